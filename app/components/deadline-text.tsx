@@ -1,0 +1,30 @@
+import { formatDateShort, formatDeadlineDate } from "~/domain/format";
+
+interface Props {
+  deadline: {
+    label: string | null;
+    date: string | null;
+    precision: "day" | "month" | "year" | null;
+    state: "dated" | "to_be_agreed" | "on_hold";
+    is_default: number;
+  };
+  withLabel?: boolean;
+}
+
+/** A deadline in Norwegian: "1. juli 2023", "mars 2027", "Avklares med departementet". */
+export function DeadlineText({ deadline, withLabel = false }: Props) {
+  const label = withLabel && deadline.label ? `${deadline.label}: ` : "";
+  if (deadline.state === "to_be_agreed") return <span>{label}Avklares med departementet</span>;
+  if (deadline.state === "on_hold") return <span>{label}Satt i bero</span>;
+  if (!deadline.date) return <span>{label}Ikke oppgitt</span>;
+  const text = formatDeadlineDate(deadline.date, deadline.precision);
+  return (
+    <span>
+      {label}
+      <time dateTime={deadline.date} title={formatDateShort(deadline.date)}>
+        {text}
+      </time>
+      {deadline.is_default ? <span className="muted"> (standardfrist)</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,10 @@
+import { Tag } from "@digdir/designsystemet-react";
+import { statusColor, statusLabel, type StatusCode } from "~/domain/status";
+
+export function StatusTag({ status }: { status: StatusCode }) {
+  return (
+    <Tag data-color={statusColor(status)} data-size="sm">
+      {statusLabel(status)}
+    </Tag>
+  );
+}

@@ -1,0 +1,571 @@
+/**
+ * Writes a parsed letter file into the database, in one transaction.
+ *
+ * - Importing the same text again changes nothing (no rows written, not even an import log).
+ * - Importing a corrected version updates letters and assignments in place and records every
+ *   changed field in `assignment_changes`; status history is never touched.
+ * - Postponements ("Utsettelse av TB2023-31") become an *Utsatt* status event attributed to the
+ *   letter, once.
+ */
+import { createHash } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import type {
+  ParseResult,
+  ParsedAssignment,
+  ParsedDeadline,
+  ParsedLetter,
+  ParseWarning,
+} from "~/domain/letter/types";
+import type { Database } from "./schema";
+
+export interface ImportOptions {
+  /** The full text that was parsed (hashes and letter sections are taken from it). */
+  text: string;
+  sourceName: string;
+  actor?: string;
+  now?: Date;
+  /** Compute the summary, then roll everything back. */
+  dryRun?: boolean;
+}
+
+export interface ImportSummary {
+  letters: { created: number; updated: number; unchanged: number };
+  assignments: { created: string[]; updated: string[]; unchanged: number };
+  deadlines: number;
+  events: { created: number };
+  warnings: ParseWarning[];
+  changed: boolean;
+  importId: number | null;
+}
+
+class DryRunRollback extends Error {}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+export function letterKey(letter: ParsedLetter): string {
+  const identity = letter.reference ?? letter.title.toLowerCase().replace(/\s+/g, " ").trim();
+  return [letter.kind, letter.year, identity, letter.date ?? ""].join("|");
+}
+
+interface AssignmentContent {
+  title: string;
+  body: string;
+  area: string | null;
+  goal: string | null;
+  departments: string[];
+  deadlines: Array<Pick<ParsedDeadline, "label" | "date" | "precision" | "text" | "isDefault" | "state">>;
+  relations: Array<{ type: string; target: string }>;
+}
+
+function contentOf(a: ParsedAssignment, postpones: string[]): AssignmentContent {
+  return {
+    title: a.title,
+    body: a.body,
+    area: a.area,
+    goal: a.goal,
+    departments: a.departments,
+    deadlines: a.deadlines.map((d) => ({
+      label: d.label,
+      date: d.date,
+      precision: d.precision,
+      text: d.text,
+      isDefault: d.isDefault,
+      state: d.state,
+    })),
+    relations: [
+      ...a.relations.map((r) => ({ type: r.type, target: r.target })),
+      ...postpones.map((target) => ({ type: "postpones", target })),
+    ],
+  };
+}
+
+function describeDeadlines(deadlines: AssignmentContent["deadlines"]): string {
+  return deadlines
+    .map((d) => `${d.label ? `${d.label}: ` : ""}${d.date ?? d.state} (${d.text})`)
+    .join("\n");
+}
+
+function yearOf(parsed: ParseResult): number | null {
+  const main = parsed.letters.find((l) => l.kind === "main") ?? parsed.letters[0];
+  return main?.year ?? null;
+}
+
+export async function importParsedLetter(
+  db: Kysely<Database>,
+  parsed: ParseResult,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = {
+    letters: { created: 0, updated: 0, unchanged: 0 },
+    assignments: { created: [], updated: [], unchanged: 0 },
+    deadlines: parsed.assignments.reduce((n, a) => n + a.deadlines.length, 0),
+    events: { created: 0 },
+    warnings: [...parsed.warnings],
+    changed: false,
+    importId: null,
+  };
+  const now = (options.now ?? new Date()).toISOString();
+  const actor = options.actor ?? "system:import";
+  const lines = options.text.split(/\r?\n/);
+
+  try {
+    await db.transaction().execute(async (trx) => {
+      const ctx: Ctx = { trx, now, actor, summary, importId: null, sourceName: options.sourceName, fileHash: sha256(options.text) };
+
+      await upsertReferenceData(trx, parsed);
+      const letterIds = await upsertLetters(ctx, parsed.letters, lines);
+
+      // Postponements carried by an assignment become a "postpones" relation on it.
+      const postponesBySource = new Map<string, string[]>();
+      for (const e of parsed.events) {
+        if (e.source) postponesBySource.set(e.source, [...(postponesBySource.get(e.source) ?? []), e.target]);
+      }
+
+      const seen = new Set<string>();
+      for (const a of parsed.assignments) {
+        if (seen.has(a.id)) continue; // the parser has warned about the duplicate
+        seen.add(a.id);
+        await upsertAssignment(ctx, a, letterIds, postponesBySource.get(a.id) ?? [], parsed.letters);
+      }
+
+      for (const e of parsed.events) {
+        await recordPostponement(ctx, e.target, letterIds[e.letter], parsed.letters[e.letter], e.line);
+      }
+
+      summary.changed =
+        summary.letters.created + summary.letters.updated > 0 ||
+        summary.assignments.created.length + summary.assignments.updated.length > 0 ||
+        summary.events.created > 0;
+      if (summary.changed) {
+        await finishImportLog(ctx);
+      }
+      if (options.dryRun) throw new DryRunRollback();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+    summary.importId = null;
+  }
+  return summary;
+}
+
+interface Ctx {
+  trx: Transaction<Database>;
+  now: string;
+  actor: string;
+  summary: ImportSummary;
+  importId: number | null;
+  sourceName: string;
+  fileHash: string;
+}
+
+/** The import log row is created lazily: the first change creates it, so no-op imports write nothing. */
+async function importId(ctx: Ctx): Promise<number> {
+  if (ctx.importId === null) {
+    const row = await ctx.trx
+      .insertInto("imports")
+      .values({
+        source_name: ctx.sourceName,
+        file_hash: ctx.fileHash,
+        actor: ctx.actor,
+        created_at: ctx.now,
+        summary: "{}",
+        warnings: "[]",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ctx.importId = row.id;
+    ctx.summary.importId = row.id;
+  }
+  return ctx.importId;
+}
+
+async function finishImportLog(ctx: Ctx): Promise<void> {
+  const id = await importId(ctx);
+  const { warnings, ...rest } = ctx.summary;
+  await ctx.trx
+    .updateTable("imports")
+    .set({ summary: JSON.stringify({ ...rest, warnings: warnings.length }), warnings: JSON.stringify(warnings) })
+    .where("id", "=", id)
+    .execute();
+}
+
+async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResult): Promise<void> {
+  const year = yearOf(parsed);
+  const departmentNames = new Map(parsed.departments.map((d) => [d.code, d.name]));
+  const codes = new Set<string>(parsed.departments.map((d) => d.code));
+  for (const a of parsed.assignments) for (const c of a.departments) codes.add(c);
+  for (const code of codes) {
+    const name = departmentNames.get(code) ?? null;
+    const existing = await trx.selectFrom("departments").select(["code", "name"]).where("code", "=", code).executeTakeFirst();
+    if (!existing) {
+      await trx.insertInto("departments").values({ code, name }).execute();
+    } else if (name && existing.name !== name) {
+      await trx.updateTable("departments").set({ name }).where("code", "=", code).execute();
+    }
+  }
+  if (year === null) return;
+  let order = 0;
+  for (const area of parsed.areas) {
+    order += 1;
+    const existing = await trx
+      .selectFrom("goal_areas")
+      .select(["id", "name", "sort_order"])
+      .where("year", "=", year)
+      .where("code", "=", area.code)
+      .executeTakeFirst();
+    if (!existing) {
+      await trx.insertInto("goal_areas").values({ year, code: area.code, name: area.name, sort_order: order }).execute();
+    } else if (existing.name !== area.name || existing.sort_order !== order) {
+      await trx.updateTable("goal_areas").set({ name: area.name, sort_order: order }).where("id", "=", existing.id).execute();
+    }
+  }
+  for (const goal of parsed.goals) {
+    const number = Number(goal.code.replace(/\D+/g, "")) || 0;
+    const existing = await trx
+      .selectFrom("goals")
+      .select(["id", "title", "area_code"])
+      .where("year", "=", year)
+      .where("code", "=", goal.code)
+      .executeTakeFirst();
+    if (!existing) {
+      await trx.insertInto("goals").values({ year, code: goal.code, number, area_code: goal.area, title: goal.title }).execute();
+    } else if (existing.title !== goal.title || existing.area_code !== goal.area) {
+      await trx.updateTable("goals").set({ title: goal.title, area_code: goal.area }).where("id", "=", existing.id).execute();
+    }
+  }
+}
+
+async function upsertLetters(ctx: Ctx, letters: ParsedLetter[], lines: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const letter of letters) {
+    const key = letterKey(letter);
+    const sourceHash = sha256(lines.slice(letter.startLine - 1, letter.endLine).join("\n"));
+    const existing = await ctx.trx.selectFrom("letters").selectAll().where("letter_key", "=", key).executeTakeFirst();
+    if (!existing) {
+      const row = await ctx.trx
+        .insertInto("letters")
+        .values({
+          letter_key: key,
+          kind: letter.kind,
+          year: letter.year,
+          date: letter.date,
+          reference: letter.reference,
+          title: letter.title,
+          source_hash: sourceHash,
+          source_name: ctx.sourceName,
+          start_line: letter.startLine,
+          end_line: letter.endLine,
+          created_at: ctx.now,
+          updated_at: ctx.now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+      ctx.summary.letters.created += 1;
+    } else {
+      ids.push(existing.id);
+      const changed =
+        existing.source_hash !== sourceHash ||
+        existing.title !== letter.title ||
+        existing.start_line !== letter.startLine ||
+        existing.end_line !== letter.endLine;
+      if (changed) {
+        await ctx.trx
+          .updateTable("letters")
+          .set({
+            title: letter.title,
+            source_hash: sourceHash,
+            source_name: ctx.sourceName,
+            start_line: letter.startLine,
+            end_line: letter.endLine,
+            updated_at: ctx.now,
+          })
+          .where("id", "=", existing.id)
+          .execute();
+        ctx.summary.letters.updated += 1;
+      } else {
+        ctx.summary.letters.unchanged += 1;
+      }
+    }
+  }
+  return ids;
+}
+
+async function upsertAssignment(
+  ctx: Ctx,
+  a: ParsedAssignment,
+  letterIds: number[],
+  postpones: string[],
+  letters: ParsedLetter[],
+): Promise<void> {
+  const { trx, now } = ctx;
+  const content = contentOf(a, postpones);
+  const contentHash = sha256(JSON.stringify(content));
+  const letterId = letterIds[a.letter];
+  const year = letters[a.letter]?.year ?? Number(a.id.match(/(\d{4})/)?.[1] ?? 0);
+  const existing = await trx.selectFrom("assignments").selectAll().where("key", "=", a.id).executeTakeFirst();
+
+  if (!existing) {
+    const row = await trx
+      .insertInto("assignments")
+      .values({
+        key: a.id,
+        has_id: a.hasId ? 1 : 0,
+        year,
+        letter_id: letterId,
+        area_code: a.area,
+        goal_code: a.goal,
+        title: a.title,
+        body: a.body,
+        source_line: a.line,
+        source_end_line: a.endLine,
+        version: 0,
+        content_hash: contentHash,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await writeDepartments(trx, row.id, a.departments);
+    await syncDeadlines(trx, row.id, a.deadlines);
+    await syncRelations(trx, row.id, content.relations, letterId, a.line);
+    await trx
+      .insertInto("assignment_changes")
+      .values({
+        assignment_id: row.id,
+        import_id: await importId(ctx),
+        letter_id: letterId,
+        field: "opprettet",
+        old_value: null,
+        new_value: a.title,
+        actor: ctx.actor,
+        created_at: now,
+      })
+      .execute();
+    ctx.summary.assignments.created.push(a.id);
+    return;
+  }
+
+  if (existing.content_hash === contentHash) {
+    // Line numbers move when text above changes; keep them current without calling it a change.
+    if (existing.source_line !== a.line || existing.source_end_line !== a.endLine) {
+      await trx
+        .updateTable("assignments")
+        .set({ source_line: a.line, source_end_line: a.endLine })
+        .where("id", "=", existing.id)
+        .execute();
+    }
+    ctx.summary.assignments.unchanged += 1;
+    return;
+  }
+
+  const before = await currentContent(trx, existing.id);
+  const changes: Array<{ field: string; old: string | null; new: string | null }> = [];
+  const compare = (field: string, oldValue: string | null, newValue: string | null) => {
+    if (oldValue !== newValue) changes.push({ field, old: oldValue, new: newValue });
+  };
+  compare("tittel", existing.title, a.title);
+  compare("tekst", existing.body, a.body);
+  compare("område", existing.area_code, a.area);
+  compare("mål", existing.goal_code, a.goal);
+  compare("avdelinger", before.departments.join("/"), a.departments.join("/"));
+  compare("frister", describeDeadlines(before.deadlines), describeDeadlines(content.deadlines));
+  compare(
+    "relasjoner",
+    before.relations.map((r) => `${r.type} ${r.target}`).join("\n"),
+    content.relations.map((r) => `${r.type} ${r.target}`).join("\n"),
+  );
+
+  await trx
+    .updateTable("assignments")
+    .set({
+      title: a.title,
+      body: a.body,
+      area_code: a.area,
+      goal_code: a.goal,
+      has_id: a.hasId ? 1 : 0,
+      source_line: a.line,
+      source_end_line: a.endLine,
+      content_hash: contentHash,
+      updated_at: now,
+    })
+    .where("id", "=", existing.id)
+    .execute();
+  if (before.departments.join("/") !== a.departments.join("/")) {
+    await trx.deleteFrom("assignment_departments").where("assignment_id", "=", existing.id).execute();
+    await writeDepartments(trx, existing.id, a.departments);
+  }
+  await syncDeadlines(trx, existing.id, a.deadlines);
+  await syncRelations(trx, existing.id, content.relations, letterId, a.line);
+  const id = await importId(ctx);
+  for (const change of changes) {
+    await trx
+      .insertInto("assignment_changes")
+      .values({
+        assignment_id: existing.id,
+        import_id: id,
+        letter_id: letterId,
+        field: change.field,
+        old_value: change.old,
+        new_value: change.new,
+        actor: ctx.actor,
+        created_at: now,
+      })
+      .execute();
+  }
+  ctx.summary.assignments.updated.push(a.id);
+}
+
+async function currentContent(trx: Transaction<Database>, assignmentId: number) {
+  const departments = await trx
+    .selectFrom("assignment_departments")
+    .select("department_code")
+    .where("assignment_id", "=", assignmentId)
+    .orderBy("position")
+    .execute();
+  const deadlines = await trx
+    .selectFrom("deadlines")
+    .selectAll()
+    .where("assignment_id", "=", assignmentId)
+    .orderBy("position")
+    .execute();
+  const relations = await trx
+    .selectFrom("relations")
+    .select(["type", "target_key"])
+    .where("assignment_id", "=", assignmentId)
+    .orderBy("id")
+    .execute();
+  return {
+    departments: departments.map((d) => d.department_code),
+    deadlines: deadlines.map((d) => ({
+      label: d.label,
+      date: d.date,
+      precision: d.precision,
+      text: d.phrase,
+      isDefault: d.is_default === 1,
+      state: d.state,
+    })),
+    relations: relations.map((r) => ({ type: r.type, target: r.target_key })),
+  };
+}
+
+async function writeDepartments(trx: Transaction<Database>, assignmentId: number, codes: string[]): Promise<void> {
+  const unique = [...new Set(codes)];
+  for (const [position, code] of unique.entries()) {
+    await trx
+      .insertInto("assignment_departments")
+      .values({ assignment_id: assignmentId, department_code: code, position })
+      .execute();
+  }
+}
+
+/** Updates deadline rows in place by position, so rows (and what later refers to them) keep their ids. */
+async function syncDeadlines(trx: Transaction<Database>, assignmentId: number, deadlines: ParsedDeadline[]): Promise<void> {
+  const existing = await trx
+    .selectFrom("deadlines")
+    .select(["id", "position"])
+    .where("assignment_id", "=", assignmentId)
+    .orderBy("position")
+    .execute();
+  for (const [position, d] of deadlines.entries()) {
+    const values = {
+      label: d.label,
+      date: d.date,
+      precision: d.precision,
+      phrase: d.text,
+      is_default: d.isDefault ? 1 : 0,
+      state: d.state,
+      source_line: d.line,
+    };
+    const row = existing[position];
+    if (row) {
+      await trx.updateTable("deadlines").set({ ...values, position }).where("id", "=", row.id).execute();
+    } else {
+      await trx.insertInto("deadlines").values({ ...values, assignment_id: assignmentId, position }).execute();
+    }
+  }
+  const extra = existing.slice(deadlines.length).map((r) => r.id);
+  if (extra.length > 0) await trx.deleteFrom("deadlines").where("id", "in", extra).execute();
+}
+
+async function syncRelations(
+  trx: Transaction<Database>,
+  assignmentId: number,
+  relations: Array<{ type: string; target: string }>,
+  letterId: number,
+  line: number,
+): Promise<void> {
+  const wanted = new Map(relations.map((r) => [`${r.type} ${r.target}`, r]));
+  const existing = await trx
+    .selectFrom("relations")
+    .select(["id", "type", "target_key"])
+    .where("assignment_id", "=", assignmentId)
+    .execute();
+  for (const row of existing) {
+    if (!wanted.delete(`${row.type} ${row.target_key}`)) {
+      await trx.deleteFrom("relations").where("id", "=", row.id).execute();
+    }
+  }
+  for (const r of wanted.values()) {
+    await trx
+      .insertInto("relations")
+      .values({
+        assignment_id: assignmentId,
+        type: r.type as "replaces" | "clarifies" | "postpones",
+        target_key: r.target,
+        letter_id: letterId,
+        source_line: line,
+      })
+      .execute();
+  }
+}
+
+async function recordPostponement(
+  ctx: Ctx,
+  targetKey: string,
+  letterId: number | undefined,
+  letter: ParsedLetter | undefined,
+  line: number,
+): Promise<void> {
+  const target = await ctx.trx
+    .selectFrom("assignments")
+    .select(["id", "version"])
+    .where("key", "=", targetKey)
+    .executeTakeFirst();
+  if (!target || letterId === undefined || !letter) {
+    ctx.summary.warnings.push({
+      line,
+      message: `Utsettelse av ${targetKey}: oppdraget finnes ikke i databasen, så utsettelsen er ikke registrert.`,
+    });
+    return;
+  }
+  const already = await ctx.trx
+    .selectFrom("status_events")
+    .select("id")
+    .where("assignment_id", "=", target.id)
+    .where("letter_id", "=", letterId)
+    .where("status", "=", "utsatt")
+    .executeTakeFirst();
+  if (already) return;
+  const version = target.version + 1;
+  const where = [letter.reference ? `ref. ${letter.reference}` : null, letter.date].filter(Boolean).join(", ");
+  await ctx.trx
+    .insertInto("status_events")
+    .values({
+      assignment_id: target.id,
+      version,
+      status: "utsatt",
+      comment: `Utsatt av departementet i «${letter.title}»${where ? ` (${where})` : ""}.`,
+      actor: `brev:${letterId}`,
+      actor_name: letter.kind === "main" ? "Tildelingsbrev" : "Tillegg til tildelingsbrev",
+      letter_id: letterId,
+      effective_at: letter.date ? `${letter.date}T00:00:00.000Z` : ctx.now,
+      created_at: ctx.now,
+    })
+    .execute();
+  await ctx.trx.updateTable("assignments").set({ version }).where("id", "=", target.id).execute();
+  await importId(ctx);
+  ctx.summary.events.created += 1;
+}

@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as m0001 from "./0001_initial";
+
+/**
+ * All migrations, in order. Static imports (rather than a folder scan) so the same list works
+ * in the Remix server bundle, in tsx scripts and in tests. Never edit a migration that has
+ * shipped: add a new one.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_initial": m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,230 @@
+/**
+ * Read queries used by the pages. Data access lives here (and in the other app/db modules);
+ * routes only call these functions.
+ */
+import { sql, type Kysely } from "kysely";
+import type { Database, Deadline, StatusCode } from "./schema";
+
+export interface DeadlineView {
+  id: number;
+  label: string | null;
+  date: string | null;
+  precision: "day" | "month" | "year" | null;
+  phrase: string;
+  is_default: number;
+  state: "dated" | "to_be_agreed" | "on_hold";
+  source_line: number | null;
+}
+
+export interface AssignmentSummary {
+  id: number;
+  key: string;
+  hasId: boolean;
+  year: number;
+  title: string;
+  areaCode: string | null;
+  goalCode: string | null;
+  letterId: number;
+  letterKind: "main" | "supplementary";
+  departments: string[];
+  status: StatusCode;
+  deadlines: DeadlineView[];
+}
+
+export async function listYears(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db.selectFrom("assignments").select("year").distinct().orderBy("year", "desc").execute();
+  return rows.map((r) => r.year);
+}
+
+export async function listAreas(db: Kysely<Database>, year: number) {
+  return db
+    .selectFrom("goal_areas")
+    .select(["code", "name", "sort_order"])
+    .where("year", "=", year)
+    .orderBy("sort_order")
+    .execute();
+}
+
+/** Latest status per assignment, as of an instant (ISO), from the append-only event log. */
+function latestStatus(asOf: string | null) {
+  return sql<StatusCode | null>`(
+    select se.status from status_events se
+    where se.assignment_id = a.id ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}
+    order by se.effective_at desc, se.version desc limit 1
+  )`;
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+/** Every assignment of a year with departments, current status and deadlines. */
+export async function listAssignments(
+  db: Kysely<Database>,
+  year: number,
+  options: { asOf?: string | null } = {},
+): Promise<AssignmentSummary[]> {
+  const rows = await db
+    .selectFrom("assignments as a")
+    .innerJoin("letters as l", "l.id", "a.letter_id")
+    .select([
+      "a.id",
+      "a.key",
+      "a.has_id",
+      "a.year",
+      "a.title",
+      "a.area_code",
+      "a.goal_code",
+      "a.letter_id",
+      "l.kind as letter_kind",
+      latestStatus(options.asOf ?? null).as("status"),
+    ])
+    .where("a.year", "=", year)
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const [departments, deadlines] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom("assignment_departments as ad")
+          .innerJoin("assignments as a", "a.id", "ad.assignment_id")
+          .select(["ad.assignment_id", "ad.department_code"])
+          .where("a.year", "=", year)
+          .orderBy("ad.assignment_id")
+          .orderBy("ad.position")
+          .execute(),
+        db
+          .selectFrom("deadlines as d")
+          .innerJoin("assignments as a", "a.id", "d.assignment_id")
+          .selectAll("d")
+          .where("a.year", "=", year)
+          .orderBy("d.assignment_id")
+          .orderBy("d.position")
+          .execute(),
+      ])
+    : [[], [] as Deadline[]];
+  const depsBy = groupBy(departments, (d) => d.assignment_id);
+  const deadlinesBy = groupBy(deadlines, (d) => d.assignment_id);
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    hasId: r.has_id === 1,
+    year: r.year,
+    title: r.title,
+    areaCode: r.area_code,
+    goalCode: r.goal_code,
+    letterId: r.letter_id,
+    letterKind: r.letter_kind,
+    departments: (depsBy.get(r.id) ?? []).map((d) => d.department_code),
+    status: r.status ?? "ikke_startet",
+    deadlines: (deadlinesBy.get(r.id) ?? []).map(toDeadlineView),
+  }));
+}
+
+function toDeadlineView(d: Deadline): DeadlineView {
+  return {
+    id: d.id,
+    label: d.label,
+    date: d.date,
+    precision: d.precision,
+    phrase: d.phrase,
+    is_default: d.is_default,
+    state: d.state,
+    source_line: d.source_line,
+  };
+}
+
+export async function getAssignmentDetail(db: Kysely<Database>, key: string) {
+  const a = await db
+    .selectFrom("assignments as a")
+    .innerJoin("letters as l", "l.id", "a.letter_id")
+    .leftJoin("goal_areas as ga", (j) => j.onRef("ga.code", "=", "a.area_code").onRef("ga.year", "=", "a.year"))
+    .leftJoin("goals as g", (j) => j.onRef("g.code", "=", "a.goal_code").onRef("g.year", "=", "a.year"))
+    .select([
+      "a.id",
+      "a.key",
+      "a.has_id",
+      "a.year",
+      "a.title",
+      "a.body",
+      "a.area_code",
+      "a.goal_code",
+      "a.source_line",
+      "a.source_end_line",
+      "a.version",
+      "ga.name as area_name",
+      "g.title as goal_title",
+      "l.id as letter_id",
+      "l.kind as letter_kind",
+      "l.title as letter_title",
+      "l.date as letter_date",
+      "l.reference as letter_reference",
+      latestStatus(null).as("status"),
+    ])
+    .where("a.key", "=", key)
+    .executeTakeFirst();
+  if (!a) return null;
+
+  const [departments, deadlines, outgoing, incoming, events, changes] = await Promise.all([
+    db
+      .selectFrom("assignment_departments as ad")
+      .innerJoin("departments as d", "d.code", "ad.department_code")
+      .select(["d.code", "d.name"])
+      .where("ad.assignment_id", "=", a.id)
+      .orderBy("ad.position")
+      .execute(),
+    db.selectFrom("deadlines").selectAll().where("assignment_id", "=", a.id).orderBy("position").execute(),
+    db
+      .selectFrom("relations as r")
+      .leftJoin("assignments as t", "t.key", "r.target_key")
+      .select(["r.type", "r.target_key as key", "t.title"])
+      .where("r.assignment_id", "=", a.id)
+      .orderBy("r.id")
+      .execute(),
+    db
+      .selectFrom("relations as r")
+      .innerJoin("assignments as s", "s.id", "r.assignment_id")
+      .select(["r.type", "s.key", "s.title"])
+      .where("r.target_key", "=", a.key)
+      .orderBy("s.key")
+      .execute(),
+    db
+      .selectFrom("status_events")
+      .select(["version", "status", "comment", "actor_name", "effective_at", "created_at", "letter_id"])
+      .where("assignment_id", "=", a.id)
+      .orderBy("version", "desc")
+      .execute(),
+    db
+      .selectFrom("assignment_changes")
+      .select(["field", "old_value", "new_value", "actor", "created_at", "letter_id"])
+      .where("assignment_id", "=", a.id)
+      .orderBy("id", "desc")
+      .execute(),
+  ]);
+
+  return {
+    assignment: { ...a, hasId: a.has_id === 1, status: (a.status ?? "ikke_startet") as StatusCode },
+    departments,
+    deadlines: deadlines.map(toDeadlineView),
+    outgoing,
+    incoming,
+    events,
+    changes,
+  };
+}
+
+export type AssignmentDetail = NonNullable<Awaited<ReturnType<typeof getAssignmentDetail>>>;
+
+export async function countAssignments(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("assignments")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,163 @@
+/**
+ * Kysely table types. Keep in step with the migrations in ./migrations.
+ * Dates are ISO strings: calendar dates as yyyy-MM-dd, instants as UTC ISO timestamps.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+export type StatusCode = "ikke_startet" | "i_rute" | "forsinket" | "fullfort" | "utsatt" | "avsluttet";
+
+export interface LettersTable {
+  id: Generated<number>;
+  /** Identity across re-imports: kind|year|reference|date (or title when no reference). */
+  letter_key: string;
+  kind: "main" | "supplementary";
+  year: number;
+  date: string | null;
+  reference: string | null;
+  title: string;
+  /** SHA-256 of the letter's own text section. */
+  source_hash: string;
+  source_name: string | null;
+  start_line: number;
+  end_line: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  source_name: string;
+  /** SHA-256 of the whole source text. */
+  file_hash: string;
+  actor: string;
+  created_at: string;
+  /** JSON summary of what changed. */
+  summary: string;
+  /** JSON array of parser warnings. */
+  warnings: string;
+}
+
+export interface GoalAreasTable {
+  id: Generated<number>;
+  year: number;
+  code: string;
+  name: string;
+  sort_order: number;
+}
+
+export interface GoalsTable {
+  id: Generated<number>;
+  year: number;
+  /** "Mål 1" */
+  code: string;
+  number: number;
+  area_code: string | null;
+  title: string;
+}
+
+export interface DepartmentsTable {
+  code: string;
+  name: string | null;
+}
+
+export interface AssignmentsTable {
+  id: Generated<number>;
+  /** The assignment ID as written ("TB2023-05") or a synthetic key for assignments without one. */
+  key: string;
+  has_id: number;
+  year: number;
+  letter_id: number;
+  area_code: string | null;
+  goal_code: string | null;
+  title: string;
+  body: string;
+  source_line: number;
+  source_end_line: number;
+  /** Number of status events; the optimistic-locking version. */
+  version: ColumnType<number, number | undefined, number>;
+  /** Hash of the letter-derived content, to detect changes on re-import. */
+  content_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssignmentDepartmentsTable {
+  assignment_id: number;
+  department_code: string;
+  position: number;
+}
+
+export interface DeadlinesTable {
+  id: Generated<number>;
+  assignment_id: number;
+  /** Order within the assignment. */
+  position: number;
+  /** Deliverable label ("Delleveranse 1"); null for the assignment's own deadline. */
+  label: string | null;
+  date: string | null;
+  precision: "day" | "month" | "year" | null;
+  phrase: string;
+  is_default: number;
+  state: "dated" | "to_be_agreed" | "on_hold";
+  source_line: number | null;
+}
+
+export interface RelationsTable {
+  id: Generated<number>;
+  assignment_id: number;
+  type: "replaces" | "clarifies" | "postpones";
+  /** Target assignment key; may be unknown to the database (earlier years). */
+  target_key: string;
+  letter_id: number | null;
+  source_line: number | null;
+}
+
+export interface StatusEventsTable {
+  id: Generated<number>;
+  assignment_id: number;
+  /** 1, 2, 3 … per assignment. */
+  version: number;
+  status: StatusCode;
+  comment: string | null;
+  /** Who made the change: a user reference, or "brev:<letter id>" / "system". */
+  actor: string;
+  actor_name: string;
+  /** Letter the event comes from (postponements), null for user changes. */
+  letter_id: number | null;
+  /** When the change takes effect (as-of queries use this). */
+  effective_at: string;
+  /** When it was written. */
+  created_at: string;
+}
+
+export interface AssignmentChangesTable {
+  id: Generated<number>;
+  assignment_id: number;
+  import_id: number | null;
+  letter_id: number | null;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  actor: string;
+  created_at: string;
+}
+
+export interface Database {
+  letters: LettersTable;
+  imports: ImportsTable;
+  goal_areas: GoalAreasTable;
+  goals: GoalsTable;
+  departments: DepartmentsTable;
+  assignments: AssignmentsTable;
+  assignment_departments: AssignmentDepartmentsTable;
+  deadlines: DeadlinesTable;
+  relations: RelationsTable;
+  status_events: StatusEventsTable;
+  assignment_changes: AssignmentChangesTable;
+}
+
+export type Assignment = Selectable<AssignmentsTable>;
+export type NewAssignment = Insertable<AssignmentsTable>;
+export type Deadline = Selectable<DeadlinesTable>;
+export type StatusEvent = Selectable<StatusEventsTable>;
+export type Letter = Selectable<LettersTable>;

@@ -1,0 +1,47 @@
+/**
+ * Norwegian formatting of dates and times (date-fns, locale nb). Pure.
+ */
+import { format, parseISO } from "date-fns";
+import { nb } from "date-fns/locale";
+
+/** "1. juli 2023" */
+export function formatDateLong(isoDate: string): string {
+  return format(parseISO(isoDate), "d. MMMM yyyy", { locale: nb });
+}
+
+/** "01.07.2023" */
+export function formatDateShort(isoDate: string): string {
+  return format(parseISO(isoDate), "dd.MM.yyyy", { locale: nb });
+}
+
+/** "juli 2023" */
+export function formatMonth(isoDate: string): string {
+  return format(parseISO(isoDate), "LLLL yyyy", { locale: nb });
+}
+
+/** A deadline date shown with its precision: a day, a month, or a year. */
+export function formatDeadlineDate(isoDate: string, precision: "day" | "month" | "year" | null): string {
+  if (precision === "month") return formatMonth(isoDate);
+  if (precision === "year") return `innen utgangen av ${isoDate.slice(0, 4)}`;
+  return formatDateLong(isoDate);
+}
+
+/** "1. juli 2023 kl. 14:05" in Norwegian time. */
+export function formatDateTime(isoInstant: string): string {
+  const date = new Date(isoInstant);
+  const parts = new Intl.DateTimeFormat("nb-NO", {
+    timeZone: "Europe/Oslo",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("day")}. ${get("month")} ${get("year")} kl. ${get("hour")}:${get("minute")}`;
+}
+
+/** Today's date in Norway as yyyy-MM-dd. */
+export function todayInOslo(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(now);
+}

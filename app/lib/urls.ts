@@ -1,0 +1,12 @@
+/** URL helpers shared by routes. Pure. */
+
+export function assignmentPath(key: string): string {
+  return `/oppdrag/${encodeURIComponent(key)}`;
+}
+
+/** The year asked for in the URL if the database has it, else the latest year; null when empty. */
+export function chooseYear(requested: string | null, years: readonly number[]): number | null {
+  const wanted = requested && /^\d{4}$/.test(requested) ? Number(requested) : null;
+  if (wanted !== null && years.includes(wanted)) return wanted;
+  return years[0] ?? null;
+}

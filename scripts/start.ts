@@ -1,0 +1,31 @@
+/**
+ * `npm start`: migrates the database, imports the bundled 2023 letter on first start, and
+ * serves the built app on PORT (default 3000).
+ */
+import { bootstrapDatabase } from "../app/db/bootstrap.server";
+import { getDatabase } from "../app/db/connection.server";
+import { createApp, listen, loadBuild } from "../app/http-server.server";
+
+async function main() {
+  const { db, path } = getDatabase();
+  const { migrations, seeded } = await bootstrapDatabase(db);
+  console.log(`Database: ${path}`);
+  if (migrations.length) console.log(`Migreringer kjørt: ${migrations.join(", ")}`);
+  if (seeded) {
+    console.log(
+      `Første oppstart: lastet inn tildelingsbrevet 2023 (${seeded.assignments.created.length} oppdrag, ${seeded.warnings.length} advarsler).`,
+    );
+  }
+  const build = await loadBuild();
+  const port = Number(process.env.PORT || 3000);
+  const server = await listen(createApp(build), port, process.env.HOST);
+  console.log(`Oppdragsoversikt kjører på http://localhost:${port}`);
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Kunne ikke starte: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

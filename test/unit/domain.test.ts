@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { isOverdue, nextDeadline, passedDeadlines } from "~/domain/deadlines";
+import { formatDateLong, formatDateShort, formatDateTime, formatDeadlineDate, todayInOslo } from "~/domain/format";
+import { groupByArea } from "~/domain/overview";
+import { COMMENT_REQUIRED, isStatusCode, statusLabel } from "~/domain/status";
+import { assignmentPath, chooseYear } from "~/lib/urls";
+
+const d = (date: string | null, state: "dated" | "to_be_agreed" | "on_hold" = "dated", label: string | null = null) => ({
+  date,
+  state,
+  label,
+});
+
+describe("deadlines", () => {
+  const deadlines = [d("2023-05-01"), d("2023-07-01", "dated", "Delleveranse 1"), d(null, "to_be_agreed"), d("2023-12-31")];
+
+  it("finds the next dated deadline on or after today", () => {
+    expect(nextDeadline(deadlines, "2023-05-02")?.date).toBe("2023-07-01");
+    expect(nextDeadline(deadlines, "2023-07-01")?.date).toBe("2023-07-01");
+    expect(nextDeadline(deadlines, "2024-01-01")).toBeNull();
+  });
+
+  it("lists passed deadlines, ignoring undated ones", () => {
+    expect(passedDeadlines(deadlines, "2023-07-02").map((x) => x.date)).toEqual(["2023-05-01", "2023-07-01"]);
+  });
+
+  it("calls an assignment overdue only when a deadline passed and it is still open", () => {
+    expect(isOverdue("i_rute", deadlines, "2023-05-02")).toBe(true);
+    expect(isOverdue("ikke_startet", deadlines, "2023-05-01")).toBe(false);
+    for (const closed of ["fullfort", "utsatt", "avsluttet"] as const) {
+      expect(isOverdue(closed, deadlines, "2024-01-01")).toBe(false);
+    }
+    expect(isOverdue("forsinket", [d(null, "on_hold")], "2030-01-01")).toBe(false);
+  });
+});
+
+describe("status", () => {
+  it("has Norwegian labels and the comment rule", () => {
+    expect(statusLabel("fullfort")).toBe("Fullført");
+    expect(statusLabel(null)).toBe("Ikke startet");
+    expect(COMMENT_REQUIRED).toEqual(["forsinket", "utsatt", "avsluttet"]);
+    expect(isStatusCode("i_rute")).toBe(true);
+    expect(isStatusCode("I rute")).toBe(false);
+  });
+});
+
+describe("Norwegian dates", () => {
+  it("formats the Norwegian way", () => {
+    expect(formatDateLong("2023-07-01")).toBe("1. juli 2023");
+    expect(formatDateShort("2023-07-01")).toBe("01.07.2023");
+    expect(formatDeadlineDate("2027-03-31", "month")).toBe("mars 2027");
+    expect(formatDeadlineDate("2023-12-31", "year")).toBe("innen utgangen av 2023");
+    expect(formatDateTime("2023-07-01T12:05:00.000Z")).toBe("1. juli 2023 kl. 14:05");
+    expect(todayInOslo(new Date("2023-12-31T23:30:00.000Z"))).toBe("2024-01-01");
+  });
+});
+
+describe("grouping by goal area", () => {
+  const areas = [
+    { code: "2.1", name: "Folkehelse" },
+    { code: "2.2", name: "Helse- og omsorgstjenester" },
+  ];
+  const a = (key: string, areaCode: string | null, letterKind = "main") => ({ key, areaCode, letterKind });
+
+  it("keeps letter order of areas, natural ID order, supplementary last, unknown areas after", () => {
+    const groups = groupByArea(
+      [a("TB2023-10", "2.1"), a("TTB2023-02", "2.1", "supplementary"), a("TB2023-2", "2.1"), a("TB2023-40", "2.9"), a("uten-id-2023-x", null, "supplementary"), a("TB2023-20", "2.2")],
+      areas,
+    );
+    expect(groups.map((g) => g.code)).toEqual(["2.1", "2.2", "2.9", null]);
+    expect(groups[0].assignments.map((x) => x.key)).toEqual(["TB2023-2", "TB2023-10", "TTB2023-02"]);
+    expect(groups[2].name).toBe("Område 2.9");
+    expect(groups[3].name).toBe("Uten område");
+  });
+
+  it("leaves out empty areas", () => {
+    expect(groupByArea([a("TB2023-1", "2.2")], areas).map((g) => g.code)).toEqual(["2.2"]);
+  });
+});
+
+describe("urls", () => {
+  it("encodes assignment keys and chooses a year", () => {
+    expect(assignmentPath("TB2023-05")).toBe("/oppdrag/TB2023-05");
+    expect(assignmentPath("uten-id 2023/1")).toBe("/oppdrag/uten-id%202023%2F1");
+    expect(chooseYear("2022", [2024, 2023, 2022])).toBe(2022);
+    expect(chooseYear("1999", [2024, 2023])).toBe(2024);
+    expect(chooseYear("abc", [2023])).toBe(2023);
+    expect(chooseYear(null, [])).toBeNull();
+  });
+});
