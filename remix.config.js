@@ -2,8 +2,9 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   serverModuleFormat: "esm",
-  // better-sqlite3 is a native module: keep it (and kysely) out of the server bundle.
-  serverDependenciesToBundle: [],
+  // CSS side-effect imports from a package must be bundled (Node cannot import .css);
+  // everything else, notably the native better-sqlite3, stays external.
+  serverDependenciesToBundle: [/^@digdir\/designsystemet-css/],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -4,8 +4,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isSecureRequest } from "./auth/session.server";
 import { NonceContext } from "./nonce";
-import { applySecurityHeaders, createNonce } from "./security.server";
+import { applyDocumentSecurityHeaders, createNonce } from "./security.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -17,8 +18,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : createNonce();
-  const https = new URL(request.url).protocol === "https:";
-  applySecurityHeaders(responseHeaders, nonce, https);
+  const https = isSecureRequest(request);
+  applyDocumentSecurityHeaders(responseHeaders, nonce, https);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
 
   return new Promise((resolve, reject) => {
@@ -56,5 +57,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // Not-found and other client errors are answered with a page; they are not server faults.
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === "number" && status < 500) return;
   console.error(`[${new Date().toISOString()}] ${request.method} ${new URL(request.url).pathname}:`, error);
 }

@@ -10,7 +10,12 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getDatabase } from "./db/connection.server";
 import { migrationsAreCurrent } from "./db/migrate.server";
-import { createNonce } from "./security.server";
+import { isCrossSiteRequest } from "./lib/origin";
+import { createNonce, STATIC_SECURITY_HEADERS } from "./security.server";
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127."));
+}
 
 export async function loadBuild(buildPath = "build/index.js"): Promise<ServerBuild> {
   return (await import(pathToFileURL(path.resolve(buildPath)).href)) as ServerBuild;
@@ -22,10 +27,23 @@ export function createApp(build: ServerBuild): express.Express {
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
   // Headers for every response (documents get the CSP from entry.server.tsx, with their nonce).
   app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("X-Frame-Options", "DENY");
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
     next();
+  });
+
+  // Cross-site state-changing requests are refused before anything runs (CSRF defence in depth;
+  // the session cookie is SameSite=Lax as well).
+  app.use((req, res, next) => {
+    const expectedOrigin = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : `${req.protocol}://${req.get("host")}`;
+    const crossSite = isCrossSiteRequest({
+      method: req.method,
+      origin: req.get("origin"),
+      secFetchSite: req.get("sec-fetch-site"),
+      expectedOrigin,
+    });
+    if (!crossSite) return next();
+    console.warn(`[${new Date().toISOString()}] Avviste forespørsel fra annet nettsted: ${req.method} ${req.path} (Origin: ${req.get("origin") ?? "-"})`);
+    res.status(403).type("text/plain; charset=utf-8").send("Forespørselen kom fra et annet nettsted og ble avvist. Ingenting er lagret.");
   });
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
@@ -47,7 +65,11 @@ export function createApp(build: ServerBuild): express.Express {
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV === "development" ? "development" : "production",
-      getLoadContext: () => ({ cspNonce: createNonce() }),
+      getLoadContext: (req) => ({
+        cspNonce: createNonce(),
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "ukjent",
+        isLocalRequest: isLoopback(req.socket.remoteAddress) && !req.get("x-forwarded-for") && !req.get("forwarded"),
+      }),
     }),
   );
   return app;

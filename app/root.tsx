@@ -2,8 +2,9 @@ import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme.css";
 import "./styles/app.css";
 import { cssBundleHref } from "@remix-run/css-bundle";
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
+  Form,
   Links,
   Meta,
   NavLink,
@@ -11,10 +12,14 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useLocation,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
-import { Heading, Paragraph, SkipLink } from "@digdir/designsystemet-react";
-import type { ReactNode } from "react";
+import { Button, Heading, Paragraph, SkipLink } from "@digdir/designsystemet-react";
+import { getCurrentUser } from "./auth/guards.server";
+import { can, ROLE_LABELS } from "./auth/permissions";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useNonce } from "./nonce";
 
 export const links: LinksFunction = () => [
@@ -23,6 +28,52 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = () => [{ title: "Oppdragsoversikt" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await getCurrentUser(args);
+  return {
+    user: user ? { name: user.name, role: user.role, departments: user.departments } : null,
+  };
+}
+
+function Navigation() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user;
+  if (!user) return null;
+  return (
+    <>
+      <nav aria-label="Hovedmeny" className="app-nav">
+        <ul>
+          <li>
+            <NavLink to="/" end>
+              Oversikt
+            </NavLink>
+          </li>
+          {can(user, "bruker:administrer") ? (
+            <li>
+              <NavLink to="/admin/brukere">Brukere</NavLink>
+            </li>
+          ) : null}
+          {can(user, "logg:les") ? (
+            <li>
+              <NavLink to="/admin/logg">Revisjonslogg</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <div className="app-header__user">
+        <span>
+          {user.name} <span className="muted">({ROLE_LABELS[user.role]})</span>
+        </span>
+        <Form method="post" action="/logg-ut">
+          <Button type="submit" variant="tertiary" data-size="sm">
+            Logg ut
+          </Button>
+        </Form>
+      </div>
+    </>
+  );
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
@@ -41,15 +92,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <a className="app-header__brand" href="/">
               Oppdragsoversikt
             </a>
-            <nav aria-label="Hovedmeny" className="app-nav">
-              <ul>
-                <li>
-                  <NavLink to="/" end>
-                    Oversikt
-                  </NavLink>
-                </li>
-              </ul>
-            </nav>
+            <Navigation />
           </div>
         </header>
         <main id="hovedinnhold" className="app-main" tabIndex={-1}>
@@ -62,7 +105,21 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/** After client-side navigation, move focus to the main content so screen readers follow. */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById("hovedinnhold")?.focus();
+  }, [pathname]);
+}
+
 export default function App() {
+  useFocusMainOnNavigation();
   return <Outlet />;
 }
 
@@ -77,6 +134,9 @@ export function ErrorBoundary() {
         typeof error.data === "string" && error.data
           ? error.data
           : "Siden eller oppdraget du leter etter finnes ikke. Sjekk adressen, eller gå til oversikten.";
+    } else if (error.status === 403) {
+      title = "Ingen tilgang";
+      message = typeof error.data === "string" && error.data ? error.data : "Du har ikke tilgang til denne siden.";
     } else if (error.status === 400) {
       title = "Ugyldig forespørsel";
       message = typeof error.data === "string" && error.data ? error.data : message;

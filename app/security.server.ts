@@ -24,10 +24,15 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export function applySecurityHeaders(headers: Headers, nonce: string, https: boolean): void {
+/** Headers for every response, static files included. */
+export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "same-origin",
+  "X-Frame-Options": "DENY",
+};
+
+/** Document headers that depend on the request: the CSP with its nonce, and HSTS on HTTPS. */
+export function applyDocumentSecurityHeaders(headers: Headers, nonce: string, https: boolean): void {
   headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "same-origin");
-  headers.set("X-Frame-Options", "DENY");
   if (https) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }

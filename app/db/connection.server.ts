@@ -31,7 +31,7 @@ export class DatabaseSetupError extends Error {}
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): AppDatabase {
   const resolved = path.resolve(file);
   if (!options.readonly) fs.mkdirSync(path.dirname(resolved), { recursive: true });
-  const sqlite = new SQLite(resolved, { readonly: options.readonly ?? false, fileMustExist: options.readonly });
+  const sqlite = new SQLite(resolved, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
     sqlite.pragma("busy_timeout = 5000");
     if (!options.readonly) sqlite.pragma("journal_mode = WAL");

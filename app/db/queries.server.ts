@@ -228,3 +228,7 @@ export async function countAssignments(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function listDepartments(db: Kysely<Database>) {
+  return db.selectFrom("departments").select(["code", "name"]).orderBy("code").execute();
+}

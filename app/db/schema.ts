@@ -128,6 +128,8 @@ export interface StatusEventsTable {
   effective_at: string;
   /** When it was written. */
   created_at: string;
+  /** The signed-in user who made the change; null for events from letters. */
+  user_id: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface AssignmentChangesTable {
@@ -142,6 +144,58 @@ export interface AssignmentChangesTable {
   created_at: string;
 }
 
+export type Role = "admin" | "saksbehandler" | "departement" | "leser";
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  /** scrypt$logN$r$p$salt$hash (see app/auth/password.server.ts). */
+  password_hash: string;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+  password_changed_at: string;
+}
+
+export interface UserDepartmentsTable {
+  user_id: number;
+  department_code: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  success: number;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  created_at: string;
+  user_id: number | null;
+  /** Display name of who did it: a user's name and e-mail, "cli", "system". */
+  actor: string;
+  action: string;
+  target: string | null;
+  /** JSON with what changed (never passwords). */
+  details: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
 export interface Database {
   letters: LettersTable;
   imports: ImportsTable;
@@ -154,6 +208,11 @@ export interface Database {
   relations: RelationsTable;
   status_events: StatusEventsTable;
   assignment_changes: AssignmentChangesTable;
+  users: UsersTable;
+  user_departments: UserDepartmentsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
 }
 
 export type Assignment = Selectable<AssignmentsTable>;
@@ -161,3 +220,4 @@ export type NewAssignment = Insertable<AssignmentsTable>;
 export type Deadline = Selectable<DeadlinesTable>;
 export type StatusEvent = Selectable<StatusEventsTable>;
 export type Letter = Selectable<LettersTable>;
+export type User = Selectable<UsersTable>;

@@ -4,6 +4,7 @@ import { Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
 import { DeadlineText } from "~/components/deadline-text";
 import { StatusTag } from "~/components/status-tag";
 import { YearSwitcher } from "~/components/year-switcher";
+import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
 import { listAreas, listAssignments, listYears } from "~/db/queries.server";
 import { nextDeadline } from "~/domain/deadlines";
@@ -15,7 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.year ? `Oversikt ${data.year} – Oppdragsoversikt` : "Oversikt – Oppdragsoversikt" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args);
+  const { request } = args;
   const db = getDb();
   const years = await listYears(db);
   const year = chooseYear(new URL(request.url).searchParams.get("aar"), years);

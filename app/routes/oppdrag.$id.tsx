@@ -3,6 +3,7 @@ import { Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
 import { DeadlineText } from "~/components/deadline-text";
 import { StatusTag } from "~/components/status-tag";
+import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
 import { getAssignmentDetail } from "~/db/queries.server";
 import { formatDateLong, formatDateTime } from "~/domain/format";
@@ -14,7 +15,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.assignment.hasId ? `${data.assignment.key} ` : ""}${data.assignment.title} – Oppdragsoversikt` : "Fant ikke oppdraget – Oppdragsoversikt" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args);
+  const { params } = args;
   const key = params.id ?? "";
   if (key.length > 200) throw new Response("Ugyldig oppdrags-ID.", { status: 400 });
   const detail = await getAssignmentDetail(getDb(), key);

@@ -17,13 +17,14 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startTestServer(): Promise<RunningServer> {
+/** Starts the server; `seed: false` gives an empty database (no letter, no users). */
+export async function startTestServer(options: { seed?: boolean } = {}): Promise<RunningServer> {
   const buildFile = path.join(REPO_ROOT, "build/index.js");
   if (!fs.existsSync(buildFile)) throw new Error("build/index.js mangler: kjør `npm run build` først (npm test gjør det).");
   const dir = tempDir("oppdrag-server-");
   process.env.DATABASE_PATH = path.join(dir, "app.sqlite");
   const { db } = getDatabase();
-  await bootstrapDatabase(db);
+  await bootstrapDatabase(db, { seedFile: options.seed === false ? null : undefined });
   const build = await loadBuild(buildFile);
   const previousCwd = process.cwd();
   process.chdir(REPO_ROOT); // static files are served relative to the working directory

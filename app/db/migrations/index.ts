@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_initial";
+import * as m0002 from "./0002_users_sessions_audit";
 
 /**
  * All migrations, in order. Static imports (rather than a folder scan) so the same list works
@@ -8,6 +9,7 @@ import * as m0001 from "./0001_initial";
  */
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
+  "0002_users_sessions_audit": m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

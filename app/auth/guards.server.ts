@@ -1,0 +1,64 @@
+/**
+ * The checks every loader and action goes through: who is signed in, and may they do this.
+ */
+import type { AppLoadContext } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { audit, type Actor } from "~/db/audit.server";
+import { getDb } from "~/db/connection.server";
+import { can, type Action } from "./permissions";
+import { readSessionToken, resolveSession, type SessionUser } from "./session.server";
+
+export interface CurrentUser extends SessionUser {
+  actor: Actor;
+}
+
+interface Args {
+  request: Request;
+  context: AppLoadContext;
+}
+
+export function clientIp(context: AppLoadContext | undefined): string {
+  return context?.clientIp || "ukjent";
+}
+
+export function actorFor(user: SessionUser, { request, context }: Args): Actor {
+  return {
+    userId: user.id,
+    name: `${user.name} <${user.email}>`,
+    ip: clientIp(context),
+    userAgent: request.headers.get("User-Agent"),
+  };
+}
+
+export async function getCurrentUser(args: Args): Promise<CurrentUser | null> {
+  const token = readSessionToken(args.request);
+  if (!token) return null;
+  const user = await resolveSession(getDb(), token);
+  return user ? { ...user, actor: actorFor(user, args) } : null;
+}
+
+/** Only same-site relative paths are followed after sign-in (no open redirects). */
+export function safeRedirectPath(target: string | null | undefined, fallback = "/"): string {
+  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  return target;
+}
+
+/**
+ * The signed-in user, allowed to do `action` (for "own" grants: on an assignment owned by
+ * `owners`). Not signed in: redirect to the sign-in page. Not allowed: 403, audited.
+ */
+export async function requireUser(args: Args, action: Action = "oppdrag:les", owners?: readonly string[]): Promise<CurrentUser> {
+  const user = await getCurrentUser(args);
+  if (!user) {
+    const url = new URL(args.request.url);
+    const back = args.request.method === "GET" ? `${url.pathname}${url.search}` : "/";
+    throw redirect(`/logg-inn?neste=${encodeURIComponent(back)}`);
+  }
+  if (!can(user, action, owners)) {
+    await audit(getDb(), user.actor, "tilgang:nektet", new URL(args.request.url).pathname, { action, method: args.request.method });
+    throw new Response("Du har ikke tilgang til dette. Kontakt en administrator hvis du mener du skal ha det.", {
+      status: 403,
+    });
+  }
+  return user;
+}

@@ -1,0 +1,107 @@
+/**
+ * Who may do what: the one role × action table. Every loader and action asks `can` (through
+ * `requireUser` in guards.server.ts); the README documents the same table. Pure.
+ */
+import type { Role } from "~/db/schema";
+
+export type { Role };
+
+export const ROLES = ["admin", "saksbehandler", "departement", "leser"] as const satisfies readonly Role[];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Administrator",
+  saksbehandler: "Saksbehandler",
+  departement: "Departement",
+  leser: "Leser",
+};
+
+export const ACTIONS = [
+  "oppdrag:les",
+  "status:oppdater",
+  "leveranse:oppdater",
+  "rapport:rediger",
+  "frist:avtal",
+  "brev:importer",
+  "bruker:administrer",
+  "logg:les",
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+export const ACTION_LABELS: Record<Action, string> = {
+  "oppdrag:les": "Se oppdrag, oversikter og rapporter",
+  "status:oppdater": "Oppdatere status og kommentar",
+  "leveranse:oppdater": "Markere delleveranser som levert",
+  "rapport:rediger": "Skrive rapporttekster og samlet vurdering",
+  "frist:avtal": "Avtale frister som skal avklares",
+  "brev:importer": "Importere tildelingsbrev",
+  "bruker:administrer": "Administrere brukere",
+  "logg:les": "Lese revisjonsloggen",
+};
+
+/** yes: always; own: only for assignments owned by one of the user's departments; no: never. */
+export type Grant = "yes" | "own" | "no";
+
+export const PERMISSIONS: Record<Role, Record<Action, Grant>> = {
+  admin: {
+    "oppdrag:les": "yes",
+    "status:oppdater": "yes",
+    "leveranse:oppdater": "yes",
+    "rapport:rediger": "yes",
+    "frist:avtal": "yes",
+    "brev:importer": "yes",
+    "bruker:administrer": "yes",
+    "logg:les": "yes",
+  },
+  saksbehandler: {
+    "oppdrag:les": "yes",
+    "status:oppdater": "yes",
+    "leveranse:oppdater": "yes",
+    "rapport:rediger": "yes",
+    "frist:avtal": "no",
+    "brev:importer": "no",
+    "bruker:administrer": "no",
+    "logg:les": "no",
+  },
+  departement: {
+    "oppdrag:les": "yes",
+    "status:oppdater": "no",
+    "leveranse:oppdater": "no",
+    "rapport:rediger": "no",
+    "frist:avtal": "own",
+    "brev:importer": "no",
+    "bruker:administrer": "no",
+    "logg:les": "no",
+  },
+  leser: {
+    "oppdrag:les": "yes",
+    "status:oppdater": "no",
+    "leveranse:oppdater": "no",
+    "rapport:rediger": "no",
+    "frist:avtal": "no",
+    "brev:importer": "no",
+    "bruker:administrer": "no",
+    "logg:les": "no",
+  },
+};
+
+export interface Principal {
+  role: Role;
+  departments: readonly string[];
+}
+
+/**
+ * May this user do this? For "own" grants, pass the owning departments of the assignment;
+ * without them the answer is whether the user could do it for *some* assignment.
+ */
+export function can(user: Principal, action: Action, owners?: readonly string[]): boolean {
+  const grant = PERMISSIONS[user.role]?.[action] ?? "no";
+  if (grant === "yes") return true;
+  if (grant === "no") return false;
+  if (owners === undefined) return user.departments.length > 0;
+  return owners.some((code) => user.departments.includes(code));
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

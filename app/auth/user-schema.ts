@@ -1,0 +1,60 @@
+/**
+ * Validation of user forms and CLI input (zod), with Norwegian messages. Pure.
+ */
+import { z } from "zod";
+import { passwordProblems } from "./password-policy";
+import { ROLES } from "./permissions";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(1, "Skriv inn e-postadressen.")
+  .max(254, "E-postadressen er for lang.")
+  .pipe(z.email("Skriv inn en gyldig e-postadresse, for eksempel navn@hdir.no."));
+
+export const nameSchema = z.string().trim().min(1, "Skriv inn navnet.").max(200, "Navnet kan ha høyst 200 tegn.");
+
+export const roleSchema = z.enum(ROLES, { error: "Velg en rolle." });
+
+export const departmentsSchema = z
+  .array(z.string().trim().regex(/^[A-ZÆØÅ]{2,6}$/, "Avdelingskoder skrives med 2–6 store bokstaver, for eksempel FHA."))
+  .max(50);
+
+/** A password checked against the policy; `context` lets it refuse the user's own e-mail. */
+export function passwordSchema(context: { email?: string; name?: string } = {}) {
+  return z.string().superRefine((value, ctx) => {
+    for (const message of passwordProblems(value, context)) ctx.addIssue({ code: "custom", message });
+  });
+}
+
+export const newUserSchema = z
+  .object({
+    email: emailSchema,
+    name: nameSchema,
+    role: roleSchema,
+    departments: departmentsSchema.default([]),
+    // Checked here without context so its errors show together with the other fields' ...
+    password: passwordSchema(),
+    password2: z.string().optional(),
+  })
+  .superRefine((value, ctx) => {
+    // ... and here again with the e-mail, once the fields themselves are valid.
+    const contextual = passwordProblems(value.password, { email: value.email, name: value.name });
+    for (const message of contextual.filter((m) => !passwordProblems(value.password).includes(m))) {
+      ctx.addIssue({ code: "custom", path: ["password"], message });
+    }
+    if (value.password2 !== undefined && value.password2 !== value.password) {
+      ctx.addIssue({ code: "custom", path: ["password2"], message: "Passordene er ikke like." });
+    }
+    if (value.role === "departement" && value.departments.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["departments"], message: "En departementsbruker må knyttes til minst én avdeling." });
+    }
+  });
+
+/** Department codes typed as "FHA, KTA" or "FHA/KTA". */
+export function splitDepartmentCodes(text: string): string[] {
+  return text
+    .split(/[\s,/]+/)
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+}

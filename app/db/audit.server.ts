@@ -1,0 +1,87 @@
+/**
+ * The append-only audit log: every write names who, when, what and from where. The table's
+ * triggers refuse UPDATE and DELETE; this module only inserts and reads.
+ */
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "./schema";
+
+export interface Actor {
+  userId: number | null;
+  /** "Kari Nordmann <kari@example.no>", "cli", "system". */
+  name: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, name: "system" };
+export const CLI_ACTOR: Actor = { userId: null, name: `cli (${process.env.USER ?? "ukjent bruker"})` };
+
+export type AuditAction =
+  | "innlogging:ok"
+  | "innlogging:feilet"
+  | "innlogging:sperret"
+  | "utlogging"
+  | "bruker:opprettet"
+  | "bruker:endret"
+  | "bruker:deaktivert"
+  | "bruker:aktivert"
+  | "bruker:passord-tilbakestilt"
+  | "oppsett:første-admin"
+  | "brev:importert"
+  | "status:oppdatert"
+  | "leveranse:oppdatert"
+  | "frist:avtalt"
+  | "rapport:endret"
+  | "tilgang:nektet";
+
+export async function audit(
+  db: Kysely<Database> | Transaction<Database>,
+  actor: Actor,
+  action: AuditAction,
+  target: string | null = null,
+  details: Record<string, unknown> | null = null,
+  now: Date = new Date(),
+): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      created_at: now.toISOString(),
+      user_id: actor.userId,
+      actor: actor.name,
+      action,
+      target,
+      details: details ? JSON.stringify(details) : null,
+      ip: actor.ip ?? null,
+      user_agent: actor.userAgent ? actor.userAgent.slice(0, 300) : null,
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  action?: string | null;
+  actor?: string | null;
+  from?: string | null;
+  to?: string | null;
+  page?: number;
+  pageSize?: number;
+}
+
+export async function listAudit(db: Kysely<Database>, filter: AuditFilter) {
+  const pageSize = Math.min(Math.max(filter.pageSize ?? 50, 1), 200);
+  const page = Math.max(filter.page ?? 1, 1);
+  let q = db.selectFrom("audit_log");
+  if (filter.action) q = q.where("action", "=", filter.action);
+  if (filter.actor) q = q.where("actor", "like", `%${filter.actor.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  if (filter.from) q = q.where("created_at", ">=", `${filter.from}T00:00:00.000Z`);
+  if (filter.to) q = q.where("created_at", "<=", `${filter.to}T23:59:59.999Z`);
+  const [rows, total] = await Promise.all([
+    q.selectAll().orderBy("id", "desc").limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n), page, pageSize };
+}
+
+export async function listAuditActions(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute();
+  return rows.map((r) => r.action);
+}

@@ -1,0 +1,173 @@
+/**
+ * Users and their departments. Every change is audited in the same transaction.
+ */
+import type { Kysely } from "kysely";
+import { hashPassword } from "~/auth/password.server";
+import { audit, type Actor } from "./audit.server";
+import type { Database, Role, User } from "./schema";
+
+export interface UserWithDepartments extends Omit<User, "password_hash"> {
+  departments: string[];
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function countUsers(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
+  return db.selectFrom("users").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
+}
+
+export async function getUser(db: Kysely<Database>, id: number): Promise<UserWithDepartments | undefined> {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "email", "name", "role", "disabled_at", "created_at", "updated_at", "password_changed_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!user) return undefined;
+  const deps = await db
+    .selectFrom("user_departments")
+    .select("department_code")
+    .where("user_id", "=", id)
+    .orderBy("department_code")
+    .execute();
+  return { ...user, departments: deps.map((d) => d.department_code) };
+}
+
+export async function listUsers(db: Kysely<Database>): Promise<UserWithDepartments[]> {
+  const users = await db
+    .selectFrom("users")
+    .select(["id", "email", "name", "role", "disabled_at", "created_at", "updated_at", "password_changed_at"])
+    .orderBy("name")
+    .execute();
+  const deps = await db.selectFrom("user_departments").selectAll().orderBy("department_code").execute();
+  return users.map((u) => ({
+    ...u,
+    departments: deps.filter((d) => d.user_id === u.id).map((d) => d.department_code),
+  }));
+}
+
+export class UserError extends Error {}
+
+export interface NewUserInput {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  departments?: string[];
+}
+
+/** Creates a user (password hashed before the transaction, since hashing is slow). */
+export async function createUser(db: Kysely<Database>, input: NewUserInput, actor: Actor, action: "bruker:opprettet" | "oppsett:første-admin" = "bruker:opprettet"): Promise<number> {
+  const email = normaliseEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  const now = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    if (action === "oppsett:første-admin") {
+      const n = await trx.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      if (Number(n.n) > 0) throw new UserError("Oppsettet er allerede gjort: det finnes brukere.");
+    }
+    const exists = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
+    if (exists) throw new UserError("Det finnes allerede en bruker med denne e-postadressen.");
+    const row = await trx
+      .insertInto("users")
+      .values({
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        password_hash: passwordHash,
+        disabled_at: null,
+        created_at: now,
+        updated_at: now,
+        password_changed_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const departments = [...new Set(input.departments ?? [])];
+    for (const code of departments) {
+      await trx.insertInto("user_departments").values({ user_id: row.id, department_code: code }).execute();
+    }
+    await audit(trx, actor, action, `bruker:${row.id}`, { email, name: input.name.trim(), role: input.role, departments });
+    return row.id;
+  });
+}
+
+export async function setUserDisabled(db: Kysely<Database>, id: number, disabled: boolean, actor: Actor): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom("users").select(["id", "email", "role", "disabled_at"]).where("id", "=", id).executeTakeFirst();
+    if (!user) throw new UserError("Fant ikke brukeren.");
+    if (disabled && user.role === "admin") {
+      const admins = await trx
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("role", "=", "admin")
+        .where("disabled_at", "is", null)
+        .executeTakeFirstOrThrow();
+      if (Number(admins.n) <= 1 && user.disabled_at === null) {
+        throw new UserError("Kan ikke deaktivere den siste aktive administratoren.");
+      }
+    }
+    await trx
+      .updateTable("users")
+      .set({ disabled_at: disabled ? (user.disabled_at ?? now) : null, updated_at: now })
+      .where("id", "=", id)
+      .execute();
+    if (disabled) await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+    await audit(trx, actor, disabled ? "bruker:deaktivert" : "bruker:aktivert", `bruker:${id}`, { email: user.email });
+  });
+}
+
+export async function resetPassword(db: Kysely<Database>, id: number, password: string, actor: Actor): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom("users").select(["id", "email"]).where("id", "=", id).executeTakeFirst();
+    if (!user) throw new UserError("Fant ikke brukeren.");
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
+      .where("id", "=", id)
+      .execute();
+    // A new password ends every existing session of that user.
+    await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+    await audit(trx, actor, "bruker:passord-tilbakestilt", `bruker:${id}`, { email: user.email });
+  });
+}
+
+export async function updateUser(
+  db: Kysely<Database>,
+  id: number,
+  input: { name: string; role: Role; departments: string[] },
+  actor: Actor,
+): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom("users").select(["id", "email", "role", "name", "disabled_at"]).where("id", "=", id).executeTakeFirst();
+    if (!user) throw new UserError("Fant ikke brukeren.");
+    if (user.role === "admin" && input.role !== "admin" && user.disabled_at === null) {
+      const admins = await trx
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("role", "=", "admin")
+        .where("disabled_at", "is", null)
+        .executeTakeFirstOrThrow();
+      if (Number(admins.n) <= 1) throw new UserError("Kan ikke fjerne rollen til den siste aktive administratoren.");
+    }
+    await trx.updateTable("users").set({ name: input.name.trim(), role: input.role, updated_at: now }).where("id", "=", id).execute();
+    await trx.deleteFrom("user_departments").where("user_id", "=", id).execute();
+    for (const code of [...new Set(input.departments)]) {
+      await trx.insertInto("user_departments").values({ user_id: id, department_code: code }).execute();
+    }
+    await audit(trx, actor, "bruker:endret", `bruker:${id}`, {
+      email: user.email,
+      before: { name: user.name, role: user.role },
+      after: { name: input.name.trim(), role: input.role, departments: input.departments },
+    });
+  });
+}

@@ -1,0 +1,120 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
+import { FormErrorSummary, TextField } from "~/components/form";
+import { RoleAndDepartmentFields } from "~/components/user-fields";
+import { requireUser } from "~/auth/guards.server";
+import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
+import { ROLE_LABELS } from "~/auth/permissions";
+import { newUserSchema } from "~/auth/user-schema";
+import { getDb } from "~/db/connection.server";
+import { listDepartments } from "~/db/queries.server";
+import { createUser, listUsers, UserError } from "~/db/users.server";
+import { formatDateTime } from "~/domain/format";
+import { fieldErrors } from "~/lib/forms";
+
+export const meta: MetaFunction = () => [{ title: "Brukere – Oppdragsoversikt" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, "bruker:administrer");
+  const db = getDb();
+  const [users, departments] = await Promise.all([listUsers(db), listDepartments(db)]);
+  return { users, departments };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args, "bruker:administrer");
+  const form = await args.request.formData();
+  const values = {
+    email: String(form.get("email") ?? ""),
+    name: String(form.get("name") ?? ""),
+    role: String(form.get("role") ?? ""),
+    departments: form.getAll("departments").map(String),
+    password: String(form.get("password") ?? ""),
+    password2: String(form.get("password2") ?? ""),
+  };
+  const keep = { email: values.email.slice(0, 254), name: values.name.slice(0, 200), role: values.role, departments: values.departments };
+  const parsed = newUserSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: keep }, { status: 400 });
+  try {
+    const id = await createUser(getDb(), parsed.data, user.actor);
+    return redirect(`/admin/brukere/${id}?opprettet=1`);
+  } catch (error) {
+    if (error instanceof UserError) return data({ errors: { email: error.message } as Record<string, string>, values: keep }, { status: 409 });
+    throw error;
+  }
+}
+
+export default function UsersPage() {
+  const { users, departments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        Brukere
+      </Heading>
+      <div className="table-wrap">
+        <Table zebra border data-size="sm">
+          <caption className="visually-hidden">Alle brukere</caption>
+          <thead>
+            <tr>
+              <th scope="col">Navn</th>
+              <th scope="col">E-post</th>
+              <th scope="col">Rolle</th>
+              <th scope="col">Avdelinger</th>
+              <th scope="col">Status</th>
+              <th scope="col">Opprettet</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link asChild>
+                    <RemixLink to={`/admin/brukere/${u.id}`}>{u.name}</RemixLink>
+                  </Link>
+                </td>
+                <td>{u.email}</td>
+                <td>{ROLE_LABELS[u.role]}</td>
+                <td>{u.departments.join(", ") || <span className="muted">–</span>}</td>
+                <td>{u.disabled_at ? "Deaktivert" : "Aktiv"}</td>
+                <td>{formatDateTime(u.created_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+
+      <section aria-labelledby="ny-bruker" className="stack narrow">
+        <Heading level={2} data-size="md" id="ny-bruker">
+          Ny bruker
+        </Heading>
+        <Paragraph>Brukeren får passordet du setter her, og bør bytte det ved første anledning.</Paragraph>
+        <FormErrorSummary errors={errors} />
+        <Form method="post" className="stack" noValidate>
+          <TextField name="name" label="Navn" defaultValue={actionData?.values.name} error={errors?.name} required />
+          <TextField name="email" label="E-postadresse" type="email" defaultValue={actionData?.values.email} error={errors?.email} required />
+          <RoleAndDepartmentFields
+            departments={departments}
+            role={(actionData?.values.role as never) ?? undefined}
+            selected={actionData?.values.departments}
+            errors={errors}
+          />
+          <TextField
+            name="password"
+            label="Passord"
+            type="password"
+            autoComplete="new-password"
+            description={`Minst ${MIN_PASSWORD_LENGTH} tegn.`}
+            error={errors?.password}
+            required
+          />
+          <TextField name="password2" label="Gjenta passordet" type="password" autoComplete="new-password" error={errors?.password2} required />
+          <Button type="submit">Opprett bruker</Button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * User administration from the command line:
+ *   npm run --silent user:create -- --email E --name N --role admin [--departments FHA,KTA]
+ *   npm run --silent user:list
+ *   npm run --silent user:disable -- --email E
+ *   npm run --silent user:reset-password -- --email E
+ * Passwords are read from standard input (first line), or prompted for without echo on a
+ * terminal; never from the command line, where they would end up in shell history.
+ */
+import { parseArgs } from "node:util";
+import { createInterface } from "node:readline";
+import { Writable } from "node:stream";
+import { CLI_ACTOR } from "../app/db/audit.server";
+import { closeDatabase, getDatabase } from "../app/db/connection.server";
+import { migrateToLatest } from "../app/db/migrate.server";
+import { createUser, findUserByEmail, listUsers, resetPassword, setUserDisabled, UserError } from "../app/db/users.server";
+import { ROLE_LABELS } from "../app/auth/permissions";
+import { emailSchema, newUserSchema, passwordSchema, splitDepartmentCodes } from "../app/auth/user-schema";
+
+class CliError extends Error {}
+
+async function readPassword(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let data = "";
+    for await (const chunk of process.stdin) data += chunk;
+    return data.split(/\r?\n/)[0] ?? "";
+  }
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _enc, cb) {
+      if (!muted) process.stderr.write(chunk);
+      cb();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  const ask = (q: string) =>
+    new Promise<string>((resolve) => {
+      muted = false;
+      process.stderr.write(q);
+      muted = true;
+      rl.question("", (answer) => {
+        process.stderr.write("\n");
+        resolve(answer);
+      });
+    });
+  const first = await ask(prompt);
+  const second = await ask("Gjenta passordet: ");
+  rl.close();
+  if (first !== second) throw new CliError("passordene er ikke like.");
+  return first;
+}
+
+function firstIssue(error: { issues: Array<{ message: string; path: PropertyKey[] }> }): string {
+  return error.issues.map((i) => (i.path.length ? `${String(i.path[0])}: ${i.message}` : i.message)).join(" ");
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      departments: { type: "string" },
+    },
+    allowPositionals: false,
+  });
+  const { db } = getDatabase();
+  await migrateToLatest(db);
+
+  switch (command) {
+    case "create": {
+      if (!values.email || !values.name || !values.role) {
+        throw new CliError("bruk: npm run --silent user:create -- --email E --name N --role admin|saksbehandler|departement|leser [--departments FHA,KTA]");
+      }
+      const pre = newUserSchema.safeParse({
+        email: values.email,
+        name: values.name,
+        role: values.role,
+        departments: splitDepartmentCodes(values.departments ?? ""),
+        password: "x".repeat(40) + "Q9", // validated for real below, once read
+      });
+      if (!pre.success) throw new CliError(firstIssue(pre.error));
+      const password = await readPassword("Passord: ");
+      const parsed = newUserSchema.safeParse({ ...pre.data, password });
+      if (!parsed.success) throw new CliError(firstIssue(parsed.error));
+      const id = await createUser(db, parsed.data, CLI_ACTOR);
+      console.log(`Opprettet bruker ${id}: ${parsed.data.name} <${parsed.data.email}> (${ROLE_LABELS[parsed.data.role]}).`);
+      return;
+    }
+    case "list": {
+      const users = await listUsers(db);
+      if (users.length === 0) console.log("Ingen brukere.");
+      for (const u of users) {
+        const deps = u.departments.length ? ` [${u.departments.join(", ")}]` : "";
+        console.log(`${u.id}\t${u.email}\t${u.name}\t${u.role}${deps}\t${u.disabled_at ? "deaktivert" : "aktiv"}`);
+      }
+      return;
+    }
+    case "disable":
+    case "reset-password": {
+      const email = emailSchema.safeParse(values.email ?? "");
+      if (!email.success) throw new CliError(`bruk: npm run --silent user:${command} -- --email E (${firstIssue(email.error)})`);
+      const user = await findUserByEmail(db, email.data);
+      if (!user) throw new CliError(`fant ingen bruker med e-postadressen ${email.data}.`);
+      if (command === "disable") {
+        await setUserDisabled(db, user.id, true, CLI_ACTOR);
+        console.log(`Deaktiverte ${user.email}, og avsluttet innloggingene.`);
+      } else {
+        const password = await readPassword("Nytt passord: ");
+        const parsed = passwordSchema({ email: user.email, name: user.name }).safeParse(password);
+        if (!parsed.success) throw new CliError(firstIssue(parsed.error));
+        await resetPassword(db, user.id, password, CLI_ACTOR);
+        console.log(`Nytt passord satt for ${user.email}; innloggingene er avsluttet.`);
+      }
+      return;
+    }
+    default:
+      throw new CliError("ukjent kommando. Bruk user:create, user:list, user:disable eller user:reset-password.");
+  }
+}
+
+main()
+  .then(() => closeDatabase())
+  .catch(async (error: unknown) => {
+    const known = error instanceof CliError || error instanceof UserError || (error as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS");
+    console.error(`Feil: ${known ? (error as Error).message : `uventet feil (${error instanceof Error ? error.message : String(error)})`}`);
+    await closeDatabase();
+    process.exit(1);
+  });

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { passwordProblems } from "~/auth/password-policy";
+import { ACTIONS, can, PERMISSIONS, ROLES } from "~/auth/permissions";
+import { newUserSchema, splitDepartmentCodes } from "~/auth/user-schema";
+import { isCrossSiteRequest } from "~/lib/origin";
+
+describe("role × action table", () => {
+  it("covers every role and action", () => {
+    for (const role of ROLES) for (const action of ACTIONS) expect(["yes", "own", "no"]).toContain(PERMISSIONS[role][action]);
+  });
+
+  it("gives admins everything and readers only reading", () => {
+    for (const action of ACTIONS) expect(can({ role: "admin", departments: [] }, action)).toBe(true);
+    for (const action of ACTIONS) expect(can({ role: "leser", departments: [] }, action)).toBe(action === "oppdrag:les");
+  });
+
+  it("lets case handlers update but not administer", () => {
+    const s = { role: "saksbehandler" as const, departments: [] };
+    expect(can(s, "status:oppdater")).toBe(true);
+    expect(can(s, "rapport:rediger")).toBe(true);
+    expect(can(s, "bruker:administrer")).toBe(false);
+    expect(can(s, "brev:importer")).toBe(false);
+  });
+
+  it("lets a department agree deadlines only for its own assignments", () => {
+    const d = { role: "departement" as const, departments: ["FHA"] };
+    expect(can(d, "frist:avtal", ["FHA"])).toBe(true);
+    expect(can(d, "frist:avtal", ["KTA", "FHA"])).toBe(true);
+    expect(can(d, "frist:avtal", ["KTA"])).toBe(false);
+    expect(can(d, "status:oppdater", ["FHA"])).toBe(false);
+    expect(can({ role: "departement", departments: [] }, "frist:avtal")).toBe(false);
+  });
+});
+
+describe("password policy", () => {
+  it("requires 12 characters and refuses common or repetitive passwords", () => {
+    expect(passwordProblems("kort")).toHaveLength(1);
+    expect(passwordProblems("Passord12345")).toEqual([expect.stringContaining("for vanlig")]);
+    expect(passwordProblems("abababababab")).toEqual([expect.stringContaining("for vanlig")]);
+    expect(passwordProblems("korrekt hest batteri stift")).toEqual([]);
+    expect(passwordProblems("kari.nordmann-er-best", { email: "kari.nordmann@example.no" })).toEqual([
+      expect.stringContaining("e-postadressen"),
+    ]);
+    expect(passwordProblems("x".repeat(129))).not.toEqual([]);
+  });
+
+  it("validates a new user with Norwegian messages", () => {
+    const bad = newUserSchema.safeParse({ email: "ikke-epost", name: "", role: "sjef", password: "kort", password2: "annet" });
+    expect(bad.success).toBe(false);
+    const paths = bad.error!.issues.map((i) => i.path[0]);
+    expect(paths).toEqual(expect.arrayContaining(["email", "name", "role", "password"]));
+    const dep = newUserSchema.safeParse({ email: "a@b.no", name: "A", role: "departement", departments: [], password: "korrekt hest batteri stift" });
+    expect(dep.error?.issues[0].message).toMatch(/minst én avdeling/);
+    expect(splitDepartmentCodes("fha, KTA/sha")).toEqual(["FHA", "KTA", "SHA"]);
+  });
+});
+
+describe("cross-site request check", () => {
+  const expectedOrigin = "http://localhost:3000";
+  it("refuses POSTs from other origins and allows same-origin or non-browser ones", () => {
+    expect(isCrossSiteRequest({ method: "POST", origin: "https://evil.example", secFetchSite: "cross-site", expectedOrigin })).toBe(true);
+    expect(isCrossSiteRequest({ method: "POST", origin: "null", secFetchSite: null, expectedOrigin })).toBe(true);
+    expect(isCrossSiteRequest({ method: "POST", origin: null, secFetchSite: "same-site", expectedOrigin })).toBe(true);
+    expect(isCrossSiteRequest({ method: "POST", origin: expectedOrigin, secFetchSite: "same-origin", expectedOrigin })).toBe(false);
+    expect(isCrossSiteRequest({ method: "POST", origin: null, secFetchSite: null, expectedOrigin })).toBe(false);
+    expect(isCrossSiteRequest({ method: "GET", origin: "https://evil.example", secFetchSite: "cross-site", expectedOrigin })).toBe(false);
+  });
+});
