@@ -1,0 +1,219 @@
+/**
+ * Norwegian date phrases as they occur in allocation letters. Pure, no Date arithmetic (so no
+ * silent overflow: 31.6.2026 is reported as invalid, never turned into 1 July).
+ *
+ * Supported forms (case-insensitive, any whitespace, also split over lines once joined):
+ *   day + month name      1. juli 2023 · 15 mai 2023 · 28.mars 2023 · 18. feb. 2021 · 1. mars (year implied)
+ *   numeric               15.09.23 · 1.10.2023 · 31.12. 2023 · 1.3.2023 · 31.12. (year implied)
+ *   month + year          Mars 2027                               → last day of month, precision "month"
+ *   end of a period       utgangen av januar 2023 · utgangen av februar (year implied)
+ *                         → last day of the month, precision "month" (the phrase names a month;
+ *                           "by the end of the month" is exactly what month precision means here)
+ *                         utgangen av 2023 · utgangen av året     → 31 December, precision "year"
+ *   relative              14 dager etter mottatt oppdrag           → state "to_be_agreed", no date
+ *
+ * Two-digit years are 20yy. A phrase without a year takes `impliedYear` (the letter's year).
+ */
+import type { DeadlinePrecision, DeadlineState } from "./types";
+
+export const MONTHS: Readonly<Record<string, number>> = {
+  januar: 1, jan: 1,
+  februar: 2, feb: 2,
+  mars: 3, mar: 3,
+  april: 4, apr: 4,
+  mai: 5,
+  juni: 6, jun: 6,
+  juli: 7, jul: 7,
+  august: 8, aug: 8,
+  september: 9, sept: 9, sep: 9,
+  oktober: 10, okt: 10,
+  november: 11, nov: 11,
+  desember: 12, des: 12,
+};
+
+const MONTH_FULL = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember";
+const MONTH_ANY = `${MONTH_FULL}|sept|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|des`;
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  en: 1, ett: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, sju: 7, syv: 7, åtte: 8, ni: 9, ti: 10,
+  fjorten: 14, tjue: 20, tretti: 30,
+};
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Real calendar check (no overflow): 31.6 and 29.2.2023 are invalid. */
+export function isValidDate(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
+    year >= 1900 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  );
+}
+
+export function toIsoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+export type NorwegianDate =
+  | {
+      ok: true;
+      /** ISO date; null for relative phrases (state "to_be_agreed"). */
+      date: string | null;
+      precision: DeadlinePrecision | null;
+      state: DeadlineState;
+      /** True when the phrase had no year and `impliedYear` was used. */
+      yearImplied: boolean;
+    }
+  | { ok: false; error: string };
+
+export interface DatePhraseMatch {
+  index: number;
+  end: number;
+  /** The matched text as written. */
+  raw: string;
+  kind: "day" | "numeric" | "month" | "end-of-month" | "end-of-year" | "relative";
+  result: NorwegianDate;
+}
+
+function expandYear(y: string): number {
+  return y.length === 2 ? 2000 + Number(y) : Number(y);
+}
+
+function invalid(raw: string): NorwegianDate {
+  return { ok: false, error: `ugyldig dato «${raw.replace(/\s+/g, " ").trim()}»` };
+}
+
+function noYear(raw: string): NorwegianDate {
+  return { ok: false, error: `mangler årstall i «${raw.replace(/\s+/g, " ").trim()}»` };
+}
+
+function dayResult(raw: string, year: number | null, month: number, day: number, implied: boolean): NorwegianDate {
+  if (year === null) return noYear(raw);
+  if (!isValidDate(year, month, day)) return invalid(raw);
+  return { ok: true, date: toIsoDate(year, month, day), precision: "day", state: "dated", yearImplied: implied };
+}
+
+function monthResult(raw: string, year: number | null, month: number, implied: boolean): NorwegianDate {
+  if (year === null) return noYear(raw);
+  if (!isValidDate(year, month, 1)) return invalid(raw);
+  return {
+    ok: true,
+    date: toIsoDate(year, month, daysInMonth(year, month)),
+    precision: "month",
+    state: "dated",
+    yearImplied: implied,
+  };
+}
+
+function yearResult(raw: string, year: number | null, implied: boolean): NorwegianDate {
+  if (year === null) return noYear(raw);
+  if (!isValidDate(year, 12, 31)) return invalid(raw);
+  return { ok: true, date: toIsoDate(year, 12, 31), precision: "year", state: "dated", yearImplied: implied };
+}
+
+// Each regex is linear: bounded quantifiers, no nested repetition.
+// Plain "gi" (not "u"): months are ASCII, and unicode case folding makes irregexp slower.
+const LETTER = "A-Za-zÆØÅæøåÉéÜüÖöÄä";
+const RE_END = new RegExp(
+  `\\butgangen\\s+av\\s+(?:(${MONTH_ANY})\\b\\.?(?:\\s*(\\d{4})\\b)?|(\\d{4})\\b|(året|dette året|inneværende år)(?![${LETTER}]))`,
+  "gi",
+);
+const RE_DAY_MONTH = new RegExp(
+  `(?<![\\d.,/])(\\d{1,2})\\s?\\.?\\s{0,3}(${MONTH_ANY})\\b\\.?(?:\\s{0,3}(\\d{4})(?!\\d))?`,
+  "gi",
+);
+const RE_NUMERIC = /(?<![\d.,/])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d])/g;
+const RE_NUMERIC_NO_YEAR = /(?<![\d.,/])(\d{1,2})\.(\d{1,2})\.(?!\s?\d)/g;
+const RE_MONTH_YEAR = new RegExp(`(?<![${LETTER}])(${MONTH_FULL})\\s{1,3}(\\d{4})(?!\\d)`, "gi");
+const RE_RELATIVE = new RegExp(
+  `(?<![${LETTER}\\d])(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})\\s+(?:dager|dagar|virkedager|arbeidsdager|uker|veker|måneder|mnd\\.?)\\s+etter\\b[^.;\\n]{0,60}`,
+  "gi",
+);
+
+/**
+ * All date phrases in `text`, in order, without overlaps (the earliest, then longest, wins).
+ * Invalid dates (31.6.2026) are returned with `result.ok === false`: the caller decides whether
+ * they matter (a deadline) or not (a version number in running text).
+ */
+export function findDatePhrases(text: string, impliedYear: number | null = null): DatePhraseMatch[] {
+  const found: DatePhraseMatch[] = [];
+  const push = (m: RegExpExecArray, kind: DatePhraseMatch["kind"], result: NorwegianDate) =>
+    found.push({ index: m.index, end: m.index + m[0].length, raw: m[0], kind, result });
+  const iy = impliedYear !== null && Number.isFinite(impliedYear) ? impliedYear : null;
+  let m: RegExpExecArray | null;
+
+  RE_END.lastIndex = /utgangen/i.test(text) ? 0 : text.length + 1;
+  while (RE_END.lastIndex <= text.length && (m = RE_END.exec(text)) !== null) {
+    if (m[1]) {
+      const month = MONTHS[m[1].toLowerCase()];
+      const year = m[2] ? Number(m[2]) : iy;
+      push(m, "end-of-month", monthResult(m[0], year, month, !m[2]));
+    } else if (m[3]) {
+      push(m, "end-of-year", yearResult(m[0], Number(m[3]), false));
+    } else {
+      push(m, "end-of-year", yearResult(m[0], iy, true));
+    }
+  }
+  RE_DAY_MONTH.lastIndex = 0;
+  while ((m = RE_DAY_MONTH.exec(text)) !== null) {
+    const month = MONTHS[m[2].toLowerCase()];
+    const year = m[3] ? Number(m[3]) : iy;
+    push(m, "day", dayResult(m[0], year, month, Number(m[1]), !m[3]));
+  }
+  RE_NUMERIC.lastIndex = 0;
+  while ((m = RE_NUMERIC.exec(text)) !== null) {
+    push(m, "numeric", dayResult(m[0], expandYear(m[3]), Number(m[2]), Number(m[1]), false));
+  }
+  RE_NUMERIC_NO_YEAR.lastIndex = 0;
+  while ((m = RE_NUMERIC_NO_YEAR.exec(text)) !== null) {
+    push(m, "numeric", dayResult(m[0], iy, Number(m[2]), Number(m[1]), true));
+  }
+  RE_MONTH_YEAR.lastIndex = 0;
+  while ((m = RE_MONTH_YEAR.exec(text)) !== null) {
+    push(m, "month", monthResult(m[0], Number(m[2]), MONTHS[m[1].toLowerCase()], false));
+  }
+  RE_RELATIVE.lastIndex = text.includes("etter") ? 0 : text.length + 1;
+  while (RE_RELATIVE.lastIndex <= text.length && (m = RE_RELATIVE.exec(text)) !== null) {
+    push(m, "relative", { ok: true, date: null, precision: null, state: "to_be_agreed", yearImplied: false });
+  }
+
+  found.sort((a, b) => a.index - b.index || b.end - b.index - (a.end - a.index));
+  const out: DatePhraseMatch[] = [];
+  let lastEnd = -1;
+  for (const f of found) {
+    if (f.index < lastEnd) continue;
+    out.push({ ...f, raw: f.raw.trimEnd() });
+    lastEnd = f.end;
+  }
+  return out;
+}
+
+/**
+ * Parse one Norwegian date phrase, e.g. "1. juli 2023", "15.09.23", "Mars 2027",
+ * "utgangen av januar 2023", "1. mars" (with `impliedYear`), "14 dager etter mottatt oppdrag",
+ * "avklares i dialog med departementet" (to_be_agreed), "settes i bero" (on_hold).
+ * Leading words such as "Frist:" or "innen" are ignored: the first date phrase found counts.
+ *
+ * Returns null when the phrase holds no date at all, `{ ok: false }` for an impossible or
+ * incomplete date (31.6.2026, "1. mars" without `impliedYear`), never throws.
+ */
+export function parseNorwegianDate(phrase: string, impliedYear: number | null = null): NorwegianDate | null {
+  if (typeof phrase !== "string" || phrase.length === 0) return null;
+  const text = phrase.length > 2000 ? phrase.slice(0, 2000) : phrase;
+  const matches = findDatePhrases(text, impliedYear);
+  if (matches.length > 0) return matches[0].result;
+  if (/\b(?:settes|satt|er satt|blir satt|stilles)\s+i\s+bero\b/iu.test(text)) {
+    return { ok: true, date: null, precision: null, state: "on_hold", yearImplied: false };
+  }
+  if (/\b(?:avklares|avtales|avklart|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når))\b/iu.test(text)) {
+    return { ok: true, date: null, precision: null, state: "to_be_agreed", yearImplied: false };
+  }
+  const year = /^\s*(?:innen\s+)?(\d{4})\s*$/iu.exec(text);
+  if (year) return yearResult(year[0], Number(year[1]), false);
+  return null;
+}

@@ -1,0 +1,495 @@
+/**
+ * Deadlines of one assignment, read from its body text.
+ *
+ * Rule (which dates are deadlines): a letter's body is full of dates that are context
+ * ("i perioden 2023–2027", "fra 1. januar 2024", "brev av 29. juni 2022", "varighet til
+ * 31.12.2025"). A date counts as a deadline only when a cue ties it to delivery:
+ *   - the word "frist"/"fristen" earlier in the same sentence with no other date in between
+ *     ("Frist: 1. juli 2023", "Frist for arbeidsplan er 1. mars 2023", "frist for oppdraget er
+ *     31.12. 2023", "Frist deloppdrag 1: …");
+ *   - "innen" / "senest" / "før" directly before the date, or "ved" before "utgangen av …";
+ *   - a delivery verb at most three words before the date ("leveres", "oversendes",
+ *     "forelegges", "rapporteres", "foreligge", "ferdigstilles", "publiseres", …);
+ *   - "i forkant av" earlier in the same sentence (publish "i forkant av … som er 1. juli 2023").
+ * Cued dates are still ignored when they describe something else: inside «quotes», in a
+ * sentence that refers to an assignment from an earlier year ("(TTB 2022-26, 29. juni 2022), fra
+ * utgangen av 2023 til …"), in "har fått frist …" (an earlier deadline), and weak (non-"frist")
+ * cues inside a "Bakgrunn" section.
+ * Without a date: "frist/fremdrift/tidspunkt … avklares/avtales/fastsettes etter …" and relative
+ * deadlines ("14 dager etter mottatt oppdrag") give state "to_be_agreed"; "settes i bero" gives
+ * "on_hold". The caller adds the letter's default deadline when nothing is found.
+ *
+ * Labels: "Frist deloppdrag 2" names its deliverable; otherwise the innermost "Delleveranse N" /
+ * "Deloppdrag N" marker, or the numbered item ("1.", "2)", "a.") the deadline stands in,
+ * labelled "Deloppdrag N". Items label their deadlines when two or more items carry deadlines
+ * or when the deadline stands in the item's own first paragraph; a single "Frist:" after a
+ * list belongs to the whole assignment (label null).
+ */
+import { findDatePhrases, type DatePhraseMatch } from "./dates";
+import { findIds } from "./ids";
+import type { ParsedDeadline, ParseWarning } from "./types";
+
+export interface BodyLine {
+  /** 1-based source line. */
+  no: number;
+  /** Trimmed text; "" for a blank line. */
+  text: string;
+}
+
+export interface DeadlineContext {
+  /** Assignment ID (or synthetic key), for messages and to recognise self-references. */
+  id: string;
+  /** Letter year: implied year for "1. mars", and the default deadline. */
+  year: number;
+  lines: BodyLine[];
+}
+
+const MONTH_WORDS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember";
+const RE_NUM_ITEM = new RegExp(`^(\\d{1,2})\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)\\S`, "i");
+const RE_LET_ITEM = /^([a-h])[.)]\s+\S/;
+// Case-sensitive: "deloppdrag 3." at the start of a line continues a sentence.
+const RE_MARKER = /^[•\-–·▪]?\s*(Delleveranse|Deloppdrag|Delrapport)\b(?:\s*(\d{1,2}|[a-h])\b)?\s*(:)?(.*)$/;
+const RE_FORCED_SENTENCE = new RegExp(
+  `^(?:Frist\\b|Delleveranse\\b|Deloppdrag\\b|Delrapport\\b|[•\\-–·▪]\\s|\\d{1,2}\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)|[a-h][.)]\\s)`,
+);
+const ABBREVIATIONS = new Set([
+  "jf", "jfr", "bl", "a", "kap", "nr", "mv", "ev", "evt", "f", "eks", "inkl", "pkt", "ca", "dvs", "mht",
+  "iht", "ifb", "st", "prop", "meld", "innst", "tom", "fom", "hhv", "osv", "ref", "vedr", "kl", "mill",
+  "mrd", "kr", "pst", "s", "jan", "feb", "aug", "sept", "okt", "nov", "des", "etc", "ift", "mtp",
+]);
+
+function isHeadingLike(text: string): boolean {
+  return (
+    text.length >= 3 &&
+    text.length <= 60 &&
+    /^\p{Lu}/u.test(text) &&
+    !/[.,;:!?]$/.test(text) &&
+    !/^Frist\b/i.test(text)
+  );
+}
+
+interface Scope {
+  kind: "num" | "let" | "marker";
+  label: string;
+  start: number; // index into lines
+  end: number; // inclusive
+  paraEnd: number; // inclusive (items only)
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+function computeScopes(lines: BodyLine[]): { items: Scope[]; markers: Scope[]; bakgrunn: boolean[] } {
+  const items: Scope[] = [];
+  const markers: Scope[] = [];
+  let lastNum = 0;
+  let lastLet = 0;
+  const isSubheading = (i: number): boolean => {
+    const t = lines[i].text;
+    if (!isHeadingLike(t)) return false;
+    const prevBlank = i === 0 || lines[i - 1].text === "";
+    const next = lines[i + 1];
+    return prevBlank && next !== undefined && next.text !== "";
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (t === "" || /^Frist\b/i.test(t)) continue;
+    const mk = RE_MARKER.exec(t);
+    if (mk) {
+      const [, word, num, colon, rest] = mk;
+      const ok = num !== undefined || colon === ":" || rest.trim() === "";
+      if (ok) {
+        markers.push({ kind: "marker", label: num ? `${capitalise(word)} ${num}` : capitalise(word), start: i, end: lines.length - 1, paraEnd: i });
+        continue;
+      }
+    }
+    const num = RE_NUM_ITEM.exec(t);
+    if (num) {
+      const n = Number(num[1]);
+      if (n === 1 || n === lastNum + 1) {
+        lastNum = n;
+        lastLet = 0;
+        items.push({ kind: "num", label: `Deloppdrag ${n}`, start: i, end: lines.length - 1, paraEnd: i });
+        continue;
+      }
+    }
+    const let_ = RE_LET_ITEM.exec(t);
+    if (let_) {
+      const n = let_[1].charCodeAt(0) - 96;
+      if (n === 1 || n === lastLet + 1) {
+        lastLet = n;
+        items.push({ kind: "let", label: `Deloppdrag ${let_[1]}`, start: i, end: lines.length - 1, paraEnd: i });
+      }
+    }
+  }
+  // Ends: next scope of the same kind (a numbered item also ends lettered items), a subheading.
+  const ends = (list: Scope[], isEnd: (s: Scope, other: Scope) => boolean) => {
+    for (const s of list) {
+      let end = lines.length - 1;
+      for (const o of [...items, ...markers]) {
+        if (o.start > s.start && o.start - 1 < end && isEnd(s, o)) end = o.start - 1;
+      }
+      for (let i = s.start + 1; i <= end; i++) {
+        if (isSubheading(i)) {
+          end = i - 1;
+          break;
+        }
+      }
+      s.end = end;
+    }
+  };
+  ends(items, (s, o) => o.kind === s.kind || (s.kind === "let" && o.kind === "num"));
+  ends(markers, (_s, o) => o.kind === "marker");
+  for (const s of items) {
+    // First paragraph; a blank line inside a sentence (PDF quirk) does not end it.
+    let j = s.start;
+    while (j + 1 <= s.end) {
+      const next = lines[j + 1];
+      if (next.text !== "") {
+        j++;
+        continue;
+      }
+      let k = j + 1;
+      while (k <= s.end && lines[k].text === "") k++;
+      if (k <= s.end && !/[.!?]$/.test(lines[j].text) && /^[\p{Ll}(«]/u.test(lines[k].text)) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    s.paraEnd = j;
+  }
+  // "Bakgrunn" sections: context, not instructions.
+  const bakgrunn = lines.map(() => false);
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^Bakgrunn\b[^.]{0,40}$/i.test(lines[i].text)) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const t = lines[j].text;
+      if (j > i + 1 && (isSubheading(j) || RE_FORCED_SENTENCE.test(t))) break;
+      bakgrunn[j] = true;
+    }
+  }
+  return { items, markers, bakgrunn };
+}
+
+interface Joined {
+  text: string;
+  /** Offset in `text` where each body line starts (-1 for blank lines). */
+  starts: number[];
+  /** Sorted sentence start offsets. */
+  sentenceStarts: number[];
+}
+
+function isSentenceEnd(text: string, dot: number): boolean {
+  const ch = text[dot];
+  if (ch === "!" || ch === "?") return true;
+  // The token before the period.
+  let k = dot - 1;
+  while (k >= 0 && k > dot - 40 && /[\p{L}\p{N}]/u.test(text[k])) k--;
+  const token = text.slice(k + 1, dot);
+  if (token === "") return false;
+  // "deloppdrag 1. I lys av …" ends a sentence; "15. Mars 2023" does not.
+  if (/^\d+$/.test(token)) return !/^\s+(?:Januar|Februar|Mars|April|Mai|Juni|Juli|August|September|Oktober|November|Desember)\b/.test(text.slice(dot + 1, dot + 14));
+  if (token.length === 1) return false;
+  return !ABBREVIATIONS.has(token.toLowerCase());
+}
+
+function joinLines(lines: BodyLine[]): Joined {
+  let text = "";
+  const starts: number[] = [];
+  const sentenceStarts = [0];
+  let prevText = "";
+  for (const line of lines) {
+    if (line.text === "") {
+      starts.push(-1);
+      continue;
+    }
+    const offset = text.length;
+    starts.push(offset);
+    if (
+      offset > 0 &&
+      (RE_FORCED_SENTENCE.test(line.text) ||
+        (isHeadingLike(prevText) && !/^\p{Ll}/u.test(line.text)) ||
+        (/[.!?]$/.test(prevText) && /^\p{Lu}/u.test(line.text) && isSentenceEnd(prevText, prevText.length - 1)))
+    ) {
+      sentenceStarts.push(offset);
+    }
+    text += line.text + " ";
+    prevText = line.text;
+  }
+  const re = /[.!?]\s+(?=[\p{Lu}«"(•\-–])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (isSentenceEnd(text, m.index)) sentenceStarts.push(m.index + m[0].length);
+  }
+  sentenceStarts.sort((a, b) => a - b);
+  return { text, starts, sentenceStarts: sentenceStarts.filter((v, i, arr) => i === 0 || v !== arr[i - 1]) };
+}
+
+function upperBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function normaliseSpace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function shorten(text: string, max = 200): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const sp = cut.lastIndexOf(" ");
+  return `${(sp > max / 2 ? cut.slice(0, sp) : cut).trim()} …`;
+}
+
+interface Candidate {
+  date: string | null;
+  precision: ParsedDeadline["precision"];
+  state: ParsedDeadline["state"];
+  text: string;
+  offset: number; // in joined text
+  lineIdx: number; // index into ctx.lines
+  explicitLabel: string | null;
+  strong: boolean;
+}
+
+const RE_EXPLICIT_LABEL = /\bfrist\s+(?:for\s+)?(deloppdrag|delleveranse|delrapport)(?:\s*(\d{1,2}|[a-h])\b)?/i;
+const RE_VERB_CUE =
+  /\b(?:leveres|levert|levere|oversendes|oversende|sendes|forelegges|fremlegges|legges\s+fram|legges\s+frem|rapporteres|foreligge|foreligger|ferdigstilles|publiseres)\b((?:\s+\S+){0,3})\s*$/i;
+const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:en)?|tidspunkt(?:et)?|tidsplan(?:en)?)\b/i;
+const RE_TO_BE_AGREED_VERB =
+  /\b(?:avklares|avtales|avklart|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|bestemmes\s+senere|settes\s+senere)\b/i;
+const RE_ON_HOLD = /\b(?:settes|satt|er\s+satt|blir\s+satt|stilles|legges)\s+i\s+bero\b|\butsettes\s+(?:inntil\s+videre|på\s+ubestemt\s+tid)\b/i;
+const RE_EARLIER_DEADLINE = /\b(?:har|hadde)\s+fått\s+(?:utsatt\s+)?frist\b/i;
+
+/** Deadlines in the body of one assignment, in text order; [] when the text gives none. */
+export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[]): ParsedDeadline[] {
+  const { lines } = ctx;
+  if (lines.length === 0) return [];
+  const joined = joinLines(lines);
+  const S = joined.text;
+  if (S.trim() === "") return [];
+  const { items, markers, bakgrunn } = computeScopes(lines);
+
+  const lineStartsSorted: { offset: number; idx: number }[] = [];
+  joined.starts.forEach((offset, idx) => {
+    if (offset >= 0) lineStartsSorted.push({ offset, idx });
+  });
+  const lineIdxAt = (offset: number): number => {
+    let lo = 0;
+    let hi = lineStartsSorted.length - 1;
+    let best = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (lineStartsSorted[mid].offset <= offset) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return lineStartsSorted[best]?.idx ?? 0;
+  };
+  const sentenceOf = (offset: number): [number, number] => {
+    const k = upperBound(joined.sentenceStarts, offset);
+    const start = joined.sentenceStarts[Math.max(0, k - 1)] ?? 0;
+    const end = joined.sentenceStarts[k] ?? S.length;
+    return [start, end];
+  };
+  const hasQuotes = S.includes("«");
+  const inQuote = (offset: number): boolean => {
+    if (!hasQuotes) return false;
+    const open = S.lastIndexOf("«", offset);
+    if (open < 0) return false;
+    const close = S.lastIndexOf("»", offset);
+    if (close > open) return false;
+    const nextClose = S.indexOf("»", offset);
+    return nextClose >= 0 && nextClose - open < 3000;
+  };
+  const refersToEarlierAssignment = (sentence: string): boolean =>
+    /TB/i.test(sentence) && findIds(sentence).some((x) => x.year < ctx.year && x.id !== ctx.id);
+  const explicitLabelIn = (prefix: string): string | null => {
+    const m = RE_EXPLICIT_LABEL.exec(prefix);
+    if (!m) return null;
+    return m[2] ? `${capitalise(m[1])} ${m[2]}` : capitalise(m[1]);
+  };
+
+  const dates = findDatePhrases(S, Number.isFinite(ctx.year) && ctx.year > 0 ? ctx.year : null);
+  const candidates: Candidate[] = [];
+  const datedSentences = new Set<number>();
+
+  for (let di = 0; di < dates.length; di++) {
+    const d = dates[di];
+    const [ss, se] = sentenceOf(d.index);
+    const prevDateEnd = di > 0 ? dates[di - 1].end : -1;
+    const windowStart = Math.max(ss, d.index - 160, prevDateEnd);
+    const pre = S.slice(windowStart, d.index);
+    let cueAt = -1;
+    let strong = false;
+    const immediate = /(?:^|[\s(])(innen|senest|før|ved)\s*$/i.exec(pre);
+    if (immediate) {
+      const word = immediate[1].toLowerCase();
+      const okWord =
+        word === "ved" ? d.kind === "end-of-month" || d.kind === "end-of-year" : word === "før" ? d.kind !== "relative" : true;
+      if (okWord) cueAt = windowStart + immediate.index + immediate[0].indexOf(immediate[1]);
+    }
+    const fristRe = /\bfrist(?:en)?\b/gi;
+    let fm: RegExpExecArray | null;
+    let fristAt = -1;
+    while ((fm = fristRe.exec(pre)) !== null) fristAt = windowStart + fm.index;
+    if (fristAt >= 0 && d.index - fristAt <= 140) {
+      strong = true;
+      if (cueAt < 0) cueAt = fristAt;
+    }
+    if (cueAt < 0) {
+      const verb = RE_VERB_CUE.exec(pre);
+      if (verb) cueAt = windowStart + verb.index;
+    }
+    if (cueAt < 0 && d.kind !== "relative") {
+      const fk = /\bi\s+forkant\s+av\b/i.exec(pre);
+      if (fk && d.index - (windowStart + fk.index) <= 110) cueAt = windowStart + fk.index;
+    }
+    if (cueAt < 0) continue; // a date without a deadline cue is context
+    if (d.kind === "relative" && !strong && !/\binnen\s*$/i.test(pre)) continue;
+
+    const sentence = S.slice(ss, se);
+    const lineIdx = lineIdxAt(cueAt);
+    if (inQuote(d.index)) continue;
+    if (RE_EARLIER_DEADLINE.test(sentence)) continue;
+    if (refersToEarlierAssignment(sentence)) continue;
+    if (!strong && bakgrunn[lineIdxAt(d.index)]) continue;
+
+    if (!d.result.ok) {
+      warnings.push({
+        line: lines[lineIdxAt(d.index)]?.no ?? lines[0].no,
+        message: `Ugyldig frist i ${ctx.id}: ${d.result.error} – fristen er ikke tolket, kontroller teksten`,
+      });
+      continue;
+    }
+    const text = normaliseSpace(S.slice(cueAt, d.end)).replace(/[.,;:]+$/, "");
+    candidates.push({
+      date: d.result.date,
+      precision: d.result.precision,
+      state: d.result.state,
+      text,
+      offset: cueAt,
+      lineIdx,
+      explicitLabel: explicitLabelIn(S.slice(ss, d.index)),
+      strong,
+    });
+    datedSentences.add(ss);
+  }
+
+  // Deadlines without a date: to be agreed, on hold.
+  const sentenceSet = joined.sentenceStarts;
+  for (let k = 0; k < sentenceSet.length; k++) {
+    const ss = sentenceSet[k];
+    if (datedSentences.has(ss)) continue;
+    const se = sentenceSet[k + 1] ?? S.length;
+    const sentence = S.slice(ss, se);
+    if (sentence.trim() === "" || inQuote(ss)) continue;
+    const ids = /TB/i.test(sentence) ? findIds(sentence).filter((x) => x.id !== ctx.id) : [];
+    let state: ParsedDeadline["state"] | null = null;
+    if (RE_ON_HOLD.test(sentence) && ids.length === 0) state = "on_hold";
+    else if (
+      RE_TO_BE_AGREED_SUBJECT.test(sentence) &&
+      RE_TO_BE_AGREED_VERB.test(sentence) &&
+      !RE_EARLIER_DEADLINE.test(sentence) &&
+      !refersToEarlierAssignment(sentence)
+    )
+      state = "to_be_agreed";
+    if (!state) continue;
+    const lead = sentence.length - sentence.trimStart().length;
+    candidates.push({
+      date: null,
+      precision: null,
+      state,
+      text: shorten(normaliseSpace(sentence).replace(/[.;:]+$/, "")),
+      offset: ss + lead,
+      lineIdx: lineIdxAt(ss + lead),
+      explicitLabel: explicitLabelIn(sentence),
+      strong: /\bfrist/i.test(sentence),
+    });
+  }
+
+  // Labels.
+  const innermost = (list: Scope[], idx: number): Scope | null => {
+    let best: Scope | null = null;
+    for (const s of list) if (s.start <= idx && idx <= s.end && (!best || s.start > best.start)) best = s;
+    return best;
+  };
+  const itemsWithDeadlines = new Set<Scope>();
+  for (const c of candidates) {
+    const it = innermost(items, c.lineIdx);
+    if (it) itemsWithDeadlines.add(it);
+  }
+  const manyItems = itemsWithDeadlines.size >= 2;
+  const labelFor = (c: Candidate): string | null => {
+    if (c.explicitLabel) return c.explicitLabel;
+    const marker = innermost(markers, c.lineIdx);
+    const item = innermost(items, c.lineIdx);
+    const itemOk = item !== null && ((manyItems && itemsWithDeadlines.has(item)) || c.lineIdx <= item.paraEnd);
+    if (item && itemOk && (!marker || item.start > marker.start)) return item.label;
+    if (marker) return marker.label;
+    return null;
+  };
+
+  candidates.sort((a, b) => a.offset - b.offset);
+  const hasOnHold = candidates.some((c) => c.state === "on_hold");
+  const out: ParsedDeadline[] = [];
+  const seen = new Map<string, number>();
+  for (const c of candidates) {
+    const label = labelFor(c);
+    if (hasOnHold && c.state === "to_be_agreed" && label === null) continue;
+    const key = `${c.state}|${c.date}|${label}`;
+    const deadline: ParsedDeadline = {
+      date: c.date,
+      precision: c.precision,
+      label,
+      text: c.text,
+      isDefault: false,
+      state: c.state,
+      line: lines[c.lineIdx]?.no ?? null,
+    };
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      // The same deadline said twice ("… innen 1. juni 2023." and "Frist for deloppdrag: 1. juni
+      // 2023"): keep one, preferring the explicit "Frist" phrase.
+      if (/^frist/i.test(deadline.text) && !/^frist/i.test(out[prev].text)) out[prev] = deadline;
+      continue;
+    }
+    seen.set(key, out.length);
+    out.push(deadline);
+  }
+
+  for (const d of out) {
+    if (d.state === "dated" && d.date && Number(d.date.slice(0, 4)) < ctx.year) {
+      warnings.push({
+        line: d.line ?? lines[0].no,
+        message: `Fristen «${d.text}» i ${ctx.id} ligger før brevets år (${ctx.year}) – kontroller teksten`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The implied deadline when the letter gives none (letter section 1.4): 31 December. */
+export function defaultDeadline(year: number): ParsedDeadline {
+  const y = Number.isFinite(year) && year > 0 ? year : 0;
+  return {
+    date: y > 0 ? `${String(y).padStart(4, "0")}-12-31` : null,
+    precision: y > 0 ? "year" : null,
+    label: null,
+    text: y > 0 ? `Ingen frist oppgitt – gjennomføres innen utgangen av ${y}` : "Ingen frist oppgitt",
+    isDefault: true,
+    state: "dated",
+    line: null,
+  };
+}
+
+export type { DatePhraseMatch };

@@ -1,0 +1,1142 @@
+/**
+ * Parser for allocation letters (tildelingsbrev) and supplementary letters (tillegg til
+ * tildelingsbrev) as text extracted from PDF. Pure: string in, `ParseResult` out, never throws.
+ *
+ * Structure it recognises (the genre, not one file):
+ *  - Several letters in one file. The first is the main letter unless its subject says
+ *    otherwise; a later letter starts at a subject line ("Statsbudsjettet 2023 - … - Tillegg til
+ *    tildelingsbrev", "Tillegg til tildelingsbrev", "Tilleggsoppdrag …", "Tildelingsbrev 2026")
+ *    once the previous letter has content or has been signed off ("Med hilsen"). The letterhead
+ *    footer ("Postadresse …") just above the subject belongs to the new letter.
+ *  - Letter header: "Vår ref" / "Dato" with the value on the same or a later line.
+ *  - Numbered sections ("2.1 Folkehelse", "2.1.3 Spesielle oppdrag"); a goal area is a
+ *    two-level section that holds assignments, goals or a "… oppdrag" subsection.
+ *  - Goals "Mål 4: …" (title may wrap).
+ *  - Assignment definitions: an ID at the start of a line ("ID: TB2023-01 Eieravdeling HOD: FHA
+ *    Title", "TTB2023-04 Presisering av TB2023-18 Title", "TB2026-1 Title", "TB2026-101
+ *    Avd. HOD: DIG, BSA"). Without the "ID:" label a line only defines an assignment when it
+ *    follows a sentence end, blank line or heading, continues with a capital letter (not a
+ *    verb), and has the letter's year: "… med oppdrag i\nTB2022-31 om læring …" is a mention.
+ *    Bulleted IDs ("- TTB2023-02 …") are the summary list of a supplementary letter.
+ *  - Owning departments: "Eieravdeling HOD:", "Avd. HOD:", "Ansvarlig avdeling (i) HOD:" with
+ *    2–5 capital letters, several joined by "/", ",", "&" or "og"; on the same line, on a later
+ *    line, or at the end of the block (supplementary letters). Never a fixed list of codes.
+ *  - Title: the rest of the ID line plus wrapped continuation lines. The title ends at a blank
+ *    line unless the title so far ends in a word or sign that cannot end a title ("for", "og",
+ *    "-", ",") or the next line starts in lower case; it also ends at a long line (> 60
+ *    characters: PDF titles sit in a narrow column, body text runs full width), a line ending
+ *    in ":" or a department/deadline/list line. A block without a title takes it from the
+ *    letter's summary list, else its first sentence (with a warning).
+ *  - Body: everything after the title to the next boundary (definition, section heading, area
+ *    heading, "Kap. 765, post 21", "Med hilsen", a new letter), without page footers, URLs,
+ *    mailto lines and letterhead lines. In supplementary letters an "Ansvarlig avdeling" line
+ *    after the body closes the block.
+ *  - Relations: "Presisering av TB…" in the title (clarifies), "erstatter TB…" (replaces).
+ *  - Events: "Utsettelse av TB2023-31 …" heading (postponement), "TB… settes i bero" in a
+ *    supplementary letter.
+ *  - Assignments without ID in supplementary letters: a block closed by "Ansvarlig avdeling …",
+ *    a numbered section "3 Oppdrag til …" (with following "Frister …" sections), or a whole
+ *    "Tilleggsoppdrag" letter. Key: `uten-id-<year>-<fnv1a(reference|title)>` (see ids.ts).
+ * Deadlines: see deadlines.ts. Everything odd becomes a warning with a line number.
+ */
+import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
+import { parseNorwegianDate } from "./dates";
+import { findIds, normaliseId, sameId, syntheticId } from "./ids";
+import type {
+  LetterKind,
+  ParseResult,
+  ParseWarning,
+  ParsedArea,
+  ParsedAssignment,
+  ParsedDepartment,
+  ParsedEvent,
+  ParsedGoal,
+  ParsedLetter,
+  ParsedRelation,
+} from "./types";
+
+// ---------------------------------------------------------------------------------------------
+// Lines and noise
+
+interface SourceLine {
+  /** 1-based line number. */
+  no: number;
+  /** Trimmed text. */
+  text: string;
+  blank: boolean;
+  /** Page footer, URL, mailto, letterhead: not content. */
+  noise: boolean;
+}
+
+const CODE = "[A-ZÆØÅ]{2,5}";
+const RE_CODES_AT_START = new RegExp(
+  `^\\s*(${CODE})(?![\\p{L}\\d-])((?:\\s*(?:\\/|,|&|\\bog\\b)\\s*${CODE}(?![\\p{L}\\d-]))*)`,
+  "u",
+);
+const RE_CODES_ONLY = new RegExp(`^(${CODE})(?:\\s*(?:\\/|,|&|og)\\s*${CODE})*\\s*\\.?$`, "u");
+const RE_DEPT_LABEL =
+  /(?<![\p{L}])(?:Eieravdeling|Ansvarlig\s+avdeling|Avd\.|Avdeling)(?:\s+i)?(?:\s+(?:HOD|departementet))?\s*:/iu;
+const RE_DEPT_LINE_FULL = new RegExp(`^${RE_DEPT_LABEL.source}`, "iu");
+/** `RE_DEPT_LINE.test(t)` with a cheap first-character filter. */
+const RE_DEPT_LINE = {
+  test: (t: string): boolean => /^[EAea]/.test(t) && t.includes(":") && RE_DEPT_LINE_FULL.test(t),
+  source: RE_DEPT_LINE_FULL.source,
+};
+const RE_ID_AT_START = /^(ID\s*[:.]?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)/i;
+const RE_LIST_ID = /^[-–•·▪*]\s*(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)\s*(.*)$/;
+const RE_EVENT_HEADING = /^(?:Utsettelse|Utsetting)\s+av\s+(?:oppdrag(?:et)?\s+)?(?:ID\s*:?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)(.*)$/i;
+const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*\d{2})?\s*[.,]?$/i;
+const RE_BUDGET_HEADING = { test: (t: string): boolean => /^[Kk]/.test(t) && t.length < 40 && RE_BUDGET_HEADING_FULL.test(t) };
+const RE_CLOSING_FULL = /^Med\s+(?:vennlig\s+)?hilsen\b/i;
+const RE_CLOSING = { test: (t: string): boolean => /^[Mm]ed\s/.test(t) && RE_CLOSING_FULL.test(t) };
+const RE_NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(\p{Lu}.*)$/u;
+const RE_GOAL = /^Mål\s+(\d{1,2})\s*[:.–-]\s*(\S.*)$/u;
+const RE_GOAL_LINE = /^(?:Mål|Tilknyttet\s+mål|Knyttet\s+til\s+mål)\s*:?\s*(?:Mål\s*)?(\d{1,2})\s*\.?$/iu;
+const RE_TITLE_CONTINUES = /(?:\b(?:og|eller|for|av|i|til|med|om|på|fra|mot|ved|under|over|mellom|etter|samt|som|en|et|ett|det|den|de|innen|uten|hos)|[-–,:/&(])$/iu;
+
+function isLetterStartCandidate(t: string): boolean {
+  if (t.length > 160) return false;
+  if (/^Statsbudsjettet\s+(?:for\s+)?\d{4}\b/.test(t)) return /\s[-–]\s|[-–]$|tildelingsbrev|tillegg|oppdrag/i.test(t);
+  if (t.length > 100) return false;
+  if (/^Tillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev/.test(t)) return !/[(,]/.test(t) || t.length < 60;
+  if (/^Tilleggsoppdrag\b/.test(t)) return t.length <= 80;
+  if (/^Tildelingsbrev\s+(?:for\s+)?\d{4}\b/.test(t)) return true;
+  if (/^(?:Supplerende|Endret|Revidert)\s+tildelingsbrev\b/.test(t)) return true;
+  return false;
+}
+
+function markNoise(lines: SourceLine[]): void {
+  const n = lines.length;
+  for (let i = 0; i < n; i++) {
+    const t = lines[i].text;
+    if (t === "") continue;
+    if (
+      /^Side\s+\d{1,4}(?:\s+(?:av|of)\s+\d{1,4})?$/i.test(t) ||
+      /^(?:https?:\/\/|www\.)\S*$/i.test(t) ||
+      /^mailto:/i.test(t) ||
+      /^(?:Ifølge liste|Adresseliste|Kopi|Dokumentet er elektronisk (?:signert|godkjent).*)$/i.test(t) ||
+      /^(?:Postadresse|Kontoradresse|Besøksadresse|Telefon\*?|Org\.?\s?nr\.?|Saksbehandler|Deres\s+ref(?:eranse)?\.?)\s*:?$/i.test(t)
+    ) {
+      lines[i].noise = true;
+      continue;
+    }
+    if (/^Postboks\s+\d+/i.test(t)) {
+      lines[i].noise = true;
+      // The addressee just above ("Helsedirektoratet") and the postcode lines just below.
+      for (let k = i - 1, seen = 0; k >= 0 && seen < 2; k--) {
+        if (lines[k].blank) continue;
+        seen++;
+        if (/^[\p{Lu}][\p{L}-]*(?:\s[\p{L}-]+){0,2}$/u.test(lines[k].text) && lines[k].text.length <= 40) {
+          lines[k].noise = true;
+        }
+        break;
+      }
+      for (let k = i + 1, seen = 0; k < n && seen < 3; k++) {
+        if (lines[k].blank) continue;
+        seen++;
+        if (/^(?:\d{4}\s+\p{L}[\p{L} -]*|Skøyen|Dep)$/u.test(lines[k].text)) lines[k].noise = true;
+        else break;
+      }
+    }
+  }
+}
+
+function joinWrapped(parts: string[]): string {
+  let out = "";
+  for (const raw of parts) {
+    const p = raw.trim();
+    if (p === "") continue;
+    if (out === "") {
+      out = p;
+    } else if (/[\p{L}\d]-$/u.test(out) && /^\p{Ll}/u.test(p) && !/^(?:og|eller)\b/u.test(p)) {
+      out += p; // "covid-19-" + "pasienter"
+    } else {
+      out += ` ${p}`;
+    }
+  }
+  return out.replace(/\s+/g, " ").trim();
+}
+
+function parseCodes(text: string): { codes: string[]; rest: string } | null {
+  const m = RE_CODES_AT_START.exec(text);
+  if (!m) return null;
+  const codes = m[0]
+    .trim()
+    .split(/\s*(?:\/|,|&|\bog\b)\s*/u)
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
+  return { codes, rest: text.slice(m[0].length) };
+}
+
+function uniq<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internal structures
+
+interface Letter {
+  start: number; // 0-based index
+  end: number; // inclusive
+  title: string | null;
+  titleLine: number | null; // 0-based
+  titleEnd: number | null; // 0-based, last line of the title
+  kind: LetterKind;
+  year: number;
+  date: string | null;
+  reference: string | null;
+}
+
+interface Heading {
+  idx: number;
+  code: string;
+  level: number;
+  title: string;
+  letter: number;
+}
+
+interface Def {
+  idx: number;
+  id: string;
+  idYear: number;
+  letter: number;
+  hasLabel: boolean;
+  rest: string; // text after the ID on the line
+}
+
+interface ListEntry {
+  id: string;
+  title: string;
+  idx: number;
+  letter: number;
+}
+
+interface AreaSpan {
+  code: string;
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Parse the text of one file holding one or more letters. Never throws. */
+export function parseLetter(text: string): ParseResult {
+  const warnings: ParseWarning[] = [];
+  try {
+    return parseInternal(typeof text === "string" ? text : "", warnings);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      letters: [],
+      assignments: [],
+      events: [],
+      warnings: [...warnings, { line: 1, message: `Intern feil i tolkingen av brevet: ${message}` }],
+      areas: [],
+      goals: [],
+      departments: [],
+    };
+  }
+}
+
+function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
+  // Same line structure as the importer's normaliseText: only \r\n / \r become \n.
+  const text = input
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u00A0\u2007\u202F\t\f\v]/g, " ")
+    .replace(/\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/g, "")
+    .split(String.fromCharCode(0))
+    .join("");
+  const rawLines = text.split("\n");
+  const lines: SourceLine[] = rawLines.map((raw, i) => {
+    const t = /\s\s|[^\S ]/.test(raw) ? raw.replace(/\s+/g, " ").trim() : raw.trim();
+    return { no: i + 1, text: t, blank: t === "", noise: false };
+  });
+  const n = lines.length;
+  const result: ParseResult = { letters: [], assignments: [], events: [], warnings, areas: [], goals: [], departments: [] };
+  if (lines.every((l) => l.blank)) {
+    warnings.push({ line: 1, message: "Teksten er tom – fant ingen brev å tolke" });
+    return result;
+  }
+  markNoise(lines);
+  const content = (i: number) => !lines[i].blank && !lines[i].noise;
+
+  // ----- Letters -------------------------------------------------------------------------------
+  const letters: Letter[] = [];
+  const newLetter = (start: number): Letter => ({
+    start,
+    end: n - 1,
+    title: null,
+    titleLine: null,
+    titleEnd: null,
+    kind: "main",
+    year: 0,
+    date: null,
+    reference: null,
+  });
+  letters.push(newLetter(0));
+  const readTitle = (i: number): { title: string; end: number } => {
+    const parts = [lines[i].text];
+    let j = i;
+    while (parts.length < 3 && j + 1 < n) {
+      const next = lines[j + 1];
+      if (next.blank || next.noise || next.text.length > 100) break;
+      const prev = parts[parts.length - 1];
+      if (!(RE_TITLE_CONTINUES.test(prev) || /^\p{Ll}/u.test(next.text))) break;
+      parts.push(next.text);
+      j++;
+    }
+    return { title: joinWrapped(parts), end: j };
+  };
+  for (let i = 0; i < n; i++) {
+    if (!content(i) || !isLetterStartCandidate(lines[i].text)) continue;
+    const cur = letters[letters.length - 1];
+    if (cur.titleEnd !== null && i <= cur.titleEnd) continue;
+    let contentLines = 0;
+    let closed = false;
+    for (let k = cur.start; k < i; k++) {
+      if (!content(k)) continue;
+      if (cur.titleLine === null || k < cur.titleLine || k > (cur.titleEnd ?? k)) contentLines++;
+      if (RE_CLOSING.test(lines[k].text)) closed = true;
+    }
+    const { title, end } = readTitle(i);
+    if (contentLines >= 30 || closed) {
+      // A new letter. Its letterhead footer ("Postadresse …") may stand just above the subject.
+      let start = i;
+      for (let k = i - 1; k > cur.start && k >= i - 40; k--) {
+        if (RE_CLOSING.test(lines[k].text) || RE_ID_AT_START.test(lines[k].text)) break;
+        if (/^Postadresse\b/i.test(lines[k].text)) {
+          start = k;
+          break;
+        }
+      }
+      cur.end = start - 1;
+      const l = newLetter(start);
+      l.title = title;
+      l.titleLine = i;
+      l.titleEnd = end;
+      letters.push(l);
+    } else if (cur.title === null) {
+      cur.title = title;
+      cur.titleLine = i;
+      cur.titleEnd = end;
+    }
+  }
+  const letterOf = (idx: number): number => {
+    for (let k = letters.length - 1; k >= 0; k--) if (idx >= letters[k].start) return k;
+    return 0;
+  };
+
+  // Letter headers: "Vår ref" and "Dato", value on the same or a later line.
+  for (const l of letters) {
+    for (let i = l.start; i <= l.end; i++) {
+      if (lines[i].blank) continue;
+      const t = lines[i].text;
+      const valueAfter = (rest: string, accept: (v: string) => boolean): string | null => {
+        if (rest !== "") return accept(rest) ? rest : null;
+        for (let k = i + 1, seen = 0; k <= l.end && seen < 2; k++) {
+          if (lines[k].blank) continue;
+          seen++;
+          if (/^(?:Vår|Deres)\s+ref|^Dato\b/i.test(lines[k].text)) return null;
+          if (accept(lines[k].text)) {
+            lines[k].noise = true;
+            return lines[k].text;
+          }
+          return null;
+        }
+        return null;
+      };
+      const ref = /^Vår\s+ref(?:eranse)?\.?\s*:?\s*(.*)$/i.exec(t);
+      if (ref) {
+        lines[i].noise = true;
+        const v = valueAfter(ref[1].trim(), (s) => /^\d{1,4}\/\d+[\w\-/ .]*$/u.test(s));
+        if (v && l.reference === null) l.reference = v.replace(/[\s\-–.]+$/u, "").replace(/\s+/g, "");
+        continue;
+      }
+      const dato = /^Dato\s*:?\s*(.*)$/.exec(t);
+      if (dato && (dato[1] === "" || /^\d/.test(dato[1]))) {
+        lines[i].noise = true;
+        const v = valueAfter(dato[1].trim(), (s) => {
+          const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+          if (iso) return true;
+          const d = parseNorwegianDate(s, null);
+          return d !== null && d.ok && d.precision === "day" && s.length <= 30;
+        });
+        if (v && l.date === null) {
+          const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+          const d = iso ? null : parseNorwegianDate(v, null);
+          l.date = iso ? v : d && d.ok ? d.date : null;
+        }
+      }
+    }
+  }
+
+  // Years: subject line, then IDs at line starts, then the letter's date, then the whole file.
+  const mode = (values: number[]): number | null => {
+    const counts = new Map<number, number>();
+    let best: number | null = null;
+    let bestCount = 0;
+    for (const v of values) {
+      const c = (counts.get(v) ?? 0) + 1;
+      counts.set(v, c);
+      if (c > bestCount) {
+        best = v;
+        bestCount = c;
+      }
+    }
+    return best;
+  };
+  const lineIdYears = (from: number, to: number): number[] => {
+    const out: number[] = [];
+    for (let i = from; i <= to; i++) {
+      const t = lines[i].text.replace(/^[-–•·▪*]\s*/, "");
+      const m = RE_ID_AT_START.exec(t);
+      if (m) out.push(Number(m[3]));
+    }
+    return out;
+  };
+  let fileYear = mode(lineIdYears(0, n - 1));
+  if (fileYear === null) {
+    const ys: number[] = [];
+    for (const m of text.matchAll(/(?:Statsbudsjettet|Tildelingsbrev|Tildeling|tildelingsbrevet for)\s+(\d{4})\b/gi)) ys.push(Number(m[1]));
+    fileYear = mode(ys);
+  }
+  if (fileYear === null) {
+    const ys: number[] = [];
+    for (const m of text.slice(0, 200_000).matchAll(/(?<!\d)(20\d{2})(?!\d)/g)) ys.push(Number(m[1]));
+    fileYear = mode(ys);
+  }
+  letters.forEach((l, k) => {
+    const fromTitle = l.title ? /\b((?:19|20)\d{2})\b/.exec(l.title) : null;
+    const y =
+      (fromTitle ? Number(fromTitle[1]) : null) ??
+      mode(lineIdYears(l.start, l.end)) ??
+      (l.date ? Number(l.date.slice(0, 4)) : null) ??
+      fileYear;
+    if (y === null) {
+      warnings.push({ line: lines[l.start].no, message: `Fant ikke hvilket år brev ${k + 1} gjelder` });
+      l.year = 0;
+    } else l.year = y;
+  });
+
+  // ----- Headings ------------------------------------------------------------------------------
+  const headings: Heading[] = [];
+  letters.forEach((l, li) => {
+    let chapter: number | null = null;
+    for (let i = l.start; i <= l.end; i++) {
+      if (!content(i)) continue;
+      const t = lines[i].text;
+      if (t.length > 130) continue;
+      const m = RE_NUMBERED_HEADING.exec(t);
+      if (!m) continue;
+      const parts = m[1].split(".").map(Number);
+      const first = parts[0];
+      if (parts.length === 1) {
+        if (!((chapter === null && first >= 1 && first <= 3) || (chapter !== null && first === chapter + 1))) continue;
+        if (/^\p{Lu}[\p{L}]*\s+(?:kroner|mill)/u.test(m[2])) continue;
+      } else if (!(chapter === null || first === chapter || first === chapter + 1)) continue;
+      chapter = first;
+      headings.push({ idx: i, code: m[1], level: parts.length, title: m[2].trim(), letter: li });
+    }
+  });
+  const headingAt = new Map<number, Heading>(headings.map((h) => [h.idx, h]));
+
+  // ----- Definitions, lists, events ------------------------------------------------------------
+  const defs: Def[] = [];
+  const listEntries: ListEntry[] = [];
+  const eventLines: { idx: number; target: string; letter: number }[] = [];
+  const deptLineAt = (i: number) => RE_DEPT_LINE.test(lines[i].text);
+  const prevBoundaryOk = (i: number, letterStart: number): boolean => {
+    if (i === letterStart) return true;
+    if (i === 0 || lines[i - 1].blank || lines[i - 1].noise) return true;
+    const p = lines[i - 1].text;
+    if (/[.:;!?»)"”]$/.test(p)) return true;
+    if (headingAt.has(i - 1) || deptLineAt(i - 1) || RE_BUDGET_HEADING.test(p) || RE_CLOSING.test(p)) return true;
+    return p.length <= 60 && !RE_TITLE_CONTINUES.test(p) && /^\p{Lu}/u.test(p);
+  };
+  letters.forEach((l, li) => {
+    for (let i = l.start; i <= l.end; i++) {
+      if (!content(i)) continue;
+      const t = lines[i].text;
+      const list = RE_LIST_ID.exec(t);
+      if (list) {
+        const parts = [list[4]];
+        for (let k = i + 1, blanks = 0; k <= l.end && parts.length < 4; k++) {
+          if (lines[k].blank || lines[k].noise) {
+            if (++blanks > 1) break;
+            continue;
+          }
+          if (!/^\p{Ll}/u.test(lines[k].text)) break;
+          parts.push(lines[k].text);
+          blanks = 0;
+        }
+        listEntries.push({ id: normaliseId(list[1], list[2], list[3]), title: joinWrapped(parts), idx: i, letter: li });
+        continue;
+      }
+      const ev = RE_EVENT_HEADING.exec(t);
+      if (ev) {
+        eventLines.push({ idx: i, target: normaliseId(ev[1], ev[2], ev[3]), letter: li });
+        continue;
+      }
+      if (/^ID\s*[:.]/i.test(t) && !RE_ID_AT_START.test(t)) {
+        warnings.push({ line: lines[i].no, message: `Linjen starter med «ID:», men fant ingen gyldig oppdrags-ID: «${t.slice(0, 60)}»` });
+        continue;
+      }
+      const m = RE_ID_AT_START.exec(t);
+      if (!m) continue;
+      const hasLabel = m[1] !== undefined && m[1] !== "";
+      const idYear = Number(m[3]);
+      const rest = t.slice(m[0].length).replace(/^\s*[:–-]\s*/, "").trim();
+      if (!hasLabel) {
+        if (!prevBoundaryOk(i, l.start)) continue;
+        if (rest !== "" && !/^[\p{Lu}\d(«"“]/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
+        if (l.year > 0 && idYear !== l.year) continue;
+        if (/^\S+\s+(?:skal|er|ble|har|vil|må|bes|ber|viser|vises|gjelder)\b/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
+      }
+      defs.push({ idx: i, id: normaliseId(m[2], m[3], m[4]), idYear, letter: li, hasLabel, rest });
+    }
+  });
+  const defAt = new Map<number, Def>(defs.map((d) => [d.idx, d]));
+
+  // Letter kinds and titles.
+  letters.forEach((l, li) => {
+    const ds = defs.filter((d) => d.letter === li);
+    if (l.title && /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev/i.test(l.title)) l.kind = "supplementary";
+    else if (li > 0 && !l.title) l.kind = "supplementary";
+    else if (!l.title && ds.length > 0 && ds.every((d) => d.id.startsWith("TTB"))) l.kind = "supplementary";
+    else l.kind = "main";
+  });
+
+  // ----- Areas and goals -----------------------------------------------------------------------
+  const areaSpans: AreaSpan[] = [];
+  const goalLines: { idx: number; code: string; title: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!content(i)) continue;
+    const g = RE_GOAL.exec(lines[i].text);
+    if (!g || letters[letterOf(i)].kind !== "main") continue;
+    const parts = [g[2]];
+    for (let k = i + 1; k < n && parts.length < 4; k++) {
+      if (!content(k) || !/^\p{Ll}/u.test(lines[k].text)) break;
+      parts.push(lines[k].text);
+    }
+    goalLines.push({ idx: i, code: `Mål ${Number(g[1])}`, title: joinWrapped(parts) });
+  }
+  for (const h of headings) {
+    if (h.level !== 2) continue;
+    const next = headings.find((o) => o.idx > h.idx && (o.level <= 2 || o.letter !== h.letter));
+    const end = Math.min(next ? next.idx - 1 : n - 1, letters[h.letter].end);
+    const holds =
+      defs.some((d) => d.idx > h.idx && d.idx <= end) ||
+      goalLines.some((g) => g.idx > h.idx && g.idx <= end) ||
+      headings.some((o) => o.idx > h.idx && o.idx <= end && o.level > 2 && /oppdrag/i.test(o.title));
+    if (holds) areaSpans.push({ code: h.code, name: h.title.replace(/\s+/g, " ").trim(), start: h.idx, end });
+  }
+  const areaAtLine = (idx: number): AreaSpan | null => areaSpans.find((a) => a.start <= idx && idx <= a.end) ?? null;
+  const areaNames = new Map<string, string>(); // lower-case name → code
+  for (const a of areaSpans) if (!areaNames.has(a.name.toLowerCase())) areaNames.set(a.name.toLowerCase(), a.code);
+
+  // Area headings inside supplementary letters ("Helse- og omsorgstjenester" above a TTB block).
+  const suppAreaHeadings = new Map<number, string | null>();
+  letters.forEach((l) => {
+    if (l.kind !== "supplementary") return;
+    for (let i = l.start; i <= l.end; i++) {
+      if (!content(i) || defAt.has(i) || headingAt.has(i)) continue;
+      const t = lines[i].text.replace(/:$/, "").trim();
+      if (t.length > 80) continue;
+      const known = areaNames.get(t.toLowerCase());
+      if (known !== undefined) {
+        suppAreaHeadings.set(i, known);
+        continue;
+      }
+      if (t.length > 60 || !/^\p{Lu}/u.test(t) || /[.,;!?]$/.test(lines[i].text)) continue;
+      if (!(i === 0 || lines[i - 1].blank || lines[i - 1].noise)) continue;
+      if (RE_BUDGET_HEADING.test(t) || RE_CLOSING.test(t) || RE_DEPT_LINE.test(t) || RE_ID_AT_START.test(t)) continue;
+      let k = i + 1;
+      while (k <= l.end && (lines[k].blank || lines[k].noise)) k++;
+      if (k > i + 1 && defAt.has(k)) suppAreaHeadings.set(i, null);
+    }
+  });
+
+  // ----- Boundaries ----------------------------------------------------------------------------
+  const boundary = new Array<boolean>(n).fill(false);
+  for (const d of defs) boundary[d.idx] = true;
+  for (const h of headings) boundary[h.idx] = true;
+  for (const i of suppAreaHeadings.keys()) boundary[i] = true;
+  for (const e of eventLines) boundary[e.idx] = true;
+  for (const l of letters) boundary[l.start] = true;
+  for (let i = 0; i < n; i++) {
+    if (content(i) && (RE_BUDGET_HEADING.test(lines[i].text) || RE_CLOSING.test(lines[i].text))) boundary[i] = true;
+  }
+  const nextBoundary = (i: number, letterEnd: number): number => {
+    for (let k = i + 1; k <= letterEnd; k++) if (boundary[k]) return k;
+    return letterEnd + 1;
+  };
+
+  // ----- Blocks -> assignments -----------------------------------------------------------------
+  const assignments: ParsedAssignment[] = [];
+  const covered = new Array<boolean>(n).fill(false);
+  const firstDefLine = new Map<string, number>();
+  const seenIds = new Map<string, ParsedAssignment>();
+
+  interface Block {
+    id: string;
+    hasId: boolean;
+    letter: number;
+    start: number;
+    end: number;
+    inlineTitle: string;
+    inlineDepts: string[];
+    deptLabelSeen: boolean;
+    /** The title is given (section heading, letter subject): do not extend it. */
+    fixedTitle?: boolean;
+  }
+
+  const buildAssignment = (b: Block): ParsedAssignment => {
+    const l = letters[b.letter];
+    let depts = [...b.inlineDepts];
+    let pendingCodes = b.deptLabelSeen && depts.length === 0;
+    let goal: string | null = null;
+    const titleParts: string[] = b.inlineTitle ? [b.inlineTitle] : [];
+    let j = b.start + 1;
+    let end = b.end;
+    const isStop = (t: string) =>
+      RE_DEPT_LINE.test(t) ||
+      /^Frist\b/i.test(t) ||
+      /^[-–•·▪*]\s/.test(t) ||
+      /^\d{1,2}\s?[.)]\s/.test(t) ||
+      RE_ID_AT_START.test(t);
+    // Header: departments on later lines, then the title.
+    let guard = 0;
+    while (j <= end && guard++ < 60) {
+      const line = lines[j];
+      if (b.fixedTitle) break;
+      if (line.noise) {
+        j++;
+        continue;
+      }
+      if (line.blank) {
+        if (titleParts.length === 0) {
+          j++;
+          continue;
+        }
+        let k = j;
+        while (k <= end && (lines[k].blank || lines[k].noise)) k++;
+        if (k > end) break;
+        const next = lines[k].text;
+        const prev = titleParts[titleParts.length - 1];
+        if (
+          titleParts.length < 6 &&
+          next.length <= 60 &&
+          !/:$/.test(next) &&
+          !isStop(next) &&
+          (RE_TITLE_CONTINUES.test(prev) || /^[\p{Ll}(]/u.test(next))
+        ) {
+          titleParts.push(next);
+          j = k + 1;
+          continue;
+        }
+        break;
+      }
+      const t = line.text;
+      if (RE_DEPT_LINE.test(t)) {
+        const after = t.replace(RE_DEPT_LINE_FULL, "");
+        const codes = parseCodes(after);
+        if (codes) {
+          depts = uniq([...depts, ...codes.codes]);
+          const rest = codes.rest.replace(/^\s*[:–-]\s*/, "").trim();
+          if (rest !== "" && titleParts.length === 0) titleParts.push(rest);
+        } else pendingCodes = true;
+        j++;
+        continue;
+      }
+      if (pendingCodes && RE_CODES_ONLY.test(t)) {
+        depts = uniq([...depts, ...(parseCodes(t)?.codes ?? [])]);
+        pendingCodes = false;
+        j++;
+        continue;
+      }
+      if (titleParts.length === 0) {
+        // A title on its own line: short (PDF title column), or long but followed by a department line.
+        const nextIsDept = j + 1 <= end && RE_DEPT_LINE.test(lines[j + 1].text);
+        if ((t.length <= 60 || (nextIsDept && t.length <= 200)) && !/:$/.test(t) && !isStop(t)) {
+          titleParts.push(t);
+          j++;
+          continue;
+        }
+        break;
+      }
+      const prev = titleParts[titleParts.length - 1];
+      if (
+        titleParts.length < 6 &&
+        t.length <= 60 &&
+        !/:$/.test(t) &&
+        !isStop(t) &&
+        !/[.!?]$/.test(prev) &&
+        (RE_TITLE_CONTINUES.test(prev) ||
+          /^[\p{Ll}(]/u.test(t) ||
+          // "Dokument 3:4 (2022–2023)" above a blank line; not a one-line body ending in "."
+          ((j + 1 > end || lines[j + 1].blank || lines[j + 1].noise) && !/[.!?]$/.test(t)))
+      ) {
+        titleParts.push(t);
+        j++;
+        continue;
+      }
+      break;
+    }
+    // Body, with an "Ansvarlig avdeling" line after the body closing the block.
+    const body: BodyLine[] = [];
+    let sawBody = false;
+    for (let k = j; k <= end; k++) {
+      const line = lines[k];
+      if (line.noise) continue;
+      const t = line.text;
+      if (!line.blank && RE_DEPT_LINE.test(t)) {
+        const codes = parseCodes(t.replace(RE_DEPT_LINE_FULL, ""));
+        let codesHere = codes?.codes ?? [];
+        let last = k;
+        if (!codes) {
+          for (let q = k + 1; q <= end && q <= k + 3; q++) {
+            if (lines[q].blank || lines[q].noise) continue;
+            if (RE_CODES_ONLY.test(lines[q].text)) {
+              codesHere = parseCodes(lines[q].text)?.codes ?? [];
+              last = q;
+            }
+            break;
+          }
+        }
+        if (depts.length > 0 && codesHere.length > 0 && codesHere.some((c) => !depts.includes(c))) {
+          warnings.push({
+            line: line.no,
+            message: `${b.id}: avdelingen på slutten (${codesHere.join("/")}) avviker fra avdelingen i overskriften (${depts.join("/")}) – begge er tatt med`,
+          });
+        }
+        depts = uniq([...depts, ...codesHere]);
+        if (sawBody && l.kind === "supplementary") {
+          // Keep "Kontaktpersoner: …" lines right after, then close the block.
+          end = last;
+          for (let q = last + 1; q <= b.end; q++) {
+            if (lines[q].blank) break;
+            if (/^Kontaktperson/i.test(lines[q].text)) {
+              body.push({ no: lines[q].no, text: lines[q].text });
+              end = q;
+            } else break;
+          }
+          break;
+        }
+        k = last;
+        continue;
+      }
+      const gl = RE_GOAL_LINE.exec(t);
+      if (gl) {
+        goal = `Mål ${Number(gl[1])}`;
+        continue;
+      }
+      if (!line.blank) sawBody = true;
+      body.push({ no: line.no, text: t });
+    }
+    // Trim blank lines, collapse runs, and drop the blank lines PDF extraction puts inside a
+    // sentence ("… mulighetene for\n\ngratis morsmelkerstatning …").
+    const cleaned: BodyLine[] = [];
+    for (let k = 0; k < body.length; k++) {
+      const bl = body[k];
+      if (bl.text === "") {
+        const prev = cleaned[cleaned.length - 1];
+        if (!prev || prev.text === "") continue;
+        let q = k + 1;
+        while (q < body.length && body[q].text === "") q++;
+        const next = body[q];
+        if (next && !/[.!?:;]$/.test(prev.text) && /^\p{Ll}/u.test(next.text)) continue;
+      }
+      cleaned.push(bl);
+    }
+    while (cleaned.length > 0 && cleaned[cleaned.length - 1].text === "") cleaned.pop();
+
+    let title = joinWrapped(titleParts);
+    // "… mot alvorlige hendelser." → no final period, but keep "mv." and other abbreviations.
+    if (/\.$/.test(title) && !/(?:^|\s)(?:mv|mm|m\.m|osv|bl\.a|jf|etc|inkl|ca|nr)\.$/i.test(title)) title = title.slice(0, -1).trim();
+    const lineNo = lines[b.start].no;
+    if (title === "") {
+      const entry =
+        listEntries.find((e) => e.letter === b.letter && sameId(e.id, b.id)) ?? listEntries.find((e) => sameId(e.id, b.id));
+      if (entry && entry.title !== "") {
+        title = entry.title;
+        warnings.push({ line: lineNo, message: `${b.id} har ingen tittel i selve oppdraget – bruker tittelen fra oversikten på linje ${lines[entry.idx].no}` });
+      } else {
+        const first = cleaned.map((c) => c.text).join(" ").split(/(?<=[.!?])\s/)[0] ?? "";
+        title = first.length > 120 ? `${first.slice(0, 117).trim()} …` : first;
+        warnings.push({ line: lineNo, message: `${b.id} har ingen tittel – bruker første setning i teksten` });
+      }
+    }
+    if (cleaned.length === 0) warnings.push({ line: lineNo, message: `${b.id} (${shortTitle(title)}) har ingen tekst` });
+
+    let lastLine = b.start;
+    for (let k = b.start; k <= end; k++) if (content(k)) lastLine = k;
+    for (let k = b.start; k <= end; k++) covered[k] = true;
+
+    // Relations.
+    const relations: ParsedRelation[] = [];
+    const addRelation = (type: ParsedRelation["type"], target: string) => {
+      if (sameId(target, b.id)) return;
+      if (!relations.some((r) => r.type === type && r.target === target)) relations.push({ type, target });
+    };
+    const head = `${title} ${cleaned.slice(0, 2).map((c) => c.text).join(" ")}`;
+    if (/TB/i.test(head)) for (const m of head.matchAll(/\b(?:Presisering(?:er)?|Endring(?:er)?|Justering(?:er)?|Korrigering)\s+(?:av|i|til)\s+(?:oppdrag(?:et)?\s+)?(?:ID\s*:?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)/giu)) {
+      addRelation("clarifies", normaliseId(m[1], m[2], m[3]));
+    }
+    const bodyText = cleaned.map((c) => c.text).join(" ");
+    if (/erstatter/i.test(bodyText) || /erstatter/i.test(title)) {
+      for (const m of `${title} ${bodyText}`.matchAll(/\berstatter\s+(?:oppdrag(?:et)?\s+)?([^.;]{0,80})/gi)) {
+        for (const x of findIds(m[1])) addRelation("replaces", x.id);
+      }
+    }
+
+    // Deadlines.
+    const deadlines = extractDeadlines({ id: b.id, year: l.year, lines: cleaned }, warnings);
+    if (deadlines.length === 0) deadlines.push(defaultDeadline(l.year));
+
+    return {
+      id: b.id,
+      hasId: b.hasId,
+      letter: b.letter,
+      title,
+      departments: depts,
+      area: null,
+      goal,
+      body: cleaned.map((c) => c.text).join("\n"),
+      line: lineNo,
+      endLine: lines[lastLine].no,
+      deadlines,
+      relations,
+    };
+  };
+
+  const areaForSupp = (idx: number, li: number): string | null => {
+    let code: string | null = null;
+    for (let k = letters[li].start; k < idx; k++) if (suppAreaHeadings.has(k)) code = suppAreaHeadings.get(k) ?? null;
+    return code;
+  };
+
+  for (const d of defs) {
+    const l = letters[d.letter];
+    const end = nextBoundary(d.idx, l.end) - 1;
+    // Header line: "ID: TB… Eieravdeling HOD: FHA Title", "TB2026-1 Title Avd. HOD: DIG, BSA".
+    let inlineTitle = d.rest;
+    let inlineDepts: string[] = [];
+    let deptLabelSeen = false;
+    const lab = RE_DEPT_LABEL.exec(d.rest);
+    if (lab) {
+      deptLabelSeen = true;
+      const before = d.rest.slice(0, lab.index).trim();
+      const after = d.rest.slice(lab.index + lab[0].length);
+      const codes = parseCodes(after);
+      inlineDepts = codes ? codes.codes : [];
+      const afterTitle = (codes ? codes.rest : after).replace(/^\s*[:–-]\s*/, "").trim();
+      inlineTitle = [before.replace(/[\s:–-]+$/u, ""), afterTitle].filter((s) => s !== "").join(" ");
+    }
+    const a = buildAssignment({
+      id: d.id,
+      hasId: true,
+      letter: d.letter,
+      start: d.idx,
+      end,
+      inlineTitle,
+      inlineDepts,
+      deptLabelSeen,
+    });
+    if (l.kind === "main") a.area = areaAtLine(d.idx)?.code ?? null;
+    else a.area = areaAtLine(d.idx)?.code ?? areaForSupp(d.idx, d.letter);
+
+    const dupe = seenIds.get(canonicalId(a.id));
+    if (dupe) {
+      warnings.push({
+        line: a.line,
+        message: `${a.id} er definert flere ganger (første gang på linje ${firstDefLine.get(dupe.id) ?? dupe.line}) – den siste forekomsten er ikke tatt med`,
+      });
+      continue;
+    }
+    firstDefLine.set(a.id, a.line);
+    seenIds.set(canonicalId(a.id), a);
+    assignments.push(a);
+  }
+
+  // ----- Events --------------------------------------------------------------------------------
+  const events: ParsedEvent[] = [];
+  for (const e of eventLines) {
+    const l = letters[e.letter];
+    const end = nextBoundary(e.idx, l.end) - 1;
+    const parts: string[] = [];
+    for (let k = e.idx; k <= end; k++) {
+      if (content(k)) parts.push(lines[k].text);
+      covered[k] = true;
+    }
+    const textOut = parts.join(" ").replace(/\s+/g, " ").trim();
+    events.push({
+      type: "postponement",
+      target: e.target,
+      letter: e.letter,
+      line: lines[e.idx].no,
+      source: null,
+      text: textOut.length > 600 ? `${textOut.slice(0, 597).trim()} …` : textOut,
+    });
+  }
+  // Postponements inside supplementary assignments: "TTB… Utsettelse av TB…", "TB… settes i bero".
+  for (const a of assignments) {
+    if (letters[a.letter].kind !== "supplementary") continue;
+    const title = /^(?:Utsettelse|Utsetting)\s+av\s+(?:oppdrag(?:et)?\s+)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)/i.exec(a.title);
+    if (title) {
+      events.push({ type: "postponement", target: normaliseId(title[1], title[2], title[3]), letter: a.letter, line: a.line, source: a.id, text: a.title });
+    }
+    for (const sentence of a.body.replace(/\n/g, " ").split(/(?<=[.!?])\s+/)) {
+      if (!/\b(?:settes|satt|blir\s+satt)\s+i\s+bero\b|\butsettes\b/i.test(sentence)) continue;
+      const ids = findIds(sentence).filter((x) => !sameId(x.id, a.id));
+      if (ids.length !== 1) continue;
+      if (events.some((ev) => ev.target === ids[0].id && ev.source === a.id)) continue;
+      events.push({ type: "postponement", target: ids[0].id, letter: a.letter, line: a.line, source: a.id, text: sentence.trim().slice(0, 600) });
+    }
+  }
+
+  // ----- Assignments without ID (supplementary letters) ----------------------------------------
+  letters.forEach((l, li) => {
+    if (l.kind !== "supplementary") return;
+    const hasDefs = defs.some((d) => d.letter === li);
+    const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
+    /** `headIdx`: the line the title belongs to (treated like a definition line). */
+    const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number) => {
+      const tempId = "oppdrag uten ID";
+      const a = buildAssignment({
+        id: tempId,
+        hasId: false,
+        letter: li,
+        start: headIdx,
+        end,
+        inlineTitle: fixedTitle ?? "",
+        inlineDepts: [],
+        deptLabelSeen: false,
+        fixedTitle: fixedTitle !== null,
+      });
+      a.line = lines[lineIdx].no;
+      let id = syntheticId(l.year, letterKey, a.title);
+      for (let k = 2; assignments.some((x) => x.id === id); k++) id = syntheticId(l.year, `${letterKey}#${k}`, a.title);
+      a.id = id;
+      a.area = areaForSupp(lineIdx, li);
+      for (const w of warnings) w.message = w.message.replace(tempId, id);
+      assignments.push(a);
+    };
+    if (hasDefs) {
+      // Free segments (outside ID blocks and events) closed by "Ansvarlig avdeling …".
+      let i = l.start;
+      while (i <= l.end) {
+        if (covered[i] || (boundary[i] && (RE_BUDGET_HEADING.test(lines[i].text) || RE_CLOSING.test(lines[i].text)))) {
+          i++;
+          continue;
+        }
+        const segEnd = Math.min(nextBoundary(i, l.end) - 1, l.end);
+        let deptIdx = -1;
+        for (let k = i; k <= segEnd; k++) if (!covered[k] && content(k) && RE_DEPT_LINE.test(lines[k].text)) deptIdx = k;
+        if (deptIdx > i) {
+          let s = suppAreaHeadings.has(i) ? i + 1 : i;
+          while (s < deptIdx && !content(s)) s++;
+          if (s < deptIdx && !RE_LIST_ID.test(lines[s].text)) addUntitled(s - 1, segEnd, null, s);
+        }
+        i = segEnd + 1;
+      }
+      return;
+    }
+    // No IDs in the letter: "3 Oppdrag til …" sections, else the whole "Tilleggsoppdrag" letter.
+    const own = headings.filter((h) => h.letter === li);
+    const oppdrag = own.filter((h) => /\boppdrag\b/i.test(h.title));
+    if (oppdrag.length > 0) {
+      for (const h of oppdrag) {
+        let end = l.end;
+        for (const o of own) {
+          if (o.idx <= h.idx || o.level > h.level) continue;
+          if (/frist|rapportering|leveranse/i.test(o.title)) continue;
+          end = Math.min(end, o.idx - 1);
+          break;
+        }
+        for (let k = h.idx + 1; k <= end; k++) {
+          if (RE_CLOSING.test(lines[k].text)) {
+            end = k - 1;
+            break;
+          }
+        }
+        // Following "Frister og rapportering" sections stay in the body.
+        addUntitled(h.idx, end, h.title, h.idx);
+      }
+      return;
+    }
+    if (l.title && /oppdrag/i.test(l.title) && l.titleEnd !== null) {
+      let end = l.end;
+      for (let k = l.titleEnd + 1; k <= l.end; k++) {
+        if (RE_CLOSING.test(lines[k].text)) {
+          end = k - 1;
+          break;
+        }
+      }
+      addUntitled(l.titleEnd, end, l.title, l.titleLine ?? l.start);
+    }
+  });
+
+  // Keep document order.
+  assignments.sort((a, b) => a.line - b.line);
+
+  // ----- Warnings about what is missing ----------------------------------------------------------
+  for (const a of assignments) {
+    if (a.departments.length === 0) {
+      warnings.push({
+        line: a.line,
+        message: `Fant ingen ansvarlig avdeling for ${a.id} (${shortTitle(a.title)}) – avdeling er ikke satt`,
+      });
+    }
+    if (a.area === null && letters[a.letter].kind === "main") {
+      warnings.push({ line: a.line, message: `Fant ikke område (2.x) for ${a.id}` });
+    }
+  }
+  const allIds = new Set(assignments.map((a) => canonicalId(a.id)));
+  for (const e of listEntries) {
+    if (!allIds.has(canonicalId(e.id))) {
+      warnings.push({ line: lines[e.idx].no, message: `${e.id} står i oversikten i brevet, men selve oppdraget ble ikke funnet` });
+    }
+  }
+  // A clarification inherits the area of the assignment it clarifies when its letter gives none.
+  for (const a of assignments) {
+    if (a.area !== null) continue;
+    const target = a.relations.find((r) => r.type === "clarifies");
+    const t = target ? assignments.find((x) => sameId(x.id, target.target)) : undefined;
+    if (t?.area) a.area = t.area;
+  }
+  letters.forEach((l, li) => {
+    if (l.kind === "supplementary" && l.date === null && (li > 0 || defs.length > 0)) {
+      warnings.push({ line: lines[l.start].no, message: `Fant ikke dato for tilleggsbrevet som starter på linje ${lines[l.start].no}` });
+    }
+  });
+  if (assignments.length === 0) {
+    warnings.push({ line: 1, message: "Fant ingen oppdrag i teksten (ingen linjer som «ID: TB2023-01 …» eller «TTB2023-02 …»)" });
+  }
+
+  // ----- Output --------------------------------------------------------------------------------
+  const agency = mostFrequentAgency(text);
+  result.letters = letters.map((l): ParsedLetter => {
+    let title = l.title;
+    if (!title) {
+      title =
+        l.kind === "main"
+          ? `Tildelingsbrev ${l.year || ""}${agency ? ` – ${agency}` : ""}`.replace(/\s+/g, " ").trim()
+          : `Tillegg til tildelingsbrev ${l.year || ""}`.trim();
+    }
+    let endIdx = l.end;
+    while (endIdx > l.start && lines[endIdx].blank) endIdx--;
+    return {
+      kind: l.kind,
+      year: l.year,
+      date: l.date,
+      reference: l.reference,
+      title,
+      startLine: lines[l.start].no,
+      endLine: lines[Math.max(l.start, endIdx)].no,
+    };
+  });
+  result.assignments = assignments;
+  result.events = events.sort((a, b) => a.line - b.line);
+  const seenArea = new Set<string>();
+  result.areas = areaSpans
+    .filter((a) => (seenArea.has(a.code) ? false : (seenArea.add(a.code), true)))
+    .map((a): ParsedArea => ({ code: a.code, name: a.name }));
+  const seenGoal = new Set<string>();
+  result.goals = goalLines
+    .filter((g) => (seenGoal.has(g.code) ? false : (seenGoal.add(g.code), true)))
+    .map((g): ParsedGoal => ({ code: g.code, area: areaAtLine(g.idx)?.code ?? null, title: g.title }));
+  const codes = uniq(assignments.flatMap((a) => a.departments));
+  const names = departmentNames(codes, text);
+  result.departments = codes.map((code): ParsedDepartment => ({ code, name: names.get(code) ?? null }));
+  warnings.sort((a, b) => a.line - b.line);
+  return result;
+}
+
+/** Whole words (letters and hyphens) ending in `suffix`, found with indexOf (fast on long texts). */
+function wordsEndingWith(text: string, suffix: string): string[];
+function wordsEndingWith(text: string, suffix: string, withEnd: true): [string, number][];
+function wordsEndingWith(text: string, suffix: string, withEnd = false): (string | [string, number])[] {
+  const out: (string | [string, number])[] = [];
+  const isWordChar = (ch: string | undefined) =>
+    ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z") || ch === "-" || (ch > "\u007f" && /\p{L}/u.test(ch)));
+  let at = text.indexOf(suffix);
+  while (at >= 0) {
+    const end = at + suffix.length;
+    if (!isWordChar(text[end])) {
+      let start = at;
+      while (start > 0 && isWordChar(text[start - 1]) && at - start < 60) start--;
+      const w = text.slice(start, end);
+      out.push(withEnd ? [w, end] : w);
+    }
+    at = text.indexOf(suffix, end);
+  }
+  return out;
+}
+
+/** "TB2023-01" and "TB2023-1" are the same assignment. */
+function canonicalId(id: string): string {
+  const m = /^(T?TB)(\d{4})-0*(\d+)$/.exec(id);
+  return m ? `${m[1]}${m[2]}-${m[3]}` : id;
+}
+
+function shortTitle(title: string): string {
+  return title.length > 60 ? `${title.slice(0, 57).trim()} …` : title;
+}
+
+/** "Tildelingsbrev 2023 – Helsedirektoratet": the agency named most often in the text. */
+function mostFrequentAgency(text: string): string | null {
+  const counts = new Map<string, number>();
+  const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
+  for (const suffix of ["direktoratet", "instituttet", "tilsynet", "verket", "etaten", "ombudet"]) {
+    for (const w of wordsEndingWith(sample, suffix)) {
+      if (/^\p{Lu}\p{Ll}+$/u.test(w) && w.length > suffix.length) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  let best: string | null = null;
+  let bestCount = 2;
+  for (const [name, c] of counts) {
+    if (c > bestCount) {
+      best = name;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+/**
+ * Department names when the text gives them: "Folkehelseavdelingen (FHA)", or a single
+ * "…avdelingen" whose letters contain the code in order starting with its first letter
+ * (KTA → Kommunetjenesteavdelingen, SHA → Spesialisthelsetjenesteavdelingen). One linear pass.
+ */
+function departmentNames(codes: string[], text: string): Map<string, string | null> {
+  const names = new Set<string>();
+  const explicit = new Map<string, string>();
+  for (const [w, end] of wordsEndingWith(text, "avdelingen", true)) {
+    if (w.length < 12 || !/^\p{Lu}/u.test(w)) continue;
+    names.add(w);
+    const after = /^\s*\(\s*([A-ZÆØÅ]{2,5})\s*\)/u.exec(text.slice(end, end + 20));
+    if (after && !explicit.has(after[1])) explicit.set(after[1], w);
+  }
+  const out = new Map<string, string | null>();
+  for (const code of codes) {
+    const given = explicit.get(code);
+    if (given) {
+      out.set(code, given);
+      continue;
+    }
+    const c = code.toLowerCase();
+    const matches = [...names].filter((name) => {
+      const lower = name.toLowerCase();
+      if (lower[0] !== c[0]) return false;
+      let pos = 1;
+      for (const ch of c.slice(1)) {
+        const at = lower.indexOf(ch, pos);
+        if (at < 0) return false;
+        pos = at + 1;
+      }
+      return true;
+    });
+    out.set(code, matches.length === 1 ? matches[0] : null);
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { daysInMonth, findDatePhrases, isValidDate, parseNorwegianDate } from "../../app/domain/letter/dates";
+import {
+  compareAssignmentIds,
+  findIds,
+  fnv1a32,
+  ID_PATTERN,
+  isSyntheticId,
+  normaliseTitleForKey,
+  syntheticId,
+} from "../../app/domain/letter/ids";
+
+const ok = (phrase: string, year: number | null = 2023) => {
+  const r = parseNorwegianDate(phrase, year);
+  if (!r || !r.ok) throw new Error(`${phrase}: ${JSON.stringify(r)}`);
+  return [r.date, r.precision, r.state];
+};
+
+describe("parseNorwegianDate", () => {
+  it.each([
+    ["1. juli 2023", "2023-07-01", "day"],
+    ["Frist: 1. juli 2023", "2023-07-01", "day"],
+    ["innen 1. mai 2023", "2023-05-01", "day"],
+    ["15 mai 2023", "2023-05-15", "day"],
+    ["28.mars 2023", "2023-03-28", "day"],
+    ["18. feb. 2021", "2021-02-18", "day"],
+    ["15.09.23", "2023-09-15", "day"],
+    ["1.10.2023", "2023-10-01", "day"],
+    ["31.12. 2023", "2023-12-31", "day"],
+    ["1.3.2023", "2023-03-01", "day"],
+    ["31.\ndesember 2023", "2023-12-31", "day"],
+    ["Mars 2027", "2027-03-31", "month"],
+    ["februar 2024", "2024-02-29", "month"],
+    ["utgangen av januar 2023", "2023-01-31", "month"],
+    ["utgangen av juni 2024", "2024-06-30", "month"],
+    ["utgangen av 2023", "2023-12-31", "year"],
+    ["innen 2025", "2025-12-31", "year"],
+  ])("%s → %s (%s)", (phrase, date, precision) => {
+    expect(ok(phrase)).toEqual([date, precision, "dated"]);
+  });
+
+  it("takes the letter's year when the phrase has none", () => {
+    expect(ok("1. mars", 2023)).toEqual(["2023-03-01", "day", "dated"]);
+    expect(ok("utgangen av februar", 2024)).toEqual(["2024-02-29", "month", "dated"]);
+    expect(ok("utgangen av året", 2026)).toEqual(["2026-12-31", "year", "dated"]);
+    const r = parseNorwegianDate("1. mars", 2023);
+    expect(r && r.ok && r.yearImplied).toBe(true);
+    expect(parseNorwegianDate("1. mars", null)).toMatchObject({ ok: false });
+  });
+
+  it("reports impossible dates instead of rolling them over", () => {
+    for (const bad of ["31.6.2026", "30. februar 2024", "29.02.2023", "32. januar 2023", "15.13.2023", "0. mai 2023"]) {
+      const r = parseNorwegianDate(bad, 2023);
+      expect(r, bad).toMatchObject({ ok: false });
+      if (r && !r.ok) expect(r.error).toMatch(/ugyldig dato/);
+    }
+    expect(ok("29.02.2024")).toEqual(["2024-02-29", "day", "dated"]);
+  });
+
+  it("reads deadlines without a date", () => {
+    expect(ok("14 dager etter mottatt oppdrag")).toEqual([null, null, "to_be_agreed"]);
+    expect(ok("Frist for arbeidet avklares i dialog med departementet")).toEqual([null, null, "to_be_agreed"]);
+    expect(ok("Fremdrift avtales nærmere")).toEqual([null, null, "to_be_agreed"]);
+    expect(ok("Oppdraget settes i bero")).toEqual([null, null, "on_hold"]);
+  });
+
+  it("returns null for text without a date and never throws", () => {
+    expect(parseNorwegianDate("", 2023)).toBeNull();
+    expect(parseNorwegianDate("Helsedirektoratet skal bidra", 2023)).toBeNull();
+    expect(parseNorwegianDate(undefined as unknown as string)).toBeNull();
+    expect(() => parseNorwegianDate("1. ".repeat(5000) + "mai", 2023)).not.toThrow();
+  });
+});
+
+describe("calendar", () => {
+  it("validates without Date overflow", () => {
+    expect(isValidDate(2026, 6, 31)).toBe(false);
+    expect(isValidDate(2026, 6, 30)).toBe(true);
+    expect(isValidDate(1900, 2, 29)).toBe(false);
+    expect(isValidDate(2000, 2, 29)).toBe(true);
+    expect(daysInMonth(2023, 2)).toBe(28);
+  });
+
+  it("finds phrases in running text without overlaps", () => {
+    const found = findDatePhrases("Frist: 1. juli 2023, deretter utgangen av mars 2024 og 15.09.23.", 2023);
+    expect(found.map((f) => [f.raw, f.result.ok && f.result.date])).toEqual([
+      ["1. juli 2023", "2023-07-01"],
+      ["utgangen av mars 2024", "2024-03-31"],
+      ["15.09.23", "2023-09-15"],
+    ]);
+    expect(findDatePhrases("kap. 714.21 og 2.1.3 Spesielle oppdrag, post 21", 2023)).toEqual([]);
+  });
+});
+
+describe("ids", () => {
+  it("matches IDs with and without padding, split by PDF spaces, not inside words", () => {
+    expect(findIds("jf. TB2023-18, TTB2021- 21 og TB 2022-31; TB2026-1 og TB2026-101").map((x) => x.id)).toEqual([
+      "TB2023-18",
+      "TTB2021-21",
+      "TB2022-31",
+      "TB2026-1",
+      "TB2026-101",
+    ]);
+    expect(ID_PATTERN.test("XTB2023-01")).toBe(false);
+    expect(findIds("TB2023-1234")).toEqual([]);
+  });
+
+  it("sorts naturally: TB before TTB, then year and number; synthetic keys last", () => {
+    const ids = ["TTB2023-2", "uten-id-2023-0000abcd", "TB2023-10", "TB2023-2", "TB2023-101", "TTB2023-10", "TB2022-50"];
+    expect([...ids].sort(compareAssignmentIds)).toEqual([
+      "TB2022-50",
+      "TB2023-2",
+      "TB2023-10",
+      "TB2023-101",
+      "TTB2023-2",
+      "TTB2023-10",
+      "uten-id-2023-0000abcd",
+    ]);
+  });
+
+  it("builds stable synthetic keys that never look like real IDs", () => {
+    expect(fnv1a32("")).toBe("811c9dc5");
+    expect(fnv1a32("a")).toBe("e40c292c");
+    const key = syntheticId(2023, "23/2173", "Oppdrag til  Helsedirektoratet.");
+    expect(key).toMatch(/^uten-id-2023-[0-9a-f]{8}$/);
+    expect(key).toBe(syntheticId(2023, "23/2173", "oppdrag til helsedirektoratet"));
+    expect(key).not.toBe(syntheticId(2023, "23/133-9", "Oppdrag til Helsedirektoratet"));
+    expect(isSyntheticId(key)).toBe(true);
+    expect(isSyntheticId("TB2023-01")).toBe(false);
+    expect(ID_PATTERN.test(key)).toBe(false);
+    expect(normaliseTitleForKey("  Kompetanse- og  praksisutvikling! ")).toBe("kompetanse og praksisutvikling");
+  });
+});
