@@ -20,6 +20,8 @@ export default function handleRequest(
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : createNonce();
   const https = isSecureRequest(request);
   applyDocumentSecurityHeaders(responseHeaders, nonce, https);
+  // Pages show data for a signed-in user: never stored by the browser or a proxy.
+  if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-store");
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
 
   return new Promise((resolve, reject) => {

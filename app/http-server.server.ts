@@ -26,8 +26,11 @@ export function createApp(build: ServerBuild): express.Express {
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
   // Headers for every response (documents get the CSP from entry.server.tsx, with their nonce).
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
+    if (req.secure || process.env.PUBLIC_URL?.startsWith("https:")) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
     next();
   });
 

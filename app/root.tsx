@@ -1,4 +1,4 @@
-import "@digdir/designsystemet-css";
+import "@digdir/designsystemet-css/index.css";
 import "@digdir/designsystemet-css/theme.css";
 import "./styles/app.css";
 import { cssBundleHref } from "@remix-run/css-bundle";
@@ -49,6 +49,17 @@ function Navigation() {
               Oversikt
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/oppdrag">Oppdrag</NavLink>
+          </li>
+          <li>
+            <NavLink to="/endringer">Endringer</NavLink>
+          </li>
+          {user.departments.map((code) => (
+            <li key={code}>
+              <NavLink to={`/avdeling/${encodeURIComponent(code)}`}>Min avdeling {code}</NavLink>
+            </li>
+          ))}
           {can(user, "bruker:administrer") ? (
             <li>
               <NavLink to="/admin/brukere">Brukere</NavLink>
@@ -62,9 +73,9 @@ function Navigation() {
         </ul>
       </nav>
       <div className="app-header__user">
-        <span>
+        <NavLink to="/konto">
           {user.name} <span className="muted">({ROLE_LABELS[user.role]})</span>
-        </span>
+        </NavLink>
         <Form method="post" action="/logg-ut">
           <Button type="submit" variant="tertiary" data-size="sm">
             Logg ut

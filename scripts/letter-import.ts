@@ -3,7 +3,6 @@
  * (DATABASE_PATH) in one transaction. Prints a short summary; exit 0 on success, 1 on error.
  * `--dry-run` shows what would change and writes nothing.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { importLetterText } from "../app/db/bootstrap.server";
 import { closeDatabase, getDatabase } from "../app/db/connection.server";

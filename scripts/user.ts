@@ -15,7 +15,7 @@ import { closeDatabase, getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { createUser, findUserByEmail, listUsers, resetPassword, setUserDisabled, UserError } from "../app/db/users.server";
 import { ROLE_LABELS } from "../app/auth/permissions";
-import { emailSchema, newUserSchema, passwordSchema, splitDepartmentCodes } from "../app/auth/user-schema";
+import { emailSchema, newUserSchema, passwordSchema, splitDepartmentCodes } from "../app/auth/user-schema.server";
 
 class CliError extends Error {}
 

@@ -54,6 +54,10 @@ export async function requireUser(args: Args, action: Action = "oppdrag:les", ow
     const back = args.request.method === "GET" ? `${url.pathname}${url.search}` : "/";
     throw redirect(`/logg-inn?neste=${encodeURIComponent(back)}`);
   }
+  // A temporary password set by an administrator must be replaced before anything else.
+  if (user.mustChangePassword && new URL(args.request.url).pathname !== "/konto") {
+    throw redirect("/konto?bytt=1");
+  }
   if (!can(user, action, owners)) {
     await audit(getDb(), user.actor, "tilgang:nektet", new URL(args.request.url).pathname, { action, method: args.request.method });
     throw new Response("Du har ikke tilgang til dette. Kontakt en administrator hvis du mener du skal ha det.", {

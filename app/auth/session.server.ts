@@ -82,6 +82,9 @@ export async function createSession(
 }
 
 export interface SessionUser {
+  /** SHA-256 of the session token in use. */
+  sessionHash: string;
+  mustChangePassword: boolean;
   id: number;
   email: string;
   name: string;
@@ -99,7 +102,7 @@ export async function resolveSession(
   const row = await db
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.last_seen_at", "s.expires_at", "u.id", "u.email", "u.name", "u.role", "u.disabled_at"])
+    .select(["s.last_seen_at", "s.expires_at", "u.id", "u.email", "u.name", "u.role", "u.disabled_at", "u.must_change_password"])
     .where("s.id_hash", "=", idHash)
     .executeTakeFirst();
   if (!row) return null;
@@ -120,6 +123,8 @@ export async function resolveSession(
     .orderBy("department_code")
     .execute();
   return {
+    sessionHash: idHash,
+    mustChangePassword: row.must_change_password === 1,
     id: row.id,
     email: row.email,
     name: row.name,

@@ -7,7 +7,7 @@ import { audit } from "~/db/audit.server";
 import type { Database } from "~/db/schema";
 import { findUserByEmail, normaliseEmail } from "~/db/users.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
-import { createSession } from "./session.server";
+import { createSession, purgeExpiredSessions } from "./session.server";
 import { isThrottled, recordAttempt } from "./throttle.server";
 
 export type SignInResult =
@@ -44,6 +44,7 @@ export async function signIn(
     return { ok: false, reason: "invalid", message: INVALID_MESSAGE };
   }
   await recordAttempt(db, email, input.ip, true, now);
+  await purgeExpiredSessions(db, now);
   const token = await createSession(db, user.id, { ip: input.ip, userAgent: input.userAgent }, now);
   await audit(db, { ...actorBase, userId: user.id, name: `${user.name} <${user.email}>` }, "innlogging:ok", `bruker:${user.id}`, null, now);
   return { ok: true, token, userId: user.id };

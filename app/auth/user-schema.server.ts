@@ -2,7 +2,7 @@
  * Validation of user forms and CLI input (zod), with Norwegian messages. Pure.
  */
 import { z } from "zod";
-import { passwordProblems } from "./password-policy";
+import { passwordProblems } from "./password-policy.server";
 import { ROLES } from "./permissions";
 
 export const emailSchema = z
@@ -10,7 +10,8 @@ export const emailSchema = z
   .trim()
   .min(1, "Skriv inn e-postadressen.")
   .max(254, "E-postadressen er for lang.")
-  .pipe(z.email("Skriv inn en gyldig e-postadresse, for eksempel navn@hdir.no."));
+  .pipe(z.email("Skriv inn en gyldig e-postadresse, for eksempel navn@hdir.no."))
+  .transform((email) => email.toLowerCase());
 
 export const nameSchema = z.string().trim().min(1, "Skriv inn navnet.").max(200, "Navnet kan ha høyst 200 tegn.");
 

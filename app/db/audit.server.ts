@@ -26,6 +26,7 @@ export type AuditAction =
   | "bruker:deaktivert"
   | "bruker:aktivert"
   | "bruker:passord-tilbakestilt"
+  | "bruker:passord-endret"
   | "oppsett:første-admin"
   | "brev:importert"
   | "status:oppdatert"

@@ -239,8 +239,14 @@ async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResu
 
 async function upsertLetters(ctx: Ctx, letters: ParsedLetter[], lines: string[]): Promise<number[]> {
   const ids: number[] = [];
+  const seenKeys = new Map<string, number>();
   for (const letter of letters) {
-    const key = letterKey(letter);
+    // Two letters in one file can share kind, year, reference and date (e.g. a letter and its
+    // attachment); number the repeats so each keeps its own row across re-imports.
+    const base = letterKey(letter);
+    const n = (seenKeys.get(base) ?? 0) + 1;
+    seenKeys.set(base, n);
+    const key = n === 1 ? base : `${base}#${n}`;
     const sourceHash = sha256(lines.slice(letter.startLine - 1, letter.endLine).join("\n"));
     const existing = await ctx.trx.selectFrom("letters").selectAll().where("letter_key", "=", key).executeTakeFirst();
     if (!existing) {

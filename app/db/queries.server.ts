@@ -140,7 +140,8 @@ function toDeadlineView(d: Deadline): DeadlineView {
   };
 }
 
-export async function getAssignmentDetail(db: Kysely<Database>, key: string) {
+export async function getAssignmentDetail(db: Kysely<Database>, key: string, options: { asOf?: string | null } = {}) {
+  const asOf = options.asOf ?? null;
   const a = await db
     .selectFrom("assignments as a")
     .innerJoin("letters as l", "l.id", "a.letter_id")
@@ -165,13 +166,13 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string) {
       "l.title as letter_title",
       "l.date as letter_date",
       "l.reference as letter_reference",
-      latestStatus(null).as("status"),
+      latestStatus(asOf).as("status"),
     ])
     .where("a.key", "=", key)
     .executeTakeFirst();
   if (!a) return null;
 
-  const [departments, deadlines, outgoing, incoming, events, changes] = await Promise.all([
+  const [departments, deadlines, outgoing, incoming, events, changes, deliveries] = await Promise.all([
     db
       .selectFrom("assignment_departments as ad")
       .innerJoin("departments as d", "d.code", "ad.department_code")
@@ -198,6 +199,8 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string) {
       .selectFrom("status_events")
       .select(["version", "status", "comment", "actor_name", "effective_at", "created_at", "letter_id"])
       .where("assignment_id", "=", a.id)
+      .$if(asOf !== null, (q) => q.where("effective_at", "<=", asOf as string))
+      .orderBy("effective_at", "desc")
       .orderBy("version", "desc")
       .execute(),
     db
@@ -206,12 +209,22 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string) {
       .where("assignment_id", "=", a.id)
       .orderBy("id", "desc")
       .execute(),
+    db
+      .selectFrom("deadline_events")
+      .select(["id", "deadline_id", "delivered_on", "actor_name", "created_at"])
+      .where("assignment_id", "=", a.id)
+      .$if(asOf !== null, (q) => q.where("created_at", "<=", asOf as string))
+      .orderBy("id", "desc")
+      .execute(),
   ]);
+  const delivered = new Map<number, { delivered_on: string | null; actor_name: string; created_at: string }>();
+  for (const d of deliveries) if (!delivered.has(d.deadline_id)) delivered.set(d.deadline_id, d);
 
   return {
     assignment: { ...a, hasId: a.has_id === 1, status: (a.status ?? "ikke_startet") as StatusCode },
     departments,
-    deadlines: deadlines.map(toDeadlineView),
+    deadlines: deadlines.map((d) => ({ ...toDeadlineView(d), delivery: delivered.get(d.id) ?? null })),
+    deliveries,
     outgoing,
     incoming,
     events,
@@ -231,4 +244,8 @@ export async function countAssignments(db: Kysely<Database>): Promise<number> {
 
 export async function listDepartments(db: Kysely<Database>) {
   return db.selectFrom("departments").select(["code", "name"]).orderBy("code").execute();
+}
+
+export async function listGoals(db: Kysely<Database>, year: number) {
+  return db.selectFrom("goals").select(["code", "title", "area_code"]).where("year", "=", year).orderBy("number").execute();
 }

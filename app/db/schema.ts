@@ -157,6 +157,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   password_changed_at: string;
+  /** 1 when an administrator set the password: the user must choose a new one. */
+  must_change_password: ColumnType<number, number | undefined, number>;
 }
 
 export interface UserDepartmentsTable {
@@ -196,6 +198,16 @@ export interface AuditLogTable {
   user_agent: string | null;
 }
 
+export interface DeadlineEventsTable {
+  id: Generated<number>;
+  deadline_id: number;
+  assignment_id: number;
+  delivered_on: string | null;
+  user_id: number | null;
+  actor_name: string;
+  created_at: string;
+}
+
 export interface Database {
   letters: LettersTable;
   imports: ImportsTable;
@@ -213,6 +225,7 @@ export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  deadline_events: DeadlineEventsTable;
 }
 
 export type Assignment = Selectable<AssignmentsTable>;

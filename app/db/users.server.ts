@@ -2,7 +2,7 @@
  * Users and their departments. Every change is audited in the same transaction.
  */
 import type { Kysely } from "kysely";
-import { hashPassword } from "~/auth/password.server";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { audit, type Actor } from "./audit.server";
 import type { Database, Role, User } from "./schema";
 
@@ -26,7 +26,7 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
 export async function getUser(db: Kysely<Database>, id: number): Promise<UserWithDepartments | undefined> {
   const user = await db
     .selectFrom("users")
-    .select(["id", "email", "name", "role", "disabled_at", "created_at", "updated_at", "password_changed_at"])
+    .select(["id", "email", "name", "role", "disabled_at", "created_at", "updated_at", "password_changed_at", "must_change_password"])
     .where("id", "=", id)
     .executeTakeFirst();
   if (!user) return undefined;
@@ -42,7 +42,7 @@ export async function getUser(db: Kysely<Database>, id: number): Promise<UserWit
 export async function listUsers(db: Kysely<Database>): Promise<UserWithDepartments[]> {
   const users = await db
     .selectFrom("users")
-    .select(["id", "email", "name", "role", "disabled_at", "created_at", "updated_at", "password_changed_at"])
+    .select(["id", "email", "name", "role", "disabled_at", "created_at", "updated_at", "password_changed_at", "must_change_password"])
     .orderBy("name")
     .execute();
   const deps = await db.selectFrom("user_departments").selectAll().orderBy("department_code").execute();
@@ -60,6 +60,8 @@ export interface NewUserInput {
   role: Role;
   password: string;
   departments?: string[];
+  /** Set by someone else (an administrator): the user must change it at first sign-in. */
+  temporaryPassword?: boolean;
 }
 
 /** Creates a user (password hashed before the transaction, since hashing is slow). */
@@ -85,6 +87,7 @@ export async function createUser(db: Kysely<Database>, input: NewUserInput, acto
         created_at: now,
         updated_at: now,
         password_changed_at: now,
+        must_change_password: input.temporaryPassword ? 1 : 0,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -123,7 +126,13 @@ export async function setUserDisabled(db: Kysely<Database>, id: number, disabled
   });
 }
 
-export async function resetPassword(db: Kysely<Database>, id: number, password: string, actor: Actor): Promise<void> {
+export async function resetPassword(
+  db: Kysely<Database>,
+  id: number,
+  password: string,
+  actor: Actor,
+  options: { temporary?: boolean } = {},
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -131,7 +140,7 @@ export async function resetPassword(db: Kysely<Database>, id: number, password: 
     if (!user) throw new UserError("Fant ikke brukeren.");
     await trx
       .updateTable("users")
-      .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
+      .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now, must_change_password: options.temporary ? 1 : 0 })
       .where("id", "=", id)
       .execute();
     // A new password ends every existing session of that user.
@@ -170,4 +179,36 @@ export async function updateUser(
       after: { name: input.name.trim(), role: input.role, departments: input.departments },
     });
   });
+}
+
+/**
+ * A user changes their own password: the current one must be right. Other sessions of the user
+ * end; the one in use (`keepSessionHash`) stays.
+ */
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  id: number,
+  current: string,
+  next: string,
+  actor: Actor,
+  keepSessionHash: string | null,
+): Promise<boolean> {
+  const user = await db.selectFrom("users").select(["password_hash", "email"]).where("id", "=", id).executeTakeFirst();
+  if (!user || !(await verifyPassword(current, user.password_hash))) return false;
+  const passwordHash = await hashPassword(next);
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now, must_change_password: 0 })
+      .where("id", "=", id)
+      .execute();
+    await trx
+      .deleteFrom("sessions")
+      .where("user_id", "=", id)
+      .$if(keepSessionHash !== null, (q) => q.where("id_hash", "<>", keepSessionHash as string))
+      .execute();
+    await audit(trx, actor, "bruker:passord-endret", `bruker:${id}`, { email: user.email });
+  });
+  return true;
 }

@@ -8,13 +8,15 @@ export interface DeadlineLike {
   state: "dated" | "to_be_agreed" | "on_hold";
   label: string | null;
   is_default?: number | boolean;
+  /** A delivered deliverable's deadline no longer counts as passed. */
+  delivered?: boolean;
 }
 
 /** The earliest dated deadline on or after `today`, else null. */
 export function nextDeadline<T extends DeadlineLike>(deadlines: readonly T[], today: string): T | null {
   let best: T | null = null;
   for (const d of deadlines) {
-    if (d.state !== "dated" || !d.date || d.date < today) continue;
+    if (d.state !== "dated" || !d.date || d.date < today || d.delivered) continue;
     if (!best || d.date < (best.date as string)) best = d;
   }
   return best;
@@ -22,7 +24,7 @@ export function nextDeadline<T extends DeadlineLike>(deadlines: readonly T[], to
 
 /** Dated deadlines that have passed (strictly before `today`). */
 export function passedDeadlines<T extends DeadlineLike>(deadlines: readonly T[], today: string): T[] {
-  return deadlines.filter((d) => d.state === "dated" && d.date !== null && d.date < today);
+  return deadlines.filter((d) => d.state === "dated" && d.date !== null && d.date < today && !d.delivered);
 }
 
 /**

@@ -45,3 +45,14 @@ export function formatDateTime(isoInstant: string): string {
 export function todayInOslo(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(now);
 }
+
+/** The UTC instant of the last millisecond of a calendar day in Norway (for "as of" views). */
+export function endOfDayInOslo(isoDate: string): string {
+  const noon = new Date(`${isoDate}T12:00:00Z`);
+  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Oslo", timeZoneName: "shortOffset" })
+    .formatToParts(noon)
+    .find((p) => p.type === "timeZoneName")?.value; // "GMT+1" / "GMT+2"
+  const hours = Number(offset?.replace("GMT", "") || 0);
+  const end = new Date(`${isoDate}T23:59:59.999Z`);
+  return new Date(end.getTime() - hours * 3_600_000).toISOString();
+}

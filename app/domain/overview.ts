@@ -40,7 +40,8 @@ export function groupByArea<T extends { key: string; areaCode: string | null; le
   const byCode = new Map(groups.map((g) => [g.code, g]));
   const none: AreaGroup<T> = { code: null, name: NO_AREA_NAME, assignments: [] };
   for (const a of assignments) {
-    (a.areaCode ? byCode.get(a.areaCode) : undefined)?.assignments.push(a) ?? none.assignments.push(a);
+    const group = (a.areaCode ? byCode.get(a.areaCode) : undefined) ?? none;
+    group.assignments.push(a);
   }
   for (const g of [...groups, none]) g.assignments.sort(compareInReport);
   return [...groups, none].filter((g) => g.assignments.length > 0);

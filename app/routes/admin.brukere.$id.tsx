@@ -8,7 +8,7 @@ import { RoleAndDepartmentFields } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { ROLE_LABELS } from "~/auth/permissions";
-import { departmentsSchema, nameSchema, passwordSchema, roleSchema } from "~/auth/user-schema";
+import { departmentsSchema, nameSchema, passwordSchema, roleSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
 import { listDepartments } from "~/db/queries.server";
 import { getUser, resetPassword, setUserDisabled, updateUser, UserError } from "~/db/users.server";
@@ -72,7 +72,7 @@ export async function action(args: ActionFunctionArgs) {
       if (!parsed.success) {
         return data({ intent, errors: { password: parsed.error.issues[0].message } as Record<string, string> }, { status: 400 });
       }
-      await resetPassword(db, id, password, admin.actor);
+      await resetPassword(db, id, password, admin.actor, { temporary: id !== admin.id });
       return redirect(`/admin/brukere/${id}?melding=passord`);
     }
   } catch (error) {
@@ -144,7 +144,7 @@ export default function UserPage() {
             label="Nytt passord"
             type="password"
             autoComplete="new-password"
-            description={`Minst ${MIN_PASSWORD_LENGTH} tegn. Brukeren logges ut overalt.`}
+            description={`Minst ${MIN_PASSWORD_LENGTH} tegn. Brukeren logges ut overalt og må velge et nytt passord ved neste innlogging.`}
             error={actionData?.intent === "passord" ? errors?.password : undefined}
             required
           />

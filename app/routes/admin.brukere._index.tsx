@@ -7,7 +7,7 @@ import { RoleAndDepartmentFields } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { ROLE_LABELS } from "~/auth/permissions";
-import { newUserSchema } from "~/auth/user-schema";
+import { newUserSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
 import { listDepartments } from "~/db/queries.server";
 import { createUser, listUsers, UserError } from "~/db/users.server";
@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = newUserSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: keep }, { status: 400 });
   try {
-    const id = await createUser(getDb(), parsed.data, user.actor);
+    const id = await createUser(getDb(), { ...parsed.data, temporaryPassword: true }, user.actor);
     return redirect(`/admin/brukere/${id}?opprettet=1`);
   } catch (error) {
     if (error instanceof UserError) return data({ errors: { email: error.message } as Record<string, string>, values: keep }, { status: 409 });
@@ -91,7 +91,7 @@ export default function UsersPage() {
         <Heading level={2} data-size="md" id="ny-bruker">
           Ny bruker
         </Heading>
-        <Paragraph>Brukeren får passordet du setter her, og bør bytte det ved første anledning.</Paragraph>
+        <Paragraph>Passordet du setter her er midlertidig: brukeren må velge et nytt ved første innlogging.</Paragraph>
         <FormErrorSummary errors={errors} />
         <Form method="post" className="stack" noValidate>
           <TextField name="name" label="Navn" defaultValue={actionData?.values.name} error={errors?.name} required />

@@ -10,7 +10,9 @@ export async function action(args: ActionFunctionArgs) {
   const token = readSessionToken(args.request);
   if (token) await destroySession(getDb(), token);
   if (user) await audit(getDb(), user.actor, "utlogging", `bruker:${user.id}`);
-  return redirect("/logg-inn?utlogget=1", { headers: { "Set-Cookie": clearSessionCookieHeader(args.request) } });
+  return redirect("/logg-inn?utlogget=1", {
+    headers: { "Set-Cookie": clearSessionCookieHeader(args.request), "Clear-Site-Data": '"cache", "storage"' },
+  });
 }
 
 export async function loader() {

@@ -1,12 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Alert, Button, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
+import { StatusForm } from "~/components/status-form";
+import { can } from "~/auth/permissions";
+import { getDatabase } from "~/db/connection.server";
+import { recordDelivery, recordStatusUpdate } from "~/db/status.server";
+import { deliverableSchema, statusUpdateSchema } from "~/domain/status-update";
+import { readAsOf } from "~/lib/as-of";
+import { fieldErrors } from "~/lib/forms";
 import { DeadlineText } from "~/components/deadline-text";
 import { StatusTag } from "~/components/status-tag";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
 import { getAssignmentDetail } from "~/db/queries.server";
-import { formatDateLong, formatDateTime } from "~/domain/format";
+import { formatDateLong, formatDateShort, formatDateTime, todayInOslo } from "~/domain/format";
 import { RELATION_LABELS } from "~/domain/relations";
 import { statusLabel } from "~/domain/status";
 import { assignmentPath } from "~/lib/urls";
@@ -15,12 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.assignment.hasId ? `${data.assignment.key} ` : ""}${data.assignment.title} – Oppdragsoversikt` : "Fant ikke oppdraget – Oppdragsoversikt" },
 ];
 
-export async function loader(args: LoaderFunctionArgs) {
-  await requireUser(args);
-  const { params } = args;
-  const key = params.id ?? "";
+async function loadDetail(key: string, asOf: string | null = null) {
   if (key.length > 200) throw new Response("Ugyldig oppdrags-ID.", { status: 400 });
-  const detail = await getAssignmentDetail(getDb(), key);
+  const detail = await getAssignmentDetail(getDb(), key, { asOf });
   if (!detail) {
     throw new Response(`Fant ikke oppdraget «${key.slice(0, 60)}». Sjekk ID-en, eller finn oppdraget i oversikten.`, {
       status: 404,
@@ -29,8 +34,88 @@ export async function loader(args: LoaderFunctionArgs) {
   return detail;
 }
 
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireUser(args);
+  const url = new URL(args.request.url);
+  const asOf = readAsOf(url);
+  const detail = await loadDetail(args.params.id ?? "", asOf?.instant ?? null);
+  const owners = detail.departments.map((d) => d.code);
+  return {
+    ...detail,
+    asOf: asOf?.date ?? null,
+    saved: url.searchParams.get("lagret"),
+    today: todayInOslo(),
+    may: {
+      updateStatus: can(user, "status:oppdater", owners),
+      updateDeliverables: can(user, "leveranse:oppdater", owners),
+    },
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const form = await args.request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const detail = await loadDetail(args.params.id ?? "");
+  const owners = detail.departments.map((d) => d.code);
+  const app = getDatabase();
+
+  if (intent === "status") {
+    const user = await requireUser(args, "status:oppdater", owners);
+    const raw = { status: form.get("status") ?? "", comment: form.get("comment") ?? "", version: form.get("version") ?? "" };
+    const values = { status: typeof raw.status === "string" ? raw.status : "", comment: typeof raw.comment === "string" ? raw.comment.slice(0, 10_000) : "" };
+    const parsed = statusUpdateSchema.safeParse(raw);
+    if (!parsed.success) return data({ intent: "status" as const, errors: fieldErrors(parsed.error), values }, { status: 400 });
+    const result = await recordStatusUpdate(app, {
+      assignmentId: detail.assignment.id,
+      baseVersion: parsed.data.version,
+      status: parsed.data.status,
+      comment: parsed.data.comment || null,
+      author: { userId: user.id, name: user.name, email: user.email, ip: user.actor.ip ?? null, userAgent: user.actor.userAgent ?? null },
+    });
+    if (!result.ok && result.reason === "conflict") {
+      return data({ intent: "status" as const, values, conflict: result.current, version: result.version }, { status: 409 });
+    }
+    if (!result.ok) throw new Response("Fant ikke oppdraget.", { status: 404 });
+    return redirect(`${new URL(args.request.url).pathname}?lagret=status#historikk`);
+  }
+
+  if (intent === "leveranse") {
+    const user = await requireUser(args, "leveranse:oppdater", owners);
+    const parsed = deliverableSchema.safeParse({
+      deadlineId: form.get("deadlineId"),
+      delivered: form.get("delivered"),
+      deliveredOn: form.get("deliveredOn") ?? undefined,
+    });
+    if (!parsed.success) {
+      return data({ intent: "leveranse" as const, deadlineId: String(form.get("deadlineId") ?? ""), errors: fieldErrors(parsed.error) }, { status: 400 });
+    }
+    const result = await recordDelivery(app, {
+      assignmentId: detail.assignment.id,
+      deadlineId: parsed.data.deadlineId,
+      deliveredOn: parsed.data.delivered === "ja" ? (parsed.data.deliveredOn ?? null) : null,
+      author: { userId: user.id, name: user.name, email: user.email, ip: user.actor.ip ?? null, userAgent: user.actor.userAgent ?? null },
+    });
+    if (!result.ok && result.reason === "not_found") {
+      return data({ intent: "leveranse" as const, deadlineId: String(parsed.data.deadlineId), errors: { deliveredOn: "Ukjent delleveranse for dette oppdraget." } as Record<string, string> }, { status: 400 });
+    }
+    return redirect(`${new URL(args.request.url).pathname}?lagret=leveranse#frister`);
+  }
+
+  await requireUser(args);
+  return data({ intent: "ukjent" as const, deadlineId: "", errors: { _form: "Ukjent handling." } as Record<string, string> }, { status: 400 });
+}
+
+const SAVED: Record<string, string> = {
+  status: "Statusen er lagret.",
+  leveranse: "Leveransen er lagret.",
+};
+
 export default function AssignmentPage() {
-  const { assignment: a, departments, deadlines, outgoing, incoming, events, changes } = useLoaderData<typeof loader>();
+  const { assignment: a, departments, deadlines, outgoing, incoming, events, changes, asOf, saved, may, today } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const statusState = actionData && actionData.intent === "status" ? actionData : undefined;
+  const deliveryState = actionData && actionData.intent === "leveranse" ? actionData : undefined;
   const letterText = [
     a.letter_title,
     a.letter_reference ? `ref. ${a.letter_reference}` : null,
@@ -42,15 +127,26 @@ export default function AssignmentPage() {
     <article className="stack" aria-labelledby="oppdrag-tittel">
       <Paragraph>
         <Link asChild>
-          <RemixLink to={`/?aar=${a.year}`}>Tilbake til oversikten {a.year}</RemixLink>
+          <RemixLink to={`/oppdrag?aar=${a.year}`}>Alle oppdrag {a.year}</RemixLink>
         </Link>
       </Paragraph>
       <Heading level={1} data-size="lg" id="oppdrag-tittel">
         {a.hasId ? `${a.key} ` : ""}
         {a.title}
       </Heading>
+      {asOf ? (
+        <Alert data-color="info">
+          Du ser oppdraget slik det stod per {formatDateLong(asOf)}.{" "}
+          <RemixLink to={`/oppdrag/${encodeURIComponent(a.key)}`}>Vis slik det er nå</RemixLink>
+        </Alert>
+      ) : null}
+      {saved && SAVED[saved] && !actionData ? (
+        <Alert data-color="success" role="status">
+          {SAVED[saved]}
+        </Alert>
+      ) : null}
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>Status{asOf ? ` per ${formatDateShort(asOf)}` : ""}</dt>
         <dd>
           <StatusTag status={a.status} />
         </dd>
@@ -59,7 +155,12 @@ export default function AssignmentPage() {
         <dt>Eieravdeling</dt>
         <dd>
           {departments.length
-            ? departments.map((d) => (d.name ? `${d.code} (${d.name})` : d.code)).join(", ")
+            ? departments.map((d, i) => (
+                <span key={d.code}>
+                  {i > 0 ? ", " : ""}
+                  <RemixLink to={`/avdeling/${encodeURIComponent(d.code)}`}>{d.name ? `${d.code} (${d.name})` : d.code}</RemixLink>
+                </span>
+              ))
             : "Ikke oppgitt i brevet"}
         </dd>
         <dt>Område</dt>
@@ -76,6 +177,13 @@ export default function AssignmentPage() {
         </dd>
       </dl>
 
+      {may.updateStatus && !asOf ? (
+        <Paragraph>
+          <a href="#oppdater">Gå til oppdatering av status</a>
+        </Paragraph>
+      ) : null}
+      <div className={may.updateStatus && !asOf ? "detail-layout" : undefined}>
+      <div className="stack detail-layout__main">
       <section aria-labelledby="frister" className="stack">
         <Heading level={2} data-size="md" id="frister">
           Frister og delleveranser
@@ -90,18 +198,75 @@ export default function AssignmentPage() {
                   <th scope="col">Leveranse</th>
                   <th scope="col">Frist</th>
                   <th scope="col">Slik står det i brevet</th>
+                  <th scope="col">Levert</th>
                 </tr>
               </thead>
               <tbody>
-                {deadlines.map((d) => (
-                  <tr key={d.id}>
-                    <td>{d.label ?? "Oppdraget"}</td>
-                    <td>
-                      <DeadlineText deadline={d} />
-                    </td>
-                    <td>{d.is_default ? <span className="muted">{d.phrase}</span> : <q>{d.phrase}</q>}</td>
-                  </tr>
-                ))}
+                {deadlines.map((d) => {
+                  const error = deliveryState && deliveryState.deadlineId === String(d.id) ? deliveryState.errors : undefined;
+                  const label = d.label ?? "Oppdraget";
+                  return (
+                    <tr key={d.id}>
+                      <td>{label}</td>
+                      <td>
+                        <DeadlineText deadline={d} />
+                        {d.state === "dated" && d.date && d.date < today && !d.delivery?.delivered_on && a.status !== "fullfort" ? (
+                          <span className="overdue"> Fristen er passert</span>
+                        ) : null}
+                      </td>
+                      <td>{d.is_default ? <span className="muted">{d.phrase}</span> : <q>{d.phrase}</q>}</td>
+                      <td>
+                        {d.delivery?.delivered_on ? (
+                          <span>
+                            Levert {formatDateShort(d.delivery.delivered_on)}{" "}
+                            <span className="muted">({d.delivery.actor_name})</span>
+                          </span>
+                        ) : (
+                          <span className="muted">Ikke levert</span>
+                        )}
+                        {may.updateDeliverables && !asOf ? (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="leveranse" />
+                            <input type="hidden" name="deadlineId" value={d.id} />
+                            {d.delivery?.delivered_on ? (
+                              <>
+                                <input type="hidden" name="delivered" value="nei" />
+                                <Button type="submit" variant="tertiary" data-size="sm" aria-label={`Angre levert: ${label}`}>
+                                  Angre levert
+                                </Button>
+                              </>
+                            ) : (
+                              <>
+                                <input type="hidden" name="delivered" value="ja" />
+                                <label htmlFor={`levert-${d.id}`} className="visually-hidden">
+                                  Leveransedato for {label}
+                                </label>
+                                <input
+                                  type="date"
+                                  id={`levert-${d.id}`}
+                                  name="deliveredOn"
+                                  defaultValue={today}
+                                  className="ds-input"
+                                  data-size="sm"
+                                  aria-invalid={error?.deliveredOn ? true : undefined}
+                                  aria-describedby={error?.deliveredOn ? `levert-${d.id}-feil` : undefined}
+                                />
+                                <Button type="submit" variant="secondary" data-size="sm" aria-label={`Marker som levert: ${label}`}>
+                                  Marker som levert
+                                </Button>
+                                {error?.deliveredOn ? (
+                                  <span id={`levert-${d.id}-feil`} className="field-error">
+                                    {error.deliveredOn}
+                                  </span>
+                                ) : null}
+                              </>
+                            )}
+                          </Form>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </Table>
           </div>
@@ -152,14 +317,14 @@ export default function AssignmentPage() {
           Historikk
         </Heading>
         {events.length === 0 ? (
-          <Paragraph>Ingen statusendringer ennå. Status er {statusLabel("ikke_startet").toLowerCase()}.</Paragraph>
+          <Paragraph>Ingen statusendringer{asOf ? " på denne datoen" : " ennå"}. Status er {statusLabel("ikke_startet").toLowerCase()}.</Paragraph>
         ) : (
-          <ol className="stack">
+          <ol className="history">
             {events.map((e) => (
               <li key={e.version}>
                 <strong>{statusLabel(e.status)}</strong> – {e.actor_name},{" "}
                 {e.letter_id ? formatDateLong(e.effective_at.slice(0, 10)) : formatDateTime(e.effective_at)}
-                {e.comment ? <div>{e.comment}</div> : null}
+                {e.comment ? <div className="history__comment">{e.comment}</div> : null}
               </li>
             ))}
           </ol>
@@ -179,6 +344,13 @@ export default function AssignmentPage() {
           </>
         ) : null}
       </section>
+      </div>
+      {may.updateStatus && !asOf ? (
+        <aside className="detail-layout__aside card" aria-label="Oppdater status">
+          <StatusForm key={a.version} current={a.status} version={a.version} state={statusState} />
+        </aside>
+      ) : null}
+      </div>
     </article>
   );
 }

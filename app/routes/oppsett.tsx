@@ -6,7 +6,7 @@ import { FormErrorSummary, TextField } from "~/components/form";
 import { clientIp } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { createSession, sessionCookieHeader } from "~/auth/session.server";
-import { newUserSchema } from "~/auth/user-schema";
+import { newUserSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
 import { countUsers, createUser, UserError } from "~/db/users.server";
 import { fieldErrors } from "~/lib/forms";
@@ -18,7 +18,8 @@ async function assertSetupAllowed(args: LoaderFunctionArgs | ActionFunctionArgs)
   if ((await countUsers(getDb())) > 0) {
     throw new Response("Oppsettet er allerede gjort. Logg inn, eller be en administrator om en bruker.", { status: 404 });
   }
-  if (args.context.isLocalRequest !== true) {
+  // Behind a reverse proxy every request can look local: then only the CLI may create the first admin.
+  if (args.context.isLocalRequest !== true || process.env.TRUST_PROXY) {
     throw new Response(
       "Oppsettsiden kan bare åpnes fra serveren selv (localhost). Du kan også bruke kommandoen «npm run --silent user:create».",
       { status: 403 },

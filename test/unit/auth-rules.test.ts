@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { passwordProblems } from "~/auth/password-policy";
+import { passwordProblems } from "~/auth/password-policy.server";
 import { ACTIONS, can, PERMISSIONS, ROLES } from "~/auth/permissions";
-import { newUserSchema, splitDepartmentCodes } from "~/auth/user-schema";
+import { newUserSchema, splitDepartmentCodes } from "~/auth/user-schema.server";
 import { isCrossSiteRequest } from "~/lib/origin";
 
 describe("role × action table", () => {
@@ -42,6 +42,10 @@ describe("password policy", () => {
       expect.stringContaining("e-postadressen"),
     ]);
     expect(passwordProblems("x".repeat(129))).not.toEqual([]);
+    // From the common-password list, also with digits tacked on.
+    for (const common of ["qwerty123456", "iloveyou1234", "password123!", "1q2w3e4r5t6y", "sommerferie2023"]) {
+      expect(passwordProblems(common), common).toEqual([expect.stringContaining("for vanlig")]);
+    }
   });
 
   it("validates a new user with Norwegian messages", () => {

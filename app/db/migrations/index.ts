@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_users_sessions_audit";
+import * as m0003 from "./0003_tracking";
+import * as m0004 from "./0004_password_change";
 
 /**
  * All migrations, in order. Static imports (rather than a folder scan) so the same list works
@@ -10,6 +12,8 @@ import * as m0002 from "./0002_users_sessions_audit";
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_users_sessions_audit": m0002,
+  "0003_tracking": m0003,
+  "0004_password_change": m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,230 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Alert, Button, Field, Fieldset, Heading, Label, Link, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { TextField } from "~/components/form";
+import { StatusTag } from "~/components/status-tag";
+import { Choice } from "~/components/user-fields";
+import { requireUser } from "~/auth/guards.server";
+import { getDb } from "~/db/connection.server";
+import { queryAssignments, sortRows } from "~/db/list.server";
+import { listAreas, listDepartments, listGoals, listYears } from "~/db/queries.server";
+import { filterToSearch, PAGE_SIZE, readFilter, SORT_KEYS, SORT_LABELS, type AssignmentFilter } from "~/domain/assignment-filter";
+import { formatDateLong, formatDeadlineDate, todayInOslo } from "~/domain/format";
+import { STATUS_CODES, STATUS_LABELS } from "~/domain/status";
+import { readAsOf } from "~/lib/as-of";
+import { assignmentPath, chooseYear } from "~/lib/urls";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.filter.year ? `Oppdrag ${data.filter.year} (${data.total} treff) – Oppdragsoversikt` : "Oppdrag – Oppdragsoversikt" },
+];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args);
+  const url = new URL(args.request.url);
+  readAsOf(url); // a malformed date is a 400 with a message, not silently ignored
+  const db = getDb();
+  const years = await listYears(db);
+  const parsed = readFilter(url.searchParams);
+  const year = chooseYear(parsed.year ? String(parsed.year) : null, years);
+  const filter: AssignmentFilter = { ...parsed, year };
+  if (year === null) return { years, filter, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [] };
+  const asOf = readAsOf(url);
+  const today = asOf?.date ?? todayInOslo();
+  const [rows, areas, goals, departments] = await Promise.all([
+    queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter }),
+    listAreas(db, year),
+    listGoals(db, year),
+    listDepartments(db),
+  ]);
+  const sorted = sortRows(rows, filter.sort, filter.descending);
+  const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
+  const page = Math.min(filter.page, pages);
+  return {
+    years,
+    filter: { ...filter, page },
+    total: sorted.length,
+    rows: sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    pages,
+    areas,
+    goals,
+    departments,
+  };
+}
+
+export default function AssignmentList() {
+  const { years, filter, total, rows, pages, areas, goals, departments } = useLoaderData<typeof loader>();
+  const sortLink = (key: AssignmentFilter["sort"]) =>
+    filterToSearch(filter, { sort: key, descending: filter.sort === key ? !filter.descending : false, page: 1 });
+  const ariaSort = (key: AssignmentFilter["sort"]) =>
+    filter.sort === key ? (filter.descending ? "descending" : "ascending") : undefined;
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        Oppdrag {filter.year ?? ""}
+      </Heading>
+      {filter.asOf ? (
+        <Alert data-color="info">
+          Status per {formatDateLong(filter.asOf)}.{" "}
+          <RemixLink to={filterToSearch(filter, { asOf: null }) || "?"}>Vis status nå</RemixLink>
+        </Alert>
+      ) : null}
+      <Form method="get" className="stack filters" aria-labelledby="filter-tittel">
+        <Heading level={2} data-size="sm" id="filter-tittel">
+          Filter
+        </Heading>
+        <div className="filter-row">
+          <Field>
+            <Label htmlFor="f-aar">År</Label>
+            <Select id="f-aar" name="aar" defaultValue={String(filter.year ?? "")}>
+              {years.map((y) => (
+                <Select.Option key={y} value={String(y)}>
+                  {y}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <Field>
+            <Label htmlFor="f-omrade">Område</Label>
+            <Select id="f-omrade" name="omrade" defaultValue={filter.area ?? ""}>
+              <Select.Option value="">Alle</Select.Option>
+              {areas.map((a) => (
+                <Select.Option key={a.code} value={a.code}>
+                  {a.code} {a.name}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <Field>
+            <Label htmlFor="f-mal">Mål</Label>
+            <Select id="f-mal" name="mal" defaultValue={filter.goal ?? ""}>
+              <Select.Option value="">Alle</Select.Option>
+              {goals.map((g) => (
+                <Select.Option key={g.code} value={g.code}>
+                  {g.code}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <Field>
+            <Label htmlFor="f-avdeling">Avdeling</Label>
+            <Select id="f-avdeling" name="avdeling" defaultValue={filter.department ?? ""}>
+              <Select.Option value="">Alle</Select.Option>
+              {departments.map((d) => (
+                <Select.Option key={d.code} value={d.code}>
+                  {d.code}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <TextField name="q" id="f-q" label="Søk i ID, tittel, tekst og kommentarer" type="search" defaultValue={filter.query} />
+        </div>
+        <Fieldset>
+          <Fieldset.Legend>Status</Fieldset.Legend>
+          <div className="filter-row">
+            {STATUS_CODES.map((s) => (
+              <Choice key={s} type="checkbox" id={`f-status-${s}`} name="status" value={s} label={STATUS_LABELS[s]} defaultChecked={filter.statuses.includes(s)} />
+            ))}
+          </div>
+        </Fieldset>
+        <div className="filter-row">
+          <TextField name="frist_fra" id="f-frist-fra" label="Frist fra" type="date" defaultValue={filter.deadlineFrom ?? ""} />
+          <TextField name="frist_til" id="f-frist-til" label="Frist til" type="date" defaultValue={filter.deadlineTo ?? ""} />
+          <TextField name="per" id="f-per" label="Status per dato" type="date" defaultValue={filter.asOf ?? ""} />
+        </div>
+        <Fieldset>
+          <Fieldset.Legend>Vis bare</Fieldset.Legend>
+          <div className="filter-row">
+            <Choice type="checkbox" id="f-forfalt" name="forfalt" value="1" label="Forfalte" defaultChecked={filter.overdue} />
+            <Choice type="checkbox" id="f-delleveranser" name="delleveranser" value="1" label="Med delleveranser" defaultChecked={filter.hasDeliverables} />
+            <Choice type="checkbox" id="f-uten-id" name="uten_id" value="1" label="Uten ID" defaultChecked={filter.withoutId} />
+          </div>
+        </Fieldset>
+        {filter.sort !== "id" ? <input type="hidden" name="sorter" value={filter.sort} /> : null}
+        {filter.descending ? <input type="hidden" name="retning" value="synkende" /> : null}
+        <div className="filter-row">
+          <Button type="submit">Bruk filter</Button>
+          <RemixLink to={`?aar=${filter.year ?? ""}`}>Nullstill filter</RemixLink>
+        </div>
+      </Form>
+
+      <Paragraph role="status" aria-live="polite" id="treff">
+        {total === 1 ? "1 treff" : `${total} treff`}
+        {pages > 1 ? ` – side ${filter.page} av ${pages}` : ""}
+      </Paragraph>
+
+      {rows.length === 0 ? (
+        <Paragraph>Ingen oppdrag passer med filteret.</Paragraph>
+      ) : (
+        <div className="table-wrap">
+          <Table zebra border data-size="sm">
+            <caption className="visually-hidden">Oppdrag som passer med filteret, sortert etter {SORT_LABELS[filter.sort].toLowerCase()}</caption>
+            <thead>
+              <tr>
+                {(["id", "tittel", "omrade"] as const).map((k) => (
+                  <th key={k} scope="col" aria-sort={ariaSort(k)}>
+                    <RemixLink to={sortLink(k)}>{SORT_LABELS[k]}</RemixLink>
+                  </th>
+                ))}
+                <th scope="col">Avdeling</th>
+                {(["frist", "status"] as const).map((k) => (
+                  <th key={k} scope="col" aria-sort={ariaSort(k)}>
+                    <RemixLink to={sortLink(k)}>{SORT_LABELS[k]}</RemixLink>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <td className="nowrap">{r.hasId ? r.key : <span className="muted">Uten ID</span>}</td>
+                  <td>
+                    <Link asChild>
+                      <RemixLink to={`${assignmentPath(r.key)}${filter.asOf ? `?per=${filter.asOf}` : ""}`}>{r.title}</RemixLink>
+                    </Link>
+                    {r.letterKind === "supplementary" ? <span className="muted"> (tillegg)</span> : null}
+                  </td>
+                  <td>{r.areaCode ?? ""}</td>
+                  <td>{r.departments.join(", ")}</td>
+                  <td>
+                    {r.nextDeadline ? (
+                      <time dateTime={r.nextDeadline}>{formatDeadlineDate(r.nextDeadline, r.nextDeadlinePrecision)}</time>
+                    ) : r.openEnded ? (
+                      <span className="muted">Avklares</span>
+                    ) : (
+                      <span className="muted">–</span>
+                    )}
+                    {r.overdue ? <span className="overdue"> (forfalt)</span> : null}
+                  </td>
+                  <td>
+                    <StatusTag status={r.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Sider" className="filter-row">
+          {filter.page > 1 ? <RemixLink to={filterToSearch(filter, { page: filter.page - 1 })}>Forrige side</RemixLink> : null}
+          {Array.from({ length: pages }, (_, i) => i + 1).map((p) =>
+            p === filter.page ? (
+              <span key={p} aria-current="page">
+                {p}
+              </span>
+            ) : (
+              <RemixLink key={p} to={filterToSearch(filter, { page: p })} aria-label={`Side ${p}`}>
+                {p}
+              </RemixLink>
+            ),
+          )}
+          {filter.page < pages ? <RemixLink to={filterToSearch(filter, { page: filter.page + 1 })}>Neste side</RemixLink> : null}
+        </nav>
+      ) : null}
+      <Paragraph data-size="sm" className="muted">
+        Sortert etter {SORT_LABELS[filter.sort].toLowerCase()}, {filter.descending ? "synkende" : "stigende"}. Mulige sorteringer:{" "}
+        {SORT_KEYS.map((k) => SORT_LABELS[k]).join(", ")}.
+      </Paragraph>
+    </div>
+  );
+}
