@@ -69,8 +69,8 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     if (!fts) return [];
     where.push(sql`a.id in (select rowid from assignment_fts where assignment_fts match ${fts})`);
   }
-  // For as-of views, only what existed then.
-  if (asOf) where.push(sql`a.created_at <= ${asOf}`);
+  // For as-of views, only what had been given by then: letters dated after the day are left out.
+  if (asOf) where.push(sql`(l.date is null or l.date <= ${today})`);
 
   const result = await sql<{
     id: number;

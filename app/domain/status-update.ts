@@ -20,10 +20,10 @@ export const statusUpdateSchema = z
       .max(MAX_COMMENT_LENGTH * 2, `Kommentaren kan ha høyst ${MAX_COMMENT_LENGTH} tegn.`)
       .transform(cleanText)
       .pipe(z.string().max(MAX_COMMENT_LENGTH, `Kommentaren kan ha høyst ${MAX_COMMENT_LENGTH} tegn.`)),
-    version: z.coerce
-      .number({ error: "Skjemaet mangler versjon. Last siden på nytt." })
-      .int("Skjemaet mangler versjon. Last siden på nytt.")
-      .min(0, "Skjemaet mangler versjon. Last siden på nytt."),
+    version: z
+      .string({ error: "Skjemaet mangler versjon. Last siden på nytt." })
+      .regex(/^\d{1,9}$/, "Skjemaet mangler versjon. Last siden på nytt.")
+      .transform(Number),
   })
   .superRefine((value, ctx) => {
     if (COMMENT_REQUIRED.includes(value.status) && value.comment.length === 0) {
@@ -48,7 +48,10 @@ export function isValidIsoDate(value: string): boolean {
 }
 
 export const deliverableSchema = z.object({
-  deadlineId: z.coerce.number({ error: "Ukjent delleveranse." }).int().positive("Ukjent delleveranse."),
+  deadlineId: z
+    .string({ error: "Ukjent delleveranse." })
+    .regex(/^[1-9]\d{0,9}$/, "Ukjent delleveranse.")
+    .transform(Number),
   delivered: z.enum(["ja", "nei"], { error: "Velg om delleveransen er levert." }),
   deliveredOn: z.string().optional(),
 }).superRefine((value, ctx) => {

@@ -24,3 +24,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
 }
+
+/** axe on a given HTML document (e.g. what a no-JavaScript page shows), scripts removed. */
+export async function axeViolationsOfHtml(browser: Browser, html: string, baseUrl: string): Promise<string[]> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const stripped = html.replace(/<script\b[\s\S]*?<\/script>/gi, "").replace("<head>", `<head><base href="${baseUrl}/">`);
+    await page.setContent(stripped, { waitUntil: "load" });
+    return await axeViolations(page);
+  } finally {
+    await context.close();
+  }
+}

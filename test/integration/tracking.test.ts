@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootstrapDatabase } from "~/db/bootstrap.server";
+import { queryAssignments } from "~/db/list.server";
+import { recordDelivery, recordStatusUpdate, type Author } from "~/db/status.server";
+import { summarize, byArea, byDepartment } from "~/domain/progress";
+import { endOfDayInOslo } from "~/domain/format";
+import { createTestDatabase } from "../helpers/db";
+import { makeUser } from "../helpers/users";
+
+type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
+let t: TestDb;
+let author: Author;
+const idOf = async (key: string) =>
+  (await t.db.selectFrom("assignments").select(["id", "version"]).where("key", "=", key).executeTakeFirstOrThrow());
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await bootstrapDatabase(t.db);
+  const u = await makeUser(t.db, "saksbehandler", { name: "Kari Saksbehandler" });
+  author = { userId: u.id, name: "Kari Saksbehandler", email: u.email, ip: "127.0.0.1", userAgent: "vitest" };
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+describe("status updates", () => {
+  it("appends an event with the author, bumps the version and audits it", async () => {
+    const a = await idOf("TB2023-05");
+    const result = await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: "Anbud er ute", author });
+    expect(result).toEqual({ ok: true, version: a.version + 1 });
+    const events = await t.db.selectFrom("status_events").selectAll().where("assignment_id", "=", a.id).execute();
+    expect(events.at(-1)).toMatchObject({ status: "i_rute", comment: "Anbud er ute", user_id: author.userId, actor_name: "Kari Saksbehandler", version: a.version + 1 });
+    const audit = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "status:oppdatert").execute();
+    expect(audit.at(-1)).toMatchObject({ user_id: author.userId, target: "oppdrag:TB2023-05" });
+  });
+
+  it("refuses an update based on an old version and returns the newer change", async () => {
+    const a = await idOf("TB2023-06");
+    const first = await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: "Først", author });
+    expect(first.ok).toBe(true);
+    const second = await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "forsinket", comment: "Sist", author });
+    expect(second).toMatchObject({ ok: false, reason: "conflict", version: a.version + 1, current: { status: "i_rute", comment: "Først" } });
+    const events = await t.db.selectFrom("status_events").select("comment").where("assignment_id", "=", a.id).execute();
+    expect(events.map((e) => e.comment)).toEqual(["Først"]);
+  });
+
+  it("lets exactly one of many simultaneous updates on the same version through", async () => {
+    const a = await idOf("TB2023-07");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: `forsøk ${i}`, author }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === "conflict")).toHaveLength(19);
+    expect((await idOf("TB2023-07")).version).toBe(a.version + 1);
+  });
+
+  it("records deliveries append-only and ignores a repeat", async () => {
+    const a = await idOf("TB2023-62");
+    const d = await t.db.selectFrom("deadlines").select("id").where("assignment_id", "=", a.id).where("label", "=", "Deloppdrag 1").executeTakeFirstOrThrow();
+    expect(await recordDelivery(t, { assignmentId: a.id, deadlineId: d.id, deliveredOn: "2023-01-14", author })).toEqual({ ok: true });
+    expect(await recordDelivery(t, { assignmentId: a.id, deadlineId: d.id, deliveredOn: "2023-01-14", author })).toEqual({ ok: false, reason: "unchanged" });
+    expect(await recordDelivery(t, { assignmentId: a.id + 1, deadlineId: d.id, deliveredOn: "2023-01-14", author })).toEqual({ ok: false, reason: "not_found" });
+    await expect(t.db.deleteFrom("deadline_events").execute()).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("the list query", () => {
+  const today = "2023-06-01";
+  const list = (filter: Parameters<typeof queryAssignments>[1]["filter"] = {}, asOf: string | null = null) =>
+    queryAssignments(t.db, { year: 2023, asOfInstant: asOf, today: asOf ? asOf.slice(0, 10) : today, filter });
+
+  it("agrees with the overview's counts per area, department and status", async () => {
+    const all = await list();
+    expect(all.length).toBeGreaterThanOrEqual(96);
+    const areas = byArea(all, ["2.1", "2.2", "2.3", "2.4", "2.5"]);
+    for (const area of areas.filter((g) => g.code)) {
+      const p = summarize(area.rows);
+      expect((await list({ area: area.code! })).length).toBe(p.total);
+      expect((await list({ area: area.code!, overdue: true })).length).toBe(p.overdue);
+      for (const [status, n] of Object.entries(p.byStatus)) {
+        expect((await list({ area: area.code!, statuses: [status as never] })).length).toBe(n);
+      }
+    }
+    for (const dep of byDepartment(all)) {
+      expect((await list({ department: dep.code })).length).toBe(summarize(dep.rows).total);
+    }
+  });
+
+  it("searches ID, title, body and comments, with Norwegian letters", async () => {
+    const byKey = async (q: string) => (await list({ query: q })).map((r) => r.key);
+    expect(await byKey("TB2023-05")).toContain("TB2023-05");
+    expect(await byKey("tobakk")).toEqual(expect.arrayContaining(["TB2023-04", "TB2023-05"]));
+    expect(await byKey("Skolemåltid")).toContain("TB2023-14");
+    expect(await byKey("skolemål")).toContain("TB2023-14"); // prefix
+    expect(await byKey("Anbud er ute")).toEqual(["TB2023-05"]); // a comment
+    expect(await byKey('"; drop table assignments; --')).toEqual([]);
+  });
+
+  it("filters by deadline range, deliverables, without ID and overdue", async () => {
+    const ranged = await list({ deadlineFrom: "2023-07-01", deadlineTo: "2023-07-01" });
+    expect(ranged.map((r) => r.key)).toContain("TB2023-05");
+    const deliverables = await list({ hasDeliverables: true });
+    expect(deliverables.map((r) => r.key)).toEqual(expect.arrayContaining(["TB2023-43", "TB2023-62", "TB2023-81"]));
+    const noId = await list({ withoutId: true });
+    expect(noId.every((r) => !r.hasId)).toBe(true);
+    expect(noId.length).toBeGreaterThan(0);
+    const overdue = await list({ overdue: true });
+    expect(overdue.every((r) => r.overdue)).toBe(true);
+    expect(overdue.map((r) => r.key)).toContain("TB2023-01"); // innen 1. mai 2023, not started
+  });
+
+  it("shows status as of a date from the event log", async () => {
+    const a = await idOf("TB2023-08");
+    await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "fullfort", comment: null, author }, new Date("2023-09-01T10:00:00Z"));
+    const before = (await list({}, endOfDayInOslo("2023-08-31"))).find((r) => r.key === "TB2023-08");
+    const after = (await list({}, endOfDayInOslo("2023-09-01"))).find((r) => r.key === "TB2023-08");
+    expect(before?.status).toBe("ikke_startet");
+    expect(after?.status).toBe("fullfort");
+  });
+});
+
+describe("query plans", () => {
+  it("never scans the event tables in full for the list, overview and department queries", async () => {
+    const plans: string[] = [];
+    const original = t.sqlite.prepare.bind(t.sqlite);
+    // Capture every statement the list query runs, then explain each.
+    const statements: string[] = [];
+    t.sqlite.prepare = ((source: string) => {
+      statements.push(source);
+      return original(source);
+    }) as typeof t.sqlite.prepare;
+    try {
+      await queryAssignments(t.db, { year: 2023, asOfInstant: null, today: "2023-06-01", filter: { department: "FHA", query: "tobakk" } });
+      await queryAssignments(t.db, { year: 2023, asOfInstant: endOfDayInOslo("2023-08-31"), today: "2023-08-31", filter: { overdue: true, deadlineFrom: "2023-01-01" } });
+    } finally {
+      t.sqlite.prepare = original;
+    }
+    expect(statements.length).toBeGreaterThan(0);
+    for (const source of statements.filter((s) => /^\s*select/i.test(s))) {
+      const params = (source.match(/\?/g) ?? []).map(() => null);
+      const rows = t.sqlite.prepare(`explain query plan ${source}`).all(...params) as Array<{ detail: string }>;
+      plans.push(...rows.map((r) => r.detail));
+    }
+    // Event and deadline tables are only ever searched through an index, never scanned.
+    const fullScans = plans.filter((d) => /^SCAN (se|de|d|n|ad|status_events|deadline_events|deadlines|assignment_departments)\b/.test(d));
+    expect(plans.some((d) => /status_events/.test(d) && /USING (COVERING )?INDEX/.test(d))).toBe(true);
+    expect(fullScans).toEqual([]);
+  });
+});
