@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   }
   const { db, path: dbPath } = getDatabase();
   await migrateToLatest(db);
-  const s = await importLetterText(db, read.text, path.basename(files[0]), { actor: "cli:letter-import", dryRun });
+  const s = await importLetterText(db, read.text, path.basename(files[0]), { actor: `cli:letter-import (${process.env.USER ?? "ukjent bruker"})`, dryRun });
   const lines = [
     `${dryRun ? "Prøveimport (ingenting lagret)" : "Importert"}: ${files[0]} → ${dbPath}`,
     `Brev: ${s.letters.created} nye, ${s.letters.updated} endret, ${s.letters.unchanged} uendret`,

@@ -21,7 +21,7 @@ export async function importLetterText(
   db: Kysely<Database>,
   text: string,
   sourceName: string,
-  options: { actor?: string; dryRun?: boolean } = {},
+  options: { actor?: string; actorUserId?: number | null; dryRun?: boolean } = {},
 ): Promise<ImportSummary> {
   const normalised = normaliseText(text);
   const parsed = parseLetter(normalised);

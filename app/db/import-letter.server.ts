@@ -23,6 +23,8 @@ export interface ImportOptions {
   text: string;
   sourceName: string;
   actor?: string;
+  /** The signed-in user behind the import, when there is one. */
+  actorUserId?: number | null;
   now?: Date;
   /** Compute the summary, then roll everything back. */
   dryRun?: boolean;
@@ -112,7 +114,16 @@ export async function importParsedLetter(
 
   try {
     await db.transaction().execute(async (trx) => {
-      const ctx: Ctx = { trx, now, actor, summary, importId: null, sourceName: options.sourceName, fileHash: sha256(options.text) };
+      const ctx: Ctx = {
+        trx,
+        now,
+        actor,
+        actorUserId: options.actorUserId ?? null,
+        summary,
+        importId: null,
+        sourceName: options.sourceName,
+        fileHash: sha256(options.text),
+      };
 
       await upsertReferenceData(trx, parsed);
       const letterIds = await upsertLetters(ctx, parsed.letters, lines);
@@ -154,6 +165,7 @@ interface Ctx {
   trx: Transaction<Database>;
   now: string;
   actor: string;
+  actorUserId: number | null;
   summary: ImportSummary;
   importId: number | null;
   sourceName: string;
@@ -188,6 +200,27 @@ async function finishImportLog(ctx: Ctx): Promise<void> {
     .updateTable("imports")
     .set({ summary: JSON.stringify({ ...rest, warnings: warnings.length }), warnings: JSON.stringify(warnings) })
     .where("id", "=", id)
+    .execute();
+  // Every import that changed something is in the audit log, in the same transaction.
+  await ctx.trx
+    .insertInto("audit_log")
+    .values({
+      created_at: ctx.now,
+      user_id: ctx.actorUserId,
+      actor: ctx.actor,
+      action: "brev:importert",
+      target: `import:${id}`,
+      details: JSON.stringify({
+        source: ctx.sourceName,
+        letters: rest.letters,
+        created: rest.assignments.created.length,
+        updated: rest.assignments.updated,
+        events: rest.events.created,
+        warnings: warnings.length,
+      }),
+      ip: null,
+      user_agent: null,
+    })
     .execute();
 }
 

@@ -39,6 +39,10 @@ function post(path: string, body: Record<string, string | string[]>, options: { 
 const PAGES: Array<{ path: string; allowed: Role[] }> = [
   { path: "/", allowed: ["admin", "saksbehandler", "departement", "leser"] },
   { path: "/oppdrag/TB2023-05", allowed: ["admin", "saksbehandler", "departement", "leser"] },
+  { path: "/oppdrag?aar=2023&status=ikke_startet", allowed: ["admin", "saksbehandler", "departement", "leser"] },
+  { path: "/avdeling/FHA", allowed: ["admin", "saksbehandler", "departement", "leser"] },
+  { path: "/endringer", allowed: ["admin", "saksbehandler", "departement", "leser"] },
+  { path: "/konto", allowed: ["admin", "saksbehandler", "departement", "leser"] },
   { path: "/admin/brukere", allowed: ["admin"] },
   { path: "/admin/brukere/1", allowed: ["admin"] },
   { path: "/admin/logg", allowed: ["admin"] },
@@ -68,6 +72,40 @@ describe("who may see which page", () => {
 });
 
 describe("actions the UI hides are refused on direct POST", () => {
+  const statusEvents = () =>
+    getDb()
+      .selectFrom("status_events as e")
+      .innerJoin("assignments as a", "a.id", "e.assignment_id")
+      .select("e.id")
+      .where("a.key", "=", "TB2023-09")
+      .execute();
+
+  for (const role of ["departement", "leser"] as const) {
+    it(`updating a status as ${role} is 403 and writes nothing`, async () => {
+      const before = await statusEvents();
+      const res = await post("/oppdrag/TB2023-09", { intent: "status", status: "fullfort", comment: "", version: "0" }, { cookie: cookies[role] });
+      expect(res.status).toBe(403);
+      expect(await statusEvents()).toEqual(before);
+    });
+    it(`marking a deliverable as ${role} is 403`, async () => {
+      const res = await post("/oppdrag/TB2023-62", { intent: "leveranse", deadlineId: "1", delivered: "ja", deliveredOn: "2023-01-01" }, { cookie: cookies[role] });
+      expect(res.status).toBe(403);
+    });
+  }
+
+  it("a case handler's status update is saved and redirects; bad input is 400 and writes nothing", async () => {
+    const bad = await post("/oppdrag/TB2023-09", { intent: "status", status: "forsinket", comment: "", version: "0" }, { cookie: cookies.saksbehandler });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Skriv en kommentar");
+    expect(await statusEvents()).toEqual([]);
+    const ok = await post("/oppdrag/TB2023-09", { intent: "status", status: "i_rute", comment: "ok", version: "0" }, { cookie: cookies.saksbehandler });
+    expect(ok.status).toBe(302);
+    expect(await statusEvents()).toHaveLength(1);
+    const stale = await post("/oppdrag/TB2023-09", { intent: "status", status: "fullfort", comment: "", version: "0" }, { cookie: cookies.saksbehandler });
+    expect(stale.status).toBe(409);
+    expect(await statusEvents()).toHaveLength(1);
+  });
+
   for (const role of ["saksbehandler", "departement", "leser"] as const) {
     it(`creating a user as ${role} is 403 and creates nothing`, async () => {
       const before = await getDb().selectFrom("users").select("id").execute();

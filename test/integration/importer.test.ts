@@ -59,6 +59,11 @@ describe("importing the 2023 letter into SQLite", () => {
       .execute();
     expect(clarifies).toContainEqual({ key: "TTB2023-04", type: "clarifies", target_key: "TB2023-18" });
 
+    const audit = await t.db.selectFrom("audit_log").selectAll().execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: "brev:importert", target: `import:${summary.importId}` });
+    expect(JSON.parse(audit[0].details!)).toMatchObject({ source: "tildelingsbrev-2023.txt", created: keys.length });
+
     expect(t.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(t.sqlite.pragma("foreign_key_check")).toEqual([]);
   });
