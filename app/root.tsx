@@ -55,6 +55,9 @@ function Navigation() {
           <li>
             <NavLink to="/endringer">Endringer</NavLink>
           </li>
+          <li>
+            <NavLink to="/rapport">Rapport</NavLink>
+          </li>
           {user.departments.map((code) => (
             <li key={code}>
               <NavLink to={`/avdeling/${encodeURIComponent(code)}`}>Min avdeling {code}</NavLink>

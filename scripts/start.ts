@@ -4,10 +4,12 @@
  */
 import { bootstrapDatabase } from "../app/db/bootstrap.server";
 import { getDatabase } from "../app/db/connection.server";
+import { seedDemoHistory } from "../app/db/demo-history.server";
 import { createApp, listen, loadBuild } from "../app/http-server.server";
 
 async function main() {
-  const { db, path } = getDatabase();
+  const app = getDatabase();
+  const { db, path } = app;
   const { migrations, seeded } = await bootstrapDatabase(db);
   console.log(`Database: ${path}`);
   if (migrations.length) console.log(`Migreringer kjørt: ${migrations.join(", ")}`);
@@ -15,6 +17,11 @@ async function main() {
     console.log(
       `Første oppstart: lastet inn tildelingsbrevet 2023 (${seeded.assignments.created.length} oppdrag, ${seeded.warnings.length} advarsler).`,
     );
+    // Demo data, clearly marked: a plausible 2023 history so the first report is not all "Ikke startet".
+    if (process.env.SEED_DEMO_HISTORY !== "0") {
+      const demo = seedDemoHistory(app, 2023);
+      console.log(`Demodata: ${demo.events} statushendelser på ${demo.assignments} oppdrag (merket «Demodata (eksempel)»; SEED_DEMO_HISTORY=0 slår det av).`);
+    }
   }
   const build = await loadBuild();
   const port = Number(process.env.PORT || 3000);

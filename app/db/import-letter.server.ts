@@ -142,7 +142,7 @@ export async function importParsedLetter(
       }
 
       for (const e of parsed.events) {
-        await recordPostponement(ctx, e.target, letterIds[e.letter], parsed.letters[e.letter], e.line);
+        await recordPostponement(ctx, e.target, letterIds[e.letter], parsed.letters[e.letter], e.line, effectiveDate(parsed.letters, e.letter));
       }
 
       summary.changed =
@@ -561,12 +561,25 @@ async function syncRelations(
   }
 }
 
+/**
+ * The date a letter's decisions take effect: its own date, or, when the text does not give one,
+ * the latest date of the letters before it in the file (it cannot be older than those), or the
+ * last day of its year.
+ */
+function effectiveDate(letters: ParsedLetter[], index: number): string {
+  const own = letters[index]?.date;
+  if (own) return own;
+  const earlier = letters.slice(0, index).map((l) => l.date).filter((d): d is string => !!d).sort();
+  return earlier.at(-1) ?? `${letters[index]?.year ?? new Date().getUTCFullYear()}-12-31`;
+}
+
 async function recordPostponement(
   ctx: Ctx,
   targetKey: string,
   letterId: number | undefined,
   letter: ParsedLetter | undefined,
   line: number,
+  effective: string,
 ): Promise<void> {
   const target = await ctx.trx
     .selectFrom("assignments")
@@ -589,7 +602,7 @@ async function recordPostponement(
     .executeTakeFirst();
   if (already) return;
   const version = target.version + 1;
-  const where = [letter.reference ? `ref. ${letter.reference}` : null, letter.date].filter(Boolean).join(", ");
+  const where = [letter.reference ? `ref. ${letter.reference}` : null, letter.date ?? "udatert brev"].filter(Boolean).join(", ");
   await ctx.trx
     .insertInto("status_events")
     .values({
@@ -600,7 +613,7 @@ async function recordPostponement(
       actor: `brev:${letterId}`,
       actor_name: letter.kind === "main" ? "Tildelingsbrev" : "Tillegg til tildelingsbrev",
       letter_id: letterId,
-      effective_at: letter.date ? `${letter.date}T00:00:00.000Z` : ctx.now,
+      effective_at: `${effective}T00:00:00.000Z`,
       created_at: ctx.now,
     })
     .execute();

@@ -208,6 +208,28 @@ export interface DeadlineEventsTable {
   created_at: string;
 }
 
+export interface ReportTextsTable {
+  id: Generated<number>;
+  assignment_id: number;
+  text: string;
+  user_id: number | null;
+  actor_name: string;
+  /** The report date (yyyy-MM-dd) the text is written for. */
+  report_date: string;
+  created_at: string;
+}
+
+export interface AreaAssessmentsTable {
+  id: Generated<number>;
+  year: number;
+  area_code: string;
+  text: string;
+  user_id: number | null;
+  actor_name: string;
+  report_date: string;
+  created_at: string;
+}
+
 export interface Database {
   letters: LettersTable;
   imports: ImportsTable;
@@ -226,6 +248,8 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
   deadline_events: DeadlineEventsTable;
+  report_texts: ReportTextsTable;
+  area_assessments: AreaAssessmentsTable;
 }
 
 export type Assignment = Selectable<AssignmentsTable>;

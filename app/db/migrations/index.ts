@@ -3,6 +3,7 @@ import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_users_sessions_audit";
 import * as m0003 from "./0003_tracking";
 import * as m0004 from "./0004_password_change";
+import * as m0005 from "./0005_report_texts";
 
 /**
  * All migrations, in order. Static imports (rather than a folder scan) so the same list works
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "0002_users_sessions_audit": m0002,
   "0003_tracking": m0003,
   "0004_password_change": m0004,
+  "0005_report_texts": m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,177 @@
+/**
+ * Reads everything the annual-report table needs as of a date, in a fixed number of queries, and
+ * writes report texts and area assessments (append-only, audited).
+ */
+import { sql, type Kysely } from "kysely";
+import { endOfDayInOslo } from "~/domain/format";
+import { buildReport, type Report, type ReportDeadline, type ReportSourceAssignment } from "~/domain/report";
+import type { StatusCode } from "~/domain/status";
+import { audit, type Actor } from "./audit.server";
+import type { Database } from "./schema";
+
+export async function loadReport(db: Kysely<Database>, options: { year: number; asOfDate: string; draft: boolean }): Promise<Report> {
+  const { year, asOfDate, draft } = options;
+  const asOf = endOfDayInOslo(asOfDate);
+  const rows = await sql<{
+    id: number;
+    key: string;
+    has_id: number;
+    title: string;
+    body: string;
+    area_code: string | null;
+    letter_kind: "main" | "supplementary";
+    letter_title: string;
+    letter_reference: string | null;
+    letter_date: string | null;
+    status: StatusCode | null;
+    report_text: string | null;
+    latest_comment: string | null;
+  }>`
+    select a.id, a.key, a.has_id, a.title, a.body, a.area_code,
+      l.kind as letter_kind, l.title as letter_title, l.reference as letter_reference, l.date as letter_date,
+      (select se.status from status_events se where se.assignment_id = a.id and se.effective_at <= ${asOf}
+        order by se.effective_at desc, se.version desc limit 1) as status,
+      (select rt.text from report_texts rt where rt.assignment_id = a.id and rt.report_date = ${asOfDate}
+        order by rt.id desc limit 1) as report_text,
+      (select se.comment from status_events se where se.assignment_id = a.id and se.effective_at <= ${asOf}
+        and se.comment is not null and se.comment <> '' order by se.effective_at desc, se.version desc limit 1) as latest_comment
+    from assignments a join letters l on l.id = a.letter_id
+    where a.year = ${year} and (l.date is null or l.date <= ${asOfDate})
+  `.execute(db);
+
+  const [deadlines, departments, areas, assessments] = await Promise.all([
+    db
+      .selectFrom("deadlines as d")
+      .innerJoin("assignments as a", "a.id", "d.assignment_id")
+      .select(["d.assignment_id", "d.label", "d.date", "d.precision", "d.state", "d.is_default"])
+      .where("a.year", "=", year)
+      .orderBy("d.assignment_id")
+      .orderBy("d.position")
+      .execute(),
+    db
+      .selectFrom("assignment_departments as ad")
+      .innerJoin("assignments as a", "a.id", "ad.assignment_id")
+      .select(["ad.assignment_id", "ad.department_code"])
+      .where("a.year", "=", year)
+      .orderBy("ad.assignment_id")
+      .orderBy("ad.position")
+      .execute(),
+    db.selectFrom("goal_areas").select(["code", "name"]).where("year", "=", year).orderBy("sort_order").execute(),
+    sql<{ area_code: string; text: string }>`
+      select aa.area_code, aa.text from area_assessments aa
+      where aa.year = ${year} and aa.report_date = ${asOfDate}
+        and aa.id = (select max(x.id) from area_assessments x where x.year = aa.year and x.area_code = aa.area_code
+          and x.report_date = aa.report_date)
+    `.execute(db),
+  ]);
+
+  const deadlinesBy = new Map<number, ReportDeadline[]>();
+  for (const d of deadlines) deadlinesBy.set(d.assignment_id, [...(deadlinesBy.get(d.assignment_id) ?? []), d]);
+  const departmentsBy = new Map<number, string[]>();
+  for (const d of departments) departmentsBy.set(d.assignment_id, [...(departmentsBy.get(d.assignment_id) ?? []), d.department_code]);
+
+  const assignments: ReportSourceAssignment[] = rows.rows.map((r) => ({
+    key: r.key,
+    hasId: r.has_id === 1,
+    title: r.title,
+    body: r.body,
+    areaCode: r.area_code,
+    letterKind: r.letter_kind,
+    letterTitle: r.letter_title,
+    letterReference: r.letter_reference,
+    letterDate: r.letter_date,
+    departments: departmentsBy.get(r.id) ?? [],
+    status: r.status ?? "ikke_startet",
+    deadlines: deadlinesBy.get(r.id) ?? [],
+    reportText: r.report_text,
+    latestComment: r.latest_comment,
+  }));
+  return buildReport({
+    year,
+    asOfDate,
+    draft,
+    areas,
+    assessments: Object.fromEntries(assessments.rows.map((a) => [a.area_code, a.text])),
+    assignments,
+  });
+}
+
+/**
+ * The report text of an assignment for a report date, else its latest comment as of that date
+ * (where editing starts), with the text's history.
+ */
+export async function currentReportText(db: Kysely<Database>, assignmentId: number, reportDate: string) {
+  const [comment, history] = await Promise.all([
+    db
+      .selectFrom("status_events")
+      .select("comment")
+      .where("assignment_id", "=", assignmentId)
+      .where("effective_at", "<=", endOfDayInOslo(reportDate))
+      .where("comment", "is not", null)
+      .where("comment", "<>", "")
+      .orderBy("effective_at", "desc")
+      .orderBy("version", "desc")
+      .executeTakeFirst(),
+    db
+      .selectFrom("report_texts")
+      .select(["text", "actor_name", "created_at"])
+      .where("assignment_id", "=", assignmentId)
+      .where("report_date", "=", reportDate)
+      .orderBy("id", "desc")
+      .limit(20)
+      .execute(),
+  ]);
+  return { text: history[0]?.text ?? null, latestComment: comment?.comment ?? null, history };
+}
+
+const displayName = (actor: Actor) => actor.name.replace(/ <.*>$/, "");
+
+export async function saveReportText(
+  db: Kysely<Database>,
+  assignment: { id: number; key: string },
+  reportDate: string,
+  text: string,
+  actor: Actor,
+  now = new Date(),
+): Promise<void> {
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("report_texts")
+      .values({ assignment_id: assignment.id, text, user_id: actor.userId, actor_name: displayName(actor), report_date: reportDate, created_at: at })
+      .execute();
+    await audit(trx, actor, "rapport:endret", `oppdrag:${assignment.key}`, { reportDate, text }, now);
+  });
+}
+
+export async function currentAssessment(db: Kysely<Database>, year: number, areaCode: string, reportDate: string) {
+  const history = await db
+    .selectFrom("area_assessments")
+    .select(["text", "actor_name", "created_at"])
+    .where("year", "=", year)
+    .where("area_code", "=", areaCode)
+    .where("report_date", "=", reportDate)
+    .orderBy("id", "desc")
+    .limit(20)
+    .execute();
+  return { text: history[0]?.text ?? null, history };
+}
+
+export async function saveAssessment(
+  db: Kysely<Database>,
+  year: number,
+  areaCode: string,
+  reportDate: string,
+  text: string,
+  actor: Actor,
+  now = new Date(),
+): Promise<void> {
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("area_assessments")
+      .values({ year, area_code: areaCode, text, user_id: actor.userId, actor_name: displayName(actor), report_date: reportDate, created_at: at })
+      .execute();
+    await audit(trx, actor, "rapport:endret", `område:${year}:${areaCode}`, { reportDate, text }, now);
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The report as an Excel workbook (exceljs): one row per assignment, header frozen, filters on,
+ * sensible widths, dates as real dates; a second sheet with the overall assessments.
+ */
+import ExcelJS from "exceljs";
+import { formatDateLong } from "~/domain/format";
+import type { Report } from "~/domain/report";
+
+export async function reportToXlsx(report: Report): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Oppdragsoversikt";
+  workbook.title = report.title;
+  workbook.subject = report.draft ? "Utkast" : "Endelig";
+  const sheet = workbook.addWorksheet(report.draft ? "Status (utkast)" : "Status", {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    headerFooter: {
+      oddHeader: report.draft ? "&C&\"-,Bold\"UTKAST – ikke endelig rapport" : `&C${report.title}`,
+      oddFooter: `&L${report.draft ? "UTKAST" : ""}&CSide &P av &N&RPer ${formatDateLong(report.asOfDate)}`,
+    },
+  });
+  sheet.columns = [
+    { header: "Område", key: "area", width: 28 },
+    { header: "ID", key: "id", width: 13 },
+    { header: "Oppdrag", key: "title", width: 45 },
+    { header: "Avdeling", key: "departments", width: 12 },
+    { header: "Frist", key: "deadline", width: 30 },
+    { header: "Første frist", key: "deadlineDate", width: 13, style: { numFmt: "dd.mm.yyyy" } },
+    { header: "Status", key: "status", width: 13 },
+    { header: "Beskrivelse", key: "description", width: 60 },
+    { header: "Kommentar", key: "comment", width: 60 },
+    { header: "Gitt i", key: "letter", width: 40 },
+  ];
+  for (const area of report.areas) {
+    for (const r of area.rows) {
+      sheet.addRow({
+        area: area.heading,
+        id: r.id,
+        title: r.title,
+        departments: r.departments,
+        deadline: r.deadline,
+        deadlineDate: r.deadlineDate ? new Date(`${r.deadlineDate}T00:00:00Z`) : null,
+        status: r.statusLabel,
+        description: r.description,
+        comment: r.comment,
+        letter: r.letterNote ?? "",
+      });
+    }
+  }
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E2F3" } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  sheet.eachRow((row, n) => {
+    if (n > 1) row.alignment = { vertical: "top", wrapText: true };
+  });
+
+  const assessments = workbook.addWorksheet("Samlet vurdering", { views: [{ state: "frozen", ySplit: 1 }] });
+  assessments.columns = [
+    { header: "Område", key: "area", width: 40 },
+    { header: "Samlet vurdering", key: "text", width: 120 },
+  ];
+  assessments.getRow(1).font = { bold: true };
+  for (const area of report.areas) assessments.addRow({ area: area.heading, text: area.assessment });
+  assessments.eachRow((row, n) => {
+    if (n > 1) row.alignment = { vertical: "top", wrapText: true };
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,82 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { ReportTextForm } from "~/components/report-text-form";
+import { StatusTag } from "~/components/status-tag";
+import { requireUser } from "~/auth/guards.server";
+import { getDb } from "~/db/connection.server";
+import { listYears } from "~/db/queries.server";
+import { currentReportText, saveReportText } from "~/db/report.server";
+import { endOfDayInOslo, formatDateLong } from "~/domain/format";
+import { reportTextSchema } from "~/domain/report-text";
+import { readReportParams } from "~/lib/report-params";
+
+export const meta: MetaFunction = () => [{ title: "Rapporttekst – Oppdragsoversikt" }];
+
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const db = getDb();
+  const key = args.params.key ?? "";
+  const assignment = await db
+    .selectFrom("assignments as a")
+    .select(["a.id", "a.key", "a.has_id", "a.title", "a.year"])
+    .where("a.key", "=", key.slice(0, 200))
+    .executeTakeFirst();
+  if (!assignment) throw new Response(`Fant ikke oppdraget «${key.slice(0, 60)}».`, { status: 404 });
+  const { asOfDate } = readReportParams(new URL(args.request.url), await listYears(db));
+  const reportDate = asOfDate ?? `${assignment.year}-12-31`;
+  return { db, assignment, reportDate };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, "rapport:rediger");
+  const { db, assignment, reportDate } = await load(args);
+  const current = await currentReportText(db, assignment.id, reportDate);
+  const status = await db
+    .selectFrom("status_events")
+    .select("status")
+    .where("assignment_id", "=", assignment.id)
+    .where("effective_at", "<=", endOfDayInOslo(reportDate))
+    .orderBy("effective_at", "desc")
+    .orderBy("version", "desc")
+    .executeTakeFirst();
+  return { assignment, reportDate, status: status?.status ?? "ikke_startet", ...current };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args, "rapport:rediger");
+  const { db, assignment, reportDate } = await load(args);
+  const form = await args.request.formData();
+  const parsed = reportTextSchema.safeParse(form.get("text") ?? "");
+  if (!parsed.success) return data({ error: parsed.error.issues[0].message, text: String(form.get("text") ?? "").slice(0, 20000) }, { status: 400 });
+  await saveReportText(db, assignment, reportDate, parsed.data, user.actor);
+  return redirect(`/rapport?aar=${assignment.year}&per=${reportDate}#forhandsvisning`);
+}
+
+export default function ReportTextPage() {
+  const { assignment, reportDate, status, text, latestComment, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="stack narrow">
+      <Heading level={1} data-size="lg">
+        Rapporttekst: {assignment.has_id ? `${assignment.key} ` : ""}
+        {assignment.title}
+      </Heading>
+      <Paragraph>
+        For rapporten per {formatDateLong(reportDate)}. Status da: <StatusTag status={status} />
+      </Paragraph>
+      <ReportTextForm
+        label="Forklaring i rapporten"
+        description={
+          text
+            ? "Teksten som står i rapporten nå. Endringer lagres som en ny versjon."
+            : "Forslaget er den siste kommentaren på oppdraget. Rediger den til en kortfattet forklaring."
+        }
+        defaultValue={actionData?.text ?? text ?? latestComment ?? ""}
+        error={actionData?.error}
+        history={history}
+        backTo={`/rapport?aar=${assignment.year}&per=${reportDate}`}
+      />
+    </div>
+  );
+}

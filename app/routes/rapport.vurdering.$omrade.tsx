@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { ReportTextForm } from "~/components/report-text-form";
+import { requireUser } from "~/auth/guards.server";
+import { getDb } from "~/db/connection.server";
+import { listYears } from "~/db/queries.server";
+import { currentAssessment, saveAssessment } from "~/db/report.server";
+import { formatDateLong } from "~/domain/format";
+import { reportTextSchema } from "~/domain/report-text";
+import { readReportParams } from "~/lib/report-params";
+
+export const meta: MetaFunction = () => [{ title: "Samlet vurdering – Oppdragsoversikt" }];
+
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const db = getDb();
+  const { year, asOfDate } = readReportParams(new URL(args.request.url), await listYears(db));
+  const code = (args.params.omrade ?? "").slice(0, 10);
+  const area = year === null ? undefined : await db.selectFrom("goal_areas").select(["code", "name"]).where("year", "=", year).where("code", "=", code).executeTakeFirst();
+  if (!area || year === null || asOfDate === null) throw new Response(`Fant ikke området «${code}».`, { status: 404 });
+  return { db, year, asOfDate, area };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, "rapport:rediger");
+  const { db, year, asOfDate, area } = await load(args);
+  return { year, asOfDate, area, ...(await currentAssessment(db, year, area.code, asOfDate)) };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args, "rapport:rediger");
+  const { db, year, asOfDate, area } = await load(args);
+  const form = await args.request.formData();
+  const parsed = reportTextSchema.safeParse(form.get("text") ?? "");
+  if (!parsed.success) return data({ error: parsed.error.issues[0].message, text: String(form.get("text") ?? "").slice(0, 20000) }, { status: 400 });
+  await saveAssessment(db, year, area.code, asOfDate, parsed.data, user.actor);
+  return redirect(`/rapport?aar=${year}&per=${asOfDate}#forhandsvisning`);
+}
+
+export default function AssessmentPage() {
+  const { year, asOfDate, area, text, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="stack narrow">
+      <Heading level={1} data-size="lg">
+        Samlet vurdering: {area.code} {area.name}
+      </Heading>
+      <Paragraph>For rapporten per {formatDateLong(asOfDate)}.</Paragraph>
+      <ReportTextForm
+        label="Samlet vurdering"
+        description="Områdets samlede vurdering slik den skal stå i rapporten. Endringer lagres som en ny versjon."
+        defaultValue={actionData?.text ?? text ?? ""}
+        error={actionData?.error}
+        history={history}
+        backTo={`/rapport?aar=${year}&per=${asOfDate}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * `npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|xlsx|csv --out FILE [--draft] [--orientation portrait|landscape]`
+ * Writes the annual-report status table. The final report is refused (exit 1, naming the
+ * assignments that lack an explanation) until every unfinished assignment is explained.
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { closeDatabase, getDatabase } from "../app/db/connection.server";
+import { migrateToLatest } from "../app/db/migrate.server";
+import { loadReport } from "../app/db/report.server";
+import { isValidIsoDate } from "../app/domain/status-update";
+import { finalExportRefusal, renderReportFile, REPORT_FORMATS, type ReportFormat } from "../app/export/report-files.server";
+
+const USAGE =
+  "Bruk: npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|xlsx|csv --out FIL [--draft] [--orientation portrait|landscape]";
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        year: { type: "string" },
+        "as-of": { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        draft: { type: "boolean", default: false },
+        orientation: { type: "string", default: "landscape" },
+      },
+    }));
+  } catch (error) {
+    console.error(`Feil: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const year = Number(values.year);
+  if (!/^\d{4}$/.test(values.year ?? "")) return fail(`--year mangler eller er ikke et årstall.\n${USAGE}`);
+  const asOf = values["as-of"] ?? `${year}-12-31`;
+  if (!isValidIsoDate(asOf)) return fail(`--as-of «${asOf}» er ikke en gyldig dato (åååå-mm-dd).`);
+  const format = values.format as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) return fail(`--format må være docx, xlsx eller csv.\n${USAGE}`);
+  if (!values.out) return fail(`--out mangler.\n${USAGE}`);
+  if (values.orientation !== "landscape" && values.orientation !== "portrait") return fail("--orientation må være portrait eller landscape.");
+
+  const { db } = getDatabase();
+  await migrateToLatest(db);
+  const years = await db.selectFrom("assignments").select("year").distinct().execute();
+  if (!years.some((y) => y.year === year)) return fail(`Det finnes ingen oppdrag for ${year} i databasen.`);
+  const report = await loadReport(db, { year, asOfDate: asOf, draft: values.draft ?? false });
+  const refusal = finalExportRefusal(report);
+  if (refusal) return fail(refusal);
+  const file = await renderReportFile(report, format, values.orientation);
+  fs.writeFileSync(values.out, file.body);
+  console.log(
+    `Skrev ${values.draft ? "utkast til " : ""}rapport ${year} per ${asOf} (${report.rowCount} oppdrag, ${report.areas.length} områder) til ${values.out}.`,
+  );
+  return 0;
+}
+
+function fail(message: string): number {
+  console.error(`Feil: ${message}`);
+  return 1;
+}
+
+main()
+  .then(async (code) => {
+    await closeDatabase();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    console.error(`Feil: rapporten kunne ikke lages (${error instanceof Error ? error.message : String(error)}).`);
+    await closeDatabase();
+    process.exit(1);
+  });

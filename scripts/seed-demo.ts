@@ -1,0 +1,19 @@
+/**
+ * `npm run db:seed-demo [-- --year 2023]`: writes the DEMO status history (actor "Demodata
+ * (eksempel)") for the bundled letter's year. Does nothing if demo events already exist.
+ */
+import { parseArgs } from "node:util";
+import { closeDatabase, getDatabase } from "../app/db/connection.server";
+import { seedDemoHistory } from "../app/db/demo-history.server";
+import { migrateToLatest } from "../app/db/migrate.server";
+
+const { values } = parseArgs({ options: { year: { type: "string", default: "2023" } } });
+const app = getDatabase();
+await migrateToLatest(app.db);
+const outcome = seedDemoHistory(app, Number(values.year));
+console.log(
+  outcome.skipped
+    ? "Demodata finnes allerede: ingenting endret."
+    : `Demodata: ${outcome.events} statushendelser på ${outcome.assignments} oppdrag (merket «Demodata (eksempel)»).`,
+);
+await closeDatabase();

@@ -1,0 +1,80 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db/connection.server";
+import { axeViolations, launchBrowser } from "../helpers/browser";
+import { startTestServer, type RunningServer } from "../helpers/server";
+import { makeUser, SESSION_COOKIE_NAME, sessionToken } from "../helpers/users";
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const user = await makeUser(getDb(), "saksbehandler", { name: "Rita Rapport" });
+  context = await browser.newContext({ locale: "nb-NO", acceptDownloads: true });
+  await context.addCookies([{ name: SESSION_COOKIE_NAME, value: await sessionToken(getDb(), user.id), url: server.url }]);
+  page = await context.newPage();
+  page.setDefaultTimeout(8000);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const missingCount = async () => Number((await page.locator("#mangler").textContent())?.match(/^(\d+) oppdrag mangler/)?.[1] ?? 0);
+
+describe("the report page", () => {
+  it("lists missing explanations, refuses the final export, allows a draft", async () => {
+    await page.goto(`${server.url}/rapport?aar=2023&per=2023-12-31`);
+    const missing = await missingCount();
+    expect(missing).toBeGreaterThan(50);
+    expect(await page.locator("#mangler ~ ul li").count()).toBe(missing);
+    expect(await page.getByRole("link", { name: /^Endelig rapport/ }).count()).toBe(0);
+    expect(await page.getByText("Den endelige rapporten kan ikke lastes ned").count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const refused = await page.request.get(`${server.url}/rapport/eksport?aar=2023&per=2023-12-31&format=docx`);
+    expect(refused.status()).toBe(409);
+    expect(await refused.text()).toContain("mangler forklaring");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Utkast, Excel" }).click()]);
+    expect(download.suggestedFilename()).toBe("statusrapport-2023-per-2023-12-31-utkast.xlsx");
+  });
+
+  it("writes an explanation from the list with the keyboard, and the missing count goes down", async () => {
+    await page.goto(`${server.url}/rapport?aar=2023&per=2023-12-31`);
+    const before = await missingCount();
+    const first = page.locator("#mangler ~ ul li a").first();
+    await first.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/rapport\/tekst\//);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.focus("#rapporttekst");
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("Oppdraget er startet opp i 2024 etter avtale med departementet.");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/rapport" && url.searchParams.get("per") === "2023-12-31");
+    await page.getByRole("heading", { level: 1, name: "Statusrapport for oppdrag 2023" }).waitFor();
+    await expect.poll(missingCount).toBe(before - 1);
+    expect(await page.locator("#forhandsvisning ~ section").first().textContent()).toBeTruthy();
+    expect(await page.locator("main").textContent()).toContain("Oppdraget er startet opp i 2024 etter avtale med departementet.");
+  });
+
+  it("edits an area's overall assessment, with no axe violations on the tertial view", async () => {
+    await page.goto(`${server.url}/rapport?aar=2023&per=2023-04-30`);
+    expect(await page.locator("nav[aria-label='Hurtigvalg for dato'] [aria-current]").textContent()).toContain("1. tertial");
+    await page.getByRole("link", { name: /Skriv samlet vurdering for 2\.1/ }).click();
+    await page.waitForURL(/\/rapport\/vurdering\/2\.1/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill("#rapporttekst", "Stor aktivitet på folkehelseområdet i første tertial.");
+    await page.getByRole("button", { name: "Lagre" }).click();
+    await page.waitForURL((url) => url.pathname === "/rapport" && url.searchParams.get("per") === "2023-04-30");
+    await page.getByRole("heading", { level: 1, name: "Statusrapport for oppdrag 2023" }).waitFor();
+    expect(await page.locator("section[aria-labelledby=rapport-2-1]").textContent()).toContain("Stor aktivitet på folkehelseområdet i første tertial.");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
