@@ -64,3 +64,21 @@ export function FormErrorSummary({ errors, fieldIds = {} }: { errors: Record<str
     </ErrorSummary>
   );
 }
+
+/** "New password" and "repeat it", with the length rule described. */
+export function NewPasswordFields({ errors, minLength, label = "Passord", note }: { errors?: Record<string, string>; minLength: number; label?: string; note?: string }) {
+  return (
+    <>
+      <TextField
+        name="password"
+        label={label}
+        type="password"
+        autoComplete="new-password"
+        description={`Minst ${minLength} tegn.${note ? ` ${note}` : ""}`}
+        error={errors?.password}
+        required
+      />
+      <TextField name="password2" label="Gjenta passordet" type="password" autoComplete="new-password" error={errors?.password2} required />
+    </>
+  );
+}

@@ -12,6 +12,7 @@ import type { AssignmentFilter } from "~/domain/assignment-filter";
 import { toFtsQuery } from "~/domain/assignment-filter";
 import { compareAssignmentIds } from "~/domain/letter/ids";
 import { CLOSED_STATUSES, type StatusCode } from "~/domain/status";
+import { departmentsByAssignment } from "./queries.server";
 import type { Database } from "./schema";
 
 export interface ListRow {
@@ -134,16 +135,8 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   if (f.overdue) rows = rows.filter((r) => r.overdue);
 
   if (rows.length > 0) {
-    const departments = await db
-      .selectFrom("assignment_departments as ad")
-      .innerJoin("assignments as a", "a.id", "ad.assignment_id")
-      .select(["ad.assignment_id", "ad.department_code"])
-      .where("a.year", "=", year)
-      .orderBy("ad.assignment_id")
-      .orderBy("ad.position")
-      .execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const d of departments) byId.get(d.assignment_id)?.departments.push(d.department_code);
+    const departments = await departmentsByAssignment(db, year);
+    for (const r of rows) r.departments = departments.get(r.id) ?? [];
   }
   return rows;
 }

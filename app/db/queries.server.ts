@@ -16,21 +16,6 @@ export interface DeadlineView {
   source_line: number | null;
 }
 
-export interface AssignmentSummary {
-  id: number;
-  key: string;
-  hasId: boolean;
-  year: number;
-  title: string;
-  areaCode: string | null;
-  goalCode: string | null;
-  letterId: number;
-  letterKind: "main" | "supplementary";
-  departments: string[];
-  status: StatusCode;
-  deadlines: DeadlineView[];
-}
-
 export async function listYears(db: Kysely<Database>): Promise<number[]> {
   const rows = await db.selectFrom("assignments").select("year").distinct().orderBy("year", "desc").execute();
   return rows.map((r) => r.year);
@@ -45,6 +30,21 @@ export async function listAreas(db: Kysely<Database>, year: number) {
     .execute();
 }
 
+/** Departments of every assignment of a year, in letter order, as a map by assignment id. */
+export async function departmentsByAssignment(db: Kysely<Database>, year: number): Promise<Map<number, string[]>> {
+  const rows = await db
+    .selectFrom("assignment_departments as ad")
+    .innerJoin("assignments as a", "a.id", "ad.assignment_id")
+    .select(["ad.assignment_id", "ad.department_code"])
+    .where("a.year", "=", year)
+    .orderBy("ad.assignment_id")
+    .orderBy("ad.position")
+    .execute();
+  const map = new Map<number, string[]>();
+  for (const r of rows) map.set(r.assignment_id, [...(map.get(r.assignment_id) ?? []), r.department_code]);
+  return map;
+}
+
 /** Latest status per assignment, as of an instant (ISO), from the append-only event log. */
 function latestStatus(asOf: string | null) {
   return sql<StatusCode | null>`(
@@ -52,79 +52,6 @@ function latestStatus(asOf: string | null) {
     where se.assignment_id = a.id ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}
     order by se.effective_at desc, se.version desc limit 1
   )`;
-}
-
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
-
-/** Every assignment of a year with departments, current status and deadlines. */
-export async function listAssignments(
-  db: Kysely<Database>,
-  year: number,
-  options: { asOf?: string | null } = {},
-): Promise<AssignmentSummary[]> {
-  const rows = await db
-    .selectFrom("assignments as a")
-    .innerJoin("letters as l", "l.id", "a.letter_id")
-    .select([
-      "a.id",
-      "a.key",
-      "a.has_id",
-      "a.year",
-      "a.title",
-      "a.area_code",
-      "a.goal_code",
-      "a.letter_id",
-      "l.kind as letter_kind",
-      latestStatus(options.asOf ?? null).as("status"),
-    ])
-    .where("a.year", "=", year)
-    .execute();
-  const ids = rows.map((r) => r.id);
-  const [departments, deadlines] = ids.length
-    ? await Promise.all([
-        db
-          .selectFrom("assignment_departments as ad")
-          .innerJoin("assignments as a", "a.id", "ad.assignment_id")
-          .select(["ad.assignment_id", "ad.department_code"])
-          .where("a.year", "=", year)
-          .orderBy("ad.assignment_id")
-          .orderBy("ad.position")
-          .execute(),
-        db
-          .selectFrom("deadlines as d")
-          .innerJoin("assignments as a", "a.id", "d.assignment_id")
-          .selectAll("d")
-          .where("a.year", "=", year)
-          .orderBy("d.assignment_id")
-          .orderBy("d.position")
-          .execute(),
-      ])
-    : [[], [] as Deadline[]];
-  const depsBy = groupBy(departments, (d) => d.assignment_id);
-  const deadlinesBy = groupBy(deadlines, (d) => d.assignment_id);
-  return rows.map((r) => ({
-    id: r.id,
-    key: r.key,
-    hasId: r.has_id === 1,
-    year: r.year,
-    title: r.title,
-    areaCode: r.area_code,
-    goalCode: r.goal_code,
-    letterId: r.letter_id,
-    letterKind: r.letter_kind,
-    departments: (depsBy.get(r.id) ?? []).map((d) => d.department_code),
-    status: r.status ?? "ikke_startet",
-    deadlines: (deadlinesBy.get(r.id) ?? []).map(toDeadlineView),
-  }));
 }
 
 function toDeadlineView(d: Deadline): DeadlineView {

@@ -7,6 +7,7 @@ import { endOfDayInOslo } from "~/domain/format";
 import { buildReport, type Report, type ReportDeadline, type ReportSourceAssignment } from "~/domain/report";
 import type { StatusCode } from "~/domain/status";
 import { audit, type Actor } from "./audit.server";
+import { departmentsByAssignment } from "./queries.server";
 import type { Database } from "./schema";
 
 export async function loadReport(db: Kysely<Database>, options: { year: number; asOfDate: string; draft: boolean }): Promise<Report> {
@@ -48,14 +49,7 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
       .orderBy("d.assignment_id")
       .orderBy("d.position")
       .execute(),
-    db
-      .selectFrom("assignment_departments as ad")
-      .innerJoin("assignments as a", "a.id", "ad.assignment_id")
-      .select(["ad.assignment_id", "ad.department_code"])
-      .where("a.year", "=", year)
-      .orderBy("ad.assignment_id")
-      .orderBy("ad.position")
-      .execute(),
+    departmentsByAssignment(db, year),
     db.selectFrom("goal_areas").select(["code", "name"]).where("year", "=", year).orderBy("sort_order").execute(),
     sql<{ area_code: string; text: string }>`
       select aa.area_code, aa.text from area_assessments aa
@@ -67,8 +61,6 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
 
   const deadlinesBy = new Map<number, ReportDeadline[]>();
   for (const d of deadlines) deadlinesBy.set(d.assignment_id, [...(deadlinesBy.get(d.assignment_id) ?? []), d]);
-  const departmentsBy = new Map<number, string[]>();
-  for (const d of departments) departmentsBy.set(d.assignment_id, [...(departmentsBy.get(d.assignment_id) ?? []), d.department_code]);
 
   const assignments: ReportSourceAssignment[] = rows.rows.map((r) => ({
     key: r.key,
@@ -80,7 +72,7 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
     letterTitle: r.letter_title,
     letterReference: r.letter_reference,
     letterDate: r.letter_date,
-    departments: departmentsBy.get(r.id) ?? [],
+    departments: departments.get(r.id) ?? [],
     status: r.status ?? "ikke_startet",
     deadlines: deadlinesBy.get(r.id) ?? [],
     reportText: r.report_text,

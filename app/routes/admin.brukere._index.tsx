@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
-import { FormErrorSummary, TextField } from "~/components/form";
+import { FormErrorSummary, NewPasswordFields, TextField } from "~/components/form";
 import { RoleAndDepartmentFields } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
@@ -102,16 +102,7 @@ export default function UsersPage() {
             selected={actionData?.values.departments}
             errors={errors}
           />
-          <TextField
-            name="password"
-            label="Passord"
-            type="password"
-            autoComplete="new-password"
-            description={`Minst ${MIN_PASSWORD_LENGTH} tegn.`}
-            error={errors?.password}
-            required
-          />
-          <TextField name="password2" label="Gjenta passordet" type="password" autoComplete="new-password" error={errors?.password2} required />
+          <NewPasswordFields errors={errors} minLength={MIN_PASSWORD_LENGTH} />
           <Button type="submit">Opprett bruker</Button>
         </Form>
       </section>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Alert, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { AsOfForm } from "~/components/as-of-form";
+import { NextDeadline } from "~/components/next-deadline";
 import { StatusTag } from "~/components/status-tag";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
@@ -9,7 +10,7 @@ import { getDb } from "~/db/connection.server";
 import { listOpenDeadlines, queryAssignments, sortRows, type ListRow } from "~/db/list.server";
 import { listYears } from "~/db/queries.server";
 import { departmentBuckets } from "~/domain/department-view";
-import { formatDateLong, formatDeadlineDate, todayInOslo } from "~/domain/format";
+import { formatDateLong, todayInOslo } from "~/domain/format";
 import { readAsOf } from "~/lib/as-of";
 import { assignmentPath, chooseYear } from "~/lib/urls";
 
@@ -58,12 +59,7 @@ function Rows({ rows, caption, asOf }: { rows: ListRow[]; caption: string; asOf:
                 <RemixLink to={`${assignmentPath(r.key)}${asOf ? `?per=${asOf}` : ""}`}>{r.title}</RemixLink>
               </td>
               <td>
-                {r.nextDeadline ? (
-                  <time dateTime={r.nextDeadline}>{formatDeadlineDate(r.nextDeadline, r.nextDeadlinePrecision)}</time>
-                ) : (
-                  <span className="muted">–</span>
-                )}
-                {r.overdue ? <span className="overdue"> (forfalt)</span> : null}
+                <NextDeadline row={r} />
               </td>
               <td>
                 <StatusTag status={r.status} />

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { z } from "zod";
-import { FormErrorSummary, TextField } from "~/components/form";
+import { FormErrorSummary, NewPasswordFields, TextField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { ROLE_LABELS } from "~/auth/permissions";
@@ -86,16 +86,7 @@ export default function AccountPage() {
         <FormErrorSummary errors={errors} />
         <Form method="post" className="stack" noValidate>
           <TextField name="current" label="Passordet du har nå" type="password" autoComplete="current-password" error={errors?.current} required />
-          <TextField
-            name="password"
-            label="Nytt passord"
-            type="password"
-            autoComplete="new-password"
-            description={`Minst ${MIN_PASSWORD_LENGTH} tegn. En setning du husker er et godt passord.`}
-            error={errors?.password}
-            required
-          />
-          <TextField name="password2" label="Gjenta det nye passordet" type="password" autoComplete="new-password" error={errors?.password2} required />
+          <NewPasswordFields errors={errors} minLength={MIN_PASSWORD_LENGTH} label="Nytt passord" note="En setning du husker er et godt passord." />
           <Button type="submit">Bytt passord</Button>
         </Form>
       </section>

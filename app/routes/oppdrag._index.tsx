@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Field, Fieldset, Heading, Label, Link, Paragraph, Select, Table } from "@digdir/designsystemet-react";
 import { TextField } from "~/components/form";
+import { NextDeadline } from "~/components/next-deadline";
+import { YearSelect } from "~/components/year-switcher";
 import { StatusTag } from "~/components/status-tag";
 import { Choice } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
@@ -9,7 +11,7 @@ import { getDb } from "~/db/connection.server";
 import { queryAssignments, sortRows } from "~/db/list.server";
 import { listAreas, listDepartments, listGoals, listYears } from "~/db/queries.server";
 import { filterToSearch, PAGE_SIZE, readFilter, SORT_KEYS, SORT_LABELS, type AssignmentFilter } from "~/domain/assignment-filter";
-import { formatDateLong, formatDeadlineDate, todayInOslo } from "~/domain/format";
+import { formatDateLong, todayInOslo } from "~/domain/format";
 import { STATUS_CODES, STATUS_LABELS } from "~/domain/status";
 import { readAsOf } from "~/lib/as-of";
 import { assignmentPath, chooseYear } from "~/lib/urls";
@@ -73,16 +75,7 @@ export default function AssignmentList() {
           Filter
         </Heading>
         <div className="filter-row">
-          <Field>
-            <Label htmlFor="f-aar">År</Label>
-            <Select id="f-aar" name="aar" defaultValue={String(filter.year ?? "")}>
-              {years.map((y) => (
-                <Select.Option key={y} value={String(y)}>
-                  {y}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
+          <YearSelect years={years} current={filter.year} id="f-aar" />
           <Field>
             <Label htmlFor="f-omrade">Område</Label>
             <Select id="f-omrade" name="omrade" defaultValue={filter.area ?? ""}>
@@ -186,14 +179,7 @@ export default function AssignmentList() {
                   <td>{r.areaCode ?? ""}</td>
                   <td>{r.departments.join(", ")}</td>
                   <td>
-                    {r.nextDeadline ? (
-                      <time dateTime={r.nextDeadline}>{formatDeadlineDate(r.nextDeadline, r.nextDeadlinePrecision)}</time>
-                    ) : r.openEnded ? (
-                      <span className="muted">Avklares</span>
-                    ) : (
-                      <span className="muted">–</span>
-                    )}
-                    {r.overdue ? <span className="overdue"> (forfalt)</span> : null}
+                    <NextDeadline row={r} />
                   </td>
                   <td>
                     <StatusTag status={r.status} />

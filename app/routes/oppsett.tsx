@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { FormErrorSummary, TextField } from "~/components/form";
+import { FormErrorSummary, NewPasswordFields, TextField } from "~/components/form";
 import { clientIp } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { createSession, sessionCookieHeader } from "~/auth/session.server";
@@ -86,16 +86,7 @@ export default function Setup() {
           error={errors?.email}
           required
         />
-        <TextField
-          name="password"
-          label="Passord"
-          type="password"
-          autoComplete="new-password"
-          description={`Minst ${MIN_PASSWORD_LENGTH} tegn. En setning du husker er et godt passord.`}
-          error={errors?.password}
-          required
-        />
-        <TextField name="password2" label="Gjenta passordet" type="password" autoComplete="new-password" error={errors?.password2} required />
+        <NewPasswordFields errors={errors} minLength={MIN_PASSWORD_LENGTH} note="En setning du husker er et godt passord." />
         <Button type="submit">Opprett administrator</Button>
       </Form>
     </div>

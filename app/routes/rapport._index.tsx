@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { TextField } from "~/components/form";
+import { YearSelect } from "~/components/year-switcher";
 import { StatusTag } from "~/components/status-tag";
 import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -49,16 +50,7 @@ export default function ReportPage() {
         Statusrapport for oppdrag {report.year}
       </Heading>
       <Form method="get" className="filter-row" aria-label="Velg år og dato">
-        <Field>
-          <Label htmlFor="r-aar">År</Label>
-          <Select id="r-aar" name="aar" defaultValue={String(report.year)}>
-            {years.map((y) => (
-              <Select.Option key={y} value={String(y)}>
-                {y}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <YearSelect years={years} current={report.year} id="r-aar" />
         <TextField name="per" id="r-per" label="Status per dato" type="date" defaultValue={report.asOfDate} />
         <Button type="submit" variant="secondary">
           Vis rapport
