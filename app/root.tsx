@@ -56,6 +56,9 @@ function Navigation() {
             <NavLink to="/endringer">Endringer</NavLink>
           </li>
           <li>
+            <NavLink to="/frister">Frister</NavLink>
+          </li>
+          <li>
             <NavLink to="/rapport">Rapport</NavLink>
           </li>
           {user.departments.map((code) => (

@@ -1,4 +1,5 @@
 import { formatDateShort, formatDeadlineDate } from "~/domain/format";
+import { dayOffNote } from "~/domain/holidays";
 
 interface Props {
   deadline: {
@@ -18,6 +19,8 @@ export function DeadlineText({ deadline, withLabel = false }: Props) {
   if (deadline.state === "on_hold") return <span>{label}Satt i bero</span>;
   if (!deadline.date) return <span>{label}Ikke oppgitt</span>;
   const text = formatDeadlineDate(deadline.date, deadline.precision);
+  // A day off is noted, never moved: the letter's date stands.
+  const dayOff = deadline.precision === "day" ? dayOffNote(deadline.date) : null;
   return (
     <span>
       {label}
@@ -25,6 +28,7 @@ export function DeadlineText({ deadline, withLabel = false }: Props) {
         {text}
       </time>
       {deadline.is_default ? <span className="muted"> (standardfrist)</span> : null}
+      {dayOff ? <span className="muted"> ({dayOff})</span> : null}
     </span>
   );
 }

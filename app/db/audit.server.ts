@@ -33,7 +33,11 @@ export type AuditAction =
   | "leveranse:oppdatert"
   | "frist:avtalt"
   | "rapport:endret"
-  | "tilgang:nektet";
+  | "tilgang:nektet"
+  | "kalender:ny-lenke"
+  | "kalender:lenke-trukket"
+  | "varsel:innstillinger"
+  | "varsel:sendt";
 
 export async function audit(
   db: Kysely<Database> | Transaction<Database>,

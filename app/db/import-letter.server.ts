@@ -368,7 +368,7 @@ async function upsertAssignment(
       .returning("id")
       .executeTakeFirstOrThrow();
     await writeDepartments(trx, row.id, a.departments);
-    await syncDeadlines(trx, row.id, a.deadlines);
+    await syncDeadlines(trx, row.id, a.deadlines, now, ctx.summary.warnings);
     await syncRelations(trx, row.id, content.relations, letterId, a.line);
     await trx
       .insertInto("assignment_changes")
@@ -436,7 +436,7 @@ async function upsertAssignment(
     await trx.deleteFrom("assignment_departments").where("assignment_id", "=", existing.id).execute();
     await writeDepartments(trx, existing.id, a.departments);
   }
-  await syncDeadlines(trx, existing.id, a.deadlines);
+  await syncDeadlines(trx, existing.id, a.deadlines, now, ctx.summary.warnings);
   await syncRelations(trx, existing.id, content.relations, letterId, a.line);
   const id = await importId(ctx);
   for (const change of changes) {
@@ -500,11 +500,21 @@ async function writeDepartments(trx: Transaction<Database>, assignmentId: number
   }
 }
 
-/** Updates deadline rows in place by position, so rows (and what later refers to them) keep their ids. */
-async function syncDeadlines(trx: Transaction<Database>, assignmentId: number, deadlines: ParsedDeadline[]): Promise<void> {
+/**
+ * Updates deadline rows in place by position, so rows (and what refers to them: deliveries,
+ * agreements, reminders) keep their ids. A moved date bumps the row's revision (calendar
+ * SEQUENCE). A deadline the letter no longer has is deleted unless something was recorded on it.
+ */
+async function syncDeadlines(
+  trx: Transaction<Database>,
+  assignmentId: number,
+  deadlines: ParsedDeadline[],
+  now: string,
+  warnings: ParseWarning[],
+): Promise<void> {
   const existing = await trx
     .selectFrom("deadlines")
-    .select(["id", "position"])
+    .select(["id", "position", "date", "state", "precision", "revision"])
     .where("assignment_id", "=", assignmentId)
     .orderBy("position")
     .execute();
@@ -520,13 +530,31 @@ async function syncDeadlines(trx: Transaction<Database>, assignmentId: number, d
     };
     const row = existing[position];
     if (row) {
-      await trx.updateTable("deadlines").set({ ...values, position }).where("id", "=", row.id).execute();
+      const moved = row.date !== d.date || row.state !== d.state || row.precision !== d.precision;
+      await trx
+        .updateTable("deadlines")
+        .set({ ...values, position, ...(moved ? { revision: row.revision + 1, modified_at: now } : {}) })
+        .where("id", "=", row.id)
+        .execute();
     } else {
-      await trx.insertInto("deadlines").values({ ...values, assignment_id: assignmentId, position }).execute();
+      await trx.insertInto("deadlines").values({ ...values, assignment_id: assignmentId, position, modified_at: now }).execute();
     }
   }
-  const extra = existing.slice(deadlines.length).map((r) => r.id);
-  if (extra.length > 0) await trx.deleteFrom("deadlines").where("id", "in", extra).execute();
+  for (const row of existing.slice(deadlines.length)) {
+    const [delivered, agreed] = await Promise.all([
+      trx.selectFrom("deadline_events").select("id").where("deadline_id", "=", row.id).executeTakeFirst(),
+      trx.selectFrom("deadline_agreements").select("id").where("deadline_id", "=", row.id).executeTakeFirst(),
+    ]);
+    if (delivered || agreed) {
+      warnings.push({
+        line: 0,
+        message: `En frist som ikke lenger står i brevet er beholdt fordi det er registrert levering eller avtalt dato på den (frist-id ${row.id}).`,
+      });
+      continue;
+    }
+    await trx.deleteFrom("reminder_log").where("deadline_id", "=", row.id).execute();
+    await trx.deleteFrom("deadlines").where("id", "=", row.id).execute();
+  }
 }
 
 async function syncRelations(

@@ -61,7 +61,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   if (f.withoutId) where.push(sql`a.has_id = 0`);
   if (f.hasDeliverables) where.push(sql`exists (select 1 from deadlines d where d.assignment_id = a.id and d.label is not null)`);
   if (f.deadlineFrom || f.deadlineTo) {
-    where.push(sql`exists (select 1 from deadlines d where d.assignment_id = a.id and d.state = 'dated'
+    where.push(sql`exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated'
       ${f.deadlineFrom ? sql`and d.date >= ${f.deadlineFrom}` : sql``}
       ${f.deadlineTo ? sql`and d.date <= ${f.deadlineTo}` : sql``})`);
   }
@@ -97,14 +97,14 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
       (select max(se.effective_at) from status_events se where se.assignment_id = a.id
         ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}) as last_change,
       n.date as next_deadline, n.precision as next_precision, n.label as next_label,
-      exists (select 1 from deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date < ${today}
+      exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date < ${today}
         and ${notDelivered(asOf)}) as has_passed,
-      exists (select 1 from deadlines d where d.assignment_id = a.id and d.state <> 'dated') as open_ended,
+      exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state <> 'dated') as open_ended,
       exists (select 1 from deadlines d where d.assignment_id = a.id and d.label is not null) as has_deliverables
     from assignments a
     join letters l on l.id = a.letter_id
-    left join deadlines n on n.id = (
-      select d.id from deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date >= ${today}
+    left join effective_deadlines n on n.id = (
+      select d.id from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date >= ${today}
         and ${notDelivered(asOf)}
       order by d.date, d.position limit 1)
     where ${sql.join(where, sql` and `)}
@@ -168,7 +168,7 @@ export function sortRows(rows: ListRow[], sort: AssignmentFilter["sort"], descen
 /** Deadlines the letter left open (to be agreed / on hold) for one department's assignments. */
 export async function listOpenDeadlines(db: Kysely<Database>, year: number, department: string) {
   return db
-    .selectFrom("deadlines as d")
+    .selectFrom("effective_deadlines as d")
     .innerJoin("assignments as a", "a.id", "d.assignment_id")
     .innerJoin("assignment_departments as ad", "ad.assignment_id", "a.id")
     .select(["a.key", "a.title", "a.has_id", "d.id", "d.label", "d.phrase", "d.state"])

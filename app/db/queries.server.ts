@@ -3,7 +3,7 @@
  * routes only call these functions.
  */
 import { sql, type Kysely } from "kysely";
-import type { Database, Deadline, StatusCode } from "./schema";
+import type { Database, EffectiveDeadlinesView as EffectiveDeadline, StatusCode } from "./schema";
 
 export interface DeadlineView {
   id: number;
@@ -14,6 +14,9 @@ export interface DeadlineView {
   is_default: number;
   state: "dated" | "to_be_agreed" | "on_hold";
   source_line: number | null;
+  /** The state the letter gave; differs from `state` once a date is agreed. */
+  letterState: "dated" | "to_be_agreed" | "on_hold";
+  agreed: { date: string; reference: string; by: string; at: string } | null;
 }
 
 export async function listYears(db: Kysely<Database>): Promise<number[]> {
@@ -54,7 +57,7 @@ function latestStatus(asOf: string | null) {
   )`;
 }
 
-function toDeadlineView(d: Deadline): DeadlineView {
+function toDeadlineView(d: EffectiveDeadline): DeadlineView {
   return {
     id: d.id,
     label: d.label,
@@ -64,6 +67,8 @@ function toDeadlineView(d: Deadline): DeadlineView {
     is_default: d.is_default,
     state: d.state,
     source_line: d.source_line,
+    letterState: d.letter_state,
+    agreed: d.agreed_date ? { date: d.agreed_date, reference: d.agreed_reference ?? "", by: d.agreed_by ?? "", at: d.agreed_at ?? "" } : null,
   };
 }
 
@@ -107,7 +112,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       .where("ad.assignment_id", "=", a.id)
       .orderBy("ad.position")
       .execute(),
-    db.selectFrom("deadlines").selectAll().where("assignment_id", "=", a.id).orderBy("position").execute(),
+    db.selectFrom("effective_deadlines").selectAll().where("assignment_id", "=", a.id).orderBy("position").execute(),
     db
       .selectFrom("relations as r")
       .leftJoin("assignments as t", "t.key", "r.target_key")

@@ -42,7 +42,7 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
 
   const [deadlines, departments, areas, assessments] = await Promise.all([
     db
-      .selectFrom("deadlines as d")
+      .selectFrom("effective_deadlines as d")
       .innerJoin("assignments as a", "a.id", "d.assignment_id")
       .select(["d.assignment_id", "d.label", "d.date", "d.precision", "d.state", "d.is_default"])
       .where("a.year", "=", year)

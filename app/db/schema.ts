@@ -100,6 +100,64 @@ export interface DeadlinesTable {
   is_default: number;
   state: "dated" | "to_be_agreed" | "on_hold";
   source_line: number | null;
+  /** Bumped whenever the letter moves the deadline (calendar SEQUENCE). */
+  revision: ColumnType<number, number | undefined, number>;
+  modified_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** View: a deadline with an agreed date applied. */
+export interface EffectiveDeadlinesView {
+  id: number;
+  assignment_id: number;
+  position: number;
+  label: string | null;
+  phrase: string;
+  is_default: number;
+  source_line: number | null;
+  revision: number;
+  modified_at: string | null;
+  letter_state: "dated" | "to_be_agreed" | "on_hold";
+  date: string | null;
+  precision: "day" | "month" | "year" | null;
+  state: "dated" | "to_be_agreed" | "on_hold";
+  agreed_date: string | null;
+  agreed_reference: string | null;
+  agreed_by: string | null;
+  agreed_at: string | null;
+}
+
+export interface DeadlineAgreementsTable {
+  id: Generated<number>;
+  deadline_id: number;
+  agreed_date: string;
+  reference: string;
+  user_id: number | null;
+  actor_name: string;
+  created_at: string;
+}
+
+export interface CalendarTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export type ReminderKind = "14d" | "3d" | "forfalt";
+
+export interface ReminderLogTable {
+  id: Generated<number>;
+  deadline_id: number;
+  recipient: string;
+  kind: ReminderKind;
+  deadline_date: string;
+  sent_at: string;
+}
+
+export interface ReminderOptOutsTable {
+  user_id: number;
+  kind: ReminderKind;
 }
 
 export interface RelationsTable {
@@ -250,6 +308,11 @@ export interface Database {
   deadline_events: DeadlineEventsTable;
   report_texts: ReportTextsTable;
   area_assessments: AreaAssessmentsTable;
+  effective_deadlines: EffectiveDeadlinesView;
+  deadline_agreements: DeadlineAgreementsTable;
+  calendar_tokens: CalendarTokensTable;
+  reminder_log: ReminderLogTable;
+  reminder_opt_outs: ReminderOptOutsTable;
 }
 
 export type Assignment = Selectable<AssignmentsTable>;

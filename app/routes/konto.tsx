@@ -1,7 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Fieldset, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Choice } from "~/components/user-fields";
+import { audit } from "~/db/audit.server";
+import { activeCalendarToken, createCalendarToken, revokeCalendarTokens } from "~/db/deadlines.server";
+import { formatDateTime } from "~/domain/format";
+import { REMINDER_KINDS, REMINDER_LABELS } from "~/domain/reminders";
 import { z } from "zod";
 import { FormErrorSummary, NewPasswordFields, TextField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
@@ -17,16 +22,50 @@ export const meta: MetaFunction = () => [{ title: "Min konto – Oppdragsoversik
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
   const url = new URL(args.request.url);
+  const db = getDb();
+  const [token, optOuts] = await Promise.all([
+    activeCalendarToken(db, user.id),
+    db.selectFrom("reminder_opt_outs").select("kind").where("user_id", "=", user.id).execute(),
+  ]);
   return {
     user: { name: user.name, email: user.email, role: user.role, departments: user.departments },
     mustChange: user.mustChangePassword,
     changed: url.searchParams.get("endret") === "1",
+    notice: url.searchParams.get("melding"),
+    calendarSince: token?.created_at ?? null,
+    optedOut: optOuts.map((o) => o.kind),
+    remindersApply: user.role === "departement" || user.role === "saksbehandler",
   };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args);
   const form = await args.request.formData();
+  const intent = String(form.get("intent") ?? "passord");
+  const db = getDb();
+  if (intent === "kalender-ny") {
+    const token = await createCalendarToken(db, user.id, user.actor);
+    const origin = process.env.PUBLIC_URL?.replace(/\/$/, "") || new URL(args.request.url).origin;
+    const feeds = [
+      { label: "Mine frister", url: `${origin}/kalender/${token}/mine.ics` },
+      ...user.departments.map((code) => ({ label: `Avdeling ${code}`, url: `${origin}/kalender/${token}/avdeling-${code}.ics` })),
+    ];
+    return data({ intent: "kalender-ny" as const, feeds, errors: undefined });
+  }
+  if (intent === "kalender-trekk") {
+    await revokeCalendarTokens(db, user.id, user.actor);
+    return redirect("/konto?melding=kalender-trukket#kalender");
+  }
+  if (intent === "varsler") {
+    const wanted = new Set(form.getAll("varsel").map(String));
+    const off = REMINDER_KINDS.filter((k) => !wanted.has(k));
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("reminder_opt_outs").where("user_id", "=", user.id).execute();
+      for (const kind of off) await trx.insertInto("reminder_opt_outs").values({ user_id: user.id, kind }).execute();
+      await audit(trx, user.actor, "varsel:innstillinger", `bruker:${user.id}`, { off });
+    });
+    return redirect("/konto?melding=varsler#varsler");
+  }
   const schema = z
     .object({
       current: z.string().min(1, "Skriv inn passordet du har nå.").max(1024),
@@ -40,14 +79,16 @@ export async function action(args: ActionFunctionArgs) {
     password: form.get("password") ?? "",
     password2: form.get("password2") ?? "",
   });
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
-  const ok = await changeOwnPassword(getDb(), user.id, parsed.data.current, parsed.data.password, user.actor, user.sessionHash);
-  if (!ok) return data({ errors: { current: "Passordet du har nå er feil." } as Record<string, string> }, { status: 400 });
+  if (!parsed.success) return data({ intent: "passord" as const, feeds: undefined, errors: fieldErrors(parsed.error) }, { status: 400 });
+  const ok = await changeOwnPassword(db, user.id, parsed.data.current, parsed.data.password, user.actor, user.sessionHash);
+  if (!ok) {
+    return data({ intent: "passord" as const, feeds: undefined, errors: { current: "Passordet du har nå er feil." } as Record<string, string> }, { status: 400 });
+  }
   return redirect("/konto?endret=1");
 }
 
 export default function AccountPage() {
-  const { user, mustChange, changed } = useLoaderData<typeof loader>();
+  const { user, mustChange, changed, notice, calendarSince, optedOut, remindersApply } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   return (
@@ -91,6 +132,80 @@ export default function AccountPage() {
         </Form>
       </section>
       <Paragraph className="muted">Glemt passordet? Be en administrator om å sette et nytt.</Paragraph>
+
+      <section aria-labelledby="kalender" className="stack">
+        <Heading level={2} data-size="md" id="kalender">
+          Frister i kalenderen (Outlook)
+        </Heading>
+        {notice === "kalender-trukket" ? (
+          <Alert data-color="success" role="status">
+            Kalenderlenken er trukket tilbake. Kalendere som bruker den, får ikke flere oppdateringer.
+          </Alert>
+        ) : null}
+        {actionData?.feeds ? (
+          <Alert data-color="info" role="status">
+            <Paragraph>Kopier lenkene nå: av sikkerhetshensyn vises de bare denne ene gangen.</Paragraph>
+            <ul>
+              {actionData.feeds.map((f) => (
+                <li key={f.url}>
+                  {f.label}: <code className="feed-url">{f.url}</code>
+                </li>
+              ))}
+            </ul>
+            <Paragraph>
+              I Outlook: Kalender → Legg til kalender → Abonner fra nettet (eller «Fra Internett»), lim inn lenken og lagre.
+              Outlook henter endringer selv.
+            </Paragraph>
+          </Alert>
+        ) : calendarSince ? (
+          <Paragraph>Du har en aktiv kalenderlenke, laget {formatDateTime(calendarSince)}.</Paragraph>
+        ) : (
+          <Paragraph>Lag en hemmelig lenke som Outlook kan abonnere på. Den viser fristene dine og avdelingens.</Paragraph>
+        )}
+        <div className="filter-row">
+          <Form method="post">
+            <input type="hidden" name="intent" value="kalender-ny" />
+            <Button type="submit" variant={calendarSince ? "secondary" : "primary"}>
+              {calendarSince ? "Lag ny lenke (den gamle slutter å virke)" : "Lag kalenderlenke"}
+            </Button>
+          </Form>
+          {calendarSince ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="kalender-trekk" />
+              <Button type="submit" variant="tertiary" data-color="danger">
+                Trekk tilbake lenken
+              </Button>
+            </Form>
+          ) : null}
+        </div>
+      </section>
+
+      {remindersApply ? (
+        <section aria-labelledby="varsler" className="stack">
+          <Heading level={2} data-size="md" id="varsler">
+            Varsler på e-post
+          </Heading>
+          {notice === "varsler" ? (
+            <Alert data-color="success" role="status">
+              Varslingsvalgene er lagret.
+            </Alert>
+          ) : null}
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="varsler" />
+            <Fieldset>
+              <Fieldset.Legend>Send meg en samlet e-post om</Fieldset.Legend>
+              {REMINDER_KINDS.map((kind) => (
+                <Choice key={kind} type="checkbox" id={`varsel-${kind}`} name="varsel" value={kind} label={REMINDER_LABELS[kind]} defaultChecked={!optedOut.includes(kind)} />
+              ))}
+            </Fieldset>
+            <div>
+              <Button type="submit" variant="secondary">
+                Lagre varslingsvalg
+              </Button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
+import { AgreeDeadlineForm } from "~/components/agree-form";
 import { StatusForm } from "~/components/status-form";
 import { can } from "~/auth/permissions";
 import { getDatabase } from "~/db/connection.server";
@@ -48,6 +49,7 @@ export async function loader(args: LoaderFunctionArgs) {
     may: {
       updateStatus: can(user, "status:oppdater", owners),
       updateDeliverables: can(user, "leveranse:oppdater", owners),
+      agreeDeadlines: can(user, "frist:avtal", owners),
     },
   };
 }
@@ -106,6 +108,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 const SAVED: Record<string, string> = {
+  "1": "Den avtalte fristen er lagret.",
   status: "Statusen er lagret.",
   leveranse: "Leveransen er lagret.",
 };
@@ -214,7 +217,17 @@ export default function AssignmentPage() {
                           <span className="overdue"> Fristen er passert</span>
                         ) : null}
                       </td>
-                      <td>{d.is_default ? <span className="muted">{d.phrase}</span> : <q>{d.phrase}</q>}</td>
+                      <td>
+                        {d.is_default ? <span className="muted">{d.phrase}</span> : <q>{d.phrase}</q>}
+                        {d.agreed ? (
+                          <div className="muted">
+                            Avtalt {formatDateShort(d.agreed.date)} av {d.agreed.by} ({d.agreed.reference})
+                          </div>
+                        ) : null}
+                        {may.agreeDeadlines && !asOf && d.letterState !== "dated" ? (
+                          <AgreeDeadlineForm deadlineId={d.id} what={label} back={`/oppdrag/${encodeURIComponent(a.key)}`} />
+                        ) : null}
+                      </td>
                       <td>
                         {d.delivery?.delivered_on ? (
                           <span>

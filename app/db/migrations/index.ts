@@ -4,6 +4,7 @@ import * as m0002 from "./0002_users_sessions_audit";
 import * as m0003 from "./0003_tracking";
 import * as m0004 from "./0004_password_change";
 import * as m0005 from "./0005_report_texts";
+import * as m0006 from "./0006_calendar_reminders";
 
 /**
  * All migrations, in order. Static imports (rather than a folder scan) so the same list works
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   "0003_tracking": m0003,
   "0004_password_change": m0004,
   "0005_report_texts": m0005,
+  "0006_calendar_reminders": m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

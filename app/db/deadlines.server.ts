@@ -1,0 +1,237 @@
+/**
+ * Deadlines as people need them: the set relevant to a user or a department (for calendar
+ * feeds and reminders), agreeing dates for deadlines the letter left open, and calendar tokens.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import type { StatusCode } from "~/domain/status";
+import { audit, type Actor } from "./audit.server";
+import type { Database } from "./schema";
+
+export interface FeedDeadline {
+  deadlineId: number;
+  assignmentId: number;
+  key: string;
+  hasId: boolean;
+  title: string;
+  label: string | null;
+  phrase: string;
+  date: string | null;
+  state: "dated" | "to_be_agreed" | "on_hold";
+  agreedDate: string | null;
+  agreedReference: string | null;
+  status: StatusCode;
+  departments: string[];
+  delivered: boolean;
+  replacedBy: string | null;
+  /** Grows with every change that matters to a calendar: letter moves, agreements, status, deliveries. */
+  sequence: number;
+  lastModified: string;
+}
+
+export type Audience = { kind: "department"; code: string } | { kind: "user"; userId: number; departments: string[] };
+
+/**
+ * Every deadline of the audience's assignments (all years), with what a calendar or reminder
+ * needs. A user's assignments are those of their departments and those they have worked on
+ * (status, delivery or report text).
+ */
+export async function deadlinesFor(db: Kysely<Database>, audience: Audience): Promise<FeedDeadline[]> {
+  const scope =
+    audience.kind === "department"
+      ? sql`a.id in (select ad.assignment_id from assignment_departments ad where ad.department_code = ${audience.code})`
+      : sql`(a.id in (select ad.assignment_id from assignment_departments ad where ad.department_code in (${sql.join(
+          audience.departments.length ? audience.departments : ["\u0000"],
+        )}))
+          or a.id in (select se.assignment_id from status_events se where se.user_id = ${audience.userId})
+          or a.id in (select de.assignment_id from deadline_events de where de.user_id = ${audience.userId})
+          or a.id in (select rt.assignment_id from report_texts rt where rt.user_id = ${audience.userId}))`;
+  const result = await sql<{
+    deadline_id: number;
+    assignment_id: number;
+    key: string;
+    has_id: number;
+    title: string;
+    label: string | null;
+    phrase: string;
+    date: string | null;
+    state: "dated" | "to_be_agreed" | "on_hold";
+    agreed_date: string | null;
+    agreed_reference: string | null;
+    revision: number;
+    modified_at: string | null;
+    created_at: string;
+    status: StatusCode | null;
+    status_count: number;
+    status_at: string | null;
+    delivery_count: number;
+    delivery_at: string | null;
+    delivered_on: string | null;
+    agreement_count: number;
+    agreed_at: string | null;
+    replaced_by: string | null;
+    departments: string | null;
+  }>`
+    select d.id as deadline_id, a.id as assignment_id, a.key, a.has_id, a.title, d.label, d.phrase, d.date, d.state,
+      d.agreed_date, d.agreed_reference, d.revision, d.modified_at, a.created_at,
+      (select se.status from status_events se where se.assignment_id = a.id order by se.effective_at desc, se.version desc limit 1) as status,
+      (select count(*) from status_events se where se.assignment_id = a.id) as status_count,
+      (select max(se.created_at) from status_events se where se.assignment_id = a.id) as status_at,
+      (select count(*) from deadline_events de where de.deadline_id = d.id) as delivery_count,
+      (select max(de.created_at) from deadline_events de where de.deadline_id = d.id) as delivery_at,
+      (select de.delivered_on from deadline_events de where de.deadline_id = d.id order by de.id desc limit 1) as delivered_on,
+      (select count(*) from deadline_agreements ag where ag.deadline_id = d.id) as agreement_count,
+      d.agreed_at,
+      (select s.key from relations r join assignments s on s.id = r.assignment_id
+        where r.target_key = a.key and r.type = 'replaces' limit 1) as replaced_by,
+      (select group_concat(ad.department_code, '/') from assignment_departments ad where ad.assignment_id = a.id) as departments
+    from effective_deadlines d
+    join assignments a on a.id = d.assignment_id
+    where ${scope}
+    order by d.date, a.key, d.position
+  `.execute(db);
+  return result.rows.map((r) => {
+    const times = [r.modified_at, r.status_at, r.delivery_at, r.agreed_at, r.created_at].filter((t): t is string => !!t).sort();
+    return {
+      deadlineId: r.deadline_id,
+      assignmentId: r.assignment_id,
+      key: r.key,
+      hasId: r.has_id === 1,
+      title: r.title,
+      label: r.label,
+      phrase: r.phrase,
+      date: r.date,
+      state: r.state,
+      agreedDate: r.agreed_date,
+      agreedReference: r.agreed_reference,
+      status: r.status ?? "ikke_startet",
+      departments: r.departments ? r.departments.split("/") : [],
+      delivered: !!r.delivered_on,
+      replacedBy: r.replaced_by,
+      sequence: r.revision + r.status_count + r.delivery_count + r.agreement_count,
+      lastModified: times.at(-1) ?? r.created_at,
+    };
+  });
+}
+
+/** Open deadlines (to be agreed, on hold) waiting for a department, or for all when `departments` is null. */
+export async function deadlinesToAgree(db: Kysely<Database>, departments: readonly string[] | null) {
+  return db
+    .selectFrom("effective_deadlines as d")
+    .innerJoin("assignments as a", "a.id", "d.assignment_id")
+    .select([
+      "d.id",
+      "d.label",
+      "d.phrase",
+      "d.state",
+      "a.key",
+      "a.title",
+      "a.has_id",
+      "a.year",
+      sql<string>`(select group_concat(ad.department_code, '/') from assignment_departments ad where ad.assignment_id = a.id)`.as(
+        "departments",
+      ),
+    ])
+    .where("d.state", "<>", "dated")
+    .$if(departments !== null, (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("assignment_departments as ad")
+            .select("ad.assignment_id")
+            .whereRef("ad.assignment_id", "=", "a.id")
+            .where("ad.department_code", "in", departments!.length ? departments! : ["\u0000"]),
+        ),
+      ),
+    )
+    .orderBy("a.year", "desc")
+    .orderBy("a.key")
+    .orderBy("d.position")
+    .execute();
+}
+
+export async function deadlineOwners(db: Kysely<Database>, deadlineId: number) {
+  const row = await db
+    .selectFrom("deadlines as d")
+    .innerJoin("assignments as a", "a.id", "d.assignment_id")
+    .select(["d.id", "a.id as assignment_id", "a.key", "d.label"])
+    .where("d.id", "=", deadlineId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const owners = await db
+    .selectFrom("assignment_departments")
+    .select("department_code")
+    .where("assignment_id", "=", row.assignment_id)
+    .execute();
+  return { ...row, owners: owners.map((o) => o.department_code) };
+}
+
+export async function agreeDeadline(
+  db: Kysely<Database>,
+  deadline: { id: number; key: string; label: string | null },
+  agreedDate: string,
+  reference: string,
+  actor: Actor,
+  now = new Date(),
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("deadline_agreements")
+      .values({
+        deadline_id: deadline.id,
+        agreed_date: agreedDate,
+        reference,
+        user_id: actor.userId,
+        actor_name: actor.name.replace(/ <.*>$/, ""),
+        created_at: now.toISOString(),
+      })
+      .execute();
+    await audit(trx, actor, "frist:avtalt", `oppdrag:${deadline.key}`, { deadline: deadline.label, agreedDate, reference }, now);
+  });
+}
+
+// Calendar tokens: a random 256-bit token in the feed URL; the database keeps its SHA-256.
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createCalendarToken(db: Kysely<Database>, userId: number, actor: Actor): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("calendar_tokens").set({ revoked_at: now }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
+    await trx.insertInto("calendar_tokens").values({ user_id: userId, token_hash: hash(token), created_at: now, revoked_at: null }).execute();
+    await audit(trx, actor, "kalender:ny-lenke", `bruker:${userId}`);
+  });
+  return token;
+}
+
+export async function revokeCalendarTokens(db: Kysely<Database>, userId: number, actor: Actor): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("calendar_tokens").set({ revoked_at: now }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
+    await audit(trx, actor, "kalender:lenke-trukket", `bruker:${userId}`);
+  });
+}
+
+export async function activeCalendarToken(db: Kysely<Database>, userId: number) {
+  return db
+    .selectFrom("calendar_tokens")
+    .select(["id", "created_at"])
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** The (enabled) user behind a feed token, or null for unknown or revoked tokens. */
+export async function userForCalendarToken(db: Kysely<Database>, token: string) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const row = await db
+    .selectFrom("calendar_tokens as t")
+    .innerJoin("users as u", "u.id", "t.user_id")
+    .select(["u.id", "u.name", "u.email", "u.role", "u.disabled_at", "t.revoked_at"])
+    .where("t.token_hash", "=", hash(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at || row.disabled_at) return null;
+  const deps = await db.selectFrom("user_departments").select("department_code").where("user_id", "=", row.id).execute();
+  return { id: row.id, name: row.name, email: row.email, role: row.role, departments: deps.map((d) => d.department_code) };
+}

@@ -1,0 +1,130 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Alert, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { z } from "zod";
+import { AgreeDeadlineForm } from "~/components/agree-form";
+import { FormErrorSummary } from "~/components/form";
+import { requireUser, safeRedirectPath } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { getDb } from "~/db/connection.server";
+import { agreeDeadline, deadlineOwners, deadlinesToAgree } from "~/db/deadlines.server";
+import { cleanText, isValidIsoDate } from "~/domain/status-update";
+import { fieldErrors } from "~/lib/forms";
+import { assignmentPath } from "~/lib/urls";
+
+export const meta: MetaFunction = () => [{ title: "Frister som skal avklares – Oppdragsoversikt" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireUser(args);
+  const mineOnly = user.role === "departement";
+  const rows = await deadlinesToAgree(getDb(), mineOnly ? user.departments : null);
+  const url = new URL(args.request.url);
+  return {
+    mineOnly,
+    departments: user.departments,
+    saved: url.searchParams.get("lagret") === "1",
+    rows: rows.map((r) => {
+      const owners = r.departments ? r.departments.split("/") : [];
+      return { ...r, owners, mayAgree: can(user, "frist:avtal", owners) };
+    }),
+  };
+}
+
+const schema = z.object({
+  deadlineId: z.string().regex(/^[1-9]\d{0,9}$/, "Ukjent frist.").transform(Number),
+  date: z.string().refine(isValidIsoDate, "Skriv inn en gyldig dato (dd.mm.åååå)."),
+  reference: z
+    .string()
+    .transform(cleanText)
+    .pipe(z.string().min(3, "Skriv en referanse: hvilken e-post eller hvilket brev fristen er avtalt i.").max(300, "Referansen kan ha høyst 300 tegn.")),
+});
+
+export async function action(args: ActionFunctionArgs) {
+  const form = await args.request.formData();
+  const parsed = schema.safeParse({
+    deadlineId: form.get("deadlineId") ?? "",
+    date: form.get("date") ?? "",
+    reference: form.get("reference") ?? "",
+  });
+  const db = getDb();
+  const deadline = parsed.success ? await deadlineOwners(db, parsed.data.deadlineId) : null;
+  // Authorise against the deadline's own departments before saying anything about the input.
+  const user = await requireUser(args, "frist:avtal", deadline?.owners);
+  if (!parsed.success) return data({ deadlineId: String(form.get("deadlineId") ?? ""), errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!deadline) return data({ deadlineId: String(parsed.data.deadlineId), errors: { date: "Fant ikke fristen." } as Record<string, string> }, { status: 404 });
+  await agreeDeadline(db, { id: deadline.id, key: deadline.key, label: deadline.label }, parsed.data.date, parsed.data.reference, user.actor);
+  const back = safeRedirectPath(String(form.get("tilbake") ?? ""), "/frister");
+  return redirect(`${back}${back.includes("?") ? "&" : "?"}lagret=1`);
+}
+
+export default function DeadlinesToAgree() {
+  const { rows, mineOnly, departments, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        Frister som skal avklares
+      </Heading>
+      <Paragraph>
+        Frister brevet lar stå åpne («avklares i dialog med departementet», «14 dager etter mottatt oppdrag», «settes i bero»).
+        {mineOnly ? ` Viser oppdrag for ${departments.join(", ")}.` : ""} Når en dato er avtalt, kommer fristen med i lister,
+        kalendere og varsler.
+      </Paragraph>
+      {saved && !actionData ? (
+        <Alert data-color="success" role="status">
+          Den avtalte fristen er lagret.
+        </Alert>
+      ) : null}
+      <FormErrorSummary errors={actionData?.errors} fieldIds={{ date: `avtalt-${actionData?.deadlineId}`, reference: `referanse-${actionData?.deadlineId}` }} />
+      <Paragraph role="status">{rows.length === 1 ? "1 frist venter" : `${rows.length} frister venter`}</Paragraph>
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <Table zebra border data-size="sm">
+            <caption className="visually-hidden">Frister som venter på avklaring</caption>
+            <thead>
+              <tr>
+                <th scope="col">Oppdrag</th>
+                <th scope="col">Avdeling</th>
+                <th scope="col">Slik står det i brevet</th>
+                <th scope="col">Avtal dato</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const what = `${r.has_id ? r.key : r.title}${r.label ? ` (${r.label})` : ""}`;
+                return (
+                  <tr key={r.id}>
+                    <td>
+                      <RemixLink to={assignmentPath(r.key)}>
+                        {r.has_id ? `${r.key} ` : ""}
+                        {r.title}
+                      </RemixLink>
+                      {r.label ? <div className="muted">{r.label}</div> : null}
+                    </td>
+                    <td>{r.owners.join(", ")}</td>
+                    <td>
+                      <q>{r.phrase}</q> {r.state === "on_hold" ? <span className="muted">(satt i bero)</span> : null}
+                    </td>
+                    <td>
+                      {r.mayAgree ? (
+                        <AgreeDeadlineForm
+                          deadlineId={r.id}
+                          what={what}
+                          back="/frister"
+                          errors={actionData?.deadlineId === String(r.id) ? actionData.errors : undefined}
+                        />
+                      ) : (
+                        <span className="muted">Avtales av eieravdelingen</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { buildFeed } from "~/calendar/feed.server";
+import { getDb } from "~/db/connection.server";
+import { deadlinesFor, userForCalendarToken } from "~/db/deadlines.server";
+
+/**
+ * Calendar feeds for Outlook and other clients: `/kalender/<token>/mine.ics` (the user's own
+ * deadlines) and `/kalender/<token>/avdeling-<KODE>.ics`. The secret token replaces the session,
+ * so a calendar can poll; a revoked token gets 403 and nothing else.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const text = (message: string, status: number) =>
+    new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  const db = getDb();
+  const user = await userForCalendarToken(db, params.token ?? "");
+  if (!user) return text("Kalenderlenken er ugyldig eller trukket tilbake. Lag en ny lenke under Min konto.", 403);
+  const feed = params.feed ?? "";
+  const department = /^avdeling-([A-ZÆØÅ]{2,6})\.ics$/.exec(feed)?.[1];
+  if (feed !== "mine.ics" && !department) return text("Ukjent kalender. Bruk mine.ics eller avdeling-KODE.ics.", 404);
+  if (department) {
+    const exists = await db.selectFrom("departments").select("code").where("code", "=", department).executeTakeFirst();
+    if (!exists) return text(`Ukjent avdeling ${department}.`, 404);
+  }
+  const deadlines = await deadlinesFor(db, department ? { kind: "department", code: department } : { kind: "user", userId: user.id, departments: user.departments });
+  const baseUrl = process.env.PUBLIC_URL?.replace(/\/$/, "") || new URL(request.url).origin;
+  const body = buildFeed({
+    name: department ? `Oppdragsfrister ${department}` : `Mine oppdragsfrister (${user.name})`,
+    deadlines,
+    baseUrl,
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `inline; filename="${feed}"`,
+      "Cache-Control": "private, no-cache",
+    },
+  });
+}
