@@ -66,6 +66,11 @@ function Navigation() {
               <NavLink to={`/avdeling/${encodeURIComponent(code)}`}>Min avdeling {code}</NavLink>
             </li>
           ))}
+          {can(user, "brev:importer") ? (
+            <li>
+              <NavLink to="/admin/brev">Importer brev</NavLink>
+            </li>
+          ) : null}
           {can(user, "bruker:administrer") ? (
             <li>
               <NavLink to="/admin/brukere">Brukere</NavLink>

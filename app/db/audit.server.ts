@@ -29,6 +29,8 @@ export type AuditAction =
   | "bruker:passord-endret"
   | "oppsett:første-admin"
   | "brev:importert"
+  | "brev:lastet-opp"
+  | "brev:avbrutt"
   | "status:oppdatert"
   | "leveranse:oppdatert"
   | "frist:avtalt"

@@ -30,9 +30,21 @@ export interface ImportOptions {
   dryRun?: boolean;
 }
 
+export interface FieldChange {
+  field: string;
+  old: string | null;
+  new: string | null;
+}
+
 export interface ImportSummary {
   letters: { created: number; updated: number; unchanged: number };
   assignments: { created: string[]; updated: string[]; unchanged: number };
+  /** Field-by-field changes of updated assignments, by key (what a preview shows). */
+  changes: Record<string, FieldChange[]>;
+  /** Relations the text states, and whether their target is known to the database. */
+  relations: Array<{ source: string; type: string; target: string; known: boolean }>;
+  /** Postponements the letters make, and whether they were recorded now. */
+  postponements: Array<{ target: string; letter: string; recorded: boolean }>;
   deadlines: number;
   events: { created: number };
   warnings: ParseWarning[];
@@ -46,9 +58,16 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-export function letterKey(letter: ParsedLetter): string {
-  const identity = letter.reference ?? letter.title.toLowerCase().replace(/\s+/g, " ").trim();
-  return [letter.kind, letter.year, identity, letter.date ?? ""].join("|");
+/**
+ * A letter's identity across imports: kind, year, reference, date and title. The title is part
+ * of it because one case (reference) often holds several letters on the same day; each file may
+ * bring them together or one at a time.
+ */
+export function letterKey(letter: ParsedLetter, assignmentIds: readonly string[] = []): string {
+  const title = letter.title.toLowerCase().replace(/\s+/g, " ").trim().slice(0, 120);
+  // Without reference and date, the assignments it gives tell two such letters apart.
+  const content = !letter.reference && !letter.date ? assignmentIds.slice(0, 3).join(",") : "";
+  return [letter.kind, letter.year, letter.reference ?? "", letter.date ?? "", title, content].join("|");
 }
 
 interface AssignmentContent {
@@ -102,6 +121,9 @@ export async function importParsedLetter(
   const summary: ImportSummary = {
     letters: { created: 0, updated: 0, unchanged: 0 },
     assignments: { created: [], updated: [], unchanged: 0 },
+    changes: {},
+    relations: [],
+    postponements: [],
     deadlines: parsed.assignments.reduce((n, a) => n + a.deadlines.length, 0),
     events: { created: 0 },
     warnings: [...parsed.warnings],
@@ -126,7 +148,7 @@ export async function importParsedLetter(
       };
 
       await upsertReferenceData(trx, parsed);
-      const letterIds = await upsertLetters(ctx, parsed.letters, lines);
+      const letterIds = await upsertLetters(ctx, parsed, lines);
 
       // Postponements carried by an assignment become a "postpones" relation on it.
       const postponesBySource = new Map<string, string[]>();
@@ -143,6 +165,30 @@ export async function importParsedLetter(
 
       for (const e of parsed.events) {
         await recordPostponement(ctx, e.target, letterIds[e.letter], parsed.letters[e.letter], e.line, effectiveDate(parsed.letters, e.letter));
+      }
+
+      // Relations, and clarifications acting on what they clarify: the target's history names them.
+      for (const a of parsed.assignments) {
+        for (const r of a.relations) {
+          const target = await trx.selectFrom("assignments").select("id").where("key", "=", r.target).executeTakeFirst();
+          summary.relations.push({ source: a.id, type: r.type, target: r.target, known: !!target });
+          if (r.type === "clarifies" && target && summary.assignments.created.includes(a.id)) {
+            const letter = parsed.letters[a.letter];
+            await trx
+              .insertInto("assignment_changes")
+              .values({
+                assignment_id: target.id,
+                import_id: await importId(ctx),
+                letter_id: letterIds[a.letter] ?? null,
+                field: "presisering",
+                old_value: null,
+                new_value: `${a.id} ${a.title}${letter ? ` (${[letter.title, letter.reference, letter.date].filter(Boolean).join(", ")})` : ""}`,
+                actor: ctx.actor,
+                created_at: now,
+              })
+              .execute();
+          }
+        }
       }
 
       summary.changed =
@@ -270,13 +316,13 @@ async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResu
   }
 }
 
-async function upsertLetters(ctx: Ctx, letters: ParsedLetter[], lines: string[]): Promise<number[]> {
+async function upsertLetters(ctx: Ctx, parsed: ParseResult, lines: string[]): Promise<number[]> {
   const ids: number[] = [];
   const seenKeys = new Map<string, number>();
-  for (const letter of letters) {
-    // Two letters in one file can share kind, year, reference and date (e.g. a letter and its
-    // attachment); number the repeats so each keeps its own row across re-imports.
-    const base = letterKey(letter);
+  for (const [index, letter] of parsed.letters.entries()) {
+    // Two letters in one file can still share every field; number the repeats so each keeps its
+    // own row across re-imports.
+    const base = letterKey(letter, parsed.assignments.filter((a) => a.letter === index && a.hasId).map((a) => a.id));
     const n = (seenKeys.get(base) ?? 0) + 1;
     seenKeys.set(base, n);
     const key = n === 1 ? base : `${base}#${n}`;
@@ -334,17 +380,28 @@ async function upsertLetters(ctx: Ctx, letters: ParsedLetter[], lines: string[])
 
 async function upsertAssignment(
   ctx: Ctx,
-  a: ParsedAssignment,
+  parsedIn: ParsedAssignment,
   letterIds: number[],
   postpones: string[],
   letters: ParsedLetter[],
 ): Promise<void> {
   const { trx, now } = ctx;
+  const existing = await trx.selectFrom("assignments").selectAll().where("key", "=", parsedIn.id).executeTakeFirst();
+  // A text that names no owner does not take away the owner someone chose for it earlier.
+  let a = parsedIn;
+  if (existing && a.departments.length === 0) {
+    const kept = await trx
+      .selectFrom("assignment_departments")
+      .select("department_code")
+      .where("assignment_id", "=", existing.id)
+      .orderBy("position")
+      .execute();
+    if (kept.length) a = { ...a, departments: kept.map((k) => k.department_code) };
+  }
   const content = contentOf(a, postpones);
   const contentHash = sha256(JSON.stringify(content));
   const letterId = letterIds[a.letter];
   const year = letters[a.letter]?.year ?? Number(a.id.match(/(\d{4})/)?.[1] ?? 0);
-  const existing = await trx.selectFrom("assignments").selectAll().where("key", "=", a.id).executeTakeFirst();
 
   if (!existing) {
     const row = await trx
@@ -455,6 +512,7 @@ async function upsertAssignment(
       .execute();
   }
   ctx.summary.assignments.updated.push(a.id);
+  ctx.summary.changes[a.id] = changes.map((c) => ({ field: c.field, old: c.old, new: c.new }));
 }
 
 async function currentContent(trx: Transaction<Database>, assignmentId: number) {
@@ -614,7 +672,9 @@ async function recordPostponement(
     .select(["id", "version"])
     .where("key", "=", targetKey)
     .executeTakeFirst();
+  const letterName = letter ? [letter.title, letter.reference, letter.date].filter(Boolean).join(", ") : "ukjent brev";
   if (!target || letterId === undefined || !letter) {
+    ctx.summary.postponements.push({ target: targetKey, letter: letterName, recorded: false });
     ctx.summary.warnings.push({
       line,
       message: `Utsettelse av ${targetKey}: oppdraget finnes ikke i databasen, så utsettelsen er ikke registrert.`,
@@ -628,6 +688,7 @@ async function recordPostponement(
     .where("letter_id", "=", letterId)
     .where("status", "=", "utsatt")
     .executeTakeFirst();
+  ctx.summary.postponements.push({ target: targetKey, letter: letterName, recorded: !already });
   if (already) return;
   const version = target.version + 1;
   const where = [letter.reference ? `ref. ${letter.reference}` : null, letter.date ?? "udatert brev"].filter(Boolean).join(", ");

@@ -288,6 +288,19 @@ export interface AreaAssessmentsTable {
   created_at: string;
 }
 
+export interface LetterUploadsTable {
+  id: Generated<number>;
+  user_id: number;
+  source_name: string;
+  kind: "txt" | "pdf" | "docx" | "tekst";
+  text: string;
+  overrides: ColumnType<string, string | undefined, string>;
+  status: "venter" | "importert" | "avbrutt";
+  import_id: number | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
 export interface Database {
   letters: LettersTable;
   imports: ImportsTable;
@@ -313,6 +326,7 @@ export interface Database {
   calendar_tokens: CalendarTokensTable;
   reminder_log: ReminderLogTable;
   reminder_opt_outs: ReminderOptOutsTable;
+  letter_uploads: LetterUploadsTable;
 }
 
 export type Assignment = Selectable<AssignmentsTable>;

@@ -5,6 +5,8 @@ import * as m0003 from "./0003_tracking";
 import * as m0004 from "./0004_password_change";
 import * as m0005 from "./0005_report_texts";
 import * as m0006 from "./0006_calendar_reminders";
+import * as m0007 from "./0007_letter_uploads";
+import * as m0009 from "./0009_status_events_latest";
 
 /**
  * All migrations, in order. Static imports (rather than a folder scan) so the same list works
@@ -18,6 +20,8 @@ export const migrations: Record<string, Migration> = {
   "0004_password_change": m0004,
   "0005_report_texts": m0005,
   "0006_calendar_reminders": m0006,
+  "0007_letter_uploads": m0007,
+  "0009_status_events_latest": m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

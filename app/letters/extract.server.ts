@@ -1,0 +1,87 @@
+/**
+ * Text out of an uploaded letter: .txt (UTF-8), .pdf (unpdf, pdf.js underneath) or .docx
+ * (mammoth). Lines and paragraph breaks are kept, because the parser reads the layout. Every
+ * refusal is a Norwegian message; nothing here throws on bad input.
+ */
+import mammoth from "mammoth";
+import { getDocumentProxy } from "unpdf";
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export type LetterFileKind = "txt" | "pdf" | "docx";
+export type ExtractResult = { ok: true; text: string; kind: LetterFileKind } | { ok: false; message: string };
+
+function kindOf(fileName: string, bytes: Uint8Array): LetterFileKind | null {
+  const ext = fileName.toLowerCase().split(".").pop() ?? "";
+  const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
+  if (head.startsWith("%PDF-")) return "pdf";
+  if (head.startsWith("PK\u0003\u0004")) return ext === "docx" ? "docx" : null;
+  if (ext === "txt" || ext === "text" || ext === "") return "txt";
+  return null;
+}
+
+/** PDF text with line breaks where the text moves down, and a blank line where it jumps further. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const content = await page.getTextContent();
+    const lines: Array<{ y: number; text: string }> = [];
+    for (const item of content.items) {
+      if (!("str" in item)) continue;
+      const y = Math.round(item.transform[5]);
+      const last = lines.at(-1);
+      if (last && Math.abs(last.y - y) < 2) last.text += item.str;
+      else if (item.str.trim() || !last) lines.push({ y, text: item.str });
+    }
+    const gaps = lines.slice(1).map((l, i) => lines[i].y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
+    const usual = gaps[Math.floor(gaps.length / 2)] ?? 12;
+    const out: string[] = [];
+    lines.forEach((l, i) => {
+      if (i > 0 && lines[i - 1].y - l.y > usual * 1.6) out.push("");
+      out.push(l.text.replace(/\s+$/, ""));
+    });
+    pages.push(out.join("\n"));
+  }
+  await pdf.destroy();
+  return pages.join("\n\n");
+}
+
+export async function extractLetterText(fileName: string, bytes: Uint8Array): Promise<ExtractResult> {
+  if (bytes.byteLength === 0) return { ok: false, message: "Filen er tom." };
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) {
+    return { ok: false, message: `Filen er for stor (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB). Største tillatte størrelse er 10 MB.` };
+  }
+  const kind = kindOf(fileName, bytes);
+  if (!kind) {
+    return { ok: false, message: "Filtypen støttes ikke. Last opp brevet som PDF (.pdf), Word (.docx) eller tekst (.txt)." };
+  }
+  let text: string;
+  try {
+    if (kind === "pdf") text = await pdfText(bytes);
+    else if (kind === "docx") text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    else {
+      if (bytes.includes(0)) return { ok: false, message: "Filen ser ikke ut som tekst (den inneholder binære data)." };
+      text = new TextDecoder("utf-8").decode(bytes);
+      const bad = (text.match(/\uFFFD/g) ?? []).length;
+      if (bad / Math.max(text.length, 1) > 0.01) return { ok: false, message: "Tekstfilen er ikke gyldig UTF-8. Lagre den som UTF-8 og prøv igjen." };
+    }
+  } catch {
+    return {
+      ok: false,
+      message: kind === "pdf" ? "PDF-filen kunne ikke leses. Er den skadet eller passordbeskyttet?" : "Word-filen kunne ikke leses. Er den skadet?",
+    };
+  }
+  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (!/[\p{L}]{3,}/u.test(text)) {
+    return {
+      ok: false,
+      message:
+        kind === "pdf"
+          ? "PDF-filen inneholder ingen tekst – den er trolig skannet som bilde. Last opp en PDF med tekst (ikke et skannet bilde), eller Word-filen."
+          : "Filen inneholder ingen tekst.",
+    };
+  }
+  return { ok: true, text, kind };
+}
