@@ -67,9 +67,14 @@ function Navigation() {
             </li>
           ))}
           {can(user, "brev:importer") ? (
-            <li>
-              <NavLink to="/admin/brev">Importer brev</NavLink>
-            </li>
+            <>
+              <li>
+                <NavLink to="/admin/brev">Importer brev</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/videreforing">Videreføring</NavLink>
+              </li>
+            </>
           ) : null}
           {can(user, "bruker:administrer") ? (
             <li>

@@ -31,6 +31,7 @@ export type AuditAction =
   | "brev:importert"
   | "brev:lastet-opp"
   | "brev:avbrutt"
+  | "oppdrag:videreført"
   | "status:oppdatert"
   | "leveranse:oppdatert"
   | "frist:avtalt"

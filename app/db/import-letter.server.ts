@@ -54,6 +54,9 @@ export interface ImportSummary {
 
 class DryRunRollback extends Error {}
 
+/** The relation types letters state; others (carried over) are made in the app and left alone here. */
+const LETTER_RELATIONS = ["replaces", "clarifies", "postpones"] as const;
+
 export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
@@ -532,6 +535,7 @@ async function currentContent(trx: Transaction<Database>, assignmentId: number) 
     .selectFrom("relations")
     .select(["type", "target_key"])
     .where("assignment_id", "=", assignmentId)
+    .where("type", "in", LETTER_RELATIONS)
     .orderBy("id")
     .execute();
   return {
@@ -627,6 +631,7 @@ async function syncRelations(
     .selectFrom("relations")
     .select(["id", "type", "target_key"])
     .where("assignment_id", "=", assignmentId)
+    .where("type", "in", LETTER_RELATIONS)
     .execute();
   for (const row of existing) {
     if (!wanted.delete(`${row.type} ${row.target_key}`)) {

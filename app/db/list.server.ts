@@ -90,24 +90,32 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     open_ended: number;
     has_deliverables: number;
   }>`
+    with base as materialized (
     select a.id, a.key, a.has_id, a.title, a.area_code, a.goal_code, l.kind as letter_kind,
       (select se.status from status_events se where se.assignment_id = a.id
         ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}
         order by se.effective_at desc, se.version desc limit 1) as status,
       (select max(se.effective_at) from status_events se where se.assignment_id = a.id
         ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}) as last_change,
-      n.date as next_deadline, n.precision as next_precision, n.label as next_label,
+      (select d.id from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date >= ${today}
+        and ${notDelivered(asOf)}
+      order by d.date, d.position limit 1) as next_id,
       exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date < ${today}
         and ${notDelivered(asOf)}) as has_passed,
       exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state <> 'dated') as open_ended,
       exists (select 1 from deadlines d where d.assignment_id = a.id and d.label is not null) as has_deliverables
     from assignments a
     join letters l on l.id = a.letter_id
-    left join effective_deadlines n on n.id = (
-      select d.id from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date >= ${today}
-        and ${notDelivered(asOf)}
-      order by d.date, d.position limit 1)
     where ${sql.join(where, sql` and `)}
+    )
+    -- The next deadline by id, one lookup per row: joining the view instead (left join
+    -- effective_deadlines n on n.id = …) makes SQLite materialise it for every deadline of every
+    -- year on each call (docs/performance.md). "materialized" keeps next_id from being recomputed.
+    select base.*,
+      (select n.date from effective_deadlines n where n.id = base.next_id) as next_deadline,
+      (select n.precision from effective_deadlines n where n.id = base.next_id) as next_precision,
+      (select n.label from effective_deadlines n where n.id = base.next_id) as next_label
+    from base
   `.execute(db);
 
   let rows = result.rows.map((r) => {

@@ -163,7 +163,7 @@ export interface ReminderOptOutsTable {
 export interface RelationsTable {
   id: Generated<number>;
   assignment_id: number;
-  type: "replaces" | "clarifies" | "postpones";
+  type: "replaces" | "clarifies" | "postpones" | "continues";
   /** Target assignment key; may be unknown to the database (earlier years). */
   target_key: string;
   letter_id: number | null;

@@ -80,7 +80,8 @@ export default function LetterUpload() {
       </Heading>
       <Paragraph>
         Last opp et tildelingsbrev eller et tillegg som PDF, Word (.docx) eller tekst, eller lim inn teksten. Du får se nøyaktig hva
-        som blir lagt til og endret før noe lagres.
+        som blir lagt til og endret før noe lagres. Oppdrag gitt på e-post eller i møter legger du inn under{" "}
+        <RemixLink to="/admin/oppdrag/ny">Nytt oppdrag</RemixLink>.
       </Paragraph>
       <FormErrorSummary errors={errors} fieldIds={{ fil: "fil" }} />
       <Form method="post" encType="multipart/form-data" className="stack narrow" noValidate>

@@ -14,7 +14,7 @@ import { DeadlineText } from "~/components/deadline-text";
 import { StatusTag } from "~/components/status-tag";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { getAssignmentDetail } from "~/db/queries.server";
+import { assignmentOwners, getAssignmentDetail } from "~/db/queries.server";
 import { formatDateLong, formatDateShort, formatDateTime, todayInOslo } from "~/domain/format";
 import { RELATION_LABELS } from "~/domain/relations";
 import { statusLabel } from "~/domain/status";
@@ -49,6 +49,7 @@ export async function loader(args: LoaderFunctionArgs) {
     may: {
       updateStatus: can(user, "status:oppdater", owners),
       updateDeliverables: can(user, "leveranse:oppdater", owners),
+      correct: can(user, "brev:importer"),
       agreeDeadlines: can(user, "frist:avtal", owners),
     },
   };
@@ -57,9 +58,11 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");
-  const detail = await loadDetail(args.params.id ?? "");
-  const owners = detail.departments.map((d) => d.code);
   const app = getDatabase();
+  // Writes need only the assignment's id and owners, not the whole page.
+  const detail = await assignmentOwners(app.db, (args.params.id ?? "").slice(0, 200));
+  if (!detail) throw new Response("Fant ikke oppdraget.", { status: 404 });
+  const owners = detail.owners;
 
   if (intent === "status") {
     const user = await requireUser(args, "status:oppdater", owners);
@@ -68,7 +71,7 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = statusUpdateSchema.safeParse(raw);
     if (!parsed.success) return data({ intent: "status" as const, errors: fieldErrors(parsed.error), values }, { status: 400 });
     const result = await recordStatusUpdate(app, {
-      assignmentId: detail.assignment.id,
+      assignmentId: detail.id,
       baseVersion: parsed.data.version,
       status: parsed.data.status,
       comment: parsed.data.comment || null,
@@ -92,7 +95,7 @@ export async function action(args: ActionFunctionArgs) {
       return data({ intent: "leveranse" as const, deadlineId: String(form.get("deadlineId") ?? ""), errors: fieldErrors(parsed.error) }, { status: 400 });
     }
     const result = await recordDelivery(app, {
-      assignmentId: detail.assignment.id,
+      assignmentId: detail.id,
       deadlineId: parsed.data.deadlineId,
       deliveredOn: parsed.data.delivered === "ja" ? (parsed.data.deliveredOn ?? null) : null,
       author: { userId: user.id, name: user.name, email: user.email, ip: user.actor.ip ?? null, userAgent: user.actor.userAgent ?? null },
@@ -109,6 +112,8 @@ export async function action(args: ActionFunctionArgs) {
 
 const SAVED: Record<string, string> = {
   "1": "Den avtalte fristen er lagret.",
+  opprettet: "Oppdraget er opprettet.",
+  rettet: "Rettelsen er lagret.",
   status: "Statusen er lagret.",
   leveranse: "Leveransen er lagret.",
 };
@@ -180,9 +185,10 @@ export default function AssignmentPage() {
         </dd>
       </dl>
 
-      {may.updateStatus && !asOf ? (
-        <Paragraph>
-          <a href="#oppdater">Gå til oppdatering av status</a>
+      {(may.updateStatus || may.correct) && !asOf ? (
+        <Paragraph className="filter-row">
+          {may.updateStatus ? <a href="#oppdater">Gå til oppdatering av status</a> : null}
+          {may.correct ? <RemixLink to={`/admin/oppdrag/${encodeURIComponent(a.key)}`}>Rett oppdraget</RemixLink> : null}
         </Paragraph>
       ) : null}
       <div className={may.updateStatus && !asOf ? "detail-layout" : undefined}>

@@ -181,3 +181,26 @@ describe("uploading a letter", () => {
     expect(await count("letter_uploads")).toBe(before);
   });
 });
+
+describe("assignments by hand and carrying over", () => {
+  it("creates an assignment with the form, shows errors, and carries one over, with no axe violations", async () => {
+    await page.goto(`${server.url}/admin/oppdrag/ny`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Opprett oppdrag" }).click();
+    await page.getByText("Skriv en tittel.").first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill("#felt-title", "Innspill til beredskapsmeldingen");
+    await page.fill("#felt-source", "E-post fra SHA 12.03.2023");
+    await page.getByRole("button", { name: "Opprett oppdrag" }).click();
+    await page.getByText("Oppdraget er opprettet.").waitFor();
+    expect(await page.locator("h1").textContent()).toContain("Innspill til beredskapsmeldingen");
+
+    await page.goto(`${server.url}/admin/videreforing`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel(/^TB2023-01 /).check();
+    await page.getByRole("button", { name: "Viderefør valgte" }).click();
+    await page.getByText("Videreført: TB2023-01/2023").or(page.getByText(/Videreført: TB2023-01\/\d{4}/)).first().waitFor();
+    await page.goto(`${server.url}/oppdrag/TB2023-01`);
+    expect(await page.locator("section[aria-labelledby=relasjoner]").textContent()).toMatch(/Videreført som\s*TB2023-01\/\d{4}/);
+  });
+});

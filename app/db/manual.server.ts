@@ -1,0 +1,156 @@
+/**
+ * Assignments outside letters, and carrying unfinished ones into the next year. Both go through
+ * the letter importer, so they get the same validation, change history and audit as a letter:
+ * a hand-made assignment belongs to a per-year pseudo-letter "Oppdrag gitt utenfor brev".
+ */
+import type { Kysely } from "kysely";
+import { fnv1a32 } from "~/domain/letter/ids";
+import type { ParsedAssignment, ParsedDeadline, ParseResult } from "~/domain/letter/types";
+import { CLOSED_STATUSES, type StatusCode } from "~/domain/status";
+import { audit, type Actor } from "./audit.server";
+import { importParsedLetter, type ImportSummary } from "./import-letter.server";
+import type { Database } from "./schema";
+
+export interface ManualAssignmentInput {
+  year: number;
+  /** The ID given (e-mail, meeting minutes) or null for none. */
+  id: string | null;
+  title: string;
+  body: string;
+  area: string | null;
+  departments: string[];
+  deadline: string | null;
+  /** Where it was given: "E-post fra KTA 12.03.2023". */
+  source: string;
+}
+
+function manualLetter(year: number) {
+  return {
+    kind: "supplementary" as const,
+    year,
+    date: null,
+    reference: `utenfor-brev-${year}`,
+    title: `Oppdrag gitt utenfor brev ${year}`,
+    startLine: 1,
+    endLine: 1,
+  };
+}
+
+function deadlineFor(date: string | null, year: number, source: string): ParsedDeadline {
+  return date
+    ? { date, precision: "day", label: null, text: `Frist: ${date} (${source})`, isDefault: false, state: "dated", line: null }
+    : { date: `${year}-12-31`, precision: "year", label: null, text: `Ingen frist oppgitt – gjennomføres innen utgangen av ${year}`, isDefault: true, state: "dated", line: null };
+}
+
+function singleAssignment(year: number, a: ParsedAssignment): ParseResult {
+  return { letters: [manualLetter(year)], assignments: [a], events: [], warnings: [], areas: [], goals: [], departments: a.departments.map((code) => ({ code, name: null })) };
+}
+
+/** Creates an assignment by hand, or corrects one (same key): history records who and why. */
+export async function saveManualAssignment(db: Kysely<Database>, input: ManualAssignmentInput, actor: Actor, existingKey?: string): Promise<{ key: string; summary: ImportSummary }> {
+  const key = existingKey ?? input.id ?? `uten-id-${input.year}-${fnv1a32(`manuell|${input.title.toLowerCase()}|${Date.now()}`)}`;
+  const assignment: ParsedAssignment = {
+    id: key,
+    hasId: existingKey ? !key.startsWith("uten-id") : input.id !== null,
+    letter: 0,
+    title: input.title,
+    departments: input.departments,
+    area: input.area,
+    goal: null,
+    body: input.body,
+    line: 1,
+    endLine: 1,
+    deadlines: [deadlineFor(input.deadline, input.year, input.source)],
+    relations: [],
+  };
+  const summary = await importParsedLetter(db, singleAssignment(input.year, assignment), {
+    text: `${input.source}\n${input.title}\n${input.body}`,
+    sourceName: `manuell: ${input.source}`.slice(0, 200),
+    actor: actor.name,
+    actorUserId: actor.userId,
+  });
+  return { key, summary };
+}
+
+export async function assignmentForEdit(db: Kysely<Database>, key: string) {
+  const a = await db.selectFrom("assignments").select(["id", "key", "has_id", "year", "title", "body", "area_code"]).where("key", "=", key).executeTakeFirst();
+  if (!a) return null;
+  const [deps, deadline] = await Promise.all([
+    db.selectFrom("assignment_departments").select("department_code").where("assignment_id", "=", a.id).orderBy("position").execute(),
+    db.selectFrom("deadlines").select(["date", "is_default"]).where("assignment_id", "=", a.id).orderBy("position").executeTakeFirst(),
+  ]);
+  return { ...a, departments: deps.map((d) => d.department_code), deadline: deadline && !deadline.is_default ? deadline.date : null };
+}
+
+/** Unfinished assignments of a year that have not been carried over yet. */
+export async function carryOverCandidates(db: Kysely<Database>, year: number) {
+  const rows = await db
+    .selectFrom("assignments as a")
+    .select([
+      "a.id",
+      "a.key",
+      "a.has_id",
+      "a.title",
+      "a.area_code",
+      (eb) =>
+        eb
+          .selectFrom("status_events as se")
+          .select("se.status")
+          .whereRef("se.assignment_id", "=", "a.id")
+          .orderBy("se.effective_at", "desc")
+          .orderBy("se.version", "desc")
+          .limit(1)
+          .as("status"),
+    ])
+    .where("a.year", "=", year)
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom("relations as r").select("r.id").where("r.type", "=", "continues").whereRef("r.target_key", "=", "a.key"))),
+    )
+    .orderBy("a.key")
+    .execute();
+  return rows
+    .map((r) => ({ ...r, status: (r.status ?? "ikke_startet") as StatusCode }))
+    .filter((r) => !CLOSED_STATUSES.includes(r.status));
+}
+
+/**
+ * Carries assignments into the next year (videreført): a new assignment "TB2023-05/2024" with
+ * the same text and owners, a default deadline at the end of the new year, and a "continues"
+ * link to the original, whose own history stays where it is.
+ */
+export async function carryOver(db: Kysely<Database>, year: number, keys: string[], actor: Actor): Promise<string[]> {
+  const next = year + 1;
+  const done: string[] = [];
+  for (const key of keys) {
+    const original = await assignmentForEdit(db, key);
+    if (!original || original.year !== year) continue;
+    const newKey = `${key}/${next}`;
+    const assignment: ParsedAssignment = {
+      id: newKey,
+      hasId: true,
+      letter: 0,
+      title: original.title,
+      departments: original.departments,
+      area: original.area_code,
+      goal: null,
+      body: original.body,
+      line: 1,
+      endLine: 1,
+      deadlines: [deadlineFor(null, next, "videreført")],
+      relations: [],
+    };
+    const parsed = singleAssignment(next, assignment);
+    parsed.letters[0] = { ...parsed.letters[0], title: `Videreførte oppdrag ${next}`, reference: `videreført-${next}` };
+    await importParsedLetter(db, parsed, { text: `videreført ${key}`, sourceName: `videreføring fra ${year}`, actor: actor.name, actorUserId: actor.userId });
+    const created = await db.selectFrom("assignments").select("id").where("key", "=", newKey).executeTakeFirst();
+    if (!created) continue;
+    await db
+      .insertInto("relations")
+      .values({ assignment_id: created.id, type: "continues", target_key: key, letter_id: null, source_line: null })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await audit(db, actor, "oppdrag:videreført", `oppdrag:${key}`, { to: newKey, year: next });
+    done.push(newKey);
+  }
+  return done;
+}

@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { AssignmentForm } from "~/components/assignment-form";
+import { requireUser } from "~/auth/guards.server";
+import { getDb } from "~/db/connection.server";
+import { assignmentForEdit, saveManualAssignment } from "~/db/manual.server";
+import { listAreas, listDepartments } from "~/db/queries.server";
+import { readAssignmentForm } from "~/lib/manual-form.server";
+import { assignmentPath } from "~/lib/urls";
+
+export const meta: MetaFunction = () => [{ title: "Rett oppdrag – Oppdragsoversikt" }];
+
+async function load(key: string) {
+  const db = getDb();
+  const a = await assignmentForEdit(db, key.slice(0, 200));
+  if (!a) throw new Response(`Fant ikke oppdraget «${key.slice(0, 60)}».`, { status: 404 });
+  return a;
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, "brev:importer");
+  const a = await load(args.params.key ?? "");
+  const db = getDb();
+  const [areas, departments] = await Promise.all([listAreas(db, a.year), listDepartments(db)]);
+  return { a, areas, departments };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args, "brev:importer");
+  const a = await load(args.params.key ?? "");
+  const form = await args.request.formData();
+  form.set("year", String(a.year));
+  const read = readAssignmentForm(form);
+  if (!read.ok) return data({ errors: read.errors, values: read.values }, { status: 400 });
+  await saveManualAssignment(getDb(), read.data, user.actor, a.key);
+  return redirect(`${assignmentPath(a.key)}?lagret=rettet`);
+}
+
+export default function CorrectAssignment() {
+  const { a, areas, departments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="stack narrow">
+      <Heading level={1} data-size="lg">
+        Rett {a.has_id ? a.key : "oppdrag"}: {a.title}
+      </Heading>
+      <Paragraph>
+        Rettelsen lagres som en endring med navnet ditt og grunnen du oppgir. Statushistorikken berøres ikke. Importeres brevet på nytt i
+        en annen versjon, gjelder teksten i brevet.
+      </Paragraph>
+      <AssignmentForm
+        values={{
+          year: a.year,
+          id: a.key,
+          title: a.title,
+          body: a.body,
+          area: a.area_code ?? "",
+          departments: a.departments,
+          deadline: a.deadline ?? "",
+          source: "",
+          ...(actionData?.values ?? {}),
+        }}
+        errors={actionData?.errors}
+        years={[a.year]}
+        areas={areas}
+        departments={departments}
+        editing
+      />
+    </div>
+  );
+}

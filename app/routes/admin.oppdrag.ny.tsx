@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { AssignmentForm } from "~/components/assignment-form";
+import { requireUser } from "~/auth/guards.server";
+import { getDb } from "~/db/connection.server";
+import { saveManualAssignment } from "~/db/manual.server";
+import { listAreas, listDepartments, listYears } from "~/db/queries.server";
+import { readAssignmentForm } from "~/lib/manual-form.server";
+import { assignmentPath } from "~/lib/urls";
+
+export const meta: MetaFunction = () => [{ title: "Nytt oppdrag – Oppdragsoversikt" }];
+
+async function choices() {
+  const db = getDb();
+  const known = await listYears(db);
+  const thisYear = new Date().getUTCFullYear();
+  const years = [...new Set([...known, thisYear, (known[0] ?? thisYear) + 1])].sort((a, b) => b - a);
+  const year = known[0] ?? thisYear;
+  const [areas, departments] = await Promise.all([listAreas(db, year), listDepartments(db)]);
+  return { years, year, areas, departments };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, "brev:importer");
+  return choices();
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args, "brev:importer");
+  const read = readAssignmentForm(await args.request.formData());
+  if (!read.ok) return data({ errors: read.errors, values: read.values }, { status: 400 });
+  const db = getDb();
+  if (read.data.id && (await db.selectFrom("assignments").select("id").where("key", "=", read.data.id).executeTakeFirst())) {
+    return data({ errors: { id: `Det finnes allerede et oppdrag med ID ${read.data.id}. Rett det i stedet.` } as Record<string, string>, values: read.values }, { status: 409 });
+  }
+  const { key } = await saveManualAssignment(db, read.data, user.actor);
+  return redirect(`${assignmentPath(key)}?lagret=opprettet`);
+}
+
+export default function NewAssignment() {
+  const { years, year, areas, departments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="stack narrow">
+      <Heading level={1} data-size="lg">
+        Nytt oppdrag utenfor brev
+      </Heading>
+      <Paragraph>For oppdrag gitt på e-post eller i møter. De får samme historikk og oppfølging som oppdrag fra brev.</Paragraph>
+      <AssignmentForm
+        values={{ year, id: "", title: "", body: "", area: "", departments: [], deadline: "", source: "", ...(actionData?.values ?? {}) }}
+        errors={actionData?.errors}
+        years={years}
+        areas={areas}
+        departments={departments}
+        editing={false}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Alert, Button, Fieldset, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { StatusTag } from "~/components/status-tag";
+import { Choice } from "~/components/user-fields";
+import { YearSwitcher } from "~/components/year-switcher";
+import { requireUser } from "~/auth/guards.server";
+import { getDb } from "~/db/connection.server";
+import { carryOver, carryOverCandidates } from "~/db/manual.server";
+import { listYears } from "~/db/queries.server";
+import { assignmentPath, chooseYear } from "~/lib/urls";
+
+export const meta: MetaFunction = () => [{ title: "Videreføring – Oppdragsoversikt" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, "brev:importer");
+  const db = getDb();
+  const years = await listYears(db);
+  const year = chooseYear(new URL(args.request.url).searchParams.get("aar"), years);
+  return { years, year, candidates: year === null ? [] : await carryOverCandidates(db, year) };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args, "brev:importer");
+  const form = await args.request.formData();
+  const year = Number(form.get("aar"));
+  const keys = form.getAll("oppdrag").map(String).slice(0, 1000);
+  if (!Number.isInteger(year) || keys.length === 0) {
+    return data({ done: [] as string[], error: "Velg minst ett oppdrag som skal videreføres." }, { status: 400 });
+  }
+  const done = await carryOver(getDb(), year, keys, user.actor);
+  return data({ done, error: null });
+}
+
+export default function CarryOver() {
+  const { years, year, candidates } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        Videreføre uferdige oppdrag {year ? `fra ${year} til ${year + 1}` : ""}
+      </Heading>
+      {year ? <YearSwitcher years={years} current={year} /> : null}
+      {actionData?.error ? (
+        <Alert data-color="danger" role="alert">
+          {actionData.error}
+        </Alert>
+      ) : null}
+      {actionData?.done.length ? (
+        <Alert data-color="success" role="status">
+          Videreført: {actionData.done.join(", ")}. De nye oppdragene lenker til de opprinnelige, som beholder historikken sin.
+        </Alert>
+      ) : null}
+      <Paragraph>
+        Oppdrag som ikke er fullført, avsluttet eller utsatt. Et videreført oppdrag blir et nytt oppdrag i neste år (for eksempel
+        TB2023-05/2024) med lenke tilbake.
+      </Paragraph>
+      {candidates.length === 0 ? (
+        <Paragraph>Ingen uferdige oppdrag å videreføre.</Paragraph>
+      ) : (
+        <Form method="post" className="stack">
+          <input type="hidden" name="aar" value={year ?? ""} />
+          <Fieldset>
+            <Fieldset.Legend>Velg oppdrag ({candidates.length})</Fieldset.Legend>
+            {candidates.map((c) => (
+              <div key={c.key} className="filter-row">
+                <Choice type="checkbox" id={`v-${c.id}`} name="oppdrag" value={c.key} label={`${c.has_id ? c.key : "Uten ID"} ${c.title}`} />
+                <StatusTag status={c.status} />
+                <RemixLink to={assignmentPath(c.key)} aria-label={`Åpne ${c.has_id ? c.key : c.title}`}>
+                  Åpne
+                </RemixLink>
+              </div>
+            ))}
+          </Fieldset>
+          <div>
+            <Button type="submit">Viderefør valgte</Button>
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}

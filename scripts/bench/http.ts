@@ -1,0 +1,46 @@
+/** (b) The pages as HTTP requests against the running server, and the overview's first-load JS. */
+import { gzipSync } from "node:zlib";
+import { measure, type Timing } from "./stats";
+import type { Page } from "./pages";
+
+/** One GET, body read to the end; anything but 200 is an error. */
+async function get(url: string, cookie: string): Promise<string> {
+  const res = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${body.slice(0, 200)}`);
+  return body;
+}
+
+export async function measureHttpPage(page: Page, options: { baseUrl: string; cookie: string; warmup: number; samples: number }): Promise<Timing> {
+  return measure(() => get(`${options.baseUrl}${page.path}`, options.cookie), options);
+}
+
+export interface FirstLoadJs {
+  page: string;
+  files: Array<{ path: string; bytes: number; gzipBytes: number }>;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/**
+ * The JavaScript a first visit to `path` loads: every /build/….js file its HTML references
+ * (modulepreload links, script src and the inline module's imports), each fetched from the server
+ * and gzipped with zlib (default level 6, as a typical reverse proxy would).
+ */
+export async function measureFirstLoadJs(options: { baseUrl: string; cookie: string; path: string }): Promise<FirstLoadJs> {
+  const html = await get(`${options.baseUrl}${options.path}`, options.cookie);
+  const paths = [...new Set([...html.matchAll(/["'](\/build\/[^"'\s]+?\.js)["']/g)].map((m) => m[1]))].sort();
+  const files = [];
+  for (const p of paths) {
+    const res = await fetch(`${options.baseUrl}${p}`);
+    if (res.status !== 200) throw new Error(`GET ${p}: ${res.status}`);
+    const buf = Buffer.from(await res.arrayBuffer());
+    files.push({ path: p, bytes: buf.length, gzipBytes: gzipSync(buf).length });
+  }
+  return {
+    page: options.path,
+    files,
+    bytes: files.reduce((s, f) => s + f.bytes, 0),
+    gzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0),
+  };
+}
