@@ -60,6 +60,7 @@ describe("calendar link and reminder choices", () => {
     await page.goto(`${server.url}/konto`);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Lag kalenderlenke" }).click();
+    await page.locator("code.feed-url").first().waitFor();
     const urls = await page.locator("code.feed-url").allTextContents();
     expect(urls).toHaveLength(2); // mine + FHA
     expect(await axeViolations(page)).toEqual([]);
