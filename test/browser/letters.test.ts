@@ -81,6 +81,7 @@ describe("uploading a letter", () => {
     expect(await axeViolations(page)).toEqual([]);
     await upload(path.join(dir, "tildelingsbrev-2023.txt"));
     await page.waitForURL(/\/admin\/brev\/\d+$/);
+    await page.getByRole("heading", { level: 1, name: /^Forhåndsvisning/ }).waitFor();
     const created = Number((await page.locator("#nye").textContent())?.match(/\((\d+)\)/)?.[1]);
     expect(created).toBeGreaterThanOrEqual(96);
     expect(await page.locator("#advarsler").textContent()).toMatch(/Advarsler \(\d+\)/);
@@ -94,6 +95,7 @@ describe("uploading a letter", () => {
     // Again, choose the department the text left out for TTB2023-08, and confirm.
     await upload(path.join(dir, "tildelingsbrev-2023.txt"));
     await page.waitForURL(/\/admin\/brev\/\d+$/);
+    await page.getByRole("heading", { level: 1, name: /^Forhåndsvisning/ }).waitFor();
     await page.selectOption("#avd-TTB2023-08", "FHA");
     await page.getByRole("form", { name: /TTB2023-08/ }).getByRole("button", { name: "Lagre valg" }).click();
     await page.waitForURL(/#uten-avdeling$/);
@@ -124,6 +126,7 @@ describe("uploading a letter", () => {
   it("shows no changes when the same letter comes again, and exactly the edit for an edited one", async () => {
     await upload(path.join(dir, "tildelingsbrev-2023.txt"));
     await page.waitForURL(/\/admin\/brev\/\d+$/);
+    await page.getByRole("heading", { level: 1, name: /^Forhåndsvisning/ }).waitFor();
     await page.getByText("Ingen endringer: databasen har allerede alt innholdet i dette brevet.").waitFor();
     expect(await page.locator("#nye").textContent()).toContain("(0)");
     expect(await page.locator("#endrede").textContent()).toContain("(0)");
@@ -133,6 +136,7 @@ describe("uploading a letter", () => {
     fs.writeFileSync(edited, readLetter2023().replace("Ulovlig handel tobakk", "Ulovlig handel med tobakk"));
     await upload(edited);
     await page.waitForURL(/\/admin\/brev\/\d+$/);
+    await page.getByRole("heading", { level: 1, name: /^Forhåndsvisning/ }).waitFor();
     expect(await page.locator("#endrede").textContent()).toContain("Endrede oppdrag (1)");
     const card = page.locator("#endrede ~ .card");
     expect(await card.count()).toBe(1);
@@ -151,6 +155,7 @@ describe("uploading a letter", () => {
     fs.writeFileSync(pdf, await makePdf(readLetter2023()));
     await upload(pdf);
     await page.waitForURL(/\/admin\/brev\/\d+$/);
+    await page.getByRole("heading", { level: 1, name: /^Forhåndsvisning/ }).waitFor();
     const text = (await page.locator("main").textContent()) ?? "";
     const n = (id: string) => Number(text.match(new RegExp(`${id} \\((\\d+)\\)`))?.[1] ?? -1);
     // Everything is already in the database: the PDF's assignments are found as unchanged or changed (layout), none lost.

@@ -51,6 +51,7 @@ describe("the report page", () => {
     await first.focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/rapport\/tekst\//);
+    await page.getByRole("heading", { level: 1, name: /^Rapporttekst/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.focus("#rapporttekst");
     await page.keyboard.press("ControlOrMeta+A");
@@ -69,6 +70,7 @@ describe("the report page", () => {
     expect(await page.locator("nav[aria-label='Hurtigvalg for dato'] [aria-current]").textContent()).toContain("1. tertial");
     await page.getByRole("link", { name: /Skriv samlet vurdering for 2\.1/ }).click();
     await page.waitForURL(/\/rapport\/vurdering\/2\.1/);
+    await page.getByRole("heading", { level: 1, name: /^Samlet vurdering/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.fill("#rapporttekst", "Stor aktivitet på folkehelseområdet i første tertial.");
     await page.getByRole("button", { name: "Lagre" }).click();

@@ -211,6 +211,7 @@ describe("views over time and per department", () => {
     await page.goto(`${server.url}/`);
     await page.getByRole("link", { name: "Min avdeling FHA" }).click();
     await page.waitForURL(/\/avdeling\/FHA/);
+    await page.getByRole("heading", { level: 2, name: /^Forfalt/ }).waitFor();
     const headings = await page.locator("main h2").allTextContents();
     expect(headings[0]).toMatch(/^Forfalt \(\d+\)$/);
     expect(headings[1]).toMatch(/^Frist innen 30 dager/);
