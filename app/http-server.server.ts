@@ -8,8 +8,7 @@ import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { getDatabase } from "./db/connection.server";
-import { migrationsAreCurrent } from "./db/migrate.server";
+import { databaseHealth, withDatabaseFaultHandling } from "./db/faults.server";
 import { isCrossSiteRequest } from "./lib/origin";
 import { createNonce, STATIC_SECURITY_HEADERS } from "./security.server";
 
@@ -52,21 +51,17 @@ export function createApp(build: ServerBuild): express.Express {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static("public", { maxAge: "1h", index: false }));
 
+  // DB readable, migrations current, a write lock obtainable and room to write (db/faults.server.ts).
   app.get("/healthz", async (_req, res) => {
-    try {
-      const { db, sqlite } = getDatabase();
-      sqlite.prepare("select 1").get();
-      const current = await migrationsAreCurrent(db);
-      res.status(current ? 200 : 503).json({ ok: current, database: "ok", migrations: current ? "current" : "pending" });
-    } catch {
-      res.status(503).json({ ok: false, database: "unreachable" });
-    }
+    const health = await databaseHealth();
+    res.status(health.ok ? 200 : 503).set("Cache-Control", "no-store").json(health);
   });
 
   app.all(
     "*",
     createRequestHandler({
-      build,
+      // Database faults in loaders/actions become a Norwegian 503 page, not a 500.
+      build: withDatabaseFaultHandling(build),
       mode: process.env.NODE_ENV === "development" ? "development" : "production",
       getLoadContext: (req) => ({
         cspNonce: createNonce(),

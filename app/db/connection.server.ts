@@ -24,16 +24,44 @@ export function databasePath(): string {
 export class DatabaseSetupError extends Error {}
 
 /**
+ * The database file the running app had open is gone (deleted or moved away). Carries SQLite's
+ * code so fault handling treats it like any other "cannot open" error.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly code = "SQLITE_CANTOPEN";
+}
+
+/** How long a write waits for another connection's lock before giving up (DATABASE_BUSY_TIMEOUT_MS, default 5 s). */
+export function busyTimeoutMs(): number {
+  const value = Number(process.env.DATABASE_BUSY_TIMEOUT_MS);
+  return Number.isInteger(value) && value >= 0 ? value : 5000;
+}
+
+/**
+ * Fault injection for tests only: runs on every connection `getDatabase()` opens, after the
+ * settings are applied (e.g. `PRAGMA query_only` to act like a read-only file system, or a low
+ * `max_page_count` to act like a full disk). Production code never sets it.
+ */
+export type ConnectionHook = (sqlite: SQLite.Database) => void;
+
+export function setConnectionHook(hook: ConnectionHook | null): void {
+  globalThis.__oppdragDbHook = hook ?? undefined;
+}
+
+/**
  * Opens (creating if needed) a database file with the settings the app relies on: WAL,
  * synchronous=FULL (an acknowledged write survives power loss), foreign keys, busy timeout.
  * Refuses to hand out a connection where one of them did not take.
  */
-export function openDatabase(file: string, options: { readonly?: boolean } = {}): AppDatabase {
+export function openDatabase(file: string, options: { readonly?: boolean; mustExist?: boolean } = {}): AppDatabase {
   const resolved = path.resolve(file);
-  if (!options.readonly) fs.mkdirSync(path.dirname(resolved), { recursive: true });
-  const sqlite = new SQLite(resolved, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  if (!options.readonly && !options.mustExist) fs.mkdirSync(path.dirname(resolved), { recursive: true });
+  const sqlite = new SQLite(resolved, {
+    readonly: options.readonly ?? false,
+    fileMustExist: (options.readonly ?? false) || (options.mustExist ?? false),
+  });
   try {
-    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     if (!options.readonly) sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = FULL");
     sqlite.pragma("foreign_keys = ON");
@@ -46,7 +74,8 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   return { path: resolved, sqlite, db };
 }
 
-function verifySettings(sqlite: SQLite.Database, readonly: boolean): void {
+/** Reads the settings back; throws DatabaseSetupError naming every one that did not take. */
+export function verifySettings(sqlite: SQLite.Database, readonly: boolean): void {
   const journal = String(sqlite.pragma("journal_mode", { simple: true })).toLowerCase();
   const synchronous = Number(sqlite.pragma("synchronous", { simple: true }));
   const foreignKeys = Number(sqlite.pragma("foreign_keys", { simple: true }));
@@ -59,19 +88,73 @@ function verifySettings(sqlite: SQLite.Database, readonly: boolean): void {
   }
 }
 
-declare global {
-  // Survives module reloads in development.
-  var __oppdragDb: AppDatabase | undefined;
+interface OpenDatabase extends AppDatabase {
+  /** Identity of the file when it was opened, to notice it being removed or replaced. */
+  dev: number;
+  ino: number;
 }
 
-/** The process-wide connection to DATABASE_PATH. */
+declare global {
+  // Survives module reloads in development (and is shared with the Remix server bundle).
+  var __oppdragDb: OpenDatabase | undefined;
+  var __oppdragDbOpened: Set<string> | undefined;
+  var __oppdragDbHook: ConnectionHook | undefined;
+}
+
+function fileIdentity(file: string): { dev: number; ino: number } | null {
+  try {
+    const stat = fs.statSync(file);
+    return { dev: stat.dev, ino: stat.ino };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The process-wide connection to DATABASE_PATH. Each call checks that the file is still the
+ * one that was opened: if it was replaced (a restore) the new file is opened; if it is gone the
+ * connection is closed and DatabaseUnavailableError thrown, so no write is acknowledged into a
+ * deleted file. Once a path has been opened it is never silently re-created empty.
+ */
 export function getDatabase(): AppDatabase {
   const wanted = databasePath();
-  if (!globalThis.__oppdragDb || globalThis.__oppdragDb.path !== wanted) {
-    globalThis.__oppdragDb?.sqlite.close();
-    globalThis.__oppdragDb = openDatabase(wanted);
+  const current = globalThis.__oppdragDb;
+  const identity = fileIdentity(wanted);
+  if (current && current.path === wanted && identity && identity.dev === current.dev && identity.ino === current.ino) {
+    return current;
   }
+  if (current) resetDatabaseConnection();
+  const opened = (globalThis.__oppdragDbOpened ??= new Set());
+  if (!identity && opened.has(wanted)) {
+    throw new DatabaseUnavailableError(`Databasefilen ${wanted} finnes ikke (lenger).`);
+  }
+  const app = openDatabase(wanted, { mustExist: opened.has(wanted) });
+  try {
+    globalThis.__oppdragDbHook?.(app.sqlite);
+  } catch (error) {
+    app.sqlite.close();
+    throw error;
+  }
+  const now = fileIdentity(wanted) ?? { dev: -1, ino: -1 };
+  opened.add(wanted);
+  globalThis.__oppdragDb = { ...app, ...now };
   return globalThis.__oppdragDb;
+}
+
+/**
+ * Drops the process-wide connection; the next `getDatabase()` opens the file afresh. Used after
+ * a database fault, so that a file made writable again, or put back, is picked up without a
+ * restart.
+ */
+export function resetDatabaseConnection(): void {
+  const current = globalThis.__oppdragDb;
+  globalThis.__oppdragDb = undefined;
+  if (!current) return;
+  try {
+    current.sqlite.close();
+  } catch {
+    // Already closed or unusable: nothing more to release.
+  }
 }
 
 export function getDb(): Kysely<Database> {

@@ -22,3 +22,14 @@ export function formValues(form: FormData): Record<string, string> {
   }
   return out;
 }
+
+/** A text field's value: "" when it is missing or a file was sent in its place. */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+/** Every value of a repeated field (checkboxes); a file becomes "", which no validation accepts. */
+export function formTexts(form: FormData, name: string): string[] {
+  return form.getAll(name).map((v) => (typeof v === "string" ? v : ""));
+}

@@ -8,6 +8,7 @@ import { cancelUpload, confirmUpload, getUpload, previewUpload, setDepartmentOve
 import { listDepartments } from "~/db/queries.server";
 import { formatDateLong, formatDateTime } from "~/domain/format";
 import { assignmentPath } from "~/lib/urls";
+import { formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Forhåndsvisning av brev – Oppdragsoversikt" }];
 
@@ -64,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!upload) throw new Response("Fant ikke opplastingen.", { status: 404 });
   if (upload.status !== "venter") return data({ message: "Denne opplastingen er allerede behandlet." }, { status: 409 });
   const form = await args.request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = formText(form, "intent");
   if (intent === "avbryt") {
     await cancelUpload(db, id, user.actor);
     return redirect(`/admin/brev/${id}?ferdig=avbrutt`);
@@ -74,8 +75,8 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/admin/brev/${id}?ferdig=importert`);
   }
   if (intent === "avdeling") {
-    const key = String(form.get("key") ?? "").slice(0, 100);
-    const code = String(form.get("avdeling") ?? "").toUpperCase();
+    const key = formText(form, "key").slice(0, 100);
+    const code = formText(form, "avdeling").toUpperCase();
     if (code && !/^[A-ZÆØÅ]{2,6}$/.test(code)) return data({ message: "Ugyldig avdelingskode." }, { status: 400 });
     await setDepartmentOverride(db, id, key, code ? [code] : []);
     return redirect(`/admin/brev/${id}#uten-avdeling`);

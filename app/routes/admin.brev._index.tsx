@@ -16,6 +16,7 @@ import { createUpload, listUploads } from "~/db/letter-uploads.server";
 import { formatDateTime } from "~/domain/format";
 import { parseLetter } from "~/domain/letter/parse";
 import { extractLetterText, MAX_UPLOAD_BYTES } from "~/letters/extract.server";
+import { formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Importer brev – Oppdragsoversikt" }];
 
@@ -38,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
     return data({ errors: { fil: "Opplastingen kunne ikke leses. Prøv igjen." } as Record<string, string> }, { status: 400 });
   }
   const file = form.get("fil");
-  const pasted = typeof form.get("tekst") === "string" ? String(form.get("tekst")) : "";
+  const pasted = typeof form.get("tekst") === "string" ? formText(form, "tekst") : "";
   let result;
   let name: string;
   if (file && typeof file !== "string" && file.size > 0) {

@@ -12,7 +12,7 @@ import { departmentsSchema, nameSchema, passwordSchema, roleSchema } from "~/aut
 import { getDb } from "~/db/connection.server";
 import { listDepartments } from "~/db/queries.server";
 import { getUser, resetPassword, setUserDisabled, updateUser, UserError } from "~/db/users.server";
-import { fieldErrors } from "~/lib/forms";
+import { fieldErrors, formText, formTexts } from "~/lib/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.user.name} – Brukere – Oppdragsoversikt` : "Bruker – Oppdragsoversikt" },
@@ -47,13 +47,13 @@ export async function action(args: ActionFunctionArgs) {
   const target = await getUser(db, id);
   if (!target) throw new Response("Fant ikke brukeren.", { status: 404 });
   const form = await args.request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = formText(form, "intent");
   try {
     if (intent === "endre") {
       const parsed = editSchema.safeParse({
-        name: String(form.get("name") ?? ""),
-        role: String(form.get("role") ?? ""),
-        departments: form.getAll("departments").map(String),
+        name: formText(form, "name"),
+        role: formText(form, "role"),
+        departments: formTexts(form, "departments"),
       });
       if (!parsed.success) return data({ intent, errors: fieldErrors(parsed.error) }, { status: 400 });
       await updateUser(db, id, parsed.data, admin.actor);
@@ -67,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
       return redirect(`/admin/brukere/${id}?melding=${intent === "deaktiver" ? "deaktivert" : "aktivert"}`);
     }
     if (intent === "passord") {
-      const password = String(form.get("password") ?? "");
+      const password = formText(form, "password");
       const parsed = passwordSchema({ email: target.email, name: target.name }).safeParse(password);
       if (!parsed.success) {
         return data({ intent, errors: { password: parsed.error.issues[0].message } as Record<string, string> }, { status: 400 });

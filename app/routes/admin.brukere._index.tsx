@@ -12,7 +12,7 @@ import { getDb } from "~/db/connection.server";
 import { listDepartments } from "~/db/queries.server";
 import { createUser, listUsers, UserError } from "~/db/users.server";
 import { formatDateTime } from "~/domain/format";
-import { fieldErrors } from "~/lib/forms";
+import { fieldErrors, formText, formTexts } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Brukere – Oppdragsoversikt" }];
 
@@ -27,12 +27,12 @@ export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args, "bruker:administrer");
   const form = await args.request.formData();
   const values = {
-    email: String(form.get("email") ?? ""),
-    name: String(form.get("name") ?? ""),
-    role: String(form.get("role") ?? ""),
-    departments: form.getAll("departments").map(String),
-    password: String(form.get("password") ?? ""),
-    password2: String(form.get("password2") ?? ""),
+    email: formText(form, "email"),
+    name: formText(form, "name"),
+    role: formText(form, "role"),
+    departments: formTexts(form, "departments"),
+    password: formText(form, "password"),
+    password2: formText(form, "password2"),
   };
   const keep = { email: values.email.slice(0, 254), name: values.name.slice(0, 200), role: values.role, departments: values.departments };
   const parsed = newUserSchema.safeParse(values);

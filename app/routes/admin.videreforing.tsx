@@ -10,6 +10,7 @@ import { getDb } from "~/db/connection.server";
 import { carryOver, carryOverCandidates } from "~/db/manual.server";
 import { listYears } from "~/db/queries.server";
 import { assignmentPath, chooseYear } from "~/lib/urls";
+import { formTexts } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Videreføring – Oppdragsoversikt" }];
 
@@ -25,7 +26,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args, "brev:importer");
   const form = await args.request.formData();
   const year = Number(form.get("aar"));
-  const keys = form.getAll("oppdrag").map(String).slice(0, 1000);
+  const keys = formTexts(form, "oppdrag").slice(0, 1000);
   if (!Number.isInteger(year) || keys.length === 0) {
     return data({ done: [] as string[], error: "Velg minst ett oppdrag som skal videreføres." }, { status: 400 });
   }

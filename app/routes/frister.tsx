@@ -10,7 +10,7 @@ import { can } from "~/auth/permissions";
 import { getDb } from "~/db/connection.server";
 import { agreeDeadline, deadlineOwners, deadlinesToAgree } from "~/db/deadlines.server";
 import { cleanText, isValidIsoDate } from "~/domain/status-update";
-import { fieldErrors } from "~/lib/forms";
+import { fieldErrors, formText } from "~/lib/forms";
 import { assignmentPath } from "~/lib/urls";
 
 export const meta: MetaFunction = () => [{ title: "Frister som skal avklares – Oppdragsoversikt" }];
@@ -51,10 +51,10 @@ export async function action(args: ActionFunctionArgs) {
   const deadline = parsed.success ? await deadlineOwners(db, parsed.data.deadlineId) : null;
   // Authorise against the deadline's own departments before saying anything about the input.
   const user = await requireUser(args, "frist:avtal", deadline?.owners);
-  if (!parsed.success) return data({ deadlineId: String(form.get("deadlineId") ?? ""), errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success) return data({ deadlineId: formText(form, "deadlineId"), errors: fieldErrors(parsed.error) }, { status: 400 });
   if (!deadline) return data({ deadlineId: String(parsed.data.deadlineId), errors: { date: "Fant ikke fristen." } as Record<string, string> }, { status: 404 });
   await agreeDeadline(db, { id: deadline.id, key: deadline.key, label: deadline.label }, parsed.data.date, parsed.data.reference, user.actor);
-  const back = safeRedirectPath(String(form.get("tilbake") ?? ""), "/frister");
+  const back = safeRedirectPath(formText(form, "tilbake"), "/frister");
   return redirect(`${back}${back.includes("?") ? "&" : "?"}lagret=1`);
 }
 

@@ -15,7 +15,7 @@ import { ROLE_LABELS } from "~/auth/permissions";
 import { passwordSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
 import { changeOwnPassword } from "~/db/users.server";
-import { fieldErrors } from "~/lib/forms";
+import { fieldErrors, formText, formTexts } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Min konto – Oppdragsoversikt" }];
 
@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args);
   const form = await args.request.formData();
-  const intent = String(form.get("intent") ?? "passord");
+  const intent = formText(form, "intent") || "passord";
   const db = getDb();
   if (intent === "kalender-ny") {
     const token = await createCalendarToken(db, user.id, user.actor);
@@ -57,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
     return redirect("/konto?melding=kalender-trukket#kalender");
   }
   if (intent === "varsler") {
-    const wanted = new Set(form.getAll("varsel").map(String));
+    const wanted = new Set(formTexts(form, "varsel"));
     const off = REMINDER_KINDS.filter((k) => !wanted.has(k));
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom("reminder_opt_outs").where("user_id", "=", user.id).execute();

@@ -9,7 +9,7 @@ import { destroySession, readSessionToken, sessionCookieHeader } from "~/auth/se
 import { signIn } from "~/auth/sign-in.server";
 import { getDb } from "~/db/connection.server";
 import { countUsers } from "~/db/users.server";
-import { fieldErrors } from "~/lib/forms";
+import { fieldErrors, formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Logg inn – Oppdragsoversikt" }];
 
@@ -40,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
     password: form.get("password") ?? "",
     neste: form.get("neste") ?? undefined,
   });
-  const email = typeof form.get("email") === "string" ? String(form.get("email")).slice(0, 254) : "";
+  const email = typeof form.get("email") === "string" ? formText(form, "email").slice(0, 254) : "";
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
   const db = getDb();
   const result = await signIn(db, {

@@ -9,7 +9,7 @@ import { getDatabase } from "~/db/connection.server";
 import { recordDelivery, recordStatusUpdate } from "~/db/status.server";
 import { deliverableSchema, statusUpdateSchema } from "~/domain/status-update";
 import { readAsOf } from "~/lib/as-of";
-import { fieldErrors } from "~/lib/forms";
+import { fieldErrors, formText } from "~/lib/forms";
 import { DeadlineText } from "~/components/deadline-text";
 import { StatusTag } from "~/components/status-tag";
 import { requireUser } from "~/auth/guards.server";
@@ -57,7 +57,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = formText(form, "intent");
   const app = getDatabase();
   // Writes need only the assignment's id and owners, not the whole page.
   const detail = await assignmentOwners(app.db, (args.params.id ?? "").slice(0, 200));
@@ -92,7 +92,7 @@ export async function action(args: ActionFunctionArgs) {
       deliveredOn: form.get("deliveredOn") ?? undefined,
     });
     if (!parsed.success) {
-      return data({ intent: "leveranse" as const, deadlineId: String(form.get("deadlineId") ?? ""), errors: fieldErrors(parsed.error) }, { status: 400 });
+      return data({ intent: "leveranse" as const, deadlineId: formText(form, "deadlineId"), errors: fieldErrors(parsed.error) }, { status: 400 });
     }
     const result = await recordDelivery(app, {
       assignmentId: detail.id,

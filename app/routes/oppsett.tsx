@@ -9,7 +9,7 @@ import { createSession, sessionCookieHeader } from "~/auth/session.server";
 import { newUserSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
 import { countUsers, createUser, UserError } from "~/db/users.server";
-import { fieldErrors } from "~/lib/forms";
+import { fieldErrors, formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Første oppsett – Oppdragsoversikt" }];
 
@@ -36,12 +36,12 @@ export async function action(args: ActionFunctionArgs) {
   await assertSetupAllowed(args);
   const form = await args.request.formData();
   const values = {
-    email: String(form.get("email") ?? ""),
-    name: String(form.get("name") ?? ""),
+    email: formText(form, "email"),
+    name: formText(form, "name"),
     role: "admin",
     departments: [],
-    password: String(form.get("password") ?? ""),
-    password2: String(form.get("password2") ?? ""),
+    password: formText(form, "password"),
+    password2: formText(form, "password2"),
   };
   const parsed = newUserSchema.safeParse(values);
   const keep = { email: values.email.slice(0, 254), name: values.name.slice(0, 200) };

@@ -11,6 +11,7 @@ import { currentReportText, saveReportText } from "~/db/report.server";
 import { endOfDayInOslo, formatDateLong } from "~/domain/format";
 import { reportTextSchema } from "~/domain/report-text";
 import { readReportParams } from "~/lib/report-params";
+import { formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Rapporttekst – Oppdragsoversikt" }];
 
@@ -48,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
   const { db, assignment, reportDate } = await load(args);
   const form = await args.request.formData();
   const parsed = reportTextSchema.safeParse(form.get("text") ?? "");
-  if (!parsed.success) return data({ error: parsed.error.issues[0].message, text: String(form.get("text") ?? "").slice(0, 20000) }, { status: 400 });
+  if (!parsed.success) return data({ error: parsed.error.issues[0].message, text: formText(form, "text").slice(0, 20000) }, { status: 400 });
   await saveReportText(db, assignment, reportDate, parsed.data, user.actor);
   return redirect(`/rapport?aar=${assignment.year}&per=${reportDate}#forhandsvisning`);
 }

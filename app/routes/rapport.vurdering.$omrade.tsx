@@ -10,6 +10,7 @@ import { currentAssessment, saveAssessment } from "~/db/report.server";
 import { formatDateLong } from "~/domain/format";
 import { reportTextSchema } from "~/domain/report-text";
 import { readReportParams } from "~/lib/report-params";
+import { formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Samlet vurdering – Oppdragsoversikt" }];
 
@@ -33,7 +34,7 @@ export async function action(args: ActionFunctionArgs) {
   const { db, year, asOfDate, area } = await load(args);
   const form = await args.request.formData();
   const parsed = reportTextSchema.safeParse(form.get("text") ?? "");
-  if (!parsed.success) return data({ error: parsed.error.issues[0].message, text: String(form.get("text") ?? "").slice(0, 20000) }, { status: 400 });
+  if (!parsed.success) return data({ error: parsed.error.issues[0].message, text: formText(form, "text").slice(0, 20000) }, { status: 400 });
   await saveAssessment(db, year, area.code, asOfDate, parsed.data, user.actor);
   return redirect(`/rapport?aar=${year}&per=${asOfDate}#forhandsvisning`);
 }
