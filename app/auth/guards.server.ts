@@ -25,12 +25,25 @@ export function actorFor(user: SessionUser, { request, context }: Args): Actor {
   return {
     userId: user.id,
     name: `${user.name} <${user.email}>`,
+    person: user.name,
     ip: clientIp(context),
     userAgent: request.headers.get("User-Agent"),
   };
 }
 
-export async function getCurrentUser(args: Args): Promise<CurrentUser | null> {
+/** The root loader and the route's loader share one request: look the session up once. */
+const perRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getCurrentUser(args: Args): Promise<CurrentUser | null> {
+  let user = perRequest.get(args.request);
+  if (!user) {
+    user = lookUpUser(args);
+    perRequest.set(args.request, user);
+  }
+  return user;
+}
+
+async function lookUpUser(args: Args): Promise<CurrentUser | null> {
   const token = readSessionToken(args.request);
   if (!token) return null;
   const user = await resolveSession(getDb(), token);

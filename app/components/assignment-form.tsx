@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Button, Field, Fieldset, Label, Paragraph, Select, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
-import { FormErrorSummary, TextField } from "./form";
+import { Button, Field, Fieldset, Label, Paragraph, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
+import { FormErrorSummary, SelectField, TextField } from "./form";
 import { Choice } from "./user-fields";
 import { YearSelect } from "./year-switcher";
 
@@ -52,17 +52,7 @@ export function AssignmentForm({
           />
           {errors?.body ? <ValidationMessage id="tekst-feil">{errors.body}</ValidationMessage> : null}
         </Field>
-        <Field>
-          <Label htmlFor="omrade">Område</Label>
-          <Select id="omrade" name="area" defaultValue={values.area}>
-            <Select.Option value="">Ikke valgt</Select.Option>
-            {areas.map((a) => (
-              <Select.Option key={a.code} value={a.code}>
-                {a.code} {a.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField id="omrade" name="area" label="Område" value={values.area} empty="Ikke valgt" options={areas.map((a) => ({ value: a.code, label: `${a.code} ${a.name}` }))} />
         <Fieldset>
           <Fieldset.Legend>Eieravdeling</Fieldset.Legend>
           {departments.map((d, i) => (

@@ -1,5 +1,5 @@
-import { ErrorSummary, Field, Input, Label, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
-import { useEffect, useRef, type ComponentRef, type InputHTMLAttributes } from "react";
+import { ErrorSummary, Field, Input, Label, Paragraph, Select, ValidationMessage } from "@digdir/designsystemet-react";
+import { useEffect, useRef, type ComponentRef, type InputHTMLAttributes, type ReactNode } from "react";
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "size" | "type"> {
   name: string;
@@ -80,5 +80,36 @@ export function NewPasswordFields({ errors, minLength, label = "Passord", note }
       />
       <TextField name="password2" label="Gjenta passordet" type="password" autoComplete="new-password" error={errors?.password2} required />
     </>
+  );
+}
+
+/** A labelled select; `empty` adds a first option with value "" (e.g. "Alle", "Ikke valgt"). */
+export function SelectField({
+  id,
+  name,
+  label,
+  value,
+  options,
+  empty,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  value: string | null | undefined;
+  options: ReadonlyArray<{ value: string; label?: string }>;
+  empty?: string;
+}) {
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      <Select id={id} name={name} defaultValue={value ?? ""}>
+        {empty !== undefined ? <Select.Option value="">{empty}</Select.Option> : null}
+        {options.map((o) => (
+          <Select.Option key={o.value} value={o.value}>
+            {o.label ?? o.value}
+          </Select.Option>
+        ))}
+      </Select>
+    </Field>
   );
 }

@@ -1,20 +1,10 @@
 import { Form } from "@remix-run/react";
-import { Button, Field, Label, Select } from "@digdir/designsystemet-react";
+import { Button } from "@digdir/designsystemet-react";
+import { SelectField } from "./form";
 
 /** A labelled year select, for any GET form. */
 export function YearSelect({ years, current, id = "aar" }: { years: number[]; current: number | null; id?: string }) {
-  return (
-    <Field>
-      <Label htmlFor={id}>År</Label>
-      <Select id={id} name="aar" defaultValue={String(current ?? "")}>
-        {years.map((y) => (
-          <Select.Option key={y} value={String(y)}>
-            {y}
-          </Select.Option>
-        ))}
-      </Select>
-    </Field>
-  );
+  return <SelectField id={id} name="aar" label="År" value={current === null ? "" : String(current)} options={years.map((y) => ({ value: String(y) }))} />;
 }
 
 /** Year choice as a plain GET form, so it works without JavaScript. */

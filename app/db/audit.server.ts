@@ -2,6 +2,7 @@
  * The append-only audit log: every write names who, when, what and from where. The table's
  * triggers refuse UPDATE and DELETE; this module only inserts and reads.
  */
+import type SQLite from "better-sqlite3";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "./schema";
 
@@ -9,8 +10,14 @@ export interface Actor {
   userId: number | null;
   /** "Kari Nordmann <kari@example.no>", "cli", "system". */
   name: string;
+  /** The person's name alone, for history lines ("Kari Nordmann"); defaults to `name`. */
+  person?: string;
   ip?: string | null;
   userAgent?: string | null;
+}
+
+export function actorDisplayName(actor: Actor): string {
+  return actor.person ?? actor.name;
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: null, name: "system" };
@@ -63,6 +70,30 @@ export async function audit(
       user_agent: actor.userAgent ? actor.userAgent.slice(0, 300) : null,
     })
     .execute();
+}
+
+const syncInserts = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+/**
+ * The same audit row, written synchronously on a raw connection: for writes that run as one
+ * better-sqlite3 transaction without awaiting (status and delivery updates).
+ */
+export function auditSync(
+  sqlite: SQLite.Database,
+  actor: Actor,
+  action: AuditAction,
+  target: string | null,
+  details: Record<string, unknown> | null,
+  at: string,
+): void {
+  let insert = syncInserts.get(sqlite);
+  if (!insert) {
+    insert = sqlite.prepare(
+      "insert into audit_log (created_at, user_id, actor, action, target, details, ip, user_agent) values (?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    syncInserts.set(sqlite, insert);
+  }
+  insert.run(at, actor.userId, actor.name, action, target, details ? JSON.stringify(details) : null, actor.ip ?? null, actor.userAgent?.slice(0, 300) ?? null);
 }
 
 export interface AuditFilter {

@@ -5,7 +5,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { StatusCode } from "~/domain/status";
-import { audit, type Actor } from "./audit.server";
+import { actorDisplayName, audit, type Actor } from "./audit.server";
+import { latestStatusSql } from "./queries.server";
 import type { Database } from "./schema";
 
 export interface FeedDeadline {
@@ -74,7 +75,7 @@ export async function deadlinesFor(db: Kysely<Database>, audience: Audience): Pr
   }>`
     select d.id as deadline_id, a.id as assignment_id, a.key, a.has_id, a.title, d.label, d.phrase, d.date, d.state,
       d.agreed_date, d.agreed_reference, d.revision, d.modified_at, a.created_at,
-      (select se.status from status_events se where se.assignment_id = a.id order by se.effective_at desc, se.version desc limit 1) as status,
+      ${latestStatusSql()} as status,
       (select count(*) from status_events se where se.assignment_id = a.id) as status_count,
       (select max(se.created_at) from status_events se where se.assignment_id = a.id) as status_at,
       (select count(*) from deadline_events de where de.deadline_id = d.id) as delivery_count,
@@ -182,7 +183,7 @@ export async function agreeDeadline(
         agreed_date: agreedDate,
         reference,
         user_id: actor.userId,
-        actor_name: actor.name.replace(/ <.*>$/, ""),
+        actor_name: actorDisplayName(actor),
         created_at: now.toISOString(),
       })
       .execute();

@@ -12,7 +12,7 @@ import type { AssignmentFilter } from "~/domain/assignment-filter";
 import { toFtsQuery } from "~/domain/assignment-filter";
 import { compareAssignmentIds } from "~/domain/letter/ids";
 import { CLOSED_STATUSES, type StatusCode } from "~/domain/status";
-import { departmentsByAssignment } from "./queries.server";
+import { departmentsByAssignment, latestStatusSql } from "./queries.server";
 import type { Database } from "./schema";
 
 export interface ListRow {
@@ -92,9 +92,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   }>`
     with base as materialized (
     select a.id, a.key, a.has_id, a.title, a.area_code, a.goal_code, l.kind as letter_kind,
-      (select se.status from status_events se where se.assignment_id = a.id
-        ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}
-        order by se.effective_at desc, se.version desc limit 1) as status,
+      ${latestStatusSql(asOf)} as status,
       (select max(se.effective_at) from status_events se where se.assignment_id = a.id
         ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}) as last_change,
       (select d.id from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date >= ${today}

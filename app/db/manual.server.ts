@@ -9,6 +9,7 @@ import type { ParsedAssignment, ParsedDeadline, ParseResult } from "~/domain/let
 import { CLOSED_STATUSES, type StatusCode } from "~/domain/status";
 import { audit, type Actor } from "./audit.server";
 import { importParsedLetter, type ImportSummary } from "./import-letter.server";
+import { latestStatusSql } from "./queries.server";
 import type { Database } from "./schema";
 
 export interface ManualAssignmentInput {
@@ -92,15 +93,7 @@ export async function carryOverCandidates(db: Kysely<Database>, year: number) {
       "a.has_id",
       "a.title",
       "a.area_code",
-      (eb) =>
-        eb
-          .selectFrom("status_events as se")
-          .select("se.status")
-          .whereRef("se.assignment_id", "=", "a.id")
-          .orderBy("se.effective_at", "desc")
-          .orderBy("se.version", "desc")
-          .limit(1)
-          .as("status"),
+      latestStatusSql().as("status"),
     ])
     .where("a.year", "=", year)
     .where((eb) =>

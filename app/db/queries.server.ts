@@ -48,8 +48,11 @@ export async function departmentsByAssignment(db: Kysely<Database>, year: number
   return map;
 }
 
-/** Latest status per assignment, as of an instant (ISO), from the append-only event log. */
-function latestStatus(asOf: string | null) {
+/**
+ * SQL for the latest status of the assignment aliased `a`, as of an instant (ISO) or now, from
+ * the append-only event log. The one definition of "current status": every query uses it.
+ */
+export function latestStatusSql(asOf: string | null = null) {
   return sql<StatusCode | null>`(
     select se.status from status_events se
     where se.assignment_id = a.id ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}
@@ -98,7 +101,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       "l.title as letter_title",
       "l.date as letter_date",
       "l.reference as letter_reference",
-      latestStatus(asOf).as("status"),
+      latestStatusSql(asOf).as("status"),
     ])
     .where("a.key", "=", key)
     .executeTakeFirst();

@@ -2,12 +2,12 @@
  * Reads everything the annual-report table needs as of a date, in a fixed number of queries, and
  * writes report texts and area assessments (append-only, audited).
  */
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { endOfDayInOslo } from "~/domain/format";
 import { buildReport, type Report, type ReportDeadline, type ReportSourceAssignment } from "~/domain/report";
 import type { StatusCode } from "~/domain/status";
-import { audit, type Actor } from "./audit.server";
-import { departmentsByAssignment } from "./queries.server";
+import { actorDisplayName, audit, type Actor } from "./audit.server";
+import { departmentsByAssignment, latestStatusSql } from "./queries.server";
 import type { Database } from "./schema";
 
 export async function loadReport(db: Kysely<Database>, options: { year: number; asOfDate: string; draft: boolean }): Promise<Report> {
@@ -30,8 +30,7 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
   }>`
     select a.id, a.key, a.has_id, a.title, a.body, a.area_code,
       l.kind as letter_kind, l.title as letter_title, l.reference as letter_reference, l.date as letter_date,
-      (select se.status from status_events se where se.assignment_id = a.id and se.effective_at <= ${asOf}
-        order by se.effective_at desc, se.version desc limit 1) as status,
+      ${latestStatusSql(asOf)} as status,
       (select rt.text from report_texts rt where rt.assignment_id = a.id and rt.report_date = ${asOfDate}
         order by rt.id desc limit 1) as report_text,
       (select se.comment from status_events se where se.assignment_id = a.id and se.effective_at <= ${asOf}
@@ -116,7 +115,20 @@ export async function currentReportText(db: Kysely<Database>, assignmentId: numb
   return { text: history[0]?.text ?? null, latestComment: comment?.comment ?? null, history };
 }
 
-const displayName = (actor: Actor) => actor.name.replace(/ <.*>$/, "");
+/** Appends a report text row and its audit entry in one transaction (texts are never overwritten). */
+async function appendText(
+  db: Kysely<Database>,
+  actor: Actor,
+  now: Date,
+  target: string,
+  details: Record<string, unknown>,
+  insert: (trx: Transaction<Database>, row: { user_id: number | null; actor_name: string; created_at: string }) => Promise<unknown>,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insert(trx, { user_id: actor.userId, actor_name: actorDisplayName(actor), created_at: now.toISOString() });
+    await audit(trx, actor, "rapport:endret", target, details, now);
+  });
+}
 
 export async function saveReportText(
   db: Kysely<Database>,
@@ -126,14 +138,9 @@ export async function saveReportText(
   actor: Actor,
   now = new Date(),
 ): Promise<void> {
-  const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("report_texts")
-      .values({ assignment_id: assignment.id, text, user_id: actor.userId, actor_name: displayName(actor), report_date: reportDate, created_at: at })
-      .execute();
-    await audit(trx, actor, "rapport:endret", `oppdrag:${assignment.key}`, { reportDate, text }, now);
-  });
+  await appendText(db, actor, now, `oppdrag:${assignment.key}`, { reportDate, text }, (trx, row) =>
+    trx.insertInto("report_texts").values({ ...row, assignment_id: assignment.id, text, report_date: reportDate }).execute(),
+  );
 }
 
 export async function currentAssessment(db: Kysely<Database>, year: number, areaCode: string, reportDate: string) {
@@ -158,12 +165,7 @@ export async function saveAssessment(
   actor: Actor,
   now = new Date(),
 ): Promise<void> {
-  const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("area_assessments")
-      .values({ year, area_code: areaCode, text, user_id: actor.userId, actor_name: displayName(actor), report_date: reportDate, created_at: at })
-      .execute();
-    await audit(trx, actor, "rapport:endret", `område:${year}:${areaCode}`, { reportDate, text }, now);
-  });
+  await appendText(db, actor, now, `område:${year}:${areaCode}`, { reportDate, text }, (trx, row) =>
+    trx.insertInto("area_assessments").values({ ...row, year, area_code: areaCode, text, report_date: reportDate }).execute(),
+  );
 }

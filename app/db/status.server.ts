@@ -4,6 +4,8 @@
  * Optimistic locking: an update names the version it was based on; if the assignment has moved
  * on since, nothing is written and the newer change is returned.
  */
+import type SQLite from "better-sqlite3";
+import { auditSync, type Actor } from "./audit.server";
 import type { AppDatabase } from "./connection.server";
 import type { StatusCode } from "./schema";
 
@@ -32,45 +34,64 @@ function withWriteLock<T>(app: AppDatabase, work: () => T): Promise<T> {
   return app.db.connection().execute(async () => work());
 }
 
+function auditActor(author: Author): Actor {
+  return { userId: author.userId, name: `${author.name} <${author.email}>`, ip: author.ip, userAgent: author.userAgent };
+}
+
+function prepareStatements(sqlite: SQLite.Database) {
+  return {
+    selectVersion: sqlite.prepare<[number], { version: number; key: string }>("select version, key from assignments where id = ?"),
+    latest: sqlite.prepare<[number], LatestEvent>(
+      "select version, status, comment, actor_name, created_at from status_events where assignment_id = ? order by version desc limit 1",
+    ),
+    insertEvent: sqlite.prepare(
+      `insert into status_events (assignment_id, version, status, comment, actor, actor_name, letter_id, effective_at, created_at, user_id)
+       values (?, ?, ?, ?, ?, ?, null, ?, ?, ?)`,
+    ),
+    bump: sqlite.prepare("update assignments set version = ?, updated_at = ? where id = ?"),
+    deadline: sqlite.prepare<[number, number], { id: number; key: string; label: string | null }>(
+      "select d.id, a.key, d.label from deadlines d join assignments a on a.id = d.assignment_id where d.id = ? and d.assignment_id = ?",
+    ),
+    delivered: sqlite.prepare<[number], { delivered_on: string | null }>(
+      "select delivered_on from deadline_events where deadline_id = ? order by id desc limit 1",
+    ),
+    insertDelivery: sqlite.prepare(
+      "insert into deadline_events (deadline_id, assignment_id, delivered_on, user_id, actor_name, created_at) values (?, ?, ?, ?, ?, ?)",
+    ),
+  };
+}
+
+const prepared = new WeakMap<SQLite.Database, ReturnType<typeof prepareStatements>>();
+
+/** Statements prepared once per connection: updates are the hot write path. */
+function statementsFor(sqlite: SQLite.Database) {
+  let statements = prepared.get(sqlite);
+  if (!statements) {
+    statements = prepareStatements(sqlite);
+    prepared.set(sqlite, statements);
+  }
+  return statements;
+}
+
 export function recordStatusUpdate(
   app: AppDatabase,
   input: { assignmentId: number; baseVersion: number; status: StatusCode; comment: string | null; author: Author },
   now: Date = new Date(),
 ): Promise<StatusUpdateResult> {
   const { sqlite } = app;
-  const selectVersion = sqlite.prepare<[number], { version: number; key: string }>("select version, key from assignments where id = ?");
-  const latest = sqlite.prepare<[number], LatestEvent>(
-    "select version, status, comment, actor_name, created_at from status_events where assignment_id = ? order by version desc limit 1",
-  );
-  const insertEvent = sqlite.prepare(
-    `insert into status_events (assignment_id, version, status, comment, actor, actor_name, letter_id, effective_at, created_at, user_id)
-     values (?, ?, ?, ?, ?, ?, null, ?, ?, ?)`,
-  );
-  const bump = sqlite.prepare("update assignments set version = ?, updated_at = ? where id = ?");
-  const auditInsert = sqlite.prepare(
-    `insert into audit_log (created_at, user_id, actor, action, target, details, ip, user_agent)
-     values (?, ?, ?, 'status:oppdatert', ?, ?, ?, ?)`,
-  );
+  const q = statementsFor(sqlite);
   const tx = sqlite.transaction((): StatusUpdateResult => {
-    const row = selectVersion.get(input.assignmentId);
+    const row = q.selectVersion.get(input.assignmentId);
     if (!row) return { ok: false, reason: "not_found" };
     if (row.version !== input.baseVersion) {
-      return { ok: false, reason: "conflict", current: latest.get(input.assignmentId) ?? null, version: row.version };
+      return { ok: false, reason: "conflict", current: q.latest.get(input.assignmentId) ?? null, version: row.version };
     }
     const version = row.version + 1;
     const at = now.toISOString();
-    const actorName = input.author.name;
-    insertEvent.run(input.assignmentId, version, input.status, input.comment, `bruker:${input.author.userId}`, actorName, at, at, input.author.userId);
-    bump.run(version, at, input.assignmentId);
-    auditInsert.run(
-      at,
-      input.author.userId,
-      `${input.author.name} <${input.author.email}>`,
-      `oppdrag:${row.key}`,
-      JSON.stringify({ version, status: input.status, comment: input.comment }),
-      input.author.ip,
-      input.author.userAgent?.slice(0, 300) ?? null,
-    );
+    const { author } = input;
+    q.insertEvent.run(input.assignmentId, version, input.status, input.comment, `bruker:${author.userId}`, author.name, at, at, author.userId);
+    q.bump.run(version, at, input.assignmentId);
+    auditSync(sqlite, auditActor(author), "status:oppdatert", `oppdrag:${row.key}`, { version, status: input.status, comment: input.comment }, at);
     return { ok: true, version };
   });
   return withWriteLock(app, () => tx.immediate());
@@ -84,35 +105,15 @@ export function recordDelivery(
   now: Date = new Date(),
 ): Promise<DeliverableResult> {
   const { sqlite } = app;
-  const deadline = sqlite.prepare<[number, number], { id: number; key: string; label: string | null }>(
-    "select d.id, a.key, d.label from deadlines d join assignments a on a.id = d.assignment_id where d.id = ? and d.assignment_id = ?",
-  );
-  const current = sqlite.prepare<[number], { delivered_on: string | null }>(
-    "select delivered_on from deadline_events where deadline_id = ? order by id desc limit 1",
-  );
-  const insert = sqlite.prepare(
-    "insert into deadline_events (deadline_id, assignment_id, delivered_on, user_id, actor_name, created_at) values (?, ?, ?, ?, ?, ?)",
-  );
-  const auditInsert = sqlite.prepare(
-    `insert into audit_log (created_at, user_id, actor, action, target, details, ip, user_agent)
-     values (?, ?, ?, 'leveranse:oppdatert', ?, ?, ?, ?)`,
-  );
+  const q = statementsFor(sqlite);
   const tx = sqlite.transaction((): DeliverableResult => {
-    const row = deadline.get(input.deadlineId, input.assignmentId);
+    const row = q.deadline.get(input.deadlineId, input.assignmentId);
     if (!row) return { ok: false, reason: "not_found" };
-    const before = current.get(input.deadlineId)?.delivered_on ?? null;
+    const before = q.delivered.get(input.deadlineId)?.delivered_on ?? null;
     if (before === input.deliveredOn) return { ok: false, reason: "unchanged" };
     const at = now.toISOString();
-    insert.run(input.deadlineId, input.assignmentId, input.deliveredOn, input.author.userId, input.author.name, at);
-    auditInsert.run(
-      at,
-      input.author.userId,
-      `${input.author.name} <${input.author.email}>`,
-      `oppdrag:${row.key}`,
-      JSON.stringify({ deliverable: row.label, deliveredOn: input.deliveredOn }),
-      input.author.ip,
-      input.author.userAgent?.slice(0, 300) ?? null,
-    );
+    q.insertDelivery.run(input.deadlineId, input.assignmentId, input.deliveredOn, input.author.userId, input.author.name, at);
+    auditSync(sqlite, auditActor(input.author), "leveranse:oppdatert", `oppdrag:${row.key}`, { deliverable: row.label, deliveredOn: input.deliveredOn }, at);
     return { ok: true };
   });
   return withWriteLock(app, () => tx.immediate());

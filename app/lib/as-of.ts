@@ -1,4 +1,4 @@
-/** Reading the "as of" date (`?per=yyyy-MM-dd`) from a URL. Pure. */
+/** Reading dates from URLs (`?per=yyyy-MM-dd`, `?siden=…`). Pure. */
 import { isValidIsoDate } from "~/domain/status-update";
 import { endOfDayInOslo } from "~/domain/format";
 
@@ -9,14 +9,20 @@ export interface AsOf {
   instant: string;
 }
 
-/** null when absent; throws a 400 response with a Norwegian message when malformed. */
-export function readAsOf(url: URL): AsOf | null {
-  const raw = url.searchParams.get("per");
+/** A date parameter: null when absent; a 400 response with a Norwegian message when malformed. */
+export function readDateParam(url: URL, name: string): string | null {
+  const raw = url.searchParams.get(name);
   if (!raw) return null;
   if (!isValidIsoDate(raw)) {
     throw new Response(`«${raw.slice(0, 20)}» er ikke en gyldig dato. Bruk formen åååå-mm-dd, for eksempel 2023-08-31.`, {
       status: 400,
     });
   }
-  return { date: raw, instant: endOfDayInOslo(raw) };
+  return raw;
+}
+
+/** The "as of" view (`?per=`), or null for now. */
+export function readAsOf(url: URL): AsOf | null {
+  const date = readDateParam(url, "per");
+  return date ? { date, instant: endOfDayInOslo(date) } : null;
 }

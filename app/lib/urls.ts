@@ -1,7 +1,8 @@
 /** URL helpers shared by routes. Pure. */
 
-export function assignmentPath(key: string): string {
-  return `/oppdrag/${encodeURIComponent(key)}`;
+/** An assignment's page, optionally as it stood on a date (`?per=`). */
+export function assignmentPath(key: string, asOf?: string | null): string {
+  return `/oppdrag/${encodeURIComponent(key)}${asOf ? `?per=${asOf}` : ""}`;
 }
 
 /** The year asked for in the URL if the database has it, else the latest year; null when empty. */

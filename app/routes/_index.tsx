@@ -181,7 +181,7 @@ export default function Overview() {
                         <td className="nowrap">{a.hasId ? a.key : <span className="muted">Uten ID</span>}</td>
                         <td>
                           <Link asChild>
-                            <RemixLink to={`${assignmentPath(a.key)}${asOf ? `?per=${asOf}` : ""}`}>{a.title}</RemixLink>
+                            <RemixLink to={assignmentPath(a.key, asOf)}>{a.title}</RemixLink>
                           </Link>
                           {a.supplementary ? <span className="muted"> (tillegg)</span> : null}
                         </td>

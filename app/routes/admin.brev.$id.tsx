@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { SelectField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
 import { cancelUpload, confirmUpload, getUpload, previewUpload, setDepartmentOverride } from "~/db/letter-uploads.server";
@@ -230,20 +231,14 @@ export default function LetterPreview() {
             <Form key={a.key} method="post" className="filter-row" aria-label={`Velg avdeling for ${a.hasId ? a.key : a.title}`}>
               <input type="hidden" name="intent" value="avdeling" />
               <input type="hidden" name="key" value={a.key} />
-              <Field>
-                <Label htmlFor={`avd-${a.key}`}>
-                  {a.hasId ? `${a.key} ` : ""}
-                  {a.title}
-                </Label>
-                <Select id={`avd-${a.key}`} name="avdeling" defaultValue={preview.overrides[a.key]?.[0] ?? ""}>
-                  <Select.Option value="">Ikke valgt</Select.Option>
-                  {departments.map((d) => (
-                    <Select.Option key={d.code} value={d.code}>
-                      {d.code}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </Field>
+              <SelectField
+                id={`avd-${a.key}`}
+                name="avdeling"
+                label={`${a.hasId ? `${a.key} ` : ""}${a.title}`}
+                value={preview.overrides[a.key]?.[0]}
+                empty="Ikke valgt"
+                options={departments.map((d) => ({ value: d.code }))}
+              />
               <Button type="submit" variant="secondary" data-size="sm">
                 Lagre valg
               </Button>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Button, Field, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
-import { TextField } from "~/components/form";
+import { Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { SelectField, TextField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
 import { listAudit, listAuditActions } from "~/db/audit.server";
 import { getDb } from "~/db/connection.server";
@@ -45,17 +45,7 @@ export default function AuditPage() {
       </Heading>
       <Paragraph>Alle endringer og innlogginger. Loggen kan ikke endres eller slettes.</Paragraph>
       <Form method="get" className="filter-row">
-        <Field>
-          <Label htmlFor="handling">Handling</Label>
-          <Select id="handling" name="handling" defaultValue={filter.action ?? ""}>
-            <Select.Option value="">Alle</Select.Option>
-            {actions.map((a) => (
-              <Select.Option key={a} value={a}>
-                {a}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField id="handling" name="handling" label="Handling" value={filter.action} empty="Alle" options={actions.map((a) => ({ value: a }))} />
         <TextField name="hvem" id="hvem" label="Hvem (navn eller e-post)" defaultValue={filter.actor ?? ""} />
         <TextField name="fra" id="fra" label="Fra dato" type="date" defaultValue={filter.from ?? ""} />
         <TextField name="til" id="til" label="Til dato" type="date" defaultValue={filter.to ?? ""} />

@@ -56,7 +56,7 @@ function Rows({ rows, caption, asOf }: { rows: ListRow[]; caption: string; asOf:
             <tr key={r.key}>
               <td className="nowrap">{r.hasId ? r.key : <span className="muted">Uten ID</span>}</td>
               <td>
-                <RemixLink to={`${assignmentPath(r.key)}${asOf ? `?per=${asOf}` : ""}`}>{r.title}</RemixLink>
+                <RemixLink to={assignmentPath(r.key, asOf)}>{r.title}</RemixLink>
               </td>
               <td>
                 <NextDeadline row={r} />

@@ -8,7 +8,7 @@ import { listChangesSince } from "~/db/list.server";
 import { listYears } from "~/db/queries.server";
 import { endOfDayInOslo, formatDateLong, formatDateTime, todayInOslo } from "~/domain/format";
 import { isStatusCode, statusLabel } from "~/domain/status";
-import { isValidIsoDate } from "~/domain/status-update";
+import { readDateParam } from "~/lib/as-of";
 import { assignmentPath, chooseYear } from "~/lib/urls";
 import { subDays, format, parseISO } from "date-fns";
 
@@ -17,11 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Endringer – Oppdragsoversik
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const url = new URL(args.request.url);
-  const raw = url.searchParams.get("siden");
-  if (raw && !isValidIsoDate(raw)) {
-    throw new Response(`«${raw.slice(0, 20)}» er ikke en gyldig dato. Bruk formen åååå-mm-dd.`, { status: 400 });
-  }
-  const since = raw ?? format(subDays(parseISO(todayInOslo()), 7), "yyyy-MM-dd");
+  const since = readDateParam(url, "siden") ?? format(subDays(parseISO(todayInOslo()), 7), "yyyy-MM-dd");
   const db = getDb();
   const years = await listYears(db);
   const year = url.searchParams.get("aar") ? chooseYear(url.searchParams.get("aar"), years) : null;

@@ -6,13 +6,13 @@ import { AgreeDeadlineForm } from "~/components/agree-form";
 import { StatusForm } from "~/components/status-form";
 import { can } from "~/auth/permissions";
 import { getDatabase } from "~/db/connection.server";
-import { recordDelivery, recordStatusUpdate } from "~/db/status.server";
+import { recordDelivery, recordStatusUpdate, type Author } from "~/db/status.server";
 import { deliverableSchema, statusUpdateSchema } from "~/domain/status-update";
 import { readAsOf } from "~/lib/as-of";
 import { fieldErrors, formText } from "~/lib/forms";
 import { DeadlineText } from "~/components/deadline-text";
 import { StatusTag } from "~/components/status-tag";
-import { requireUser } from "~/auth/guards.server";
+import { requireUser, type CurrentUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
 import { assignmentOwners, getAssignmentDetail } from "~/db/queries.server";
 import { formatDateLong, formatDateShort, formatDateTime, todayInOslo } from "~/domain/format";
@@ -55,6 +55,10 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+function authorOf(user: CurrentUser): Author {
+  return { userId: user.id, name: user.name, email: user.email, ip: user.actor.ip ?? null, userAgent: user.actor.userAgent ?? null };
+}
+
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const intent = formText(form, "intent");
@@ -75,7 +79,7 @@ export async function action(args: ActionFunctionArgs) {
       baseVersion: parsed.data.version,
       status: parsed.data.status,
       comment: parsed.data.comment || null,
-      author: { userId: user.id, name: user.name, email: user.email, ip: user.actor.ip ?? null, userAgent: user.actor.userAgent ?? null },
+      author: authorOf(user),
     });
     if (!result.ok && result.reason === "conflict") {
       return data({ intent: "status" as const, values, conflict: result.current, version: result.version }, { status: 409 });
@@ -98,7 +102,7 @@ export async function action(args: ActionFunctionArgs) {
       assignmentId: detail.id,
       deadlineId: parsed.data.deadlineId,
       deliveredOn: parsed.data.delivered === "ja" ? (parsed.data.deliveredOn ?? null) : null,
-      author: { userId: user.id, name: user.name, email: user.email, ip: user.actor.ip ?? null, userAgent: user.actor.userAgent ?? null },
+      author: authorOf(user),
     });
     if (!result.ok && result.reason === "not_found") {
       return data({ intent: "leveranse" as const, deadlineId: String(parsed.data.deadlineId), errors: { deliveredOn: "Ukjent delleveranse for dette oppdraget." } as Record<string, string> }, { status: 400 });

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Field, Fieldset, Heading, Label, Link, Paragraph, Select, Table } from "@digdir/designsystemet-react";
-import { TextField } from "~/components/form";
+import { Alert, Button, Fieldset, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
+import { SelectField, TextField } from "~/components/form";
 import { NextDeadline } from "~/components/next-deadline";
 import { YearSelect } from "~/components/year-switcher";
 import { StatusTag } from "~/components/status-tag";
@@ -23,14 +23,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const url = new URL(args.request.url);
-  readAsOf(url); // a malformed date is a 400 with a message, not silently ignored
+  const asOf = readAsOf(url); // a malformed date is a 400 with a message, not silently ignored
   const db = getDb();
   const years = await listYears(db);
   const parsed = readFilter(url.searchParams);
   const year = chooseYear(parsed.year ? String(parsed.year) : null, years);
   const filter: AssignmentFilter = { ...parsed, year };
   if (year === null) return { years, filter, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [] };
-  const asOf = readAsOf(url);
   const today = asOf?.date ?? todayInOslo();
   const [rows, areas, goals, departments] = await Promise.all([
     queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter }),
@@ -76,39 +75,9 @@ export default function AssignmentList() {
         </Heading>
         <div className="filter-row">
           <YearSelect years={years} current={filter.year} id="f-aar" />
-          <Field>
-            <Label htmlFor="f-omrade">Område</Label>
-            <Select id="f-omrade" name="omrade" defaultValue={filter.area ?? ""}>
-              <Select.Option value="">Alle</Select.Option>
-              {areas.map((a) => (
-                <Select.Option key={a.code} value={a.code}>
-                  {a.code} {a.name}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          <Field>
-            <Label htmlFor="f-mal">Mål</Label>
-            <Select id="f-mal" name="mal" defaultValue={filter.goal ?? ""}>
-              <Select.Option value="">Alle</Select.Option>
-              {goals.map((g) => (
-                <Select.Option key={g.code} value={g.code}>
-                  {g.code}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          <Field>
-            <Label htmlFor="f-avdeling">Avdeling</Label>
-            <Select id="f-avdeling" name="avdeling" defaultValue={filter.department ?? ""}>
-              <Select.Option value="">Alle</Select.Option>
-              {departments.map((d) => (
-                <Select.Option key={d.code} value={d.code}>
-                  {d.code}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField id="f-omrade" name="omrade" label="Område" value={filter.area} empty="Alle" options={areas.map((a) => ({ value: a.code, label: `${a.code} ${a.name}` }))} />
+          <SelectField id="f-mal" name="mal" label="Mål" value={filter.goal} empty="Alle" options={goals.map((g) => ({ value: g.code }))} />
+          <SelectField id="f-avdeling" name="avdeling" label="Avdeling" value={filter.department} empty="Alle" options={departments.map((d) => ({ value: d.code }))} />
           <TextField name="q" id="f-q" label="Søk i ID, tittel, tekst og kommentarer" type="search" defaultValue={filter.query} />
         </div>
         <Fieldset>
@@ -172,7 +141,7 @@ export default function AssignmentList() {
                   <td className="nowrap">{r.hasId ? r.key : <span className="muted">Uten ID</span>}</td>
                   <td>
                     <Link asChild>
-                      <RemixLink to={`${assignmentPath(r.key)}${filter.asOf ? `?per=${filter.asOf}` : ""}`}>{r.title}</RemixLink>
+                      <RemixLink to={assignmentPath(r.key, filter.asOf)}>{r.title}</RemixLink>
                     </Link>
                     {r.letterKind === "supplementary" ? <span className="muted"> (tillegg)</span> : null}
                   </td>
