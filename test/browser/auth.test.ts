@@ -79,12 +79,15 @@ describe("first setup, sign-in and sign-out with the keyboard", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/logg-inn/);
     expect(await getDb().selectFrom("sessions").selectAll().execute()).toEqual([]);
+    // After a client-side navigation the app moves focus to the main content; start from there.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("hovedinnhold");
 
     // Sign in with the keyboard.
     await tabTo(page, "#felt-email");
     await page.keyboard.type("ada@example.no");
     await page.keyboard.press("Tab");
     await page.keyboard.type(TEST_PASSWORD);
+    expect(await page.inputValue("#felt-email")).toBe("ada@example.no");
     await page.keyboard.press("Enter");
     await page.waitForURL(`${server.url}/`);
     await page.getByText("Ada Admin").first().waitFor();

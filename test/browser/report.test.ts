@@ -52,6 +52,8 @@ describe("the report page", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/rapport\/tekst\//);
     await page.getByRole("heading", { level: 1, name: /^Rapporttekst/ }).waitFor();
+    // The app moves focus to the main content after a client-side navigation: let it, then type.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("hovedinnhold");
     expect(await axeViolations(page)).toEqual([]);
     await page.focus("#rapporttekst");
     await page.keyboard.press("ControlOrMeta+A");
