@@ -53,7 +53,7 @@ export function classifyDatabaseError(error: unknown): DatabaseFault | null {
   ) {
     return { kind: "unavailable", code, detail };
   }
-  if (UNAVAILABLE_MESSAGES.some((re) => re.test(detail)) && (code.startsWith("SQLITE") || error instanceof TypeError || error instanceof Error)) {
+  if (UNAVAILABLE_MESSAGES.some((re) => re.test(detail)) && (code.startsWith("SQLITE") || error instanceof Error)) {
     return { kind: "unavailable", code: code || "SQLITE_UNAVAILABLE", detail };
   }
   return null;
