@@ -16,7 +16,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { Button, Heading, Paragraph, SkipLink } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, SkipLink } from "~/components/ds";
 import { getCurrentUser } from "./auth/guards.server";
 import { can, ROLE_LABELS } from "./auth/permissions";
 import { useEffect, useRef, type ReactNode } from "react";

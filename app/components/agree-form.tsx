@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Button } from "@digdir/designsystemet-react";
+import { Button } from "~/components/ds";
 import { TextField } from "./form";
 
 /** Agree a date for a deadline the letter left open. Posts to /frister; works without JavaScript. */

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Button } from "@digdir/designsystemet-react";
+import { Button } from "~/components/ds";
 import { TextField } from "./form";
 
 /** "Vis per dato": a GET form that keeps the other URL parameters. */

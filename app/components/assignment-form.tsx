@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Button, Field, Fieldset, Label, Paragraph, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
+import { Button, Field, Fieldset, Label, Paragraph, Textarea, ValidationMessage } from "~/components/ds";
 import { FormErrorSummary, SelectField, TextField } from "./form";
 import { Choice } from "./user-fields";
 import { YearSelect } from "./year-switcher";

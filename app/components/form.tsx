@@ -1,4 +1,4 @@
-import { ErrorSummary, Field, Input, Label, Paragraph, Select, ValidationMessage } from "@digdir/designsystemet-react";
+import { ErrorSummary, Field, Input, Label, Paragraph, Select, ValidationMessage } from "~/components/ds";
 import { useEffect, useRef, type ComponentRef, type InputHTMLAttributes, type ReactNode } from "react";
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "size" | "type"> {

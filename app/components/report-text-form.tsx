@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Button, Field, Heading, Label, Paragraph, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
+import { Button, Field, Heading, Label, Paragraph, Textarea, ValidationMessage } from "~/components/ds";
 import { formatDateTime } from "~/domain/format";
 import { FormErrorSummary } from "./form";
 

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
+import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Textarea, ValidationMessage } from "~/components/ds";
 import { formatDateTime } from "~/domain/format";
 import { COMMENT_REQUIRED, STATUS_CODES, STATUS_LABELS, type StatusCode } from "~/domain/status";
 import { MAX_COMMENT_LENGTH } from "~/domain/status-update";

@@ -1,4 +1,4 @@
-import { Tag } from "@digdir/designsystemet-react";
+import { Tag } from "~/components/ds";
 import { statusColor, statusLabel, type StatusCode } from "~/domain/status";
 
 export function StatusTag({ status }: { status: StatusCode }) {

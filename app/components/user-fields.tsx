@@ -1,4 +1,4 @@
-import { Field, Fieldset, Input, Label, ValidationMessage } from "@digdir/designsystemet-react";
+import { Field, Fieldset, Input, Label, ValidationMessage } from "~/components/ds";
 import { ROLE_LABELS, ROLES, type Role } from "~/auth/permissions";
 
 /**

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Button } from "@digdir/designsystemet-react";
+import { Button } from "~/components/ds";
 import { SelectField } from "./form";
 
 /** A labelled year select, for any GET form. */

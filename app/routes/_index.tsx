@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Heading, Link, Paragraph, Table } from "~/components/ds";
 import { AsOfForm } from "~/components/as-of-form";
 import { DeadlineText } from "~/components/deadline-text";
 import { ProgressFigures } from "~/components/progress-figures";

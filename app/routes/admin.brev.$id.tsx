@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";

@@ -7,7 +7,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link as RemixLink, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, Field, Heading, Label, Paragraph, Table, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
+import { Button, Field, Heading, Label, Paragraph, Table, Textarea, ValidationMessage } from "~/components/ds";
 import { FormErrorSummary } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
 import { audit } from "~/db/audit.server";

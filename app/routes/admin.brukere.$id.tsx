@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Link, Paragraph } from "~/components/ds";
 import { z } from "zod";
 import { FormErrorSummary, TextField } from "~/components/form";
 import { RoleAndDepartmentFields } from "~/components/user-fields";

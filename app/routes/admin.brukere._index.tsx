@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Button, Heading, Link, Paragraph, Table } from "~/components/ds";
 import { FormErrorSummary, NewPasswordFields, TextField } from "~/components/form";
 import { RoleAndDepartmentFields } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";

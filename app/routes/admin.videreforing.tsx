@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Fieldset, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Fieldset, Heading, Paragraph } from "~/components/ds";
 import { StatusTag } from "~/components/status-tag";
 import { Choice } from "~/components/user-fields";
 import { YearSwitcher } from "~/components/year-switcher";

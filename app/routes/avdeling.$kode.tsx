@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Heading, Paragraph, Table } from "~/components/ds";
 import { AsOfForm } from "~/components/as-of-form";
 import { NextDeadline } from "~/components/next-deadline";
 import { StatusTag } from "~/components/status-tag";

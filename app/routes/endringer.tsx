@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Table } from "~/components/ds";
 import { TextField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";

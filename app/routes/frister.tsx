@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Heading, Paragraph, Table } from "~/components/ds";
 import { z } from "zod";
 import { AgreeDeadlineForm } from "~/components/agree-form";
 import { FormErrorSummary } from "~/components/form";

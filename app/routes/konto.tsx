@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Fieldset, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Fieldset, Heading, Paragraph } from "~/components/ds";
 import { Choice } from "~/components/user-fields";
 import { audit } from "~/db/audit.server";
 import { activeCalendarToken, createCalendarToken, revokeCalendarTokens } from "~/db/deadlines.server";

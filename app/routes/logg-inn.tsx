@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph } from "~/components/ds";
 import { z } from "zod";
 import { FormErrorSummary, TextField } from "~/components/form";
 import { clientIp, getCurrentUser, safeRedirectPath } from "~/auth/guards.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Link, Paragraph, Table } from "~/components/ds";
 import { AgreeDeadlineForm } from "~/components/agree-form";
 import { StatusForm } from "~/components/status-form";
 import { can } from "~/auth/permissions";

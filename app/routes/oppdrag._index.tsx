@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Fieldset, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Fieldset, Heading, Link, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
 import { NextDeadline } from "~/components/next-deadline";
 import { YearSelect } from "~/components/year-switcher";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph } from "~/components/ds";
 import { FormErrorSummary, NewPasswordFields, TextField } from "~/components/form";
 import { clientIp } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Heading, Paragraph } from "~/components/ds";
 import { ReportTextForm } from "~/components/report-text-form";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";

@@ -1,0 +1,18 @@
+export {
+  Alert,
+  Button,
+  ErrorSummary,
+  Field,
+  Fieldset,
+  Heading,
+  Input,
+  Label,
+  Link,
+  Paragraph,
+  Select,
+  SkipLink,
+  Table,
+  Tag,
+  Textarea,
+  ValidationMessage,
+} from "@digdir/designsystemet-react";
