@@ -9,7 +9,7 @@ import nodemailer from "nodemailer";
 import { closeDatabase, getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { todayInOslo } from "../app/domain/format";
-import { isValidIsoDate } from "../app/domain/status-update";
+import { isValidIsoDate } from "../app/domain/text";
 import { sendReminders } from "../app/reminders/reminders.server";
 
 async function main(): Promise<number> {

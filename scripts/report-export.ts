@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { closeDatabase, getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { loadReport } from "../app/db/report.server";
-import { isValidIsoDate } from "../app/domain/status-update";
+import { isValidIsoDate } from "../app/domain/text";
 import { finalExportRefusal, renderReportFile, REPORT_FORMATS, type ReportFormat } from "../app/export/report-files.server";
 
 const USAGE =

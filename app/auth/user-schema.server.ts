@@ -59,3 +59,18 @@ export function splitDepartmentCodes(text: string): string[] {
     .map((c) => c.trim().toUpperCase())
     .filter(Boolean);
 }
+
+/** The sign-in form (the password is checked against the stored hash, not the policy). */
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, "Skriv inn e-postadressen din.").max(254, "E-postadressen er for lang."),
+  password: z.string().min(1, "Skriv inn passordet ditt.").max(1024, "Passordet er for langt."),
+  neste: z.string().max(2000).optional(),
+});
+
+/** An administrator's edit of a user: a department user needs at least one department. */
+export const userEditSchema = z
+  .object({ name: nameSchema, role: roleSchema, departments: departmentsSchema })
+  .refine((v) => v.role !== "departement" || v.departments.length > 0, {
+    path: ["departments"],
+    message: "En departementsbruker må knyttes til minst én avdeling.",
+  });

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Textarea, ValidationMessage } from "~/components/ds";
 import { formatDateTime } from "~/domain/format";
 import { COMMENT_REQUIRED, STATUS_CODES, STATUS_LABELS, type StatusCode } from "~/domain/status";
-import { MAX_COMMENT_LENGTH } from "~/domain/status-update";
+import { MAX_COMMENT_LENGTH } from "~/domain/text";
 import { Choice } from "./user-fields";
 import { FormErrorSummary } from "./form";
 

@@ -3,7 +3,7 @@
  * view can be bookmarked and shared. Pure.
  */
 import { isStatusCode, type StatusCode } from "./status";
-import { isValidIsoDate } from "./status-update";
+import { isValidIsoDate } from "./text";
 
 export const SORT_KEYS = ["id", "tittel", "frist", "status", "omrade"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -1,5 +1,5 @@
 /** Reading dates from URLs (`?per=yyyy-MM-dd`, `?siden=…`). Pure. */
-import { isValidIsoDate } from "~/domain/status-update";
+import { isValidIsoDate } from "~/domain/text";
 import { endOfDayInOslo } from "~/domain/format";
 
 export interface AsOf {

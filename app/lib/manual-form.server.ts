@@ -1,5 +1,5 @@
 /** Reading the manual assignment form (shared by the create and correct routes). */
-import { manualAssignmentSchema } from "~/domain/manual-assignment";
+import { manualAssignmentSchema } from "~/domain/manual-assignment.server";
 import { fieldErrors, formText, formTexts } from "./forms";
 
 export function readAssignmentForm(form: FormData) {

@@ -2,13 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Heading, Link, Paragraph } from "~/components/ds";
-import { z } from "zod";
 import { FormErrorSummary, TextField } from "~/components/form";
 import { RoleAndDepartmentFields } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { ROLE_LABELS } from "~/auth/permissions";
-import { departmentsSchema, nameSchema, passwordSchema, roleSchema } from "~/auth/user-schema.server";
+import { passwordSchema, userEditSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
 import { listDepartments } from "~/db/queries.server";
 import { getUser, resetPassword, setUserDisabled, updateUser, UserError } from "~/db/users.server";
@@ -33,13 +32,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return { user, departments: await listDepartments(db), notice: url.searchParams.get("melding") ?? (url.searchParams.get("opprettet") ? "opprettet" : null) };
 }
 
-const editSchema = z
-  .object({ name: nameSchema, role: roleSchema, departments: departmentsSchema })
-  .refine((v) => v.role !== "departement" || v.departments.length > 0, {
-    path: ["departments"],
-    message: "En departementsbruker må knyttes til minst én avdeling.",
-  });
-
 export async function action(args: ActionFunctionArgs) {
   const admin = await requireUser(args, "bruker:administrer");
   const id = userId(args.params);
@@ -50,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   const intent = formText(form, "intent");
   try {
     if (intent === "endre") {
-      const parsed = editSchema.safeParse({
+      const parsed = userEditSchema.safeParse({
         name: formText(form, "name"),
         role: formText(form, "role"),
         departments: formTexts(form, "departments"),

@@ -2,14 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, Heading, Paragraph, Table } from "~/components/ds";
-import { z } from "zod";
 import { AgreeDeadlineForm } from "~/components/agree-form";
 import { FormErrorSummary } from "~/components/form";
 import { requireUser, safeRedirectPath } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { getDb } from "~/db/connection.server";
 import { agreeDeadline, deadlineOwners, deadlinesToAgree } from "~/db/deadlines.server";
-import { cleanText, isValidIsoDate } from "~/domain/status-update";
+import { deadlineAgreementSchema } from "~/domain/deadline-agreement.server";
 import { fieldErrors, formText } from "~/lib/forms";
 import { assignmentPath } from "~/lib/urls";
 
@@ -31,18 +30,9 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const schema = z.object({
-  deadlineId: z.string().regex(/^[1-9]\d{0,9}$/, "Ukjent frist.").transform(Number),
-  date: z.string().refine(isValidIsoDate, "Skriv inn en gyldig dato (dd.mm.åååå)."),
-  reference: z
-    .string()
-    .transform(cleanText)
-    .pipe(z.string().min(3, "Skriv en referanse: hvilken e-post eller hvilket brev fristen er avtalt i.").max(300, "Referansen kan ha høyst 300 tegn.")),
-});
-
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
-  const parsed = schema.safeParse({
+  const parsed = deadlineAgreementSchema.safeParse({
     deadlineId: form.get("deadlineId") ?? "",
     date: form.get("date") ?? "",
     reference: form.get("reference") ?? "",

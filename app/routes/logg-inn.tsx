@@ -2,22 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert, Button, Heading, Paragraph } from "~/components/ds";
-import { z } from "zod";
 import { FormErrorSummary, TextField } from "~/components/form";
 import { clientIp, getCurrentUser, safeRedirectPath } from "~/auth/guards.server";
 import { destroySession, readSessionToken, sessionCookieHeader } from "~/auth/session.server";
 import { signIn } from "~/auth/sign-in.server";
+import { signInSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
 import { countUsers } from "~/db/users.server";
 import { fieldErrors, formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Logg inn – Oppdragsoversikt" }];
-
-const schema = z.object({
-  email: z.string().trim().min(1, "Skriv inn e-postadressen din.").max(254, "E-postadressen er for lang."),
-  password: z.string().min(1, "Skriv inn passordet ditt.").max(1024, "Passordet er for langt."),
-  neste: z.string().max(2000).optional(),
-});
 
 export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
@@ -35,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
   const form = await request.formData();
-  const parsed = schema.safeParse({
+  const parsed = signInSchema.safeParse({
     email: form.get("email") ?? "",
     password: form.get("password") ?? "",
     neste: form.get("neste") ?? undefined,

@@ -7,7 +7,7 @@ import { StatusForm } from "~/components/status-form";
 import { can } from "~/auth/permissions";
 import { getDatabase } from "~/db/connection.server";
 import { recordDelivery, recordStatusUpdate, type Author } from "~/db/status.server";
-import { deliverableSchema, statusUpdateSchema } from "~/domain/status-update";
+import { deliverableSchema, statusUpdateSchema } from "~/domain/status-update.server";
 import { readAsOf } from "~/lib/as-of";
 import { fieldErrors, formText } from "~/lib/forms";
 import { DeadlineText } from "~/components/deadline-text";

@@ -8,7 +8,7 @@ import { getDb } from "~/db/connection.server";
 import { listYears } from "~/db/queries.server";
 import { currentAssessment, saveAssessment } from "~/db/report.server";
 import { formatDateLong } from "~/domain/format";
-import { reportTextSchema } from "~/domain/report-text";
+import { reportTextSchema } from "~/domain/report-text.server";
 import { readReportParams } from "~/lib/report-params";
 import { formText } from "~/lib/forms";
 

@@ -101,7 +101,7 @@ describe("updating status", () => {
     await page.click("form:has(#kommentar) button[type=submit]");
     await page.locator("#kommentar-feil").waitFor();
     expect(await page.locator("#kommentar-feil").textContent()).toContain("Skriv en kommentar");
-    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("ds-error-summary"))).toBe(true);
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest(".ds-error-summary"))).toBe(true);
     expect(await page.isChecked("#status-forsinket")).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     const events = await getDb()

@@ -3,7 +3,7 @@ import { bootstrapDatabase } from "~/db/bootstrap.server";
 import { carryOver, carryOverCandidates, saveManualAssignment } from "~/db/manual.server";
 import { getAssignmentDetail } from "~/db/queries.server";
 import { recordStatusUpdate } from "~/db/status.server";
-import { manualAssignmentSchema } from "~/domain/manual-assignment";
+import { manualAssignmentSchema } from "~/domain/manual-assignment.server";
 import { createTestDatabase } from "../helpers/db";
 import { makeUser } from "../helpers/users";
 

@@ -3,7 +3,8 @@ import { filterToSearch, readFilter, toFtsQuery } from "~/domain/assignment-filt
 import { departmentBuckets } from "~/domain/department-view";
 import { endOfDayInOslo } from "~/domain/format";
 import { summarize } from "~/domain/progress";
-import { cleanText, deliverableSchema, isValidIsoDate, statusUpdateSchema } from "~/domain/status-update";
+import { cleanText, isValidIsoDate } from "~/domain/text";
+import { deliverableSchema, statusUpdateSchema } from "~/domain/status-update.server";
 
 describe("list filter in the URL", () => {
   it("reads every parameter and writes the same URL back", () => {

@@ -1,8 +1,6 @@
-/** Validation of report texts (zod). Pure. */
+/** Validation of report texts (zod). Pure; `.server` keeps zod out of the browser bundle. */
 import { z } from "zod";
-import { cleanText } from "./status-update";
-
-export const MAX_REPORT_TEXT = 8000;
+import { cleanText, MAX_REPORT_TEXT } from "./text";
 
 export const reportTextSchema = z
   .string({ error: "Teksten må være tekst." })

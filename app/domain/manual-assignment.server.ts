@@ -1,6 +1,6 @@
 /** Validation of an assignment made or corrected by hand (zod). Pure. */
 import { z } from "zod";
-import { cleanText, isValidIsoDate } from "./status-update";
+import { cleanText, isValidIsoDate } from "./text";
 
 export const manualAssignmentSchema = z.object({
   year: z.string().regex(/^\d{4}$/, "Velg år.").transform(Number),

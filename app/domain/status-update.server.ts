@@ -1,16 +1,10 @@
 /**
- * Validation of a status update (form or any other input), with Norwegian messages. Pure.
+ * Validation of a status update or delivery (form or any other input), with Norwegian messages.
+ * Pure; `.server` keeps zod out of the browser bundle.
  */
 import { z } from "zod";
 import { COMMENT_REQUIRED, STATUS_CODES, STATUS_LABELS } from "./status";
-
-export const MAX_COMMENT_LENGTH = 4000;
-
-/** Control characters other than tab and newline are dropped; CRLF becomes LF. */
-export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim();
-}
+import { cleanText, isValidIsoDate, MAX_COMMENT_LENGTH } from "./text";
 
 export const statusUpdateSchema = z
   .object({
@@ -36,16 +30,6 @@ export const statusUpdateSchema = z
   });
 
 export type StatusUpdateInput = z.infer<typeof statusUpdateSchema>;
-
-/** A calendar date as yyyy-MM-dd that really exists (31.06 does not). */
-export function isValidIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days && y >= 1900 && y <= 2200;
-}
 
 export const deliverableSchema = z.object({
   deadlineId: z
