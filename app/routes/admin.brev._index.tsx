@@ -16,6 +16,7 @@ import { createUpload, listUploads } from "~/db/letter-uploads.server";
 import { formatDateTime } from "~/domain/format";
 import { parseLetter } from "~/domain/letter/parse";
 import { extractLetterText, MAX_UPLOAD_BYTES } from "~/letters/extract.server";
+import { isRequestTooLarge, limitRequestBody } from "~/lib/request-limit.server";
 import { formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Importer brev – Oppdragsoversikt" }];
@@ -27,14 +28,18 @@ export async function loader(args: LoaderFunctionArgs) {
   return { uploads: await listUploads(getDb()) };
 }
 
+const MAX_REQUEST_BYTES = 2 * MAX_UPLOAD_BYTES + 64 * 1024;
+
 export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args, "brev:importer");
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(args.request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+    // One file or one pasted text of at most MAX_UPLOAD_BYTES each, plus the form's other fields.
+    const request = limitRequestBody(args.request, MAX_REQUEST_BYTES);
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return data({ errors: { fil: "Filen er for stor. Største tillatte størrelse er 10 MB." } as Record<string, string> }, { status: 413 });
+    if (error instanceof MaxPartSizeExceededError || isRequestTooLarge(error)) {
+      return data({ errors: { fil: "Filen eller teksten er for stor. Største tillatte størrelse er 10 MB." } as Record<string, string> }, { status: 413 });
     }
     return data({ errors: { fil: "Opplastingen kunne ikke leses. Prøv igjen." } as Record<string, string> }, { status: 400 });
   }
