@@ -1,8 +1,10 @@
 /**
  * The one query behind the overview, the assignment list and the department page: every
- * assignment of a year with its status (now or as of a date), next deadline, overdue flag and
- * departments. Filters run in SQL; sorting and paging of the (at most a few thousand) rows of
- * one year happen in JS so IDs sort naturally (TB2023-2 before TB2023-10).
+ * assignment of a year with its status (now or as of a date), next deadline, overdue and due-soon
+ * flags and departments. Filters run in SQL; sorting and paging of the (at most a few thousand)
+ * rows of one year happen in JS so IDs sort naturally (TB2023-2 before TB2023-10). The overview's
+ * figures are counted in SQL from the same per-assignment facts (`queryOverview`), so a number on
+ * the overview and the hit count of the list it links to cannot disagree.
  *
  * Each correlated subquery is an index seek (status_events by assignment and time, deadlines by
  * assignment, deadline_events by deadline): no per-row round trips, no scan of the event tables.
@@ -10,8 +12,10 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { AssignmentFilter } from "~/domain/assignment-filter";
 import { toFtsQuery } from "~/domain/assignment-filter";
+import { dueSoonLimit } from "~/domain/attention";
 import { compareAssignmentIds } from "~/domain/letter/ids";
-import { CLOSED_STATUSES, type StatusCode } from "~/domain/status";
+import type { OverviewCount } from "~/domain/progress";
+import { CLOSED_STATUSES, INITIAL_STATUS, type StatusCode } from "~/domain/status";
 import { departmentsByAssignment, latestStatusSql } from "./queries.server";
 import type { Database } from "./schema";
 
@@ -28,6 +32,10 @@ export interface ListRow {
   nextDeadlinePrecision: "day" | "month" | "year" | null;
   nextDeadlineLabel: string | null;
   overdue: boolean;
+  /** The earliest passed, undelivered deadline (whatever the status); null when none. */
+  firstPassed: string | null;
+  /** Not overdue, not closed, next deadline within SOON_DAYS (app/domain/attention.ts). */
+  dueSoon: boolean;
   openEnded: boolean;
   hasDeliverables: boolean;
   departments: string[];
@@ -41,6 +49,8 @@ export interface ListOptions {
   /** The day deadlines are measured against: today, or the as-of date. */
   today: string;
   filter?: Partial<AssignmentFilter>;
+  /** Only these assignments (internal ids), e.g. the rows the overview picked. */
+  ids?: readonly number[];
 }
 
 /** SQL: the deadline `d` is not (yet) delivered at the as-of instant. */
@@ -49,10 +59,15 @@ function notDelivered(asOf: string | null): RawBuilder<unknown> {
     ${asOf ? sql`and de.created_at <= ${asOf}` : sql``} order by de.id desc limit 1), '') = ''`;
 }
 
-export async function queryAssignments(db: Kysely<Database>, options: ListOptions): Promise<ListRow[]> {
+/** The conditions that choose the assignments in scope (`a`, its letter `l`); null when none can match. */
+function scopeConditions(options: ListOptions): RawBuilder<unknown>[] | null {
   const { year, asOfInstant: asOf, today } = options;
   const f = options.filter ?? {};
   const where: RawBuilder<unknown>[] = [sql`a.year = ${year}`];
+  if (options.ids) {
+    if (options.ids.length === 0) return null;
+    where.push(sql`a.id in (${sql.join(options.ids)})`);
+  }
   if (f.area) where.push(sql`a.area_code = ${f.area}`);
   if (f.goal) where.push(sql`a.goal_code = ${f.goal}`);
   if (f.department) {
@@ -67,11 +82,78 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   }
   if (f.query) {
     const fts = toFtsQuery(f.query);
-    if (!fts) return [];
+    if (!fts) return null;
     where.push(sql`a.id in (select rowid from assignment_fts where assignment_fts match ${fts})`);
   }
   // For as-of views, only what had been given by then: letters dated after the day are left out.
   if (asOf) where.push(sql`(l.date is null or l.date <= ${today})`);
+  return where;
+}
+
+/**
+ * The CTEs `base` and `facts`: one row per assignment in scope with the facts every view filters
+ * and counts on, each defined here once:
+ *   status         the latest status as of the instant (`latestStatusSql`), else Ikke startet
+ *   next_deadline  the next dated, undelivered deadline on or after today (next_id: its id)
+ *   first_passed   the earliest dated, undelivered deadline before today
+ *   overdue        a deadline has passed and the status is not Fullført, Utsatt or Avsluttet
+ *   due_soon       not overdue, not closed, next deadline within SOON_DAYS (`dueSoonLimit`)
+ * `base` is materialised, so its correlated subqueries run once per assignment however often
+ * `facts` is read; `extra` adds display columns to it (only the list pays for them).
+ */
+function factsCte(options: ListOptions, conditions: RawBuilder<unknown>[], extra: RawBuilder<unknown>[] = []): RawBuilder<unknown> {
+  const { asOfInstant: asOf, today } = options;
+  const closed = sql.join([...CLOSED_STATUSES]);
+  // The next deadline is read once as "yyyy-MM-dd <id>": the date for the facts, the id to read
+  // its precision and label. Looking the date up again by id (or joining the view: SQLite then
+  // materialises it for every deadline of every year, docs/performance.md) costs a lookup per
+  // row each time `facts` is read.
+  return sql`base as materialized (
+      select a.id, a.area_code,
+        coalesce(${latestStatusSql(asOf)}, ${INITIAL_STATUS}) as status,
+        (select d.date || ' ' || d.id from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated'
+          and d.date >= ${today} and ${notDelivered(asOf)} order by d.date, d.position limit 1) as next,
+        (select min(d.date) from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date < ${today}
+          and ${notDelivered(asOf)}) as first_passed
+        ${extra.length ? sql`, ${sql.join(extra)}` : sql``}
+      from assignments a
+      join letters l on l.id = a.letter_id
+      where ${sql.join(conditions, sql` and `)}
+    ),
+    dated as (
+      select base.*, substr(base.next, 1, 10) as next_deadline, cast(substr(base.next, 12) as integer) as next_id
+      from base
+    ),
+    facts as (
+      select dated.*,
+        (dated.first_passed is not null and dated.status not in (${closed})) as overdue,
+        -- not overdue and not closed: nothing has passed and the status is open
+        (dated.first_passed is null and dated.status not in (${closed}) and dated.next_deadline is not null
+          and dated.next_deadline <= ${dueSoonLimit(today)}) as due_soon
+      from dated
+    )`;
+}
+
+export async function queryAssignments(db: Kysely<Database>, options: ListOptions): Promise<ListRow[]> {
+  const { asOfInstant: asOf } = options;
+  const f = options.filter ?? {};
+  const conditions = scopeConditions(options);
+  if (!conditions) return [];
+  const display = [
+    sql`a.key`,
+    sql`a.has_id`,
+    sql`a.title`,
+    sql`a.goal_code`,
+    sql`l.kind as letter_kind`,
+    sql`(select max(se.effective_at) from status_events se where se.assignment_id = a.id
+        ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}) as last_change`,
+    sql`exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state <> 'dated') as open_ended`,
+    sql`exists (select 1 from deadlines d where d.assignment_id = a.id and d.label is not null) as has_deliverables`,
+  ];
+  const where: RawBuilder<unknown>[] = [];
+  if (f.statuses && f.statuses.length > 0) where.push(sql`facts.status in (${sql.join(f.statuses)})`);
+  if (f.overdue) where.push(sql`facts.overdue`);
+  if (f.dueSoon) where.push(sql`facts.due_soon`);
 
   const result = await sql<{
     id: number;
@@ -81,70 +163,111 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     area_code: string | null;
     goal_code: string | null;
     letter_kind: "main" | "supplementary";
-    status: StatusCode | null;
+    status: StatusCode;
     last_change: string | null;
     next_deadline: string | null;
     next_precision: "day" | "month" | "year" | null;
     next_label: string | null;
-    has_passed: number;
+    first_passed: string | null;
+    overdue: number;
+    due_soon: number;
     open_ended: number;
     has_deliverables: number;
   }>`
-    with base as materialized (
-    select a.id, a.key, a.has_id, a.title, a.area_code, a.goal_code, l.kind as letter_kind,
-      ${latestStatusSql(asOf)} as status,
-      (select max(se.effective_at) from status_events se where se.assignment_id = a.id
-        ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}) as last_change,
-      (select d.id from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date >= ${today}
-        and ${notDelivered(asOf)}
-      order by d.date, d.position limit 1) as next_id,
-      exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date < ${today}
-        and ${notDelivered(asOf)}) as has_passed,
-      exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state <> 'dated') as open_ended,
-      exists (select 1 from deadlines d where d.assignment_id = a.id and d.label is not null) as has_deliverables
-    from assignments a
-    join letters l on l.id = a.letter_id
-    where ${sql.join(where, sql` and `)}
-    )
-    -- The next deadline by id, one lookup per row: joining the view instead (left join
-    -- effective_deadlines n on n.id = …) makes SQLite materialise it for every deadline of every
-    -- year on each call (docs/performance.md). "materialized" keeps next_id from being recomputed.
-    select base.*,
-      (select n.date from effective_deadlines n where n.id = base.next_id) as next_deadline,
-      (select n.precision from effective_deadlines n where n.id = base.next_id) as next_precision,
-      (select n.label from effective_deadlines n where n.id = base.next_id) as next_label
-    from base
+    with ${factsCte(options, conditions, display)}
+    -- Named columns: every column costs a conversion per row on the way into JS.
+    select facts.id, facts.key, facts.has_id, facts.title, facts.area_code, facts.goal_code, facts.letter_kind, facts.status,
+      facts.last_change, facts.next_deadline, facts.first_passed, facts.overdue, facts.due_soon, facts.open_ended,
+      facts.has_deliverables,
+      (select n.precision from effective_deadlines n where n.id = facts.next_id) as next_precision,
+      (select n.label from effective_deadlines n where n.id = facts.next_id) as next_label
+    from facts
+    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
   `.execute(db);
 
-  let rows = result.rows.map((r) => {
-    const status = r.status ?? "ikke_startet";
-    return {
-      id: r.id,
-      key: r.key,
-      hasId: r.has_id === 1,
-      title: r.title,
-      areaCode: r.area_code,
-      goalCode: r.goal_code,
-      letterKind: r.letter_kind,
-      status,
-      nextDeadline: r.next_deadline,
-      nextDeadlinePrecision: r.next_precision,
-      nextDeadlineLabel: r.next_label,
-      overdue: r.has_passed === 1 && !CLOSED_STATUSES.includes(status),
-      openEnded: r.open_ended === 1,
-      hasDeliverables: r.has_deliverables === 1,
-      departments: [] as string[],
-      lastChange: r.last_change,
-    } satisfies ListRow;
-  });
-  if (f.statuses && f.statuses.length > 0) rows = rows.filter((r) => f.statuses!.includes(r.status));
-  if (f.overdue) rows = rows.filter((r) => r.overdue);
-
+  const rows = result.rows.map(
+    (r) =>
+      ({
+        id: r.id,
+        key: r.key,
+        hasId: r.has_id === 1,
+        title: r.title,
+        areaCode: r.area_code,
+        goalCode: r.goal_code,
+        letterKind: r.letter_kind,
+        status: r.status,
+        nextDeadline: r.next_deadline,
+        nextDeadlinePrecision: r.next_precision,
+        nextDeadlineLabel: r.next_label,
+        overdue: r.overdue === 1,
+        firstPassed: r.first_passed,
+        dueSoon: r.due_soon === 1,
+        openEnded: r.open_ended === 1,
+        hasDeliverables: r.has_deliverables === 1,
+        departments: [] as string[],
+        lastChange: r.last_change,
+      }) satisfies ListRow,
+  );
   if (rows.length > 0) {
-    const departments = await departmentsByAssignment(db, year);
+    const departments = await departmentsByAssignment(db, options.year, options.ids);
     for (const r of rows) r.departments = departments.get(r.id) ?? [];
   }
   return rows;
+}
+
+export interface OverviewFacts {
+  /** Assignments per area and per department, by status, overdue and due soon. */
+  counts: OverviewCount[];
+  /** The overdue assignments that have waited longest (at most `pick`). */
+  overdue: ListRow[];
+  /** The assignments due soon, earliest first (at most `pick`). */
+  dueSoon: ListRow[];
+}
+
+/**
+ * The overview's figures in one aggregate statement over the same facts as the list (so every
+ * count equals the hit count of the list it links to), plus the first `pick` overdue and due-soon
+ * assignments as full list rows. Only those rows are read into JS, never the whole year.
+ */
+export async function queryOverview(db: Kysely<Database>, options: ListOptions & { pick: number }): Promise<OverviewFacts> {
+  const conditions = scopeConditions(options);
+  if (!conditions) return { counts: [], overdue: [], dueSoon: [] };
+  const result = await sql<{
+    dim: "area" | "department" | "overdue" | "due_soon";
+    code: string | null;
+    status: StatusCode | null;
+    overdue: number | null;
+    due_soon: number | null;
+    n: number | null;
+    id: number | null;
+  }>`
+    with ${factsCte(options, conditions)}
+    select 'area' as dim, area_code as code, status, overdue, due_soon, count(*) as n, null as id
+      from facts group by area_code, status, overdue, due_soon
+    union all
+    select 'department', ad.department_code, facts.status, facts.overdue, facts.due_soon, count(*), null
+      -- cross join: read each assignment's departments by index, not every department row of every year
+      from facts cross join assignment_departments ad on ad.assignment_id = facts.id
+      group by ad.department_code, facts.status, facts.overdue, facts.due_soon
+    union all
+    select * from (select 'overdue', null, null, null, null, null, id from facts where overdue
+      order by first_passed, id limit ${options.pick})
+    union all
+    select * from (select 'due_soon', null, null, null, null, null, id from facts where due_soon
+      order by next_deadline, id limit ${options.pick})
+  `.execute(db);
+
+  const counts: OverviewCount[] = [];
+  const picked = { overdue: [] as number[], due_soon: [] as number[] };
+  for (const r of result.rows) {
+    if (r.dim === "overdue" || r.dim === "due_soon") picked[r.dim].push(r.id as number);
+    else counts.push({ dim: r.dim, code: r.code, status: r.status as StatusCode, overdue: r.overdue === 1, dueSoon: r.due_soon === 1, n: r.n ?? 0 });
+  }
+  const ids = [...picked.overdue, ...picked.due_soon];
+  const rows = ids.length ? await queryAssignments(db, { ...options, filter: {}, ids }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const inOrder = (list: number[]) => list.map((id) => byId.get(id)).filter((r): r is ListRow => r !== undefined);
+  return { counts, overdue: inOrder(picked.overdue), dueSoon: inOrder(picked.due_soon) };
 }
 
 const STATUS_ORDER: Record<StatusCode, number> = {

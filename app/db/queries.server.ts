@@ -33,13 +33,17 @@ export async function listAreas(db: Kysely<Database>, year: number) {
     .execute();
 }
 
-/** Departments of every assignment of a year, in letter order, as a map by assignment id. */
-export async function departmentsByAssignment(db: Kysely<Database>, year: number): Promise<Map<number, string[]>> {
+/**
+ * Departments of every assignment of a year (or only of `ids`), in letter order, as a map by
+ * assignment id.
+ */
+export async function departmentsByAssignment(db: Kysely<Database>, year: number, ids?: readonly number[]): Promise<Map<number, string[]>> {
   const rows = await db
     .selectFrom("assignment_departments as ad")
     .innerJoin("assignments as a", "a.id", "ad.assignment_id")
     .select(["ad.assignment_id", "ad.department_code"])
     .where("a.year", "=", year)
+    .$if(ids !== undefined, (q) => q.where("ad.assignment_id", "in", ids!.length ? [...ids!] : [-1]))
     .orderBy("ad.assignment_id")
     .orderBy("ad.position")
     .execute();

@@ -4,21 +4,29 @@
  */
 import { sql, type Kysely, type Transaction } from "kysely";
 import { endOfDayInOslo } from "~/domain/format";
-import { buildReport, type Report, type ReportDeadline, type ReportSourceAssignment } from "~/domain/report";
-import type { StatusCode } from "~/domain/status";
+import {
+  buildReport,
+  buildReportPreview,
+  type Report,
+  type ReportDeadline,
+  type ReportPreview,
+  type ReportPreviewAssignment,
+  type ReportSourceAssignment,
+} from "~/domain/report";
+import { INITIAL_STATUS, type StatusCode } from "~/domain/status";
 import { actorDisplayName, audit, type Actor } from "./audit.server";
 import { departmentsByAssignment, latestStatusSql } from "./queries.server";
 import type { Database } from "./schema";
 
-export async function loadReport(db: Kysely<Database>, options: { year: number; asOfDate: string; draft: boolean }): Promise<Report> {
-  const { year, asOfDate, draft } = options;
+/** The report's assignments as of a date (a letter dated after it is left out), with or without their body text. */
+async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: string, withBody: boolean) {
   const asOf = endOfDayInOslo(asOfDate);
-  const rows = await sql<{
+  const result = await sql<{
     id: number;
     key: string;
     has_id: number;
     title: string;
-    body: string;
+    body?: string;
     area_code: string | null;
     letter_kind: "main" | "supplementary";
     letter_title: string;
@@ -28,7 +36,7 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
     report_text: string | null;
     latest_comment: string | null;
   }>`
-    select a.id, a.key, a.has_id, a.title, a.body, a.area_code,
+    select a.id, a.key, a.has_id, a.title, ${withBody ? sql`a.body,` : sql``} a.area_code,
       l.kind as letter_kind, l.title as letter_title, l.reference as letter_reference, l.date as letter_date,
       ${latestStatusSql(asOf)} as status,
       (select rt.text from report_texts rt where rt.assignment_id = a.id and rt.report_date = ${asOfDate}
@@ -38,8 +46,44 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
     from assignments a join letters l on l.id = a.letter_id
     where a.year = ${year} and (l.date is null or l.date <= ${asOfDate})
   `.execute(db);
+  return result.rows.map((r) => ({
+    id: r.id,
+    body: r.body ?? "",
+    assignment: {
+      key: r.key,
+      hasId: r.has_id === 1,
+      title: r.title,
+      areaCode: r.area_code,
+      letterKind: r.letter_kind,
+      letterTitle: r.letter_title,
+      letterReference: r.letter_reference,
+      letterDate: r.letter_date,
+      status: r.status ?? INITIAL_STATUS,
+      reportText: r.report_text,
+      latestComment: r.latest_comment,
+    } satisfies ReportPreviewAssignment,
+  }));
+}
 
-  const [deadlines, departments, areas, assessments] = await Promise.all([
+/** The year's areas in letter order and their Samlet vurdering as of the report date. */
+async function reportAreas(db: Kysely<Database>, year: number, asOfDate: string) {
+  const [areas, assessments] = await Promise.all([
+    db.selectFrom("goal_areas").select(["code", "name"]).where("year", "=", year).orderBy("sort_order").execute(),
+    sql<{ area_code: string; text: string }>`
+      select aa.area_code, aa.text from area_assessments aa
+      where aa.year = ${year} and aa.report_date = ${asOfDate}
+        and aa.id = (select max(x.id) from area_assessments x where x.year = aa.year and x.area_code = aa.area_code
+          and x.report_date = aa.report_date)
+    `.execute(db),
+  ]);
+  return { areas, assessments: Object.fromEntries(assessments.rows.map((a) => [a.area_code, a.text])) };
+}
+
+/** The full report (every column) for the exports and the CLI. */
+export async function loadReport(db: Kysely<Database>, options: { year: number; asOfDate: string; draft: boolean }): Promise<Report> {
+  const { year, asOfDate, draft } = options;
+  const [rows, deadlines, departments, { areas, assessments }] = await Promise.all([
+    reportAssignments(db, year, asOfDate, true),
     db
       .selectFrom("effective_deadlines as d")
       .innerJoin("assignments as a", "a.id", "d.assignment_id")
@@ -49,42 +93,33 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
       .orderBy("d.position")
       .execute(),
     departmentsByAssignment(db, year),
-    db.selectFrom("goal_areas").select(["code", "name"]).where("year", "=", year).orderBy("sort_order").execute(),
-    sql<{ area_code: string; text: string }>`
-      select aa.area_code, aa.text from area_assessments aa
-      where aa.year = ${year} and aa.report_date = ${asOfDate}
-        and aa.id = (select max(x.id) from area_assessments x where x.year = aa.year and x.area_code = aa.area_code
-          and x.report_date = aa.report_date)
-    `.execute(db),
+    reportAreas(db, year, asOfDate),
   ]);
 
   const deadlinesBy = new Map<number, ReportDeadline[]>();
-  for (const d of deadlines) deadlinesBy.set(d.assignment_id, [...(deadlinesBy.get(d.assignment_id) ?? []), d]);
-
-  const assignments: ReportSourceAssignment[] = rows.rows.map((r) => ({
-    key: r.key,
-    hasId: r.has_id === 1,
-    title: r.title,
+  for (const d of deadlines) {
+    const list = deadlinesBy.get(d.assignment_id);
+    if (list) list.push(d);
+    else deadlinesBy.set(d.assignment_id, [d]);
+  }
+  const assignments: ReportSourceAssignment[] = rows.map((r) => ({
+    ...r.assignment,
     body: r.body,
-    areaCode: r.area_code,
-    letterKind: r.letter_kind,
-    letterTitle: r.letter_title,
-    letterReference: r.letter_reference,
-    letterDate: r.letter_date,
     departments: departments.get(r.id) ?? [],
-    status: r.status ?? "ikke_startet",
     deadlines: deadlinesBy.get(r.id) ?? [],
-    reportText: r.report_text,
-    latestComment: r.latest_comment,
   }));
-  return buildReport({
-    year,
-    asOfDate,
-    draft,
-    areas,
-    assessments: Object.fromEntries(assessments.rows.map((a) => [a.area_code, a.text])),
-    assignments,
-  });
+  return buildReport({ year, asOfDate, draft, areas, assessments, assignments });
+}
+
+/**
+ * The report page's preview: status and explanation of every assignment (for the counts), rows
+ * for the area(s) shown (`area`: an area code, "uten", ALL_AREAS or null for the default). Leaves
+ * out what only the exports need: body texts, deadlines, departments.
+ */
+export async function loadReportPreview(db: Kysely<Database>, options: { year: number; asOfDate: string; area: string | null }): Promise<ReportPreview> {
+  const { year, asOfDate } = options;
+  const [rows, { areas, assessments }] = await Promise.all([reportAssignments(db, year, asOfDate, false), reportAreas(db, year, asOfDate)]);
+  return buildReportPreview({ year, asOfDate, draft: false, areas, assessments, assignments: rows.map((r) => r.assignment) }, options.area);
 }
 
 /**

@@ -25,6 +25,8 @@ export interface AssignmentFilter {
   department: string | null;
   statuses: StatusCode[];
   overdue: boolean;
+  /** Next deadline within SOON_DAYS, not overdue, not closed (app/domain/attention.ts). */
+  dueSoon: boolean;
   deadlineFrom: string | null;
   deadlineTo: string | null;
   hasDeliverables: boolean;
@@ -57,6 +59,7 @@ export function readFilter(params: URLSearchParams): AssignmentFilter {
     department: /^[A-ZÆØÅ]{2,6}$/.test(department) ? department : null,
     statuses: [...new Set(params.getAll("status").filter(isStatusCode))],
     overdue: params.get("forfalt") === "1",
+    dueSoon: params.get("snart") === "1",
     deadlineFrom: date("frist_fra"),
     deadlineTo: date("frist_til"),
     hasDeliverables: params.get("delleveranser") === "1",
@@ -79,6 +82,7 @@ export function filterToSearch(filter: AssignmentFilter, changes: Partial<Assign
   if (f.department) p.set("avdeling", f.department);
   for (const s of f.statuses) p.append("status", s);
   if (f.overdue) p.set("forfalt", "1");
+  if (f.dueSoon) p.set("snart", "1");
   if (f.deadlineFrom) p.set("frist_fra", f.deadlineFrom);
   if (f.deadlineTo) p.set("frist_til", f.deadlineTo);
   if (f.hasDeliverables) p.set("delleveranser", "1");

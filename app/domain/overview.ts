@@ -17,34 +17,39 @@ export interface AreaGroup<T> {
 export const NO_AREA_NAME = "Uten område";
 
 /**
- * Groups assignments by area code. Areas come in the given (letter) order; areas that only
- * appear on assignments follow in code order; assignments without an area come last.
+ * The areas to show, in order: the letter's areas (given order) that occur in `codes`, then codes
+ * only found on assignments in code order ("Område 2.9"), then assignments without an area (null)
+ * last, if any.
+ */
+export function orderAreas(areas: readonly AreaRef[], codes: Iterable<string | null>): Array<{ code: string | null; name: string }> {
+  const present = new Set(codes);
+  const known = new Set(areas.map((a) => a.code));
+  const extra = [...present]
+    .filter((c): c is string => c !== null && !known.has(c))
+    .sort((x, y) => x.localeCompare(y, "nb", { numeric: true }));
+  return [
+    ...areas.filter((a) => present.has(a.code)).map((a) => ({ code: a.code as string | null, name: a.name })),
+    ...extra.map((code) => ({ code: code as string | null, name: `Område ${code}` })),
+    ...(present.has(null) ? [{ code: null, name: NO_AREA_NAME }] : []),
+  ];
+}
+
+/**
+ * Groups assignments by area code, areas in the order of `orderAreas`; empty areas are left out.
  * Inside a group: main-letter assignments in ID order, then supplementary ones in ID order.
  */
 export function groupByArea<T extends { key: string; areaCode: string | null; letterKind: string }>(
   assignments: readonly T[],
   areas: readonly AreaRef[],
 ): AreaGroup<T>[] {
-  const known = new Map(areas.map((a) => [a.code, a.name]));
-  const codes = [...areas.map((a) => a.code)];
+  const byCode = new Map<string | null, T[]>();
   for (const a of assignments) {
-    if (a.areaCode && !known.has(a.areaCode) && !codes.includes(a.areaCode)) codes.push(a.areaCode);
+    const code = a.areaCode || null;
+    const list = byCode.get(code);
+    if (list) list.push(a);
+    else byCode.set(code, [a]);
   }
-  const extra = codes.slice(areas.length).sort((x, y) => x.localeCompare(y, "nb", { numeric: true }));
-  const ordered = [...codes.slice(0, areas.length), ...extra];
-  const groups: AreaGroup<T>[] = ordered.map((code) => ({
-    code,
-    name: known.get(code) ?? `Område ${code}`,
-    assignments: [],
-  }));
-  const byCode = new Map(groups.map((g) => [g.code, g]));
-  const none: AreaGroup<T> = { code: null, name: NO_AREA_NAME, assignments: [] };
-  for (const a of assignments) {
-    const group = (a.areaCode ? byCode.get(a.areaCode) : undefined) ?? none;
-    group.assignments.push(a);
-  }
-  for (const g of [...groups, none]) g.assignments.sort(compareInReport);
-  return [...groups, none].filter((g) => g.assignments.length > 0);
+  return orderAreas(areas, byCode.keys()).map((g) => ({ ...g, assignments: (byCode.get(g.code) ?? []).sort(compareInReport) }));
 }
 
 /** Main-letter assignments first, then supplementary ones; each in natural ID order. */

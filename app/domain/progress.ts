@@ -1,56 +1,84 @@
 /**
- * Progress figures per goal area and per department, from the rows the list query returns.
- * Pure: the overview's numbers and the filtered list come from the same rows, so they agree.
+ * Progress figures per goal area and per department, from the counts the overview query returns
+ * (`queryOverview` in app/db/list.server.ts). Those are counted over the same per-assignment facts
+ * the filtered list filters on, so a number and the hit count of the list it links to agree. Pure.
  */
+import { orderAreas, type AreaRef } from "./overview";
 import { STATUS_CODES, type StatusCode } from "./status";
 
-export interface ProgressRow {
-  key: string;
-  title: string;
+/** Number of assignments of one area or department with one combination of facts. */
+export interface OverviewCount {
+  dim: "area" | "department";
+  /** Area or department code; null: assignments without an area. */
+  code: string | null;
   status: StatusCode;
   overdue: boolean;
-  nextDeadline: string | null;
-  nextDeadlinePrecision: "day" | "month" | "year" | null;
-  areaCode: string | null;
-  departments: string[];
+  dueSoon: boolean;
+  n: number;
 }
 
 export interface Progress {
   total: number;
   byStatus: Record<StatusCode, number>;
   overdue: number;
+  dueSoon: number;
   /** Share finished (Fullført or Avsluttet), 0–1. */
   done: number;
-  next: Array<{ key: string; title: string; date: string; precision: "day" | "month" | "year" | null }>;
 }
 
-export function summarize(rows: readonly ProgressRow[], nextCount = 3): Progress {
+export interface AreaProgress {
+  code: string | null;
+  name: string;
+  progress: Progress;
+}
+
+export interface DepartmentProgress {
+  code: string;
+  /** One of the signed-in user's departments. */
+  mine: boolean;
+  progress: Progress;
+}
+
+export interface OverviewFigures {
+  total: Progress;
+  areas: AreaProgress[];
+  departments: DepartmentProgress[];
+}
+
+/** Adds up counts (of one area, one department, or every area for the whole year). */
+export function progressOf(counts: readonly Pick<OverviewCount, "status" | "overdue" | "dueSoon" | "n">[]): Progress {
   const byStatus = Object.fromEntries(STATUS_CODES.map((s) => [s, 0])) as Record<StatusCode, number>;
+  let total = 0;
   let overdue = 0;
-  for (const r of rows) {
-    byStatus[r.status] += 1;
-    if (r.overdue) overdue += 1;
+  let dueSoon = 0;
+  for (const c of counts) {
+    byStatus[c.status] += c.n;
+    total += c.n;
+    if (c.overdue) overdue += c.n;
+    if (c.dueSoon) dueSoon += c.n;
   }
-  const next = rows
-    .filter((r) => r.nextDeadline && r.status !== "fullfort" && r.status !== "avsluttet")
-    .sort((a, b) => (a.nextDeadline! < b.nextDeadline! ? -1 : a.nextDeadline! > b.nextDeadline! ? 1 : a.key.localeCompare(b.key)))
-    .slice(0, nextCount)
-    .map((r) => ({ key: r.key, title: r.title, date: r.nextDeadline!, precision: r.nextDeadlinePrecision }));
-  const total = rows.length;
-  return { total, byStatus, overdue, done: total ? (byStatus.fullfort + byStatus.avsluttet) / total : 0, next };
+  return { total, byStatus, overdue, dueSoon, done: total ? (byStatus.fullfort + byStatus.avsluttet) / total : 0 };
 }
 
-export function byArea<T extends ProgressRow>(rows: readonly T[], areaOrder: readonly string[]): Array<{ code: string | null; rows: T[] }> {
-  const codes = [...areaOrder];
-  for (const r of rows) if (r.areaCode && !codes.includes(r.areaCode)) codes.push(r.areaCode);
-  const groups = codes.map((code) => ({ code: code as string | null, rows: rows.filter((r) => r.areaCode === code) }));
-  const none = rows.filter((r) => !r.areaCode);
-  if (none.length) groups.push({ code: null, rows: none });
-  return groups.filter((g) => g.rows.length > 0);
-}
-
-export function byDepartment<T extends ProgressRow>(rows: readonly T[]): Array<{ code: string; rows: T[] }> {
-  const map = new Map<string, T[]>();
-  for (const r of rows) for (const d of r.departments) map.set(d, [...(map.get(d) ?? []), r]);
-  return [...map.entries()].sort(([a], [b]) => a.localeCompare(b, "nb")).map(([code, list]) => ({ code, rows: list }));
+/**
+ * The overview's figures: the whole year, each area (letter order, see `orderAreas`) and each
+ * department (the user's own first, then by code). Every assignment has one area row, so the
+ * year's total is the sum of the areas; an assignment with two departments counts in both.
+ */
+export function overviewFigures(counts: readonly OverviewCount[], areas: readonly AreaRef[], mine: readonly string[] = []): OverviewFigures {
+  const group = (dim: OverviewCount["dim"]) => {
+    const map = new Map<string | null, OverviewCount[]>();
+    for (const c of counts) if (c.dim === dim) map.set(c.code, [...(map.get(c.code) ?? []), c]);
+    return map;
+  };
+  const byArea = group("area");
+  const byDepartment = group("department");
+  return {
+    total: progressOf(counts.filter((c) => c.dim === "area")),
+    areas: orderAreas(areas, [...byArea.keys()]).map((a) => ({ ...a, progress: progressOf(byArea.get(a.code) ?? []) })),
+    departments: [...byDepartment.entries()]
+      .filter((e): e is [string, OverviewCount[]] => e[0] !== null)
+      .map(([code, list]) => ({ code, mine: mine.includes(code), progress: progressOf(list) }))
+      .sort((a, b) => Number(b.mine) - Number(a.mine) || a.code.localeCompare(b.code, "nb")),
+  };
 }

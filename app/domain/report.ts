@@ -2,10 +2,11 @@
  * The annual-report status table (årsrapport): one table per goal area in letter order, one row
  * per assignment (main-letter ones in ID order, then supplementary ones), with status and
  * explanation as of a date, and the letter's rule that everything not finished is explained.
- * Pure: the preview, the Word, Excel and CSV exports and the CLI all render this structure.
+ * Pure. `buildReport` is the full table the Word, Excel and CSV exports and the CLI write;
+ * `buildReportPreview` is the page's lighter view of it (no bodies, deadlines or departments).
  */
 import { formatDateLong, formatDateShort, formatMonth } from "./format";
-import { compareInReport, NO_AREA_NAME } from "./overview";
+import { groupByArea } from "./overview";
 import { STATUS_LABELS, type StatusCode } from "./status";
 
 export interface ReportDeadline {
@@ -16,58 +17,67 @@ export interface ReportDeadline {
   is_default: number;
 }
 
-export interface ReportSourceAssignment {
+/** What the preview needs of an assignment: no body, deadlines or departments (those are export-only). */
+export interface ReportPreviewAssignment {
   key: string;
   hasId: boolean;
   title: string;
-  body: string;
   areaCode: string | null;
   letterKind: "main" | "supplementary";
   letterTitle: string;
   letterReference: string | null;
   letterDate: string | null;
-  departments: string[];
   status: StatusCode;
-  deadlines: ReportDeadline[];
   /** The report text written for this assignment, as of the date. */
   reportText: string | null;
   /** The latest status comment, as of the date (used when no report text is written). */
   latestComment: string | null;
 }
 
-export interface ReportSource {
+export interface ReportSourceAssignment extends ReportPreviewAssignment {
+  body: string;
+  departments: string[];
+  deadlines: ReportDeadline[];
+}
+
+export interface ReportSource<A extends ReportPreviewAssignment = ReportSourceAssignment> {
   year: number;
   asOfDate: string;
   draft: boolean;
   areas: Array<{ code: string; name: string }>;
   /** Samlet vurdering per area code, as of the date. */
   assessments: Record<string, string>;
-  assignments: ReportSourceAssignment[];
+  assignments: A[];
 }
 
-export interface ReportRow {
+/** A row of the preview: ID, title, status and explanation. */
+export interface ReportPreviewRow {
   key: string;
   id: string;
   title: string;
-  departments: string;
-  deadline: string;
-  /** The earliest dated deadline (ISO) for spreadsheets; null when none. */
-  deadlineDate: string | null;
   status: StatusCode;
   statusLabel: string;
-  description: string;
   comment: string;
-  /** "Tillegg til tildelingsbrev 23/133-9 (6. februar 2023)" for supplementary assignments. */
+  /** "Gitt i Tillegg til tildelingsbrev, ref. 23/133-9, 6. februar 2023" for supplementary assignments. */
   letterNote: string | null;
   explanationMissing: boolean;
 }
 
-export interface ReportArea {
+/** A row of the full report (the exports): the preview's columns and the letter's. */
+export interface ReportRow extends ReportPreviewRow {
+  departments: string;
+  deadline: string;
+  /** The earliest dated deadline (ISO) for spreadsheets; null when none. */
+  deadlineDate: string | null;
+  description: string;
+}
+
+export interface ReportArea<R extends ReportPreviewRow = ReportRow> {
   code: string | null;
   name: string;
   heading: string;
   assessment: string;
-  rows: ReportRow[];
+  rows: R[];
 }
 
 export interface Report {
@@ -81,6 +91,7 @@ export interface Report {
 }
 
 export const REPORT_COLUMNS = ["ID", "Oppdrag", "Avdeling", "Frist", "Status", "Beskrivelse", "Kommentar"] as const;
+export const PREVIEW_COLUMNS = ["ID", "Oppdrag", "Status", "Forklaring / kommentar"] as const;
 export const DESCRIPTION_MAX = 500;
 
 /** The assignment text as a short description: whitespace collapsed, cut at a word boundary. */
@@ -92,15 +103,36 @@ export function describe(body: string, max = DESCRIPTION_MAX): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, "")} …`;
 }
 
-export function formatReportDeadline(d: ReportDeadline): string {
+/** A function that formats each distinct argument once (a report repeats the same few dates). */
+function cached(format: (value: string) => string): (value: string) => string {
+  const memo = new Map<string, string>();
+  return (value) => {
+    let text = memo.get(value);
+    if (text === undefined) {
+      text = format(value);
+      memo.set(value, text);
+    }
+    return text;
+  };
+}
+
+interface DateFormats {
+  short: (isoDate: string) => string;
+  month: (isoDate: string) => string;
+  long: (isoDate: string) => string;
+}
+
+const uncachedFormats: DateFormats = { short: formatDateShort, month: formatMonth, long: formatDateLong };
+
+export function formatReportDeadline(d: ReportDeadline, formats: DateFormats = uncachedFormats): string {
   const label = d.label ? `${d.label}: ` : "";
   if (d.state === "to_be_agreed") return `${label}avklares med departementet`;
   if (d.state === "on_hold") return `${label}satt i bero`;
   if (!d.date) return `${label}ikke oppgitt`;
   if (d.is_default) return `${label}innen utgangen av ${d.date.slice(0, 4)}`;
-  if (d.precision === "month") return `${label}${formatMonth(d.date)}`;
+  if (d.precision === "month") return `${label}${formats.month(d.date)}`;
   if (d.precision === "year") return `${label}innen utgangen av ${d.date.slice(0, 4)}`;
-  return `${label}${formatDateShort(d.date)}`;
+  return `${label}${formats.short(d.date)}`;
 }
 
 /** The letter's rule (section 4.2): everything not finished needs an explanation. */
@@ -108,61 +140,153 @@ export function needsExplanation(status: StatusCode): boolean {
   return status !== "fullfort";
 }
 
-function letterNote(a: ReportSourceAssignment): string | null {
+function letterNote(a: ReportPreviewAssignment, formatLong: (isoDate: string) => string): string | null {
   if (a.letterKind !== "supplementary") return null;
-  const parts = [a.letterTitle, a.letterReference ? `ref. ${a.letterReference}` : null, a.letterDate ? formatDateLong(a.letterDate) : null];
+  const parts = [a.letterTitle, a.letterReference ? `ref. ${a.letterReference}` : null, a.letterDate ? formatLong(a.letterDate) : null];
   return `Gitt i ${parts.filter(Boolean).join(", ")}`;
 }
 
+/** The explanation a report gives: the report text written for the date, else the latest comment. */
+export function explanationOf(a: Pick<ReportPreviewAssignment, "reportText" | "latestComment">): string {
+  return (a.reportText ?? a.latestComment ?? "").trim();
+}
+
+/** Not finished and not explained: the final report waits for it. */
+export function lacksExplanation(a: Pick<ReportPreviewAssignment, "status" | "reportText" | "latestComment">): boolean {
+  return needsExplanation(a.status) && explanationOf(a).length === 0;
+}
+
+/** The preview's part of a row: ID, title, status, the explanation and the rule. */
+function previewRow(a: ReportPreviewAssignment, formatLong: (isoDate: string) => string): ReportPreviewRow {
+  const comment = explanationOf(a);
+  return {
+    key: a.key,
+    id: a.hasId ? a.key : "Uten ID",
+    title: a.title,
+    status: a.status,
+    statusLabel: STATUS_LABELS[a.status],
+    comment,
+    letterNote: letterNote(a, formatLong),
+    explanationMissing: lacksExplanation(a),
+  };
+}
+
+/**
+ * Rows grouped by area: areas in letter order (then areas only found on assignments, then "Uten
+ * område"), rows in report order (main letter by ID, then supplementary), empty areas left out.
+ */
+function groupRows<A extends ReportPreviewAssignment, R extends ReportPreviewRow>(
+  source: ReportSource<A>,
+  row: (a: A) => R,
+): ReportArea<R>[] {
+  return groupByArea(source.assignments, source.areas).map((g) => ({
+    code: g.code,
+    name: g.name,
+    heading: g.code ? `${g.code} ${g.name}` : g.name,
+    assessment: (g.code ? source.assessments[g.code] : "")?.trim() ?? "",
+    rows: g.assignments.map(row),
+  }));
+}
+
+function reportTitle(year: number, asOfDate: string): string {
+  return `Status for oppdrag i tildelingsbrevet ${year} per ${formatDateLong(asOfDate)}`;
+}
+
+/** The full report, as the exports (Word, Excel, CSV) and the CLI write it. */
 export function buildReport(source: ReportSource): Report {
-  const rowsByArea = new Map<string | null, Array<{ a: ReportSourceAssignment; row: ReportRow }>>();
-  const missing: ReportRow[] = [];
-  for (const a of source.assignments) {
-    const comment = (a.reportText ?? a.latestComment ?? "").trim();
+  // Each distinct date is formatted once: 2,000 assignments share a few hundred dates.
+  const formats: DateFormats = { short: cached(formatDateShort), month: cached(formatMonth), long: cached(formatDateLong) };
+  const areas = groupRows(source, (a): ReportRow => {
     const dated = a.deadlines.filter((d) => d.state === "dated" && d.date).map((d) => d.date as string).sort();
-    const row: ReportRow = {
-      key: a.key,
-      id: a.hasId ? a.key : "Uten ID",
-      title: a.title,
+    return {
+      ...previewRow(a, formats.long),
       departments: a.departments.join("/"),
-      deadline: a.deadlines.map(formatReportDeadline).join("; "),
+      deadline: a.deadlines.map((d) => formatReportDeadline(d, formats)).join("; "),
       deadlineDate: dated[0] ?? null,
-      status: a.status,
-      statusLabel: STATUS_LABELS[a.status],
       description: describe(a.body),
-      comment,
-      letterNote: letterNote(a),
-      explanationMissing: needsExplanation(a.status) && comment.length === 0,
     };
-    if (row.explanationMissing) missing.push(row);
-    const areaKey = a.areaCode ?? null;
-    rowsByArea.set(areaKey, [...(rowsByArea.get(areaKey) ?? []), { a, row }]);
-  }
-  const order: Array<{ code: string | null; name: string }> = [...source.areas];
-  for (const code of rowsByArea.keys()) {
-    if (code !== null && !order.some((o) => o.code === code)) order.push({ code, name: `Område ${code}` });
-  }
-  order.push({ code: null, name: NO_AREA_NAME });
-  const areas: ReportArea[] = order
-    .filter((o) => (rowsByArea.get(o.code) ?? []).length > 0)
-    .map((o) => ({
-      code: o.code,
-      name: o.name,
-      heading: o.code ? `${o.code} ${o.name}` : o.name,
-      assessment: (o.code ? source.assessments[o.code] : "")?.trim() ?? "",
-      rows: (rowsByArea.get(o.code) ?? [])
-        .sort((x, y) => compareInReport({ key: x.a.key, letterKind: x.a.letterKind }, { key: y.a.key, letterKind: y.a.letterKind }))
-        .map((x) => x.row),
-    }));
-  const ordered = areas.flatMap((a) => a.rows);
+  });
+  const rows = areas.flatMap((a) => a.rows);
   return {
     year: source.year,
     asOfDate: source.asOfDate,
     draft: source.draft,
-    title: `Status for oppdrag i tildelingsbrevet ${source.year} per ${formatDateLong(source.asOfDate)}`,
+    title: reportTitle(source.year, source.asOfDate),
     areas,
-    missing: ordered.filter((r) => missing.includes(r)),
-    rowCount: ordered.length,
+    missing: rows.filter((r) => r.explanationMissing),
+    rowCount: rows.length,
+  };
+}
+
+/** Showing every area at once is the default up to this many assignments; beyond it, one area. */
+export const PREVIEW_ALL_LIMIT = 300;
+
+/** `?omrade=` value that shows every area at once. */
+export const ALL_AREAS = "alle";
+
+/** An area in the preview's navigation: its rows are counted, shown only when chosen. */
+export interface ReportPreviewAreaLink {
+  /** `?omrade=` value: the area code, or "uten" for assignments without an area. */
+  param: string;
+  heading: string;
+  count: number;
+  missing: number;
+}
+
+export interface ReportPreview {
+  year: number;
+  asOfDate: string;
+  rowCount: number;
+  /** Assignments without an explanation, in the whole report (the final export waits for them). */
+  missingCount: number;
+  /** Every area with its counts, in report order. */
+  areaLinks: ReportPreviewAreaLink[];
+  /** What is shown: an area's `param`, or ALL_AREAS. */
+  shown: string;
+  /** The areas shown, with their rows and assessment. */
+  areas: Array<ReportArea<ReportPreviewRow> & { param: string }>;
+  /** Missing explanations in the areas shown, in report order. */
+  missing: ReportPreviewRow[];
+}
+
+/**
+ * The report preview (`/rapport`): per area ID, title, status and explanation, and what lacks an
+ * explanation. Every area is counted; rows are built for the areas shown only: all of them when
+ * asked for (`ALL_AREAS`) or when the year is small, else the one chosen (the first by default).
+ */
+export function buildReportPreview(source: ReportSource<ReportPreviewAssignment>, requested: string | null): ReportPreview {
+  const groups = groupByArea(source.assignments, source.areas);
+  const param = (code: string | null) => code ?? "uten";
+  const rowCount = source.assignments.length;
+  const known = requested === ALL_AREAS || groups.some((g) => param(g.code) === requested);
+  const shown = known ? (requested as string) : rowCount <= PREVIEW_ALL_LIMIT || groups.length === 0 ? ALL_AREAS : param(groups[0].code);
+  const formatLong = cached(formatDateLong);
+  let missingCount = 0;
+  const areaLinks: ReportPreviewAreaLink[] = groups.map((g) => {
+    const heading = g.code ? `${g.code} ${g.name}` : g.name;
+    const missing = g.assignments.filter(lacksExplanation).length;
+    missingCount += missing;
+    return { param: param(g.code), heading, count: g.assignments.length, missing };
+  });
+  const areas = groups
+    .filter((g) => shown === ALL_AREAS || param(g.code) === shown)
+    .map((g) => ({
+      param: param(g.code),
+      code: g.code,
+      name: g.name,
+      heading: g.code ? `${g.code} ${g.name}` : g.name,
+      assessment: (g.code ? source.assessments[g.code] : "")?.trim() ?? "",
+      rows: g.assignments.map((a) => previewRow(a, formatLong)),
+    }));
+  return {
+    year: source.year,
+    asOfDate: source.asOfDate,
+    rowCount,
+    missingCount,
+    areaLinks,
+    shown,
+    areas,
+    missing: areas.flatMap((a) => a.rows.filter((r) => r.explanationMissing)),
   };
 }
 

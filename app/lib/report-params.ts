@@ -1,4 +1,4 @@
-/** Year and report date from the report pages' URLs. Pure. */
+/** Year, report date and preview area from the report pages' URLs. Pure. */
 import { readDateParam } from "./as-of";
 import { chooseYear } from "./urls";
 
@@ -6,4 +6,18 @@ export function readReportParams(url: URL, years: readonly number[]): { year: nu
   const year = chooseYear(url.searchParams.get("aar"), years);
   if (year === null) return { year: null, asOfDate: null };
   return { year, asOfDate: readDateParam(url, "per") ?? `${year}-12-31` };
+}
+
+/**
+ * The preview's area (`?omrade=`): an area code such as "2.1", "uten" (no area) or "alle";
+ * null when absent or malformed (the preview then shows its default).
+ */
+export function readReportArea(url: URL): string | null {
+  const value = url.searchParams.get("omrade");
+  return value && /^([0-9][0-9.]{0,9}|uten|alle)$/.test(value) ? value : null;
+}
+
+/** The report page for a year and date, optionally on one area, optionally at an anchor. */
+export function reportPath(year: number, asOfDate: string, area: string | null = null, hash = ""): string {
+  return `/rapport?aar=${year}&per=${asOfDate}${area ? `&omrade=${encodeURIComponent(area)}` : ""}${hash ? `#${hash}` : ""}`;
 }

@@ -2,25 +2,38 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Alert, Heading, Link, Paragraph, Table } from "~/components/ds";
 import { AsOfForm } from "~/components/as-of-form";
-import { DeadlineText } from "~/components/deadline-text";
-import { ProgressFigures } from "~/components/progress-figures";
+import { ProgressTable, type CountChoice } from "~/components/progress-table";
 import { StatusTag } from "~/components/status-tag";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { queryAssignments } from "~/db/list.server";
+import { queryOverview, type ListRow } from "~/db/list.server";
 import { listAreas, listYears } from "~/db/queries.server";
 import { filterToSearch, readFilter } from "~/domain/assignment-filter";
-import { formatDateLong, todayInOslo } from "~/domain/format";
-import { groupByArea } from "~/domain/overview";
-import { byArea, byDepartment, summarize } from "~/domain/progress";
-import type { StatusCode } from "~/domain/status";
+import { ATTENTION_ROWS, dueSoonLimit, SOON_DAYS } from "~/domain/attention";
+import { formatDateLong, formatDeadlineDate, todayInOslo } from "~/domain/format";
+import { overviewFigures } from "~/domain/progress";
 import { readAsOf } from "~/lib/as-of";
 import { assignmentPath, chooseYear } from "~/lib/urls";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.year ? `Oversikt ${data.year} – Oppdragsoversikt` : "Oversikt – Oppdragsoversikt" },
 ];
+
+/** What an attention row needs on the page (the loader data is sent to the browser too). */
+function attentionRow(r: ListRow) {
+  return {
+    key: r.key,
+    hasId: r.hasId,
+    title: r.title,
+    departments: r.departments,
+    status: r.status,
+    firstPassed: r.firstPassed,
+    nextDeadline: r.nextDeadline,
+    nextDeadlinePrecision: r.nextDeadlinePrecision,
+    nextDeadlineLabel: r.nextDeadlineLabel,
+  };
+}
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
@@ -29,46 +42,70 @@ export async function loader(args: LoaderFunctionArgs) {
   const years = await listYears(db);
   const year = chooseYear(url.searchParams.get("aar"), years);
   const asOf = readAsOf(url);
-  const mine = user.departments;
-  if (year === null) return { years, year: null, asOf: null, areas: [], departments: [], groups: [], total: 0, mine };
+  if (year === null) return { years, year: null, asOf: null, soonUntil: null, figures: null, overdue: [], dueSoon: [] };
   const today = asOf?.date ?? todayInOslo();
-  const [areaRows, rows] = await Promise.all([
+  const [areaRows, facts] = await Promise.all([
     listAreas(db, year),
-    queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today }),
+    queryOverview(db, { year, asOfInstant: asOf?.instant ?? null, today, pick: ATTENTION_ROWS }),
   ]);
-  const areaNames = new Map(areaRows.map((a) => [a.code, a.name]));
-  const areas = byArea(rows, areaRows.map((a) => a.code)).map((g) => ({
-    code: g.code,
-    name: g.code ? (areaNames.get(g.code) ?? `Område ${g.code}`) : "Uten område",
-    progress: summarize(g.rows),
-  }));
-  const departments = byDepartment(rows)
-    .map((g) => ({ code: g.code, progress: summarize(g.rows) }))
-    // A department user's own departments come first.
-    .sort((a, b) => Number(mine.includes(b.code)) - Number(mine.includes(a.code)));
-  const groups = groupByArea(rows, areaRows).map((g) => ({
-    code: g.code,
-    name: g.name,
-    assignments: g.assignments.map((a) => ({
-      key: a.key,
-      hasId: a.hasId,
-      title: a.title,
-      departments: a.departments,
-      status: a.status,
-      supplementary: a.letterKind === "supplementary",
-      overdue: a.overdue,
-      next: a.nextDeadline
-        ? { date: a.nextDeadline, precision: a.nextDeadlinePrecision, label: a.nextDeadlineLabel, state: "dated" as const, is_default: 0 }
-        : null,
-      openEnded: a.openEnded,
-    })),
-  }));
-  return { years, year, asOf: asOf?.date ?? null, areas, departments, groups, total: rows.length, mine };
+  return {
+    years,
+    year,
+    asOf: asOf?.date ?? null,
+    soonUntil: dueSoonLimit(today),
+    figures: overviewFigures(facts.counts, areaRows, user.departments),
+    overdue: facts.overdue.map(attentionRow),
+    dueSoon: facts.dueSoon.map(attentionRow),
+  };
+}
+
+type AttentionRow = ReturnType<typeof attentionRow>;
+
+function AttentionTable({ rows, caption, dateHeading, date, asOf }: { rows: AttentionRow[]; caption: string; dateHeading: string; date: (r: AttentionRow) => string | null; asOf: string | null }) {
+  return (
+    <div className="table-wrap">
+      <Table zebra border data-size="sm">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">ID</th>
+            <th scope="col">Oppdrag</th>
+            <th scope="col">Avdeling</th>
+            <th scope="col">{dateHeading}</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const d = date(r);
+            return (
+              <tr key={r.key}>
+                <td className="nowrap">{r.hasId ? r.key : <span className="muted">Uten ID</span>}</td>
+                <td>
+                  <Link asChild>
+                    <RemixLink to={assignmentPath(r.key, asOf)}>{r.title}</RemixLink>
+                  </Link>
+                </td>
+                <td>{r.departments.length ? r.departments.join(", ") : <span className="muted">Ikke oppgitt</span>}</td>
+                <td className="nowrap">
+                  {d ? <time dateTime={d}>{formatDeadlineDate(d, d === r.nextDeadline ? r.nextDeadlinePrecision : "day")}</time> : null}
+                  {d && d === r.nextDeadline && r.nextDeadlineLabel ? <span className="muted"> ({r.nextDeadlineLabel})</span> : null}
+                </td>
+                <td>
+                  <StatusTag status={r.status} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
+    </div>
+  );
 }
 
 export default function Overview() {
-  const { years, year, asOf, areas, departments, groups, total, mine } = useLoaderData<typeof loader>();
-  if (year === null) {
+  const { years, year, asOf, soonUntil, figures, overdue, dueSoon } = useLoaderData<typeof loader>();
+  if (year === null || !figures) {
     return (
       <div className="stack">
         <Heading level={1} data-size="lg">
@@ -78,17 +115,18 @@ export default function Overview() {
       </div>
     );
   }
-  const base = readFilter(new URLSearchParams());
-  const listLink = (changes: { area?: string | null; department?: string; status?: StatusCode; overdue?: boolean }) =>
-    `/oppdrag${filterToSearch(
-      { ...base, year, asOf },
-      {
-        area: changes.area ?? null,
-        department: changes.department ?? null,
-        statuses: changes.status ? [changes.status] : [],
-        overdue: changes.overdue ?? false,
-      },
-    )}`;
+  const base = { ...readFilter(new URLSearchParams()), year, asOf };
+  const listLink = (scope: { area?: string; department?: string }, c: CountChoice = {}) =>
+    `/oppdrag${filterToSearch(base, {
+      area: scope.area ?? null,
+      department: scope.department ?? null,
+      statuses: c.status ? [c.status] : [],
+      overdue: c.overdue ?? false,
+      dueSoon: c.dueSoon ?? false,
+      sort: c.dueSoon ? "frist" : "id",
+    })}`;
+  const { total } = figures;
+  const areaLabel = (a: { code: string | null; name: string }) => (a.code ? `${a.code} ${a.name}` : a.name);
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
@@ -104,109 +142,110 @@ export default function Overview() {
         </Alert>
       ) : null}
       <Paragraph>
-        <RemixLink to={listLink({})}>{total} oppdrag</RemixLink> i tildelingsbrevet og tilleggsbrevene for {year}.
+        <RemixLink to={listLink({})}>Alle {total.total} oppdrag</RemixLink> i tildelingsbrevet og tilleggsbrevene for {year}:{" "}
+        {Math.round(total.done * 100)} % ferdig, {total.overdue} forfalt, {total.dueSoon} med frist innen {SOON_DAYS} dager.
       </Paragraph>
 
       <section aria-labelledby="per-omrade" className="stack">
         <Heading level={2} data-size="md" id="per-omrade">
           Fremdrift per område
         </Heading>
-        <div className="cards">
-          {areas.map((area) => {
-            const label = area.code ? `${area.code} ${area.name}` : area.name;
-            return (
-              <section key={area.code ?? "none"} className="card" aria-label={label}>
-                <Heading level={3} data-size="xs">
-                  {label}
-                </Heading>
-                <ProgressFigures
-                  progress={area.progress}
-                  label={label}
-                  link={(c) => listLink({ area: area.code, status: c.status, overdue: c.overdue })}
-                />
-              </section>
-            );
-          })}
-        </div>
+        <ProgressTable
+          caption="Antall oppdrag per område og status. Hvert tall lenker til listen over oppdragene. Ferdig: fullført eller avsluttet."
+          rowHeading="Område"
+          rows={figures.areas.map((a) => ({
+            key: a.code ?? "uten",
+            header: areaLabel(a),
+            name: `i ${areaLabel(a)}`,
+            progress: a.progress,
+            // The list cannot filter on "no area"; those numbers are shown without a link.
+            link: a.code ? (c: CountChoice) => listLink({ area: a.code! }, c) : null,
+          }))}
+          footer={{ key: "sum", header: "Alle områder", name: `i ${year}`, progress: total, link: (c) => listLink({}, c) }}
+        />
+      </section>
+
+      <section aria-labelledby="oppfolging" className="stack">
+        <Heading level={2} data-size="md" id="oppfolging">
+          Trenger oppfølging
+        </Heading>
+        <section aria-labelledby="forfalt" className="stack">
+          <Heading level={3} data-size="sm" id="forfalt">
+            Forfalt ({total.overdue})
+          </Heading>
+          {overdue.length === 0 ? (
+            <Paragraph>Ingen oppdrag har passert en frist uten å være levert.</Paragraph>
+          ) : (
+            <>
+              <AttentionTable
+                rows={overdue}
+                caption={`Forfalte oppdrag, de som har ventet lengst først${total.overdue > overdue.length ? ` (${overdue.length} av ${total.overdue})` : ""}`}
+                dateHeading="Forfalt siden"
+                date={(r) => r.firstPassed}
+                asOf={asOf}
+              />
+              <Paragraph>
+                <RemixLink to={listLink({}, { overdue: true })}>
+                  {total.overdue > overdue.length ? `Se alle ${total.overdue} forfalte oppdrag i listen` : "Se de forfalte oppdragene i listen"}
+                </RemixLink>
+              </Paragraph>
+            </>
+          )}
+        </section>
+        <section aria-labelledby="snart" className="stack">
+          <Heading level={3} data-size="sm" id="snart">
+            Frist innen {SOON_DAYS} dager ({total.dueSoon})
+          </Heading>
+          {dueSoon.length === 0 ? (
+            <Paragraph>Ingen åpne oppdrag har frist {soonUntil ? `til og med ${formatDateLong(soonUntil)}` : `de neste ${SOON_DAYS} dagene`}.</Paragraph>
+          ) : (
+            <>
+              <AttentionTable
+                rows={dueSoon}
+                caption={`Oppdrag med frist innen ${SOON_DAYS} dager, tidligste frist først${total.dueSoon > dueSoon.length ? ` (${dueSoon.length} av ${total.dueSoon})` : ""}`}
+                dateHeading="Frist"
+                date={(r) => r.nextDeadline}
+                asOf={asOf}
+              />
+              <Paragraph>
+                <RemixLink to={listLink({}, { dueSoon: true })}>
+                  {total.dueSoon > dueSoon.length
+                    ? `Se alle ${total.dueSoon} oppdrag med frist innen ${SOON_DAYS} dager i listen`
+                    : `Se oppdragene med frist innen ${SOON_DAYS} dager i listen`}
+                </RemixLink>
+              </Paragraph>
+            </>
+          )}
+        </section>
       </section>
 
       <section aria-labelledby="per-avdeling" className="stack">
         <Heading level={2} data-size="md" id="per-avdeling">
           Per avdeling i departementet
         </Heading>
-        <div className="cards">
-          {departments.map((d) => (
-            <section key={d.code} className="card" aria-label={`Avdeling ${d.code}`}>
-              <Heading level={3} data-size="xs">
-                <RemixLink to={`/avdeling/${encodeURIComponent(d.code)}${asOf ? `?per=${asOf}` : ""}`}>{d.code}</RemixLink>
-                {mine.includes(d.code) ? <span className="muted"> (din avdeling)</span> : null}
-              </Heading>
-              <ProgressFigures
-                progress={d.progress}
-                label={`avdeling ${d.code}`}
-                link={(c) => listLink({ department: d.code, status: c.status, overdue: c.overdue })}
-              />
-            </section>
-          ))}
-        </div>
-      </section>
-
-      <section aria-labelledby="alle-oppdrag" className="stack">
-        <Heading level={2} data-size="md" id="alle-oppdrag">
-          Alle oppdrag per område
-        </Heading>
-        {groups.map((group) => {
-          const headingId = `omrade-${group.code ?? "uten"}`.replace(/\./g, "-");
-          const label = group.code ? `${group.code} ${group.name}` : group.name;
-          return (
-            <section key={group.code ?? "none"} aria-labelledby={headingId} className="stack">
-              <Heading level={3} data-size="sm" id={headingId}>
-                {label}
-              </Heading>
-              <div className="table-wrap">
-                <Table zebra border data-size="sm">
-                  <caption className="visually-hidden">Oppdrag i område {label}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">ID</th>
-                      <th scope="col">Tittel</th>
-                      <th scope="col">Avdeling</th>
-                      <th scope="col">Neste frist</th>
-                      <th scope="col">Status</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {group.assignments.map((a) => (
-                      <tr key={a.key}>
-                        <td className="nowrap">{a.hasId ? a.key : <span className="muted">Uten ID</span>}</td>
-                        <td>
-                          <Link asChild>
-                            <RemixLink to={assignmentPath(a.key, asOf)}>{a.title}</RemixLink>
-                          </Link>
-                          {a.supplementary ? <span className="muted"> (tillegg)</span> : null}
-                        </td>
-                        <td>{a.departments.length ? a.departments.join(", ") : <span className="muted">Ikke oppgitt</span>}</td>
-                        <td>
-                          {a.next ? (
-                            <DeadlineText deadline={a.next} />
-                          ) : a.openEnded ? (
-                            <span className="muted">Avklares med departementet</span>
-                          ) : (
-                            <span className="muted">Ingen kommende</span>
-                          )}
-                          {a.overdue ? <span className="overdue"> (forfalt)</span> : null}
-                        </td>
-                        <td>
-                          <StatusTag status={a.status} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </div>
-            </section>
-          );
-        })}
+        {figures.departments.length === 0 ? (
+          <Paragraph>Ingen oppdrag med eieravdeling å vise.</Paragraph>
+        ) : (
+          <ProgressTable
+            caption="Antall oppdrag per eieravdeling og status. Et oppdrag med flere eieravdelinger telles hos hver av dem."
+            rowHeading="Avdeling"
+            rows={figures.departments.map((d) => ({
+              key: d.code,
+              header: (
+                <>
+                  <RemixLink to={`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${asOf ? `&per=${asOf}` : ""}`}>
+                    {d.code}
+                    <span className="visually-hidden"> – avdelingens side</span>
+                  </RemixLink>
+                  {d.mine ? <span className="muted"> (din avdeling)</span> : null}
+                </>
+              ),
+              name: `i avdeling ${d.code}`,
+              progress: d.progress,
+              link: (c: CountChoice) => listLink({ department: d.code }, c),
+            }))}
+          />
+        )}
       </section>
     </div>
   );

@@ -9,7 +9,7 @@ import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
 import { listOpenDeadlines, queryAssignments, sortRows, type ListRow } from "~/db/list.server";
 import { listYears } from "~/db/queries.server";
-import { departmentBuckets } from "~/domain/department-view";
+import { departmentBuckets, SOON_DAYS } from "~/domain/department-view";
 import { formatDateLong, todayInOslo } from "~/domain/format";
 import { readAsOf } from "~/lib/as-of";
 import { assignmentPath, chooseYear } from "~/lib/urls";
@@ -33,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
   if (year === null) return { department, years, year: null, asOf: null, buckets: null, open: [] };
   const today = asOf?.date ?? todayInOslo();
   const rows = await queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter: { department: code } });
-  const buckets = departmentBuckets(sortRows(rows, "frist", false), today);
+  const buckets = departmentBuckets(sortRows(rows, "frist", false));
   const open = await listOpenDeadlines(db, year, code);
   return { department, years, year, asOf: asOf?.date ?? null, buckets, open };
 }
@@ -92,7 +92,7 @@ export default function DepartmentPage() {
           {(
             [
               ["forfalt", `Forfalt (${buckets.overdue.length})`, buckets.overdue, "Ingen forfalte oppdrag."],
-              ["snart", `Frist innen 30 dager (${buckets.soon.length})`, buckets.soon, "Ingen frister de neste 30 dagene."],
+              ["snart", `Frist innen ${SOON_DAYS} dager (${buckets.soon.length})`, buckets.soon, `Ingen åpne oppdrag har frist de neste ${SOON_DAYS} dagene.`],
               ["resten", `Øvrige oppdrag (${buckets.rest.length})`, buckets.rest, "Ingen andre oppdrag."],
             ] as const
           ).map(([id, heading, rows, empty]) => (

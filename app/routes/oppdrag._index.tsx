@@ -12,6 +12,7 @@ import { queryAssignments, sortRows } from "~/db/list.server";
 import { listAreas, listDepartments, listGoals, listYears } from "~/db/queries.server";
 import { filterToSearch, PAGE_SIZE, readFilter, SORT_KEYS, SORT_LABELS, type AssignmentFilter } from "~/domain/assignment-filter";
 import { formatDateLong, todayInOslo } from "~/domain/format";
+import { SOON_DAYS } from "~/domain/attention";
 import { STATUS_CODES, STATUS_LABELS } from "~/domain/status";
 import { readAsOf } from "~/lib/as-of";
 import { assignmentPath, chooseYear } from "~/lib/urls";
@@ -97,6 +98,7 @@ export default function AssignmentList() {
           <Fieldset.Legend>Vis bare</Fieldset.Legend>
           <div className="filter-row">
             <Choice type="checkbox" id="f-forfalt" name="forfalt" value="1" label="Forfalte" defaultChecked={filter.overdue} />
+            <Choice type="checkbox" id="f-snart" name="snart" value="1" label={`Frist innen ${SOON_DAYS} dager`} defaultChecked={filter.dueSoon} />
             <Choice type="checkbox" id="f-delleveranser" name="delleveranser" value="1" label="Med delleveranser" defaultChecked={filter.hasDeliverables} />
             <Choice type="checkbox" id="f-uten-id" name="uten_id" value="1" label="Uten ID" defaultChecked={filter.withoutId} />
           </div>

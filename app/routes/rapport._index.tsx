@@ -8,10 +8,10 @@ import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { getDb } from "~/db/connection.server";
 import { listYears } from "~/db/queries.server";
-import { loadReport } from "~/db/report.server";
+import { loadReportPreview } from "~/db/report.server";
 import { formatDateLong } from "~/domain/format";
-import { quickAsOfDates, REPORT_COLUMNS } from "~/domain/report";
-import { readReportParams } from "~/lib/report-params";
+import { ALL_AREAS, PREVIEW_COLUMNS, quickAsOfDates } from "~/domain/report";
+import { readReportArea, readReportParams, reportPath } from "~/lib/report-params";
 import { assignmentPath } from "~/lib/urls";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -22,14 +22,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
   const db = getDb();
   const years = await listYears(db);
-  const { year, asOfDate } = readReportParams(new URL(args.request.url), years);
-  if (year === null || asOfDate === null) return { years, report: null, mayEdit: false };
-  const report = await loadReport(db, { year, asOfDate, draft: false });
-  return { years, report, mayEdit: can(user, "rapport:rediger") };
+  const url = new URL(args.request.url);
+  const { year, asOfDate } = readReportParams(url, years);
+  if (year === null || asOfDate === null) return { years, report: null, mayEdit: false, chosen: null };
+  const chosen = readReportArea(url);
+  const report = await loadReportPreview(db, { year, asOfDate, area: chosen });
+  return { years, report, mayEdit: can(user, "rapport:rediger"), chosen };
 }
 
 export default function ReportPage() {
-  const { years, report, mayEdit } = useLoaderData<typeof loader>();
+  const { years, report, mayEdit, chosen } = useLoaderData<typeof loader>();
   if (!report) {
     return (
       <div className="stack">
@@ -41,9 +43,13 @@ export default function ReportPage() {
     );
   }
   const q = `aar=${report.year}&per=${report.asOfDate}`;
-  const textLink = (key: string) => `/rapport/tekst/${encodeURIComponent(key)}?${q}`;
+  // Edit pages return to the area shown when the user chose one (or the page showed one).
+  const back = report.shown === ALL_AREAS ? chosen : report.shown;
+  const withArea = back ? `&omrade=${encodeURIComponent(back)}` : "";
+  const textLink = (key: string) => `/rapport/tekst/${encodeURIComponent(key)}?${q}${withArea}`;
   const exportLink = (format: string, draft: boolean, orientation?: string) =>
     `/rapport/eksport?${q}&format=${format}${draft ? "&utkast=1" : ""}${orientation ? `&retning=${orientation}` : ""}`;
+  const single = report.shown === ALL_AREAS ? null : (report.areas[0] ?? null);
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
@@ -52,6 +58,7 @@ export default function ReportPage() {
       <Form method="get" className="filter-row" aria-label="Velg år og dato">
         <YearSelect years={years} current={report.year} id="r-aar" />
         <TextField name="per" id="r-per" label="Status per dato" type="date" defaultValue={report.asOfDate} />
+        {chosen ? <input type="hidden" name="omrade" value={chosen} /> : null}
         <Button type="submit" variant="secondary">
           Vis rapport
         </Button>
@@ -63,7 +70,7 @@ export default function ReportPage() {
               {d.date === report.asOfDate ? (
                 <strong aria-current="true">{d.label}</strong>
               ) : (
-                <RemixLink to={`?aar=${report.year}&per=${d.date}`}>{d.label}</RemixLink>
+                <RemixLink to={reportPath(report.year, d.date, chosen)}>{d.label}</RemixLink>
               )}
             </li>
           ))}
@@ -75,27 +82,35 @@ export default function ReportPage() {
 
       <section aria-labelledby="mangler" className="stack">
         <Heading level={2} data-size="md" id="mangler">
-          {report.missing.length === 0 ? "Alle oppdrag har forklaring" : `${report.missing.length} oppdrag mangler forklaring`}
+          {report.missingCount === 0 ? "Alle oppdrag har forklaring" : `${report.missingCount} oppdrag mangler forklaring`}
         </Heading>
-        {report.missing.length === 0 ? (
+        {report.missingCount === 0 ? (
           <Paragraph>Alle oppdrag som ikke er fullført har en forklaring, slik tildelingsbrevet krever (punkt 4.2).</Paragraph>
         ) : (
           <>
             <Paragraph>
               Tildelingsbrevet krever en kortfattet forklaring for alle oppdrag som ikke er fullført. Den endelige rapporten kan ikke
-              lages før disse har forklaring:
+              lages før {single ? "alle" : "disse"} har forklaring{single ? "." : ":"}
             </Paragraph>
-            <ul>
-              {report.missing.map((r) => (
-                <li key={r.key}>
-                  <RemixLink to={mayEdit ? textLink(r.key) : assignmentPath(r.key)}>
-                    {r.id === "Uten ID" ? "" : `${r.id} `}
-                    {r.title}
-                  </RemixLink>{" "}
-                  ({r.statusLabel})
-                </li>
-              ))}
-            </ul>
+            {single ? (
+              <Paragraph>
+                {report.missing.length > 0 ? `${report.missing.length} av dem er i ${single.heading}` : `Ingen av dem er i ${single.heading}`};{" "}
+                <a href="#omrader">se antallet i de andre områdene</a>.
+              </Paragraph>
+            ) : null}
+            {report.missing.length > 0 ? (
+              <ul>
+                {report.missing.map((r) => (
+                  <li key={r.key}>
+                    <RemixLink to={mayEdit ? textLink(r.key) : assignmentPath(r.key)}>
+                      {r.id === "Uten ID" ? "" : `${r.id} `}
+                      {r.title}
+                    </RemixLink>{" "}
+                    ({r.statusLabel})
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </>
         )}
       </section>
@@ -104,7 +119,8 @@ export default function ReportPage() {
         <Heading level={2} data-size="md" id="eksport">
           Last ned
         </Heading>
-        {report.missing.length === 0 ? (
+        <Paragraph>Filene har hele tabellen for alle områder, også avdeling, frist og beskrivelse av oppdraget.</Paragraph>
+        {report.missingCount === 0 ? (
           <ul className="status-counts">
             <li>
               <a href={exportLink("docx", false, "landscape")}>Endelig rapport, Word (liggende)</a>
@@ -142,10 +158,34 @@ export default function ReportPage() {
         <Heading level={2} data-size="md" id="forhandsvisning">
           Forhåndsvisning
         </Heading>
+        <nav aria-label="Områder i rapporten" id="omrader">
+          <ul className="status-counts area-nav">
+            {report.areaLinks.map((a) => (
+              <li key={a.param}>
+                <RemixLink
+                  to={reportPath(report.year, report.asOfDate, a.param)}
+                  aria-current={report.shown === a.param ? "page" : undefined}
+                >
+                  {a.heading}
+                </RemixLink>{" "}
+                <span className="muted">
+                  ({a.count} oppdrag
+                  {a.missing > 0 ? `, ${a.missing} uten forklaring` : ""})
+                </span>
+              </li>
+            ))}
+            <li>
+              <RemixLink to={reportPath(report.year, report.asOfDate, ALL_AREAS)} aria-current={report.shown === ALL_AREAS ? "page" : undefined}>
+                Alle områder
+              </RemixLink>{" "}
+              <span className="muted">({report.rowCount} oppdrag)</span>
+            </li>
+          </ul>
+        </nav>
         {report.areas.map((area) => {
           const id = `rapport-${area.code ?? "uten"}`.replace(/\./g, "-");
           return (
-            <section key={area.code ?? "none"} aria-labelledby={id} className="stack">
+            <section key={area.param} aria-labelledby={id} className="stack">
               <Heading level={3} data-size="sm" id={id}>
                 {area.heading}
               </Heading>
@@ -154,7 +194,7 @@ export default function ReportPage() {
                   <caption className="visually-hidden">Status for oppdrag i {area.heading}</caption>
                   <thead>
                     <tr>
-                      {REPORT_COLUMNS.map((c) => (
+                      {PREVIEW_COLUMNS.map((c) => (
                         <th key={c} scope="col">
                           {c}
                         </th>
@@ -169,19 +209,19 @@ export default function ReportPage() {
                           <RemixLink to={assignmentPath(r.key)}>{r.title}</RemixLink>
                           {r.letterNote ? <div className="muted">{r.letterNote}</div> : null}
                         </td>
-                        <td>{r.departments}</td>
-                        <td>{r.deadline}</td>
                         <td>
                           <StatusTag status={r.status} />
                         </td>
-                        <td>{r.description}</td>
                         <td>
                           {r.comment ? <span className="history__comment">{r.comment}</span> : null}
                           {r.explanationMissing ? <strong className="overdue">Mangler forklaring. </strong> : null}
                           {mayEdit ? (
-                            <RemixLink to={textLink(r.key)} aria-label={`Skriv rapporttekst for ${r.id === "Uten ID" ? r.title : r.id}`}>
-                              {r.comment ? "Endre" : "Skriv forklaring"}
-                            </RemixLink>
+                            <>
+                              {" "}
+                              <RemixLink to={textLink(r.key)} aria-label={`${r.comment ? "Endre forklaring" : "Skriv forklaring"} for ${r.id === "Uten ID" ? r.title : r.id}`}>
+                                {r.comment ? "Endre" : "Skriv forklaring"}
+                              </RemixLink>
+                            </>
                           ) : null}
                         </td>
                       </tr>
@@ -195,7 +235,7 @@ export default function ReportPage() {
                 </Heading>
                 <Paragraph className="history__comment">{area.assessment || <span className="muted">Ikke skrevet ennå.</span>}</Paragraph>
                 {mayEdit && area.code ? (
-                  <RemixLink to={`/rapport/vurdering/${encodeURIComponent(area.code)}?${q}`}>
+                  <RemixLink to={`/rapport/vurdering/${encodeURIComponent(area.code)}?${q}${withArea}`}>
                     {area.assessment ? "Endre samlet vurdering" : "Skriv samlet vurdering"} for {area.heading}
                   </RemixLink>
                 ) : null}

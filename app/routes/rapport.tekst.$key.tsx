@@ -10,7 +10,7 @@ import { listYears } from "~/db/queries.server";
 import { currentReportText, saveReportText } from "~/db/report.server";
 import { endOfDayInOslo, formatDateLong } from "~/domain/format";
 import { reportTextSchema } from "~/domain/report-text.server";
-import { readReportParams } from "~/lib/report-params";
+import { readReportArea, readReportParams, reportPath } from "~/lib/report-params";
 import { formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Rapporttekst – Oppdragsoversikt" }];
@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
     .orderBy("effective_at", "desc")
     .orderBy("version", "desc")
     .executeTakeFirst();
-  return { assignment, reportDate, status: status?.status ?? "ikke_startet", ...current };
+  return { assignment, reportDate, previewArea: readReportArea(new URL(args.request.url)), status: status?.status ?? "ikke_startet", ...current };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -51,11 +51,11 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = reportTextSchema.safeParse(form.get("text") ?? "");
   if (!parsed.success) return data({ error: parsed.error.issues[0].message, text: formText(form, "text").slice(0, 20000) }, { status: 400 });
   await saveReportText(db, assignment, reportDate, parsed.data, user.actor);
-  return redirect(`/rapport?aar=${assignment.year}&per=${reportDate}#forhandsvisning`);
+  return redirect(reportPath(assignment.year, reportDate, readReportArea(new URL(args.request.url)), "forhandsvisning"));
 }
 
 export default function ReportTextPage() {
-  const { assignment, reportDate, status, text, latestComment, history } = useLoaderData<typeof loader>();
+  const { assignment, reportDate, previewArea, status, text, latestComment, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack narrow">
@@ -76,7 +76,7 @@ export default function ReportTextPage() {
         defaultValue={actionData?.text ?? text ?? latestComment ?? ""}
         error={actionData?.error}
         history={history}
-        backTo={`/rapport?aar=${assignment.year}&per=${reportDate}`}
+        backTo={reportPath(assignment.year, reportDate, previewArea)}
       />
     </div>
   );

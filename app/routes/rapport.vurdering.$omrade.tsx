@@ -9,7 +9,7 @@ import { listYears } from "~/db/queries.server";
 import { currentAssessment, saveAssessment } from "~/db/report.server";
 import { formatDateLong } from "~/domain/format";
 import { reportTextSchema } from "~/domain/report-text.server";
-import { readReportParams } from "~/lib/report-params";
+import { readReportArea, readReportParams, reportPath } from "~/lib/report-params";
 import { formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Samlet vurdering – Oppdragsoversikt" }];
@@ -26,7 +26,7 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, "rapport:rediger");
   const { db, year, asOfDate, area } = await load(args);
-  return { year, asOfDate, area, ...(await currentAssessment(db, year, area.code, asOfDate)) };
+  return { year, asOfDate, area, previewArea: readReportArea(new URL(args.request.url)), ...(await currentAssessment(db, year, area.code, asOfDate)) };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -36,11 +36,11 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = reportTextSchema.safeParse(form.get("text") ?? "");
   if (!parsed.success) return data({ error: parsed.error.issues[0].message, text: formText(form, "text").slice(0, 20000) }, { status: 400 });
   await saveAssessment(db, year, area.code, asOfDate, parsed.data, user.actor);
-  return redirect(`/rapport?aar=${year}&per=${asOfDate}#forhandsvisning`);
+  return redirect(reportPath(year, asOfDate, readReportArea(new URL(args.request.url)), "forhandsvisning"));
 }
 
 export default function AssessmentPage() {
-  const { year, asOfDate, area, text, history } = useLoaderData<typeof loader>();
+  const { year, asOfDate, area, previewArea, text, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack narrow">
@@ -54,7 +54,7 @@ export default function AssessmentPage() {
         defaultValue={actionData?.text ?? text ?? ""}
         error={actionData?.error}
         history={history}
-        backTo={`/rapport?aar=${year}&per=${asOfDate}`}
+        backTo={reportPath(year, asOfDate, previewArea)}
       />
     </div>
   );

@@ -67,6 +67,41 @@ describe("the report page", () => {
     expect(await page.locator("main").textContent()).toContain("Oppdraget er startet opp i 2024 etter avtale med departementet.");
   });
 
+  it("shows the preview per goal area from a keyboard-usable area menu, and returns there after writing", async () => {
+    await page.goto(`${server.url}/rapport?aar=2023&per=2023-12-31`);
+    const missing = await missingCount();
+    const nav = page.getByRole("navigation", { name: "Områder i rapporten" });
+    await expect(nav.locator("[aria-current=page]").textContent()).resolves.toBe("Alle områder");
+    expect(await page.locator("#forhandsvisning ~ section").count()).toBeGreaterThanOrEqual(5);
+    // The preview has ID, title, status and explanation; the body text is only in the files.
+    expect(await page.locator("#forhandsvisning ~ section thead th").first().textContent()).toBe("ID");
+    expect(await page.locator("#forhandsvisning ~ section").first().locator("thead th").allTextContents()).toEqual(["ID", "Oppdrag", "Status", "Forklaring / kommentar"]);
+    const areaLink = nav.getByRole("link", { name: /^2\.2 / });
+    const label = (await areaLink.locator("xpath=..").textContent()) ?? "";
+    const [, rows, lacking] = label.match(/\((\d+) oppdrag(?:, (\d+) uten forklaring)?\)/) ?? [];
+    await areaLink.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/omrade=2\.2/);
+    await expect.poll(() => page.locator("#forhandsvisning ~ section").count()).toBe(1);
+    await expect(nav.locator("[aria-current=page]").textContent()).resolves.toMatch(/^2\.2 /);
+    await expect(page.locator("#forhandsvisning ~ section h3").textContent()).resolves.toMatch(/^2\.2 /);
+    expect(await page.locator("#forhandsvisning ~ section tbody tr").count()).toBe(Number(rows));
+    // The total still counts every area; the list names those in the area shown.
+    expect(await missingCount()).toBe(missing);
+    expect(await page.locator("#mangler ~ ul li").count()).toBe(Number(lacking ?? 0));
+    expect(await axeViolations(page)).toEqual([]);
+
+    expect(Number(lacking)).toBeGreaterThan(0);
+    await page.locator("#mangler ~ ul li a").first().click();
+    await page.waitForURL(/\/rapport\/tekst\/.*omrade=2\.2/);
+    await page.fill("#rapporttekst", "Forklaring skrevet fra område 2.2.");
+    await page.getByRole("button", { name: "Lagre" }).click();
+    await page.waitForURL((url) => url.pathname === "/rapport" && url.searchParams.get("omrade") === "2.2");
+    await page.getByRole("heading", { level: 1, name: "Statusrapport for oppdrag 2023" }).waitFor();
+    await expect.poll(missingCount).toBe(missing - 1);
+    expect(await page.locator("#mangler ~ ul li").count()).toBe(Number(lacking) - 1);
+  });
+
   it("edits an area's overall assessment, with no axe violations on the tertial view", async () => {
     await page.goto(`${server.url}/rapport?aar=2023&per=2023-04-30`);
     expect(await page.locator("nav[aria-label='Hurtigvalg for dato'] [aria-current]").textContent()).toContain("1. tertial");

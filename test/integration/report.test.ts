@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapDatabase } from "~/db/bootstrap.server";
 import { closeDatabase, getDatabase } from "~/db/connection.server";
 import { seedDemoHistory } from "~/db/demo-history.server";
-import { loadReport, saveReportText } from "~/db/report.server";
+import { loadReport, loadReportPreview, saveReportText } from "~/db/report.server";
 import { recordStatusUpdate } from "~/db/status.server";
 import { finalExportRefusal, renderReportFile } from "~/export/report-files.server";
-import type { Report } from "~/domain/report";
+import type { Report, ReportPreviewRow } from "~/domain/report";
 import { REPO_ROOT, tempDir } from "../helpers/db";
 import { makeUser } from "../helpers/users";
 
@@ -23,6 +23,16 @@ const dir = tempDir("oppdrag-report-");
 const dbFile = path.join(dir, "report.sqlite");
 let report: Report;
 
+const previewPart = (r: ReportPreviewRow) => ({
+  key: r.key,
+  id: r.id,
+  title: r.title,
+  status: r.status,
+  statusLabel: r.statusLabel,
+  comment: r.comment,
+  letterNote: r.letterNote,
+  explanationMissing: r.explanationMissing,
+});
 const rowsOf = (r: Report) => r.areas.flatMap((a) => a.rows.map((row) => ({ area: a.heading, ...row })));
 
 beforeAll(async () => {
@@ -87,6 +97,31 @@ describe("the report as of a date", () => {
     // A text written for the annual report does not leak into the tertial report.
     const tertial = await loadReport(app.db, { year: 2023, asOfDate: "2023-08-31", draft: true });
     expect(rowsOf(tertial).find((r) => r.key === target.key)?.comment).not.toBe("Arbeidet starter i 2024 etter avtale med departementet.");
+  });
+});
+
+describe("the report preview", () => {
+  it("has the full report's rows and explanations, without body, deadline and departments", async () => {
+    const app = getDatabase();
+    const full = await loadReport(app.db, { year: 2023, asOfDate: "2023-08-31", draft: false });
+    const preview = await loadReportPreview(app.db, { year: 2023, asOfDate: "2023-08-31", area: null });
+    expect(preview.shown).toBe("alle"); // 98 assignments: every area at once
+    expect(preview.rowCount).toBe(full.rowCount);
+    expect(preview.missingCount).toBe(full.missing.length);
+    expect(preview.missing.map((r) => r.key)).toEqual(full.missing.map((r) => r.key));
+    expect(preview.areas.map((a) => [a.heading, a.assessment])).toEqual(full.areas.map((a) => [a.heading, a.assessment]));
+    expect(preview.areas.flatMap((a) => a.rows)).toEqual(rowsOf(full).map(previewPart));
+    expect(preview.areaLinks.map((a) => a.count)).toEqual(full.areas.map((a) => a.rows.length));
+  });
+
+  it("shows one area when asked for, and counts what lacks an explanation in every area", async () => {
+    const app = getDatabase();
+    const full = await loadReport(app.db, { year: 2023, asOfDate: "2023-12-31", draft: false });
+    const preview = await loadReportPreview(app.db, { year: 2023, asOfDate: "2023-12-31", area: "2.2" });
+    expect(preview.areas.map((a) => a.code)).toEqual(["2.2"]);
+    expect(preview.areas[0].rows.map((r) => r.key)).toEqual(full.areas.find((a) => a.code === "2.2")!.rows.map((r) => r.key));
+    expect(preview.missing.map((r) => r.key)).toEqual(full.missing.filter((r) => full.areas.find((a) => a.code === "2.2")!.rows.includes(r)).map((r) => r.key));
+    expect(preview.areaLinks.reduce((n, a) => n + a.missing, 0)).toBe(full.missing.length);
   });
 });
 

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapDatabase } from "~/db/bootstrap.server";
 import { deadlinesFor } from "~/db/deadlines.server";
-import { queryAssignments } from "~/db/list.server";
-import { loadReport } from "~/db/report.server";
+import { queryAssignments, queryOverview } from "~/db/list.server";
+import { loadReport, loadReportPreview } from "~/db/report.server";
 import { recordDelivery, recordStatusUpdate, type Author } from "~/db/status.server";
-import { summarize, byArea, byDepartment } from "~/domain/progress";
+import { overviewFigures } from "~/domain/progress";
+import { isOverdue, nextDeadline, passedDeadlines } from "~/domain/deadlines";
 import { endOfDayInOslo } from "~/domain/format";
+import { recordStatements } from "../../scripts/bench/loaders";
 import { createTestDatabase } from "../helpers/db";
 import { makeUser } from "../helpers/users";
 
@@ -73,21 +75,70 @@ describe("the list query", () => {
   const list = (filter: Parameters<typeof queryAssignments>[1]["filter"] = {}, asOf: string | null = null) =>
     queryAssignments(t.db, { year: 2023, asOfInstant: asOf, today: asOf ? asOf.slice(0, 10) : today, filter });
 
-  it("agrees with the overview's counts per area, department and status", async () => {
+  it("agrees with the overview's counts per area, department, status, overdue and due soon", async () => {
     const all = await list();
     expect(all.length).toBeGreaterThanOrEqual(96);
-    const areas = byArea(all, ["2.1", "2.2", "2.3", "2.4", "2.5"]);
-    for (const area of areas.filter((g) => g.code)) {
-      const p = summarize(area.rows);
+    const facts = await queryOverview(t.db, { year: 2023, asOfInstant: null, today, pick: 5 });
+    const figures = overviewFigures(facts.counts, [], []);
+    expect(figures.total.total).toBe(all.length);
+    expect(figures.total.overdue).toBe(all.filter((r) => r.overdue).length);
+    expect(figures.total.dueSoon).toBe(all.filter((r) => r.dueSoon).length);
+    for (const area of figures.areas.filter((g) => g.code)) {
+      const p = area.progress;
       expect((await list({ area: area.code! })).length).toBe(p.total);
       expect((await list({ area: area.code!, overdue: true })).length).toBe(p.overdue);
+      expect((await list({ area: area.code!, dueSoon: true })).length).toBe(p.dueSoon);
       for (const [status, n] of Object.entries(p.byStatus)) {
         expect((await list({ area: area.code!, statuses: [status as never] })).length).toBe(n);
       }
     }
-    for (const dep of byDepartment(all)) {
-      expect((await list({ department: dep.code })).length).toBe(summarize(dep.rows).total);
+    for (const dep of figures.departments) {
+      expect((await list({ department: dep.code })).length).toBe(dep.progress.total);
+      expect(all.filter((r) => r.departments.includes(dep.code)).length).toBe(dep.progress.total);
     }
+    // The rows picked for "needs attention" are full list rows, overdue longest first, due soonest first.
+    expect(facts.overdue.map((r) => r.key)).toEqual(
+      all
+        .filter((r) => r.overdue)
+        .sort((a, b) => (a.firstPassed! < b.firstPassed! ? -1 : a.firstPassed! > b.firstPassed! ? 1 : a.id - b.id))
+        .slice(0, 5)
+        .map((r) => r.key),
+    );
+    expect(facts.overdue[0]).toEqual(all.find((r) => r.key === facts.overdue[0].key));
+    expect(facts.dueSoon.every((r) => r.dueSoon && r.nextDeadline! >= today && r.nextDeadline! <= "2023-07-01")).toBe(true);
+  });
+
+  it("defines overdue and due soon once: closed assignments are neither, delivered deadlines do not count", async () => {
+    const rows = await list();
+    for (const r of rows) {
+      const closed = ["fullfort", "utsatt", "avsluttet"].includes(r.status);
+      expect(r.overdue, r.key).toBe(r.firstPassed !== null && r.firstPassed < today && !closed);
+      expect(r.dueSoon, r.key).toBe(!r.overdue && !closed && r.nextDeadline !== null && r.nextDeadline <= "2023-07-01");
+      if (r.nextDeadline) expect(r.nextDeadline >= today).toBe(true);
+    }
+    // The SQL agrees with the rules in app/domain/deadlines.ts, deliveries included (TB2023-62 has one).
+    const deadlines = await t.db
+      .selectFrom("effective_deadlines as d")
+      .innerJoin("assignments as a", "a.id", "d.assignment_id")
+      .select(["d.assignment_id", "d.date", "d.state", "d.label"])
+      .select((eb) =>
+        eb
+          .selectFrom("deadline_events as de")
+          .select("de.delivered_on")
+          .whereRef("de.deadline_id", "=", "d.id")
+          .orderBy("de.id", "desc")
+          .limit(1)
+          .as("delivered_on"),
+      )
+      .where("a.year", "=", 2023)
+      .execute();
+    for (const r of rows) {
+      const own = deadlines.filter((d) => d.assignment_id === r.id).map((d) => ({ ...d, delivered: Boolean(d.delivered_on) }));
+      expect(r.overdue, r.key).toBe(isOverdue(r.status, own, today));
+      expect(r.firstPassed, r.key).toBe(passedDeadlines(own, today).map((d) => d.date as string).sort()[0] ?? null);
+      expect(r.nextDeadline, r.key).toBe(nextDeadline(own, today)?.date ?? null);
+    }
+    expect(deadlines.some((d) => d.delivered_on)).toBe(true);
   });
 
   it("searches ID, title, body and comments, with Norwegian letters", async () => {
@@ -126,22 +177,18 @@ describe("the list query", () => {
 describe("query plans", () => {
   it("never scans the event tables in full for the list, overview, department, calendar and report queries", async () => {
     const plans: string[] = [];
-    const original = t.sqlite.prepare.bind(t.sqlite);
-    // Capture every statement the list query runs, then explain each.
-    const statements: string[] = [];
-    t.sqlite.prepare = ((source: string) => {
-      statements.push(source);
-      return original(source);
-    }) as typeof t.sqlite.prepare;
-    try {
+    // Capture every statement the list query runs (also those already prepared), then explain each.
+    const { statements: recorded } = await recordStatements(t.sqlite, async () => {
       await queryAssignments(t.db, { year: 2023, asOfInstant: null, today: "2023-06-01", filter: { department: "FHA", query: "tobakk" } });
       await queryAssignments(t.db, { year: 2023, asOfInstant: endOfDayInOslo("2023-08-31"), today: "2023-08-31", filter: { overdue: true, deadlineFrom: "2023-01-01" } });
       await deadlinesFor(t.db, { kind: "department", code: "FHA" });
       await deadlinesFor(t.db, { kind: "user", userId: author.userId, departments: ["KTA"] });
       await loadReport(t.db, { year: 2023, asOfDate: "2023-12-31", draft: false });
-    } finally {
-      t.sqlite.prepare = original;
-    }
+      await queryOverview(t.db, { year: 2023, asOfInstant: null, today: "2023-06-01", pick: 10 });
+      await queryOverview(t.db, { year: 2023, asOfInstant: endOfDayInOslo("2023-08-31"), today: "2023-08-31", pick: 10 });
+      await loadReportPreview(t.db, { year: 2023, asOfDate: "2023-08-31", area: "2.1" });
+    });
+    const statements = [...new Set(recorded.map((r) => r.sql))];
     expect(statements.length).toBeGreaterThan(0);
     for (const source of statements.filter((s) => /^\s*select/i.test(s))) {
       const params = (source.match(/\?/g) ?? []).map(() => null);

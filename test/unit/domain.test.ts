@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isOverdue, nextDeadline, passedDeadlines } from "~/domain/deadlines";
 import { formatDateLong, formatDateShort, formatDateTime, formatDeadlineDate, todayInOslo } from "~/domain/format";
-import { groupByArea } from "~/domain/overview";
+import { groupByArea, orderAreas } from "~/domain/overview";
 import { COMMENT_REQUIRED, isStatusCode, statusLabel } from "~/domain/status";
 import { assignmentPath, chooseYear } from "~/lib/urls";
 
@@ -75,6 +75,17 @@ describe("grouping by goal area", () => {
 
   it("leaves out empty areas", () => {
     expect(groupByArea([a("TB2023-1", "2.2")], areas).map((g) => g.code)).toEqual(["2.2"]);
+  });
+
+  it("orders the areas present: the letter's, then unknown codes in code order, then none", () => {
+    expect(orderAreas(areas, [null, "2.10", "2.2", "2.9", "2.1"])).toEqual([
+      { code: "2.1", name: "Folkehelse" },
+      { code: "2.2", name: "Helse- og omsorgstjenester" },
+      { code: "2.9", name: "Område 2.9" },
+      { code: "2.10", name: "Område 2.10" },
+      { code: null, name: "Uten område" },
+    ]);
+    expect(orderAreas(areas, [])).toEqual([]);
   });
 });
 

@@ -1,6 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { csvCell, reportToCsv } from "~/export/csv";
-import { buildReport, describe as describeBody, formatReportDeadline, type ReportSourceAssignment } from "~/domain/report";
+import {
+  ALL_AREAS,
+  buildReport,
+  buildReportPreview,
+  describe as describeBody,
+  formatReportDeadline,
+  PREVIEW_ALL_LIMIT,
+  type ReportPreviewRow,
+  type ReportSourceAssignment,
+} from "~/domain/report";
+
+const previewPart = (r: ReportPreviewRow) => ({
+  key: r.key,
+  id: r.id,
+  title: r.title,
+  status: r.status,
+  statusLabel: r.statusLabel,
+  comment: r.comment,
+  letterNote: r.letterNote,
+  explanationMissing: r.explanationMissing,
+});
 
 const a = (key: string, over: Partial<ReportSourceAssignment> = {}): ReportSourceAssignment => ({
   key,
@@ -57,6 +77,69 @@ describe("building the report", () => {
     const long = describeBody("ord ".repeat(300));
     expect(long.length).toBeLessThanOrEqual(502);
     expect(long.endsWith(" …")).toBe(true);
+  });
+});
+
+describe("the report preview", () => {
+  const source = (assignments: ReportSourceAssignment[]) => ({
+    year: 2023,
+    asOfDate: "2023-12-31",
+    draft: false,
+    areas: [
+      { code: "2.1", name: "Folkehelse" },
+      { code: "2.2", name: "Helse- og omsorgstjenester" },
+    ],
+    assessments: { "2.2": " Godt år. " },
+    assignments,
+  });
+  const letter = [
+    a("TB2023-10", { status: "forsinket", latestComment: null }),
+    a("TB2023-2", { status: "fullfort", latestComment: null }),
+    a("TTB2023-02", { letterKind: "supplementary", letterTitle: "Tillegg", letterReference: "23/133-9", letterDate: "2023-02-06" }),
+    a("TB2023-40", { areaCode: "2.2", status: "ikke_startet", latestComment: null, reportText: "  " }),
+    a("TB2023-41", { areaCode: "2.2", reportText: "Skrevet for rapporten", latestComment: "Gammel" }),
+    a("uten-id-2023-x", { hasId: false, areaCode: null, status: "utsatt", latestComment: null }),
+  ];
+
+  it("has the same rows, explanations and order as the full report, without the export-only columns", () => {
+    const full = buildReport(source(letter));
+    const preview = buildReportPreview(source(letter), null);
+    expect(preview.shown).toBe(ALL_AREAS); // a small letter: every area at once
+    expect(preview.areas.map((x) => x.heading)).toEqual(full.areas.map((x) => x.heading));
+    expect(preview.areas.flatMap((x) => x.rows)).toEqual(full.areas.flatMap((x) => x.rows).map(previewPart));
+    expect(full.areas[0].rows[0].departments).toBe("FHA"); // the export-only columns stay in the full report
+    expect(preview.areas[1].assessment).toBe("Godt år.");
+    expect(preview.rowCount).toBe(6);
+    expect(preview.missingCount).toBe(full.missing.length);
+    expect(preview.missing.map((r) => r.key)).toEqual(["TB2023-10", "TB2023-40", "uten-id-2023-x"]);
+    expect(preview.areaLinks).toEqual([
+      { param: "2.1", heading: "2.1 Folkehelse", count: 3, missing: 1 },
+      { param: "2.2", heading: "2.2 Helse- og omsorgstjenester", count: 2, missing: 1 },
+      { param: "uten", heading: "Uten område", count: 1, missing: 1 },
+    ]);
+    expect(JSON.stringify(preview)).not.toContain("Tekst"); // no body text
+  });
+
+  it("shows one area when asked, and only its missing explanations, while counting them all", () => {
+    const preview = buildReportPreview(source(letter), "2.2");
+    expect(preview.shown).toBe("2.2");
+    expect(preview.areas.map((x) => x.code)).toEqual(["2.2"]);
+    expect(preview.areas[0].rows.map((r) => r.key)).toEqual(["TB2023-40", "TB2023-41"]);
+    expect(preview.missing.map((r) => r.key)).toEqual(["TB2023-40"]);
+    expect(preview.missingCount).toBe(3);
+    expect(buildReportPreview(source(letter), "uten").areas.map((x) => x.name)).toEqual(["Uten område"]);
+    // An unknown area falls back to the default.
+    expect(buildReportPreview(source(letter), "2.7").shown).toBe(ALL_AREAS);
+  });
+
+  it("shows the first area by default when the year is large, and everything on request", () => {
+    const many = Array.from({ length: PREVIEW_ALL_LIMIT + 1 }, (_, i) => a(`TB2023-${i + 1}`, { areaCode: i % 2 ? "2.1" : "2.2" }));
+    const preview = buildReportPreview(source(many), null);
+    expect(preview.shown).toBe("2.1");
+    expect(preview.areas.map((x) => x.code)).toEqual(["2.1"]);
+    expect(preview.areas[0].rows).toHaveLength(Math.floor((PREVIEW_ALL_LIMIT + 1) / 2));
+    expect(preview.areaLinks.map((x) => x.count)).toEqual([150, 151]);
+    expect(buildReportPreview(source(many), ALL_AREAS).areas.flatMap((x) => x.rows)).toHaveLength(PREVIEW_ALL_LIMIT + 1);
   });
 });
 

@@ -2,14 +2,16 @@ import { describe, expect, it } from "vitest";
 import { filterToSearch, readFilter, toFtsQuery } from "~/domain/assignment-filter";
 import { departmentBuckets } from "~/domain/department-view";
 import { endOfDayInOslo } from "~/domain/format";
-import { summarize } from "~/domain/progress";
+import { dueSoonLimit, SOON_DAYS } from "~/domain/attention";
+import { overviewFigures, progressOf } from "~/domain/progress";
+import type { StatusCode } from "~/domain/status";
 import { cleanText, isValidIsoDate } from "~/domain/text";
 import { deliverableSchema, statusUpdateSchema } from "~/domain/status-update.server";
 
 describe("list filter in the URL", () => {
   it("reads every parameter and writes the same URL back", () => {
     const search =
-      "?aar=2023&omrade=2.1&mal=M%C3%A5l+2&avdeling=FHA&status=i_rute&status=forsinket&forfalt=1&frist_fra=2023-01-01&frist_til=2023-06-30&delleveranser=1&uten_id=1&q=tobakk&sorter=frist&retning=synkende&side=2&per=2023-08-31";
+      "?aar=2023&omrade=2.1&mal=M%C3%A5l+2&avdeling=FHA&status=i_rute&status=forsinket&forfalt=1&snart=1&frist_fra=2023-01-01&frist_til=2023-06-30&delleveranser=1&uten_id=1&q=tobakk&sorter=frist&retning=synkende&side=2&per=2023-08-31";
     const filter = readFilter(new URLSearchParams(search));
     expect(filter).toMatchObject({
       year: 2023,
@@ -18,6 +20,7 @@ describe("list filter in the URL", () => {
       department: "FHA",
       statuses: ["i_rute", "forsinket"],
       overdue: true,
+      dueSoon: true,
       deadlineFrom: "2023-01-01",
       deadlineTo: "2023-06-30",
       hasDeliverables: true,
@@ -75,37 +78,75 @@ describe("status update validation", () => {
   });
 });
 
-describe("progress and department buckets", () => {
-  const row = (key: string, status: "ikke_startet" | "i_rute" | "fullfort" | "forsinket", overdue: boolean, nextDeadline: string | null) => ({
-    key,
-    title: key,
+describe("progress, attention and department buckets", () => {
+  const count = (dim: "area" | "department", code: string | null, status: StatusCode, n: number, flags: { overdue?: boolean; dueSoon?: boolean } = {}) => ({
+    dim,
+    code,
     status,
-    overdue,
-    nextDeadline,
-    nextDeadlinePrecision: "day" as const,
-    areaCode: "2.1",
-    departments: ["FHA"],
+    overdue: flags.overdue ?? false,
+    dueSoon: flags.dueSoon ?? false,
+    n,
   });
 
-  it("counts per status, overdue, share done and next deadlines", () => {
-    const p = summarize([
-      row("A", "fullfort", false, null),
-      row("B", "forsinket", true, "2023-07-01"),
-      row("C", "i_rute", false, "2023-05-01"),
-      row("D", "ikke_startet", false, "2023-09-01"),
+  it("adds up counts per status, overdue, due soon and the share done", () => {
+    const p = progressOf([
+      count("area", "2.1", "fullfort", 2),
+      count("area", "2.1", "avsluttet", 1),
+      count("area", "2.1", "forsinket", 3, { overdue: true }),
+      count("area", "2.1", "i_rute", 1, { dueSoon: true }),
+      count("area", "2.1", "i_rute", 1),
     ]);
-    expect(p.total).toBe(4);
-    expect(p.byStatus).toMatchObject({ fullfort: 1, forsinket: 1, i_rute: 1, ikke_startet: 1, utsatt: 0 });
-    expect(p.overdue).toBe(1);
-    expect(p.done).toBe(0.25);
-    expect(p.next.map((n) => n.key)).toEqual(["C", "B", "D"]);
+    expect(p.total).toBe(8);
+    expect(p.byStatus).toEqual({ ikke_startet: 0, i_rute: 2, forsinket: 3, fullfort: 2, utsatt: 0, avsluttet: 1 });
+    expect(p.overdue).toBe(3);
+    expect(p.dueSoon).toBe(1);
+    expect(p.done).toBe(3 / 8);
+    expect(progressOf([]).done).toBe(0);
   });
 
-  it("orders a department's work: overdue, due within 30 days, the rest", () => {
-    const b = departmentBuckets(
-      [row("A", "i_rute", true, null), row("B", "i_rute", false, "2023-06-30"), row("C", "i_rute", false, "2023-07-02"), row("D", "fullfort", false, null)],
-      "2023-06-01",
+  it("orders areas as in the letter and departments with the user's own first", () => {
+    const figures = overviewFigures(
+      [
+        count("area", "2.9", "i_rute", 1),
+        count("area", null, "i_rute", 1),
+        count("area", "2.2", "i_rute", 2),
+        count("area", "2.1", "fullfort", 3),
+        count("area", "2.1", "i_rute", 1, { overdue: true }),
+        count("department", "KTA", "i_rute", 2),
+        count("department", "FHA", "fullfort", 3),
+        count("department", "SHA", "i_rute", 1, { overdue: true }),
+      ],
+      [
+        { code: "2.1", name: "Folkehelse" },
+        { code: "2.2", name: "Helse- og omsorgstjenester" },
+        { code: "2.3", name: "Beredskap" },
+      ],
+      ["SHA"],
     );
+    expect(figures.areas.map((a) => [a.code, a.name, a.progress.total])).toEqual([
+      ["2.1", "Folkehelse", 4],
+      ["2.2", "Helse- og omsorgstjenester", 2],
+      ["2.9", "Område 2.9", 1],
+      [null, "Uten område", 1],
+    ]);
+    expect(figures.total).toMatchObject({ total: 8, overdue: 1 });
+    expect(figures.departments.map((d) => [d.code, d.mine, d.progress.total])).toEqual([
+      ["SHA", true, 1],
+      ["FHA", false, 3],
+      ["KTA", false, 2],
+    ]);
+  });
+
+  it("measures due soon 30 days ahead, across months and years", () => {
+    expect(SOON_DAYS).toBe(30);
+    expect(dueSoonLimit("2023-06-01")).toBe("2023-07-01");
+    expect(dueSoonLimit("2023-12-15")).toBe("2024-01-14");
+    expect(dueSoonLimit("2024-02-01")).toBe("2024-03-02"); // leap year
+  });
+
+  it("orders a department's work: overdue, due soon, the rest", () => {
+    const row = (key: string, overdue: boolean, dueSoon: boolean) => ({ key, overdue, dueSoon });
+    const b = departmentBuckets([row("A", true, false), row("B", false, true), row("C", false, false), row("D", false, false)]);
     expect(b.overdue.map((r) => r.key)).toEqual(["A"]);
     expect(b.soon.map((r) => r.key)).toEqual(["B"]);
     expect(b.rest.map((r) => r.key)).toEqual(["C", "D"]);
