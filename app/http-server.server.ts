@@ -9,7 +9,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { databaseHealth, withDatabaseFaultHandling } from "./db/faults.server";
-import { isCrossSiteRequest } from "./lib/origin";
+import { isCrossSiteRequest, SAFE_METHODS } from "./lib/origin";
 import { createNonce, STATIC_SECURITY_HEADERS } from "./security.server";
 
 function isLoopback(address: string | undefined): boolean {
@@ -25,8 +25,9 @@ export function createApp(build: ServerBuild): express.Express {
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
   // Headers for every response (documents get the CSP from entry.server.tsx, with their nonce).
+  const securityHeaders = Object.entries(STATIC_SECURITY_HEADERS);
   app.use((req, res, next) => {
-    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of securityHeaders) res.setHeader(name, value);
     if (req.secure || process.env.PUBLIC_URL?.startsWith("https:")) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
@@ -36,6 +37,7 @@ export function createApp(build: ServerBuild): express.Express {
   // Cross-site state-changing requests are refused before anything runs (CSRF defence in depth;
   // the session cookie is SameSite=Lax as well).
   app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
     const expectedOrigin = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : `${req.protocol}://${req.get("host")}`;
     const crossSite = isCrossSiteRequest({
       method: req.method,
@@ -49,7 +51,10 @@ export function createApp(build: ServerBuild): express.Express {
   });
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static("public", { maxAge: "1h", index: false }));
+  // Only a path whose last segment has an extension can name a file in public/ (favicon.svg): page
+  // requests skip the file-system lookup, which costs a stat and an error object when it misses.
+  const publicFiles = express.static("public", { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
   // DB readable, migrations current, a write lock obtainable and room to write (db/faults.server.ts).
   app.get("/healthz", async (_req, res) => {
@@ -63,11 +68,18 @@ export function createApp(build: ServerBuild): express.Express {
       // Database faults in loaders/actions become a Norwegian 503 page, not a 500.
       build: withDatabaseFaultHandling(build),
       mode: process.env.NODE_ENV === "development" ? "development" : "production",
-      getLoadContext: (req) => ({
-        cspNonce: createNonce(),
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "ukjent",
-        isLocalRequest: isLoopback(req.socket.remoteAddress) && !req.get("x-forwarded-for") && !req.get("forwarded"),
-      }),
+      getLoadContext: (req) => {
+        // The nonce is made when first read, i.e. only for responses that render a document (a
+        // redirect after a saved form has no use for one).
+        let nonce: string | undefined;
+        return {
+          get cspNonce() {
+            return (nonce ??= createNonce());
+          },
+          clientIp: req.ip ?? req.socket.remoteAddress ?? "ukjent",
+          isLocalRequest: isLoopback(req.socket.remoteAddress) && !req.get("x-forwarded-for") && !req.get("forwarded"),
+        };
+      },
     }),
   );
   return app;

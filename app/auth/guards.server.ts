@@ -4,7 +4,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { audit, type Actor } from "~/db/audit.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase, getDb } from "~/db/connection.server";
 import { can, type Action } from "./permissions";
 import { readSessionToken, resolveSession, type SessionUser } from "./session.server";
 
@@ -46,7 +46,7 @@ export function getCurrentUser(args: Args): Promise<CurrentUser | null> {
 async function lookUpUser(args: Args): Promise<CurrentUser | null> {
   const token = readSessionToken(args.request);
   if (!token) return null;
-  const user = await resolveSession(getDb(), token);
+  const user = await resolveSession(getDatabase(), token);
   return user ? { ...user, actor: actorFor(user, args) } : null;
 }
 

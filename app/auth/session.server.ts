@@ -5,7 +5,9 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { parse, serialize } from "cookie";
+import type SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
+import type { AppDatabase } from "~/db/connection.server";
 import type { Database, Role } from "~/db/schema";
 
 export interface SessionConfig {
@@ -92,19 +94,45 @@ export interface SessionUser {
   departments: string[];
 }
 
+interface SessionRow {
+  last_seen_at: string;
+  expires_at: string;
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  disabled_at: string | null;
+  must_change_password: number;
+  /** JSON array of department codes, sorted. */
+  departments: string;
+}
+
+const lookups = new WeakMap<SQLite.Database, SQLite.Statement<[string], SessionRow>>();
+
+/**
+ * Every request looks its session up, so this is one statement, prepared once per connection,
+ * with the user's departments as a JSON array.
+ */
+function sessionLookup(sqlite: SQLite.Database): SQLite.Statement<[string], SessionRow> {
+  let statement = lookups.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare<[string], SessionRow>(
+      `select s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role, u.disabled_at, u.must_change_password,
+              (select json_group_array(ud.department_code order by ud.department_code)
+               from user_departments ud where ud.user_id = u.id) as departments
+       from sessions s join users u on u.id = s.user_id
+       where s.id_hash = ?`,
+    );
+    lookups.set(sqlite, statement);
+  }
+  return statement;
+}
+
 /** The signed-in user for a token, or null if the session is unknown, expired or the user disabled. */
-export async function resolveSession(
-  db: Kysely<Database>,
-  token: string,
-  now: Date = new Date(),
-): Promise<SessionUser | null> {
+export async function resolveSession(app: AppDatabase, token: string, now: Date = new Date()): Promise<SessionUser | null> {
+  const { db } = app;
   const idHash = hashToken(token);
-  const row = await db
-    .selectFrom("sessions as s")
-    .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.last_seen_at", "s.expires_at", "u.id", "u.email", "u.name", "u.role", "u.disabled_at", "u.must_change_password"])
-    .where("s.id_hash", "=", idHash)
-    .executeTakeFirst();
+  const row = sessionLookup(app.sqlite).get(idHash);
   if (!row) return null;
   const { idleMs } = sessionConfig();
   const lastSeen = Date.parse(row.last_seen_at);
@@ -116,12 +144,6 @@ export async function resolveSession(
   if (now.getTime() - lastSeen >= TOUCH_INTERVAL_MS) {
     await db.updateTable("sessions").set({ last_seen_at: now.toISOString() }).where("id_hash", "=", idHash).execute();
   }
-  const deps = await db
-    .selectFrom("user_departments")
-    .select("department_code")
-    .where("user_id", "=", row.id)
-    .orderBy("department_code")
-    .execute();
   return {
     sessionHash: idHash,
     mustChangePassword: row.must_change_password === 1,
@@ -129,7 +151,7 @@ export async function resolveSession(
     email: row.email,
     name: row.name,
     role: row.role,
-    departments: deps.map((d) => d.department_code),
+    departments: JSON.parse(row.departments) as string[],
   };
 }
 

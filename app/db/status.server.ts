@@ -1,12 +1,15 @@
 /**
- * Writes of status, comments and deliveries. Each is one short `BEGIN IMMEDIATE` transaction
- * with no awaiting inside, holding Kysely's connection lock so no other query interleaves.
+ * Writes of status, comments and deliveries. Each is a short synchronous piece of work with no
+ * awaiting inside, run in a `BEGIN IMMEDIATE` transaction that holds Kysely's connection lock so
+ * no other query interleaves; writes arriving together share that transaction and its fsync
+ * (group commit, `group-commit.server.ts`), and each is answered only once it is durable.
  * Optimistic locking: an update names the version it was based on; if the assignment has moved
  * on since, nothing is written and the newer change is returned.
  */
 import type SQLite from "better-sqlite3";
 import { auditSync, type Actor } from "./audit.server";
 import type { AppDatabase } from "./connection.server";
+import { writeInGroup } from "./group-commit.server";
 import type { StatusCode } from "./schema";
 
 export interface Author {
@@ -30,16 +33,18 @@ export type StatusUpdateResult =
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "conflict"; current: LatestEvent | null; version: number };
 
-function withWriteLock<T>(app: AppDatabase, work: () => T): Promise<T> {
-  return app.db.connection().execute(async () => work());
-}
-
 function auditActor(author: Author): Actor {
   return { userId: author.userId, name: `${author.name} <${author.email}>`, ip: author.ip, userAgent: author.userAgent };
 }
 
 function prepareStatements(sqlite: SQLite.Database) {
   return {
+    // What a write needs to know before it is allowed: the id and the owning departments.
+    forWrite: sqlite.prepare<[string], { id: number; owners: string }>(
+      `select a.id, (select json_group_array(ad.department_code order by ad.position)
+                     from assignment_departments ad where ad.assignment_id = a.id) as owners
+       from assignments a where a.key = ?`,
+    ),
     selectVersion: sqlite.prepare<[number], { version: number; key: string }>("select version, key from assignments where id = ?"),
     latest: sqlite.prepare<[number], LatestEvent>(
       "select version, status, comment, actor_name, created_at from status_events where assignment_id = ? order by version desc limit 1",
@@ -73,6 +78,15 @@ function statementsFor(sqlite: SQLite.Database) {
   return statements;
 }
 
+/**
+ * The assignment a write names (by key), with its owning departments for the permission check;
+ * null if there is none. One prepared statement: the write actions need nothing else.
+ */
+export function findAssignmentForWrite(app: AppDatabase, key: string): { id: number; owners: string[] } | null {
+  const row = statementsFor(app.sqlite).forWrite.get(key);
+  return row ? { id: row.id, owners: JSON.parse(row.owners) as string[] } : null;
+}
+
 export function recordStatusUpdate(
   app: AppDatabase,
   input: { assignmentId: number; baseVersion: number; status: StatusCode; comment: string | null; author: Author },
@@ -80,7 +94,7 @@ export function recordStatusUpdate(
 ): Promise<StatusUpdateResult> {
   const { sqlite } = app;
   const q = statementsFor(sqlite);
-  const tx = sqlite.transaction((): StatusUpdateResult => {
+  return writeInGroup(app, (): StatusUpdateResult => {
     const row = q.selectVersion.get(input.assignmentId);
     if (!row) return { ok: false, reason: "not_found" };
     if (row.version !== input.baseVersion) {
@@ -94,7 +108,6 @@ export function recordStatusUpdate(
     auditSync(sqlite, auditActor(author), "status:oppdatert", `oppdrag:${row.key}`, { version, status: input.status, comment: input.comment }, at);
     return { ok: true, version };
   });
-  return withWriteLock(app, () => tx.immediate());
 }
 
 export type DeliverableResult = { ok: true } | { ok: false; reason: "not_found" | "unchanged" };
@@ -106,7 +119,7 @@ export function recordDelivery(
 ): Promise<DeliverableResult> {
   const { sqlite } = app;
   const q = statementsFor(sqlite);
-  const tx = sqlite.transaction((): DeliverableResult => {
+  return writeInGroup(app, (): DeliverableResult => {
     const row = q.deadline.get(input.deadlineId, input.assignmentId);
     if (!row) return { ok: false, reason: "not_found" };
     const before = q.delivered.get(input.deadlineId)?.delivered_on ?? null;
@@ -116,5 +129,4 @@ export function recordDelivery(
     auditSync(sqlite, auditActor(input.author), "leveranse:oppdatert", `oppdrag:${row.key}`, { deliverable: row.label, deliveredOn: input.deliveredOn }, at);
     return { ok: true };
   });
-  return withWriteLock(app, () => tx.immediate());
 }

@@ -26,32 +26,36 @@ export function formatDeadlineDate(isoDate: string, precision: "day" | "month" |
   return formatDateLong(isoDate);
 }
 
+// Intl.DateTimeFormat instances are made once: constructing one costs ≈ 0.1 ms (locale and time
+// zone data), formatting with it ≈ 5 µs. A page with a long history formats dozens of instants.
+const OSLO_DATE_TIME = new Intl.DateTimeFormat("nb-NO", {
+  timeZone: "Europe/Oslo",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const OSLO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" });
+const OSLO_OFFSET = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Oslo", timeZoneName: "shortOffset" });
+
 /** "1. juli 2023 kl. 14:05" in Norwegian time. */
 export function formatDateTime(isoInstant: string): string {
   const date = new Date(isoInstant);
-  const parts = new Intl.DateTimeFormat("nb-NO", {
-    timeZone: "Europe/Oslo",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(date);
+  const parts = OSLO_DATE_TIME.formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("day")}. ${get("month")} ${get("year")} kl. ${get("hour")}:${get("minute")}`;
 }
 
 /** Today's date in Norway as yyyy-MM-dd. */
 export function todayInOslo(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(now);
+  return OSLO_DAY.format(now);
 }
 
 /** The UTC instant of the last millisecond of a calendar day in Norway (for "as of" views). */
 export function endOfDayInOslo(isoDate: string): string {
   const noon = new Date(`${isoDate}T12:00:00Z`);
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Oslo", timeZoneName: "shortOffset" })
-    .formatToParts(noon)
-    .find((p) => p.type === "timeZoneName")?.value; // "GMT+1" / "GMT+2"
+  const offset = OSLO_OFFSET.formatToParts(noon).find((p) => p.type === "timeZoneName")?.value; // "GMT+1" / "GMT+2"
   const hours = Number(offset?.replace("GMT", "") || 0);
   const end = new Date(`${isoDate}T23:59:59.999Z`);
   return new Date(end.getTime() - hours * 3_600_000).toISOString();

@@ -6,7 +6,7 @@ import { AgreeDeadlineForm } from "~/components/agree-form";
 import { StatusForm } from "~/components/status-form";
 import { can } from "~/auth/permissions";
 import { getDatabase } from "~/db/connection.server";
-import { recordDelivery, recordStatusUpdate, type Author } from "~/db/status.server";
+import { findAssignmentForWrite, recordDelivery, recordStatusUpdate, type Author } from "~/db/status.server";
 import { deliverableSchema, statusUpdateSchema } from "~/domain/status-update.server";
 import { readAsOf } from "~/lib/as-of";
 import { fieldErrors, formText } from "~/lib/forms";
@@ -14,7 +14,7 @@ import { DeadlineText } from "~/components/deadline-text";
 import { StatusTag } from "~/components/status-tag";
 import { requireUser, type CurrentUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { assignmentOwners, getAssignmentDetail } from "~/db/queries.server";
+import { getAssignmentDetail } from "~/db/queries.server";
 import { formatDateLong, formatDateShort, formatDateTime, todayInOslo } from "~/domain/format";
 import { RELATION_LABELS } from "~/domain/relations";
 import { statusLabel } from "~/domain/status";
@@ -63,8 +63,8 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const intent = formText(form, "intent");
   const app = getDatabase();
-  // Writes need only the assignment's id and owners, not the whole page.
-  const detail = await assignmentOwners(app.db, (args.params.id ?? "").slice(0, 200));
+  // Writes need only the assignment's id and owners (one prepared statement), not the whole page.
+  const detail = findAssignmentForWrite(app, (args.params.id ?? "").slice(0, 200));
   if (!detail) throw new Response("Fant ikke oppdraget.", { status: 404 });
   const owners = detail.owners;
 

@@ -15,30 +15,28 @@ export interface RecordedStatement {
   reader: boolean;
 }
 
-/** Runs `fn` while recording every statement executed on `sqlite`. */
+/**
+ * Runs `fn` while recording every statement executed on `sqlite`. Patches the Statement
+ * prototype, not `prepare`: the app keeps its statements prepared (Kysely's statement cache, the
+ * session lookup, the write path), so most of them were prepared before recording starts.
+ */
 export async function recordStatements<T>(sqlite: SQLite.Database, fn: () => Promise<T>): Promise<{ result: T; statements: RecordedStatement[] }> {
   const statements: RecordedStatement[] = [];
-  const original = sqlite.prepare;
-  const patched = function (this: SQLite.Database, source: string) {
-    const stmt = original.call(this, source);
-    for (const method of ["all", "get", "run", "iterate"] as const) {
-      const fn = stmt[method] as (...args: unknown[]) => unknown;
-      Object.defineProperty(stmt, method, {
-        configurable: true,
-        value: (...args: unknown[]) => {
-          statements.push({ sql: source, params: args.flat(), reader: stmt.reader });
-          return fn.apply(stmt, args);
-        },
-      });
-    }
-    return stmt;
-  };
-  sqlite.prepare = patched as typeof sqlite.prepare;
+  const proto = Object.getPrototypeOf(sqlite.prepare("select 1")) as Record<string, unknown>;
+  const originals = new Map<string, (...args: unknown[]) => unknown>();
+  for (const method of ["all", "get", "run", "iterate"] as const) {
+    const original = proto[method] as (...args: unknown[]) => unknown;
+    originals.set(method, original);
+    proto[method] = function (this: SQLite.Statement, ...args: unknown[]) {
+      if (this.database === sqlite) statements.push({ sql: this.source, params: args.flat(), reader: this.reader });
+      return original.apply(this, args);
+    };
+  }
   try {
     const result = await fn();
     return { result, statements };
   } finally {
-    sqlite.prepare = original;
+    for (const [method, original] of originals) proto[method] = original;
   }
 }
 

@@ -37,7 +37,7 @@ describe("sign-in, sessions and throttling", () => {
     const { email, id } = await makeUser(t.db, "saksbehandler");
     const ok = await attempt(email.toUpperCase(), TEST_PASSWORD);
     expect(ok.ok).toBe(true);
-    const user = await resolveSession(t.db, (ok as { token: string }).token);
+    const user = await resolveSession(t, (ok as { token: string }).token);
     expect(user?.id).toBe(id);
     const bad = await attempt(email, "feil passord her");
     expect(bad).toEqual({ ok: false, reason: "invalid", message: INVALID_MESSAGE });
@@ -59,7 +59,7 @@ describe("sign-in, sessions and throttling", () => {
     const ok = await attempt(email, TEST_PASSWORD);
     await makeUser(t.db, "admin");
     await setUserDisabled(t.db, id, true, { userId: null, name: "test" });
-    expect(await resolveSession(t.db, (ok as { token: string }).token)).toBeNull();
+    expect(await resolveSession(t, (ok as { token: string }).token)).toBeNull();
     expect((await attempt(email, TEST_PASSWORD)).ok).toBe(false);
   });
 
@@ -91,13 +91,13 @@ describe("sign-in, sessions and throttling", () => {
     for (let i = 0; i < 30; i++) {
       now = new Date(now.getTime() + 20 * 60_000);
       if (now.getTime() - start.getTime() >= 12 * 3_600_000) break;
-      expect(await resolveSession(t.db, token, now)).not.toBeNull();
+      expect(await resolveSession(t, token, now)).not.toBeNull();
     }
     // ... but not past 12 hours.
-    expect(await resolveSession(t.db, token, new Date(start.getTime() + 12 * 3_600_000 + 1000))).toBeNull();
+    expect(await resolveSession(t, token, new Date(start.getTime() + 12 * 3_600_000 + 1000))).toBeNull();
 
     const second = (await attempt(email, TEST_PASSWORD, "10.0.3.1", start)) as { token: string };
-    expect(await resolveSession(t.db, second.token, new Date(start.getTime() + 31 * 60_000))).toBeNull();
+    expect(await resolveSession(t, second.token, new Date(start.getTime() + 31 * 60_000))).toBeNull();
     await purgeExpiredSessions(t.db, new Date(start.getTime() + 13 * 3_600_000));
     expect(await t.db.selectFrom("sessions").selectAll().execute()).toEqual([]);
   });
@@ -106,7 +106,7 @@ describe("sign-in, sessions and throttling", () => {
     const { email, id } = await makeUser(t.db, "leser");
     const { token } = (await attempt(email, TEST_PASSWORD)) as { token: string };
     await resetPassword(t.db, id, "et helt nytt passord her", { userId: null, name: "test" });
-    expect(await resolveSession(t.db, token)).toBeNull();
+    expect(await resolveSession(t, token)).toBeNull();
     expect((await attempt(email, TEST_PASSWORD)).ok).toBe(false);
     expect((await attempt(email, "et helt nytt passord her")).ok).toBe(true);
   });
