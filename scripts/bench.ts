@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: generates the benchmark database (20,000 assignments over 10 years, 200,000
  * status events), measures every performance target and writes bench/results.json plus a table.
- * Builds the app first (`npx remix build`) unless `--no-build`.
+ * Builds the app first (`npm run build`) unless `--no-build`.
  *
  * Smaller runs: flags or environment variables, e.g.
  *   npm run bench -- --assignments 2000 --events 20000 --samples 30 --seconds 5
@@ -59,8 +59,8 @@ const options: BenchOptions = {
 const out = path.resolve(values.out ?? path.join(REPO_ROOT, "bench/results.json"));
 
 if (!values["no-build"]) {
-  console.log("Bygger appen (npx remix build) …");
-  execFileSync("npx", ["remix", "build"], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  console.log("Bygger appen (npm run build) …");
+  execFileSync("npm", ["run", "--silent", "build"], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "inherit"] });
 }
 
 const results = await runBench(options);

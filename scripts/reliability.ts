@@ -9,14 +9,15 @@
  *
  * Short parts run first (backups, faults, fuzz), the long ones last (concurrency, crashes).
  * `--scale=0.1` runs everything smaller; `--only=fuzz,faults` picks parts. Prints a summary
- * table and exits non-zero when anything failed. Needs `npx remix build` first.
+ * table and exits non-zero when anything failed. Needs `npm run build` first.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { closeDatabase } from "../app/db/connection.server";
+import { serverBuildExists } from "./lib/server-command";
 import { runBackupsUnderLoad } from "./reliability/backups";
 import { startChildServer } from "./reliability/child-server";
-import { prepareDatabase, REPO_ROOT, table, tempDir } from "./reliability/common";
+import { prepareDatabase, table, tempDir } from "./reliability/common";
 import { runConcurrency } from "./reliability/concurrency";
 import { runCrashCycles } from "./reliability/crash";
 import { runFaultMatrix, startInProcessServer } from "./reliability/faults";
@@ -32,8 +33,8 @@ const only = arg("only")?.split(",");
 const want = (part: string) => !only || only.includes(part);
 const n = (full: number, min = 1) => Math.max(min, Math.round(full * scale));
 
-if (!fs.existsSync(path.join(REPO_ROOT, "build/index.js"))) {
-  console.error("build/index.js mangler: kjør `npx remix build` først.");
+if (!serverBuildExists()) {
+  console.error("build/index.js eller build/start.js mangler: kjør `npm run build` først.");
   process.exit(1);
 }
 

@@ -1,7 +1,9 @@
 /**
- * `npm start`: migrates the database, imports the bundled 2023 letter on first start, and
- * serves the built app on PORT (default 3000).
+ * `npm start`: migrates the database, imports the bundled 2023 letter on first start (unless
+ * SEED_LETTER=0), and serves the built app on PORT (default 3000). `npm run build` compiles this
+ * file into build/start.js, which plain `node` runs (see scripts/lib/server-command.ts).
  */
+import type { AddressInfo } from "node:net";
 import { bootstrapDatabase } from "../app/db/bootstrap.server";
 import { getDatabase } from "../app/db/connection.server";
 import { seedDemoHistory } from "../app/db/demo-history.server";
@@ -10,7 +12,7 @@ import { createApp, listen, loadBuild } from "../app/http-server.server";
 async function main() {
   const app = getDatabase();
   const { db, path } = app;
-  const { migrations, seeded } = await bootstrapDatabase(db);
+  const { migrations, seeded } = await bootstrapDatabase(db, process.env.SEED_LETTER === "0" ? { seedFile: null } : {});
   console.log(`Database: ${path}`);
   if (migrations.length) console.log(`Migreringer kjørt: ${migrations.join(", ")}`);
   if (seeded) {
@@ -24,8 +26,8 @@ async function main() {
     }
   }
   const build = await loadBuild();
-  const port = Number(process.env.PORT || 3000);
-  const server = await listen(createApp(build), port, process.env.HOST);
+  const server = await listen(createApp(build), Number(process.env.PORT || 3000), process.env.HOST);
+  const { port } = server.address() as AddressInfo; // the real one when PORT=0 (tests)
   console.log(`Oppdragsoversikt kjører på http://localhost:${port}`);
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);

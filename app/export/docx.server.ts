@@ -3,24 +3,7 @@
  * whose header row repeats on every page, the area's overall assessment, Norwegian dates, portrait
  * or landscape, and "UTKAST" on every page of a draft.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import type * as Docx from "docx";
 import { formatDateLong } from "~/domain/format";
 import { REPORT_COLUMNS, type Report } from "~/domain/report";
 
@@ -29,7 +12,8 @@ export type Orientation = "portrait" | "landscape";
 /** Relative column widths: ID, Oppdrag, Avdeling, Frist, Status, Beskrivelse, Kommentar. */
 const WIDTHS = [8, 17, 8, 11, 8, 22, 26];
 
-function cell(text: string, options: { header?: boolean; width: number }): TableCell {
+function cell(docx: typeof Docx, text: string, options: { header?: boolean; width: number }): Docx.TableCell {
+  const { Paragraph, ShadingType, TableCell, TextRun, WidthType } = docx;
   const paragraphs = (text || " ").split(/\n+/).map(
     (line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.header, size: 18 })] }),
   );
@@ -42,8 +26,13 @@ function cell(text: string, options: { header?: boolean; width: number }): Table
 }
 
 export async function reportToDocx(report: Report, orientation: Orientation = "landscape"): Promise<Buffer> {
+  // Loaded on first use: docx costs ≈ 8 MB of memory, which a server that never exports should
+  // not carry (docs/performance.md §8).
+  const docx = await import("docx");
+  const { AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation } = docx;
+  const { Paragraph, Table, TableRow, TextRun, WidthType } = docx;
   const draftMark = report.draft ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: "UTKAST – ikke endelig rapport", bold: true, color: "C00000" })] })] : [];
-  const children: Array<Paragraph | Table> = [
+  const children: Array<Docx.Paragraph | Docx.Table> = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }),
     new Paragraph({
       children: [new TextRun(`Status per ${formatDateLong(report.asOfDate)}. Generert fra Oppdragsoversikt ${formatDateLong(new Date().toISOString().slice(0, 10))}.`)],
@@ -54,7 +43,7 @@ export async function reportToDocx(report: Report, orientation: Orientation = "l
     const header = new TableRow({
       tableHeader: true,
       cantSplit: true,
-      children: REPORT_COLUMNS.map((c, i) => cell(c, { header: true, width: WIDTHS[i] })),
+      children: REPORT_COLUMNS.map((c, i) => cell(docx, c, { header: true, width: WIDTHS[i] })),
     });
     const rows = area.rows.map(
       (r) =>
@@ -68,7 +57,7 @@ export async function reportToDocx(report: Report, orientation: Orientation = "l
             r.statusLabel,
             r.description,
             r.comment || (r.explanationMissing ? "MANGLER FORKLARING" : ""),
-          ].map((text, i) => cell(text, { width: WIDTHS[i] })),
+          ].map((text, i) => cell(docx, text, { width: WIDTHS[i] })),
         }),
     );
     children.push(

@@ -2,11 +2,13 @@
  * The report as an Excel workbook (exceljs): one row per assignment, header frozen, filters on,
  * sensible widths, dates as real dates; a second sheet with the overall assessments.
  */
-import ExcelJS from "exceljs";
 import { formatDateLong } from "~/domain/format";
 import type { Report } from "~/domain/report";
 
 export async function reportToXlsx(report: Report): Promise<Buffer> {
+  // Loaded on first use: exceljs costs ≈ 27 MB of memory, which a server that never exports
+  // should not carry (docs/performance.md §8).
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Oppdragsoversikt";
   workbook.title = report.title;

@@ -3,7 +3,6 @@
  * (mammoth). Lines and paragraph breaks are kept, because the parser reads the layout. Every
  * refusal is a Norwegian message; nothing here throws on bad input.
  */
-import mammoth from "mammoth";
 import { getDocumentProxy } from "unpdf";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -60,8 +59,11 @@ export async function extractLetterText(fileName: string, bytes: Uint8Array): Pr
   let text: string;
   try {
     if (kind === "pdf") text = await pdfText(bytes);
-    else if (kind === "docx") text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
-    else {
+    else if (kind === "docx") {
+      // Loaded on first use: mammoth costs ≈ 13 MB of memory (docs/performance.md §8).
+      const { default: mammoth } = await import("mammoth");
+      text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    } else {
       if (bytes.includes(0)) return { ok: false, message: "Filen ser ikke ut som tekst (den inneholder binære data)." };
       text = new TextDecoder("utf-8").decode(bytes);
       const bad = (text.match(/\uFFFD/g) ?? []).length;

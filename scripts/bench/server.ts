@@ -1,15 +1,14 @@
 /**
- * The built production server in a child process, as `npm start` runs it (`scripts/start.ts`:
- * Express + the Remix build in build/), against the benchmark database. A separate process so
- * its memory can be read and the load generator does not share its event loop.
+ * The built production server in a child process, exactly as `npm start` runs it (plain `node`
+ * on build/start.js: Express + the Remix build in build/), against the benchmark database. A
+ * separate process so its memory can be read and the load generator does not share its event loop.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { REPO_ROOT, serverArgs, serverBuildExists } from "../lib/server-command";
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export { REPO_ROOT };
 
 export interface BenchServer {
   url: string;
@@ -31,13 +30,13 @@ function freePort(): Promise<number> {
 }
 
 export function buildExists(): boolean {
-  return fs.existsSync(path.join(REPO_ROOT, "build/index.js"));
+  return serverBuildExists();
 }
 
 export async function startServer(options: { databasePath: string; nodeEnv?: "production" | "development" | "test" }): Promise<BenchServer> {
-  if (!buildExists()) throw new Error("build/index.js mangler: kjør `npx remix build` først.");
+  if (!buildExists()) throw new Error("build/index.js eller build/start.js mangler: kjør `npm run build` først.");
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, serverArgs(), {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -1,9 +1,9 @@
 /**
- * The real production server (`scripts/start.ts` serving build/index.js) as a child process, so
- * that SIGKILL is a real crash. Listens on 127.0.0.1 only.
+ * The real production server (build/start.js serving build/index.js, as `npm start` runs it) as
+ * a child process, so that SIGKILL is a real crash. Listens on 127.0.0.1 only.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import { serverArgs } from "../lib/server-command";
 import { freePort, REPO_ROOT, sleep } from "./common";
 
 export interface ChildServer {
@@ -17,7 +17,7 @@ export interface ChildServer {
 
 export async function startChildServer(databasePath: string, env: Record<string, string> = {}): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts/start.ts")], {
+  const child = spawn(process.execPath, serverArgs(), {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

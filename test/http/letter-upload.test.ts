@@ -1,7 +1,11 @@
 /**
- * The letter upload caps the whole request, not only each file: many parts, or a long body sent
- * without Content-Length, get the Norwegian "too large" message and nothing is stored.
+ * Letter upload over HTTP: a Word file is read (mammoth, loaded on first use) into a preview with
+ * the letter's assignments; a damaged one is refused; and the request as a whole is capped, not
+ * only each file: many parts, or a long body sent without Content-Length, get the Norwegian
+ * "too large" message and nothing is stored.
  */
+import fs from "node:fs";
+import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/connection.server";
 import { MAX_UPLOAD_BYTES } from "~/letters/extract.server";
@@ -12,7 +16,7 @@ let server: RunningServer;
 let cookie: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ seed: false }); // an empty database: every assignment in the upload is new
   const admin = await makeUser(getDb(), "admin");
   cookie = await sessionCookie(getDb(), admin.id);
 });
@@ -34,6 +38,36 @@ function post(body: BodyInit, headers: Record<string, string> = {}) {
     duplex: "half",
   } as RequestInit);
 }
+
+function wordFile(bytes: Uint8Array | Buffer, name: string): FormData {
+  const form = new FormData();
+  form.append("fil", new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
+  return form;
+}
+
+describe("Word letters", () => {
+  it("reads a .docx into a preview of its assignments", async () => {
+    const lines = fs.readFileSync("db/seed/tildelingsbrev-2023.txt", "utf8").split("\n");
+    const doc = new Document({ sections: [{ children: lines.map((line) => new Paragraph(line)) }] });
+    const bytes = await Packer.toBuffer(doc);
+    const res = await post(wordFile(bytes, "tildelingsbrev-2023.docx"));
+    expect(res.status).toBe(302);
+    const location = res.headers.get("location") ?? "";
+    expect(location).toMatch(/^\/admin\/brev\/\d+$/);
+    const preview = await (await fetch(`${server.url}${location}`, { headers: { Cookie: cookie } })).text();
+    expect(preview).toContain("tildelingsbrev-2023.docx");
+    expect(preview).toContain("TB2023-01");
+    expect(preview).toContain("TB2023-82");
+  });
+
+  it("refuses a damaged .docx with a Norwegian message and stores nothing", async () => {
+    const before = await uploads();
+    const res = await post(wordFile(Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(2000, 7)]), "skadet.docx"));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Word-filen kunne ikke leses");
+    expect(await uploads()).toBe(before);
+  });
+});
 
 describe("letter upload request size", () => {
   it("refuses many parts that are each under the file limit", async () => {

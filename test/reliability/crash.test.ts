@@ -8,6 +8,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { DatabaseSetupError, openDatabase, verifySettings } from "~/db/connection.server";
+import { serverArgs } from "../../scripts/lib/server-command";
 import { prepareDatabase, REPO_ROOT, tempDir } from "../../scripts/reliability/common";
 import { runCrashCycles } from "../../scripts/reliability/crash";
 
@@ -55,7 +56,7 @@ describe("start-up settings", () => {
     holder.exec("BEGIN");
     holder.prepare("select * from t").all();
     try {
-      const run = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts/start.ts")], {
+      const run = spawnSync(process.execPath, serverArgs(), {
         cwd: REPO_ROOT,
         env: { ...process.env, DATABASE_PATH: file, PORT: "0", HOST: "127.0.0.1", DATABASE_BUSY_TIMEOUT_MS: "100" },
         encoding: "utf8",
