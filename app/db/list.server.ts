@@ -279,16 +279,20 @@ const STATUS_ORDER: Record<StatusCode, number> = {
   avsluttet: 5,
 };
 
+// One collator each: `localeCompare` with a locale builds one per call (≈ 5 µs vs ≈ 0.2 µs a comparison).
+const TEXT_ORDER = new Intl.Collator("nb");
+const CODE_ORDER = new Intl.Collator("nb", { numeric: true });
+
 export function sortRows(rows: ListRow[], sort: AssignmentFilter["sort"], descending: boolean): ListRow[] {
   const byId = (a: ListRow, b: ListRow) =>
     (a.letterKind === "main" ? 0 : 1) - (b.letterKind === "main" ? 0 : 1) || compareAssignmentIds(a.key, b.key);
   const compare: Record<AssignmentFilter["sort"], (a: ListRow, b: ListRow) => number> = {
     id: byId,
-    tittel: (a, b) => a.title.localeCompare(b.title, "nb") || byId(a, b),
+    tittel: (a, b) => TEXT_ORDER.compare(a.title, b.title) || byId(a, b),
     frist: (a, b) =>
       (a.nextDeadline ?? "9999") < (b.nextDeadline ?? "9999") ? -1 : (a.nextDeadline ?? "9999") > (b.nextDeadline ?? "9999") ? 1 : byId(a, b),
     status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byId(a, b),
-    omrade: (a, b) => (a.areaCode ?? "~").localeCompare(b.areaCode ?? "~", "nb", { numeric: true }) || byId(a, b),
+    omrade: (a, b) => CODE_ORDER.compare(a.areaCode ?? "~", b.areaCode ?? "~") || byId(a, b),
   };
   const sorted = [...rows].sort(compare[sort]);
   return descending ? sorted.reverse() : sorted;

@@ -188,11 +188,3 @@ export async function listDepartments(db: Kysely<Database>) {
 export async function listGoals(db: Kysely<Database>, year: number) {
   return db.selectFrom("goals").select(["code", "title", "area_code"]).where("year", "=", year).orderBy("number").execute();
 }
-
-/** An assignment's id and owning departments: all an update needs to authorise and write. */
-export async function assignmentOwners(db: Kysely<Database>, key: string) {
-  const a = await db.selectFrom("assignments").select("id").where("key", "=", key).executeTakeFirst();
-  if (!a) return null;
-  const owners = await db.selectFrom("assignment_departments").select("department_code").where("assignment_id", "=", a.id).execute();
-  return { id: a.id, owners: owners.map((o) => o.department_code) };
-}

@@ -39,9 +39,9 @@ function post(body: BodyInit, headers: Record<string, string> = {}) {
   } as RequestInit);
 }
 
-function wordFile(bytes: Uint8Array | Buffer, name: string): FormData {
+function wordFile(bytes: Uint8Array, name: string): FormData {
   const form = new FormData();
-  form.append("fil", new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
+  form.append("fil", new Blob([new Uint8Array(bytes)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), name);
   return form;
 }
 
