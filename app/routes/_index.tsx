@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Heading, Link, Paragraph, Table } from "~/components/ds";
+import { Alert, Heading, Paragraph, Table } from "~/components/ds";
 import { AsOfForm } from "~/components/as-of-form";
 import { ProgressTable, type CountChoice } from "~/components/progress-table";
+import { AssignmentIdCell, AssignmentTitleLink } from "~/components/assignment-cells";
 import { StatusTag } from "~/components/status-tag";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
@@ -14,7 +15,7 @@ import { ATTENTION_ROWS, dueSoonLimit, SOON_DAYS } from "~/domain/attention";
 import { formatDateLong, formatDeadlineDate, todayInOslo } from "~/domain/format";
 import { overviewFigures } from "~/domain/progress";
 import { readAsOf } from "~/lib/as-of";
-import { assignmentPath, chooseYear } from "~/lib/urls";
+import { chooseYear } from "~/lib/urls";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.year ? `Oversikt ${data.year} – Oppdragsoversikt` : "Oversikt – Oppdragsoversikt" },
@@ -80,11 +81,9 @@ function AttentionTable({ rows, caption, dateHeading, date, asOf }: { rows: Atte
             const d = date(r);
             return (
               <tr key={r.key}>
-                <td className="nowrap">{r.hasId ? r.key : <span className="muted">Uten ID</span>}</td>
+                <AssignmentIdCell row={r} />
                 <td>
-                  <Link asChild>
-                    <RemixLink to={assignmentPath(r.key, asOf)}>{r.title}</RemixLink>
-                  </Link>
+                  <AssignmentTitleLink row={r} asOf={asOf} />
                 </td>
                 <td>{r.departments.length ? r.departments.join(", ") : <span className="muted">Ikke oppgitt</span>}</td>
                 <td className="nowrap">

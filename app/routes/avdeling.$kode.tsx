@@ -3,6 +3,7 @@ import { Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Alert, Heading, Paragraph, Table } from "~/components/ds";
 import { AsOfForm } from "~/components/as-of-form";
 import { NextDeadline } from "~/components/next-deadline";
+import { AssignmentIdCell, AssignmentTitleLink } from "~/components/assignment-cells";
 import { StatusTag } from "~/components/status-tag";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
@@ -54,9 +55,9 @@ function Rows({ rows, caption, asOf }: { rows: ListRow[]; caption: string; asOf:
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
-              <td className="nowrap">{r.hasId ? r.key : <span className="muted">Uten ID</span>}</td>
+              <AssignmentIdCell row={r} />
               <td>
-                <RemixLink to={assignmentPath(r.key, asOf)}>{r.title}</RemixLink>
+                <AssignmentTitleLink row={r} asOf={asOf} />
               </td>
               <td>
                 <NextDeadline row={r} />

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Fieldset, Heading, Link, Paragraph, Table } from "~/components/ds";
+import { Alert, Button, Fieldset, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
 import { NextDeadline } from "~/components/next-deadline";
 import { YearSelect } from "~/components/year-switcher";
+import { AssignmentIdCell, AssignmentTitleLink } from "~/components/assignment-cells";
 import { StatusTag } from "~/components/status-tag";
 import { Choice } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
@@ -15,7 +16,7 @@ import { formatDateLong, todayInOslo } from "~/domain/format";
 import { SOON_DAYS } from "~/domain/attention";
 import { STATUS_CODES, STATUS_LABELS } from "~/domain/status";
 import { readAsOf } from "~/lib/as-of";
-import { assignmentPath, chooseYear } from "~/lib/urls";
+import { chooseYear } from "~/lib/urls";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.filter.year ? `Oppdrag ${data.filter.year} (${data.total} treff) – Oppdragsoversikt` : "Oppdrag – Oppdragsoversikt" },
@@ -140,11 +141,9 @@ export default function AssignmentList() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.key}>
-                  <td className="nowrap">{r.hasId ? r.key : <span className="muted">Uten ID</span>}</td>
+                  <AssignmentIdCell row={r} />
                   <td>
-                    <Link asChild>
-                      <RemixLink to={assignmentPath(r.key, filter.asOf)}>{r.title}</RemixLink>
-                    </Link>
+                    <AssignmentTitleLink row={r} asOf={filter.asOf} />
                     {r.letterKind === "supplementary" ? <span className="muted"> (tillegg)</span> : null}
                   </td>
                   <td>{r.areaCode ?? ""}</td>
