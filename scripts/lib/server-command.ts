@@ -5,6 +5,7 @@
  * tested is what runs in production. Keep the "start" script in package.json in step with
  * SERVER_NODE_FLAGS (test/http/server-build.test.ts checks it).
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,4 +32,80 @@ export function serverArgs(): string[] {
 /** Whether `npm run build` has made both the Remix server build and the compiled entry. */
 export function serverBuildExists(): boolean {
   return fs.existsSync(path.join(REPO_ROOT, "build/index.js")) && fs.existsSync(path.join(REPO_ROOT, SERVER_ENTRY));
+}
+
+export interface ServerProcess {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  process: ChildProcess;
+  /** The server's recent stdout and stderr (the last 20,000 characters). */
+  output: () => string;
+  /** Resolves once the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends `signal` (SIGTERM by default; escalated to SIGKILL after 5 s) and waits for the exit. */
+  stop: (signal?: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * Starts the production server as `npm start` runs it, in a child process on a free port of
+ * 127.0.0.1 against `databasePath`, and resolves once it listens (start.ts logs the real port).
+ * Used by the test helper, the benchmark and the reliability runs. `env` adds to or overrides the
+ * defaults (production, no demo history); `echoErrors` copies the server's stderr to ours.
+ */
+export async function startServerProcess(options: {
+  databasePath: string;
+  env?: Record<string, string>;
+  echoErrors?: boolean;
+}): Promise<ServerProcess> {
+  if (!serverBuildExists()) throw new Error("build/index.js eller build/start.js mangler: kjør `npm run build` først.");
+  const child = spawn(process.execPath, serverArgs(), {
+    cwd: REPO_ROOT, // static files are served relative to the working directory
+    env: {
+      ...process.env,
+      DATABASE_PATH: options.databasePath,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      SEED_DEMO_HISTORY: "0",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (d: Buffer) => (output = (output + d.toString()).slice(-20_000));
+  child.stdout.on("data", keep);
+  child.stderr.on("data", (d: Buffer) => {
+    keep(d);
+    if (options.echoErrors) process.stderr.write(d);
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const running = () => child.exitCode === null && child.signalCode === null;
+
+  const started = Date.now();
+  let port: string | undefined;
+  while (!(port = /kjører på http:\/\/localhost:(\d+)/.exec(output)?.[1])) {
+    if (!running()) throw new Error(`Serveren stoppet under oppstart:\n${output}`);
+    if (Date.now() - started > 60_000) {
+      child.kill("SIGKILL");
+      throw new Error(`Serveren startet ikke innen 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    process: child,
+    output: () => output,
+    exited,
+    stop: async (signal = "SIGTERM") => {
+      if (running()) {
+        child.kill(signal);
+        const timer = signal === "SIGTERM" ? setTimeout(() => child.kill("SIGKILL"), 5000) : undefined;
+        await exited;
+        clearTimeout(timer);
+      }
+      return exited;
+    },
+  };
 }

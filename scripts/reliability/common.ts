@@ -4,7 +4,6 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type SQLite from "better-sqlite3";
@@ -14,7 +13,7 @@ import { bootstrapDatabase } from "../../app/db/bootstrap.server";
 import { openDatabase, type AppDatabase } from "../../app/db/connection.server";
 import { createUser } from "../../app/db/users.server";
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+export { REPO_ROOT } from "../lib/server-command";
 export const SESSION_COOKIE = "oppdrag_sesjon";
 export const PASSWORD = "korrekt hest batteri stift";
 
@@ -24,18 +23,6 @@ export function tempDir(prefix = "oppdrag-reliability-"): string {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 let userCounter = 0;
