@@ -19,6 +19,17 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
   return Number(row.n);
 }
 
+/** Active administrators: the last one may not be disabled or lose the role. */
+async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("role", "=", "admin")
+    .where("disabled_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
   return db.selectFrom("users").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
 }
@@ -71,8 +82,7 @@ export async function createUser(db: Kysely<Database>, input: NewUserInput, acto
   const now = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     if (action === "oppsett:første-admin") {
-      const n = await trx.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-      if (Number(n.n) > 0) throw new UserError("Oppsettet er allerede gjort: det finnes brukere.");
+      if ((await countUsers(trx)) > 0) throw new UserError("Oppsettet er allerede gjort: det finnes brukere.");
     }
     const exists = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
     if (exists) throw new UserError("Det finnes allerede en bruker med denne e-postadressen.");
@@ -106,13 +116,7 @@ export async function setUserDisabled(db: Kysely<Database>, id: number, disabled
     const user = await trx.selectFrom("users").select(["id", "email", "role", "disabled_at"]).where("id", "=", id).executeTakeFirst();
     if (!user) throw new UserError("Fant ikke brukeren.");
     if (disabled && user.role === "admin") {
-      const admins = await trx
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("role", "=", "admin")
-        .where("disabled_at", "is", null)
-        .executeTakeFirstOrThrow();
-      if (Number(admins.n) <= 1 && user.disabled_at === null) {
+      if ((await countActiveAdmins(trx)) <= 1 && user.disabled_at === null) {
         throw new UserError("Kan ikke deaktivere den siste aktive administratoren.");
       }
     }
@@ -160,13 +164,7 @@ export async function updateUser(
     const user = await trx.selectFrom("users").select(["id", "email", "role", "name", "disabled_at"]).where("id", "=", id).executeTakeFirst();
     if (!user) throw new UserError("Fant ikke brukeren.");
     if (user.role === "admin" && input.role !== "admin" && user.disabled_at === null) {
-      const admins = await trx
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("role", "=", "admin")
-        .where("disabled_at", "is", null)
-        .executeTakeFirstOrThrow();
-      if (Number(admins.n) <= 1) throw new UserError("Kan ikke fjerne rollen til den siste aktive administratoren.");
+      if ((await countActiveAdmins(trx)) <= 1) throw new UserError("Kan ikke fjerne rollen til den siste aktive administratoren.");
     }
     await trx.updateTable("users").set({ name: input.name.trim(), role: input.role, updated_at: now }).where("id", "=", id).execute();
     await trx.deleteFrom("user_departments").where("user_id", "=", id).execute();
