@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
 import { Button, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
@@ -81,15 +82,7 @@ export default function AuditPage() {
           </tbody>
         </Table>
       </div>
-      {pages > 1 ? (
-        <nav aria-label="Sider" className="filter-row">
-          {page > 1 ? <RemixLink to={pageLink(page - 1)}>Forrige side</RemixLink> : null}
-          <span>
-            Side {page} av {pages}
-          </span>
-          {page < pages ? <RemixLink to={pageLink(page + 1)}>Neste side</RemixLink> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} to={pageLink} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
 import { Alert, Button, Fieldset, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
 import { NextDeadline } from "~/components/next-deadline";
@@ -160,23 +161,7 @@ export default function AssignmentList() {
           </Table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Sider" className="filter-row">
-          {filter.page > 1 ? <RemixLink to={filterToSearch(filter, { page: filter.page - 1 })}>Forrige side</RemixLink> : null}
-          {Array.from({ length: pages }, (_, i) => i + 1).map((p) =>
-            p === filter.page ? (
-              <span key={p} aria-current="page">
-                {p}
-              </span>
-            ) : (
-              <RemixLink key={p} to={filterToSearch(filter, { page: p })} aria-label={`Side ${p}`}>
-                {p}
-              </RemixLink>
-            ),
-          )}
-          {filter.page < pages ? <RemixLink to={filterToSearch(filter, { page: filter.page + 1 })}>Neste side</RemixLink> : null}
-        </nav>
-      ) : null}
+      <Pagination page={filter.page} pages={pages} to={(p) => filterToSearch(filter, { page: p })} numbered />
       <Paragraph data-size="sm" className="muted">
         Sortert etter {SORT_LABELS[filter.sort].toLowerCase()}, {filter.descending ? "synkende" : "stigende"}. Mulige sorteringer:{" "}
         {SORT_KEYS.map((k) => SORT_LABELS[k]).join(", ")}.
