@@ -9,10 +9,10 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/connection.server";
-import { axeViolations, launchBrowser } from "../helpers/browser";
+import { axeViolations, launchBrowser, signedInPage } from "../helpers/browser";
 import { readLetter2023, tempDir } from "../helpers/db";
 import { startTestServer, type RunningServer } from "../helpers/server";
-import { makeUser, SESSION_COOKIE_NAME, sessionToken } from "../helpers/users";
+import { makeUser } from "../helpers/users";
 
 let server: RunningServer;
 let browser: Browser;
@@ -63,10 +63,7 @@ beforeAll(async () => {
   server = await startTestServer({ seed: false });
   browser = await launchBrowser();
   const admin = await makeUser(getDb(), "admin", { name: "Ada Admin" });
-  const context = await browser.newContext({ locale: "nb-NO" });
-  await context.addCookies([{ name: SESSION_COOKIE_NAME, value: await sessionToken(getDb(), admin.id), url: server.url }]);
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page = await signedInPage(browser, server.url, admin.id, { timeout: 15_000 });
   fs.writeFileSync(path.join(dir, "tildelingsbrev-2023.txt"), readLetter2023());
 });
 afterAll(async () => {

@@ -1,24 +1,21 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser } from "../helpers/browser";
+import { axeViolations, launchBrowser, signedInPage } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
-import { makeUser, SESSION_COOKIE_NAME, sessionToken } from "../helpers/users";
+import { makeUser } from "../helpers/users";
 import { getDb } from "~/db/connection.server";
 
 describe("first pages in Chromium", () => {
   let server: RunningServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    context = await browser.newContext({ locale: "nb-NO" });
     const reader = await makeUser(getDb(), "leser");
-    await context.addCookies([{ name: SESSION_COOKIE_NAME, value: await sessionToken(getDb(), reader.id), url: server.url }]);
-    page = await context.newPage();
+    page = await signedInPage(browser, server.url, reader.id);
     page.on("console", (m) => {
       if (m.type() === "error") consoleErrors.push(m.text());
     });

@@ -1,23 +1,19 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/connection.server";
-import { axeViolations, launchBrowser } from "../helpers/browser";
+import { axeViolations, launchBrowser, signedInPage } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
-import { makeUser, SESSION_COOKIE_NAME, sessionToken } from "../helpers/users";
+import { makeUser } from "../helpers/users";
 
 let server: RunningServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   const user = await makeUser(getDb(), "saksbehandler", { name: "Rita Rapport" });
-  context = await browser.newContext({ locale: "nb-NO", acceptDownloads: true });
-  await context.addCookies([{ name: SESSION_COOKIE_NAME, value: await sessionToken(getDb(), user.id), url: server.url }]);
-  page = await context.newPage();
-  page.setDefaultTimeout(8000);
+  page = await signedInPage(browser, server.url, user.id, { context: { acceptDownloads: true }, timeout: 8000 });
 });
 afterAll(async () => {
   await browser?.close();

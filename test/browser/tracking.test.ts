@@ -6,21 +6,18 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/connection.server";
-import { axeViolations, axeViolationsOfHtml, launchBrowser } from "../helpers/browser";
+import { axeViolations, axeViolationsOfHtml, launchBrowser, signedInPage } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
-import { makeUser, SESSION_COOKIE_NAME, sessionToken } from "../helpers/users";
+import { makeUser } from "../helpers/users";
 
 let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function signedInPage(role: "saksbehandler" | "departement" | "leser", options: { javaScriptEnabled?: boolean; name?: string } = {}): Promise<Page> {
+async function pageAs(role: "saksbehandler" | "departement" | "leser", options: { javaScriptEnabled?: boolean; name?: string } = {}): Promise<Page> {
   const user = await makeUser(getDb(), role, { name: options.name });
-  const context = await browser.newContext({ locale: "nb-NO", javaScriptEnabled: options.javaScriptEnabled ?? true });
-  contexts.push(context);
-  await context.addCookies([{ name: SESSION_COOKIE_NAME, value: await sessionToken(getDb(), user.id), url: server.url }]);
-  const page = await context.newPage();
-  page.setDefaultTimeout(8000);
+  const page = await signedInPage(browser, server.url, user.id, { context: { javaScriptEnabled: options.javaScriptEnabled ?? true }, timeout: 8000 });
+  contexts.push(page.context());
   return page;
 }
 
@@ -44,7 +41,7 @@ afterAll(async () => {
 
 describe("the assignment list", () => {
   it("filters by URL, shows the count, and searches with the keyboard", async () => {
-    const page = await signedInPage("leser");
+    const page = await pageAs("leser");
     await page.goto(`${server.url}/oppdrag?aar=2023&omrade=2.1`);
     const count = Number((await page.locator("#treff").textContent())?.match(/(\d+) treff/)?.[1]);
     expect(count).toBe(await page.locator("main tbody tr").count());
@@ -67,7 +64,7 @@ describe("the assignment list", () => {
   });
 
   it("gives a clear Norwegian 400 for a malformed date, with no axe violations", async () => {
-    const page = await signedInPage("leser");
+    const page = await pageAs("leser");
     const res = await page.goto(`${server.url}/oppdrag?per=2023-02-30`);
     expect(res?.status()).toBe(400);
     expect(await page.locator("main").textContent()).toContain("er ikke en gyldig dato");
@@ -77,7 +74,7 @@ describe("the assignment list", () => {
 
 describe("updating status", () => {
   it("updates status and comment with the keyboard, and shows it in the history", async () => {
-    const page = await signedInPage("saksbehandler", { name: "Siri Saksbehandler" });
+    const page = await pageAs("saksbehandler", { name: "Siri Saksbehandler" });
     await page.goto(`${server.url}/oppdrag/TB2023-10`);
     expect(await axeViolations(page)).toEqual([]);
     await tabTo(page, "#status-ikke_startet");
@@ -95,7 +92,7 @@ describe("updating status", () => {
   });
 
   it("requires a comment for Forsinket, shows the error next to the field and in a focused summary", async () => {
-    const page = await signedInPage("saksbehandler");
+    const page = await pageAs("saksbehandler");
     await page.goto(`${server.url}/oppdrag/TB2023-11`);
     await page.check("#status-forsinket");
     await page.click("form:has(#kommentar) button[type=submit]");
@@ -114,8 +111,8 @@ describe("updating status", () => {
   });
 
   it("refuses the second of two concurrent updates with 409, shows the newer change and keeps the text", async () => {
-    const anne = await signedInPage("saksbehandler", { name: "Anne Først" });
-    const bjorn = await signedInPage("saksbehandler", { name: "Bjørn Sist" });
+    const anne = await pageAs("saksbehandler", { name: "Anne Først" });
+    const bjorn = await pageAs("saksbehandler", { name: "Bjørn Sist" });
     await anne.goto(`${server.url}/oppdrag/TB2023-12`);
     await bjorn.goto(`${server.url}/oppdrag/TB2023-12`);
 
@@ -152,7 +149,7 @@ describe("updating status", () => {
   });
 
   it("works with JavaScript turned off", async () => {
-    const page = await signedInPage("saksbehandler", { javaScriptEnabled: false, name: "Uten Skript" });
+    const page = await pageAs("saksbehandler", { javaScriptEnabled: false, name: "Uten Skript" });
     await page.goto(`${server.url}/oppdrag/TB2023-13`);
     await page.check("#status-fullfort");
     await page.fill("#kommentar", "Levert uten JavaScript");
@@ -169,7 +166,7 @@ describe("updating status", () => {
   });
 
   it("marks a deliverable as delivered", async () => {
-    const page = await signedInPage("saksbehandler");
+    const page = await pageAs("saksbehandler");
     await page.goto(`${server.url}/oppdrag/TB2023-81`);
     const form = page.locator("form:has(input[name=deadlineId])").first();
     await form.locator("input[type=date]").fill("2023-04-20");
@@ -180,7 +177,7 @@ describe("updating status", () => {
   });
 
   it("hides the update form from readers, and refuses their direct POST", async () => {
-    const page = await signedInPage("leser");
+    const page = await pageAs("leser");
     await page.goto(`${server.url}/oppdrag/TB2023-14`);
     expect(await page.locator("#kommentar").count()).toBe(0);
     const status = await page.evaluate(async () => {
@@ -194,7 +191,7 @@ describe("updating status", () => {
 
 describe("views over time and per department", () => {
   it("shows status as of a date on the overview, the list and the detail page", async () => {
-    const page = await signedInPage("leser");
+    const page = await pageAs("leser");
     await page.goto(`${server.url}/?per=2023-08-31`);
     expect(await page.locator("main").textContent()).toContain("Tallene viser status per 31. august 2023");
     expect(await axeViolations(page)).toEqual([]);
@@ -207,7 +204,7 @@ describe("views over time and per department", () => {
   });
 
   it("lists a department's assignments, overdue first, with open deadlines apart", async () => {
-    const page = await signedInPage("departement");
+    const page = await pageAs("departement");
     await page.goto(`${server.url}/`);
     await page.getByRole("link", { name: "Min avdeling FHA" }).click();
     await page.waitForURL(/\/avdeling\/FHA/);
@@ -221,7 +218,7 @@ describe("views over time and per department", () => {
   });
 
   it("lists what changed since a date", async () => {
-    const page = await signedInPage("leser");
+    const page = await pageAs("leser");
     await page.goto(`${server.url}/endringer?siden=2020-01-01`);
     expect(await page.locator("main").textContent()).toContain("Arbeidet er i gang, første utkast i juni.");
     expect(await axeViolations(page)).toEqual([]);

@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { getDb } from "~/db/connection.server";
+import { SESSION_COOKIE_NAME, sessionToken } from "./users";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -17,6 +19,23 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * A page in a new Norwegian browser context, signed in as `userId` (a real session, its cookie set
+ * directly). `timeout` sets the page's default wait; the context is `page.context()`.
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  userId: number,
+  options: { context?: BrowserContextOptions; timeout?: number } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ locale: "nb-NO", ...options.context });
+  await context.addCookies([{ name: SESSION_COOKIE_NAME, value: await sessionToken(getDb(), userId), url: baseUrl }]);
+  const page = await context.newPage();
+  if (options.timeout) page.setDefaultTimeout(options.timeout);
+  return page;
 }
 
 /** WCAG 2.1 A/AA violations reported by axe, as short strings for readable failures. */
