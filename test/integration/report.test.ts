@@ -15,24 +15,15 @@ import { seedDemoHistory } from "~/db/demo-history.server";
 import { loadReport, loadReportPreview, saveReportText } from "~/db/report.server";
 import { recordStatusUpdate } from "~/db/status.server";
 import { finalExportRefusal, renderReportFile } from "~/export/report-files.server";
-import type { Report, ReportPreviewRow } from "~/domain/report";
+import type { Report } from "~/domain/report";
 import { REPO_ROOT, tempDir } from "../helpers/db";
 import { makeUser } from "../helpers/users";
+import { previewPart } from "../helpers/report";
 
 const dir = tempDir("oppdrag-report-");
 const dbFile = path.join(dir, "report.sqlite");
 let report: Report;
 
-const previewPart = (r: ReportPreviewRow) => ({
-  key: r.key,
-  id: r.id,
-  title: r.title,
-  status: r.status,
-  statusLabel: r.statusLabel,
-  comment: r.comment,
-  letterNote: r.letterNote,
-  explanationMissing: r.explanationMissing,
-});
 const rowsOf = (r: Report) => r.areas.flatMap((a) => a.rows.map((row) => ({ area: a.heading, ...row })));
 
 beforeAll(async () => {

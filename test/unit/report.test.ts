@@ -7,20 +7,10 @@ import {
   describe as describeBody,
   formatReportDeadline,
   PREVIEW_ALL_LIMIT,
-  type ReportPreviewRow,
   type ReportSourceAssignment,
 } from "~/domain/report";
+import { previewPart } from "../helpers/report";
 
-const previewPart = (r: ReportPreviewRow) => ({
-  key: r.key,
-  id: r.id,
-  title: r.title,
-  status: r.status,
-  statusLabel: r.statusLabel,
-  comment: r.comment,
-  letterNote: r.letterNote,
-  explanationMissing: r.explanationMissing,
-});
 
 const a = (key: string, over: Partial<ReportSourceAssignment> = {}): ReportSourceAssignment => ({
   key,
