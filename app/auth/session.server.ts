@@ -5,9 +5,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { parse, serialize } from "cookie";
-import type SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
-import type { AppDatabase } from "~/db/connection.server";
+import { perConnection, type AppDatabase } from "~/db/connection.server";
 import type { Database, Role } from "~/db/schema";
 
 export interface SessionConfig {
@@ -107,26 +106,19 @@ interface SessionRow {
   departments: string;
 }
 
-const lookups = new WeakMap<SQLite.Database, SQLite.Statement<[string], SessionRow>>();
-
 /**
  * Every request looks its session up, so this is one statement, prepared once per connection,
  * with the user's departments as a JSON array.
  */
-function sessionLookup(sqlite: SQLite.Database): SQLite.Statement<[string], SessionRow> {
-  let statement = lookups.get(sqlite);
-  if (!statement) {
-    statement = sqlite.prepare<[string], SessionRow>(
-      `select s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role, u.disabled_at, u.must_change_password,
-              (select json_group_array(ud.department_code order by ud.department_code)
-               from user_departments ud where ud.user_id = u.id) as departments
-       from sessions s join users u on u.id = s.user_id
-       where s.id_hash = ?`,
-    );
-    lookups.set(sqlite, statement);
-  }
-  return statement;
-}
+const sessionLookup = perConnection((sqlite) =>
+  sqlite.prepare<[string], SessionRow>(
+    `select s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role, u.disabled_at, u.must_change_password,
+            (select json_group_array(ud.department_code order by ud.department_code)
+             from user_departments ud where ud.user_id = u.id) as departments
+     from sessions s join users u on u.id = s.user_id
+     where s.id_hash = ?`,
+  ),
+);
 
 /** The signed-in user for a token, or null if the session is unknown, expired or the user disabled. */
 export async function resolveSession(app: AppDatabase, token: string, now: Date = new Date()): Promise<SessionUser | null> {

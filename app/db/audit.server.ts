@@ -3,6 +3,7 @@
  * triggers refuse UPDATE and DELETE; this module only inserts and reads.
  */
 import type SQLite from "better-sqlite3";
+import { perConnection } from "./connection.server";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "./schema";
 
@@ -72,7 +73,9 @@ export async function audit(
     .execute();
 }
 
-const syncInserts = new WeakMap<SQLite.Database, SQLite.Statement>();
+const syncInsert = perConnection((sqlite) =>
+  sqlite.prepare("insert into audit_log (created_at, user_id, actor, action, target, details, ip, user_agent) values (?, ?, ?, ?, ?, ?, ?, ?)"),
+);
 
 /**
  * The same audit row, written synchronously on a raw connection: for writes that run as one
@@ -86,14 +89,7 @@ export function auditSync(
   details: Record<string, unknown> | null,
   at: string,
 ): void {
-  let insert = syncInserts.get(sqlite);
-  if (!insert) {
-    insert = sqlite.prepare(
-      "insert into audit_log (created_at, user_id, actor, action, target, details, ip, user_agent) values (?, ?, ?, ?, ?, ?, ?, ?)",
-    );
-    syncInserts.set(sqlite, insert);
-  }
-  insert.run(at, actor.userId, actor.name, action, target, details ? JSON.stringify(details) : null, actor.ip ?? null, actor.userAgent?.slice(0, 300) ?? null);
+  syncInsert(sqlite).run(at, actor.userId, actor.name, action, target, details ? JSON.stringify(details) : null, actor.ip ?? null, actor.userAgent?.slice(0, 300) ?? null);
 }
 
 export interface AuditFilter {

@@ -104,6 +104,22 @@ function withStatementCache(sqlite: SQLite.Database): { prepare: (sql: string) =
   };
 }
 
+/**
+ * `make`, run once per connection and remembered with it: for statements prepared once on the
+ * hot paths (session lookup, status writes, audit rows) that run on the raw connection.
+ */
+export function perConnection<T>(make: (sqlite: SQLite.Database) => T): (sqlite: SQLite.Database) => T {
+  const made = new WeakMap<SQLite.Database, T>();
+  return (sqlite) => {
+    let value = made.get(sqlite);
+    if (value === undefined) {
+      value = make(sqlite);
+      made.set(sqlite, value);
+    }
+    return value;
+  };
+}
+
 /** Reads the settings back; throws DatabaseSetupError naming every one that did not take. */
 export function verifySettings(sqlite: SQLite.Database, readonly: boolean): void {
   const journal = String(sqlite.pragma("journal_mode", { simple: true })).toLowerCase();

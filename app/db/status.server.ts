@@ -8,7 +8,7 @@
  */
 import type SQLite from "better-sqlite3";
 import { auditSync, type Actor } from "./audit.server";
-import type { AppDatabase } from "./connection.server";
+import { perConnection, type AppDatabase } from "./connection.server";
 import { writeInGroup } from "./group-commit.server";
 import type { StatusCode } from "./schema";
 
@@ -66,17 +66,8 @@ function prepareStatements(sqlite: SQLite.Database) {
   };
 }
 
-const prepared = new WeakMap<SQLite.Database, ReturnType<typeof prepareStatements>>();
-
 /** Statements prepared once per connection: updates are the hot write path. */
-function statementsFor(sqlite: SQLite.Database) {
-  let statements = prepared.get(sqlite);
-  if (!statements) {
-    statements = prepareStatements(sqlite);
-    prepared.set(sqlite, statements);
-  }
-  return statements;
-}
+const statementsFor = perConnection(prepareStatements);
 
 /**
  * The assignment a write names (by key), with its owning departments for the permission check;
