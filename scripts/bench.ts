@@ -15,7 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatTable, FULL_SIZE, runBench, type BenchOptions } from "./bench/run";
-import { REPO_ROOT } from "./bench/server";
+import { REPO_ROOT } from "./lib/server-command";
 
 const { values } = parseArgs({
   options: {

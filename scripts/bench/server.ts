@@ -4,9 +4,7 @@
  * separate process so its memory can be read and the load generator does not share its event loop.
  */
 import fs from "node:fs";
-import { REPO_ROOT, serverBuildExists, startServerProcess } from "../lib/server-command";
-
-export { REPO_ROOT };
+import { startServerProcess } from "../lib/server-command";
 
 export interface BenchServer {
   url: string;
@@ -14,10 +12,6 @@ export interface BenchServer {
   /** Resident set size and its peak (VmRSS, VmHWM) in bytes; null where /proc is missing. */
   memory: () => { rssBytes: number; peakRssBytes: number } | null;
   stop: () => Promise<void>;
-}
-
-export function buildExists(): boolean {
-  return serverBuildExists();
 }
 
 export async function startServer(options: { databasePath: string; nodeEnv?: "production" | "development" | "test" }): Promise<BenchServer> {
