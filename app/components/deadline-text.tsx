@@ -1,12 +1,13 @@
 import { formatDateShort, formatDeadlineDate } from "~/domain/format";
 import { dayOffNote } from "~/domain/holidays";
+import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
 
 interface Props {
   deadline: {
     label: string | null;
     date: string | null;
-    precision: "day" | "month" | "year" | null;
-    state: "dated" | "to_be_agreed" | "on_hold";
+    precision: DeadlinePrecision | null;
+    state: DeadlineState;
     is_default: number;
   };
   withLabel?: boolean;

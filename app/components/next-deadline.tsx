@@ -1,10 +1,11 @@
+import type { DeadlinePrecision } from "~/domain/letter/types";
 import { formatDeadlineDate } from "~/domain/format";
 
 /** The next deadline of a list row, with an overdue marker. */
 export function NextDeadline({
   row,
 }: {
-  row: { nextDeadline: string | null; nextDeadlinePrecision: "day" | "month" | "year" | null; overdue: boolean; openEnded?: boolean };
+  row: { nextDeadline: string | null; nextDeadlinePrecision: DeadlinePrecision | null; overdue: boolean; openEnded?: boolean };
 }) {
   return (
     <>

@@ -8,6 +8,7 @@ import type { StatusCode } from "~/domain/status";
 import { actorDisplayName, audit, type Actor } from "./audit.server";
 import { latestStatusSql } from "./queries.server";
 import type { Database } from "./schema";
+import type { DeadlineState } from "~/domain/letter/types";
 
 export interface FeedDeadline {
   deadlineId: number;
@@ -18,7 +19,7 @@ export interface FeedDeadline {
   label: string | null;
   phrase: string;
   date: string | null;
-  state: "dated" | "to_be_agreed" | "on_hold";
+  state: DeadlineState;
   agreedDate: string | null;
   agreedReference: string | null;
   status: StatusCode;
@@ -56,7 +57,7 @@ export async function deadlinesFor(db: Kysely<Database>, audience: Audience): Pr
     label: string | null;
     phrase: string;
     date: string | null;
-    state: "dated" | "to_be_agreed" | "on_hold";
+    state: DeadlineState;
     agreed_date: string | null;
     agreed_reference: string | null;
     revision: number;

@@ -9,6 +9,7 @@
  * Each correlated subquery is an index seek (status_events by assignment and time, deadlines by
  * assignment, deadline_events by deadline): no per-row round trips, no scan of the event tables.
  */
+import type { DeadlinePrecision } from "~/domain/letter/types";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { AssignmentFilter } from "~/domain/assignment-filter";
 import { toFtsQuery } from "~/domain/assignment-filter";
@@ -29,7 +30,7 @@ export interface ListRow {
   letterKind: "main" | "supplementary";
   status: StatusCode;
   nextDeadline: string | null;
-  nextDeadlinePrecision: "day" | "month" | "year" | null;
+  nextDeadlinePrecision: DeadlinePrecision | null;
   nextDeadlineLabel: string | null;
   overdue: boolean;
   /** The earliest passed, undelivered deadline (whatever the status); null when none. */
@@ -166,7 +167,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     status: StatusCode;
     last_change: string | null;
     next_deadline: string | null;
-    next_precision: "day" | "month" | "year" | null;
+    next_precision: DeadlinePrecision | null;
     next_label: string | null;
     first_passed: string | null;
     overdue: number;

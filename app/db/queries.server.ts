@@ -4,18 +4,19 @@
  */
 import { sql, type Kysely } from "kysely";
 import type { Database, EffectiveDeadlinesView as EffectiveDeadline, StatusCode } from "./schema";
+import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
 
 export interface DeadlineView {
   id: number;
   label: string | null;
   date: string | null;
-  precision: "day" | "month" | "year" | null;
+  precision: DeadlinePrecision | null;
   phrase: string;
   is_default: number;
-  state: "dated" | "to_be_agreed" | "on_hold";
+  state: DeadlineState;
   source_line: number | null;
   /** The state the letter gave; differs from `state` once a date is agreed. */
-  letterState: "dated" | "to_be_agreed" | "on_hold";
+  letterState: DeadlineState;
   agreed: { date: string; reference: string; by: string; at: string } | null;
 }
 

@@ -3,6 +3,7 @@
  * Dates are ISO strings: calendar dates as yyyy-MM-dd, instants as UTC ISO timestamps.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
 
 export type StatusCode = "ikke_startet" | "i_rute" | "forsinket" | "fullfort" | "utsatt" | "avsluttet";
 
@@ -95,10 +96,10 @@ export interface DeadlinesTable {
   /** Deliverable label ("Delleveranse 1"); null for the assignment's own deadline. */
   label: string | null;
   date: string | null;
-  precision: "day" | "month" | "year" | null;
+  precision: DeadlinePrecision | null;
   phrase: string;
   is_default: number;
-  state: "dated" | "to_be_agreed" | "on_hold";
+  state: DeadlineState;
   source_line: number | null;
   /** Bumped whenever the letter moves the deadline (calendar SEQUENCE). */
   revision: ColumnType<number, number | undefined, number>;
@@ -116,10 +117,10 @@ export interface EffectiveDeadlinesView {
   source_line: number | null;
   revision: number;
   modified_at: string | null;
-  letter_state: "dated" | "to_be_agreed" | "on_hold";
+  letter_state: DeadlineState;
   date: string | null;
-  precision: "day" | "month" | "year" | null;
-  state: "dated" | "to_be_agreed" | "on_hold";
+  precision: DeadlinePrecision | null;
+  state: DeadlineState;
   agreed_date: string | null;
   agreed_reference: string | null;
   agreed_by: string | null;

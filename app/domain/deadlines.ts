@@ -2,10 +2,11 @@
  * Deadline rules. Pure; dates are ISO calendar dates (yyyy-MM-dd), compared as strings.
  */
 import { CLOSED_STATUSES, type StatusCode } from "./status";
+import type { DeadlineState } from "~/domain/letter/types";
 
 export interface DeadlineLike {
   date: string | null;
-  state: "dated" | "to_be_agreed" | "on_hold";
+  state: DeadlineState;
   label: string | null;
   is_default?: number | boolean;
   /** A delivered deliverable's deadline no longer counts as passed. */

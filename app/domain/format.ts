@@ -3,6 +3,7 @@
  */
 import { format, parseISO } from "date-fns";
 import { nb } from "date-fns/locale";
+import type { DeadlinePrecision } from "~/domain/letter/types";
 
 /** "1. juli 2023" */
 export function formatDateLong(isoDate: string): string {
@@ -20,7 +21,7 @@ export function formatMonth(isoDate: string): string {
 }
 
 /** A deadline date shown with its precision: a day, a month, or a year. */
-export function formatDeadlineDate(isoDate: string, precision: "day" | "month" | "year" | null): string {
+export function formatDeadlineDate(isoDate: string, precision: DeadlinePrecision | null): string {
   if (precision === "month") return formatMonth(isoDate);
   if (precision === "year") return `innen utgangen av ${isoDate.slice(0, 4)}`;
   return formatDateLong(isoDate);

@@ -8,12 +8,13 @@
 import { formatDateLong, formatDateShort, formatMonth } from "./format";
 import { groupByArea } from "./overview";
 import { STATUS_LABELS, type StatusCode } from "./status";
+import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
 
 export interface ReportDeadline {
   label: string | null;
   date: string | null;
-  precision: "day" | "month" | "year" | null;
-  state: "dated" | "to_be_agreed" | "on_hold";
+  precision: DeadlinePrecision | null;
+  state: DeadlineState;
   is_default: number;
 }
 

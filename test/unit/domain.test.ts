@@ -4,8 +4,9 @@ import { formatDateLong, formatDateShort, formatDateTime, formatDeadlineDate, to
 import { groupByArea, orderAreas } from "~/domain/overview";
 import { COMMENT_REQUIRED, isStatusCode, statusLabel } from "~/domain/status";
 import { assignmentPath, chooseYear } from "~/lib/urls";
+import type { DeadlineState } from "~/domain/letter/types";
 
-const d = (date: string | null, state: "dated" | "to_be_agreed" | "on_hold" = "dated", label: string | null = null) => ({
+const d = (date: string | null, state: DeadlineState = "dated", label: string | null = null) => ({
   date,
   state,
   label,

@@ -15,6 +15,15 @@ export interface ParsedLetter {
   /** Case reference ("Vår ref"), e.g. "23/2173", null when the text does not say. */
   reference: string | null;
   title: string;
+  /** The agency the letter is addressed to, as written ("Helsedirektoratet", "Norsk helsenett SF");
+   *  null when the text does not say. Read from the title ("Tildelingsbrev 2026 til …",
+   *  "Oppdragsdokument til … for 2026") or the address block. */
+  recipient?: string | null;
+  /** The genre word as written, lower-cased: "tildelingsbrev", "supplerende tildelingsbrev",
+   *  "tillegg til tildelingsbrev", "oppdragsdokument", "oppdragsbrev"; null when unknown. */
+  genre?: string | null;
+  /** The number of a supplementary letter ("supplerende tildelingsbrev nr. 3"), else null. */
+  number?: number | null;
   /** 1-based first and last line of the letter in the source text. */
   startLine: number;
   endLine: number;
@@ -26,9 +35,10 @@ export type DeadlinePrecision = "day" | "month" | "year";
  * dated: a real calendar date;
  * to_be_agreed: "avklares i dialog med departementet", "avtales nærmere", relative deadlines
  *   such as "14 dager etter mottatt oppdrag" (no date until agreed);
- * on_hold: "settes i bero".
+ * on_hold: "settes i bero";
+ * invalid: the letter gives an impossible date ("31.6.2026"): date null, the text kept, a warning.
  */
-export type DeadlineState = "dated" | "to_be_agreed" | "on_hold";
+export type DeadlineState = "dated" | "to_be_agreed" | "on_hold" | "invalid";
 
 export interface ParsedDeadline {
   /** ISO date; for month precision the last day of the month, for year precision 31 December. */
@@ -53,6 +63,17 @@ export interface ParsedRelation {
   target: string;
 }
 
+/**
+ * What an assignment block is within its letter.
+ * original: the letter gives the assignment itself (the usual case, and every block of a main letter);
+ * addition: a later letter adds deliverables or text to an assignment it names ("Det vises til
+ *   oppdrag TB2026-17. Følgende delleveranser bes levert som en del av det: …");
+ * clarification: "Presisering av (tidligere) oppdrag TB2026-17", "TTB2023-04 Presisering av TB2023-18".
+ * The importer decides from the database whether the named assignment exists; an addition or
+ * clarification never replaces the original's title, text, area, owners or deadlines.
+ */
+export type PartKind = "original" | "addition" | "clarification";
+
 export interface ParsedAssignment {
   /** The assignment ID ("TB2023-05", "TTB2023-22") or, for assignments without one, a stable
    *  synthetic key that can never match a real ID (see `isSyntheticId`). */
@@ -74,10 +95,28 @@ export interface ParsedAssignment {
   endLine: number;
   deadlines: ParsedDeadline[];
   relations: ParsedRelation[];
+  /** See PartKind; absent means "original". For addition/clarification, `target` is the ID added
+   *  to (for "TB2026-17" blocks that refer to themselves, target === id). */
+  kind?: PartKind;
+  target?: string | null;
+  /** The assignment's own year: from its ID (TB2025-115 in a 2026 letter gives 2025), else the letter's. */
+  year?: number;
+  /** Text exempt from public access ("(unntatt offentlighet). For detaljer se eget vedlegg"). */
+  exempt?: boolean;
+  /** Announced by ID (and maybe title) without its text ("Ettersendes", "se eget vedlegg"). */
+  announcedOnly?: boolean;
 }
 
+/**
+ * postponement: "Utsettelse av TB2023-31", "settes i bero";
+ * withdrawal: "TB2026-61 utgår", "bortfaller", "trekkes tilbake";
+ * deadline_change: "fristen for TB2026-12 endres/utsettes til 1. mai 2026" (`deadline` holds the new one);
+ * owner_change: "ansvaret for TB2026-12 flyttes til SHA" (`departments` holds the new owners).
+ */
+export type EventType = "postponement" | "withdrawal" | "deadline_change" | "owner_change";
+
 export interface ParsedEvent {
-  type: "postponement";
+  type: EventType;
   /** The assignment being postponed. */
   target: string;
   letter: number;
@@ -85,6 +124,10 @@ export interface ParsedEvent {
   /** The assignment (in a supplementary letter) that carries the postponement, if any. */
   source: string | null;
   text: string;
+  /** deadline_change: the new deadline. */
+  deadline?: ParsedDeadline;
+  /** owner_change: the new owning departments. */
+  departments?: string[];
 }
 
 export interface ParseWarning {
