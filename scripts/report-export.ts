@@ -1,5 +1,5 @@
 /**
- * `npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|xlsx|csv --out FILE [--draft] [--orientation portrait|landscape]`
+ * `npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|xlsx|csv --out FILE [--force] [--draft] [--orientation portrait|landscape]`
  * Writes the annual-report status table. The final report is refused (exit 1, naming the
  * assignments that lack an explanation) until every unfinished assignment is explained.
  */
@@ -9,10 +9,11 @@ import { closeDatabase, getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { loadReport } from "../app/db/report.server";
 import { isValidIsoDate } from "../app/domain/text";
+import { outputPathRefusal } from "./lib/output-path";
 import { finalExportRefusal, renderReportFile, REPORT_FORMATS, type ReportFormat } from "../app/export/report-files.server";
 
 const USAGE =
-  "Bruk: npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|xlsx|csv --out FIL [--draft] [--orientation portrait|landscape]";
+  "Bruk: npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|xlsx|csv --out FIL [--force] [--draft] [--orientation portrait|landscape]";
 
 async function main(): Promise<number> {
   let values;
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
         format: { type: "string" },
         out: { type: "string" },
         draft: { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
         orientation: { type: "string", default: "landscape" },
       },
     }));
@@ -38,6 +40,8 @@ async function main(): Promise<number> {
   const format = values.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) return fail(`--format må være docx, xlsx eller csv.\n${USAGE}`);
   if (!values.out) return fail(`--out mangler.\n${USAGE}`);
+  const outRefusal = outputPathRefusal(values.out, { force: values.force });
+  if (outRefusal) return fail(outRefusal);
   if (values.orientation !== "landscape" && values.orientation !== "portrait") return fail("--orientation må være portrait eller landscape.");
 
   const { db } = getDatabase();

@@ -201,4 +201,25 @@ describe("report:export CLI", () => {
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain("ikke en gyldig dato");
   });
+
+  it("never writes over the database, its WAL file or an existing file without --force", () => {
+    const before = fs.readFileSync(dbFile);
+    for (const target of [dbFile, `${dbFile}-wal`]) {
+      const refused = run(["--year", "2023", "--format", "csv", "--draft", "--out", target, "--force"]);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain("databasefilen");
+    }
+    expect(fs.readFileSync(dbFile).subarray(0, 16).toString("latin1")).toBe("SQLite format 3\u0000");
+    expect(fs.statSync(dbFile).size).toBe(before.length);
+
+    const out = path.join(dir, "finnes.csv");
+    fs.writeFileSync(out, "gammel");
+    const refused = run(["--year", "2023", "--format", "csv", "--draft", "--out", out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("--force");
+    expect(fs.readFileSync(out, "utf8")).toBe("gammel");
+    const forced = run(["--year", "2023", "--format", "csv", "--draft", "--out", out, "--force"]);
+    expect(forced.status).toBe(0);
+    expect(fs.readFileSync(out, "utf8")).toContain("TB2023-01");
+  });
 });
