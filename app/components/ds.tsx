@@ -5,8 +5,9 @@
  * `@digdir/designsystemet-react` 1.22 renders for the props this app uses. That package is not
  * tree-shakeable by Remix's compiler (no `sideEffects` field, every component and ~960 icons end
  * up in one 1.5 MB chunk, and 76 MB of server memory), so we keep only the styling package and
- * these few lines. See docs/decisions.md. Forms wire label, description and error with explicit
- * ids (app/components/form.tsx), so nothing here needs Designsystemet's web components.
+ * these few lines. See docs/decisions/061-designsystemet-markup-not-react-package.md. Forms wire
+ * label, description and error with explicit ids (app/components/form.tsx), so nothing here needs
+ * Designsystemet's web components.
  */
 import {
   Children,

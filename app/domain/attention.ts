@@ -2,7 +2,7 @@
  * What needs attention in a year's assignments. Pure.
  *
  * - overdue: a deadline has passed (not delivered) and the status is neither Fullført, Utsatt
- *   nor Avsluttet (DOMAIN.md; `isOverdue` in ./deadlines);
+ *   nor Avsluttet (docs/domain.md; `isOverdue` in ./deadlines);
  * - due soon: not overdue, not Fullført/Utsatt/Avsluttet, and the next open deadline is within
  *   `SOON_DAYS` days of today (or of the as-of date).
  *

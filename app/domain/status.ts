@@ -1,5 +1,5 @@
 /**
- * The status model (see DOMAIN.md). Pure: shared by server and browser code.
+ * The status model (see docs/domain.md). Pure: shared by server and browser code.
  */
 import type { StatusCode } from "~/db/schema";
 

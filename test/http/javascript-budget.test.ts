@@ -1,7 +1,8 @@
 /**
  * The JavaScript a first visit loads, from the built app over HTTP: the #9 budget of 120 kB
  * gzipped holds for the overview and for the heaviest form page, and the browser bundle carries
- * neither the validation library nor Designsystemet's React package (see docs/decisions.md).
+ * neither the validation library nor Designsystemet's React package (see
+ * docs/decisions/061-designsystemet-markup-not-react-package.md).
  * Sizes, not timings: the same build always gives the same bytes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
