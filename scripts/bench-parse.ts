@@ -7,12 +7,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { BUNDLED_LETTER_PATH, importLetterText, normaliseText } from "../app/db/bootstrap.server";
+import { BUNDLED_LETTER_PATH, importLetterText, normaliseText } from "../app/use-cases/bootstrap.server";
 import { openDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { parseLetter } from "../app/domain/letter/parse";
-import { seedDemoHistory } from "../app/db/demo-history.server";
-import { loadReport } from "../app/db/report.server";
+import { seedDemoHistory } from "../app/use-cases/demo-history.server";
+import { loadReport } from "../app/models/report.server";
 import { renderReportFile } from "../app/export/report-files.server";
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);

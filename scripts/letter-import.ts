@@ -4,7 +4,7 @@
  * `--dry-run` shows what would change and writes nothing.
  */
 import path from "node:path";
-import { importLetterText } from "../app/db/bootstrap.server";
+import { importLetterText } from "../app/use-cases/bootstrap.server";
 import { closeDatabase, getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { readLetterFile } from "./lib/read-letter-file";

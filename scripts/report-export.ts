@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { closeDatabase, getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
-import { loadReport } from "../app/db/report.server";
+import { loadReport } from "../app/models/report.server";
 import { isValidIsoDate } from "../app/domain/text";
 import { outputPathRefusal } from "./lib/output-path";
 import { finalExportRefusal, renderReportFile, REPORT_FORMATS, type ReportFormat } from "../app/export/report-files.server";

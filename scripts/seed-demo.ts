@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { closeDatabase, getDatabase } from "../app/db/connection.server";
-import { seedDemoHistory } from "../app/db/demo-history.server";
+import { seedDemoHistory } from "../app/use-cases/demo-history.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 
 const { values } = parseArgs({ options: { year: { type: "string", default: "2023" } } });

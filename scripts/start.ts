@@ -4,10 +4,10 @@
  * file into build/start.js, which plain `node` runs (see scripts/lib/server-command.ts).
  */
 import type { AddressInfo } from "node:net";
-import { bootstrapDatabase } from "../app/db/bootstrap.server";
+import { bootstrapDatabase } from "../app/use-cases/bootstrap.server";
 import { getDatabase } from "../app/db/connection.server";
-import { seedDemoHistory } from "../app/db/demo-history.server";
-import { createApp, listen, loadBuild } from "../app/http-server.server";
+import { seedDemoHistory } from "../app/use-cases/demo-history.server";
+import { createApp, listen, loadBuild } from "../app/http/server.server";
 
 async function main() {
   const app = getDatabase();

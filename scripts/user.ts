@@ -10,10 +10,10 @@
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import { CLI_ACTOR } from "../app/db/audit.server";
+import { CLI_ACTOR } from "../app/models/audit.server";
 import { closeDatabase, getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
-import { createUser, findUserByEmail, listUsers, resetPassword, setUserDisabled, UserError } from "../app/db/users.server";
+import { createUser, findUserByEmail, listUsers, resetPassword, setUserDisabled, UserError } from "../app/models/user.server";
 import { ROLE_LABELS } from "../app/auth/permissions";
 import { emailSchema, newUserSchema, passwordSchema, splitDepartmentCodes } from "../app/auth/user-schema.server";
 

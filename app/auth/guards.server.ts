@@ -3,7 +3,7 @@
  */
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { audit, type Actor } from "~/db/audit.server";
+import { audit, type Actor } from "~/models/audit.server";
 import { getDatabase, getDb } from "~/db/connection.server";
 import { can, type Action } from "./permissions";
 import { readSessionToken, resolveSession, type SessionUser } from "./session.server";

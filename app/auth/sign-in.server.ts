@@ -3,9 +3,9 @@
  * so that the rules are in one tested place.
  */
 import type { Kysely } from "kysely";
-import { audit } from "~/db/audit.server";
+import { audit } from "~/models/audit.server";
 import type { Database } from "~/db/schema";
-import { findUserByEmail, normaliseEmail } from "~/db/users.server";
+import { findUserByEmail, normaliseEmail } from "~/models/user.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 import { createSession, purgeExpiredSessions } from "./session.server";
 import { isThrottled, recordAttempt } from "./throttle.server";

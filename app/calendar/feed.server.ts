@@ -4,7 +4,7 @@
  * CANCELLED events once an assignment is finished, postponed, closed or replaced.
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
-import type { FeedDeadline } from "~/db/deadlines.server";
+import type { FeedDeadline } from "~/models/deadline.server";
 import { dayOffNote } from "~/domain/holidays";
 import { STATUS_LABELS } from "~/domain/status";
 import { assignmentPath } from "~/lib/urls";

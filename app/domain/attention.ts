@@ -6,7 +6,7 @@
  * - due soon: not overdue, not Fullført/Utsatt/Avsluttet, and the next open deadline is within
  *   `SOON_DAYS` days of today (or of the as-of date).
  *
- * The list query computes both in SQL (`app/db/list.server.ts`) with the limit from
+ * The list query computes both in SQL (`app/models/assignment-list.server.ts`) with the limit from
  * `dueSoonLimit`, so the overview, the list filter (`snart=1`) and the department page agree.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Progress figures per goal area and per department, from the counts the overview query returns
- * (`queryOverview` in app/db/list.server.ts). Those are counted over the same per-assignment facts
+ * (`queryOverview` in app/models/assignment-list.server.ts). Those are counted over the same per-assignment facts
  * the filtered list filters on, so a number and the hit count of the list it links to agree. Pure.
  */
 import { orderAreas, type AreaRef } from "./overview";

@@ -7,7 +7,7 @@
  */
 import type { Transporter } from "nodemailer";
 import type { AppDatabase } from "~/db/connection.server";
-import { deadlinesFor, type FeedDeadline } from "~/db/deadlines.server";
+import { deadlinesFor, type FeedDeadline } from "~/models/deadline.server";
 import { formatDateLong } from "~/domain/format";
 import { dayOffNote } from "~/domain/holidays";
 import { REMINDER_KINDS, REMINDER_LABELS, reminderKind, type ReminderKind } from "~/domain/reminders";

@@ -10,9 +10,9 @@ import { Form, Link as RemixLink, useActionData, useLoaderData, useNavigation } 
 import { Button, Field, Heading, Label, Paragraph, Table, Textarea, ValidationMessage } from "~/components/ds";
 import { FormErrorSummary } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
-import { audit } from "~/db/audit.server";
+import { audit } from "~/models/audit.server";
 import { getDb } from "~/db/connection.server";
-import { createUpload, listUploads } from "~/db/letter-uploads.server";
+import { createUpload, listUploads } from "~/use-cases/letter-uploads.server";
 import { formatDateTime } from "~/domain/format";
 import { parseLetter } from "~/domain/letter/parse";
 import { extractLetterText, MAX_UPLOAD_BYTES } from "~/letters/extract.server";

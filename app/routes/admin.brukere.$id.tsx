@@ -9,8 +9,8 @@ import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { ROLE_LABELS } from "~/auth/permissions";
 import { passwordSchema, userEditSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
-import { listDepartments } from "~/db/queries.server";
-import { getUser, resetPassword, setUserDisabled, updateUser, UserError } from "~/db/users.server";
+import { listDepartments } from "~/models/assignment.server";
+import { getUser, resetPassword, setUserDisabled, updateUser, UserError } from "~/models/user.server";
 import { fieldErrors, formText, formTexts } from "~/lib/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -9,8 +9,8 @@ import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { ROLE_LABELS } from "~/auth/permissions";
 import { newUserSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
-import { listDepartments } from "~/db/queries.server";
-import { createUser, listUsers, UserError } from "~/db/users.server";
+import { listDepartments } from "~/models/assignment.server";
+import { createUser, listUsers, UserError } from "~/models/user.server";
 import { formatDateTime } from "~/domain/format";
 import { fieldErrors, formText, formTexts } from "~/lib/forms";
 

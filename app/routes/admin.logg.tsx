@@ -4,7 +4,7 @@ import { Pagination } from "~/components/pagination";
 import { Button, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
-import { listAudit, listAuditActions } from "~/db/audit.server";
+import { listAudit, listAuditActions } from "~/models/audit.server";
 import { getDb } from "~/db/connection.server";
 import { formatDateTime } from "~/domain/format";
 

@@ -5,8 +5,8 @@ import { Heading, Paragraph } from "~/components/ds";
 import { AssignmentForm } from "~/components/assignment-form";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { assignmentForEdit, saveManualAssignment } from "~/db/manual.server";
-import { listAreas, listDepartments } from "~/db/queries.server";
+import { assignmentForEdit, saveManualAssignment } from "~/use-cases/manual.server";
+import { listAreas, listDepartments } from "~/models/assignment.server";
 import { readAssignmentForm } from "~/lib/manual-form.server";
 import { assignmentPath } from "~/lib/urls";
 

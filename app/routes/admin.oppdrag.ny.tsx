@@ -5,8 +5,8 @@ import { Heading, Paragraph } from "~/components/ds";
 import { AssignmentForm } from "~/components/assignment-form";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { saveManualAssignment } from "~/db/manual.server";
-import { listAreas, listDepartments, listYears } from "~/db/queries.server";
+import { saveManualAssignment } from "~/use-cases/manual.server";
+import { listAreas, listDepartments, listYears } from "~/models/assignment.server";
 import { readAssignmentForm } from "~/lib/manual-form.server";
 import { assignmentPath } from "~/lib/urls";
 

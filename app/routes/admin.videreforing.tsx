@@ -7,8 +7,8 @@ import { Choice } from "~/components/user-fields";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { carryOver, carryOverCandidates } from "~/db/manual.server";
-import { listYears } from "~/db/queries.server";
+import { carryOver, carryOverCandidates } from "~/use-cases/manual.server";
+import { listYears } from "~/models/assignment.server";
 import { assignmentPath, chooseYear } from "~/lib/urls";
 import { formTexts } from "~/lib/forms";
 

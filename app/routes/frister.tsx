@@ -7,7 +7,7 @@ import { FormErrorSummary } from "~/components/form";
 import { requireUser, safeRedirectPath } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { getDb } from "~/db/connection.server";
-import { agreeDeadline, deadlineOwners, deadlinesToAgree } from "~/db/deadlines.server";
+import { agreeDeadline, deadlineOwners, deadlinesToAgree } from "~/models/deadline.server";
 import { deadlineAgreementSchema } from "~/domain/deadline-agreement.server";
 import { fieldErrors, formText } from "~/lib/forms";
 import { assignmentPath } from "~/lib/urls";

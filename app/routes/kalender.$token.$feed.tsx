@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildFeed } from "~/calendar/feed.server";
 import { getDb } from "~/db/connection.server";
-import { deadlinesFor, userForCalendarToken } from "~/db/deadlines.server";
+import { deadlinesFor, userForCalendarToken } from "~/models/deadline.server";
 
 /**
  * Calendar feeds for Outlook and other clients: `/kalender/<token>/mine.ics` (the user's own

@@ -8,7 +8,7 @@ import { destroySession, readSessionToken, sessionCookieHeader } from "~/auth/se
 import { signIn } from "~/auth/sign-in.server";
 import { signInSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
-import { countUsers } from "~/db/users.server";
+import { countUsers } from "~/models/user.server";
 import { fieldErrors, formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Logg inn – Oppdragsoversikt" }];

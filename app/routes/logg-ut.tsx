@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getCurrentUser } from "~/auth/guards.server";
 import { clearSessionCookieHeader, destroySession, readSessionToken } from "~/auth/session.server";
-import { audit } from "~/db/audit.server";
+import { audit } from "~/models/audit.server";
 import { getDb } from "~/db/connection.server";
 
 export async function action(args: ActionFunctionArgs) {

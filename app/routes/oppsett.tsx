@@ -8,7 +8,7 @@ import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { createSession, sessionCookieHeader } from "~/auth/session.server";
 import { newUserSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
-import { countUsers, createUser, UserError } from "~/db/users.server";
+import { countUsers, createUser, UserError } from "~/models/user.server";
 import { fieldErrors, formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Første oppsett – Oppdragsoversikt" }];

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { listYears } from "~/db/queries.server";
-import { loadReport } from "~/db/report.server";
+import { listYears } from "~/models/assignment.server";
+import { loadReport } from "~/models/report.server";
 import { finalExportRefusal, renderReportFile, REPORT_FORMATS, type ReportFormat } from "~/export/report-files.server";
 import { readReportParams } from "~/lib/report-params";
 

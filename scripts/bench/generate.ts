@@ -18,11 +18,11 @@
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { importLetterText } from "../../app/db/bootstrap.server";
+import { importLetterText } from "../../app/use-cases/bootstrap.server";
 import { openDatabase, type AppDatabase } from "../../app/db/connection.server";
 import { migrateToLatest } from "../../app/db/migrate.server";
 import type { StatusCode } from "../../app/db/schema";
-import { createUser } from "../../app/db/users.server";
+import { createUser } from "../../app/models/user.server";
 import { letterText, planYear, TOPICS } from "./letters";
 import { chance, createRng, int, pick, type Rng } from "./random";
 
@@ -172,7 +172,7 @@ function writeStatusEvents(app: AppDatabase, total: number, endYear: number, rng
   });
   planned.sort((x, y) => x.at - y.at || x.index - y.index);
 
-  // The statements of recordStatusUpdate (app/db/status.server.ts), in one transaction.
+  // The statements of recordStatusUpdate (app/models/status-event.server.ts), in one transaction.
   const selectVersion = sqlite.prepare<[number], { version: number; key: string }>("select version, key from assignments where id = ?");
   const insertEvent = sqlite.prepare(
     `insert into status_events (assignment_id, version, status, comment, actor, actor_name, letter_id, effective_at, created_at, user_id)

@@ -9,9 +9,9 @@ import path from "node:path";
 import type SQLite from "better-sqlite3";
 import { createSession } from "../../app/auth/session.server";
 import type { Role } from "../../app/auth/permissions";
-import { bootstrapDatabase } from "../../app/db/bootstrap.server";
+import { bootstrapDatabase } from "../../app/use-cases/bootstrap.server";
 import { openDatabase, type AppDatabase } from "../../app/db/connection.server";
-import { createUser } from "../../app/db/users.server";
+import { createUser } from "../../app/models/user.server";
 
 export { REPO_ROOT } from "../lib/server-command";
 export const SESSION_COOKIE = "oppdrag_sesjon";

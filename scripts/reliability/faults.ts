@@ -13,7 +13,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { getDatabase, resetDatabaseConnection, setConnectionHook } from "../../app/db/connection.server";
 import { checkConsistency } from "../../app/db/integrity.server";
-import { createApp, listen, loadBuild } from "../../app/http-server.server";
+import { createApp, listen, loadBuild } from "../../app/http/server.server";
 import { fingerprint, postStatus, REPO_ROOT } from "./common";
 
 export type FaultName = "skrivebeskyttet" | "disk full" | "låst av annen prosess" | "fil mangler";

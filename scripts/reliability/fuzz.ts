@@ -6,15 +6,15 @@
  * every table plus a hash of the rows that can change in place).
  *
  * The actions are called directly (no HTTP, for speed), through the same guard the server wraps
- * them in (app/db/faults.server.ts), on a database prepared here.
+ * them in (app/http/faults.server.ts), on a database prepared here.
  */
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import fc from "fast-check";
 import { STATUS_CODES } from "../../app/domain/status";
 import { getDatabase } from "../../app/db/connection.server";
-import { guardRouteHandler } from "../../app/db/faults.server";
-import { bootstrapDatabase } from "../../app/db/bootstrap.server";
+import { guardRouteHandler } from "../../app/http/faults.server";
+import { bootstrapDatabase } from "../../app/use-cases/bootstrap.server";
 import { fingerprint, signedInUser } from "./common";
 import * as assignmentRoute from "../../app/routes/oppdrag.$id";
 import * as signInRoute from "../../app/routes/logg-inn";

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { createSession } from "~/auth/session.server";
 import type { Role } from "~/auth/permissions";
 import type { Database } from "~/db/schema";
-import { createUser } from "~/db/users.server";
+import { createUser } from "~/models/user.server";
 
 export const TEST_PASSWORD = "korrekt hest batteri stift";
 

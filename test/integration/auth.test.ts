@@ -3,7 +3,7 @@ import { safeRedirectPath } from "~/auth/guards.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { purgeExpiredSessions, resolveSession } from "~/auth/session.server";
 import { INVALID_MESSAGE, signIn, THROTTLED_MESSAGE } from "~/auth/sign-in.server";
-import { resetPassword, setUserDisabled, UserError } from "~/db/users.server";
+import { resetPassword, setUserDisabled, UserError } from "~/models/user.server";
 import { createTestDatabase } from "../helpers/db";
 import { makeUser, TEST_PASSWORD } from "../helpers/users";
 

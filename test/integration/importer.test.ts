@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bootstrapDatabase, importLetterText } from "~/db/bootstrap.server";
-import { queryAssignments } from "~/db/list.server";
+import { bootstrapDatabase, importLetterText } from "~/use-cases/bootstrap.server";
+import { queryAssignments } from "~/models/assignment-list.server";
 import { createTestDatabase, readLetter2023, tableCounts } from "../helpers/db";
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;

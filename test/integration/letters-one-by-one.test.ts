@@ -3,7 +3,7 @@
  * year: postponements and clarifications act on what they name.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importLetterText } from "~/db/bootstrap.server";
+import { importLetterText } from "~/use-cases/bootstrap.server";
 import { parseLetter } from "~/domain/letter/parse";
 import { createTestDatabase, readLetter2023 } from "../helpers/db";
 

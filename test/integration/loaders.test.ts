@@ -6,7 +6,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import path from "node:path";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootstrapDatabase } from "~/db/bootstrap.server";
+import { bootstrapDatabase } from "~/use-cases/bootstrap.server";
 import { closeDatabase, getDatabase } from "~/db/connection.server";
 import { loader as overviewLoader } from "~/routes/_index";
 import { loader as listLoader } from "~/routes/oppdrag._index";

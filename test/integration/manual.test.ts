@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootstrapDatabase } from "~/db/bootstrap.server";
-import { carryOver, carryOverCandidates, saveManualAssignment } from "~/db/manual.server";
-import { getAssignmentDetail } from "~/db/queries.server";
-import { recordStatusUpdate } from "~/db/status.server";
+import { bootstrapDatabase } from "~/use-cases/bootstrap.server";
+import { carryOver, carryOverCandidates, saveManualAssignment } from "~/use-cases/manual.server";
+import { getAssignmentDetail } from "~/models/assignment.server";
+import { recordStatusUpdate } from "~/models/status-event.server";
 import { manualAssignmentSchema } from "~/domain/manual-assignment.server";
 import { createTestDatabase } from "../helpers/db";
 import { makeUser } from "../helpers/users";

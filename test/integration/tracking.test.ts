@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootstrapDatabase } from "~/db/bootstrap.server";
-import { deadlinesFor } from "~/db/deadlines.server";
-import { queryAssignments, queryOverview } from "~/db/list.server";
-import { loadReport, loadReportPreview } from "~/db/report.server";
-import { recordDelivery, recordStatusUpdate, type Author } from "~/db/status.server";
+import { bootstrapDatabase } from "~/use-cases/bootstrap.server";
+import { deadlinesFor } from "~/models/deadline.server";
+import { queryAssignments, queryOverview } from "~/models/assignment-list.server";
+import { loadReport, loadReportPreview } from "~/models/report.server";
+import { recordDelivery, recordStatusUpdate, type Author } from "~/models/status-event.server";
 import { overviewFigures } from "~/domain/progress";
 import { isOverdue, nextDeadline, passedDeadlines } from "~/domain/deadlines";
 import { endOfDayInOslo } from "~/domain/format";

@@ -9,7 +9,7 @@ import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase, restoreDatabase } from "~/db/backup.server";
 import { closeDatabase, DatabaseUnavailableError } from "~/db/connection.server";
-import { classifyDatabaseError } from "~/db/faults.server";
+import { classifyDatabaseError } from "~/http/faults.server";
 import { checkConsistency } from "~/db/integrity.server";
 import { postStatus, prepareDatabase, tempDir } from "../../scripts/reliability/common";
 import { FAULTS, runFaultMatrix, startInProcessServer } from "../../scripts/reliability/faults";

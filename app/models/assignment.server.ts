@@ -3,7 +3,7 @@
  * routes only call these functions.
  */
 import { sql, type Kysely } from "kysely";
-import type { Database, EffectiveDeadlinesView as EffectiveDeadline, StatusCode } from "./schema";
+import type { Database, EffectiveDeadlinesView as EffectiveDeadline, StatusCode } from "../db/schema";
 import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
 
 export interface DeadlineView {

@@ -7,9 +7,9 @@ import type { Kysely } from "kysely";
 import { parseLetter } from "~/domain/letter/parse";
 import type { ParseResult } from "~/domain/letter/types";
 import { applyOverrides, parseOverrides, type ImportOverrides } from "~/letters/overrides";
-import { audit, type Actor } from "./audit.server";
+import { audit, type Actor } from "../models/audit.server";
 import { importParsedLetter, type ImportSummary } from "./import-letter.server";
-import type { Database } from "./schema";
+import type { Database } from "../db/schema";
 
 export async function createUpload(
   db: Kysely<Database>,

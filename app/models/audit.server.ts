@@ -3,9 +3,9 @@
  * triggers refuse UPDATE and DELETE; this module only inserts and reads.
  */
 import type SQLite from "better-sqlite3";
-import { perConnection } from "./connection.server";
+import { perConnection } from "../db/connection.server";
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "./schema";
+import type { Database } from "../db/schema";
 
 export interface Actor {
   userId: number | null;

@@ -14,8 +14,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
-import { getDatabase, resetDatabaseConnection } from "./connection.server";
-import { migrationsAreCurrent } from "./migrate.server";
+import { getDatabase, resetDatabaseConnection } from "../db/connection.server";
+import { migrationsAreCurrent } from "../db/migrate.server";
 
 export type DatabaseFaultKind = "readonly" | "full" | "locked" | "unavailable";
 

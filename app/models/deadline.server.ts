@@ -6,8 +6,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { StatusCode } from "~/domain/status";
 import { actorDisplayName, audit, type Actor } from "./audit.server";
-import { latestStatusSql } from "./queries.server";
-import type { Database } from "./schema";
+import { latestStatusSql } from "./assignment.server";
+import type { Database } from "../db/schema";
 import type { DeadlineState } from "~/domain/letter/types";
 
 export interface FeedDeadline {

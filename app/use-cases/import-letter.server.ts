@@ -16,7 +16,7 @@ import type {
   ParsedLetter,
   ParseWarning,
 } from "~/domain/letter/types";
-import type { Database } from "./schema";
+import type { Database } from "../db/schema";
 
 export interface ImportOptions {
   /** The full text that was parsed (hashes and letter sections are taken from it). */

@@ -4,7 +4,7 @@
 import type { Kysely } from "kysely";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { audit, type Actor } from "./audit.server";
-import type { Database, Role, User } from "./schema";
+import type { Database, Role, User } from "../db/schema";
 
 export interface UserWithDepartments extends Omit<User, "password_hash"> {
   departments: string[];

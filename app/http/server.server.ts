@@ -8,8 +8,8 @@ import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { databaseHealth, withDatabaseFaultHandling } from "./db/faults.server";
-import { isCrossSiteRequest, SAFE_METHODS } from "./lib/origin";
+import { databaseHealth, withDatabaseFaultHandling } from "./faults.server";
+import { isCrossSiteRequest, SAFE_METHODS } from "../lib/origin";
 import { createNonce, STATIC_SECURITY_HEADERS } from "./security.server";
 
 function isLoopback(address: string | undefined): boolean {
@@ -56,7 +56,7 @@ export function createApp(build: ServerBuild): express.Express {
   const publicFiles = express.static("public", { maxAge: "1h", index: false });
   app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
-  // DB readable, migrations current, a write lock obtainable and room to write (db/faults.server.ts).
+  // DB readable, migrations current, a write lock obtainable and room to write (app/http/faults.server.ts).
   app.get("/healthz", async (_req, res) => {
     const health = await databaseHealth();
     res.status(health.ok ? 200 : 503).set("Cache-Control", "no-store").json(health);

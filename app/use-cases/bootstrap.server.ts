@@ -7,8 +7,8 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import { parseLetter } from "~/domain/letter/parse";
 import { importParsedLetter, type ImportSummary } from "./import-letter.server";
-import { migrateToLatest } from "./migrate.server";
-import type { Database } from "./schema";
+import { migrateToLatest } from "../db/migrate.server";
+import type { Database } from "../db/schema";
 
 export const BUNDLED_LETTER_PATH = path.resolve("db/seed/tildelingsbrev-2023.txt");
 

@@ -15,8 +15,8 @@ import {
 } from "~/domain/report";
 import { INITIAL_STATUS, type StatusCode } from "~/domain/status";
 import { actorDisplayName, audit, type Actor } from "./audit.server";
-import { departmentsByAssignment, latestStatusSql } from "./queries.server";
-import type { Database } from "./schema";
+import { departmentsByAssignment, latestStatusSql } from "./assignment.server";
+import type { Database } from "../db/schema";
 
 /** The report's assignments as of a date (a letter dated after it is left out), with or without their body text. */
 async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: string, withBody: boolean) {

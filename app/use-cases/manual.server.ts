@@ -7,10 +7,10 @@ import type { Kysely } from "kysely";
 import { fnv1a32 } from "~/domain/letter/ids";
 import type { ParsedAssignment, ParsedDeadline, ParseResult } from "~/domain/letter/types";
 import { CLOSED_STATUSES, type StatusCode } from "~/domain/status";
-import { audit, type Actor } from "./audit.server";
+import { audit, type Actor } from "../models/audit.server";
 import { importParsedLetter, type ImportSummary } from "./import-letter.server";
-import { latestStatusSql } from "./queries.server";
-import type { Database } from "./schema";
+import { latestStatusSql } from "../models/assignment.server";
+import type { Database } from "../db/schema";
 
 export interface ManualAssignmentInput {
   year: number;

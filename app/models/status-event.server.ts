@@ -8,9 +8,9 @@
  */
 import type SQLite from "better-sqlite3";
 import { auditSync, type Actor } from "./audit.server";
-import { perConnection, type AppDatabase } from "./connection.server";
-import { writeInGroup } from "./group-commit.server";
-import type { StatusCode } from "./schema";
+import { perConnection, type AppDatabase } from "../db/connection.server";
+import { writeInGroup } from "../db/group-commit.server";
+import type { StatusCode } from "../db/schema";
 
 export interface Author {
   userId: number;

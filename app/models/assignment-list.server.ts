@@ -17,8 +17,8 @@ import { dueSoonLimit } from "~/domain/attention";
 import { compareAssignmentIds } from "~/domain/letter/ids";
 import type { OverviewCount } from "~/domain/progress";
 import { CLOSED_STATUSES, INITIAL_STATUS, type StatusCode } from "~/domain/status";
-import { departmentsByAssignment, latestStatusSql } from "./queries.server";
-import type { Database } from "./schema";
+import { departmentsByAssignment, latestStatusSql } from "./assignment.server";
+import type { Database } from "../db/schema";
 
 export interface ListRow {
   id: number;
