@@ -2,11 +2,9 @@
  * Who may do what: the one role × action table. Every loader and action asks `can` (through
  * `requireUser` in guards.server.ts); the README documents the same table. Pure.
  */
-import type { Role } from "~/db/schema";
+import { ROLES, type Role } from "~/domain/roles";
 
-export type { Role };
-
-export const ROLES = ["admin", "saksbehandler", "departement", "leser"] as const satisfies readonly Role[];
+export { ROLES, type Role };
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "Administrator",

@@ -7,7 +7,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { parse, serialize } from "cookie";
 import type { Kysely } from "kysely";
 import { perConnection, type AppDatabase } from "~/db/connection.server";
-import type { Database, Role } from "~/db/schema";
+import type { Database } from "~/db/schema";
+import type { Role } from "~/domain/roles";
 
 export interface SessionConfig {
   idleMs: number;

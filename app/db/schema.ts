@@ -3,15 +3,17 @@
  * Dates are ISO strings: calendar dates as yyyy-MM-dd, instants as UTC ISO timestamps.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
-import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
-
-export type StatusCode = "ikke_startet" | "i_rute" | "forsinket" | "fullfort" | "utsatt" | "avsluttet";
+import type { DeadlinePrecision, DeadlineState, LetterKind } from "~/domain/letter/types";
+import type { RelationKind } from "~/domain/relations";
+import type { ReminderKind } from "~/domain/reminders";
+import type { Role } from "~/domain/roles";
+import type { StatusCode } from "~/domain/status";
 
 export interface LettersTable {
   id: Generated<number>;
   /** Identity across re-imports: kind|year|reference|date (or title when no reference). */
   letter_key: string;
-  kind: "main" | "supplementary";
+  kind: LetterKind;
   year: number;
   date: string | null;
   reference: string | null;
@@ -145,7 +147,6 @@ export interface CalendarTokensTable {
   revoked_at: string | null;
 }
 
-export type ReminderKind = "14d" | "3d" | "forfalt";
 
 export interface ReminderLogTable {
   id: Generated<number>;
@@ -164,7 +165,7 @@ export interface ReminderOptOutsTable {
 export interface RelationsTable {
   id: Generated<number>;
   assignment_id: number;
-  type: "replaces" | "clarifies" | "postpones" | "continues";
+  type: RelationKind;
   /** Target assignment key; may be unknown to the database (earlier years). */
   target_key: string;
   letter_id: number | null;
@@ -203,7 +204,6 @@ export interface AssignmentChangesTable {
   created_at: string;
 }
 
-export type Role = "admin" | "saksbehandler" | "departement" | "leser";
 
 export interface UsersTable {
   id: Generated<number>;

@@ -7,12 +7,11 @@
  * reminded of again.
  */
 import { differenceInCalendarDays, parseISO } from "date-fns";
-import type { ReminderKind } from "~/db/schema";
 import { CLOSED_STATUSES, type StatusCode } from "./status";
 
-export type { ReminderKind };
-
-export const REMINDER_KINDS: readonly ReminderKind[] = ["14d", "3d", "forfalt"];
+/** Reminder kinds; the database stores these codes (reminder_log.kind, reminder_opt_outs.kind). */
+export const REMINDER_KINDS = ["14d", "3d", "forfalt"] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const REMINDER_LABELS: Record<ReminderKind, string> = {
   "14d": "Frister de neste 14 dagene",

@@ -9,6 +9,7 @@ import { formatDateLong, formatDateShort, formatMonth } from "./format";
 import { groupByArea } from "./overview";
 import { STATUS_LABELS, type StatusCode } from "./status";
 import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
+import type { LetterKind } from "./letter/types";
 
 export interface ReportDeadline {
   label: string | null;
@@ -24,7 +25,7 @@ export interface ReportPreviewAssignment {
   hasId: boolean;
   title: string;
   areaCode: string | null;
-  letterKind: "main" | "supplementary";
+  letterKind: LetterKind;
   letterTitle: string;
   letterReference: string | null;
   letterDate: string | null;

@@ -1,11 +1,10 @@
 /**
  * The status model (see docs/domain.md). Pure: shared by server and browser code.
  */
-import type { StatusCode } from "~/db/schema";
+export const STATUS_CODES = ["ikke_startet", "i_rute", "forsinket", "fullfort", "utsatt", "avsluttet"] as const;
 
-export type { StatusCode };
-
-export const STATUS_CODES = ["ikke_startet", "i_rute", "forsinket", "fullfort", "utsatt", "avsluttet"] as const satisfies readonly StatusCode[];
+/** The six statuses; the database stores these codes (status_events.status). */
+export type StatusCode = (typeof STATUS_CODES)[number];
 
 export const STATUS_LABELS: Record<StatusCode, string> = {
   ikke_startet: "Ikke startet",

@@ -19,6 +19,7 @@ import type { OverviewCount } from "~/domain/progress";
 import { CLOSED_STATUSES, INITIAL_STATUS, type StatusCode } from "~/domain/status";
 import { departmentsByAssignment, latestStatusSql } from "./assignment.server";
 import type { Database } from "../db/schema";
+import type { LetterKind } from "~/domain/letter/types";
 
 export interface ListRow {
   id: number;
@@ -27,7 +28,7 @@ export interface ListRow {
   title: string;
   areaCode: string | null;
   goalCode: string | null;
-  letterKind: "main" | "supplementary";
+  letterKind: LetterKind;
   status: StatusCode;
   nextDeadline: string | null;
   nextDeadlinePrecision: DeadlinePrecision | null;
@@ -163,7 +164,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     title: string;
     area_code: string | null;
     goal_code: string | null;
-    letter_kind: "main" | "supplementary";
+    letter_kind: LetterKind;
     status: StatusCode;
     last_change: string | null;
     next_deadline: string | null;

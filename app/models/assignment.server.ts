@@ -3,7 +3,8 @@
  * routes only call these functions.
  */
 import { sql, type Kysely } from "kysely";
-import type { Database, EffectiveDeadlinesView as EffectiveDeadline, StatusCode } from "../db/schema";
+import type { Database, EffectiveDeadlinesView as EffectiveDeadline } from "../db/schema";
+import type { StatusCode } from "../domain/status";
 import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
 
 export interface DeadlineView {

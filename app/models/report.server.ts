@@ -17,6 +17,7 @@ import { INITIAL_STATUS, type StatusCode } from "~/domain/status";
 import { actorDisplayName, audit, type Actor } from "./audit.server";
 import { departmentsByAssignment, latestStatusSql } from "./assignment.server";
 import type { Database } from "../db/schema";
+import type { LetterKind } from "~/domain/letter/types";
 
 /** The report's assignments as of a date (a letter dated after it is left out), with or without their body text. */
 async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: string, withBody: boolean) {
@@ -28,7 +29,7 @@ async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: s
     title: string;
     body?: string;
     area_code: string | null;
-    letter_kind: "main" | "supplementary";
+    letter_kind: LetterKind;
     letter_title: string;
     letter_reference: string | null;
     letter_date: string | null;

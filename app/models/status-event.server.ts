@@ -7,18 +7,10 @@
  * on since, nothing is written and the newer change is returned.
  */
 import type SQLite from "better-sqlite3";
-import { auditSync, type Actor } from "./audit.server";
+import { actorDisplayName, auditSync, type Actor } from "./audit.server";
 import { perConnection, type AppDatabase } from "../db/connection.server";
 import { writeInGroup } from "../db/group-commit.server";
-import type { StatusCode } from "../db/schema";
-
-export interface Author {
-  userId: number;
-  name: string;
-  email: string;
-  ip: string | null;
-  userAgent: string | null;
-}
+import type { StatusCode } from "../domain/status";
 
 export interface LatestEvent {
   version: number;
@@ -28,14 +20,15 @@ export interface LatestEvent {
   created_at: string;
 }
 
+/** The `actor` column of a status event: `bruker:<id>` for a signed-in user, else the actor's name. */
+function actorCode(actor: Actor): string {
+  return actor.userId === null ? actor.name : `bruker:${actor.userId}`;
+}
+
 export type StatusUpdateResult =
   | { ok: true; version: number }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "conflict"; current: LatestEvent | null; version: number };
-
-function auditActor(author: Author): Actor {
-  return { userId: author.userId, name: `${author.name} <${author.email}>`, ip: author.ip, userAgent: author.userAgent };
-}
 
 function prepareStatements(sqlite: SQLite.Database) {
   return {
@@ -80,7 +73,7 @@ export function findAssignmentForWrite(app: AppDatabase, key: string): { id: num
 
 export function recordStatusUpdate(
   app: AppDatabase,
-  input: { assignmentId: number; baseVersion: number; status: StatusCode; comment: string | null; author: Author },
+  input: { assignmentId: number; baseVersion: number; status: StatusCode; comment: string | null; actor: Actor },
   now: Date = new Date(),
 ): Promise<StatusUpdateResult> {
   const { sqlite } = app;
@@ -93,10 +86,10 @@ export function recordStatusUpdate(
     }
     const version = row.version + 1;
     const at = now.toISOString();
-    const { author } = input;
-    q.insertEvent.run(input.assignmentId, version, input.status, input.comment, `bruker:${author.userId}`, author.name, at, at, author.userId);
+    const { actor } = input;
+    q.insertEvent.run(input.assignmentId, version, input.status, input.comment, actorCode(actor), actorDisplayName(actor), at, at, actor.userId);
     q.bump.run(version, at, input.assignmentId);
-    auditSync(sqlite, auditActor(author), "status:oppdatert", `oppdrag:${row.key}`, { version, status: input.status, comment: input.comment }, at);
+    auditSync(sqlite, actor, "status:oppdatert", `oppdrag:${row.key}`, { version, status: input.status, comment: input.comment }, at);
     return { ok: true, version };
   });
 }
@@ -105,7 +98,7 @@ export type DeliverableResult = { ok: true } | { ok: false; reason: "not_found" 
 
 export function recordDelivery(
   app: AppDatabase,
-  input: { assignmentId: number; deadlineId: number; deliveredOn: string | null; author: Author },
+  input: { assignmentId: number; deadlineId: number; deliveredOn: string | null; actor: Actor },
   now: Date = new Date(),
 ): Promise<DeliverableResult> {
   const { sqlite } = app;
@@ -116,8 +109,8 @@ export function recordDelivery(
     const before = q.delivered.get(input.deadlineId)?.delivered_on ?? null;
     if (before === input.deliveredOn) return { ok: false, reason: "unchanged" };
     const at = now.toISOString();
-    q.insertDelivery.run(input.deadlineId, input.assignmentId, input.deliveredOn, input.author.userId, input.author.name, at);
-    auditSync(sqlite, auditActor(input.author), "leveranse:oppdatert", `oppdrag:${row.key}`, { deliverable: row.label, deliveredOn: input.deliveredOn }, at);
+    q.insertDelivery.run(input.deadlineId, input.assignmentId, input.deliveredOn, input.actor.userId, actorDisplayName(input.actor), at);
+    auditSync(sqlite, input.actor, "leveranse:oppdatert", `oppdrag:${row.key}`, { deliverable: row.label, deliveredOn: input.deliveredOn }, at);
     return { ok: true };
   });
 }

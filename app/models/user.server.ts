@@ -4,7 +4,8 @@
 import type { Kysely } from "kysely";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { audit, type Actor } from "./audit.server";
-import type { Database, Role, User } from "../db/schema";
+import type { Database, User } from "../db/schema";
+import type { Role } from "../domain/roles";
 
 export interface UserWithDepartments extends Omit<User, "password_hash"> {
   departments: string[];

@@ -6,13 +6,13 @@ import { AgreeDeadlineForm } from "~/components/agree-form";
 import { StatusForm } from "~/components/status-form";
 import { can } from "~/auth/permissions";
 import { getDatabase } from "~/db/connection.server";
-import { findAssignmentForWrite, recordDelivery, recordStatusUpdate, type Author } from "~/models/status-event.server";
+import { findAssignmentForWrite, recordDelivery, recordStatusUpdate } from "~/models/status-event.server";
 import { deliverableSchema, statusUpdateSchema } from "~/domain/status-update.server";
 import { readAsOf } from "~/lib/as-of";
 import { fieldErrors, formText } from "~/lib/forms";
 import { DeadlineText } from "~/components/deadline-text";
 import { StatusTag } from "~/components/status-tag";
-import { requireUser, type CurrentUser } from "~/auth/guards.server";
+import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
 import { getAssignmentDetail } from "~/models/assignment.server";
 import { formatDateLong, formatDateShort, formatDateTime, todayInOslo } from "~/domain/format";
@@ -55,10 +55,6 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-function authorOf(user: CurrentUser): Author {
-  return { userId: user.id, name: user.name, email: user.email, ip: user.actor.ip ?? null, userAgent: user.actor.userAgent ?? null };
-}
-
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const intent = formText(form, "intent");
@@ -79,7 +75,7 @@ export async function action(args: ActionFunctionArgs) {
       baseVersion: parsed.data.version,
       status: parsed.data.status,
       comment: parsed.data.comment || null,
-      author: authorOf(user),
+      actor: user.actor,
     });
     if (!result.ok && result.reason === "conflict") {
       return data({ intent: "status" as const, values, conflict: result.current, version: result.version }, { status: 409 });
@@ -102,7 +98,7 @@ export async function action(args: ActionFunctionArgs) {
       assignmentId: detail.id,
       deadlineId: parsed.data.deadlineId,
       deliveredOn: parsed.data.delivered === "ja" ? (parsed.data.deliveredOn ?? null) : null,
-      author: authorOf(user),
+      actor: user.actor,
     });
     if (!result.ok && result.reason === "not_found") {
       return data({ intent: "leveranse" as const, deadlineId: String(parsed.data.deadlineId), errors: { deliveredOn: "Ukjent delleveranse for dette oppdraget." } as Record<string, string> }, { status: 400 });

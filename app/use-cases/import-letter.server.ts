@@ -17,6 +17,7 @@ import type {
   ParseWarning,
 } from "~/domain/letter/types";
 import type { Database } from "../db/schema";
+import type { RelationKind } from "~/domain/relations";
 
 export interface ImportOptions {
   /** The full text that was parsed (hashes and letter sections are taken from it). */
@@ -643,7 +644,7 @@ async function syncRelations(
       .insertInto("relations")
       .values({
         assignment_id: assignmentId,
-        type: r.type as "replaces" | "clarifies" | "postpones",
+        type: r.type as RelationKind,
         target_key: r.target,
         letter_id: letterId,
         source_line: line,

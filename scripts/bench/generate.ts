@@ -21,7 +21,7 @@ import { performance } from "node:perf_hooks";
 import { importLetterText } from "../../app/use-cases/bootstrap.server";
 import { openDatabase, type AppDatabase } from "../../app/db/connection.server";
 import { migrateToLatest } from "../../app/db/migrate.server";
-import type { StatusCode } from "../../app/db/schema";
+import type { StatusCode } from "../../app/domain/status";
 import { createUser } from "../../app/models/user.server";
 import { letterText, planYear, TOPICS } from "./letters";
 import { chance, createRng, int, pick, type Rng } from "./random";

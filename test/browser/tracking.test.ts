@@ -9,12 +9,13 @@ import { getDb } from "~/db/connection.server";
 import { axeViolations, axeViolationsOfHtml, launchBrowser, signedInPage } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser } from "../helpers/users";
+import type { Role } from "~/domain/roles";
 
 let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function pageAs(role: "saksbehandler" | "departement" | "leser", options: { javaScriptEnabled?: boolean; name?: string } = {}): Promise<Page> {
+async function pageAs(role: Exclude<Role, "admin">, options: { javaScriptEnabled?: boolean; name?: string } = {}): Promise<Page> {
   const user = await makeUser(getDb(), role, { name: options.name });
   const page = await signedInPage(browser, server.url, user.id, { context: { javaScriptEnabled: options.javaScriptEnabled ?? true }, timeout: 8000 });
   contexts.push(page.context());

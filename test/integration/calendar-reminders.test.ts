@@ -109,7 +109,7 @@ describe("calendar feeds", () => {
 
     // Finished: the event is cancelled, with a higher SEQUENCE.
     const a = await app.db.selectFrom("assignments").select(["id", "version"]).where("key", "=", "TB2023-05").executeTakeFirstOrThrow();
-    await recordStatusUpdate(app, { assignmentId: a.id, baseVersion: a.version, status: "fullfort", comment: null, author: { userId: handler.id, name: "Sara", email: handler.email, ip: null, userAgent: null } });
+    await recordStatusUpdate(app, { assignmentId: a.id, baseVersion: a.version, status: "fullfort", comment: null, actor: { userId: handler.id, name: `Sara <${handler.email}>`, person: "Sara", ip: null, userAgent: null } });
     const done = events((await feed(token, "avdeling-FHA.ics")).body).find((e) => e.uid === tb05.uid)!;
     expect(done.status).toBe("CANCELLED");
     expect(done.sequence).toBeGreaterThan(after05.sequence);
@@ -138,7 +138,7 @@ describe("reminders over SMTP", () => {
     const app = getDatabase();
     // Sara works on TB2023-81 (owned by SHA): it is hers through her status update.
     const a = await app.db.selectFrom("assignments").select(["id", "version"]).where("key", "=", "TB2023-81").executeTakeFirstOrThrow();
-    await recordStatusUpdate(app, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: "I gang", author: { userId: handler.id, name: "Sara", email: handler.email, ip: null, userAgent: null } });
+    await recordStatusUpdate(app, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: "I gang", actor: { userId: handler.id, name: `Sara <${handler.email}>`, person: "Sara", ip: null, userAgent: null } });
 
     const received: Array<{ to: string; body: string }> = [];
     const server = new SMTPServer({

@@ -39,7 +39,7 @@ describe("assignments outside letters", () => {
 
     const a = await t.db.selectFrom("assignments").select(["id", "version"]).where("key", "=", key).executeTakeFirstOrThrow();
     const u = await makeUser(t.db, "saksbehandler");
-    const saved = await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: "Startet", author: { userId: u.id, name: "S", email: u.email, ip: null, userAgent: null } });
+    const saved = await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: "Startet", actor: { userId: u.id, name: `S <${u.email}>`, person: "S", ip: null, userAgent: null } });
     expect(saved.ok).toBe(true);
     const before = await t.db.selectFrom("status_events").selectAll().where("assignment_id", "=", a.id).execute();
     expect(before).toHaveLength(1);

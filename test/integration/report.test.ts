@@ -65,8 +65,8 @@ describe("the report as of a date", () => {
     const target = rowsOf(before).find((r) => r.status !== "fullfort")!;
     const a = await app.db.selectFrom("assignments").select(["id", "version"]).where("key", "=", target.key).executeTakeFirstOrThrow();
     const u = await makeUser(app.db, "saksbehandler");
-    const author = { userId: u.id, name: "Sen Endring", email: u.email, ip: null, userAgent: null };
-    const result = await recordStatusUpdate(app, { assignmentId: a.id, baseVersion: a.version, status: "fullfort", comment: "Ferdig i 2024", author }, new Date("2024-01-15T10:00:00Z"));
+    const actor = { userId: u.id, name: `Sen Endring <${u.email}>`, person: "Sen Endring", ip: null, userAgent: null };
+    const result = await recordStatusUpdate(app, { assignmentId: a.id, baseVersion: a.version, status: "fullfort", comment: "Ferdig i 2024", actor }, new Date("2024-01-15T10:00:00Z"));
     expect(result.ok).toBe(true);
     const after = await loadReport(app.db, { year: 2023, asOfDate: "2023-12-31", draft: true });
     expect(rowsOf(after)).toEqual(rowsOf(before));

@@ -3,7 +3,8 @@ import { bootstrapDatabase } from "~/use-cases/bootstrap.server";
 import { deadlinesFor } from "~/models/deadline.server";
 import { queryAssignments, queryOverview } from "~/models/assignment-list.server";
 import { loadReport, loadReportPreview } from "~/models/report.server";
-import { recordDelivery, recordStatusUpdate, type Author } from "~/models/status-event.server";
+import { recordDelivery, recordStatusUpdate } from "~/models/status-event.server";
+import type { Actor } from "~/models/audit.server";
 import { overviewFigures } from "~/domain/progress";
 import { isOverdue, nextDeadline, passedDeadlines } from "~/domain/deadlines";
 import { endOfDayInOslo } from "~/domain/format";
@@ -13,7 +14,7 @@ import { makeUser } from "../helpers/users";
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 let t: TestDb;
-let author: Author;
+let actor: Actor;
 const idOf = async (key: string) =>
   (await t.db.selectFrom("assignments").select(["id", "version"]).where("key", "=", key).executeTakeFirstOrThrow());
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await bootstrapDatabase(t.db);
   const u = await makeUser(t.db, "saksbehandler", { name: "Kari Saksbehandler" });
-  author = { userId: u.id, name: "Kari Saksbehandler", email: u.email, ip: "127.0.0.1", userAgent: "vitest" };
+  actor = { userId: u.id, name: `Kari Saksbehandler <${u.email}>`, person: "Kari Saksbehandler", ip: "127.0.0.1", userAgent: "vitest" };
 });
 afterAll(async () => {
   await t.cleanup();
@@ -30,19 +31,19 @@ afterAll(async () => {
 describe("status updates", () => {
   it("appends an event with the author, bumps the version and audits it", async () => {
     const a = await idOf("TB2023-05");
-    const result = await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: "Anbud er ute", author });
+    const result = await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: "Anbud er ute", actor });
     expect(result).toEqual({ ok: true, version: a.version + 1 });
     const events = await t.db.selectFrom("status_events").selectAll().where("assignment_id", "=", a.id).execute();
-    expect(events.at(-1)).toMatchObject({ status: "i_rute", comment: "Anbud er ute", user_id: author.userId, actor_name: "Kari Saksbehandler", version: a.version + 1 });
+    expect(events.at(-1)).toMatchObject({ status: "i_rute", comment: "Anbud er ute", user_id: actor.userId, actor_name: "Kari Saksbehandler", version: a.version + 1 });
     const audit = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "status:oppdatert").execute();
-    expect(audit.at(-1)).toMatchObject({ user_id: author.userId, target: "oppdrag:TB2023-05" });
+    expect(audit.at(-1)).toMatchObject({ user_id: actor.userId, target: "oppdrag:TB2023-05" });
   });
 
   it("refuses an update based on an old version and returns the newer change", async () => {
     const a = await idOf("TB2023-06");
-    const first = await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: "Først", author });
+    const first = await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: "Først", actor });
     expect(first.ok).toBe(true);
-    const second = await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "forsinket", comment: "Sist", author });
+    const second = await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "forsinket", comment: "Sist", actor });
     expect(second).toMatchObject({ ok: false, reason: "conflict", version: a.version + 1, current: { status: "i_rute", comment: "Først" } });
     const events = await t.db.selectFrom("status_events").select("comment").where("assignment_id", "=", a.id).execute();
     expect(events.map((e) => e.comment)).toEqual(["Først"]);
@@ -52,7 +53,7 @@ describe("status updates", () => {
     const a = await idOf("TB2023-07");
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: `forsøk ${i}`, author }),
+        recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment: `forsøk ${i}`, actor }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -63,9 +64,9 @@ describe("status updates", () => {
   it("records deliveries append-only and ignores a repeat", async () => {
     const a = await idOf("TB2023-62");
     const d = await t.db.selectFrom("deadlines").select("id").where("assignment_id", "=", a.id).where("label", "=", "Deloppdrag 1").executeTakeFirstOrThrow();
-    expect(await recordDelivery(t, { assignmentId: a.id, deadlineId: d.id, deliveredOn: "2023-01-14", author })).toEqual({ ok: true });
-    expect(await recordDelivery(t, { assignmentId: a.id, deadlineId: d.id, deliveredOn: "2023-01-14", author })).toEqual({ ok: false, reason: "unchanged" });
-    expect(await recordDelivery(t, { assignmentId: a.id + 1, deadlineId: d.id, deliveredOn: "2023-01-14", author })).toEqual({ ok: false, reason: "not_found" });
+    expect(await recordDelivery(t, { assignmentId: a.id, deadlineId: d.id, deliveredOn: "2023-01-14", actor })).toEqual({ ok: true });
+    expect(await recordDelivery(t, { assignmentId: a.id, deadlineId: d.id, deliveredOn: "2023-01-14", actor })).toEqual({ ok: false, reason: "unchanged" });
+    expect(await recordDelivery(t, { assignmentId: a.id + 1, deadlineId: d.id, deliveredOn: "2023-01-14", actor })).toEqual({ ok: false, reason: "not_found" });
     await expect(t.db.deleteFrom("deadline_events").execute()).rejects.toThrow(/append-only/);
   });
 });
@@ -166,7 +167,7 @@ describe("the list query", () => {
 
   it("shows status as of a date from the event log", async () => {
     const a = await idOf("TB2023-08");
-    await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "fullfort", comment: null, author }, new Date("2023-09-01T10:00:00Z"));
+    await recordStatusUpdate(t, { assignmentId: a.id, baseVersion: a.version, status: "fullfort", comment: null, actor }, new Date("2023-09-01T10:00:00Z"));
     const before = (await list({}, endOfDayInOslo("2023-08-31"))).find((r) => r.key === "TB2023-08");
     const after = (await list({}, endOfDayInOslo("2023-09-01"))).find((r) => r.key === "TB2023-08");
     expect(before?.status).toBe("ikke_startet");
@@ -182,7 +183,7 @@ describe("query plans", () => {
       await queryAssignments(t.db, { year: 2023, asOfInstant: null, today: "2023-06-01", filter: { department: "FHA", query: "tobakk" } });
       await queryAssignments(t.db, { year: 2023, asOfInstant: endOfDayInOslo("2023-08-31"), today: "2023-08-31", filter: { overdue: true, deadlineFrom: "2023-01-01" } });
       await deadlinesFor(t.db, { kind: "department", code: "FHA" });
-      await deadlinesFor(t.db, { kind: "user", userId: author.userId, departments: ["KTA"] });
+      await deadlinesFor(t.db, { kind: "user", userId: actor.userId!, departments: ["KTA"] });
       await loadReport(t.db, { year: 2023, asOfDate: "2023-12-31", draft: false });
       await queryOverview(t.db, { year: 2023, asOfInstant: null, today: "2023-06-01", pick: 10 });
       await queryOverview(t.db, { year: 2023, asOfInstant: endOfDayInOslo("2023-08-31"), today: "2023-08-31", pick: 10 });
