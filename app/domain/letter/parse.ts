@@ -588,6 +588,9 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     deptLabelSeen: boolean;
     /** The title is given (section heading, letter subject): do not extend it. */
     fixedTitle?: boolean;
+    /** `start` is the block's first line of title/body, not a head line to skip (a free segment
+     *  may begin on the first line of the text, where there is no line before it). */
+    headless?: boolean;
   }
 
   const buildAssignment = (b: Block): ParsedAssignment => {
@@ -596,7 +599,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     let pendingCodes = b.deptLabelSeen && depts.length === 0;
     let goal: string | null = null;
     const titleParts: string[] = b.inlineTitle ? [b.inlineTitle] : [];
-    let j = b.start + 1;
+    let j = b.headless ? b.start : b.start + 1;
     let end = b.end;
     const isStop = (t: string) =>
       RE_DEPT_LINE.test(t) ||
@@ -900,7 +903,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     const hasDefs = defs.some((d) => d.letter === li);
     const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
     /** `headIdx`: the line the title belongs to (treated like a definition line). */
-    const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number) => {
+    const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number, headless = false) => {
       const tempId = "oppdrag uten ID";
       const a = buildAssignment({
         id: tempId,
@@ -912,6 +915,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         inlineDepts: [],
         deptLabelSeen: false,
         fixedTitle: fixedTitle !== null,
+        headless,
       });
       a.line = lines[lineIdx].no;
       let id = syntheticId(l.year, letterKey, a.title);
@@ -935,7 +939,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         if (deptIdx > i) {
           let s = suppAreaHeadings.has(i) ? i + 1 : i;
           while (s < deptIdx && !content(s)) s++;
-          if (s < deptIdx && !RE_LIST_ID.test(lines[s].text)) addUntitled(s - 1, segEnd, null, s);
+          if (s < deptIdx && !RE_LIST_ID.test(lines[s].text)) addUntitled(s, segEnd, null, s, true);
         }
         i = segEnd + 1;
       }
