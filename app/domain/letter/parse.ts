@@ -42,6 +42,7 @@
 import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
 import { parseNorwegianDate } from "./dates";
 import { findIds, normaliseId, sameId, syntheticId } from "./ids";
+import { genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
 import type {
   LetterKind,
   ParseResult,
@@ -102,7 +103,7 @@ function isLetterStartCandidate(t: string): boolean {
   if (/^Tilleggsoppdrag\b/.test(t)) return t.length <= 80;
   if (/^Tildelingsbrev\s+(?:for\s+)?\d{4}\b/.test(t)) return true;
   if (/^(?:Supplerende|Endret|Revidert)\s+tildelingsbrev\b/.test(t)) return true;
-  return false;
+  return isGenreSubject(t);
 }
 
 function markNoise(lines: SourceLine[]): void {
@@ -1020,12 +1021,21 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   // ----- Output --------------------------------------------------------------------------------
   const agency = mostFrequentAgency(text);
   result.letters = letters.map((l): ParsedLetter => {
+    const own: string[] = [];
+    for (let i = l.start; i <= l.end; i++) own.push(lines[i].text);
+    let genre = genreOf(l.title);
+    if (genre === null && l.kind === "main") {
+      // A main letter without a subject line: the first genre word its text uses for itself.
+      const head = own.slice(0, 400).join("\n");
+      const m = /\b(tildelingsbrev|oppdragsdokument|oppdragsbrev)/i.exec(head);
+      genre = m ? m[1].toLowerCase() : null;
+    }
+    const recipient = recipientFromSubject(l.title) ?? recipientFromAddress(own) ?? (l.kind === "main" ? agency : null);
     let title = l.title;
     if (!title) {
-      title =
-        l.kind === "main"
-          ? `Tildelingsbrev ${l.year || ""}${agency ? ` – ${agency}` : ""}`.replace(/\s+/g, " ").trim()
-          : `Tillegg til tildelingsbrev ${l.year || ""}`.trim();
+      const word = genre ?? (l.kind === "main" ? "tildelingsbrev" : "tillegg til tildelingsbrev");
+      const cap = word.charAt(0).toUpperCase() + word.slice(1);
+      title = `${cap} ${l.year || ""}${l.kind === "main" && recipient ? ` – ${recipient}` : ""}`.replace(/\s+/g, " ").trim();
     }
     let endIdx = l.end;
     while (endIdx > l.start && lines[endIdx].blank) endIdx--;
@@ -1035,6 +1045,9 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       date: l.date,
       reference: l.reference,
       title,
+      recipient,
+      genre,
+      number: letterNumberOf(l.title),
       startLine: lines[l.start].no,
       endLine: lines[Math.max(l.start, endIdx)].no,
     };
