@@ -90,7 +90,15 @@ const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*
 const RE_BUDGET_HEADING = { test: (t: string): boolean => /^[Kk]/.test(t) && t.length < 40 && RE_BUDGET_HEADING_FULL.test(t) };
 const RE_CLOSING_FULL = /^Med\s+(?:vennlig\s+)?hilsen\b/i;
 const RE_CLOSING = { test: (t: string): boolean => /^[Mm]ed\s/.test(t) && RE_CLOSING_FULL.test(t) };
-const RE_NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(\p{Lu}.*)$/u;
+/** "2.1 Folkehelse", "3.4. Pasienter og …" (a trailing dot only after a two-level code). */
+const RE_NUMBERED_HEADING = /^(?:(\d{1,2}(?:\.\d{1,2}){1,3})\.?|(\d{1,2}))\s+(\p{Lu}.*)$/u;
+/** RE_NUMBERED_HEADING as [code, title], or null. */
+function numberedHeading(t: string): [string, string] | null {
+  const m = RE_NUMBERED_HEADING.exec(t);
+  return m ? [m[1] ?? m[2], m[3]] : null;
+}
+/** A table-of-contents line: dotted leader (or a run of spaced dots) and a page number. */
+const RE_TOC_LINE = /(?:\.{3,}|…{2,}|(?:\s\.){3,}|_{3,})\s*\d{1,3}$/;
 const RE_GOAL = /^Mål\s+(\d{1,2})\s*[:.–-]\s*(\S.*)$/u;
 const RE_GOAL_LINE = /^(?:Mål|Tilknyttet\s+mål|Knyttet\s+til\s+mål)\s*:?\s*(?:Mål\s*)?(\d{1,2})\s*\.?$/iu;
 const RE_TITLE_CONTINUES = /(?:\b(?:og|eller|for|av|i|til|med|om|på|fra|mot|ved|under|over|mellom|etter|samt|som|en|et|ett|det|den|de|innen|uten|hos)|[-–,:/&(])$/iu;
@@ -422,13 +430,34 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   // ----- Headings ------------------------------------------------------------------------------
   const headings: Heading[] = [];
   letters.forEach((l, li) => {
+    // Table of contents: lines with dotted leaders and page numbers, and numbered headings that
+    // repeat later in the letter (the earlier one is the contents entry). Never headings.
+    const seenLater = new Map<string, number>();
+    for (let i = l.end; i >= l.start; i--) {
+      if (!content(i)) continue;
+      const t = lines[i].text;
+      if (t.length > 200) continue;
+      if (RE_TOC_LINE.test(t) && /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?\p{Lu}/u.test(t)) {
+        lines[i].noise = true;
+        continue;
+      }
+      const m = numberedHeading(t);
+      if (!m) continue;
+      const key = `${m[0]}|${m[1].replace(/\s+\d{1,3}$/, "").replace(/\s+/g, " ").trim().toLowerCase()}`;
+      if (seenLater.has(key)) lines[i].noise = true;
+      else seenLater.set(key, i);
+    }
+    for (let i = l.start; i <= l.end; i++) {
+      if (content(i) && /^(?:Innhold|Innholdsfortegnelse)$/i.test(lines[i].text)) lines[i].noise = true;
+    }
     let chapter: number | null = null;
     for (let i = l.start; i <= l.end; i++) {
       if (!content(i)) continue;
       const t = lines[i].text;
       if (t.length > 130) continue;
-      const m = RE_NUMBERED_HEADING.exec(t);
-      if (!m) continue;
+      const h = numberedHeading(t);
+      if (!h) continue;
+      const m = [t, h[0], h[1]];
       const parts = m[1].split(".").map(Number);
       const first = parts[0];
       if (parts.length === 1) {
