@@ -621,6 +621,9 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     /** `start` is the block's first line of title/body, not a head line to skip (a free segment
      *  may begin on the first line of the text, where there is no line before it). */
     headless?: boolean;
+    /** Newer layout (2024–): the ID alone on its line without "ID:", then the owner line, then a
+     *  one-line title. (The 2023 layout, "ID: TB2023-38" / owner / title, wraps titles.) */
+    newLayout?: boolean;
   }
 
   const buildAssignment = (b: Block): ParsedAssignment => {
@@ -638,6 +641,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       /^\d{1,2}\s?[.)]\s/.test(t) ||
       RE_ID_AT_START.test(t);
     // Header: departments on later lines, then the title.
+    let ownerLineFirst = false;
     let guard = 0;
     while (j <= end && guard++ < 60) {
       const line = lines[j];
@@ -678,6 +682,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
           const rest = codes.rest.replace(/^\s*[:–-]\s*/, "").trim();
           if (rest !== "" && titleParts.length === 0) titleParts.push(rest);
         } else pendingCodes = true;
+        if (titleParts.length === 0 && b.inlineTitle === "" && b.newLayout) ownerLineFirst = true;
         j++;
         continue;
       }
@@ -686,6 +691,13 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         pendingCodes = false;
         j++;
         continue;
+      }
+      if (titleParts.length === 0 && ownerLineFirst && !isStop(t)) {
+        // Newer layout: the ID alone, the owner line, then the title: exactly that one line,
+        // whatever its length or abbreviations, never joined with the paragraph after it.
+        titleParts.push(t);
+        j++;
+        break;
       }
       if (titleParts.length === 0) {
         // A title on its own line: short (PDF title column), or long but followed by a department line.
@@ -757,6 +769,21 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         }
         k = last;
         continue;
+      }
+      // "Frist: 1.5.2026 Ansvarlig avdeling i HOD: SHA": deadline and owner on one line.
+      const mid = !line.blank && /^Frist\b/i.test(t) ? RE_DEPT_LABEL.exec(t) : null;
+      if (mid && mid.index > 0) {
+        const codes = parseCodes(t.slice(mid.index + mid[0].length));
+        if (codes) {
+          depts = uniq([...depts, ...codes.codes]);
+          body.push({ no: line.no, text: t.slice(0, mid.index).trim() });
+          sawBody = true;
+          if (l.kind === "supplementary") {
+            end = k;
+            break;
+          }
+          continue;
+        }
       }
       const gl = RE_GOAL_LINE.exec(t);
       if (gl) {
@@ -874,6 +901,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       inlineTitle,
       inlineDepts,
       deptLabelSeen,
+      newLayout: !d.hasLabel && d.rest === "",
     });
     if (l.kind === "main") a.area = areaAtLine(d.idx)?.code ?? null;
     else a.area = areaAtLine(d.idx)?.code ?? areaForSupp(d.idx, d.letter);
