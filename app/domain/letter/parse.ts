@@ -42,6 +42,7 @@
 import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
 import { parseNorwegianDate } from "./dates";
 import { findIds, normaliseId, sameId, syntheticId } from "./ids";
+import { genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
 import type {
   LetterKind,
   ParseResult,
@@ -89,7 +90,15 @@ const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*
 const RE_BUDGET_HEADING = { test: (t: string): boolean => /^[Kk]/.test(t) && t.length < 40 && RE_BUDGET_HEADING_FULL.test(t) };
 const RE_CLOSING_FULL = /^Med\s+(?:vennlig\s+)?hilsen\b/i;
 const RE_CLOSING = { test: (t: string): boolean => /^[Mm]ed\s/.test(t) && RE_CLOSING_FULL.test(t) };
-const RE_NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(\p{Lu}.*)$/u;
+/** "2.1 Folkehelse", "3.4. Pasienter og …" (a trailing dot only after a two-level code). */
+const RE_NUMBERED_HEADING = /^(?:(\d{1,2}(?:\.\d{1,2}){1,3})\.?|(\d{1,2}))\s+(\p{Lu}.*)$/u;
+/** RE_NUMBERED_HEADING as [code, title], or null. */
+function numberedHeading(t: string): [string, string] | null {
+  const m = RE_NUMBERED_HEADING.exec(t);
+  return m ? [m[1] ?? m[2], m[3]] : null;
+}
+/** A table-of-contents line: dotted leader (or a run of spaced dots) and a page number. */
+const RE_TOC_LINE = /(?:\.{3,}|…{2,}|(?:\s\.){3,}|_{3,})\s*\d{1,3}$/;
 const RE_GOAL = /^Mål\s+(\d{1,2})\s*[:.–-]\s*(\S.*)$/u;
 const RE_GOAL_LINE = /^(?:Mål|Tilknyttet\s+mål|Knyttet\s+til\s+mål)\s*:?\s*(?:Mål\s*)?(\d{1,2})\s*\.?$/iu;
 const RE_TITLE_CONTINUES = /(?:\b(?:og|eller|for|av|i|til|med|om|på|fra|mot|ved|under|over|mellom|etter|samt|som|en|et|ett|det|den|de|innen|uten|hos)|[-–,:/&(])$/iu;
@@ -102,7 +111,7 @@ function isLetterStartCandidate(t: string): boolean {
   if (/^Tilleggsoppdrag\b/.test(t)) return t.length <= 80;
   if (/^Tildelingsbrev\s+(?:for\s+)?\d{4}\b/.test(t)) return true;
   if (/^(?:Supplerende|Endret|Revidert)\s+tildelingsbrev\b/.test(t)) return true;
-  return false;
+  return isGenreSubject(t);
 }
 
 function markNoise(lines: SourceLine[]): void {
@@ -421,13 +430,34 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   // ----- Headings ------------------------------------------------------------------------------
   const headings: Heading[] = [];
   letters.forEach((l, li) => {
+    // Table of contents: lines with dotted leaders and page numbers, and numbered headings that
+    // repeat later in the letter (the earlier one is the contents entry). Never headings.
+    const seenLater = new Map<string, number>();
+    for (let i = l.end; i >= l.start; i--) {
+      if (!content(i)) continue;
+      const t = lines[i].text;
+      if (t.length > 200) continue;
+      if (RE_TOC_LINE.test(t) && /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?\p{Lu}/u.test(t)) {
+        lines[i].noise = true;
+        continue;
+      }
+      const m = numberedHeading(t);
+      if (!m) continue;
+      const key = `${m[0]}|${m[1].replace(/\s+\d{1,3}$/, "").replace(/\s+/g, " ").trim().toLowerCase()}`;
+      if (seenLater.has(key)) lines[i].noise = true;
+      else seenLater.set(key, i);
+    }
+    for (let i = l.start; i <= l.end; i++) {
+      if (content(i) && /^(?:Innhold|Innholdsfortegnelse)$/i.test(lines[i].text)) lines[i].noise = true;
+    }
     let chapter: number | null = null;
     for (let i = l.start; i <= l.end; i++) {
       if (!content(i)) continue;
       const t = lines[i].text;
       if (t.length > 130) continue;
-      const m = RE_NUMBERED_HEADING.exec(t);
-      if (!m) continue;
+      const h = numberedHeading(t);
+      if (!h) continue;
+      const m = [t, h[0], h[1]];
       const parts = m[1].split(".").map(Number);
       const first = parts[0];
       if (parts.length === 1) {
@@ -588,6 +618,12 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     deptLabelSeen: boolean;
     /** The title is given (section heading, letter subject): do not extend it. */
     fixedTitle?: boolean;
+    /** `start` is the block's first line of title/body, not a head line to skip (a free segment
+     *  may begin on the first line of the text, where there is no line before it). */
+    headless?: boolean;
+    /** Newer layout (2024–): the ID alone on its line without "ID:", then the owner line, then a
+     *  one-line title. (The 2023 layout, "ID: TB2023-38" / owner / title, wraps titles.) */
+    newLayout?: boolean;
   }
 
   const buildAssignment = (b: Block): ParsedAssignment => {
@@ -596,7 +632,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     let pendingCodes = b.deptLabelSeen && depts.length === 0;
     let goal: string | null = null;
     const titleParts: string[] = b.inlineTitle ? [b.inlineTitle] : [];
-    let j = b.start + 1;
+    let j = b.headless ? b.start : b.start + 1;
     let end = b.end;
     const isStop = (t: string) =>
       RE_DEPT_LINE.test(t) ||
@@ -605,6 +641,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       /^\d{1,2}\s?[.)]\s/.test(t) ||
       RE_ID_AT_START.test(t);
     // Header: departments on later lines, then the title.
+    let ownerLineFirst = false;
     let guard = 0;
     while (j <= end && guard++ < 60) {
       const line = lines[j];
@@ -645,6 +682,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
           const rest = codes.rest.replace(/^\s*[:–-]\s*/, "").trim();
           if (rest !== "" && titleParts.length === 0) titleParts.push(rest);
         } else pendingCodes = true;
+        if (titleParts.length === 0 && b.inlineTitle === "" && b.newLayout) ownerLineFirst = true;
         j++;
         continue;
       }
@@ -653,6 +691,13 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         pendingCodes = false;
         j++;
         continue;
+      }
+      if (titleParts.length === 0 && ownerLineFirst && !isStop(t)) {
+        // Newer layout: the ID alone, the owner line, then the title: exactly that one line,
+        // whatever its length or abbreviations, never joined with the paragraph after it.
+        titleParts.push(t);
+        j++;
+        break;
       }
       if (titleParts.length === 0) {
         // A title on its own line: short (PDF title column), or long but followed by a department line.
@@ -724,6 +769,21 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         }
         k = last;
         continue;
+      }
+      // "Frist: 1.5.2026 Ansvarlig avdeling i HOD: SHA": deadline and owner on one line.
+      const mid = !line.blank && /^Frist\b/i.test(t) ? RE_DEPT_LABEL.exec(t) : null;
+      if (mid && mid.index > 0) {
+        const codes = parseCodes(t.slice(mid.index + mid[0].length));
+        if (codes) {
+          depts = uniq([...depts, ...codes.codes]);
+          body.push({ no: line.no, text: t.slice(0, mid.index).trim() });
+          sawBody = true;
+          if (l.kind === "supplementary") {
+            end = k;
+            break;
+          }
+          continue;
+        }
       }
       const gl = RE_GOAL_LINE.exec(t);
       if (gl) {
@@ -841,6 +901,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       inlineTitle,
       inlineDepts,
       deptLabelSeen,
+      newLayout: !d.hasLabel && d.rest === "",
     });
     if (l.kind === "main") a.area = areaAtLine(d.idx)?.code ?? null;
     else a.area = areaAtLine(d.idx)?.code ?? areaForSupp(d.idx, d.letter);
@@ -900,7 +961,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     const hasDefs = defs.some((d) => d.letter === li);
     const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
     /** `headIdx`: the line the title belongs to (treated like a definition line). */
-    const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number) => {
+    const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number, headless = false) => {
       const tempId = "oppdrag uten ID";
       const a = buildAssignment({
         id: tempId,
@@ -912,6 +973,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         inlineDepts: [],
         deptLabelSeen: false,
         fixedTitle: fixedTitle !== null,
+        headless,
       });
       a.line = lines[lineIdx].no;
       let id = syntheticId(l.year, letterKey, a.title);
@@ -935,7 +997,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         if (deptIdx > i) {
           let s = suppAreaHeadings.has(i) ? i + 1 : i;
           while (s < deptIdx && !content(s)) s++;
-          if (s < deptIdx && !RE_LIST_ID.test(lines[s].text)) addUntitled(s - 1, segEnd, null, s);
+          if (s < deptIdx && !RE_LIST_ID.test(lines[s].text)) addUntitled(s, segEnd, null, s, true);
         }
         i = segEnd + 1;
       }
@@ -1016,12 +1078,21 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   // ----- Output --------------------------------------------------------------------------------
   const agency = mostFrequentAgency(text);
   result.letters = letters.map((l): ParsedLetter => {
+    const own: string[] = [];
+    for (let i = l.start; i <= l.end; i++) own.push(lines[i].text);
+    let genre = genreOf(l.title);
+    if (genre === null && l.kind === "main") {
+      // A main letter without a subject line: the first genre word its text uses for itself.
+      const head = own.slice(0, 400).join("\n");
+      const m = /\b(tildelingsbrev|oppdragsdokument|oppdragsbrev)/i.exec(head);
+      genre = m ? m[1].toLowerCase() : null;
+    }
+    const recipient = recipientFromSubject(l.title) ?? recipientFromAddress(own) ?? (l.kind === "main" ? agency : null);
     let title = l.title;
     if (!title) {
-      title =
-        l.kind === "main"
-          ? `Tildelingsbrev ${l.year || ""}${agency ? ` – ${agency}` : ""}`.replace(/\s+/g, " ").trim()
-          : `Tillegg til tildelingsbrev ${l.year || ""}`.trim();
+      const word = genre ?? (l.kind === "main" ? "tildelingsbrev" : "tillegg til tildelingsbrev");
+      const cap = word.charAt(0).toUpperCase() + word.slice(1);
+      title = `${cap} ${l.year || ""}${l.kind === "main" && recipient ? ` – ${recipient}` : ""}`.replace(/\s+/g, " ").trim();
     }
     let endIdx = l.end;
     while (endIdx > l.start && lines[endIdx].blank) endIdx--;
@@ -1031,6 +1102,9 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       date: l.date,
       reference: l.reference,
       title,
+      recipient,
+      genre,
+      number: letterNumberOf(l.title),
       startLine: lines[l.start].no,
       endLine: lines[Math.max(l.start, endIdx)].no,
     };
