@@ -60,6 +60,8 @@ function authorOf(user: CurrentUser): Author {
 }
 
 export async function action(args: ActionFunctionArgs) {
+  // Signed in before anything is looked up: an anonymous POST must not learn whether an ID exists.
+  await requireUser(args);
   const form = await args.request.formData();
   const intent = formText(form, "intent");
   const app = getDatabase();
