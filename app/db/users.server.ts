@@ -125,7 +125,10 @@ export async function setUserDisabled(db: Kysely<Database>, id: number, disabled
       .set({ disabled_at: disabled ? (user.disabled_at ?? now) : null, updated_at: now })
       .where("id", "=", id)
       .execute();
-    if (disabled) await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+    if (disabled) {
+      await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+      await revokeCalendarTokensIn(trx, id, now);
+    }
     await audit(trx, actor, disabled ? "bruker:deaktivert" : "bruker:aktivert", `bruker:${id}`, { email: user.email });
   });
 }
@@ -147,8 +150,9 @@ export async function resetPassword(
       .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now, must_change_password: options.temporary ? 1 : 0 })
       .where("id", "=", id)
       .execute();
-    // A new password ends every existing session of that user.
+    // A new password ends every existing session of that user, and their calendar links.
     await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+    await revokeCalendarTokensIn(trx, id, now);
     await audit(trx, actor, "bruker:passord-tilbakestilt", `bruker:${id}`, { email: user.email });
   });
 }
@@ -207,4 +211,12 @@ export async function setOwnPassword(
       .execute();
     await audit(trx, actor, "bruker:passord-endret", `bruker:${id}`, { email: user.email });
   });
+}
+
+/**
+ * Ends a user's calendar links (on disable and on a password reset by an admin: a link made by
+ * whoever had the account must not outlive it). Enabling the user again does not bring them back.
+ */
+async function revokeCalendarTokensIn(trx: Kysely<Database>, userId: number, now: string): Promise<void> {
+  await trx.updateTable("calendar_tokens").set({ revoked_at: now }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
 }
