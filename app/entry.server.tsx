@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isSecureRequest } from "./auth/session.server";
 import { NonceContext } from "./nonce";
+import "./lib/zod-norwegian.server";
 import { applyDocumentSecurityHeaders, createNonce } from "./http/security.server";
 
 const ABORT_DELAY = 5_000;

@@ -167,6 +167,9 @@ export function ErrorBoundary() {
     } else if (error.status === 400) {
       title = "Ugyldig forespørsel";
       message = typeof error.data === "string" && error.data ? error.data : message;
+    } else if (error.status === 413) {
+      title = "For stor forespørsel";
+      message = typeof error.data === "string" && error.data ? error.data : message;
     } else if (error.status === 503) {
       title = "Tjenesten er midlertidig utilgjengelig";
       message = typeof error.data === "string" && error.data ? error.data : message;

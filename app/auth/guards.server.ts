@@ -50,12 +50,6 @@ async function lookUpUser(args: Args): Promise<CurrentUser | null> {
   return user ? { ...user, actor: actorFor(user, args) } : null;
 }
 
-/** Only same-site relative paths are followed after sign-in (no open redirects). */
-export function safeRedirectPath(target: string | null | undefined, fallback = "/"): string {
-  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
-  return target;
-}
-
 /**
  * The signed-in user, allowed to do `action` (for "own" grants: on an assignment owned by
  * `owners`). Not signed in: redirect to the sign-in page. Not allowed: 403, audited.

@@ -7,9 +7,54 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:c
 
 const KEY_LENGTH = 64;
 
+/**
+ * At most this many scrypt computations run at once (each takes a libuv thread, 128 MB and
+ * ≈ 0.3 s at N=2^17); further ones wait in line, and beyond MAX_WAITING_HASHES they are refused
+ * with PasswordCheckBusyError, so a burst of sign-ins cannot occupy every core and all memory.
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+export const MAX_WAITING_HASHES = 32;
+
+export class PasswordCheckBusyError extends Error {
+  constructor() {
+    super("Too many password checks at once");
+    this.name = "PasswordCheckBusyError";
+  }
+}
+
+let active = 0;
+let peak = 0;
+const waiting: Array<() => void> = [];
+
+/** How many hashes run now and the most that ever ran at once (for tests and the audit of the cap). */
+export function passwordHashStats(): { active: number; waiting: number; peak: number } {
+  return { active, waiting: waiting.length, peak };
+}
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (active >= MAX_CONCURRENT_HASHES) {
+    if (waiting.length >= MAX_WAITING_HASHES) throw new PasswordCheckBusyError();
+    // A finishing hash hands its slot straight to the next in line (`active` stays the same).
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    active += 1;
+  }
+  peak = Math.max(peak, active);
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else active -= 1;
+  }
+}
+
 function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
+  return withHashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 

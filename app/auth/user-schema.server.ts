@@ -2,6 +2,8 @@
  * Validation of user forms and CLI input (zod), with Norwegian messages. Pure.
  */
 import { z } from "zod";
+import "~/lib/zod-norwegian.server";
+import { hasControlCharacters } from "~/domain/text";
 import { passwordProblems } from "./password-policy.server";
 import { ROLES } from "./permissions";
 
@@ -13,13 +15,19 @@ export const emailSchema = z
   .pipe(z.email("Skriv inn en gyldig e-postadresse, for eksempel navn@hdir.no."))
   .transform((email) => email.toLowerCase());
 
-export const nameSchema = z.string().trim().min(1, "Skriv inn navnet.").max(200, "Navnet kan ha høyst 200 tegn.");
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, "Skriv inn navnet.")
+  .max(200, "Navnet kan ha høyst 200 tegn.")
+  // Control characters (NUL, CR/LF, tab, DEL, C1, line separators) would break the audit log and e-mail headers.
+  .refine((name) => !hasControlCharacters(name), "Navnet kan ikke inneholde kontrolltegn eller linjeskift.");
 
 export const roleSchema = z.enum(ROLES, { error: "Velg en rolle." });
 
 export const departmentsSchema = z
   .array(z.string().trim().regex(/^[A-ZÆØÅ]{2,6}$/, "Avdelingskoder skrives med 2–6 store bokstaver, for eksempel FHA."))
-  .max(50);
+  .max(50, "Velg høyst 50 avdelinger.");
 
 /** A password checked against the policy; `context` lets it refuse the user's own e-mail. */
 export function passwordSchema(context: { email?: string; name?: string } = {}) {
@@ -64,7 +72,7 @@ export function splitDepartmentCodes(text: string): string[] {
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Skriv inn e-postadressen din.").max(254, "E-postadressen er for lang."),
   password: z.string().min(1, "Skriv inn passordet ditt.").max(1024, "Passordet er for langt."),
-  neste: z.string().max(2000).optional(),
+  neste: z.string().max(2000, "Adressen du skulle videre til, er for lang.").optional(),
 });
 
 /** An administrator's edit of a user: a department user needs at least one department. */

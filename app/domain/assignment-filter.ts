@@ -3,7 +3,7 @@
  * view can be bookmarked and shared. Pure.
  */
 import { isStatusCode, type StatusCode } from "./status";
-import { isValidIsoDate } from "./text";
+import { controlCharactersToSpaces, isValidIsoDate } from "./text";
 
 export const SORT_KEYS = ["id", "tittel", "frist", "status", "omrade"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -38,7 +38,8 @@ export interface AssignmentFilter {
   asOf: string | null;
 }
 
-const clip = (v: string | null, n: number) => (v ? v.trim().slice(0, n) : "");
+// Control characters (a NUL ends the FTS5 query string inside SQLite: 500) become spaces.
+const clip = (v: string | null, n: number) => (v ? controlCharactersToSpaces(v).trim().slice(0, n) : "");
 
 /** Unknown or malformed values are ignored (a shared link never breaks the page). */
 export function readFilter(params: URLSearchParams): AssignmentFilter {
@@ -101,7 +102,7 @@ export function filterToSearch(filter: AssignmentFilter, changes: Partial<Assign
  * no user input is read as FTS syntax. Returns null when nothing searchable is left.
  */
 export function toFtsQuery(query: string): string | null {
-  const words = query
+  const words = controlCharactersToSpaces(query)
     .split(/\s+/)
     .map((w) => w.replace(/"/g, "").trim())
     .filter((w) => /[\p{L}\p{N}]/u.test(w))

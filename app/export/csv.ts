@@ -1,7 +1,8 @@
 /**
  * CSV for Norwegian Excel: UTF-8 with BOM, semicolon separator, CRLF line ends. Cells that a
  * spreadsheet would read as a formula (= + - @, tab, CR) are neutralised with a leading
- * apostrophe. Pure.
+ * apostrophe, and a cell with a comma or semicolon is quoted, so it stays one cell whichever
+ * separator the spreadsheet assumes. Pure.
  */
 import type { Report } from "~/domain/report";
 
@@ -11,9 +12,14 @@ export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * One cell, quoted when it holds a separator of either kind, a quote or a line break: the file
+ * uses semicolons, but Excel with an English locale splits on commas, and `ok,=1+1` must not
+ * become a second cell starting with a formula.
+ */
 export function csvCell(value: string): string {
   const safe = neutralise(value);
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[;,"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function reportToCsv(report: Report): string {

@@ -3,9 +3,59 @@
  * (mammoth). Lines and paragraph breaks are kept, because the parser reads the layout. Every
  * refusal is a Norwegian message; nothing here throws on bad input.
  */
+import { inflateRawSync } from "node:zlib";
 import { getDocumentProxy } from "unpdf";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** A .docx may unpack to at most this much (all its parts together), checked before mammoth reads it. */
+export const MAX_DOCX_EXPANDED_BYTES = 40 * 1024 * 1024;
+/** Extracted text longer than this is no letter (the 2023 letter is 0.18 M characters). */
+export const MAX_TEXT_CHARS = 2_000_000;
+
+const TOO_MUCH_TEXT = "Filen inneholder mer tekst enn et tildelingsbrev kan ha, og ble avvist.";
+
+/**
+ * Whether a zip (a .docx) unpacks to at most `maxBytes`. The central directory's sizes may lie,
+ * so every deflated part is inflated with a hard output cap (`maxOutputLength`): a zip bomb is
+ * stopped at the cap instead of expanding to gigabytes. Anything unexpected (zip64, encryption,
+ * unknown compression, a damaged directory) counts as "no".
+ */
+export function zipFitsWithin(bytes: Uint8Array, maxBytes: number): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return false;
+  const entries = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  let total = 0;
+  try {
+    for (let n = 0; n < entries; n++) {
+      if (buf.readUInt32LE(at) !== 0x02014b50) return false;
+      const flags = buf.readUInt16LE(at + 8);
+      const method = buf.readUInt16LE(at + 10);
+      const compressed = buf.readUInt32LE(at + 20);
+      const local = buf.readUInt32LE(at + 42);
+      if (flags & 0x1 || compressed === 0xffffffff || local === 0xffffffff) return false;
+      if (buf.readUInt32LE(local) !== 0x04034b50) return false;
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + compressed);
+      if (method === 0) total += data.length;
+      else if (method === 8) total += inflateRawSync(data, { maxOutputLength: maxBytes - total + 1 }).length;
+      else return false;
+      if (total > maxBytes) return false;
+      at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    }
+  } catch {
+    // Out of range, or inflating passed the cap (RangeError) or failed.
+    return false;
+  }
+  return true;
+}
 
 export type LetterFileKind = "txt" | "pdf" | "docx";
 export type ExtractResult = { ok: true; text: string; kind: LetterFileKind } | { ok: false; message: string };
@@ -42,6 +92,8 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
       out.push(l.text.replace(/\s+$/, ""));
     });
     pages.push(out.join("\n"));
+    // Enough to be refused as too long: stop reading (extractLetterText refuses it).
+    if (pages.reduce((n, p) => n + p.length, 0) > MAX_TEXT_CHARS) break;
   }
   await pdf.destroy();
   return pages.join("\n\n");
@@ -61,6 +113,9 @@ export async function extractLetterText(fileName: string, bytes: Uint8Array): Pr
     if (kind === "pdf") text = await pdfText(bytes);
     else if (kind === "docx") {
       // Loaded on first use: mammoth costs ≈ 13 MB of memory (docs/performance.md §8).
+      if (!zipFitsWithin(bytes, MAX_DOCX_EXPANDED_BYTES)) {
+        return { ok: false, message: "Word-filen kunne ikke leses: den pakker seg ut til mer enn 40 MB, eller er skadet." };
+      }
       const { default: mammoth } = await import("mammoth");
       text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
     } else {
@@ -75,6 +130,7 @@ export async function extractLetterText(fileName: string, bytes: Uint8Array): Pr
       message: kind === "pdf" ? "PDF-filen kunne ikke leses. Er den skadet eller passordbeskyttet?" : "Word-filen kunne ikke leses. Er den skadet?",
     };
   }
+  if (text.length > MAX_TEXT_CHARS) return { ok: false, message: TOO_MUCH_TEXT };
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (!/[\p{L}]{3,}/u.test(text)) {
     return {

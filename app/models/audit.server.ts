@@ -35,6 +35,8 @@ export type AuditAction =
   | "bruker:aktivert"
   | "bruker:passord-tilbakestilt"
   | "bruker:passord-endret"
+  | "bruker:passord-feil"
+  | "bruker:passord-sperret"
   | "oppsett:første-admin"
   | "brev:importert"
   | "brev:lastet-opp"

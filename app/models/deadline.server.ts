@@ -9,6 +9,7 @@ import { actorDisplayName, audit, type Actor } from "./audit.server";
 import { latestStatusSql } from "./assignment.server";
 import type { Database } from "../db/schema";
 import type { DeadlineState } from "~/domain/letter/types";
+import { isAgreeable } from "~/domain/deadline-agreement.server";
 
 export interface FeedDeadline {
   deadlineId: number;
@@ -156,7 +157,7 @@ export async function deadlineOwners(db: Kysely<Database>, deadlineId: number) {
   const row = await db
     .selectFrom("deadlines as d")
     .innerJoin("assignments as a", "a.id", "d.assignment_id")
-    .select(["d.id", "a.id as assignment_id", "a.key", "d.label"])
+    .select(["d.id", "a.id as assignment_id", "a.key", "d.label", "d.state"])
     .where("d.id", "=", deadlineId)
     .executeTakeFirst();
   if (!row) return null;
@@ -175,8 +176,12 @@ export async function agreeDeadline(
   reference: string,
   actor: Actor,
   now = new Date(),
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+): Promise<"saved" | "fixed" | "missing"> {
+  return db.transaction().execute(async (trx) => {
+    // The letter's own state decides, read in the same transaction as the write.
+    const row = await trx.selectFrom("deadlines").select("state").where("id", "=", deadline.id).executeTakeFirst();
+    if (!row) return "missing";
+    if (!isAgreeable(row.state)) return "fixed";
     await trx
       .insertInto("deadline_agreements")
       .values({
@@ -189,6 +194,7 @@ export async function agreeDeadline(
       })
       .execute();
     await audit(trx, actor, "frist:avtalt", `oppdrag:${deadline.key}`, { deadline: deadline.label, agreedDate, reference }, now);
+    return "saved";
   });
 }
 

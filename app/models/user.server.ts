@@ -2,7 +2,7 @@
  * Users and their departments. Every change is audited in the same transaction.
  */
 import type { Kysely } from "kysely";
-import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { hashPassword } from "~/auth/password.server";
 import { audit, type Actor } from "./audit.server";
 import type { Database, User } from "../db/schema";
 import type { Role } from "../domain/roles";
@@ -126,7 +126,10 @@ export async function setUserDisabled(db: Kysely<Database>, id: number, disabled
       .set({ disabled_at: disabled ? (user.disabled_at ?? now) : null, updated_at: now })
       .where("id", "=", id)
       .execute();
-    if (disabled) await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+    if (disabled) {
+      await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+      await revokeCalendarTokensIn(trx, id, now);
+    }
     await audit(trx, actor, disabled ? "bruker:deaktivert" : "bruker:aktivert", `bruker:${id}`, { email: user.email });
   });
 }
@@ -148,8 +151,9 @@ export async function resetPassword(
       .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now, must_change_password: options.temporary ? 1 : 0 })
       .where("id", "=", id)
       .execute();
-    // A new password ends every existing session of that user.
+    // A new password ends every existing session of that user, and their calendar links.
     await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+    await revokeCalendarTokensIn(trx, id, now);
     await audit(trx, actor, "bruker:passord-tilbakestilt", `bruker:${id}`, { email: user.email });
   });
 }
@@ -181,19 +185,18 @@ export async function updateUser(
 }
 
 /**
- * A user changes their own password: the current one must be right. Other sessions of the user
- * end; the one in use (`keepSessionHash`) stays.
+ * A user's own new password, once the caller has checked the current one (through the sign-in
+ * throttle: `changeOwnPassword` in app/auth/password-change.server.ts). Other sessions of the
+ * user end; the one in use (`keepSessionHash`) stays.
  */
-export async function changeOwnPassword(
+export async function setOwnPassword(
   db: Kysely<Database>,
   id: number,
-  current: string,
   next: string,
   actor: Actor,
   keepSessionHash: string | null,
-): Promise<boolean> {
-  const user = await db.selectFrom("users").select(["password_hash", "email"]).where("id", "=", id).executeTakeFirst();
-  if (!user || !(await verifyPassword(current, user.password_hash))) return false;
+): Promise<void> {
+  const user = await db.selectFrom("users").select(["email"]).where("id", "=", id).executeTakeFirstOrThrow();
   const passwordHash = await hashPassword(next);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -209,5 +212,12 @@ export async function changeOwnPassword(
       .execute();
     await audit(trx, actor, "bruker:passord-endret", `bruker:${id}`, { email: user.email });
   });
-  return true;
+}
+
+/**
+ * Ends a user's calendar links (on disable and on a password reset by an admin: a link made by
+ * whoever had the account must not outlive it). Enabling the user again does not bring them back.
+ */
+async function revokeCalendarTokensIn(trx: Kysely<Database>, userId: number, now: string): Promise<void> {
+  await trx.updateTable("calendar_tokens").set({ revoked_at: now }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
 }

@@ -4,13 +4,13 @@ import { Link as RemixLink, useActionData, useLoaderData } from "@remix-run/reac
 import { Alert, Heading, Paragraph, Table } from "~/components/ds";
 import { AgreeDeadlineForm } from "~/components/agree-form";
 import { FormErrorSummary } from "~/components/form";
-import { requireUser, safeRedirectPath } from "~/auth/guards.server";
+import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { getDb } from "~/db/connection.server";
 import { agreeDeadline, deadlineOwners, deadlinesToAgree } from "~/models/deadline.server";
-import { deadlineAgreementSchema } from "~/domain/deadline-agreement.server";
+import { deadlineAgreementSchema, FIXED_DEADLINE_MESSAGE } from "~/domain/deadline-agreement.server";
 import { fieldErrors, formText } from "~/lib/forms";
-import { assignmentPath } from "~/lib/urls";
+import { assignmentPath, safeRedirectTarget } from "~/lib/urls";
 
 export const meta: MetaFunction = () => [{ title: "Frister som skal avklares – Oppdragsoversikt" }];
 
@@ -43,9 +43,14 @@ export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args, "frist:avtal", deadline?.owners);
   if (!parsed.success) return data({ deadlineId: formText(form, "deadlineId"), errors: fieldErrors(parsed.error) }, { status: 400 });
   if (!deadline) return data({ deadlineId: String(parsed.data.deadlineId), errors: { date: "Fant ikke fristen." } as Record<string, string> }, { status: 404 });
-  await agreeDeadline(db, { id: deadline.id, key: deadline.key, label: deadline.label }, parsed.data.date, parsed.data.reference, user.actor);
-  const back = safeRedirectPath(formText(form, "tilbake"), "/frister");
-  return redirect(`${back}${back.includes("?") ? "&" : "?"}lagret=1`);
+  const saved = await agreeDeadline(db, { id: deadline.id, key: deadline.key, label: deadline.label }, parsed.data.date, parsed.data.reference, user.actor);
+  if (saved !== "saved") {
+    const message = saved === "fixed" ? FIXED_DEADLINE_MESSAGE : "Fant ikke fristen.";
+    return data({ deadlineId: String(deadline.id), errors: { date: message } as Record<string, string> }, { status: saved === "fixed" ? 409 : 404 });
+  }
+  const back = new URL(safeRedirectTarget(formText(form, "tilbake"), "/frister"), "http://x");
+  back.searchParams.set("lagret", "1");
+  return redirect(`${back.pathname}${back.search}${back.hash}`);
 }
 
 export default function DeadlinesToAgree() {

@@ -10,11 +10,11 @@ import { REMINDER_KINDS, REMINDER_LABELS } from "~/domain/reminders";
 import { z } from "zod";
 import { FormErrorSummary, NewPasswordFields, TextField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
+import { changeOwnPassword } from "~/auth/password-change.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { ROLE_LABELS } from "~/auth/permissions";
 import { passwordSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
-import { changeOwnPassword } from "~/models/user.server";
 import { fieldErrors, formText, formTexts } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Min konto – Oppdragsoversikt" }];
@@ -68,7 +68,7 @@ export async function action(args: ActionFunctionArgs) {
   }
   const schema = z
     .object({
-      current: z.string().min(1, "Skriv inn passordet du har nå.").max(1024),
+      current: z.string().min(1, "Skriv inn passordet du har nå.").max(1024, "Passordet er for langt."),
       password: passwordSchema({ email: user.email, name: user.name }),
       password2: z.string(),
     })
@@ -80,9 +80,9 @@ export async function action(args: ActionFunctionArgs) {
     password2: form.get("password2") ?? "",
   });
   if (!parsed.success) return data({ intent: "passord" as const, feeds: undefined, errors: fieldErrors(parsed.error) }, { status: 400 });
-  const ok = await changeOwnPassword(db, user.id, parsed.data.current, parsed.data.password, user.actor, user.sessionHash);
-  if (!ok) {
-    return data({ intent: "passord" as const, feeds: undefined, errors: { current: "Passordet du har nå er feil." } as Record<string, string> }, { status: 400 });
+  const changed = await changeOwnPassword(db, user, parsed.data.current, parsed.data.password);
+  if (!changed.ok) {
+    return data({ intent: "passord" as const, feeds: undefined, errors: { current: changed.message } as Record<string, string> }, { status: changed.status });
   }
   return redirect("/konto?endret=1");
 }

@@ -3,19 +3,20 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert, Button, Heading, Paragraph } from "~/components/ds";
 import { FormErrorSummary, TextField } from "~/components/form";
-import { clientIp, getCurrentUser, safeRedirectPath } from "~/auth/guards.server";
+import { clientIp, getCurrentUser } from "~/auth/guards.server";
 import { destroySession, readSessionToken, sessionCookieHeader } from "~/auth/session.server";
 import { signIn } from "~/auth/sign-in.server";
 import { signInSchema } from "~/auth/user-schema.server";
 import { getDb } from "~/db/connection.server";
 import { countUsers } from "~/models/user.server";
 import { fieldErrors, formText } from "~/lib/forms";
+import { safeRedirectTarget } from "~/lib/urls";
 
 export const meta: MetaFunction = () => [{ title: "Logg inn – Oppdragsoversikt" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
-  const next = safeRedirectPath(url.searchParams.get("neste"));
+  const next = safeRedirectTarget(url.searchParams.get("neste"));
   if (await getCurrentUser(args)) throw redirect(next);
   const noUsers = (await countUsers(getDb())) === 0;
   return {
@@ -36,6 +37,8 @@ export async function action(args: ActionFunctionArgs) {
   });
   const email = typeof form.get("email") === "string" ? formText(form, "email").slice(0, 254) : "";
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
+  // Decided before the session exists: a target that cannot be sent is never the reason a made session goes unsent.
+  const next = safeRedirectTarget(parsed.data.neste);
   const db = getDb();
   const result = await signIn(db, {
     email: parsed.data.email,
@@ -46,13 +49,13 @@ export async function action(args: ActionFunctionArgs) {
   if (!result.ok) {
     return data(
       { errors: { _form: result.message } as Record<string, string>, email },
-      { status: result.reason === "throttled" ? 429 : 401 },
+      { status: result.reason === "throttled" ? 429 : result.reason === "busy" ? 503 : 401 },
     );
   }
   // A session presented before sign-in is ended: the new one has a fresh ID.
   const old = readSessionToken(request);
   if (old) await destroySession(db, old);
-  return redirect(safeRedirectPath(parsed.data.neste), { headers: { "Set-Cookie": sessionCookieHeader(request, result.token) } });
+  return redirect(next, { headers: { "Set-Cookie": sessionCookieHeader(request, result.token) } });
 }
 
 export default function SignIn() {

@@ -56,6 +56,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
+  // Signed in before anything is looked up: an anonymous POST must not learn whether an ID exists.
+  await requireUser(args);
   const form = await args.request.formData();
   const intent = formText(form, "intent");
   const app = getDatabase();

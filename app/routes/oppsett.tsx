@@ -18,8 +18,9 @@ async function assertSetupAllowed(args: LoaderFunctionArgs | ActionFunctionArgs)
   if ((await countUsers(getDb())) > 0) {
     throw new Response("Oppsettet er allerede gjort. Logg inn, eller be en administrator om en bruker.", { status: 404 });
   }
-  // Behind a reverse proxy every request can look local: then only the CLI may create the first admin.
-  if (args.context.isLocalRequest !== true || process.env.TRUST_PROXY) {
+  // Loopback to loopback, no proxy trusted, Host (and Origin) naming this machine: see
+  // isLocalRequest in app/http/server.server.ts. Behind a proxy only the CLI may create the first admin.
+  if (args.context.isLocalRequest !== true) {
     throw new Response(
       "Oppsettsiden kan bare åpnes fra serveren selv (localhost). Du kan også bruke kommandoen «npm run --silent user:create».",
       { status: 403 },

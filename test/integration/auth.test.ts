@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { safeRedirectPath } from "~/auth/guards.server";
+import { safeRedirectTarget } from "~/lib/urls";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { purgeExpiredSessions, resolveSession } from "~/auth/session.server";
 import { INVALID_MESSAGE, signIn, THROTTLED_MESSAGE } from "~/auth/sign-in.server";
@@ -123,10 +123,10 @@ describe("sign-in, sessions and throttling", () => {
   });
 
   it("follows only local paths after sign-in", () => {
-    expect(safeRedirectPath("/oppdrag/TB2023-05?per=2023-08-31")).toBe("/oppdrag/TB2023-05?per=2023-08-31");
-    expect(safeRedirectPath("//evil.example/")).toBe("/");
-    expect(safeRedirectPath("https://evil.example/")).toBe("/");
-    expect(safeRedirectPath("/\\evil.example")).toBe("/");
-    expect(safeRedirectPath(null)).toBe("/");
+    expect(safeRedirectTarget("/oppdrag/TB2023-05?per=2023-08-31")).toBe("/oppdrag/TB2023-05?per=2023-08-31");
+    expect(safeRedirectTarget("//evil.example/")).toBe("/");
+    expect(safeRedirectTarget("https://evil.example/")).toBe("/");
+    expect(safeRedirectTarget("/\\evil.example")).toBe("/");
+    expect(safeRedirectTarget(null)).toBe("/");
   });
 });
