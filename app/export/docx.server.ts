@@ -43,7 +43,8 @@ export async function reportDocumentToDocx(document: ReportDocument): Promise<Bu
     });
 
   const widths = document.columns.map((c) => c.width);
-  const header = new TableRow({
+  const header = () =>
+    new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: document.columns.map((c) =>
@@ -115,7 +116,7 @@ export async function reportDocumentToDocx(document: ReportDocument): Promise<Bu
     );
     children.push(
       new Table({
-        rows: [header, ...rows],
+        rows: [header(), ...rows],
         columnWidths: widths,
         layout: TableLayoutType.FIXED,
         width: { size: document.textWidth, type: WidthType.DXA },

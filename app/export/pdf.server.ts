@@ -58,7 +58,8 @@ function cellParagraph(p: CellParagraph): Content {
 export function reportPdfDefinition(document: ReportDocument): TDocumentDefinitions {
   // pdfmake's widths are content widths: the cell padding comes on top of them.
   const widths = document.columns.map((c) => twipsToPoints(c.width) - 2 * CELL_PADDING - 0.5);
-  const header: TableCell[] = document.columns.map((c) => ({ text: c.header, bold: true, fillColor: "#D9E2F3" }));
+  // A fresh header per table: pdfmake annotates the cell objects it lays out.
+  const header = (): TableCell[] => document.columns.map((c) => ({ text: c.header, bold: true, fillColor: "#D9E2F3" }));
   const content: Content[] = [
     { text: document.title, style: "title" },
     { text: document.intro, margin: [0, 0, 0, 6] },
@@ -85,7 +86,7 @@ export function reportPdfDefinition(document: ReportDocument): TDocumentDefiniti
     if (area.assessment.length === 0) content.push({ text: "Ingen samlet vurdering er skrevet.", italics: true, color: GREY, margin: [0, 0, 0, 6] });
     for (const text of area.assessment) content.push({ text, margin: [0, 0, 0, 5] });
     const body: TableCell[][] = [
-      header,
+      header(),
       ...area.rows.map((r): TableCell[] => [
         { text: r.id },
         { stack: r.title.map(cellParagraph) },
