@@ -84,6 +84,11 @@ export default function ReportPage() {
         <Heading level={2} data-size="md" id="mangler">
           {report.missingCount === 0 ? "Alle oppdrag har forklaring" : `${report.missingCount} oppdrag mangler forklaring`}
         </Heading>
+        {mayEdit ? (
+          <Paragraph>
+            <RemixLink to={`/rapport/forklaringer?${q}`}>Skriv alle forklaringer på én side</RemixLink>
+          </Paragraph>
+        ) : null}
         {report.missingCount === 0 ? (
           <Paragraph>Alle oppdrag som ikke er fullført har en forklaring, slik tildelingsbrevet krever (punkt 4.2).</Paragraph>
         ) : (
