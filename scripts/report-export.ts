@@ -1,5 +1,5 @@
 /**
- * `npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|xlsx|csv --out FILE [--force] [--draft] [--orientation portrait|landscape]`
+ * `npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|pdf|xlsx|csv --out FILE [--force] [--draft] [--orientation portrait|landscape] [--status words|colours] [--description]`
  * Writes the annual-report status table. The final report is refused (exit 1, naming the
  * assignments that lack an explanation) until every unfinished assignment is explained.
  */
@@ -13,7 +13,7 @@ import { outputPathRefusal } from "./lib/output-path";
 import { finalExportRefusal, renderReportFile, REPORT_FORMATS, type ReportFormat } from "../app/export/report-files.server";
 
 const USAGE =
-  "Bruk: npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|xlsx|csv --out FIL [--force] [--draft] [--orientation portrait|landscape]";
+  "Bruk: npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|pdf|xlsx|csv --out FIL [--force] [--draft] [--orientation portrait|landscape] [--status words|colours] [--description]";
 
 async function main(): Promise<number> {
   let values;
@@ -26,7 +26,9 @@ async function main(): Promise<number> {
         out: { type: "string" },
         draft: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
-        orientation: { type: "string", default: "landscape" },
+        orientation: { type: "string", default: "portrait" },
+        status: { type: "string", default: "words" },
+        description: { type: "boolean", default: false },
       },
     }));
   } catch (error) {
@@ -38,11 +40,12 @@ async function main(): Promise<number> {
   const asOf = values["as-of"] ?? `${year}-12-31`;
   if (!isValidIsoDate(asOf)) return fail(`--as-of «${asOf}» er ikke en gyldig dato (åååå-mm-dd).`);
   const format = values.format as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) return fail(`--format må være docx, xlsx eller csv.\n${USAGE}`);
+  if (!REPORT_FORMATS.includes(format)) return fail(`--format må være docx, pdf, xlsx eller csv.\n${USAGE}`);
   if (!values.out) return fail(`--out mangler.\n${USAGE}`);
   const outRefusal = outputPathRefusal(values.out, { force: values.force });
   if (outRefusal) return fail(outRefusal);
   if (values.orientation !== "landscape" && values.orientation !== "portrait") return fail("--orientation må være portrait eller landscape.");
+  if (values.status !== "words" && values.status !== "colours") return fail("--status må være words (I rute, Forsinket …) eller colours (grønn, gul, rød).");
 
   const { db } = getDatabase();
   await migrateToLatest(db);
@@ -51,7 +54,11 @@ async function main(): Promise<number> {
   const report = await loadReport(db, { year, asOfDate: asOf, draft: values.draft ?? false });
   const refusal = finalExportRefusal(report);
   if (refusal) return fail(refusal);
-  const file = await renderReportFile(report, format, values.orientation);
+  const file = await renderReportFile(report, format, {
+    orientation: values.orientation,
+    statusStyle: values.status,
+    includeDescription: values.description ?? false,
+  });
   fs.writeFileSync(values.out, file.body);
   console.log(
     `Skrev ${values.draft ? "utkast til " : ""}rapport ${year} per ${asOf} (${report.rowCount} oppdrag, ${report.areas.length} områder) til ${values.out}.`,

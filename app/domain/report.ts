@@ -305,3 +305,59 @@ export function quickAsOfDates(year: number): Array<{ date: string; label: strin
     { date: `${year}-12-31`, label: "Årsrapport (31. desember)" },
   ];
 }
+
+/** One assignment on the page where every explanation is written at once. */
+export interface ExplanationItem {
+  key: string;
+  id: string;
+  title: string;
+  status: StatusCode;
+  statusLabel: string;
+  /** The deadlines as the report prints them, one per line. */
+  deadlines: string[];
+  latestComment: string | null;
+  /** The report text in force for the date, with its version (0 when none is written). */
+  text: string | null;
+  version: number;
+  author: string | null;
+  writtenAt: string | null;
+  /** How many versions the text has for this date. */
+  versions: number;
+  explanationMissing: boolean;
+}
+
+/**
+ * What the explanation page lists: every assignment that needs an explanation (not finished),
+ * or every assignment when asked (`all`), in report order; and how many still lack one.
+ */
+export function explanationItems<T extends { status: StatusCode; explanationMissing: boolean }>(
+  items: readonly T[],
+  all: boolean,
+): { shown: T[]; missing: number } {
+  return {
+    shown: all ? [...items] : items.filter((i) => needsExplanation(i.status)),
+    missing: items.filter((i) => i.explanationMissing).length,
+  };
+}
+
+/** A writer's submitted explanation, checked against the version it was based on. */
+export interface ExplanationSubmission {
+  key: string;
+  text: string;
+  baseVersion: number;
+}
+
+export type ExplanationDecision = "unchanged" | "save" | "conflict" | "empty";
+
+/**
+ * What to do with one submitted explanation, given the text in force now: an empty field is left
+ * alone unless it held a written text (erasing is refused: texts are never empty); an unchanged text is not saved again; a
+ * text based on an older version than the one in force is a conflict (the 409 rule of status).
+ */
+export function decideExplanation(submitted: ExplanationSubmission, current: { text: string | null; version: number }): ExplanationDecision {
+  // A field that was empty and stays empty waits; a field that held a text cannot erase it.
+  if (submitted.text === "") return submitted.baseVersion > 0 ? "empty" : "unchanged";
+  if (submitted.text === (current.text ?? "")) return "unchanged";
+  if (submitted.baseVersion !== current.version) return "conflict";
+  return "save";
+}

@@ -1,108 +1,182 @@
 /**
- * The report as a Word document (docx library): a heading per goal area, a real table per area
- * whose header row repeats on every page, the area's overall assessment, Norwegian dates, portrait
- * or landscape, and "UTKAST" on every page of a draft.
+ * The report document (`buildReportDocument`) as a Word file (docx library): a heading per goal
+ * area with its Samlet vurdering, then a table with a real grid of fixed column widths in twips
+ * (ID narrow, title and comment wide) whose header row repeats on every page, no hyphenation,
+ * Norwegian dates, portrait by default, and "UTKAST" on every page of a draft.
  */
 import type * as Docx from "docx";
 import { formatDateLong } from "~/domain/format";
-import { REPORT_COLUMNS, type Report } from "~/domain/report";
+import { FONT, PAGE, type CellParagraph, type ReportDocument } from "~/domain/report-document";
 
-export type Orientation = "portrait" | "landscape";
+const half = (points: number) => points * 2;
+const GREY = "595959";
+const BORDER = { style: "single", size: 4, color: "8C8C8C" } as const;
 
-/** Relative column widths: ID, Oppdrag, Avdeling, Frist, Status, Beskrivelse, Kommentar. */
-const WIDTHS = [8, 17, 8, 11, 8, 22, 26];
-
-function cell(docx: typeof Docx, text: string, options: { header?: boolean; width: number }): Docx.TableCell {
-  const { Paragraph, ShadingType, TableCell, TextRun, WidthType } = docx;
-  const paragraphs = (text || " ").split(/\n+/).map(
-    (line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.header, size: 18 })] }),
-  );
-  return new TableCell({
-    children: paragraphs,
-    width: { size: options.width, type: WidthType.PERCENTAGE },
-    shading: options.header ? { type: ShadingType.CLEAR, color: "auto", fill: "D9E2F3" } : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-  });
-}
-
-export async function reportToDocx(report: Report, orientation: Orientation = "landscape"): Promise<Buffer> {
+export async function reportDocumentToDocx(document: ReportDocument): Promise<Buffer> {
   // Loaded on first use: docx costs ≈ 8 MB of memory, which a server that never exports should
   // not carry (docs/performance.md §8).
   const docx = await import("docx");
-  const { AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation } = docx;
-  const { Paragraph, Table, TableRow, TextRun, WidthType } = docx;
-  const draftMark = report.draft ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: "UTKAST – ikke endelig rapport", bold: true, color: "C00000" })] })] : [];
-  const children: Array<Docx.Paragraph | Docx.Table> = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }),
+  const { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation } = docx;
+  const { Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, VerticalAlign } = docx;
+
+  const cellParagraph = (p: CellParagraph) =>
     new Paragraph({
-      children: [new TextRun(`Status per ${formatDateLong(report.asOfDate)}. Generert fra Oppdragsoversikt ${formatDateLong(new Date().toISOString().slice(0, 10))}.`)],
+      spacing: { after: p.kind === "plain" ? 40 : 20 },
+      children: [
+        new TextRun({
+          text: p.text,
+          size: half(p.kind === "plain" || p.kind === "missing" ? FONT.table : FONT.note),
+          color: p.kind === "missing" ? "C00000" : p.kind === "plain" ? undefined : GREY,
+          bold: p.kind === "missing",
+          italics: p.kind === "excerpt",
+        }),
+      ],
+    });
+
+  const cell = (children: Docx.Paragraph[], width: number, shading?: string | null) =>
+    new TableCell({
+      children: children.length ? children : [new Paragraph("")],
+      width: { size: width, type: WidthType.DXA },
+      shading: shading ? { type: ShadingType.CLEAR, color: "auto", fill: shading } : undefined,
+      margins: { top: 50, bottom: 50, left: 80, right: 80 },
+      verticalAlign: VerticalAlign.TOP,
+    });
+
+  const widths = document.columns.map((c) => c.width);
+  const header = () =>
+    new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: document.columns.map((c) =>
+      cell([new Paragraph({ children: [new TextRun({ text: c.header, bold: true, size: half(FONT.table) })] })], c.width, "D9E2F3"),
+    ),
+  });
+
+  const children: Array<Docx.Paragraph | Docx.Table> = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(document.title)] }),
+    new Paragraph({ spacing: { after: 120 }, children: [new TextRun(document.intro)] }),
+    new Paragraph({
+      spacing: { after: 120 },
+      children: [
+        new TextRun({ text: "Status: ", bold: true }),
+        new TextRun(document.summary.map((s) => `${s.label} ${s.count}`).join(" · ")),
+      ],
     }),
   ];
-  for (const area of report.areas) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(area.heading)] }));
-    const header = new TableRow({
-      tableHeader: true,
-      cantSplit: true,
-      children: REPORT_COLUMNS.map((c, i) => cell(docx, c, { header: true, width: WIDTHS[i] })),
-    });
+  if (document.legend) {
+    children.push(new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: "Fargekoder", bold: true })] }));
+    for (const entry of document.legend) {
+      children.push(
+        new Paragraph({
+          spacing: { after: 40 },
+          children: [
+            new TextRun({ text: ` ${entry.word} `, bold: true, color: entry.text, shading: { type: ShadingType.CLEAR, color: "auto", fill: entry.fill } }),
+            new TextRun(`: ${entry.meaning}`),
+          ],
+        }),
+      );
+    }
+  }
+  children.push(
+    new Paragraph({
+      spacing: { after: 120 },
+      children: [new TextRun({ text: `Laget i Oppdragsoversikt ${formatDateLong(new Date().toISOString().slice(0, 10))}.`, size: half(FONT.note), color: GREY })],
+    }),
+  );
+
+  for (const area of document.areas) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun(area.heading)] }));
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun("Samlet vurdering")] }));
+    const assessment = area.assessment.length ? area.assessment : ["Ingen samlet vurdering er skrevet."];
+    assessment.forEach((text, i) =>
+      children.push(
+        new Paragraph({
+          spacing: { after: 100 },
+          keepNext: i === assessment.length - 1,
+          children: [new TextRun({ text, italics: area.assessment.length === 0, color: area.assessment.length === 0 ? GREY : undefined })],
+        }),
+      ),
+    );
     const rows = area.rows.map(
       (r) =>
         new TableRow({
-          cantSplit: false,
+          cantSplit: true,
           children: [
-            r.id,
-            r.letterNote ? `${r.title}\n(${r.letterNote})` : r.title,
-            r.departments,
-            r.deadline,
-            r.statusLabel,
-            r.description,
-            r.comment || (r.explanationMissing ? "MANGLER FORKLARING" : ""),
-          ].map((text, i) => cell(docx, text, { width: WIDTHS[i] })),
+            cell([cellParagraph({ text: r.id, kind: "plain" })], widths[0]),
+            cell(r.title.map(cellParagraph), widths[1]),
+            cell(r.deadline.map((text) => cellParagraph({ text, kind: "plain" })), widths[2]),
+            cell(
+              [new Paragraph({ children: [new TextRun({ text: r.status.text, size: half(FONT.table), bold: r.status.fill !== null, color: r.status.color ?? undefined })] })],
+              widths[3],
+              r.status.fill,
+            ),
+            cell(r.comment.map(cellParagraph), widths[4]),
+          ],
         }),
     );
     children.push(
       new Table({
-        rows: [header, ...rows],
-        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [header(), ...rows],
+        columnWidths: widths,
+        layout: TableLayoutType.FIXED,
+        width: { size: document.textWidth, type: WidthType.DXA },
         borders: {
-          top: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
-          bottom: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
-          left: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
-          right: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
-          insideHorizontal: { style: BorderStyle.SINGLE, size: 2, color: "BFBFBF" },
-          insideVertical: { style: BorderStyle.SINGLE, size: 2, color: "BFBFBF" },
+          top: BORDER,
+          bottom: BORDER,
+          left: BORDER,
+          right: BORDER,
+          insideHorizontal: { style: "single", size: 2, color: "BFBFBF" },
+          insideVertical: { style: "single", size: 2, color: "BFBFBF" },
         },
       }),
     );
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun("Samlet vurdering")] }));
-    for (const para of (area.assessment || "Ingen samlet vurdering er skrevet.").split(/\n{2,}/)) {
-      children.push(new Paragraph({ children: [new TextRun(para.replace(/\n/g, " "))] }));
-    }
   }
+
+  const draftMark = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ text: "UTKAST – ikke endelig rapport", bold: true, color: "C00000" })],
+  });
   const doc = new Document({
     creator: "Oppdragsoversikt",
-    title: report.title,
-    description: report.draft ? "Utkast" : "Endelig",
-    styles: { default: { document: { run: { font: "Arial", size: 20 } } } },
+    title: document.title,
+    description: document.draft ? "Utkast" : "Endelig",
+    features: { updateFields: false },
+    hyphenation: { autoHyphenation: false },
+    styles: {
+      default: {
+        document: { run: { font: "Arial", size: half(FONT.body) } },
+        title: { run: { font: "Arial", size: half(18), bold: true } },
+        heading1: { run: { font: "Arial", size: half(14), bold: true, color: "1F3864" }, paragraph: { spacing: { before: 280, after: 100 } } },
+        heading2: { run: { font: "Arial", size: half(11), bold: true }, paragraph: { spacing: { before: 80, after: 60 } } },
+      },
+    },
     sections: [
       {
         properties: {
           page: {
-            size: { orientation: orientation === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: { top: 1000, bottom: 1000, left: 900, right: 900 },
+            size: {
+              orientation: document.orientation === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+              width: PAGE.width,
+              height: PAGE.height,
+            },
+            margin: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginX, right: PAGE.marginX, header: 500, footer: 500 },
           },
         },
-        headers: { default: new Header({ children: draftMark.length ? draftMark : [new Paragraph(report.title)] }) },
+        headers: {
+          default: new Header({
+            children: [document.draft ? draftMark : new Paragraph({ children: [new TextRun({ text: document.title, size: half(FONT.note), color: GREY })] })],
+          }),
+        },
         footers: {
           default: new Footer({
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
-                  new TextRun(report.draft ? "UTKAST – side " : "Side "),
-                  new TextRun({ children: [PageNumber.CURRENT] }),
-                  new TextRun(" av "),
-                  new TextRun({ children: [PageNumber.TOTAL_PAGES] }),
+                  new TextRun({ text: document.draft ? "UTKAST – side " : "Side ", size: half(FONT.note) }),
+                  new TextRun({ children: [PageNumber.CURRENT], size: half(FONT.note) }),
+                  new TextRun({ text: " av ", size: half(FONT.note) }),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: half(FONT.note) }),
                 ],
               }),
             ],

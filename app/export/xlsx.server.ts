@@ -4,8 +4,13 @@
  */
 import { formatDateLong } from "~/domain/format";
 import type { Report } from "~/domain/report";
+import { SIGNALS, STATUS_SIGNAL, statusLegend, type StatusStyle } from "~/domain/report-document";
 
-export async function reportToXlsx(report: Report): Promise<Buffer> {
+/**
+ * With `statusStyle: "colours"` a "Fargekode" column follows the status (the colour word on its
+ * colour) and a "Fargekoder" sheet holds the legend; the status words stay, so filters still work.
+ */
+export async function reportToXlsx(report: Report, statusStyle: StatusStyle = "words"): Promise<Buffer> {
   // Loaded on first use: exceljs costs ≈ 27 MB of memory, which a server that never exports
   // should not carry (docs/performance.md §8).
   const { default: ExcelJS } = await import("exceljs");
@@ -29,6 +34,7 @@ export async function reportToXlsx(report: Report): Promise<Buffer> {
     { header: "Frist", key: "deadline", width: 30 },
     { header: "Første frist", key: "deadlineDate", width: 13, style: { numFmt: "dd.mm.yyyy" } },
     { header: "Status", key: "status", width: 13 },
+    ...(statusStyle === "colours" ? [{ header: "Fargekode", key: "signal", width: 11 }] : []),
     { header: "Beskrivelse", key: "description", width: 60 },
     { header: "Kommentar", key: "comment", width: 60 },
     { header: "Gitt i", key: "letter", width: 40 },
@@ -43,11 +49,22 @@ export async function reportToXlsx(report: Report): Promise<Buffer> {
         deadline: r.deadline,
         deadlineDate: r.deadlineDate ? new Date(`${r.deadlineDate}T00:00:00Z`) : null,
         status: r.statusLabel,
+        signal: SIGNALS[STATUS_SIGNAL[r.status]].word,
         description: r.description,
         comment: r.comment,
         letter: r.letterNote ?? "",
       });
     }
+  }
+  if (statusStyle === "colours") {
+    const column = sheet.getColumn("signal");
+    const statuses = report.areas.flatMap((a) => a.rows.map((r) => r.status));
+    column.eachCell((cell, n) => {
+      if (n === 1) return;
+      const signal = SIGNALS[STATUS_SIGNAL[statuses[n - 2]]];
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${signal.fill}` } };
+      cell.font = { bold: true, color: { argb: `FF${signal.text}` } };
+    });
   }
   const header = sheet.getRow(1);
   header.font = { bold: true };
@@ -67,5 +84,18 @@ export async function reportToXlsx(report: Report): Promise<Buffer> {
   assessments.eachRow((row, n) => {
     if (n > 1) row.alignment = { vertical: "top", wrapText: true };
   });
+  if (statusStyle === "colours") {
+    const legend = workbook.addWorksheet("Fargekoder");
+    legend.columns = [
+      { header: "Farge", key: "word", width: 12 },
+      { header: "Betyr", key: "meaning", width: 80 },
+    ];
+    legend.getRow(1).font = { bold: true };
+    for (const entry of statusLegend()) {
+      const row = legend.addRow({ word: entry.word, meaning: entry.meaning });
+      row.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${entry.fill}` } };
+      row.getCell(1).font = { bold: true, color: { argb: `FF${entry.text}` } };
+    }
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

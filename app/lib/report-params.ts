@@ -1,4 +1,5 @@
 /** Year, report date and preview area from the report pages' URLs. Pure. */
+import type { ReportDocumentOptions } from "~/domain/report-document";
 import { readDateParam } from "./as-of";
 import { chooseYear } from "./urls";
 
@@ -20,4 +21,17 @@ export function readReportArea(url: URL): string | null {
 /** The report page for a year and date, optionally on one area, optionally at an anchor. */
 export function reportPath(year: number, asOfDate: string, area: string | null = null, hash = ""): string {
   return `/rapport?aar=${year}&per=${asOfDate}${area ? `&omrade=${encodeURIComponent(area)}` : ""}${hash ? `#${hash}` : ""}`;
+}
+
+/**
+ * The file options of `/rapport/eksport`: `retning=portrait|landscape` (portrait by default),
+ * `status=ord|farger` (words by default), `beskrivelse=1` (a short excerpt of the letter's text).
+ * Unknown values fall back to the defaults.
+ */
+export function readExportOptions(url: URL): ReportDocumentOptions {
+  return {
+    orientation: url.searchParams.get("retning") === "landscape" ? "landscape" : "portrait",
+    statusStyle: url.searchParams.get("status") === "farger" ? "colours" : "words",
+    includeDescription: url.searchParams.get("beskrivelse") === "1",
+  };
 }

@@ -5,6 +5,9 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { endOfDayInOslo } from "~/domain/format";
 import {
+  decideExplanation,
+  type ExplanationItem,
+  type ExplanationSubmission,
   buildReport,
   buildReportPreview,
   type Report,
@@ -204,4 +207,105 @@ export async function saveAssessment(
   await appendText(db, actor, now, `område:${year}:${areaCode}`, { reportDate, text }, (trx, row) =>
     trx.insertInto("area_assessments").values({ ...row, year, area_code: areaCode, text, report_date: reportDate }).execute(),
   );
+}
+
+/** The report text in force per assignment for a date: its version (the row id), author and time, and how many versions. */
+async function latestTexts(db: Kysely<Database> | Transaction<Database>, assignmentIds: readonly number[], reportDate: string) {
+  if (assignmentIds.length === 0) return new Map<number, { id: number; text: string; actor_name: string; created_at: string; versions: number }>();
+  const rows = await sql<{ assignment_id: number; id: number; text: string; actor_name: string; created_at: string; versions: number }>`
+    select rt.assignment_id, rt.id, rt.text, rt.actor_name, rt.created_at,
+      (select count(*) from report_texts c where c.assignment_id = rt.assignment_id and c.report_date = rt.report_date) as versions
+    from report_texts rt
+    where rt.report_date = ${reportDate}
+      and rt.assignment_id in (${sql.join(assignmentIds.map((id) => sql`${id}`))})
+      and rt.id = (select max(x.id) from report_texts x where x.assignment_id = rt.assignment_id and x.report_date = rt.report_date)
+  `.execute(db);
+  return new Map(rows.rows.map((r) => [r.assignment_id, r]));
+}
+
+/**
+ * The explanation page: every assignment of the year as of the date, in report order, with its
+ * status, deadlines, latest comment and the report text in force (version, author, time).
+ */
+export async function loadExplanationSheet(db: Kysely<Database>, options: { year: number; asOfDate: string }): Promise<ExplanationItem[]> {
+  const report = await loadReport(db, { ...options, draft: true });
+  const rows = report.areas.flatMap((a) => a.rows);
+  const ids = await db.selectFrom("assignments").select(["id", "key"]).where("year", "=", options.year).execute();
+  const idByKey = new Map(ids.map((r) => [r.key, r.id]));
+  const [texts, comments] = await Promise.all([
+    latestTexts(db, ids.map((r) => r.id), options.asOfDate),
+    reportAssignments(db, options.year, options.asOfDate, false),
+  ]);
+  const commentById = new Map(comments.map((c) => [c.id, c.assignment.latestComment]));
+  return rows.map((r) => {
+    const id = idByKey.get(r.key) as number;
+    const text = texts.get(id);
+    return {
+      key: r.key,
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      statusLabel: r.statusLabel,
+      deadlines: r.deadline ? r.deadline.split("; ") : [],
+      latestComment: commentById.get(id) ?? null,
+      text: text?.text ?? null,
+      version: text?.id ?? 0,
+      author: text?.actor_name ?? null,
+      writtenAt: text?.created_at ?? null,
+      versions: text?.versions ?? 0,
+      explanationMissing: r.explanationMissing,
+    };
+  });
+}
+
+export interface ExplanationConflict {
+  key: string;
+  /** The newer text in force, its version, author and time. */
+  text: string;
+  version: number;
+  author: string;
+  writtenAt: string;
+}
+
+/**
+ * Saves the explanations written on one page in one transaction: each changed text is appended
+ * (with its audit entry) unless someone saved a newer version of it meanwhile (a conflict: left
+ * unsaved and returned with the newer text). An emptied text is never saved (`empty`).
+ */
+export async function saveReportTexts(
+  db: Kysely<Database>,
+  year: number,
+  reportDate: string,
+  submissions: readonly ExplanationSubmission[],
+  actor: Actor,
+  now = new Date(),
+): Promise<{ saved: string[]; conflicts: ExplanationConflict[]; empty: string[] }> {
+  return db.transaction().execute(async (trx) => {
+    const assignments = await trx
+      .selectFrom("assignments")
+      .select(["id", "key"])
+      .where("year", "=", year)
+      .where("key", "in", submissions.length ? submissions.map((s) => s.key) : ["-"])
+      .execute();
+    const idByKey = new Map(assignments.map((a) => [a.key, a.id]));
+    const current = await latestTexts(trx, assignments.map((a) => a.id), reportDate);
+    const result = { saved: [] as string[], conflicts: [] as ExplanationConflict[], empty: [] as string[] };
+    for (const s of submissions) {
+      const id = idByKey.get(s.key);
+      if (id === undefined) continue;
+      const now_ = current.get(id);
+      const decision = decideExplanation(s, { text: now_?.text ?? null, version: now_?.id ?? 0 });
+      if (decision === "unchanged") continue;
+      if (decision === "empty") result.empty.push(s.key);
+      else if (decision === "conflict" && now_) {
+        result.conflicts.push({ key: s.key, text: now_.text, version: now_.id, author: now_.actor_name, writtenAt: now_.created_at });
+      } else {
+        const row = { user_id: actor.userId, actor_name: actorDisplayName(actor), created_at: now.toISOString() };
+        await trx.insertInto("report_texts").values({ ...row, assignment_id: id, text: s.text, report_date: reportDate }).execute();
+        await audit(trx, actor, "rapport:endret", `oppdrag:${s.key}`, { reportDate, text: s.text }, now);
+        result.saved.push(s.key);
+      }
+    }
+    return result;
+  });
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Heading, Paragraph, Table } from "~/components/ds";
+import { Alert, Button, Fieldset, Heading, Paragraph, Table } from "~/components/ds";
+import { Choice } from "~/components/user-fields";
 import { TextField } from "~/components/form";
 import { YearSelect } from "~/components/year-switcher";
 import { StatusTag } from "~/components/status-tag";
@@ -47,8 +48,7 @@ export default function ReportPage() {
   const back = report.shown === ALL_AREAS ? chosen : report.shown;
   const withArea = back ? `&omrade=${encodeURIComponent(back)}` : "";
   const textLink = (key: string) => `/rapport/tekst/${encodeURIComponent(key)}?${q}${withArea}`;
-  const exportLink = (format: string, draft: boolean, orientation?: string) =>
-    `/rapport/eksport?${q}&format=${format}${draft ? "&utkast=1" : ""}${orientation ? `&retning=${orientation}` : ""}`;
+  const exportLink = (format: string, draft: boolean) => `/rapport/eksport?${q}&format=${format}${draft ? "&utkast=1" : ""}`;
   const single = report.shown === ALL_AREAS ? null : (report.areas[0] ?? null);
   return (
     <div className="stack">
@@ -84,6 +84,11 @@ export default function ReportPage() {
         <Heading level={2} data-size="md" id="mangler">
           {report.missingCount === 0 ? "Alle oppdrag har forklaring" : `${report.missingCount} oppdrag mangler forklaring`}
         </Heading>
+        {mayEdit ? (
+          <Paragraph>
+            <RemixLink to={`/rapport/forklaringer?${q}`}>Skriv alle forklaringer på én side</RemixLink>
+          </Paragraph>
+        ) : null}
         {report.missingCount === 0 ? (
           <Paragraph>Alle oppdrag som ikke er fullført har en forklaring, slik tildelingsbrevet krever (punkt 4.2).</Paragraph>
         ) : (
@@ -119,14 +124,17 @@ export default function ReportPage() {
         <Heading level={2} data-size="md" id="eksport">
           Last ned
         </Heading>
-        <Paragraph>Filene har hele tabellen for alle områder, også avdeling, frist og beskrivelse av oppdraget.</Paragraph>
+        <Paragraph>
+          Word og PDF er årsrapporttabellen per område (stående, status i ord); Excel og CSV har alle kolonnene, også beskrivelse av
+          oppdraget. Andre valg står under.
+        </Paragraph>
         {report.missingCount === 0 ? (
           <ul className="status-counts">
             <li>
-              <a href={exportLink("docx", false, "landscape")}>Endelig rapport, Word (liggende)</a>
+              <a href={exportLink("docx", false)}>Endelig rapport, Word</a>
             </li>
             <li>
-              <a href={exportLink("docx", false, "portrait")}>Endelig rapport, Word (stående)</a>
+              <a href={exportLink("pdf", false)}>Endelig rapport, PDF</a>
             </li>
             <li>
               <a href={exportLink("xlsx", false)}>Endelig rapport, Excel</a>
@@ -140,10 +148,10 @@ export default function ReportPage() {
         )}
         <ul className="status-counts">
           <li>
-            <a href={exportLink("docx", true, "landscape")}>Utkast, Word (liggende)</a>
+            <a href={exportLink("docx", true)}>Utkast, Word</a>
           </li>
           <li>
-            <a href={exportLink("docx", true, "portrait")}>Utkast, Word (stående)</a>
+            <a href={exportLink("pdf", true)}>Utkast, PDF</a>
           </li>
           <li>
             <a href={exportLink("xlsx", true)}>Utkast, Excel</a>
@@ -152,6 +160,48 @@ export default function ReportPage() {
             <a href={exportLink("csv", true)}>Utkast, CSV</a>
           </li>
         </ul>
+        <Form method="get" action="/rapport/eksport" reloadDocument className="stack export-options" aria-labelledby="eksportvalg">
+          <Heading level={3} data-size="xs" id="eksportvalg">
+            Last ned med valg
+          </Heading>
+          <input type="hidden" name="aar" value={report.year} />
+          <input type="hidden" name="per" value={report.asOfDate} />
+          <div className="filter-row">
+            <Fieldset>
+              <Fieldset.Legend>Format</Fieldset.Legend>
+              <Choice type="radio" id="eks-docx" name="format" value="docx" label="Word" defaultChecked />
+              <Choice type="radio" id="eks-pdf" name="format" value="pdf" label="PDF" />
+              <Choice type="radio" id="eks-xlsx" name="format" value="xlsx" label="Excel" />
+            </Fieldset>
+            <Fieldset>
+              <Fieldset.Legend>Status vises som</Fieldset.Legend>
+              <Choice type="radio" id="eks-ord" name="status" value="ord" label="Ord (I rute, Forsinket …)" defaultChecked />
+              <Choice type="radio" id="eks-farger" name="status" value="farger" label="Fargekode (grønn, gul, rød) med forklaring" />
+            </Fieldset>
+            <Fieldset>
+              <Fieldset.Legend>Sideretning (Word og PDF)</Fieldset.Legend>
+              <Choice type="radio" id="eks-staaende" name="retning" value="portrait" label="Stående" defaultChecked />
+              <Choice type="radio" id="eks-liggende" name="retning" value="landscape" label="Liggende" />
+            </Fieldset>
+            <Fieldset>
+              <Fieldset.Legend>Innhold</Fieldset.Legend>
+              <Choice type="checkbox" id="eks-beskrivelse" name="beskrivelse" value="1" label="Ta med et kort utdrag av oppdragsteksten" />
+              <Choice
+                type="checkbox"
+                id="eks-utkast"
+                name="utkast"
+                value="1"
+                label="Utkast (merket UTKAST)"
+                defaultChecked={report.missingCount > 0}
+              />
+            </Fieldset>
+          </div>
+          <div>
+            <Button type="submit" variant="secondary">
+              Last ned
+            </Button>
+          </div>
+        </Form>
       </section>
 
       <section aria-labelledby="forhandsvisning" className="stack">

@@ -4,9 +4,9 @@ import { getDb } from "~/db/connection.server";
 import { listYears } from "~/models/assignment.server";
 import { loadReport } from "~/models/report.server";
 import { finalExportRefusal, renderReportFile, REPORT_FORMATS, type ReportFormat } from "~/export/report-files.server";
-import { readReportParams } from "~/lib/report-params";
+import { readExportOptions, readReportParams } from "~/lib/report-params";
 
-/** Resource route: the report as a Word, Excel or CSV file. A final report without every explanation is refused (409). */
+/** Resource route: the report as a Word, PDF, Excel or CSV file (options: `readExportOptions`). A final report without every explanation is refused (409). */
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const url = new URL(args.request.url);
@@ -15,14 +15,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const format = url.searchParams.get("format") as ReportFormat;
   const text = (message: string, status: number) =>
     new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  if (!REPORT_FORMATS.includes(format)) return text("Ukjent format. Velg docx, xlsx eller csv.", 400);
+  if (!REPORT_FORMATS.includes(format)) return text("Ukjent format. Velg docx, pdf, xlsx eller csv.", 400);
   if (year === null || asOfDate === null) return text("Det finnes ingen oppdrag å rapportere på.", 404);
   const draft = url.searchParams.get("utkast") === "1";
   const report = await loadReport(db, { year, asOfDate, draft });
   const refusal = finalExportRefusal(report);
   if (refusal) return text(refusal, 409);
-  const orientation = url.searchParams.get("retning") === "portrait" ? "portrait" : "landscape";
-  const file = await renderReportFile(report, format, orientation);
+  const file = await renderReportFile(report, format, readExportOptions(url));
   return new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,

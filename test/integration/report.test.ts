@@ -118,7 +118,7 @@ describe("the report preview", () => {
 
 describe("report files", () => {
   it("Word: a table per area with a repeating header row, every row, status and comment, draft marked", async () => {
-    const file = await renderReportFile(report, "docx", "landscape");
+    const file = await renderReportFile(report, "docx", { orientation: "landscape" });
     expect(file.fileName).toBe("statusrapport-2023-per-2023-12-31-utkast.docx");
     const zip = await JSZip.loadAsync(file.body);
     const xml = await zip.file("word/document.xml")!.async("string");
