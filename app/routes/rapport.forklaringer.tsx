@@ -6,8 +6,8 @@ import { Alert, Button, Field, Heading, Label, Paragraph, Textarea, ValidationMe
 import { StatusTag } from "~/components/status-tag";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { listYears } from "~/db/queries.server";
-import { loadExplanationSheet, saveReportTexts, type ExplanationConflict } from "~/db/report.server";
+import { listYears } from "~/models/assignment.server";
+import { loadExplanationSheet, saveReportTexts, type ExplanationConflict } from "~/models/report.server";
 import { formatDateLong, formatDateTime } from "~/domain/format";
 import { explanationItems } from "~/domain/report";
 import { reportTextSchema } from "~/domain/report-text.server";

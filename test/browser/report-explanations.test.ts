@@ -7,8 +7,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDatabase, getDb } from "~/db/connection.server";
-import { saveReportText } from "~/db/report.server";
-import { recordStatusUpdate } from "~/db/status.server";
+import { saveReportText } from "~/models/report.server";
+import { recordStatusUpdate } from "~/models/status-event.server";
 import { axeViolations, axeViolationsOfHtml, launchBrowser, signedInPage } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser } from "../helpers/users";
@@ -28,8 +28,8 @@ beforeAll(async () => {
     ["TB2023-12", "Oppstartsmøte holdt; arbeidsplan er laget."],
   ]) {
     const a = await getDb().selectFrom("assignments").select(["id", "version"]).where("key", "=", key).executeTakeFirstOrThrow();
-    const author = { userId: user.id, name: "Frida Forklaring", email: user.email, ip: null, userAgent: null };
-    const result = await recordStatusUpdate(getDatabase(), { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment, author }, new Date("2023-03-01T10:00:00Z"));
+    const actor = { userId: user.id, name: `Frida Forklaring <${user.email}>`, person: "Frida Forklaring", ip: null, userAgent: null };
+    const result = await recordStatusUpdate(getDatabase(), { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment, actor }, new Date("2023-03-01T10:00:00Z"));
     expect(result.ok).toBe(true);
   }
 }, 120_000);
