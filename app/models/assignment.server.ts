@@ -187,6 +187,12 @@ export async function listDepartments(db: Kysely<Database>) {
   return db.selectFrom("departments").select(["code", "name"]).orderBy("code").execute();
 }
 
+/** A ministry department by its code (as the letters write it), or undefined. */
+export async function findDepartment(db: Kysely<Database>, code: string) {
+  if (!/^[A-ZÆØÅ]{2,6}$/.test(code)) return undefined;
+  return db.selectFrom("departments").select(["code", "name"]).where("code", "=", code).executeTakeFirst();
+}
+
 export async function listGoals(db: Kysely<Database>, year: number) {
   return db.selectFrom("goals").select(["code", "title", "area_code"]).where("year", "=", year).orderBy("number").execute();
 }

@@ -6,6 +6,7 @@ import { hashPassword } from "~/auth/password.server";
 import { audit, type Actor } from "./audit.server";
 import type { Database, User } from "../db/schema";
 import type { Role } from "../domain/roles";
+import { revokeCalendarTokensIn } from "./calendar-token.server";
 
 export interface UserWithDepartments extends Omit<User, "password_hash"> {
   departments: string[];
@@ -218,6 +219,3 @@ export async function setOwnPassword(
  * Ends a user's calendar links (on disable and on a password reset by an admin: a link made by
  * whoever had the account must not outlive it). Enabling the user again does not bring them back.
  */
-async function revokeCalendarTokensIn(trx: Kysely<Database>, userId: number, now: string): Promise<void> {
-  await trx.updateTable("calendar_tokens").set({ revoked_at: now }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
-}

@@ -13,6 +13,7 @@ import { dayOffNote } from "~/domain/holidays";
 import { REMINDER_KINDS, REMINDER_LABELS, reminderKind, type ReminderKind } from "~/domain/reminders";
 import { STATUS_LABELS } from "~/domain/status";
 import { assignmentPath } from "~/lib/urls";
+import { allReminderOptOuts } from "~/models/reminder-opt-out.server";
 
 export interface ReminderItem {
   deadline: FeedDeadline;
@@ -44,7 +45,7 @@ export async function planReminders(app: AppDatabase, today: string): Promise<Pl
     .execute();
   const [departments, optOuts, sent] = await Promise.all([
     db.selectFrom("user_departments").selectAll().execute(),
-    db.selectFrom("reminder_opt_outs").selectAll().execute(),
+    allReminderOptOuts(db),
     db.selectFrom("reminder_log").select(["deadline_id", "recipient", "kind", "deadline_date"]).execute(),
   ]);
   const already = new Set(sent.map((s) => `${s.deadline_id}|${s.recipient}|${s.kind}|${s.deadline_date}`));

@@ -9,7 +9,7 @@ import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
 import { listOpenDeadlines, queryAssignments, sortRows, type ListRow } from "~/models/assignment-list.server";
-import { listYears } from "~/models/assignment.server";
+import { findDepartment, listYears } from "~/models/assignment.server";
 import { departmentBuckets, SOON_DAYS } from "~/domain/department-view";
 import { formatDateLong, todayInOslo } from "~/domain/format";
 import { readAsOf } from "~/lib/as-of";
@@ -23,9 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const code = (args.params.kode ?? "").toUpperCase();
   const db = getDb();
-  const department = /^[A-ZÆØÅ]{2,6}$/.test(code)
-    ? await db.selectFrom("departments").select(["code", "name"]).where("code", "=", code).executeTakeFirst()
-    : undefined;
+  const department = await findDepartment(db, code);
   if (!department) throw new Response(`Fant ikke avdelingen «${code.slice(0, 20)}».`, { status: 404 });
   const url = new URL(args.request.url);
   const asOf = readAsOf(url);

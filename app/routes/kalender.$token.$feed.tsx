@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildFeed } from "~/calendar/feed.server";
 import { getDb } from "~/db/connection.server";
-import { deadlinesFor, userForCalendarToken } from "~/models/deadline.server";
+import { userForCalendarToken } from "~/models/calendar-token.server";
+import { findDepartment } from "~/models/assignment.server";
+import { deadlinesFor } from "~/models/deadline.server";
 
 /**
  * Calendar feeds for Outlook and other clients: `/kalender/<token>/mine.ics` (the user's own
@@ -18,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const department = /^avdeling-([A-ZÆØÅ]{2,6})\.ics$/.exec(feed)?.[1];
   if (feed !== "mine.ics" && !department) return text("Ukjent kalender. Bruk mine.ics eller avdeling-KODE.ics.", 404);
   if (department) {
-    const exists = await db.selectFrom("departments").select("code").where("code", "=", department).executeTakeFirst();
+    const exists = await findDepartment(db, department);
     if (!exists) return text(`Ukjent avdeling ${department}.`, 404);
   }
   const deadlines = await deadlinesFor(db, department ? { kind: "department", code: department } : { kind: "user", userId: user.id, departments: user.departments });

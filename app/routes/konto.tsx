@@ -3,8 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Fieldset, Heading, Paragraph } from "~/components/ds";
 import { Choice } from "~/components/user-fields";
-import { audit } from "~/models/audit.server";
-import { activeCalendarToken, createCalendarToken, revokeCalendarTokens } from "~/models/deadline.server";
+import { activeCalendarToken, createCalendarToken, revokeCalendarTokens } from "~/models/calendar-token.server";
+import { reminderOptOuts, setWantedReminders } from "~/models/reminder-opt-out.server";
 import { formatDateTime } from "~/domain/format";
 import { REMINDER_KINDS, REMINDER_LABELS } from "~/domain/reminders";
 import { z } from "zod";
@@ -25,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const db = getDb();
   const [token, optOuts] = await Promise.all([
     activeCalendarToken(db, user.id),
-    db.selectFrom("reminder_opt_outs").select("kind").where("user_id", "=", user.id).execute(),
+    reminderOptOuts(db, user.id),
   ]);
   return {
     user: { name: user.name, email: user.email, role: user.role, departments: user.departments },
@@ -33,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
     changed: url.searchParams.get("endret") === "1",
     notice: url.searchParams.get("melding"),
     calendarSince: token?.created_at ?? null,
-    optedOut: optOuts.map((o) => o.kind),
+    optedOut: optOuts,
     remindersApply: user.role === "departement" || user.role === "saksbehandler",
   };
 }
@@ -57,13 +57,7 @@ export async function action(args: ActionFunctionArgs) {
     return redirect("/konto?melding=kalender-trukket#kalender");
   }
   if (intent === "varsler") {
-    const wanted = new Set(formTexts(form, "varsel"));
-    const off = REMINDER_KINDS.filter((k) => !wanted.has(k));
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom("reminder_opt_outs").where("user_id", "=", user.id).execute();
-      for (const kind of off) await trx.insertInto("reminder_opt_outs").values({ user_id: user.id, kind }).execute();
-      await audit(trx, user.actor, "varsel:innstillinger", `bruker:${user.id}`, { off });
-    });
+    await setWantedReminders(db, user.id, new Set(formTexts(form, "varsel")), user.actor);
     return redirect("/konto?melding=varsler#varsler");
   }
   const schema = z

@@ -10,7 +10,8 @@ import { changeOwnPassword, WRONG_CURRENT_MESSAGE } from "~/auth/password-change
 import { MAX_CONCURRENT_HASHES, passwordHashStats, verifyPassword } from "~/auth/password.server";
 import { signIn, THROTTLED_MESSAGE } from "~/auth/sign-in.server";
 import { importLetterText } from "~/use-cases/bootstrap.server";
-import { agreeDeadline, createCalendarToken, userForCalendarToken } from "~/models/deadline.server";
+import { createCalendarToken, userForCalendarToken } from "~/models/calendar-token.server";
+import { agreeDeadline } from "~/models/deadline.server";
 import { resetPassword, setUserDisabled } from "~/models/user.server";
 import { extractLetterText } from "~/letters/extract.server";
 import { createTestDatabase, readLetter2023 } from "../helpers/db";
