@@ -11,7 +11,7 @@ export class RequestTooLargeError extends Error {
 }
 
 /** After the cap is passed, the rest of the body is read and dropped up to this much, so the client still gets the 413. */
-const DRAIN_AFTER_LIMIT_BYTES = 64 * 1024 * 1024;
+export const DRAIN_AFTER_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The same request, with a body that fails with RequestTooLargeError once more than `maxBytes`
