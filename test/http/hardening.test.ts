@@ -7,6 +7,7 @@
  */
 import http from "node:http";
 import path from "node:path";
+import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/connection.server";
 import { startServerProcess, type ServerProcess } from "../../scripts/lib/server-command";
@@ -244,5 +245,27 @@ describe("the first-time setup page (hole 10)", () => {
     expect(post.status).toBe(403);
     const proxied = await raw({ url: `${empty.url}/oppsett`, method: "GET", headers: { "X-Forwarded-For": "203.0.113.1" } });
     expect(proxied.status).toBe(403);
+  });
+});
+
+describe("TRUST_PROXY (hole 6)", () => {
+  const databasePath = path.join(tempDir("oppdrag-trust-"), "app.sqlite");
+  const start = (value: string) => startServerProcess({ databasePath, env: { SEED_LETTER: "0", TRUST_PROXY: value } });
+
+  it("`true` starts, and the client address is taken from X-Forwarded-For", async () => {
+    const s = await start("true");
+    try {
+      const res = await raw({ url: `${s.url}/logg-inn`, method: "POST", headers: { "X-Forwarded-For": "203.0.113.9", "Content-Type": "application/x-www-form-urlencoded" }, send: Buffer.from("email=x%40example.no&password=feil") });
+      expect(res.status).toBe(401);
+      const sqlite = new SQLite(databasePath, { readonly: true });
+      expect(sqlite.prepare("select ip from login_attempts").pluck().all()).toEqual(["203.0.113.9"]);
+      sqlite.close();
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it("an invalid value stops the start with a Norwegian message", async () => {
+    await expect(start("hopp")).rejects.toThrow(/Kunne ikke starte: TRUST_PROXY=«hopp» er ugyldig/);
   });
 });
