@@ -4,7 +4,6 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { isSecureRequest } from "./auth/session.server";
 import { NonceContext } from "./nonce";
 import "./lib/zod-norwegian.server";
 import { applyDocumentSecurityHeaders, createNonce } from "./http/security.server";
@@ -19,8 +18,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : createNonce();
-  const https = isSecureRequest(request);
-  applyDocumentSecurityHeaders(responseHeaders, nonce, https);
+  applyDocumentSecurityHeaders(responseHeaders, nonce);
   // Pages show data for a signed-in user: never stored by the browser or a proxy.
   if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-store");
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");

@@ -5,6 +5,7 @@
  */
 import { BackupError, backupDatabase, defaultBackupFile } from "../app/db/backup.server";
 import { databasePath } from "../app/db/connection.server";
+import { outputPathRefusal } from "./lib/output-path";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 if (args.includes("--help") || args.includes("-h") || args.length > 1) {
@@ -15,6 +16,9 @@ if (args.includes("--help") || args.includes("-h") || args.length > 1) {
 try {
   const source = databasePath();
   const target = args[0] ?? defaultBackupFile(source);
+  // The one output-path rule for a FILE given: never the database or its side files, never an existing file.
+  const refusal = args[0] ? outputPathRefusal(target) : null;
+  if (refusal) throw new BackupError(refusal);
   const outcome = await backupDatabase(source, target);
   console.log(
     `Sikkerhetskopi skrevet til ${outcome.file} (${outcome.pages} sider, ${(outcome.bytes / 1024 / 1024).toFixed(1)} MB, ${outcome.ms} ms). Kontroll: ok.`,

@@ -8,6 +8,7 @@ import { bootstrapDatabase } from "../app/use-cases/bootstrap.server";
 import { getDatabase } from "../app/db/connection.server";
 import { seedDemoHistory } from "../app/use-cases/demo-history.server";
 import { createApp, listen, loadBuild } from "../app/http/server.server";
+import { replicationFromEnv, startReplication, type Replication } from "./lib/litestream";
 
 async function main() {
   const app = getDatabase();
@@ -25,11 +26,28 @@ async function main() {
       console.log(`Demodata: ${demo.events} statushendelser på ${demo.assignments} oppdrag (merket «Demodata (eksempel)»; SEED_DEMO_HISTORY=0 slår det av).`);
     }
   }
+  // Opt-in continuous replication off the machine (LITESTREAM_REPLICA_URL; scripts/lib/litestream.ts).
+  const replicationSettings = replicationFromEnv(path);
+  let replication: Replication | null = null;
+  if (replicationSettings) {
+    replication = startReplication(replicationSettings, (code, signal) => {
+      // Durability off the machine was asked for and is gone: stop, so that the service manager restarts both.
+      console.error(`Litestream stoppet (${code ?? signal}): databasen replikeres ikke lenger. Serveren stopper.`);
+      process.exit(1);
+    });
+    console.log(
+      `Litestream: replikerer ${path} til ${replicationSettings.replicaUrl} (hvert ${replicationSettings.syncInterval}, pid ${replication.process.pid}).`,
+    );
+  }
   const build = await loadBuild();
   const server = await listen(createApp(build), Number(process.env.PORT || 3000), process.env.HOST);
   const { port } = server.address() as AddressInfo; // the real one when PORT=0 (tests)
   console.log(`Oppdragsoversikt kjører på http://localhost:${port}`);
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () =>
+    server.close(() => {
+      // Litestream ships what it has before it exits.
+      void (replication?.stop() ?? Promise.resolve()).then(() => process.exit(0));
+    });
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

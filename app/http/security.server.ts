@@ -31,8 +31,10 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Frame-Options": "DENY",
 };
 
-/** Document headers that depend on the request: the CSP with its nonce, and HSTS on HTTPS. */
-export function applyDocumentSecurityHeaders(headers: Headers, nonce: string, https: boolean): void {
+/**
+ * Document headers that depend on the request: the CSP with its nonce. (HSTS is set once, for
+ * every response, in app/http/server.server.ts; setting it here too sent it twice.)
+ */
+export function applyDocumentSecurityHeaders(headers: Headers, nonce: string): void {
   headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
-  if (https) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }

@@ -12,7 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { databaseHealth, withDatabaseFaultHandling } from "./faults.server";
 import { isCrossSiteRequest, isLocalHostHeader, isLoopbackAddress, parseTrustProxy, SAFE_METHODS, trustsAnyProxy } from "../lib/origin";
-import { bodyLimitFor, guardActionBody, tooLargeMessage } from "../lib/request-limit.server";
+import { bodyLimitFor, DRAIN_AFTER_LIMIT_BYTES, guardActionBody, tooLargeMessage } from "../lib/request-limit.server";
 import { createNonce, STATIC_SECURITY_HEADERS } from "./security.server";
 
 export async function loadBuild(buildPath = "build/index.js"): Promise<ServerBuild> {
@@ -78,8 +78,11 @@ export function createApp(build: ServerBuild): express.Express {
     const declared = Number(req.get("content-length"));
     const maxBytes = bodyLimitFor(req.path);
     if (!(Number.isFinite(declared) && declared > maxBytes)) return next();
-    // The rest of the body is not read: the connection is closed after the answer.
-    res.set("Connection", "close");
+    // Nothing of the body is kept. A moderately large one is read and dropped, so that the client
+    // (still sending) gets to read the answer; a huge one is not read at all: the connection is
+    // closed after the answer.
+    if (declared > maxBytes + DRAIN_AFTER_LIMIT_BYTES) res.set("Connection", "close");
+    else req.resume();
     plain(res, 413, tooLargeMessage(maxBytes));
   });
 

@@ -10,24 +10,49 @@ export class RequestTooLargeError extends Error {
   }
 }
 
+/** After the cap is passed, the rest of the body is read and dropped up to this much, so the client still gets the 413. */
+export const DRAIN_AFTER_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /**
  * The same request, with a body that fails with RequestTooLargeError once more than `maxBytes`
  * have been read. A declared Content-Length over the cap is refused at once, before reading.
+ * Past the cap nothing more is kept; the rest of the body is read and dropped (at most
+ * DRAIN_AFTER_LIMIT_BYTES more, then the connection is cut), because cancelling the upload at
+ * once resets the connection before the client has read the Norwegian 413.
  */
 export function limitRequestBody(request: Request, maxBytes: number): Request {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw new RequestTooLargeError(maxBytes);
   if (!request.body) return request;
+  const reader = request.body.getReader();
   let seen = 0;
-  const body = request.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > maxBytes) controller.error(new RequestTooLargeError(maxBytes));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
+  const drain = async () => {
+    let dropped = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        dropped += value.byteLength;
+        if (dropped > DRAIN_AFTER_LIMIT_BYTES) return void (await reader.cancel());
+      }
+    } catch {
+      // The client went away: nothing to drain.
+    }
+  };
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      seen += value.byteLength;
+      if (seen > maxBytes) {
+        controller.error(new RequestTooLargeError(maxBytes));
+        void drain();
+      } else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
   return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, duplex: "half" } as RequestInit);
 }
 

@@ -16,13 +16,16 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts the server; `seed: false` gives an empty database (no letter, no users). */
-export async function startTestServer(options: { seed?: boolean } = {}): Promise<RunningServer> {
+/**
+ * Starts the server; `seed: false` gives an empty database (no letter, no users); `env` adds
+ * settings such as PUBLIC_URL or TRUST_PROXY. The test's own `getDb()` opens the newest one.
+ */
+export async function startTestServer(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dir = tempDir("oppdrag-server-");
   const databasePath = path.join(dir, "app.sqlite");
   process.env.DATABASE_PATH = databasePath; // for the test's own getDb()
   // The server's warnings and errors show in the test output, as when it ran in-process.
-  const server = await startServerProcess({ databasePath, env: { SEED_LETTER: options.seed === false ? "0" : "1" }, echoErrors: true });
+  const server = await startServerProcess({ databasePath, env: { SEED_LETTER: options.seed === false ? "0" : "1", ...options.env }, echoErrors: true });
   return {
     url: server.url,
     databasePath,

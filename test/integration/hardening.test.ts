@@ -174,3 +174,21 @@ describe("uploaded letters (hole 10)", () => {
     expect(result).toEqual({ ok: false, message: "Filen inneholder mer tekst enn et tildelingsbrev kan ha, og ble avvist." });
   });
 });
+
+describe("db:backup follows the output-path rule (hole 5's rule, every CLI that writes)", () => {
+  it("refuses the database's own WAL file as the target, exit 1, database untouched", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const fs = await import("node:fs");
+    const { REPO_ROOT } = await import("../helpers/db");
+    const before = fs.readFileSync(t.path);
+    const res = spawnSync(process.execPath, ["--import", "tsx", `${REPO_ROOT}/scripts/db-backup.ts`, `${t.path}-wal`], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_PATH: t.path },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain("er databasefilen (eller en av dens hjelpefiler) og blir aldri overskrevet.");
+    expect(fs.readFileSync(t.path).equals(before)).toBe(true);
+  });
+});
