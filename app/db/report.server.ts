@@ -18,7 +18,7 @@ import {
 } from "~/domain/report";
 import { INITIAL_STATUS, type StatusCode } from "~/domain/status";
 import { actorDisplayName, audit, type Actor } from "./audit.server";
-import { departmentsByAssignment, latestStatusSql } from "./queries.server";
+import { departmentsByAssignment, effectiveDeadlinesAt, latestStatusSql } from "./queries.server";
 import type { Database } from "./schema";
 
 /** The report's assignments as of a date (a letter dated after it is left out), with or without their body text. */
@@ -87,8 +87,9 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
   const { year, asOfDate, draft } = options;
   const [rows, deadlines, departments, { areas, assessments }] = await Promise.all([
     reportAssignments(db, year, asOfDate, true),
+    // Deadlines as they stood on the report date: one agreed later is still open in this report.
     db
-      .selectFrom("effective_deadlines as d")
+      .selectFrom(effectiveDeadlinesAt(endOfDayInOslo(asOfDate)).as("d"))
       .innerJoin("assignments as a", "a.id", "d.assignment_id")
       .select(["d.assignment_id", "d.label", "d.date", "d.precision", "d.state", "d.is_default"])
       .where("a.year", "=", year)
