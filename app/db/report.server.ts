@@ -167,14 +167,14 @@ export async function currentReportText(db: Kysely<Database>, assignmentId: numb
       .executeTakeFirst(),
     db
       .selectFrom("report_texts")
-      .select(["text", "actor_name", "created_at"])
+      .select(["id", "text", "actor_name", "created_at"])
       .where("assignment_id", "=", assignmentId)
       .where("report_date", "=", reportDate)
       .orderBy("id", "desc")
       .limit(20)
       .execute(),
   ]);
-  return { text: history[0]?.text ?? null, latestComment: comment?.comment ?? null, history };
+  return { text: history[0]?.text ?? null, version: history[0]?.id ?? 0, latestComment: comment?.comment ?? null, history };
 }
 
 /** Appends a report text row and its audit entry in one transaction (texts are never overwritten). */

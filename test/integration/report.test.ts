@@ -234,6 +234,14 @@ describe("report:export CLI", () => {
     expect(draft.status).toBe(0);
     expect(fs.statSync(path.join(dir, "utkast.xlsx")).size).toBeGreaterThan(5000);
 
+    const pdf = run(["--year", "2023", "--format", "pdf", "--draft", "--status", "colours", "--out", path.join(dir, "utkast.pdf")]);
+    expect(pdf.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "utkast.pdf")).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const status = run(["--year", "2023", "--format", "pdf", "--draft", "--status", "regnbue", "--out", path.join(dir, "x.pdf")]);
+    expect(status.status).toBe(1);
+    expect(status.stderr).toContain("--status må være words");
+    expect(fs.existsSync(path.join(dir, "x.pdf"))).toBe(false);
+
     const bad = run(["--year", "2023", "--as-of", "2023-02-30", "--format", "docx", "--out", out]);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain("ikke en gyldig dato");
