@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Button, Field, Heading, Label, Paragraph, Textarea, ValidationMessage } from "~/components/ds";
+import { Alert, Button, Field, Heading, Label, Paragraph, Textarea, ValidationMessage } from "~/components/ds";
 import { formatDateTime } from "~/domain/format";
 import { FormErrorSummary } from "./form";
 
@@ -11,6 +11,8 @@ export function ReportTextForm({
   error,
   history,
   backTo,
+  version,
+  conflict,
 }: {
   label: string;
   description: string;
@@ -18,11 +20,27 @@ export function ReportTextForm({
   error?: string;
   history: Array<{ text: string; actor_name: string; created_at: string }>;
   backTo: string;
+  /** The version the text is based on (report texts: the 409 rule); absent for assessments. */
+  version?: number;
+  /** A newer text someone else saved meanwhile. */
+  conflict?: { text: string; author: string; writtenAt: string } | null;
 }) {
   return (
     <div className="stack">
       <FormErrorSummary errors={error ? { text: error } : undefined} fieldIds={{ text: "rapporttekst" }} />
+      {conflict ? (
+        <Alert data-color="warning" role="alert">
+          <Heading level={2} data-size="xs">
+            Noen andre har lagret en nyere tekst mens du skrev
+          </Heading>
+          <Paragraph>
+            {conflict.author}, {formatDateTime(conflict.writtenAt)}: «{conflict.text}»
+          </Paragraph>
+          <Paragraph>Teksten din er tatt vare på nedenfor. Se over, og lagre på nytt hvis den skal gjelde.</Paragraph>
+        </Alert>
+      ) : null}
       <Form method="post" className="stack" noValidate>
+        {version !== undefined ? <input type="hidden" name="versjon" value={version} /> : null}
         <Field>
           <Label htmlFor="rapporttekst">{label}</Label>
           <Paragraph data-size="sm" id="rapporttekst-beskrivelse" className="muted">

@@ -42,7 +42,21 @@ export interface ReportSourceAssignment extends ReportPreviewAssignment {
   deadlines: ReportDeadline[];
 }
 
+/** One version of a report text or an area's Samlet vurdering, for the history (page and Excel). */
+export interface ReportTextVersion {
+  kind: "forklaring" | "vurdering";
+  /** The assignment's key, or the area code. */
+  target: string;
+  /** "TB2023-05 Ulovlig handel tobakk" or "2.1 Folkehelse". */
+  label: string;
+  text: string;
+  author: string;
+  writtenAt: string;
+}
+
 export interface ReportSource<A extends ReportPreviewAssignment = ReportSourceAssignment> {
+  /** Every version of the texts written for this report date, newest first (optional). */
+  history?: ReportTextVersion[];
   year: number;
   asOfDate: string;
   draft: boolean;
@@ -90,6 +104,8 @@ export interface Report {
   areas: ReportArea[];
   missing: ReportRow[];
   rowCount: number;
+  /** Every version of the report texts and assessments for the date, newest first. */
+  history: ReportTextVersion[];
 }
 
 export const REPORT_COLUMNS = ["ID", "Oppdrag", "Avdeling", "Frist", "Status", "Beskrivelse", "Kommentar"] as const;
@@ -217,6 +233,7 @@ export function buildReport(source: ReportSource): Report {
     areas,
     missing: rows.filter((r) => r.explanationMissing),
     rowCount: rows.length,
+    history: source.history ?? [],
   };
 }
 

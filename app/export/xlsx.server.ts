@@ -1,8 +1,9 @@
 /**
  * The report as an Excel workbook (exceljs): one row per assignment, header frozen, filters on,
- * sensible widths, dates as real dates; a second sheet with the overall assessments.
+ * sensible widths, dates as real dates; a second sheet with the overall assessments, a third with
+ * every version of the texts (author and time).
  */
-import { formatDateLong } from "~/domain/format";
+import { formatDateLong, formatDateTime } from "~/domain/format";
 import type { Report } from "~/domain/report";
 import { SIGNALS, STATUS_SIGNAL, statusLegend, type StatusStyle } from "~/domain/report-document";
 
@@ -84,6 +85,31 @@ export async function reportToXlsx(report: Report, statusStyle: StatusStyle = "w
   assessments.eachRow((row, n) => {
     if (n > 1) row.alignment = { vertical: "top", wrapText: true };
   });
+  // Every version of the texts, with author and time: who wrote what, and when.
+  const history = workbook.addWorksheet("Historikk", { views: [{ state: "frozen", ySplit: 1 }] });
+  history.columns = [
+    { header: "Tidspunkt", key: "at", width: 18 },
+    { header: "Skrevet av", key: "author", width: 28 },
+    { header: "Gjelder", key: "kind", width: 18 },
+    { header: "Oppdrag / område", key: "label", width: 50 },
+    { header: "Tekst", key: "text", width: 100 },
+  ];
+  history.getRow(1).font = { bold: true };
+  for (const v of report.history) {
+    history.addRow({
+      // Norwegian time as text: an Excel date has no time zone and would show UTC.
+      at: formatDateTime(v.writtenAt),
+      author: v.author,
+      kind: v.kind === "forklaring" ? "Forklaring" : "Samlet vurdering",
+      label: v.label,
+      text: v.text,
+    });
+  }
+  history.eachRow((row, n) => {
+    if (n > 1) row.alignment = { vertical: "top", wrapText: true };
+  });
+  history.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 5 } };
+
   if (statusStyle === "colours") {
     const legend = workbook.addWorksheet("Fargekoder");
     legend.columns = [

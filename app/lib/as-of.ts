@@ -1,4 +1,11 @@
-/** Reading dates from URLs (`?per=yyyy-MM-dd`, `?siden=…`). Pure. */
+/**
+ * Reading dates from URLs (`?per=yyyy-MM-dd`, `?siden=…`). Pure.
+ *
+ * What "as of" means, everywhere (`?per=` pages, reports, exports; decision 052): a status counts
+ * from its effective date (`latestStatusSql`), an agreed deadline from the day it was agreed
+ * (`effectiveDeadlinesAt`), a delivery from the day delivered (`deliveredOnSql`), a letter from
+ * its date. The SQL for each is in `app/models/assignment.server.ts` and nowhere else.
+ */
 import { isValidIsoDate } from "~/domain/text";
 import { endOfDayInOslo } from "~/domain/format";
 

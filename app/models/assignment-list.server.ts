@@ -17,7 +17,7 @@ import { dueSoonLimit } from "~/domain/attention";
 import { compareAssignmentIds } from "~/domain/letter/ids";
 import type { OverviewCount } from "~/domain/progress";
 import { CLOSED_STATUSES, INITIAL_STATUS, type StatusCode } from "~/domain/status";
-import { departmentsByAssignment, latestStatusSql } from "./assignment.server";
+import { deliveredOnSql, departmentsByAssignment, effectiveDeadlinesAt, latestStatusSql } from "./assignment.server";
 import type { Database } from "../db/schema";
 import type { LetterKind } from "~/domain/letter/types";
 
@@ -55,10 +55,10 @@ export interface ListOptions {
   ids?: readonly number[];
 }
 
-/** SQL: the deadline `d` is not (yet) delivered at the as-of instant. */
-function notDelivered(asOf: string | null): RawBuilder<unknown> {
-  return sql`coalesce((select de.delivered_on from deadline_events de where de.deadline_id = d.id
-    ${asOf ? sql`and de.created_at <= ${asOf}` : sql``} order by de.id desc limit 1), '') = ''`;
+/** SQL: the deadline `d` is not (yet) delivered as of the view's day (`deliveredOnSql`: from the day delivered). */
+function notDelivered(options: Pick<ListOptions, "asOfInstant" | "today">): RawBuilder<unknown> {
+  const asOf = options.asOfInstant ? { date: options.today, instant: options.asOfInstant } : null;
+  return sql`coalesce(${deliveredOnSql(asOf)}, '') = ''`;
 }
 
 /** The conditions that choose the assignments in scope (`a`, its letter `l`); null when none can match. */
@@ -78,7 +78,7 @@ function scopeConditions(options: ListOptions): RawBuilder<unknown>[] | null {
   if (f.withoutId) where.push(sql`a.has_id = 0`);
   if (f.hasDeliverables) where.push(sql`exists (select 1 from deadlines d where d.assignment_id = a.id and d.label is not null)`);
   if (f.deadlineFrom || f.deadlineTo) {
-    where.push(sql`exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated'
+    where.push(sql`exists (select 1 from ${effectiveDeadlinesAt(asOf)} d where d.assignment_id = a.id and d.state = 'dated'
       ${f.deadlineFrom ? sql`and d.date >= ${f.deadlineFrom}` : sql``}
       ${f.deadlineTo ? sql`and d.date <= ${f.deadlineTo}` : sql``})`);
   }
@@ -113,10 +113,10 @@ function factsCte(options: ListOptions, conditions: RawBuilder<unknown>[], extra
   return sql`base as materialized (
       select a.id, a.area_code,
         coalesce(${latestStatusSql(asOf)}, ${INITIAL_STATUS}) as status,
-        (select d.date || ' ' || d.id from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated'
-          and d.date >= ${today} and ${notDelivered(asOf)} order by d.date, d.position limit 1) as next,
-        (select min(d.date) from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated' and d.date < ${today}
-          and ${notDelivered(asOf)}) as first_passed
+        (select d.date || ' ' || d.id from ${effectiveDeadlinesAt(asOf)} d where d.assignment_id = a.id and d.state = 'dated'
+          and d.date >= ${today} and ${notDelivered(options)} order by d.date, d.position limit 1) as next,
+        (select min(d.date) from ${effectiveDeadlinesAt(asOf)} d where d.assignment_id = a.id and d.state = 'dated' and d.date < ${today}
+          and ${notDelivered(options)}) as first_passed
         ${extra.length ? sql`, ${sql.join(extra)}` : sql``}
       from assignments a
       join letters l on l.id = a.letter_id
@@ -149,7 +149,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     sql`l.kind as letter_kind`,
     sql`(select max(se.effective_at) from status_events se where se.assignment_id = a.id
         ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}) as last_change`,
-    sql`exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state <> 'dated') as open_ended`,
+    sql`exists (select 1 from ${effectiveDeadlinesAt(asOf)} d where d.assignment_id = a.id and d.state <> 'dated') as open_ended`,
     sql`exists (select 1 from deadlines d where d.assignment_id = a.id and d.label is not null) as has_deliverables`,
   ];
   const where: RawBuilder<unknown>[] = [];
@@ -181,8 +181,8 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     select facts.id, facts.key, facts.has_id, facts.title, facts.area_code, facts.goal_code, facts.letter_kind, facts.status,
       facts.last_change, facts.next_deadline, facts.first_passed, facts.overdue, facts.due_soon, facts.open_ended,
       facts.has_deliverables,
-      (select n.precision from effective_deadlines n where n.id = facts.next_id) as next_precision,
-      (select n.label from effective_deadlines n where n.id = facts.next_id) as next_label
+      (select n.precision from ${effectiveDeadlinesAt(asOf)} n where n.id = facts.next_id) as next_precision,
+      (select n.label from ${effectiveDeadlinesAt(asOf)} n where n.id = facts.next_id) as next_label
     from facts
     ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
   `.execute(db);

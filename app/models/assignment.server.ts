@@ -66,6 +66,40 @@ export function latestStatusSql(asOf: string | null = null) {
   )`;
 }
 
+/**
+ * The deadlines as they stood at an instant, as a table expression to select from (alias it):
+ * the view `effective_deadlines` when `asOf` is null (now), else the same columns with only the
+ * agreements recorded by then applied. An agreed date counts from the day it was agreed: as of an
+ * earlier day the deadline is still open ("avklares"), as the letter left it. The one definition
+ * for every as-of view, export and calendar; SQLite flattens it like the view.
+ */
+export function effectiveDeadlinesAt(asOf: string | null) {
+  if (!asOf) return sql<EffectiveDeadline>`effective_deadlines`;
+  const latest = (column: "agreed_date" | "reference" | "actor_name" | "created_at") =>
+    sql`(select ${sql.ref(`ag.${column}`)} from deadline_agreements ag where ag.deadline_id = d.id and ag.created_at <= ${asOf}
+      order by ag.id desc limit 1)`;
+  return sql<EffectiveDeadline>`(select d.id, d.assignment_id, d.position, d.label, d.phrase, d.is_default, d.source_line, d.revision,
+      d.modified_at, d.state as letter_state,
+      coalesce(${latest("agreed_date")}, d.date) as date,
+      case when ${latest("agreed_date")} is not null then 'day' else d.precision end as precision,
+      case when ${latest("agreed_date")} is not null then 'dated' else d.state end as state,
+      ${latest("agreed_date")} as agreed_date, ${latest("reference")} as agreed_reference,
+      ${latest("actor_name")} as agreed_by, ${latest("created_at")} as agreed_at
+    from deadlines d)`;
+}
+
+/**
+ * SQL: the date the deadline aliased `d` was delivered, as of a day (null: not delivered then).
+ * A delivery counts from the day delivered (`delivered_on`), however late it was recorded; an
+ * undone delivery (no date) from when it was recorded. Of the events in effect, the latest
+ * recorded wins. Without `asOf`, the latest event as it stands now.
+ */
+export function deliveredOnSql(asOf: { date: string; instant: string } | null = null) {
+  return sql<string | null>`(select de.delivered_on from deadline_events de where de.deadline_id = d.id
+    ${asOf ? sql`and (case when de.delivered_on is null then de.created_at <= ${asOf.instant} else de.delivered_on <= ${asOf.date} end)` : sql``}
+    order by de.id desc limit 1)`;
+}
+
 function toDeadlineView(d: EffectiveDeadline): DeadlineView {
   return {
     id: d.id,
@@ -81,7 +115,12 @@ function toDeadlineView(d: EffectiveDeadline): DeadlineView {
   };
 }
 
-export async function getAssignmentDetail(db: Kysely<Database>, key: string, options: { asOf?: string | null } = {}) {
+/**
+ * One assignment with its deadlines, deliveries and history, as of an instant when `asOf` is
+ * given (`asOfDate`: that instant's calendar day, for the delivery dates): status by effective
+ * date, agreed deadlines from the day agreed, deliveries from the day delivered.
+ */
+export async function getAssignmentDetail(db: Kysely<Database>, key: string, options: { asOf?: string | null; asOfDate?: string | null } = {}) {
   const asOf = options.asOf ?? null;
   const a = await db
     .selectFrom("assignments as a")
@@ -121,7 +160,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       .where("ad.assignment_id", "=", a.id)
       .orderBy("ad.position")
       .execute(),
-    db.selectFrom("effective_deadlines").selectAll().where("assignment_id", "=", a.id).orderBy("position").execute(),
+    db.selectFrom(effectiveDeadlinesAt(asOf).as("d")).selectAll().where("d.assignment_id", "=", a.id).orderBy("d.position").execute(),
     db
       .selectFrom("relations as r")
       .leftJoin("assignments as t", "t.key", "r.target_key")
@@ -154,7 +193,14 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       .selectFrom("deadline_events")
       .select(["id", "deadline_id", "delivered_on", "actor_name", "created_at"])
       .where("assignment_id", "=", a.id)
-      .$if(asOf !== null, (q) => q.where("created_at", "<=", asOf as string))
+      .$if(asOf !== null, (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb.and([eb("delivered_on", "is not", null), eb("delivered_on", "<=", (options.asOfDate ?? (asOf as string).slice(0, 10)) as string)]),
+            eb.and([eb("delivered_on", "is", null), eb("created_at", "<=", asOf as string)]),
+          ]),
+        ),
+      )
       .orderBy("id", "desc")
       .execute(),
   ]);

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from "kysely";
 import type { StatusCode } from "~/domain/status";
 import { actorDisplayName, audit, type Actor } from "./audit.server";
-import { latestStatusSql } from "./assignment.server";
+import { deliveredOnSql, latestStatusSql } from "./assignment.server";
 import type { Database } from "../db/schema";
 import type { DeadlineState } from "~/domain/letter/types";
 import { isAgreeable } from "~/domain/deadline-agreement.server";
@@ -81,7 +81,7 @@ export async function deadlinesFor(db: Kysely<Database>, audience: Audience): Pr
       (select max(se.created_at) from status_events se where se.assignment_id = a.id) as status_at,
       (select count(*) from deadline_events de where de.deadline_id = d.id) as delivery_count,
       (select max(de.created_at) from deadline_events de where de.deadline_id = d.id) as delivery_at,
-      (select de.delivered_on from deadline_events de where de.deadline_id = d.id order by de.id desc limit 1) as delivered_on,
+      ${deliveredOnSql()} as delivered_on,
       (select count(*) from deadline_agreements ag where ag.deadline_id = d.id) as agreement_count,
       d.agreed_at,
       (select s.key from relations r join assignments s on s.id = r.assignment_id

@@ -15,10 +15,11 @@ import {
   type ReportPreview,
   type ReportPreviewAssignment,
   type ReportSourceAssignment,
+  type ReportTextVersion,
 } from "~/domain/report";
 import { INITIAL_STATUS, type StatusCode } from "~/domain/status";
 import { actorDisplayName, audit, type Actor } from "./audit.server";
-import { departmentsByAssignment, latestStatusSql } from "./assignment.server";
+import { departmentsByAssignment, effectiveDeadlinesAt, latestStatusSql } from "./assignment.server";
 import type { Database } from "../db/schema";
 import type { LetterKind } from "~/domain/letter/types";
 
@@ -83,13 +84,35 @@ async function reportAreas(db: Kysely<Database>, year: number, asOfDate: string)
   return { areas, assessments: Object.fromEntries(assessments.rows.map((a) => [a.area_code, a.text])) };
 }
 
+/**
+ * Every version of the report texts and area assessments written for a report date, newest
+ * first, with author and time: the history on the report page and in the Excel file.
+ */
+export async function loadReportTextHistory(db: Kysely<Database>, year: number, reportDate: string, limit?: number): Promise<ReportTextVersion[]> {
+  const rows = await sql<{ kind: "forklaring" | "vurdering"; target: string; label: string; text: string; author: string; written_at: string; id: number }>`
+    select 'forklaring' as kind, a.key as target,
+      case when a.has_id = 1 then a.key || ' ' || a.title else a.title end as label,
+      rt.text as text, rt.actor_name as author, rt.created_at as written_at, rt.id as id
+    from report_texts rt join assignments a on a.id = rt.assignment_id
+    where a.year = ${year} and rt.report_date = ${reportDate}
+    union all
+    select 'vurdering', aa.area_code, aa.area_code || coalesce(' ' || ga.name, ''), aa.text, aa.actor_name, aa.created_at, aa.id
+    from area_assessments aa left join goal_areas ga on ga.year = aa.year and ga.code = aa.area_code
+    where aa.year = ${year} and aa.report_date = ${reportDate}
+    order by written_at desc, id desc
+    ${limit ? sql`limit ${limit}` : sql``}
+  `.execute(db);
+  return rows.rows.map((r) => ({ kind: r.kind, target: r.target, label: r.label, text: r.text, author: r.author, writtenAt: r.written_at }));
+}
+
 /** The full report (every column) for the exports and the CLI. */
 export async function loadReport(db: Kysely<Database>, options: { year: number; asOfDate: string; draft: boolean }): Promise<Report> {
   const { year, asOfDate, draft } = options;
-  const [rows, deadlines, departments, { areas, assessments }] = await Promise.all([
+  const [rows, deadlines, departments, { areas, assessments }, history] = await Promise.all([
     reportAssignments(db, year, asOfDate, true),
+    // Deadlines as they stood on the report date: one agreed later is still open in this report.
     db
-      .selectFrom("effective_deadlines as d")
+      .selectFrom(effectiveDeadlinesAt(endOfDayInOslo(asOfDate)).as("d"))
       .innerJoin("assignments as a", "a.id", "d.assignment_id")
       .select(["d.assignment_id", "d.label", "d.date", "d.precision", "d.state", "d.is_default"])
       .where("a.year", "=", year)
@@ -98,6 +121,7 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
       .execute(),
     departmentsByAssignment(db, year),
     reportAreas(db, year, asOfDate),
+    loadReportTextHistory(db, year, asOfDate),
   ]);
 
   const deadlinesBy = new Map<number, ReportDeadline[]>();
@@ -112,7 +136,7 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
     departments: departments.get(r.id) ?? [],
     deadlines: deadlinesBy.get(r.id) ?? [],
   }));
-  return buildReport({ year, asOfDate, draft, areas, assessments, assignments });
+  return buildReport({ year, asOfDate, draft, areas, assessments, assignments, history });
 }
 
 /**
@@ -144,14 +168,14 @@ export async function currentReportText(db: Kysely<Database>, assignmentId: numb
       .executeTakeFirst(),
     db
       .selectFrom("report_texts")
-      .select(["text", "actor_name", "created_at"])
+      .select(["id", "text", "actor_name", "created_at"])
       .where("assignment_id", "=", assignmentId)
       .where("report_date", "=", reportDate)
       .orderBy("id", "desc")
       .limit(20)
       .execute(),
   ]);
-  return { text: history[0]?.text ?? null, latestComment: comment?.comment ?? null, history };
+  return { text: history[0]?.text ?? null, version: history[0]?.id ?? 0, latestComment: comment?.comment ?? null, history };
 }
 
 /** Appends a report text row and its audit entry in one transaction (texts are never overwritten). */

@@ -9,11 +9,14 @@ import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { getDb } from "~/db/connection.server";
 import { listYears } from "~/models/assignment.server";
-import { loadReportPreview } from "~/models/report.server";
-import { formatDateLong } from "~/domain/format";
+import { loadReportPreview, loadReportTextHistory } from "~/models/report.server";
+import { formatDateLong, formatDateTime } from "~/domain/format";
 import { ALL_AREAS, PREVIEW_COLUMNS, quickAsOfDates } from "~/domain/report";
 import { readReportArea, readReportParams, reportPath } from "~/lib/report-params";
 import { assignmentPath } from "~/lib/urls";
+
+/** The page shows this many versions of the texts; the Excel file has them all. */
+const HISTORY_SHOWN = 300;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.report ? `Rapport ${data.report.year} per ${data.report.asOfDate} – Oppdragsoversikt` : "Rapport – Oppdragsoversikt" },
@@ -25,14 +28,31 @@ export async function loader(args: LoaderFunctionArgs) {
   const years = await listYears(db);
   const url = new URL(args.request.url);
   const { year, asOfDate } = readReportParams(url, years);
-  if (year === null || asOfDate === null) return { years, report: null, mayEdit: false, chosen: null };
+  if (year === null || asOfDate === null) return { years, report: null, history: [], mayEdit: false, chosen: null };
   const chosen = readReportArea(url);
-  const report = await loadReportPreview(db, { year, asOfDate, area: chosen });
-  return { years, report, mayEdit: can(user, "rapport:rediger"), chosen };
+  const [report, history] = await Promise.all([loadReportPreview(db, { year, asOfDate, area: chosen }), loadReportTextHistory(db, year, asOfDate, HISTORY_SHOWN)]);
+  return { years, report, history, mayEdit: can(user, "rapport:rediger"), chosen };
 }
 
 export default function ReportPage() {
-  const { years, report, mayEdit, chosen } = useLoaderData<typeof loader>();
+  const { years, report, history, mayEdit, chosen } = useLoaderData<typeof loader>();
+  // The latest version per assignment or area (history is newest first), and how many there are.
+  const latest = new Map<string, { author: string; writtenAt: string; versions: number }>();
+  for (const v of history) {
+    const id = `${v.kind}:${v.target}`;
+    const seen = latest.get(id);
+    if (seen) seen.versions += 1;
+    else latest.set(id, { author: v.author, writtenAt: v.writtenAt, versions: 1 });
+  }
+  const byline = (id: string) => {
+    const v = latest.get(id);
+    return v ? (
+      <div className="muted byline">
+        Skrevet av {v.author}, {formatDateTime(v.writtenAt)}
+        {v.versions > 1 ? ` (${v.versions} versjoner)` : ""}
+      </div>
+    ) : null;
+  };
   if (!report) {
     return (
       <div className="stack">
@@ -264,6 +284,7 @@ export default function ReportPage() {
                         </td>
                         <td>
                           {r.comment ? <span className="history__comment">{r.comment}</span> : null}
+                          {byline(`forklaring:${r.key}`)}
                           {r.explanationMissing ? <strong className="overdue">Mangler forklaring. </strong> : null}
                           {mayEdit ? (
                             <>
@@ -284,6 +305,7 @@ export default function ReportPage() {
                   Samlet vurdering
                 </Heading>
                 <Paragraph className="history__comment">{area.assessment || <span className="muted">Ikke skrevet ennå.</span>}</Paragraph>
+                {area.code ? byline(`vurdering:${area.code}`) : null}
                 {mayEdit && area.code ? (
                   <RemixLink to={`/rapport/vurdering/${encodeURIComponent(area.code)}?${q}${withArea}`}>
                     {area.assessment ? "Endre samlet vurdering" : "Skriv samlet vurdering"} for {area.heading}
@@ -293,6 +315,31 @@ export default function ReportPage() {
             </section>
           );
         })}
+      </section>
+
+      <section aria-labelledby="teksthistorikk" className="stack">
+        <Heading level={2} data-size="md" id="teksthistorikk">
+          Historikk for rapporttekstene
+        </Heading>
+        {history.length === 0 ? (
+          <Paragraph>Ingen forklaringer eller samlede vurderinger er skrevet for rapporten per {formatDateLong(report.asOfDate)} ennå.</Paragraph>
+        ) : (
+          <details>
+            <summary>
+              {history.length === HISTORY_SHOWN ? `De siste ${HISTORY_SHOWN} versjonene` : `${history.length} ${history.length === 1 ? "versjon" : "versjoner"}`}, sist{" "}
+              {formatDateTime(history[0].writtenAt)} av {history[0].author}
+            </summary>
+            {history.length === HISTORY_SHOWN ? <Paragraph>Hele historikken er i Excel-filen (arket «Historikk»).</Paragraph> : null}
+            <ol className="history">
+              {history.map((v, i) => (
+                <li key={i}>
+                  <strong>{v.kind === "forklaring" ? "Forklaring" : "Samlet vurdering"}</strong> for {v.label}: {v.author}, {formatDateTime(v.writtenAt)}
+                  <div className="history__comment">{v.text}</div>
+                </li>
+              ))}
+            </ol>
+          </details>
+        )}
       </section>
     </div>
   );

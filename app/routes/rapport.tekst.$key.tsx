@@ -7,7 +7,7 @@ import { StatusTag } from "~/components/status-tag";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
 import { listYears } from "~/models/assignment.server";
-import { currentReportText, saveReportText } from "~/models/report.server";
+import { currentReportText, saveReportTexts } from "~/models/report.server";
 import { endOfDayInOslo, formatDateLong } from "~/domain/format";
 import { reportTextSchema } from "~/domain/report-text.server";
 import { readReportArea, readReportParams, reportPath } from "~/lib/report-params";
@@ -49,13 +49,19 @@ export async function action(args: ActionFunctionArgs) {
   const { db, assignment, reportDate } = await load(args);
   const form = await args.request.formData();
   const parsed = reportTextSchema.safeParse(form.get("text") ?? "");
-  if (!parsed.success) return data({ error: parsed.error.issues[0].message, text: formText(form, "text").slice(0, 20000) }, { status: 400 });
-  await saveReportText(db, assignment, reportDate, parsed.data, user.actor);
+  if (!parsed.success) return data({ error: parsed.error.issues[0].message, text: formText(form, "text").slice(0, 20000), conflict: null }, { status: 400 });
+  // The same version rule as status: a text saved by someone else meanwhile is not overwritten unseen.
+  const version = Number(formText(form, "versjon"));
+  const result = await saveReportTexts(db, assignment.year, reportDate, [{ key: assignment.key, text: parsed.data, baseVersion: Number.isInteger(version) ? version : -1 }], user.actor);
+  if (result.conflicts.length) {
+    const c = result.conflicts[0];
+    return data({ error: undefined, text: parsed.data, conflict: { text: c.text, author: c.author, writtenAt: c.writtenAt, version: c.version } }, { status: 409 });
+  }
   return redirect(reportPath(assignment.year, reportDate, readReportArea(new URL(args.request.url)), "forhandsvisning"));
 }
 
 export default function ReportTextPage() {
-  const { assignment, reportDate, previewArea, status, text, latestComment, history } = useLoaderData<typeof loader>();
+  const { assignment, reportDate, previewArea, status, text, version, latestComment, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack narrow">
@@ -71,12 +77,16 @@ export default function ReportTextPage() {
         description={
           text
             ? "Teksten som står i rapporten nå. Endringer lagres som en ny versjon."
-            : "Forslaget er den siste kommentaren på oppdraget. Rediger den til en kortfattet forklaring."
+            : latestComment
+              ? "Forslaget er den siste kommentaren på oppdraget. Rediger den til en kortfattet forklaring."
+              : "Skriv en kortfattet forklaring: hva er gjort, og hva gjenstår."
         }
         defaultValue={actionData?.text ?? text ?? latestComment ?? ""}
         error={actionData?.error}
         history={history}
         backTo={reportPath(assignment.year, reportDate, previewArea)}
+        version={actionData?.conflict?.version ?? version}
+        conflict={actionData?.conflict ?? null}
       />
     </div>
   );

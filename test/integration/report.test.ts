@@ -12,10 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapDatabase } from "~/use-cases/bootstrap.server";
 import { closeDatabase, getDatabase } from "~/db/connection.server";
 import { seedDemoHistory } from "~/use-cases/demo-history.server";
-import { loadReport, loadReportPreview, saveReportText } from "~/models/report.server";
+import { loadReport, loadReportPreview, saveAssessment, saveReportText } from "~/models/report.server";
 import { recordStatusUpdate } from "~/models/status-event.server";
 import { finalExportRefusal, renderReportFile } from "~/export/report-files.server";
 import type { Report } from "~/domain/report";
+import { formatDateTime } from "~/domain/format";
 import { REPO_ROOT, tempDir } from "../helpers/db";
 import { makeUser } from "../helpers/users";
 import { previewPart } from "../helpers/report";
@@ -159,6 +160,42 @@ describe("report files", () => {
     }
   });
 
+  it("Excel: every version of the texts and assessments, with author and time, in its own sheet", async () => {
+    const app = getDatabase();
+    const a = await app.db.selectFrom("assignments").select(["id", "key", "title"]).where("key", "=", "TB2023-10").executeTakeFirstOrThrow();
+    const date = "2023-08-31";
+    await saveReportText(app.db, a, date, "Første utkast.", { userId: null, name: "Kari K", person: "Kari K" }, new Date("2023-09-02T08:00:00Z"));
+    await saveReportText(app.db, a, date, "Andre versjon, etter innspill.", { userId: null, name: "Per P", person: "Per P" }, new Date("2023-09-03T08:00:00Z"));
+    await saveAssessment(app.db, 2023, "2.1", date, "God fremdrift i tertialen.", { userId: null, name: "Kari K", person: "Kari K" }, new Date("2023-09-04T08:00:00Z"));
+    const tertial = await loadReport(app.db, { year: 2023, asOfDate: date, draft: true });
+    expect(tertial.history.map((h) => [h.kind, h.author, h.text])).toEqual([
+      ["vurdering", "Kari K", "God fremdrift i tertialen."],
+      ["forklaring", "Per P", "Andre versjon, etter innspill."],
+      ["forklaring", "Kari K", "Første utkast."],
+    ]);
+    const file = await renderReportFile(tertial, "xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Historikk")!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["Tidspunkt", "Skrevet av", "Gjelder", "Oppdrag / område", "Tekst"]);
+    expect(sheet.rowCount).toBe(4);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([formatDateTime("2023-09-04T08:00:00Z"), "Kari K", "Samlet vurdering", "2.1 Folkehelse", "God fremdrift i tertialen."]);
+    expect(sheet.getRow(3).getCell(4).value).toBe(`TB2023-10 ${a.title}`);
+    expect(sheet.getRow(4).getCell(5).value).toBe("Første utkast.");
+  });
+
+  it("Excel with the colour code: a coloured Fargekode column and a legend sheet", async () => {
+    const file = await renderReportFile(report, "xlsx", { statusStyle: "colours" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(8).value).toBe("Fargekode");
+    const expected = rowsOf(report);
+    const word = { fullfort: "Grønn", i_rute: "Grønn", forsinket: "Gul", ikke_startet: "Gul", utsatt: "Rød", avsluttet: "Rød" } as const;
+    expected.forEach((r, i) => expect(sheet.getRow(i + 2).getCell(8).value).toBe(word[r.status]));
+    expect(workbook.getWorksheet("Fargekoder")!.rowCount).toBe(4);
+  });
+
   it("CSV: UTF-8 with BOM, semicolons, formulas neutralised, every row", async () => {
     const file = await renderReportFile(report, "csv");
     expect([...file.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -197,10 +234,18 @@ describe("report:export CLI", () => {
     expect(draft.status).toBe(0);
     expect(fs.statSync(path.join(dir, "utkast.xlsx")).size).toBeGreaterThan(5000);
 
+    const pdf = run(["--year", "2023", "--format", "pdf", "--draft", "--status", "colours", "--out", path.join(dir, "utkast.pdf")]);
+    expect(pdf.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "utkast.pdf")).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const status = run(["--year", "2023", "--format", "pdf", "--draft", "--status", "regnbue", "--out", path.join(dir, "x.pdf")]);
+    expect(status.status).toBe(1);
+    expect(status.stderr).toContain("--status må være words");
+    expect(fs.existsSync(path.join(dir, "x.pdf"))).toBe(false);
+
     const bad = run(["--year", "2023", "--as-of", "2023-02-30", "--format", "docx", "--out", out]);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain("ikke en gyldig dato");
-  });
+  }, 180_000);
 
   it("never writes over the database, its WAL file or an existing file without --force", () => {
     const before = fs.readFileSync(dbFile);
@@ -221,5 +266,5 @@ describe("report:export CLI", () => {
     const forced = run(["--year", "2023", "--format", "csv", "--draft", "--out", out, "--force"]);
     expect(forced.status).toBe(0);
     expect(fs.readFileSync(out, "utf8")).toContain("TB2023-01");
-  });
+  }, 180_000);
 });

@@ -4,11 +4,13 @@ import {
   ALL_AREAS,
   buildReport,
   buildReportPreview,
+  decideExplanation,
   describe as describeBody,
   formatReportDeadline,
   PREVIEW_ALL_LIMIT,
   type ReportSourceAssignment,
 } from "~/domain/report";
+import { buildReportDocument, DEFAULT_DOCUMENT_OPTIONS, EXCERPT_MAX, textWidth } from "~/domain/report-document";
 import { previewPart } from "../helpers/report";
 
 
@@ -147,5 +149,79 @@ describe("CSV cells", () => {
     expect(csv.startsWith("\uFEFFOmråde;ID;")).toBe(true);
     expect(csv).toContain(";'=HYPERLINK();");
     expect(csv.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("the report document (Word and PDF)", () => {
+  const source = {
+    year: 2023,
+    asOfDate: "2023-12-31",
+    draft: false,
+    areas: [{ code: "2.1", name: "Folkehelse" }],
+    assessments: { "2.1": "Første avsnitt.\n\nAndre avsnitt." },
+    assignments: (["fullfort", "forsinket", "utsatt"] as const).map((status, i) => ({
+      key: `TB2023-0${i + 1}`,
+      hasId: true,
+      title: `Oppdrag ${i + 1}`,
+      areaCode: "2.1",
+      letterKind: "main" as const,
+      letterTitle: "Tildelingsbrev",
+      letterReference: null,
+      letterDate: "2023-01-01",
+      status,
+      reportText: status === "fullfort" ? "Levert." : null,
+      latestComment: null,
+      body: "Helsedirektoratet skal ".repeat(40),
+      departments: ["FHA"],
+      deadlines: [{ label: null, date: "2023-07-01", precision: "day" as const, state: "dated" as const, is_default: 0 }],
+    })),
+  };
+
+  it("has column widths in twips that fill the text width, ID narrow, title and comment wide", () => {
+    for (const orientation of ["portrait", "landscape"] as const) {
+      const doc = buildReportDocument(buildReport(source), { ...DEFAULT_DOCUMENT_OPTIONS, orientation });
+      const widths = doc.columns.map((c) => c.width);
+      expect(widths.reduce((a, b) => a + b, 0)).toBe(textWidth(orientation));
+      expect(doc.columns.map((c) => c.header)).toEqual(["ID", "Oppdrag", "Frist", "Status", "Kommentar"]);
+      expect(widths[0]).toBeLessThan(widths[1] / 2);
+      expect(widths[0]).toBeLessThan(widths[4] / 2);
+    }
+  });
+
+  it("prints status words by default and the colour code with its legend when asked", () => {
+    const words = buildReportDocument(buildReport(source));
+    expect(words.legend).toBeNull();
+    expect(words.areas[0].rows.map((r) => r.status.text)).toEqual(["Fullført", "Forsinket", "Utsatt"]);
+    const colours = buildReportDocument(buildReport(source), { ...DEFAULT_DOCUMENT_OPTIONS, statusStyle: "colours" });
+    expect(colours.areas[0].rows.map((r) => r.status.text)).toEqual(["Grønn", "Gul", "Rød"]);
+    expect(colours.legend?.map((l) => l.meaning)).toEqual([
+      "levert eller i henhold til plan (I rute, Fullført)",
+      "noe avvik fra plan (Ikke startet, Forsinket)",
+      "vesentlig avvik, eller vil trolig ikke bli levert (Utsatt, Avsluttet)",
+    ]);
+  });
+
+  it("leaves the letter's text out unless asked, then a short excerpt; assessment in paragraphs; missing marked", () => {
+    const plain = buildReportDocument(buildReport(source));
+    expect(plain.areas[0].rows[0].title.map((p) => p.kind)).toEqual(["plain", "note"]);
+    expect(plain.areas[0].assessment).toEqual(["Første avsnitt.", "Andre avsnitt."]);
+    expect(plain.areas[0].rows[1].comment).toEqual([{ text: "Mangler forklaring", kind: "missing" }]);
+    const excerpt = buildReportDocument(buildReport(source), { ...DEFAULT_DOCUMENT_OPTIONS, includeDescription: true }).areas[0].rows[0].title.at(-1)!;
+    expect(excerpt.kind).toBe("excerpt");
+    expect(excerpt.text.length).toBeLessThanOrEqual(EXCERPT_MAX + 2);
+    expect(excerpt.text.startsWith("Helsedirektoratet skal")).toBe(true);
+  });
+});
+
+describe("saving explanations together", () => {
+  it("saves changed texts, skips unchanged and empty ones, refuses erasing, and sees a conflict", () => {
+    const current = { text: "Gammel tekst.", version: 7 };
+    expect(decideExplanation({ key: "x", text: "Ny tekst.", baseVersion: 7 }, current)).toBe("save");
+    expect(decideExplanation({ key: "x", text: "Gammel tekst.", baseVersion: 7 }, current)).toBe("unchanged");
+    expect(decideExplanation({ key: "x", text: "Ny tekst.", baseVersion: 5 }, current)).toBe("conflict");
+    expect(decideExplanation({ key: "x", text: "", baseVersion: 7 }, current)).toBe("empty");
+    expect(decideExplanation({ key: "x", text: "", baseVersion: 0 }, { text: null, version: 0 })).toBe("unchanged");
+    expect(decideExplanation({ key: "x", text: "Første.", baseVersion: 0 }, { text: null, version: 0 })).toBe("save");
+    expect(decideExplanation({ key: "x", text: "Første.", baseVersion: 0 }, current)).toBe("conflict");
   });
 });
