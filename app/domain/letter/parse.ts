@@ -41,7 +41,8 @@
  */
 import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
 import { parseNorwegianDate } from "./dates";
-import { findIds, normaliseId, sameId, syntheticId } from "./ids";
+import { findIds, normaliseId, parseId, sameId, syntheticId } from "./ids";
+import { announcedEntry, changesInSentence, classifyPart, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
 import { genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
 import type {
   LetterKind,
@@ -84,6 +85,9 @@ const RE_DEPT_LINE = {
   source: RE_DEPT_LINE_FULL.source,
 };
 const RE_ID_AT_START = /^(ID\s*[:.]?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)/i;
+/** The oppdragsdokument form "ID: 2026-01 Title": a year and a number, only with the "ID:" label. */
+const RE_PLAIN_ID_AT_START = /^ID\s*[:.]\s*(\d{4}\s?[-–]\s?\d{1,3})(?!\d)/i;
+const RE_SUPPLEMENTARY_TITLE = /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev/i;
 const RE_LIST_ID = /^[-–•·▪*]\s*(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)\s*(.*)$/;
 const RE_EVENT_HEADING = /^(?:Utsettelse|Utsetting)\s+av\s+(?:oppdrag(?:et)?\s+)?(?:ID\s*:?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)(.*)$/i;
 const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*\d{2})?\s*[.,]?$/i;
@@ -507,6 +511,14 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         eventLines.push({ idx: i, target: normaliseId(ev[1], ev[2], ev[3]), letter: li });
         continue;
       }
+      const plain = RE_PLAIN_ID_AT_START.exec(t);
+      if (plain) {
+        // Kept exactly as printed (spaces the PDF put in are removed; "2026-01" stays "2026-01").
+        const id = plain[1].replace(/\s+/g, "").replace("–", "-");
+        const rest = t.slice(plain[0].length).replace(/^\s*[:–-]\s*/, "").trim();
+        defs.push({ idx: i, id, idYear: Number(id.slice(0, 4)), letter: li, hasLabel: true, rest });
+        continue;
+      }
       if (/^ID\s*[:.]/i.test(t) && !RE_ID_AT_START.test(t)) {
         warnings.push({ line: lines[i].no, message: `Linjen starter med «ID:», men fant ingen gyldig oppdrags-ID: «${t.slice(0, 60)}»` });
         continue;
@@ -519,7 +531,11 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       if (!hasLabel) {
         if (!prevBoundaryOk(i, l.start)) continue;
         if (rest !== "" && !/^[\p{Lu}\d(«"“]/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
-        if (l.year > 0 && idYear !== l.year) continue;
+        // An earlier year's ID heads a block only in a later letter ("TB2025-115 <title>" in a
+        // supplementary letter of 2026), after a blank line, with a title on the line.
+        const earlierYearHeading =
+          idYear < l.year && !!l.title && RE_SUPPLEMENTARY_TITLE.test(l.title) && rest !== "" && (i === l.start || lines[i - 1].blank || lines[i - 1].noise);
+        if (l.year > 0 && idYear !== l.year && !earlierYearHeading) continue;
         if (/^\S+\s+(?:skal|er|ble|har|vil|må|bes|ber|viser|vises|gjelder)\b/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
       }
       defs.push({ idx: i, id: normaliseId(m[2], m[3], m[4]), idYear, letter: li, hasLabel, rest });
@@ -530,7 +546,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   // Letter kinds and titles.
   letters.forEach((l, li) => {
     const ds = defs.filter((d) => d.letter === li);
-    if (l.title && /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev/i.test(l.title)) l.kind = "supplementary";
+    if (l.title && RE_SUPPLEMENTARY_TITLE.test(l.title)) l.kind = "supplementary";
     else if (li > 0 && !l.title) l.kind = "supplementary";
     else if (!l.title && ds.length > 0 && ds.every((d) => d.id.startsWith("TTB"))) l.kind = "supplementary";
     else l.kind = "main";
@@ -586,11 +602,30 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     }
   });
 
+  // Unnumbered section headings of supplementary letters ("Nye oppdrag", "Presisering av
+  // tidligere oppdrag", "Endret frist", "Oppdrag som utgår"): they end the text above them.
+  const suppSections = new Map<number, SupplementSection>();
+  letters.forEach((l) => {
+    if (l.kind !== "supplementary") return;
+    for (let i = l.start; i <= l.end; i++) {
+      if (!content(i) || defAt.has(i) || headingAt.has(i)) continue;
+      if (RE_SUPPLEMENT_SECTION.test(lines[i].text)) suppSections.set(i, supplementSectionKind(lines[i].text));
+    }
+  });
+  const sectionAt = (idx: number, li: number): SupplementSection | null => {
+    for (let k = idx - 1; k >= letters[li].start; k--) {
+      const sec = suppSections.get(k);
+      if (sec) return sec;
+    }
+    return null;
+  };
+
   // ----- Boundaries ----------------------------------------------------------------------------
   const boundary = new Array<boolean>(n).fill(false);
   for (const d of defs) boundary[d.idx] = true;
   for (const h of headings) boundary[h.idx] = true;
   for (const i of suppAreaHeadings.keys()) boundary[i] = true;
+  for (const i of suppSections.keys()) boundary[i] = true;
   for (const e of eventLines) boundary[e.idx] = true;
   for (const l of letters) boundary[l.start] = true;
   for (let i = 0; i < n; i++) {
@@ -639,7 +674,8 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       /^Frist\b/i.test(t) ||
       /^[-–•·▪*]\s/.test(t) ||
       /^\d{1,2}\s?[.)]\s/.test(t) ||
-      RE_ID_AT_START.test(t);
+      RE_ID_AT_START.test(t) ||
+      RE_PLAIN_ID_AT_START.test(t);
     // Header: departments on later lines, then the title.
     let ownerLineFirst = false;
     let guard = 0;
@@ -955,10 +991,39 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     }
   }
 
-  // ----- Assignments without ID (supplementary letters) ----------------------------------------
+  // ----- Assignments without ID ------------------------------------------------------------------
+  /** Numbered items under an "Oppdrag" heading of letter `li`, each to the next item or heading. */
+  const numberedItems = (li: number): { idx: number; end: number; title: string }[] => {
+    const l = letters[li];
+    const own = headings.filter((h) => h.letter === li);
+    const out: { idx: number; end: number; title: string }[] = [];
+    for (const h of own) {
+      if (!/^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\b/i.test(h.title)) continue;
+      const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
+      let spanEnd = next ? next.idx - 1 : l.end;
+      for (let k = h.idx + 1; k <= spanEnd; k++) {
+        if (boundary[k] && (RE_BUDGET_HEADING.test(lines[k].text) || RE_CLOSING.test(lines[k].text))) {
+          spanEnd = k - 1;
+          break;
+        }
+      }
+      const starts: { idx: number; title: string }[] = [];
+      for (let k = h.idx + 1; k <= spanEnd; k++) {
+        if (!content(k)) continue;
+        const m = /^(\d{1,2})\s?[.)]\s+(\p{Lu}.*)$/u.exec(lines[k].text);
+        if (!m || m[2].length > 160) continue;
+        const prevBlank = k === h.idx + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
+        if (!prevBlank) continue;
+        starts.push({ idx: k, title: m[2].replace(/[.:]$/, "").trim() });
+      }
+      starts.forEach((st, n) => out.push({ idx: st.idx, end: n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, title: st.title }));
+    }
+    return out;
+  };
+
   letters.forEach((l, li) => {
-    if (l.kind !== "supplementary") return;
     const hasDefs = defs.some((d) => d.letter === li);
+    if (l.kind !== "supplementary" && hasDefs) return;
     const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
     /** `headIdx`: the line the title belongs to (treated like a definition line). */
     const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number, headless = false) => {
@@ -983,6 +1048,12 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       for (const w of warnings) w.message = w.message.replace(tempId, id);
       assignments.push(a);
     };
+    if (l.kind !== "supplementary") {
+      // A letter without IDs: numbered items ("1. Varslingsordning for legemiddelmangel") under
+      // a heading such as "Oppdrag" / "Særskilte oppdrag"; each item is an assignment.
+      for (const item of numberedItems(li)) addUntitled(item.idx, item.end, item.title, item.idx);
+      return;
+    }
     if (hasDefs) {
       // Free segments (outside ID blocks and events) closed by "Ansvarlig avdeling …".
       let i = l.start;
@@ -1038,12 +1109,114 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     }
   });
 
+  // ----- Later letters: parts, announced IDs, explicit changes ----------------------------------
+  for (const a of assignments) {
+    const l = letters[a.letter];
+    const idYear = parseId(a.id)?.year ?? (/^\d{4}-/.test(a.id) ? Number(a.id.slice(0, 4)) : null);
+    a.year = idYear ?? l.year;
+    a.exempt = false;
+    a.announcedOnly = false;
+    if (l.kind === "supplementary" && a.hasId) {
+      const lineIdx = a.line - 1;
+      const part = classifyPart({
+        id: a.id,
+        title: a.title,
+        body: a.body,
+        idYear: a.year,
+        letterYear: l.year,
+        section: sectionAt(lineIdx, a.letter),
+        clarifies: a.relations.find((r) => r.type === "clarifies")?.target ?? null,
+      });
+      a.kind = part.kind;
+      a.target = part.target;
+    } else {
+      a.kind = "original";
+      a.target = null;
+    }
+  }
+  // IDs announced only in the opening list: "(unntatt offentlighet). For detaljer se eget
+  // vedlegg", "<title>. Ettersendes". Registered without text; the opening list creates nothing else.
+  for (const e of listEntries) {
+    const l = letters[e.letter];
+    if (l.kind !== "supplementary") continue;
+    const announced = announcedEntry(e.title);
+    if (!announced || assignments.some((a) => sameId(a.id, e.id))) continue;
+    const idYear = parseId(e.id)?.year ?? l.year;
+    assignments.push({
+      id: e.id,
+      hasId: true,
+      letter: e.letter,
+      title: announced.title,
+      departments: [],
+      area: null,
+      goal: null,
+      body: "",
+      line: lines[e.idx].no,
+      endLine: lines[e.idx].no,
+      deadlines: [defaultDeadline(l.year)],
+      relations: [],
+      kind: "original",
+      target: null,
+      year: idYear,
+      exempt: announced.exempt,
+      announcedOnly: true,
+    });
+  }
+  // Explicit changes in the free text of supplementary letters and in their opening lists:
+  // withdrawal ("utgår", "bortfaller", "trekkes tilbake"), deadline change ("fristen for … endres/
+  // utsettes til …"), owner change ("ansvaret for … flyttes til SHA").
+  letters.forEach((l, li) => {
+    if (l.kind !== "supplementary") return;
+    const listIdx = new Set(listEntries.filter((e) => e.letter === li).map((e) => e.idx));
+    const found: ParsedEvent[] = [];
+    const add = (sentence: string, lineIdx: number) => {
+      for (const c of changesInSentence(sentence, l.year, lines[lineIdx].no)) {
+        if (found.some((f) => f.type === c.type && sameId(f.target, c.target))) continue;
+        if (events.some((ev) => ev.letter === li && ev.type === "postponement" && sameId(ev.target, c.target) && c.type !== "withdrawal")) continue;
+        const ev: ParsedEvent = { type: c.type, target: c.target, letter: li, line: lines[lineIdx].no, source: null, text: sentence.replace(/\s+/g, " ").trim().slice(0, 600) };
+        if (c.deadline) ev.deadline = c.deadline;
+        if (c.departments) ev.departments = c.departments;
+        found.push(ev);
+      }
+    };
+    // Paragraphs of uncovered content lines, split into sentences.
+    let para: { text: string; idx: number }[] = [];
+    const flush = () => {
+      if (para.length === 0) return;
+      const joined = para.map((p) => p.text).join(" ");
+      let offset = 0;
+      for (const sentence of joined.split(/(?<=[.!?])\s+(?=\p{Lu}|TB|TTB)/u)) {
+        // The line the sentence starts on.
+        let acc = 0;
+        let at = para[0].idx;
+        for (const p of para) {
+          if (acc > offset) break;
+          at = p.idx;
+          acc += p.text.length + 1;
+        }
+        add(sentence, at);
+        offset += sentence.length + 1;
+      }
+      para = [];
+    };
+    for (let i = l.start; i <= l.end; i++) {
+      if (!content(i) || covered[i] || listIdx.has(i) || boundary[i]) {
+        flush();
+        continue;
+      }
+      para.push({ text: lines[i].text, idx: i });
+    }
+    flush();
+    for (const e of listEntries) if (e.letter === li) add(`${e.id} ${e.title}`, e.idx);
+    events.push(...found);
+  });
+
   // Keep document order.
   assignments.sort((a, b) => a.line - b.line);
 
   // ----- Warnings about what is missing ----------------------------------------------------------
   for (const a of assignments) {
-    if (a.departments.length === 0) {
+    if (a.departments.length === 0 && !a.announcedOnly) {
       warnings.push({
         line: a.line,
         message: `Fant ingen ansvarlig avdeling for ${a.id} (${shortTitle(a.title)}) – avdeling er ikke satt`,
@@ -1055,7 +1228,8 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   }
   const allIds = new Set(assignments.map((a) => canonicalId(a.id)));
   for (const e of listEntries) {
-    if (!allIds.has(canonicalId(e.id))) {
+    const changed = events.some((ev) => ev.letter === e.letter && sameId(ev.target, e.id));
+    if (!allIds.has(canonicalId(e.id)) && !changed) {
       warnings.push({ line: lines[e.idx].no, message: `${e.id} står i oversikten i brevet, men selve oppdraget ble ikke funnet` });
     }
   }
@@ -1071,7 +1245,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       warnings.push({ line: lines[l.start].no, message: `Fant ikke dato for tilleggsbrevet som starter på linje ${lines[l.start].no}` });
     }
   });
-  if (assignments.length === 0) {
+  if (assignments.length === 0 && events.length === 0) {
     warnings.push({ line: 1, message: "Fant ingen oppdrag i teksten (ingen linjer som «ID: TB2023-01 …» eller «TTB2023-02 …»)" });
   }
 
