@@ -137,3 +137,92 @@ describe("numbered assignments without IDs", () => {
     expect(corrected.assignments[1].deadlines[0].date).toBe("2026-10-15");
   });
 });
+
+describe("01–05 supplementary letters", () => {
+  const r1 = parse("01-supplerende-tildelingsbrev-nr-1.txt");
+  const r2 = parse("02-supplerende-tildelingsbrev-nr-2.txt");
+  const r3 = parse("03-supplerende-tildelingsbrev-nr-3.txt");
+  const r4 = parse("04-supplerende-tildelingsbrev-nr-4.txt");
+  const r5 = parse("05-supplerende-tildelingsbrev-nr-5.txt");
+
+  it("reads each letter's number, genre, recipient, date and reference", () => {
+    expect([r1, r2, r3, r4, r5].map((r) => [r.letters.length, r.letters[0].kind, r.letters[0].number, r.letters[0].genre, r.letters[0].recipient])).toEqual(
+      [1, 2, 3, 4, 5].map((n) => [1, "supplementary", n, "supplerende tildelingsbrev", "Helsedirektoratet"]),
+    );
+    expect(r1.letters[0]).toMatchObject({ date: "2026-02-06", reference: "25/5120-11" });
+    expect(r5.letters[0]).toMatchObject({ date: "2026-06-12", reference: "25/5120-41" });
+  });
+
+  it("01: new assignments, an addition to TB2026-17 with deliverables, an exempt announced ID; nothing from the list or the budget", () => {
+    expect(r1.assignments.map((a) => [a.id, a.kind, a.target, a.exempt, a.announcedOnly])).toEqual([
+      ["TB2026-61", "original", null, true, true],
+      ["TB2026-60", "original", null, false, false],
+      ["TB2026-62", "original", null, false, false],
+      ["TB2026-17", "addition", "TB2026-17", false, false],
+    ]);
+    expect(byId(r1, "TB2026-61")).toMatchObject({ title: "Unntatt offentlighet", body: "", departments: [] });
+    expect(byId(r1, "TB2026-62").departments).toEqual(["SHA"]);
+    expect(dl(byId(r1, "TB2026-62"))).toEqual([["2026-05-01", "dated", false]]);
+    const add = byId(r1, "TB2026-17");
+    expect(add.title).toBe("Brukerundersøkelse om digitale pasientrettigheter");
+    expect(add.departments).toEqual(["SHA"]);
+    expect(dl(add)).toEqual([["2026-04-15", "dated", false], ["2026-10-01", "dated", false]]);
+    expect(r1.warnings).toEqual([]);
+  });
+
+  it("02: a clarification of TB2026-17 and an announced 'Ettersendes' ID", () => {
+    expect(r2.assignments.map((a) => [a.id, a.kind, a.target, a.exempt, a.announcedOnly])).toEqual([
+      ["TB2026-65", "original", null, false, true],
+      ["TB2026-66", "original", null, false, false],
+      ["TB2026-17", "clarification", "TB2026-17", false, false],
+    ]);
+    expect(byId(r2, "TB2026-65").title).toBe("Nasjonal plan for legevakt");
+    expect(byId(r2, "TB2026-66").relations).toEqual([]);
+    expect(r2.events).toEqual([]);
+  });
+
+  it("03: publishes the announced text and moves a deadline (an event, not a block)", () => {
+    expect(r3.assignments.map((a) => [a.id, a.kind, a.announcedOnly, a.departments])).toEqual([["TB2026-65", "original", false, ["KTA"]]]);
+    expect(byId(r3, "TB2026-65").body).not.toMatch(/Fristen for TB2026-12/);
+    expect(r3.events).toEqual([
+      expect.objectContaining({ type: "deadline_change", target: "TB2026-12", letter: 0, deadline: expect.objectContaining({ date: "2026-05-01", state: "dated" }) }),
+    ]);
+    expect(r3.warnings).toEqual([]);
+  });
+
+  it("04: an earlier year's assignment in its own year, withdrawals and an owner change", () => {
+    expect(r4.assignments.map((a) => [a.id, a.kind, a.target, a.year, a.title, a.departments])).toEqual([
+      ["TB2025-115", "clarification", "TB2025-115", 2025, "Oppfølging av nasjonal helseberedskapsplan", ["DIG"]],
+    ]);
+    expect(dl(byId(r4, "TB2025-115"))).toEqual([["2026-10-15", "dated", false]]);
+    expect(r4.events.map((e) => [e.type, e.target, e.departments ?? null])).toEqual([
+      ["withdrawal", "TB2026-61", null],
+      ["withdrawal", "TB2026-48", null],
+      ["owner_change", "TB2026-33", ["SHA"]],
+    ]);
+    expect(r4.warnings).toEqual([]);
+  });
+
+  it("05: a letter holding only announced IDs is a valid letter", () => {
+    expect(r5.assignments.map((a) => [a.id, a.title, a.exempt, a.announcedOnly])).toEqual([
+      ["TB2026-70", "Unntatt offentlighet", true, true],
+      ["TB2026-71", "Beredskapslager for medisinsk utstyr", false, true],
+    ]);
+    expect(r5.warnings).toEqual([]);
+  });
+
+  it("the whole series in one file keeps the main letter's blocks and adds the later ones as parts", () => {
+    const files = ["00-tildelingsbrev-2026.txt", "01-supplerende-tildelingsbrev-nr-1.txt", "02-supplerende-tildelingsbrev-nr-2.txt", "03-supplerende-tildelingsbrev-nr-3.txt", "04-supplerende-tildelingsbrev-nr-4.txt", "05-supplerende-tildelingsbrev-nr-5.txt"];
+    const all = parseLetter(files.map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n"));
+    expect(all.letters.map((l) => [l.kind, l.number])).toEqual([["main", null], [ "supplementary", 1], ["supplementary", 2], ["supplementary", 3], ["supplementary", 4], ["supplementary", 5]]);
+    const originals = all.assignments.filter((a) => a.kind === "original");
+    expect(new Set(originals.map((a) => a.id)).size).toBe(originals.length);
+    expect(all.assignments.filter((a) => a.id === "TB2026-17").map((a) => [a.letter, a.kind])).toEqual([[0, "original"], [1, "addition"], [2, "clarification"]]);
+    expect(all.events.map((e) => [e.type, e.target])).toEqual([
+      ["deadline_change", "TB2026-12"],
+      ["withdrawal", "TB2026-61"],
+      ["withdrawal", "TB2026-48"],
+      ["owner_change", "TB2026-33"],
+    ]);
+  });
+});

@@ -84,7 +84,7 @@ export function changesInSentence(sentence: string, year: number, line: number):
     const departments = oc[1].split(/\s*(?:,|\/|&|\bog\b)\s*/u).filter((c) => c !== "");
     return [{ type: "owner_change", target, departments }];
   }
-  if (RE_WITHDRAWAL.test(text) && !/\bikke\s+(?:utgår|bortfaller)/i.test(text)) return [{ type: "withdrawal", target }];
+  if (RE_WITHDRAWAL.test(text) && !/\b(?:utgår|bortfaller)\s+ikke\b|\bikke\s+(?:utgår|bortfaller)/i.test(text)) return [{ type: "withdrawal", target }];
   return [];
 }
 

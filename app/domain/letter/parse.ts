@@ -911,6 +911,23 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     return code;
   };
 
+  /** The part a block with an ID is in a supplementary letter (see classifyPart). */
+  const classify = (a: ParsedAssignment): void => {
+    const l = letters[a.letter];
+    const idYear = parseId(a.id)?.year ?? (/^\d{4}-/.test(a.id) ? Number(a.id.slice(0, 4)) : l.year);
+    const part = classifyPart({
+      id: a.id,
+      title: a.title,
+      body: a.body,
+      idYear,
+      letterYear: l.year,
+      section: sectionAt(a.line - 1, a.letter),
+      clarifies: a.relations.find((r) => r.type === "clarifies")?.target ?? null,
+    });
+    a.kind = part.kind;
+    a.target = part.target;
+  };
+
   for (const d of defs) {
     const l = letters[d.letter];
     const end = nextBoundary(d.idx, l.end) - 1;
@@ -942,7 +959,14 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     if (l.kind === "main") a.area = areaAtLine(d.idx)?.code ?? null;
     else a.area = areaAtLine(d.idx)?.code ?? areaForSupp(d.idx, d.letter);
 
+    if (l.kind === "supplementary") classify(a);
     const dupe = seenIds.get(canonicalId(a.id));
+    // A later letter's addition to or clarification of an assignment is a part, not a duplicate.
+    const laterPart = dupe !== undefined && dupe.letter !== a.letter && a.kind !== undefined && a.kind !== "original";
+    if (dupe && laterPart) {
+      assignments.push(a);
+      continue;
+    }
     if (dupe) {
       warnings.push({
         line: a.line,
@@ -1116,20 +1140,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     a.year = idYear ?? l.year;
     a.exempt = false;
     a.announcedOnly = false;
-    if (l.kind === "supplementary" && a.hasId) {
-      const lineIdx = a.line - 1;
-      const part = classifyPart({
-        id: a.id,
-        title: a.title,
-        body: a.body,
-        idYear: a.year,
-        letterYear: l.year,
-        section: sectionAt(lineIdx, a.letter),
-        clarifies: a.relations.find((r) => r.type === "clarifies")?.target ?? null,
-      });
-      a.kind = part.kind;
-      a.target = part.target;
-    } else {
+    if (a.kind === undefined) {
       a.kind = "original";
       a.target = null;
     }
