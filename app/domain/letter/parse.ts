@@ -43,6 +43,7 @@ import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
 import { parseNorwegianDate } from "./dates";
 import { findIds, normaliseId, parseId, sameId, syntheticId } from "./ids";
 import { announcedEntry, changesInSentence, classifyPart, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
+import { normaliseLetterText } from "./normalise";
 import { genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
 import type {
   LetterKind,
@@ -251,14 +252,8 @@ export function parseLetter(text: string): ParseResult {
 }
 
 function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
-  // Same line structure as the importer's normaliseText: only \r\n / \r become \n.
-  const text = input
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u00A0\u2007\u202F\t\f\v]/g, " ")
-    .replace(/\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/g, "")
-    .split(String.fromCharCode(0))
-    .join("");
+  // The one normalisation (normalise.ts); it keeps the line structure.
+  const text = normaliseLetterText(input);
   const rawLines = text.split("\n");
   const lines: SourceLine[] = rawLines.map((raw, i) => {
     const t = /\s\s|[^\S ]/.test(raw) ? raw.replace(/\s+/g, " ").trim() : raw.trim();
