@@ -1,6 +1,6 @@
 /** Letter metadata (genre, number, recipient) on written subject lines and address blocks. */
 import { describe, expect, it } from "vitest";
-import { genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "~/domain/letter/letter-meta";
+import { addresseeFromText, genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "~/domain/letter/letter-meta";
 import { parseLetter } from "~/domain/letter/parse";
 
 describe("genre, number and recipient from the subject line", () => {
@@ -65,5 +65,22 @@ describe("letters[] carries recipient, genre and number", () => {
     const text = ["1 Innledning", "", "Tildelingsbrevet for 2025 gjelder Helsedirektoratet. Helsedirektoratet skal", "rapportere til Helsedirektoratet og Helsedirektoratet."].join("\n");
     const r = parseLetter(text);
     expect(r.letters[0]).toMatchObject({ title: "Tildelingsbrev 2025 – Helsedirektoratet", year: 2025, genre: "tildelingsbrev", recipient: "Helsedirektoratet" });
+  });
+});
+
+describe("the addressee of a letter without subject line or address block", () => {
+  it("is the name most often told what it 'skal' do, not the agency mentioned most", () => {
+    const text = [
+      "Helsedirektoratet og Folkehelseinstituttet er samarbeidspartnere. Helsedirektoratet holdes orientert.",
+      "Norsk helsenett SF skal drifte helsenettet. Helsedirektoratet mottar kopi.",
+      "Norsk helsenett SF skal levere en plan.",
+    ].join("\n");
+    expect(addresseeFromText(text)).toBe("Norsk helsenett SF");
+    expect(addresseeFromText("Helsedirektoratet skal gjøre noe.")).toBeNull();
+  });
+
+  it("names an oppdragsdokument without subject after its addressee", () => {
+    const text = ["1 Innledning", "", "Oppdragsdokumentet for 2026 gjelder foretaket. Helsedirektoratet og Helsedirektoratet og", "Helsedirektoratet holdes orientert.", "Norsk helsenett SF skal drifte nettet.", "Norsk helsenett SF skal levere en plan."].join("\n");
+    expect(parseLetter(text).letters[0]).toMatchObject({ title: "Oppdragsdokument 2026 – Norsk helsenett SF", recipient: "Norsk helsenett SF", genre: "oppdragsdokument" });
   });
 });

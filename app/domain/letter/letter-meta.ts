@@ -99,3 +99,25 @@ export function recipientFromAddress(lines: string[]): string | null {
   }
   return null;
 }
+
+/**
+ * The agency a letter without subject line or address block speaks to: the name most often
+ * followed by "skal" ("Norsk helsenett SF skal …", "Helsedirektoratet skal …"), counting names
+ * ending in -direktoratet, -instituttet, -tilsynet, -verket, -etaten, -ombudet, or in "SF"/"HF".
+ * Null when no name is told what to do at least twice.
+ */
+export function addresseeFromText(text: string): string | null {
+  const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
+  const counts = new Map<string, number>();
+  const re = /(?<![\p{L}])((?:\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF))|\p{Lu}\p{Ll}+(?:direktoratet|instituttet|tilsynet|verket|etaten|ombudet))\s+skal\b/gu;
+  for (const m of sample.matchAll(re)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  let best: string | null = null;
+  let bestCount = 1;
+  for (const [name, c] of counts) {
+    if (c > bestCount) {
+      best = name;
+      bestCount = c;
+    }
+  }
+  return best;
+}

@@ -51,7 +51,7 @@ import { parseNorwegianDate } from "./dates";
 import { findIds, normaliseId, parseId, sameId, syntheticId } from "./ids";
 import { announcedEntry, changesInSentence, classifyPart, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
 import { normaliseLetterText } from "./normalise";
-import { genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
+import { addresseeFromText, genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
 import type {
   LetterKind,
   ParseResult,
@@ -1425,7 +1425,8 @@ export function phaseOutput(st: ParseState): void {
       const m = /\b(tildelingsbrev|oppdragsdokument|oppdragsbrev)/i.exec(head);
       genre = m ? m[1].toLowerCase() : null;
     }
-    const recipient = recipientFromSubject(l.title) ?? recipientFromAddress(own) ?? (l.kind === "main" ? agency : null);
+    const recipient =
+      recipientFromSubject(l.title) ?? recipientFromAddress(own) ?? (l.kind === "main" ? (addresseeFromText(own.join("\n")) ?? agency) : null);
     let title = l.title;
     if (!title) {
       const word = genre ?? (l.kind === "main" ? "tildelingsbrev" : "tillegg til tildelingsbrev");
