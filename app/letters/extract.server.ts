@@ -5,6 +5,7 @@
  */
 import { inflateRawSync } from "node:zlib";
 import { getDocumentProxy } from "unpdf";
+import { normaliseLetterText } from "~/domain/letter/normalise";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** A .docx may unpack to at most this much (all its parts together), checked before mammoth reads it. */
@@ -131,7 +132,7 @@ export async function extractLetterText(fileName: string, bytes: Uint8Array): Pr
     };
   }
   if (text.length > MAX_TEXT_CHARS) return { ok: false, message: TOO_MUCH_TEXT };
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  text = normaliseLetterText(text);
   if (!/[\p{L}]{3,}/u.test(text)) {
     return {
       ok: false,

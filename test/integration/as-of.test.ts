@@ -88,7 +88,6 @@ beforeAll(async () => {
     insert.run(ids[s.key], versions[s.key], s.status, s.comment, `bruker:${u.id}`, "Sara Saksbehandler", s.effective, s.recorded, u.id);
   }
   for (const ag of AGREED) await agreeDeadline(app.db, { id: a.id, key: A, label: null }, ag.date, ag.reference, actor, new Date(ag.recorded));
-  const actor = { userId: u.id, name: `Sara Saksbehandler <${u.email}>`, person: "Sara Saksbehandler", ip: null, userAgent: null };
   const delivery = await recordDelivery(app, { assignmentId: ids[B], deadlineId: b.id, deliveredOn: DELIVERED.on, actor }, new Date(DELIVERED.recorded));
   expect(delivery.ok).toBe(true);
 });

@@ -37,12 +37,21 @@
  *  - Assignments without ID in supplementary letters: a block closed by "Ansvarlig avdeling …",
  *    a numbered section "3 Oppdrag til …" (with following "Frister …" sections), or a whole
  *    "Tilleggsoppdrag" letter. Key: `uten-id-<year>-<fnv1a(reference|title)>` (see ids.ts).
+ *  - Later letters (later-letters.ts): part kind and target of each block, IDs announced only in
+ *    the opening list (exempt / "Ettersendes"), withdrawal / deadline change / owner change events.
+ *  - Newer layout: no table of contents as headings; the title is the line after the owner line.
+ *  - Other agencies (letter-meta.ts): recipient, genre, number; "ID: 2026-01 Title"; numbered
+ *    assignments without IDs under an "Oppdrag" heading.
  * Deadlines: see deadlines.ts. Everything odd becomes a warning with a line number.
+ *
+ * Code: `parseLetter` runs PHASES, each a function over a `ParseState` (see below), in order.
  */
 import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
 import { parseNorwegianDate } from "./dates";
-import { findIds, normaliseId, sameId, syntheticId } from "./ids";
-import { genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
+import { findIds, normaliseId, parseId, sameId, syntheticId } from "./ids";
+import { announcedEntry, changesInSentence, classifyPart, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
+import { normaliseLetterText } from "./normalise";
+import { addresseeFromText, genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
 import type {
   LetterKind,
   ParseResult,
@@ -84,6 +93,9 @@ const RE_DEPT_LINE = {
   source: RE_DEPT_LINE_FULL.source,
 };
 const RE_ID_AT_START = /^(ID\s*[:.]?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)/i;
+/** The oppdragsdokument form "ID: 2026-01 Title": a year and a number, only with the "ID:" label. */
+const RE_PLAIN_ID_AT_START = /^ID\s*[:.]\s*(\d{4}\s?[-–]\s?\d{1,3})(?!\d)/i;
+const RE_SUPPLEMENTARY_TITLE = /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev/i;
 const RE_LIST_ID = /^[-–•·▪*]\s*(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)\s*(.*)$/;
 const RE_EVENT_HEADING = /^(?:Utsettelse|Utsetting)\s+av\s+(?:oppdrag(?:et)?\s+)?(?:ID\s*:?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)(.*)$/i;
 const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*\d{2})?\s*[.,]?$/i;
@@ -246,29 +258,131 @@ export function parseLetter(text: string): ParseResult {
   }
 }
 
-function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
-  // Same line structure as the importer's normaliseText: only \r\n / \r become \n.
-  const text = input
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u00A0\u2007\u202F\t\f\v]/g, " ")
-    .replace(/\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/g, "")
-    .split(String.fromCharCode(0))
-    .join("");
-  const rawLines = text.split("\n");
-  const lines: SourceLine[] = rawLines.map((raw, i) => {
+// ---------------------------------------------------------------------------------------------
+// The parse state and the phases. `parseLetter` runs the phases in order (PHASES); each reads
+// what earlier phases set on the state and sets its own part:
+//   lines (createParseState) → letters → headings → definitions, lists, events → areas and goals
+//   → boundaries → blocks → assignments → events → without ID → later letters → warnings → output.
+
+interface EventLine {
+  idx: number;
+  target: string;
+  letter: number;
+}
+
+interface GoalLine {
+  idx: number;
+  code: string;
+  title: string;
+}
+
+export interface ParseState {
+  text: string;
+  lines: SourceLine[];
+  n: number;
+  warnings: ParseWarning[];
+  result: ParseResult;
+  /** Line i is neither blank nor noise. */
+  content: (i: number) => boolean;
+  letters: Letter[];
+  letterOf: (idx: number) => number;
+  headings: Heading[];
+  headingAt: Map<number, Heading>;
+  defs: Def[];
+  defAt: Map<number, Def>;
+  listEntries: ListEntry[];
+  eventLines: EventLine[];
+  areaSpans: AreaSpan[];
+  goalLines: GoalLine[];
+  areaAtLine: (idx: number) => AreaSpan | null;
+  suppAreaHeadings: Map<number, string | null>;
+  suppSections: Map<number, SupplementSection>;
+  sectionAt: (idx: number, li: number) => SupplementSection | null;
+  boundary: boolean[];
+  nextBoundary: (i: number, letterEnd: number) => number;
+  assignments: ParsedAssignment[];
+  covered: boolean[];
+  buildAssignment: (b: Block) => ParsedAssignment;
+  areaForSupp: (idx: number, li: number) => string | null;
+  events: ParsedEvent[];
+}
+
+/** Phase "lines": the normalised text as trimmed lines, with page footers, URLs and letterhead marked as noise. */
+export function createParseState(input: string, warnings: ParseWarning[] = []): ParseState {
+  // The one normalisation (normalise.ts); it keeps the line structure.
+  const text = normaliseLetterText(typeof input === "string" ? input : "");
+  const lines: SourceLine[] = text.split("\n").map((raw, i) => {
     const t = /\s\s|[^\S ]/.test(raw) ? raw.replace(/\s+/g, " ").trim() : raw.trim();
     return { no: i + 1, text: t, blank: t === "", noise: false };
   });
   const n = lines.length;
-  const result: ParseResult = { letters: [], assignments: [], events: [], warnings, areas: [], goals: [], departments: [] };
-  if (lines.every((l) => l.blank)) {
-    warnings.push({ line: 1, message: "Teksten er tom – fant ingen brev å tolke" });
-    return result;
-  }
   markNoise(lines);
-  const content = (i: number) => !lines[i].blank && !lines[i].noise;
+  const unset = (): never => {
+    throw new Error("fasen er ikke kjørt");
+  };
+  return {
+    text,
+    lines,
+    n,
+    warnings,
+    result: { letters: [], assignments: [], events: [], warnings, areas: [], goals: [], departments: [] },
+    content: (i: number) => !lines[i].blank && !lines[i].noise,
+    letters: [],
+    letterOf: unset,
+    headings: [],
+    headingAt: new Map(),
+    defs: [],
+    defAt: new Map(),
+    listEntries: [],
+    eventLines: [],
+    areaSpans: [],
+    goalLines: [],
+    areaAtLine: unset,
+    suppAreaHeadings: new Map(),
+    suppSections: new Map(),
+    sectionAt: unset,
+    boundary: new Array<boolean>(n).fill(false),
+    nextBoundary: unset,
+    assignments: [],
+    covered: new Array<boolean>(n).fill(false),
+    buildAssignment: unset,
+    areaForSupp: unset,
+    events: [],
+  };
+}
 
+function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
+  const st = createParseState(input, warnings);
+  if (st.lines.every((l) => l.blank)) {
+    warnings.push({ line: 1, message: "Teksten er tom – fant ingen brev å tolke" });
+    return st.result;
+  }
+  for (const phase of PHASES) phase(st);
+  return st.result;
+}
+
+interface Block {
+  id: string;
+  hasId: boolean;
+  letter: number;
+  start: number;
+  end: number;
+  inlineTitle: string;
+  inlineDepts: string[];
+  deptLabelSeen: boolean;
+  /** The title is given (section heading, letter subject): do not extend it. */
+  fixedTitle?: boolean;
+  /** `start` is the block's first line of title/body, not a head line to skip (a free segment
+   *  may begin on the first line of the text, where there is no line before it). */
+  headless?: boolean;
+  /** Newer layout (2024–): the ID alone on its line without "ID:", then the owner line, then a
+   *  one-line title. (The 2023 layout, "ID: TB2023-38" / owner / title, wraps titles.) */
+  newLayout?: boolean;
+}
+
+/** Phase "letters": where each letter starts and ends, its subject, "Vår ref", "Dato" and year. */
+export function phaseLetters(st: ParseState): void {
+  const { text, lines, n, warnings, content } = st;
   // ----- Letters -------------------------------------------------------------------------------
   const letters: Letter[] = [];
   const newLetter = (start: number): Letter => ({
@@ -426,7 +540,13 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       l.year = 0;
     } else l.year = y;
   });
+  st.letters = letters;
+  st.letterOf = letterOf;
+}
 
+/** Phase "headings": numbered section headings per letter, never a table of contents. */
+export function phaseHeadings(st: ParseState): void {
+  const { lines, content, letters } = st;
   // ----- Headings ------------------------------------------------------------------------------
   const headings: Heading[] = [];
   letters.forEach((l, li) => {
@@ -469,7 +589,13 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     }
   });
   const headingAt = new Map<number, Heading>(headings.map((h) => [h.idx, h]));
+  st.headings = headings;
+  st.headingAt = headingAt;
+}
 
+/** Phase "definitions, lists, events": ID lines that start assignments, opening-list entries, postponement headings; letter kinds. */
+export function phaseDefinitions(st: ParseState): void {
+  const { lines, warnings, content, letters, headingAt } = st;
   // ----- Definitions, lists, events ------------------------------------------------------------
   const defs: Def[] = [];
   const listEntries: ListEntry[] = [];
@@ -507,6 +633,14 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         eventLines.push({ idx: i, target: normaliseId(ev[1], ev[2], ev[3]), letter: li });
         continue;
       }
+      const plain = RE_PLAIN_ID_AT_START.exec(t);
+      if (plain) {
+        // Kept exactly as printed (spaces the PDF put in are removed; "2026-01" stays "2026-01").
+        const id = plain[1].replace(/\s+/g, "").replace("–", "-");
+        const rest = t.slice(plain[0].length).replace(/^\s*[:–-]\s*/, "").trim();
+        defs.push({ idx: i, id, idYear: Number(id.slice(0, 4)), letter: li, hasLabel: true, rest });
+        continue;
+      }
       if (/^ID\s*[:.]/i.test(t) && !RE_ID_AT_START.test(t)) {
         warnings.push({ line: lines[i].no, message: `Linjen starter med «ID:», men fant ingen gyldig oppdrags-ID: «${t.slice(0, 60)}»` });
         continue;
@@ -519,7 +653,11 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       if (!hasLabel) {
         if (!prevBoundaryOk(i, l.start)) continue;
         if (rest !== "" && !/^[\p{Lu}\d(«"“]/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
-        if (l.year > 0 && idYear !== l.year) continue;
+        // An earlier year's ID heads a block only in a later letter ("TB2025-115 <title>" in a
+        // supplementary letter of 2026), after a blank line, with a title on the line.
+        const earlierYearHeading =
+          idYear < l.year && !!l.title && RE_SUPPLEMENTARY_TITLE.test(l.title) && rest !== "" && (i === l.start || lines[i - 1].blank || lines[i - 1].noise);
+        if (l.year > 0 && idYear !== l.year && !earlierYearHeading) continue;
         if (/^\S+\s+(?:skal|er|ble|har|vil|må|bes|ber|viser|vises|gjelder)\b/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
       }
       defs.push({ idx: i, id: normaliseId(m[2], m[3], m[4]), idYear, letter: li, hasLabel, rest });
@@ -530,12 +668,20 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   // Letter kinds and titles.
   letters.forEach((l, li) => {
     const ds = defs.filter((d) => d.letter === li);
-    if (l.title && /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev/i.test(l.title)) l.kind = "supplementary";
+    if (l.title && RE_SUPPLEMENTARY_TITLE.test(l.title)) l.kind = "supplementary";
     else if (li > 0 && !l.title) l.kind = "supplementary";
     else if (!l.title && ds.length > 0 && ds.every((d) => d.id.startsWith("TTB"))) l.kind = "supplementary";
     else l.kind = "main";
   });
+  st.defs = defs;
+  st.listEntries = listEntries;
+  st.eventLines = eventLines;
+  st.defAt = defAt;
+}
 
+/** Phase "areas and goals": goal areas (two-level sections that hold assignments or goals), goals, area and section headings of supplementary letters. */
+export function phaseAreasAndGoals(st: ParseState): void {
+  const { lines, n, content, letters, letterOf, headings, headingAt, defs, defAt } = st;
   // ----- Areas and goals -----------------------------------------------------------------------
   const areaSpans: AreaSpan[] = [];
   const goalLines: { idx: number; code: string; title: string }[] = [];
@@ -586,11 +732,40 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     }
   });
 
+  // Unnumbered section headings of supplementary letters ("Nye oppdrag", "Presisering av
+  // tidligere oppdrag", "Endret frist", "Oppdrag som utgår"): they end the text above them.
+  const suppSections = new Map<number, SupplementSection>();
+  letters.forEach((l) => {
+    if (l.kind !== "supplementary") return;
+    for (let i = l.start; i <= l.end; i++) {
+      if (!content(i) || defAt.has(i) || headingAt.has(i)) continue;
+      if (RE_SUPPLEMENT_SECTION.test(lines[i].text)) suppSections.set(i, supplementSectionKind(lines[i].text));
+    }
+  });
+  const sectionAt = (idx: number, li: number): SupplementSection | null => {
+    for (let k = idx - 1; k >= letters[li].start; k--) {
+      const sec = suppSections.get(k);
+      if (sec) return sec;
+    }
+    return null;
+  };
+  st.areaSpans = areaSpans;
+  st.goalLines = goalLines;
+  st.areaAtLine = areaAtLine;
+  st.suppAreaHeadings = suppAreaHeadings;
+  st.suppSections = suppSections;
+  st.sectionAt = sectionAt;
+}
+
+/** Phase "boundaries": the lines where an assignment's text ends (next ID, heading, section, budget chapter, closing). */
+export function phaseBoundaries(st: ParseState): void {
+  const { lines, n, content, letters, headings, defs, eventLines, suppAreaHeadings, suppSections } = st;
   // ----- Boundaries ----------------------------------------------------------------------------
   const boundary = new Array<boolean>(n).fill(false);
   for (const d of defs) boundary[d.idx] = true;
   for (const h of headings) boundary[h.idx] = true;
   for (const i of suppAreaHeadings.keys()) boundary[i] = true;
+  for (const i of suppSections.keys()) boundary[i] = true;
   for (const e of eventLines) boundary[e.idx] = true;
   for (const l of letters) boundary[l.start] = true;
   for (let i = 0; i < n; i++) {
@@ -600,31 +775,19 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     for (let k = i + 1; k <= letterEnd; k++) if (boundary[k]) return k;
     return letterEnd + 1;
   };
+  st.boundary = boundary;
+  st.nextBoundary = nextBoundary;
+}
 
+/** Phase "blocks -> assignments": each definition's block read into an assignment (owners, title, text, deadlines, relations, part kind). */
+export function phaseBlocks(st: ParseState): void {
+  const { lines, n, warnings, content, letters, defs, listEntries, areaAtLine, suppAreaHeadings, sectionAt, nextBoundary } = st;
   // ----- Blocks -> assignments -----------------------------------------------------------------
   const assignments: ParsedAssignment[] = [];
   const covered = new Array<boolean>(n).fill(false);
   const firstDefLine = new Map<string, number>();
   const seenIds = new Map<string, ParsedAssignment>();
 
-  interface Block {
-    id: string;
-    hasId: boolean;
-    letter: number;
-    start: number;
-    end: number;
-    inlineTitle: string;
-    inlineDepts: string[];
-    deptLabelSeen: boolean;
-    /** The title is given (section heading, letter subject): do not extend it. */
-    fixedTitle?: boolean;
-    /** `start` is the block's first line of title/body, not a head line to skip (a free segment
-     *  may begin on the first line of the text, where there is no line before it). */
-    headless?: boolean;
-    /** Newer layout (2024–): the ID alone on its line without "ID:", then the owner line, then a
-     *  one-line title. (The 2023 layout, "ID: TB2023-38" / owner / title, wraps titles.) */
-    newLayout?: boolean;
-  }
 
   const buildAssignment = (b: Block): ParsedAssignment => {
     const l = letters[b.letter];
@@ -639,7 +802,8 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       /^Frist\b/i.test(t) ||
       /^[-–•·▪*]\s/.test(t) ||
       /^\d{1,2}\s?[.)]\s/.test(t) ||
-      RE_ID_AT_START.test(t);
+      RE_ID_AT_START.test(t) ||
+      RE_PLAIN_ID_AT_START.test(t);
     // Header: departments on later lines, then the title.
     let ownerLineFirst = false;
     let guard = 0;
@@ -875,6 +1039,23 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     return code;
   };
 
+  /** The part a block with an ID is in a supplementary letter (see classifyPart). */
+  const classify = (a: ParsedAssignment): void => {
+    const l = letters[a.letter];
+    const idYear = parseId(a.id)?.year ?? (/^\d{4}-/.test(a.id) ? Number(a.id.slice(0, 4)) : l.year);
+    const part = classifyPart({
+      id: a.id,
+      title: a.title,
+      body: a.body,
+      idYear,
+      letterYear: l.year,
+      section: sectionAt(a.line - 1, a.letter),
+      clarifies: a.relations.find((r) => r.type === "clarifies")?.target ?? null,
+    });
+    a.kind = part.kind;
+    a.target = part.target;
+  };
+
   for (const d of defs) {
     const l = letters[d.letter];
     const end = nextBoundary(d.idx, l.end) - 1;
@@ -906,7 +1087,14 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     if (l.kind === "main") a.area = areaAtLine(d.idx)?.code ?? null;
     else a.area = areaAtLine(d.idx)?.code ?? areaForSupp(d.idx, d.letter);
 
+    if (l.kind === "supplementary") classify(a);
     const dupe = seenIds.get(canonicalId(a.id));
+    // A later letter's addition to or clarification of an assignment is a part, not a duplicate.
+    const laterPart = dupe !== undefined && dupe.letter !== a.letter && a.kind !== undefined && a.kind !== "original";
+    if (dupe && laterPart) {
+      assignments.push(a);
+      continue;
+    }
     if (dupe) {
       warnings.push({
         line: a.line,
@@ -918,7 +1106,15 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     seenIds.set(canonicalId(a.id), a);
     assignments.push(a);
   }
+  st.assignments = assignments;
+  st.covered = covered;
+  st.buildAssignment = buildAssignment;
+  st.areaForSupp = areaForSupp;
+}
 
+/** Phase "events": postponements ("Utsettelse av …", "settes i bero"). */
+export function phaseEvents(st: ParseState): void {
+  const { lines, content, letters, eventLines, nextBoundary, assignments, covered } = st;
   // ----- Events --------------------------------------------------------------------------------
   const events: ParsedEvent[] = [];
   for (const e of eventLines) {
@@ -954,11 +1150,45 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       events.push({ type: "postponement", target: ids[0].id, letter: a.letter, line: a.line, source: a.id, text: sentence.trim().slice(0, 600) });
     }
   }
+  st.events = events;
+}
 
-  // ----- Assignments without ID (supplementary letters) ----------------------------------------
+/** Phase "without ID": assignments without an ID (blocks closed by an owner line, "Oppdrag" sections, numbered items). */
+export function phaseWithoutId(st: ParseState): void {
+  const { lines, warnings, content, letters, headings, headingAt, defs, suppAreaHeadings, boundary, nextBoundary, assignments, covered, buildAssignment, areaForSupp } = st;
+  // ----- Assignments without ID ------------------------------------------------------------------
+  /** Numbered items under an "Oppdrag" heading of letter `li`, each to the next item or heading. */
+  const numberedItems = (li: number): { idx: number; end: number; title: string }[] => {
+    const l = letters[li];
+    const own = headings.filter((h) => h.letter === li);
+    const out: { idx: number; end: number; title: string }[] = [];
+    for (const h of own) {
+      if (!/^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\b/i.test(h.title)) continue;
+      const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
+      let spanEnd = next ? next.idx - 1 : l.end;
+      for (let k = h.idx + 1; k <= spanEnd; k++) {
+        if (boundary[k] && (RE_BUDGET_HEADING.test(lines[k].text) || RE_CLOSING.test(lines[k].text))) {
+          spanEnd = k - 1;
+          break;
+        }
+      }
+      const starts: { idx: number; title: string }[] = [];
+      for (let k = h.idx + 1; k <= spanEnd; k++) {
+        if (!content(k)) continue;
+        const m = /^(\d{1,2})\s?[.)]\s+(\p{Lu}.*)$/u.exec(lines[k].text);
+        if (!m || m[2].length > 160) continue;
+        const prevBlank = k === h.idx + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
+        if (!prevBlank) continue;
+        starts.push({ idx: k, title: m[2].replace(/[.:]$/, "").trim() });
+      }
+      starts.forEach((st, n) => out.push({ idx: st.idx, end: n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, title: st.title }));
+    }
+    return out;
+  };
+
   letters.forEach((l, li) => {
-    if (l.kind !== "supplementary") return;
     const hasDefs = defs.some((d) => d.letter === li);
+    if (l.kind !== "supplementary" && hasDefs) return;
     const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
     /** `headIdx`: the line the title belongs to (treated like a definition line). */
     const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number, headless = false) => {
@@ -983,6 +1213,12 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       for (const w of warnings) w.message = w.message.replace(tempId, id);
       assignments.push(a);
     };
+    if (l.kind !== "supplementary") {
+      // A letter without IDs: numbered items ("1. Varslingsordning for legemiddelmangel") under
+      // a heading such as "Oppdrag" / "Særskilte oppdrag"; each item is an assignment.
+      for (const item of numberedItems(li)) addUntitled(item.idx, item.end, item.title, item.idx);
+      return;
+    }
     if (hasDefs) {
       // Free segments (outside ID blocks and events) closed by "Ansvarlig avdeling …".
       let i = l.start;
@@ -1037,13 +1273,110 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       addUntitled(l.titleEnd, end, l.title, l.titleLine ?? l.start);
     }
   });
+}
+
+/** Phase "later letters": defaults for the part fields, IDs announced only in an opening list, explicit changes (withdrawal, deadline change, owner change). */
+export function phaseLaterLetters(st: ParseState): void {
+  const { lines, content, letters, listEntries, boundary, assignments, covered, events } = st;
+  // ----- Later letters: parts, announced IDs, explicit changes ----------------------------------
+  for (const a of assignments) {
+    const l = letters[a.letter];
+    const idYear = parseId(a.id)?.year ?? (/^\d{4}-/.test(a.id) ? Number(a.id.slice(0, 4)) : null);
+    a.year = idYear ?? l.year;
+    a.exempt = false;
+    a.announcedOnly = false;
+    if (a.kind === undefined) {
+      a.kind = "original";
+      a.target = null;
+    }
+  }
+  // IDs announced only in the opening list: "(unntatt offentlighet). For detaljer se eget
+  // vedlegg", "<title>. Ettersendes". Registered without text; the opening list creates nothing else.
+  for (const e of listEntries) {
+    const l = letters[e.letter];
+    if (l.kind !== "supplementary") continue;
+    const announced = announcedEntry(e.title);
+    if (!announced || assignments.some((a) => sameId(a.id, e.id))) continue;
+    const idYear = parseId(e.id)?.year ?? l.year;
+    assignments.push({
+      id: e.id,
+      hasId: true,
+      letter: e.letter,
+      title: announced.title,
+      departments: [],
+      area: null,
+      goal: null,
+      body: "",
+      line: lines[e.idx].no,
+      endLine: lines[e.idx].no,
+      deadlines: [defaultDeadline(l.year)],
+      relations: [],
+      kind: "original",
+      target: null,
+      year: idYear,
+      exempt: announced.exempt,
+      announcedOnly: true,
+    });
+  }
+  // Explicit changes in the free text of supplementary letters and in their opening lists:
+  // withdrawal ("utgår", "bortfaller", "trekkes tilbake"), deadline change ("fristen for … endres/
+  // utsettes til …"), owner change ("ansvaret for … flyttes til SHA").
+  letters.forEach((l, li) => {
+    if (l.kind !== "supplementary") return;
+    const listIdx = new Set(listEntries.filter((e) => e.letter === li).map((e) => e.idx));
+    const found: ParsedEvent[] = [];
+    const add = (sentence: string, lineIdx: number) => {
+      for (const c of changesInSentence(sentence, l.year, lines[lineIdx].no)) {
+        if (found.some((f) => f.type === c.type && sameId(f.target, c.target))) continue;
+        if (events.some((ev) => ev.letter === li && ev.type === "postponement" && sameId(ev.target, c.target) && c.type !== "withdrawal")) continue;
+        const ev: ParsedEvent = { type: c.type, target: c.target, letter: li, line: lines[lineIdx].no, source: null, text: sentence.replace(/\s+/g, " ").trim().slice(0, 600) };
+        if (c.deadline) ev.deadline = c.deadline;
+        if (c.departments) ev.departments = c.departments;
+        found.push(ev);
+      }
+    };
+    // Paragraphs of uncovered content lines, split into sentences.
+    let para: { text: string; idx: number }[] = [];
+    const flush = () => {
+      if (para.length === 0) return;
+      const joined = para.map((p) => p.text).join(" ");
+      let offset = 0;
+      for (const sentence of joined.split(/(?<=[.!?])\s+(?=\p{Lu}|TB|TTB)/u)) {
+        // The line the sentence starts on.
+        let acc = 0;
+        let at = para[0].idx;
+        for (const p of para) {
+          if (acc > offset) break;
+          at = p.idx;
+          acc += p.text.length + 1;
+        }
+        add(sentence, at);
+        offset += sentence.length + 1;
+      }
+      para = [];
+    };
+    for (let i = l.start; i <= l.end; i++) {
+      if (!content(i) || covered[i] || listIdx.has(i) || boundary[i]) {
+        flush();
+        continue;
+      }
+      para.push({ text: lines[i].text, idx: i });
+    }
+    flush();
+    for (const e of listEntries) if (e.letter === li) add(`${e.id} ${e.title}`, e.idx);
+    events.push(...found);
+  });
 
   // Keep document order.
   assignments.sort((a, b) => a.line - b.line);
+}
 
+/** Phase "warnings": what is missing (owners, areas, listed IDs without a block, dates). */
+export function phaseWarnings(st: ParseState): void {
+  const { lines, warnings, letters, defs, listEntries, assignments, events } = st;
   // ----- Warnings about what is missing ----------------------------------------------------------
   for (const a of assignments) {
-    if (a.departments.length === 0) {
+    if (a.departments.length === 0 && !a.announcedOnly) {
       warnings.push({
         line: a.line,
         message: `Fant ingen ansvarlig avdeling for ${a.id} (${shortTitle(a.title)}) – avdeling er ikke satt`,
@@ -1055,7 +1388,8 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   }
   const allIds = new Set(assignments.map((a) => canonicalId(a.id)));
   for (const e of listEntries) {
-    if (!allIds.has(canonicalId(e.id))) {
+    const changed = events.some((ev) => ev.letter === e.letter && sameId(ev.target, e.id));
+    if (!allIds.has(canonicalId(e.id)) && !changed) {
       warnings.push({ line: lines[e.idx].no, message: `${e.id} står i oversikten i brevet, men selve oppdraget ble ikke funnet` });
     }
   }
@@ -1071,10 +1405,14 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       warnings.push({ line: lines[l.start].no, message: `Fant ikke dato for tilleggsbrevet som starter på linje ${lines[l.start].no}` });
     }
   });
-  if (assignments.length === 0) {
+  if (assignments.length === 0 && events.length === 0) {
     warnings.push({ line: 1, message: "Fant ingen oppdrag i teksten (ingen linjer som «ID: TB2023-01 …» eller «TTB2023-02 …»)" });
   }
+}
 
+/** Phase "output": the ParseResult (letters with recipient, genre and number; areas, goals, departments). */
+export function phaseOutput(st: ParseState): void {
+  const { text, lines, warnings, result, letters, areaSpans, goalLines, areaAtLine, assignments, events } = st;
   // ----- Output --------------------------------------------------------------------------------
   const agency = mostFrequentAgency(text);
   result.letters = letters.map((l): ParsedLetter => {
@@ -1087,7 +1425,8 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       const m = /\b(tildelingsbrev|oppdragsdokument|oppdragsbrev)/i.exec(head);
       genre = m ? m[1].toLowerCase() : null;
     }
-    const recipient = recipientFromSubject(l.title) ?? recipientFromAddress(own) ?? (l.kind === "main" ? agency : null);
+    const recipient =
+      recipientFromSubject(l.title) ?? recipientFromAddress(own) ?? (l.kind === "main" ? (addresseeFromText(own.join("\n")) ?? agency) : null);
     let title = l.title;
     if (!title) {
       const word = genre ?? (l.kind === "main" ? "tildelingsbrev" : "tillegg til tildelingsbrev");
@@ -1123,8 +1462,10 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   const names = departmentNames(codes, text);
   result.departments = codes.map((code): ParsedDepartment => ({ code, name: names.get(code) ?? null }));
   warnings.sort((a, b) => a.line - b.line);
-  return result;
 }
+
+/** The phases in order, each a function over the parse state. */
+export const PHASES: ((st: ParseState) => void)[] = [phaseLetters, phaseHeadings, phaseDefinitions, phaseAreasAndGoals, phaseBoundaries, phaseBlocks, phaseEvents, phaseWithoutId, phaseLaterLetters, phaseWarnings, phaseOutput];
 
 /** Whole words (letters and hyphens) ending in `suffix`, found with indexOf (fast on long texts). */
 function wordsEndingWith(text: string, suffix: string): string[];
