@@ -379,16 +379,4 @@ describe("warnings", () => {
     expect(warningsMatching(/Fant ikke dato for tilleggsbrevet/).map((w) => w.line)).toEqual([3584, 3839]);
   });
 
-  it("parses the file fast", () => {
-    const text = loadLetter2023();
-    parseLetter(text);
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const t0 = performance.now();
-      parseLetter(text);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[3]).toBeLessThan(150); // target ≤ 50 ms (bench:parse); generous here for slow CI
-  });
 });
