@@ -378,5 +378,4 @@ describe("warnings", () => {
     expect(result.warnings).toHaveLength(9);
     expect(warningsMatching(/Fant ikke dato for tilleggsbrevet/).map((w) => w.line)).toEqual([3584, 3839]);
   });
-
 });
