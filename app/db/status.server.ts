@@ -7,7 +7,8 @@
  * on since, nothing is written and the newer change is returned.
  */
 import type SQLite from "better-sqlite3";
-import { auditSync, type Actor } from "./audit.server";
+import { appendStatusEvent } from "~/models/status-events.server";
+import { audit, type Actor } from "./audit.server";
 import { perConnection, type AppDatabase } from "./connection.server";
 import { writeInGroup } from "./group-commit.server";
 import type { StatusCode } from "./schema";
@@ -48,10 +49,6 @@ function prepareStatements(sqlite: SQLite.Database) {
     selectVersion: sqlite.prepare<[number], { version: number; key: string }>("select version, key from assignments where id = ?"),
     latest: sqlite.prepare<[number], LatestEvent>(
       "select version, status, comment, actor_name, created_at from status_events where assignment_id = ? order by version desc limit 1",
-    ),
-    insertEvent: sqlite.prepare(
-      `insert into status_events (assignment_id, version, status, comment, actor, actor_name, letter_id, effective_at, created_at, user_id)
-       values (?, ?, ?, ?, ?, ?, null, ?, ?, ?)`,
     ),
     bump: sqlite.prepare("update assignments set version = ?, updated_at = ? where id = ?"),
     deadline: sqlite.prepare<[number, number], { id: number; key: string; label: string | null }>(
@@ -94,9 +91,20 @@ export function recordStatusUpdate(
     const version = row.version + 1;
     const at = now.toISOString();
     const { author } = input;
-    q.insertEvent.run(input.assignmentId, version, input.status, input.comment, `bruker:${author.userId}`, author.name, at, at, author.userId);
+    appendStatusEvent(sqlite, {
+      assignmentId: input.assignmentId,
+      version,
+      status: input.status,
+      comment: input.comment,
+      actor: `bruker:${author.userId}`,
+      actorName: author.name,
+      letterId: null,
+      effectiveAt: at,
+      createdAt: at,
+      userId: author.userId,
+    });
     q.bump.run(version, at, input.assignmentId);
-    auditSync(sqlite, auditActor(author), "status:oppdatert", `oppdrag:${row.key}`, { version, status: input.status, comment: input.comment }, at);
+    audit(sqlite, auditActor(author), "status:oppdatert", `oppdrag:${row.key}`, { version, status: input.status, comment: input.comment }, now);
     return { ok: true, version };
   });
 }
@@ -117,7 +125,7 @@ export function recordDelivery(
     if (before === input.deliveredOn) return { ok: false, reason: "unchanged" };
     const at = now.toISOString();
     q.insertDelivery.run(input.deadlineId, input.assignmentId, input.deliveredOn, input.author.userId, input.author.name, at);
-    auditSync(sqlite, auditActor(input.author), "leveranse:oppdatert", `oppdrag:${row.key}`, { deliverable: row.label, deliveredOn: input.deliveredOn }, at);
+    audit(sqlite, auditActor(input.author), "leveranse:oppdatert", `oppdrag:${row.key}`, { deliverable: row.label, deliveredOn: input.deliveredOn }, now);
     return { ok: true };
   });
 }
