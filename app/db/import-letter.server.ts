@@ -687,8 +687,11 @@ async function applyPartBlock(
 ): Promise<void> {
   const { trx, now } = ctx;
   const existing = known ?? (await findAssignmentByKey(trx, targetKey));
-  if (!existing) return createAssignment(ctx, { ...a, id: targetKey, hasId: true, kind: "original" }, index, [], true);
+  const asOriginal: ParsedAssignment = { ...a, id: targetKey, hasId: true, kind: "original" };
+  if (!existing) return createAssignment(ctx, asOriginal, index, [], true);
   const letterId = ctx.letterIds[a.letter];
+  // Known only from this very letter: its block is all the assignment has, so it is the original.
+  if (existing.known_only_from_letter === 1 && existing.letter_id === letterId) return updateOriginal(ctx, existing, asOriginal, index, []);
   const letter = ctx.letters[a.letter];
   const deadlines = a.deadlines.filter((d) => !d.isDefault);
   const sourceKey = a.id !== targetKey ? a.id : null;

@@ -69,6 +69,7 @@ export async function saveManualAssignment(db: Kysely<Database>, input: ManualAs
     sourceName: `manuell: ${input.source}`.slice(0, 200),
     actor: actor.name,
     actorUserId: actor.userId,
+    correction: existingKey !== undefined,
   });
   return { key, summary };
 }
