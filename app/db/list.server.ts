@@ -17,7 +17,7 @@ import { dueSoonLimit } from "~/domain/attention";
 import { compareAssignmentIds } from "~/domain/letter/ids";
 import type { OverviewCount } from "~/domain/progress";
 import { CLOSED_STATUSES, INITIAL_STATUS, type StatusCode } from "~/domain/status";
-import { departmentsByAssignment, latestStatusSql } from "./queries.server";
+import { departmentsByAssignment, inYearSql, latestStatusSql } from "./queries.server";
 import type { Database } from "./schema";
 
 export interface ListRow {
@@ -64,7 +64,7 @@ function notDelivered(asOf: string | null): RawBuilder<unknown> {
 function scopeConditions(options: ListOptions): RawBuilder<unknown>[] | null {
   const { year, asOfInstant: asOf, today } = options;
   const f = options.filter ?? {};
-  const where: RawBuilder<unknown>[] = [sql`a.year = ${year}`];
+  const where: RawBuilder<unknown>[] = [inYearSql(year)];
   if (options.ids) {
     if (options.ids.length === 0) return null;
     where.push(sql`a.id in (${sql.join(options.ids)})`);

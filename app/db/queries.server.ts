@@ -38,12 +38,21 @@ export async function listAreas(db: Kysely<Database>, year: number) {
  * Departments of every assignment of a year (or only of `ids`), in letter order, as a map by
  * assignment id.
  */
+/**
+ * SQL: the assignment aliased `a` belongs to the year's work: its own year, or an earlier
+ * year's assignment known only from a letter of this year (TB2025-115 clarified in a 2026 letter).
+ */
+export function inYearSql(year: number) {
+  return sql<boolean>`(a.year = ${year} or a.id in (select k.id from assignments k join letters kl on kl.id = k.letter_id
+    where k.known_only_from_letter = 1 and k.year <> ${year} and kl.year = ${year}))`;
+}
+
 export async function departmentsByAssignment(db: Kysely<Database>, year: number, ids?: readonly number[]): Promise<Map<number, string[]>> {
   const rows = await db
     .selectFrom("assignment_departments as ad")
     .innerJoin("assignments as a", "a.id", "ad.assignment_id")
     .select(["ad.assignment_id", "ad.department_code"])
-    .where("a.year", "=", year)
+    .where(inYearSql(year))
     .$if(ids !== undefined, (q) => q.where("ad.assignment_id", "in", ids!.length ? [...ids!] : [-1]))
     .orderBy("ad.assignment_id")
     .orderBy("ad.position")

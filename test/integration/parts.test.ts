@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importParsedLetter } from "~/db/import-letter.server";
+import { queryAssignments } from "~/db/list.server";
 import { saveManualAssignment } from "~/db/manual.server";
 import type { ParsedAssignment, ParsedDeadline, ParsedEvent, ParsedLetter, ParseResult } from "~/domain/letter/types";
 import { importLetterText } from "~/db/bootstrap.server";
@@ -151,6 +152,11 @@ describe("later letters add parts; they never replace the original", () => {
     expect(earlier.a).toMatchObject({ year: 2025, known_only_from_letter: 1, title: "Digital samhandling" });
     expect(earlier.departments).toEqual(["DIG"]);
     expect(summary.knownOnly).toEqual(["TB2025-115"]);
+    // Shown with this year's open work (the list and overview of the letter's year), and in its own year.
+    const list2026 = await queryAssignments(t.db, { year: 2026, asOfInstant: null, today: "2026-03-01" });
+    expect(list2026.find((r) => r.key === "TB2025-115")).toMatchObject({ departments: ["DIG"], nextDeadline: "2026-10-15" });
+    const list2025 = await queryAssignments(t.db, { year: 2025, asOfInstant: null, today: "2026-03-01" });
+    expect(list2025.map((r) => r.key)).toEqual(["TB2025-115"]);
     expect(summary.items.find((i) => i.key === "TB2025-115")?.warnings[0]).toMatch(/bare kjent fra dette brevet/);
   });
 
