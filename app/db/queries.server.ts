@@ -3,6 +3,7 @@
  * routes only call these functions.
  */
 import { sql, type Kysely } from "kysely";
+import { listParts } from "~/models/assignment-parts.server";
 import type { Database, EffectiveDeadlinesView as EffectiveDeadline, StatusCode } from "./schema";
 import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
 
@@ -17,6 +18,8 @@ export interface DeadlineView {
   source_line: number | null;
   /** The state the letter gave; differs from `state` once a date is agreed. */
   letterState: DeadlineState;
+  /** The later letter's part this deliverable came with; null for the original's deadlines. */
+  partId: number | null;
   agreed: { date: string; reference: string; by: string; at: string } | null;
 }
 
@@ -85,6 +88,7 @@ function toDeadlineView(d: EffectiveDeadline): DeadlineView {
     state: d.state,
     source_line: d.source_line,
     letterState: d.letter_state,
+    partId: d.part_id,
     agreed: d.agreed_date ? { date: d.agreed_date, reference: d.agreed_reference ?? "", by: d.agreed_by ?? "", at: d.agreed_at ?? "" } : null,
   };
 }
@@ -108,6 +112,10 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       "a.source_line",
       "a.source_end_line",
       "a.version",
+      "a.exempt",
+      "a.announced_only",
+      "a.known_only_from_letter",
+      "a.locked_fields",
       "ga.name as area_name",
       "g.title as goal_title",
       "l.id as letter_id",
@@ -121,7 +129,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
     .executeTakeFirst();
   if (!a) return null;
 
-  const [departments, deadlines, outgoing, incoming, events, changes, deliveries] = await Promise.all([
+  const [departments, deadlines, outgoing, incoming, events, changes, deliveries, parts] = await Promise.all([
     db
       .selectFrom("assignment_departments as ad")
       .innerJoin("departments as d", "d.code", "ad.department_code")
@@ -165,6 +173,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       .$if(asOf !== null, (q) => q.where("created_at", "<=", asOf as string))
       .orderBy("id", "desc")
       .execute(),
+    listParts(db, a.id),
   ]);
   const delivered = new Map<number, { delivered_on: string | null; actor_name: string; created_at: string }>();
   for (const d of deliveries) if (!delivered.has(d.deadline_id)) delivered.set(d.deadline_id, d);
@@ -178,6 +187,8 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
     incoming,
     events,
     changes,
+    // As of a date, only what letters dated by then had added.
+    parts: asOf ? parts.filter((p) => !p.letter_date || p.letter_date <= asOf.slice(0, 10)) : parts,
   };
 }
 
