@@ -39,6 +39,7 @@ export type AuditAction =
   | "brev:importert"
   | "brev:lastet-opp"
   | "brev:avbrutt"
+  | "brev:overstyrt"
   | "oppdrag:videreført"
   | "status:oppdatert"
   | "leveranse:oppdatert"

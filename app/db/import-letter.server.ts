@@ -69,6 +69,8 @@ export interface ImportItem {
   letter: number;
   /** Index into `ParseResult.assignments` of the block behind it, null for events. */
   block: number | null;
+  /** Index into `ParseResult.events` of the event behind it, null for blocks. */
+  event: number | null;
   action: "new" | "added" | "changed" | "withdrawn" | "postponed" | "unchanged";
   title: string;
   /** The part kind when the item adds to an existing assignment. */
@@ -246,7 +248,7 @@ export async function importParsedLetter(
       }
 
       if (!options.correction) {
-        for (const e of parsed.events) await applyEvent(ctx, e);
+        for (const [index, e] of parsed.events.entries()) await applyEvent(ctx, e, index);
 
         // Relations, and clarifications acting on what they clarify: the target's history names them.
         const clarified = new Set<string>();
@@ -478,7 +480,7 @@ async function upsertLetters(ctx: Ctx, parsed: ParseResult, lines: string[]): Pr
 
 
 function itemFor(ctx: Ctx, key: string, a: ParsedAssignment | null, block: number | null, letter: number, action: ImportItem["action"], kind: ImportItem["kind"], title: string): ImportItem {
-  const item: ImportItem = { key, letter, block, action, title, kind, changes: [], knownOnly: false, exempt: !!a?.exempt, warnings: [] };
+  const item: ImportItem = { key, letter, block, event: null, action, title, kind, changes: [], knownOnly: false, exempt: !!a?.exempt, warnings: [] };
   for (const d of a?.deadlines ?? []) {
     if (d.state === "invalid") item.warnings.push(`Ugyldig dato i fristen «${d.text}»: fristen er lagret uten dato og må rettes.`);
   }
@@ -820,7 +822,7 @@ const EVENT_NAME: Record<ParsedEvent["type"], string> = {
 };
 
 /** An explicit event in a letter: a part of kind postponement / withdrawal / change, and its effect. */
-async function applyEvent(ctx: Ctx, e: ParsedEvent): Promise<void> {
+async function applyEvent(ctx: Ctx, e: ParsedEvent, eventIndex: number): Promise<void> {
   const type = e.type ?? "postponement";
   const letterId = ctx.letterIds[e.letter];
   const letter = ctx.letters[e.letter];
@@ -832,6 +834,9 @@ async function applyEvent(ctx: Ctx, e: ParsedEvent): Promise<void> {
     } else {
       ctx.summary.warnings.push({ line: e.line, message: `${EVENT_NAME[type]} for ${e.target}: oppdraget finnes ikke i databasen, så endringen er ikke registrert.` });
     }
+    const item = itemFor(ctx, e.target, null, null, e.letter, "unchanged", EVENT_PART[type], e.target);
+    item.event = eventIndex;
+    item.warnings.push(`${e.target} finnes ikke i databasen: «${e.text}» blir ikke registrert.`);
     return;
   }
   const kind = EVENT_PART[type];
@@ -868,6 +873,7 @@ async function applyEvent(ctx: Ctx, e: ParsedEvent): Promise<void> {
     if (type === "postponement") ctx.summary.postponements.push({ target: e.target, letter: letterName(letter), recorded });
     if (recorded || part.outcome !== "unchanged") {
       const item = itemFor(ctx, target.key, null, null, e.letter, type === "postponement" ? "postponed" : "withdrawn", kind, target.title);
+      item.event = eventIndex;
       item.changes = [{ field: "status", old: null, new: type === "postponement" ? "Utsatt" : "Avsluttet" }];
     }
     return;
@@ -902,7 +908,9 @@ async function applyEvent(ctx: Ctx, e: ParsedEvent): Promise<void> {
   }
   for (const c of changes) await change(ctx, target.id, letterId, c.field, c.old, c.new);
   if (changes.length === 0) await importId(ctx);
-  itemFor(ctx, target.key, null, null, e.letter, "changed", kind, target.title).changes = changes;
+  const item = itemFor(ctx, target.key, null, null, e.letter, "changed", kind, target.title);
+  item.event = eventIndex;
+  item.changes = changes;
 }
 
 /** Writes a status event from a letter (Utsatt, Avsluttet) once per assignment, letter and status. */

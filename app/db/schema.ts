@@ -336,6 +336,8 @@ export interface LetterUploadsTable {
   kind: "txt" | "pdf" | "docx" | "tekst";
   text: string;
   overrides: ColumnType<string, string | undefined, string>;
+  /** JSON of the ParseResult, made once at upload; null for uploads from before migration 0011. */
+  parsed: ColumnType<string | null, string | null | undefined, string | null>;
   status: "venter" | "importert" | "avbrutt";
   import_id: number | null;
   created_at: string;

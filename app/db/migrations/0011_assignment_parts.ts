@@ -13,6 +13,7 @@ import { sql, type Kysely } from "kysely";
  *   original letter does not move it back. `state` may now be `invalid` (an impossible date kept
  *   with its text). SQLite cannot change a CHECK constraint in place, so the table is rebuilt.
  * - `assignments.exempt`, `announced_only`, `known_only_from_letter`, `locked_fields`.
+ * - `letter_uploads.parsed`: the upload's text is parsed once (JSON of the ParseResult).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -44,6 +45,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("known_only_from_letter", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.alterTable("assignments").addColumn("locked_fields", "text", (c) => c.notNull().defaultTo("[]")).execute();
+  // The parse of an upload, made once when it is uploaded (preview and confirm read it).
+  await db.schema.alterTable("letter_uploads").addColumn("parsed", "text").execute();
 
   // Rebuild deadlines (new CHECK, two columns). Children (deadline_events, deadline_agreements,
   // reminder_log) refer to it by name, so the ids are kept and foreign keys are checked afterwards.
