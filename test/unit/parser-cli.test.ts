@@ -28,6 +28,14 @@ describe("letter:parse CLI", () => {
     expect(r.stdout.startsWith("{\n  \"letters\"")).toBe(true);
   });
 
+  it("gives each letter its recipient, genre and number", () => {
+    const parsed = JSON.parse(run(fixture).stdout);
+    expect(parsed.letters.map((l: Record<string, unknown>) => [l.recipient, l.genre, l.number])).toEqual([
+      ["Helsedirektoratet", "tildelingsbrev", null],
+      ["Helsedirektoratet", "tillegg til tildelingsbrev", null],
+    ]);
+  });
+
   it("reads CRLF with a BOM like the plain file", () => {
     const file = path.join(tmp, "crlf.txt");
     fs.writeFileSync(file, `\uFEFF${fs.readFileSync(fixture, "utf8").replace(/\n/g, "\r\n")}`);
