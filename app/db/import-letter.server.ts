@@ -743,6 +743,14 @@ async function applyPartBlock(
     }
     if (!existing.goal_code && a.goal) fill.goal_code = a.goal;
     fill.announced_only = 0;
+    // The implied year-end deadline of an announced ID gives way to the deadlines its text brings.
+    if (deadlines.length) {
+      const implied = await trx.selectFrom("deadlines").select(["is_default"]).where("assignment_id", "=", existing.id).where("part_id", "is", null).execute();
+      if (implied.length && implied.every((d) => d.is_default === 1)) {
+        await syncDeadlines(ctx, existing.id, null, [], false);
+        changes.push({ field: "frister", old: "standardfrist (utgangen av året)", new: describeDeadlines(contentDeadlines(deadlines)) });
+      }
+    }
   }
   if (Object.keys(fill).length) await trx.updateTable("assignments").set({ ...fill, updated_at: now }).where("id", "=", existing.id).execute();
   if (a.departments.length && !locked.has("avdelinger") && (await departmentsOf(trx, existing.id)).length === 0) {
