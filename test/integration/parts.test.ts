@@ -69,7 +69,8 @@ describe("later letters add parts; they never replace the original", () => {
     const filled = await assignment(t, "TB2026-61");
     expect(filled.a).toMatchObject({ title: "Vurdering av beredskapslager", body: "Helsedirektoratet skal vurdere beredskapslagrene.", announced_only: 0, exempt: 1 });
     expect(filled.departments).toEqual(["SHA"]);
-    expect(filled.deadlines.map((d) => d.date)).toEqual(["2026-12-31", "2026-09-01"]);
+    // The implied year-end deadline gives way to the one the text brings.
+    expect(filled.deadlines.map((d) => d.date)).toEqual(["2026-09-01"]);
 
     const earlier = await assignment(t, "TB2025-115");
     expect(earlier.a).toMatchObject({ year: 2025, known_only_from_letter: 1, title: "Digital samhandling" });
