@@ -1083,6 +1083,7 @@ async function syncDeadlines(ctx: Ctx, assignmentId: number, partId: number | nu
     .where("part_id", partId === null ? "is" : "=", partId)
     .orderBy("position")
     .execute();
+  let next: number | null = null;
   for (const [position, d] of deadlines.entries()) {
     const values = {
       label: d.label,
@@ -1103,13 +1104,17 @@ async function syncDeadlines(ctx: Ctx, assignmentId: number, partId: number | nu
         .where("id", "=", row.id)
         .execute();
     } else {
-      const max = await trx
-        .selectFrom("deadlines")
-        .select((eb) => eb.fn.max("position").as("p"))
-        .where("assignment_id", "=", assignmentId)
-        .executeTakeFirst();
-      const next = max?.p === null || max?.p === undefined ? 0 : Number(max.p) + 1;
+      if (next === null) {
+        // New rows go after every deadline the assignment has (original and parts), read once.
+        const max = await trx
+          .selectFrom("deadlines")
+          .select((eb) => eb.fn.max("position").as("p"))
+          .where("assignment_id", "=", assignmentId)
+          .executeTakeFirst();
+        next = max?.p === null || max?.p === undefined ? 0 : Number(max.p) + 1;
+      }
       await trx.insertInto("deadlines").values({ ...values, assignment_id: assignmentId, position: next, part_id: partId, modified_at: now }).execute();
+      next += 1;
     }
   }
   for (const row of existing.slice(deadlines.length)) {
