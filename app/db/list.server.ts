@@ -54,6 +54,9 @@ export interface ListOptions {
   ids?: readonly number[];
 }
 
+/** SQL: the deadline `d` is a deliverable: labelled in the letter, or added by a later letter's part. */
+const isDeliverable = sql`(d.label is not null or d.part_id is not null)`;
+
 /** SQL: the deadline `d` is not (yet) delivered at the as-of instant. */
 function notDelivered(asOf: string | null): RawBuilder<unknown> {
   return sql`coalesce((select de.delivered_on from deadline_events de where de.deadline_id = d.id
@@ -75,7 +78,7 @@ function scopeConditions(options: ListOptions): RawBuilder<unknown>[] | null {
     where.push(sql`exists (select 1 from assignment_departments ad where ad.assignment_id = a.id and ad.department_code = ${f.department})`);
   }
   if (f.withoutId) where.push(sql`a.has_id = 0`);
-  if (f.hasDeliverables) where.push(sql`exists (select 1 from deadlines d where d.assignment_id = a.id and d.label is not null)`);
+  if (f.hasDeliverables) where.push(sql`exists (select 1 from deadlines d where d.assignment_id = a.id and ${isDeliverable})`);
   if (f.deadlineFrom || f.deadlineTo) {
     where.push(sql`exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state = 'dated'
       ${f.deadlineFrom ? sql`and d.date >= ${f.deadlineFrom}` : sql``}
@@ -149,7 +152,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     sql`(select max(se.effective_at) from status_events se where se.assignment_id = a.id
         ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}) as last_change`,
     sql`exists (select 1 from effective_deadlines d where d.assignment_id = a.id and d.state <> 'dated') as open_ended`,
-    sql`exists (select 1 from deadlines d where d.assignment_id = a.id and d.label is not null) as has_deliverables`,
+    sql`exists (select 1 from deadlines d where d.assignment_id = a.id and ${isDeliverable}) as has_deliverables`,
   ];
   const where: RawBuilder<unknown>[] = [];
   if (f.statuses && f.statuses.length > 0) where.push(sql`facts.status in (${sql.join(f.statuses)})`);

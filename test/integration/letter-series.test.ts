@@ -89,6 +89,13 @@ describe("the 2026 letter series imported in order", () => {
     ]);
     expect(e17.deadlines.map((d) => d.date)).toEqual(["2026-12-31", "2026-04-15", "2026-10-01"]);
     expect(register.get("TB2026-12")!.parts.map((p) => p.kind)).toEqual(["original", "change"]);
+  });
+
+  it("lists count the deliverables of later parts as deadlines", async () => {
+    const rows = await queryAssignments(t.db, { year: 2026, asOfInstant: null, today: "2026-03-01" });
+    expect(rows.find((r) => r.key === "TB2026-17")).toMatchObject({ nextDeadline: "2026-04-15", hasDeliverables: true });
+    const late = await queryAssignments(t.db, { year: 2026, asOfInstant: null, today: "2026-04-20" });
+    expect(late.find((r) => r.key === "TB2026-17")).toMatchObject({ overdue: true, firstPassed: "2026-04-15" });
     expect(register.get("TB2026-33")!.parts.map((p) => p.kind)).toEqual(["original", "change"]);
   });
 
