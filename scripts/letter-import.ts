@@ -29,11 +29,13 @@ async function main(): Promise<number> {
     `${dryRun ? "Prøveimport (ingenting lagret)" : "Importert"}: ${files[0]} → ${dbPath}`,
     `Brev: ${s.letters.created} nye, ${s.letters.updated} endret, ${s.letters.unchanged} uendret`,
     `Oppdrag: ${s.assignments.created.length} nye, ${s.assignments.updated.length} endret, ${s.assignments.unchanged} uendret`,
+    `Deler fra senere brev: ${s.parts.created.length} nye, ${s.parts.updated.length} endret, ${s.parts.removed} fjernet`,
     `Frister: ${s.deadlines}`,
-    `Hendelser: ${s.events.created} nye (utsettelser)`,
+    `Hendelser: ${s.events.created} nye (utsettelser og oppdrag som utgår)`,
     `Advarsler: ${s.warnings.length}`,
   ];
   if (s.assignments.updated.length) lines.push(`Endrede oppdrag: ${s.assignments.updated.join(", ")}`);
+  if (s.knownOnly.length) lines.push(`Bare kjent fra dette brevet (tidligere år): ${s.knownOnly.join(", ")}`);
   if (!s.changed) lines.push("Ingen endringer: databasen hadde allerede dette innholdet.");
   console.log(lines.join("\n"));
   for (const w of s.warnings) console.log(`  linje ${w.line}: ${w.message}`);

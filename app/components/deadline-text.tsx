@@ -18,6 +18,7 @@ export function DeadlineText({ deadline, withLabel = false }: Props) {
   const label = withLabel && deadline.label ? `${deadline.label}: ` : "";
   if (deadline.state === "to_be_agreed") return <span>{label}Avklares med departementet</span>;
   if (deadline.state === "on_hold") return <span>{label}Satt i bero</span>;
+  if (deadline.state === "invalid") return <span className="field-error">{label}Ugyldig dato i brevet</span>;
   if (!deadline.date) return <span>{label}Ikke oppgitt</span>;
   const text = formatDeadlineDate(deadline.date, deadline.precision);
   // A day off is noted, never moved: the letter's date stands.

@@ -8,6 +8,7 @@ import type { RelationKind } from "~/domain/relations";
 import type { ReminderKind } from "~/domain/reminders";
 import type { Role } from "~/domain/roles";
 import type { StatusCode } from "~/domain/status";
+import type { StoredPartKind } from "~/domain/parts";
 
 export interface LettersTable {
   id: Generated<number>;
@@ -82,6 +83,38 @@ export interface AssignmentsTable {
   content_hash: string;
   created_at: string;
   updated_at: string;
+  /** 1 when the letter exempts the text from public access ("unntatt offentlighet"). */
+  exempt: ColumnType<number, number | undefined, number>;
+  /** 1 while only the ID (and maybe a title) is known: "Ettersendes", "se eget vedlegg". */
+  announced_only: ColumnType<number, number | undefined, number>;
+  /** 1 when the assignment is known only from a later letter (`letter_id`) that added to it or
+   *  clarified it, e.g. TB2025-115 in a 2026 letter: its own letter is not in the database. */
+  known_only_from_letter: ColumnType<number, number | undefined, number>;
+  /** JSON array of original fields ("tittel", "tekst", "område", "avdelinger", "frist") whose value no
+   *  longer comes from the original letter (admin correction, or a later letter's explicit change):
+   *  a re-import of the original leaves them alone. */
+  locked_fields: ColumnType<string, string | undefined, string>;
+}
+
+export interface AssignmentPartsTable {
+  id: Generated<number>;
+  assignment_id: number;
+  letter_id: number;
+  kind: StoredPartKind;
+  /** Order of this letter's parts of one kind on the assignment (0, 1, …): with the letter and
+   *  kind, the part's identity across re-imports. */
+  seq: number;
+  /** The block's own ID when it differs from the assignment it adds to (TTB2023-04 → TB2023-18). */
+  source_key: string | null;
+  title: string | null;
+  body: ColumnType<string, string | undefined, string>;
+  /** JSON array of department codes the part states ("Ansvarlig avdeling i HOD: SHA"), or null. */
+  departments: string | null;
+  source_line: number | null;
+  source_end_line: number | null;
+  content_hash: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface AssignmentDepartmentsTable {
@@ -106,6 +139,10 @@ export interface DeadlinesTable {
   /** Bumped whenever the letter moves the deadline (calendar SEQUENCE). */
   revision: ColumnType<number, number | undefined, number>;
   modified_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The later letter's part this deadline belongs to (a deliverable it added); null for the original's. */
+  part_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Set when a later letter moved this deadline explicitly; a re-import of the original keeps it. */
+  moved_by_part_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** View: a deadline with an agreed date applied. */
@@ -119,6 +156,7 @@ export interface EffectiveDeadlinesView {
   source_line: number | null;
   revision: number;
   modified_at: string | null;
+  part_id: number | null;
   letter_state: DeadlineState;
   date: string | null;
   precision: DeadlinePrecision | null;
@@ -296,6 +334,8 @@ export interface LetterUploadsTable {
   kind: "txt" | "pdf" | "docx" | "tekst";
   text: string;
   overrides: ColumnType<string, string | undefined, string>;
+  /** JSON of the ParseResult, made once at upload; null for uploads from before migration 0011. */
+  parsed: ColumnType<string | null, string | null | undefined, string | null>;
   status: "venter" | "importert" | "avbrutt";
   import_id: number | null;
   created_at: string;
@@ -310,6 +350,7 @@ export interface Database {
   departments: DepartmentsTable;
   assignments: AssignmentsTable;
   assignment_departments: AssignmentDepartmentsTable;
+  assignment_parts: AssignmentPartsTable;
   deadlines: DeadlinesTable;
   relations: RelationsTable;
   status_events: StatusEventsTable;

@@ -146,6 +146,7 @@ export function formatReportDeadline(d: ReportDeadline, formats: DateFormats = u
   const label = d.label ? `${d.label}: ` : "";
   if (d.state === "to_be_agreed") return `${label}avklares med departementet`;
   if (d.state === "on_hold") return `${label}satt i bero`;
+  if (d.state === "invalid") return `${label}ugyldig dato i brevet`;
   if (!d.date) return `${label}ikke oppgitt`;
   if (d.is_default) return `${label}innen utgangen av ${d.date.slice(0, 4)}`;
   if (d.precision === "month") return `${label}${formats.month(d.date)}`;

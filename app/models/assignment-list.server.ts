@@ -17,7 +17,7 @@ import { dueSoonLimit } from "~/domain/attention";
 import { compareAssignmentIds } from "~/domain/letter/ids";
 import type { OverviewCount } from "~/domain/progress";
 import { CLOSED_STATUSES, INITIAL_STATUS, type StatusCode } from "~/domain/status";
-import { deliveredOnSql, departmentsByAssignment, effectiveDeadlinesAt, latestStatusSql } from "./assignment.server";
+import { deliveredOnSql, departmentsByAssignment, effectiveDeadlinesAt, inYearSql, latestStatusSql } from "./assignment.server";
 import type { Database } from "../db/schema";
 import type { LetterKind } from "~/domain/letter/types";
 
@@ -55,6 +55,9 @@ export interface ListOptions {
   ids?: readonly number[];
 }
 
+/** SQL: the deadline `d` is a deliverable: labelled in the letter, or added by a later letter's part. */
+const isDeliverable = sql`(d.label is not null or d.part_id is not null)`;
+
 /** SQL: the deadline `d` is not (yet) delivered as of the view's day (`deliveredOnSql`: from the day delivered). */
 function notDelivered(options: Pick<ListOptions, "asOfInstant" | "today">): RawBuilder<unknown> {
   const asOf = options.asOfInstant ? { date: options.today, instant: options.asOfInstant } : null;
@@ -65,7 +68,7 @@ function notDelivered(options: Pick<ListOptions, "asOfInstant" | "today">): RawB
 function scopeConditions(options: ListOptions): RawBuilder<unknown>[] | null {
   const { year, asOfInstant: asOf, today } = options;
   const f = options.filter ?? {};
-  const where: RawBuilder<unknown>[] = [sql`a.year = ${year}`];
+  const where: RawBuilder<unknown>[] = [inYearSql(year)];
   if (options.ids) {
     if (options.ids.length === 0) return null;
     where.push(sql`a.id in (${sql.join(options.ids)})`);
@@ -76,7 +79,7 @@ function scopeConditions(options: ListOptions): RawBuilder<unknown>[] | null {
     where.push(sql`exists (select 1 from assignment_departments ad where ad.assignment_id = a.id and ad.department_code = ${f.department})`);
   }
   if (f.withoutId) where.push(sql`a.has_id = 0`);
-  if (f.hasDeliverables) where.push(sql`exists (select 1 from deadlines d where d.assignment_id = a.id and d.label is not null)`);
+  if (f.hasDeliverables) where.push(sql`exists (select 1 from deadlines d where d.assignment_id = a.id and ${isDeliverable})`);
   if (f.deadlineFrom || f.deadlineTo) {
     where.push(sql`exists (select 1 from ${effectiveDeadlinesAt(asOf)} d where d.assignment_id = a.id and d.state = 'dated'
       ${f.deadlineFrom ? sql`and d.date >= ${f.deadlineFrom}` : sql``}
@@ -150,7 +153,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     sql`(select max(se.effective_at) from status_events se where se.assignment_id = a.id
         ${asOf ? sql`and se.effective_at <= ${asOf}` : sql``}) as last_change`,
     sql`exists (select 1 from ${effectiveDeadlinesAt(asOf)} d where d.assignment_id = a.id and d.state <> 'dated') as open_ended`,
-    sql`exists (select 1 from deadlines d where d.assignment_id = a.id and d.label is not null) as has_deliverables`,
+    sql`exists (select 1 from deadlines d where d.assignment_id = a.id and ${isDeliverable}) as has_deliverables`,
   ];
   const where: RawBuilder<unknown>[] = [];
   if (f.statuses && f.statuses.length > 0) where.push(sql`facts.status in (${sql.join(f.statuses)})`);

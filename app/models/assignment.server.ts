@@ -3,6 +3,7 @@
  * routes only call these functions.
  */
 import { sql, type Kysely } from "kysely";
+import { listParts } from "~/models/assignment-parts.server";
 import type { Database, EffectiveDeadlinesView as EffectiveDeadline } from "../db/schema";
 import type { StatusCode } from "../domain/status";
 import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
@@ -18,6 +19,8 @@ export interface DeadlineView {
   source_line: number | null;
   /** The state the letter gave; differs from `state` once a date is agreed. */
   letterState: DeadlineState;
+  /** The later letter's part this deliverable came with; null for the original's deadlines. */
+  partId: number | null;
   agreed: { date: string; reference: string; by: string; at: string } | null;
 }
 
@@ -39,12 +42,21 @@ export async function listAreas(db: Kysely<Database>, year: number) {
  * Departments of every assignment of a year (or only of `ids`), in letter order, as a map by
  * assignment id.
  */
+/**
+ * SQL: the assignment aliased `a` belongs to the year's work: its own year, or an earlier
+ * year's assignment known only from a letter of this year (TB2025-115 clarified in a 2026 letter).
+ */
+export function inYearSql(year: number) {
+  return sql<boolean>`(a.year = ${year} or a.id in (select k.id from assignments k join letters kl on kl.id = k.letter_id
+    where k.known_only_from_letter = 1 and k.year <> ${year} and kl.year = ${year}))`;
+}
+
 export async function departmentsByAssignment(db: Kysely<Database>, year: number, ids?: readonly number[]): Promise<Map<number, string[]>> {
   const rows = await db
     .selectFrom("assignment_departments as ad")
     .innerJoin("assignments as a", "a.id", "ad.assignment_id")
     .select(["ad.assignment_id", "ad.department_code"])
-    .where("a.year", "=", year)
+    .where(inYearSql(year))
     .$if(ids !== undefined, (q) => q.where("ad.assignment_id", "in", ids!.length ? [...ids!] : [-1]))
     .orderBy("ad.assignment_id")
     .orderBy("ad.position")
@@ -111,6 +123,7 @@ function toDeadlineView(d: EffectiveDeadline): DeadlineView {
     state: d.state,
     source_line: d.source_line,
     letterState: d.letter_state,
+    partId: d.part_id,
     agreed: d.agreed_date ? { date: d.agreed_date, reference: d.agreed_reference ?? "", by: d.agreed_by ?? "", at: d.agreed_at ?? "" } : null,
   };
 }
@@ -139,6 +152,10 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       "a.source_line",
       "a.source_end_line",
       "a.version",
+      "a.exempt",
+      "a.announced_only",
+      "a.known_only_from_letter",
+      "a.locked_fields",
       "ga.name as area_name",
       "g.title as goal_title",
       "l.id as letter_id",
@@ -152,7 +169,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
     .executeTakeFirst();
   if (!a) return null;
 
-  const [departments, deadlines, outgoing, incoming, events, changes, deliveries] = await Promise.all([
+  const [departments, deadlines, outgoing, incoming, events, changes, deliveries, parts] = await Promise.all([
     db
       .selectFrom("assignment_departments as ad")
       .innerJoin("departments as d", "d.code", "ad.department_code")
@@ -203,6 +220,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       )
       .orderBy("id", "desc")
       .execute(),
+    listParts(db, a.id),
   ]);
   const delivered = new Map<number, { delivered_on: string | null; actor_name: string; created_at: string }>();
   for (const d of deliveries) if (!delivered.has(d.deadline_id)) delivered.set(d.deadline_id, d);
@@ -216,6 +234,8 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
     incoming,
     events,
     changes,
+    // As of a date, only what letters dated by then had added.
+    parts: asOf ? parts.filter((p) => !p.letter_date || p.letter_date <= asOf.slice(0, 10)) : parts,
   };
 }
 

@@ -41,6 +41,7 @@ export type AuditAction =
   | "brev:importert"
   | "brev:lastet-opp"
   | "brev:avbrutt"
+  | "brev:overstyrt"
   | "oppdrag:videreført"
   | "status:oppdatert"
   | "leveranse:oppdatert"
@@ -52,46 +53,60 @@ export type AuditAction =
   | "varsel:innstillinger"
   | "varsel:sendt";
 
-export async function audit(
-  db: Kysely<Database> | Transaction<Database>,
+const syncInsert = perConnection((sqlite) =>
+  sqlite.prepare("insert into audit_log (created_at, user_id, actor, action, target, details, ip, user_agent) values (?, ?, ?, ?, ?, ?, ?, ?)"),
+);
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * THE writer of `audit_log`. On a Kysely executor (or transaction) it returns a promise; on a raw
+ * better-sqlite3 connection it writes synchronously, for writes that run as one better-sqlite3
+ * transaction without awaiting (status and delivery updates). Same row either way.
+ */
+export function audit(
+  db: SQLite.Database,
+  actor: Actor,
+  action: AuditAction,
+  target?: string | null,
+  details?: Record<string, unknown> | null,
+  now?: Date,
+): void;
+export function audit(
+  db: Executor,
+  actor: Actor,
+  action: AuditAction,
+  target?: string | null,
+  details?: Record<string, unknown> | null,
+  now?: Date,
+): Promise<void>;
+export function audit(
+  db: Executor | SQLite.Database,
   actor: Actor,
   action: AuditAction,
   target: string | null = null,
   details: Record<string, unknown> | null = null,
   now: Date = new Date(),
-): Promise<void> {
-  await db
+): void | Promise<void> {
+  const row = {
+    created_at: now.toISOString(),
+    user_id: actor.userId,
+    actor: actor.name,
+    action,
+    target,
+    details: details ? JSON.stringify(details) : null,
+    ip: actor.ip ?? null,
+    user_agent: actor.userAgent ? actor.userAgent.slice(0, 300) : null,
+  };
+  if (typeof (db as Executor).insertInto !== "function") {
+    syncInsert(db as SQLite.Database).run(row.created_at, row.user_id, row.actor, row.action, row.target, row.details, row.ip, row.user_agent);
+    return;
+  }
+  return (db as Executor)
     .insertInto("audit_log")
-    .values({
-      created_at: now.toISOString(),
-      user_id: actor.userId,
-      actor: actor.name,
-      action,
-      target,
-      details: details ? JSON.stringify(details) : null,
-      ip: actor.ip ?? null,
-      user_agent: actor.userAgent ? actor.userAgent.slice(0, 300) : null,
-    })
-    .execute();
-}
-
-const syncInsert = perConnection((sqlite) =>
-  sqlite.prepare("insert into audit_log (created_at, user_id, actor, action, target, details, ip, user_agent) values (?, ?, ?, ?, ?, ?, ?, ?)"),
-);
-
-/**
- * The same audit row, written synchronously on a raw connection: for writes that run as one
- * better-sqlite3 transaction without awaiting (status and delivery updates).
- */
-export function auditSync(
-  sqlite: SQLite.Database,
-  actor: Actor,
-  action: AuditAction,
-  target: string | null,
-  details: Record<string, unknown> | null,
-  at: string,
-): void {
-  syncInsert(sqlite).run(at, actor.userId, actor.name, action, target, details ? JSON.stringify(details) : null, actor.ip ?? null, actor.userAgent?.slice(0, 300) ?? null);
+    .values(row)
+    .execute()
+    .then(() => undefined);
 }
 
 export interface AuditFilter {

@@ -7,7 +7,8 @@
  * on since, nothing is written and the newer change is returned.
  */
 import type SQLite from "better-sqlite3";
-import { actorDisplayName, auditSync, type Actor } from "./audit.server";
+import { appendStatusEvent } from "~/models/status-events.server";
+import { actorDisplayName, audit, type Actor } from "./audit.server";
 import { perConnection, type AppDatabase } from "../db/connection.server";
 import { writeInGroup } from "../db/group-commit.server";
 import type { StatusCode } from "../domain/status";
@@ -41,10 +42,6 @@ function prepareStatements(sqlite: SQLite.Database) {
     selectVersion: sqlite.prepare<[number], { version: number; key: string }>("select version, key from assignments where id = ?"),
     latest: sqlite.prepare<[number], LatestEvent>(
       "select version, status, comment, actor_name, created_at from status_events where assignment_id = ? order by version desc limit 1",
-    ),
-    insertEvent: sqlite.prepare(
-      `insert into status_events (assignment_id, version, status, comment, actor, actor_name, letter_id, effective_at, created_at, user_id)
-       values (?, ?, ?, ?, ?, ?, null, ?, ?, ?)`,
     ),
     bump: sqlite.prepare("update assignments set version = ?, updated_at = ? where id = ?"),
     deadline: sqlite.prepare<[number, number], { id: number; key: string; label: string | null }>(
@@ -87,9 +84,20 @@ export function recordStatusUpdate(
     const version = row.version + 1;
     const at = now.toISOString();
     const { actor } = input;
-    q.insertEvent.run(input.assignmentId, version, input.status, input.comment, actorCode(actor), actorDisplayName(actor), at, at, actor.userId);
+    appendStatusEvent(sqlite, {
+      assignmentId: input.assignmentId,
+      version,
+      status: input.status,
+      comment: input.comment,
+      actor: actorCode(actor),
+      actorName: actorDisplayName(actor),
+      letterId: null,
+      effectiveAt: at,
+      createdAt: at,
+      userId: actor.userId,
+    });
     q.bump.run(version, at, input.assignmentId);
-    auditSync(sqlite, actor, "status:oppdatert", `oppdrag:${row.key}`, { version, status: input.status, comment: input.comment }, at);
+    audit(sqlite, actor, "status:oppdatert", `oppdrag:${row.key}`, { version, status: input.status, comment: input.comment }, now);
     return { ok: true, version };
   });
 }
@@ -110,7 +118,7 @@ export function recordDelivery(
     if (before === input.deliveredOn) return { ok: false, reason: "unchanged" };
     const at = now.toISOString();
     q.insertDelivery.run(input.deadlineId, input.assignmentId, input.deliveredOn, input.actor.userId, actorDisplayName(input.actor), at);
-    auditSync(sqlite, input.actor, "leveranse:oppdatert", `oppdrag:${row.key}`, { deliverable: row.label, deliveredOn: input.deliveredOn }, at);
+    audit(sqlite, input.actor, "leveranse:oppdatert", `oppdrag:${row.key}`, { deliverable: row.label, deliveredOn: input.deliveredOn }, now);
     return { ok: true };
   });
 }

@@ -2,11 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Heading, Paragraph, Table } from "~/components/ds";
-import { SelectField } from "~/components/form";
+import { SelectField, TextField } from "~/components/form";
+import { Choice } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { cancelUpload, confirmUpload, getUpload, previewUpload, setDepartmentOverride } from "~/use-cases/letter-uploads.server";
-import { listDepartments } from "~/models/assignment.server";
+import { cancelUpload, confirmUpload, getUpload, previewUpload, setDepartmentOverride, setItemOverride } from "~/use-cases/letter-uploads.server";
+import { listAreas, listDepartments } from "~/models/assignment.server";
+import { PART_KIND_LABELS } from "~/domain/parts";
 import { formatDateLong, formatDateTime } from "~/domain/format";
 import { assignmentPath } from "~/lib/urls";
 import { formText } from "~/lib/forms";
@@ -30,27 +32,84 @@ export async function loader(args: LoaderFunctionArgs) {
   const context = (line: number) => lines.slice(Math.max(0, line - 3), line + 2).join("\n");
   const url = new URL(args.request.url);
   if (upload.status !== "venter") {
-    return { upload: { ...upload, text: "" }, preview: null, departments: [], done: url.searchParams.get("ferdig") };
+    return { upload: { ...upload, text: "", parsed: null }, preview: null, departments: [], areas: [], done: url.searchParams.get("ferdig") };
   }
-  const [{ parsed, summary, overrides }, departments] = await Promise.all([previewUpload(db, upload), listDepartments(db)]);
-  const created = parsed.assignments.filter((a) => summary.assignments.created.includes(a.id));
+  const [{ original, parsed, summary, overrides, items }, departments] = await Promise.all([previewUpload(db, upload), listDepartments(db)]);
   // Codes to choose from: those in the database and those the letter itself uses.
   const codes = [...new Set([...departments.map((d) => d.code), ...parsed.departments.map((d) => d.code)])].sort();
+  // Areas to choose from: the letter's own and those of its year in the database.
+  const year = parsed.letters.find((l) => l.kind === "main")?.year ?? parsed.letters[0]?.year ?? null;
+  const areaRows = year ? await listAreas(db, year) : [];
+  const areas = [...new Map([...areaRows.map((a) => [a.code, a.name] as const), ...parsed.areas.map((a) => [a.code, a.name] as const)]).entries()]
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.code.localeCompare(b.code, "nb", { numeric: true }));
+  const blockOf = (ref: string | null) => (ref?.startsWith("b") ? original.assignments[Number(ref.slice(1))] : undefined);
+  const view = items
+    .filter((i) => i.action !== "unchanged" || i.warnings.length > 0)
+    .map((i) => {
+      const block = i.block !== null ? parsed.assignments[i.block] : undefined;
+      const letter = parsed.letters[i.letter];
+      return {
+        ref: i.ref,
+        key: i.key,
+        hasId: block?.hasId ?? true,
+        action: i.action,
+        kindLabel: PART_KIND_LABELS[i.kind],
+        title: i.action === "new" ? (block?.title ?? i.title) : i.title,
+        partTitle: i.action === "added" ? (block?.title ?? null) : null,
+        letter: letter ? `${letter.title}${letter.date ? `, ${formatDateLong(letter.date)}` : ""}` : "",
+        departments: block?.departments ?? [],
+        area: block?.area ?? null,
+        deadlines: block?.deadlines.length ?? 0,
+        changes: i.changes,
+        warnings: i.warnings,
+        knownOnly: i.knownOnly,
+        exempt: i.exempt,
+        corrected: !!(i.ref && overrides.items?.[i.ref]),
+      };
+    });
+  const editRef = url.searchParams.get("punkt");
+  const editBlock = blockOf(editRef);
+  const editing =
+    editRef && /^[be]\d{1,6}$/.test(editRef)
+      ? {
+          ref: editRef,
+          key: editBlock?.id ?? original.events[Number(editRef.slice(1))]?.target ?? editRef,
+          isBlock: editRef.startsWith("b"),
+          title: overrides.items?.[editRef]?.title ?? editBlock?.title ?? "",
+          area: overrides.items?.[editRef]?.area ?? editBlock?.area ?? "",
+          department: overrides.items?.[editRef]?.departments?.[0] ?? editBlock?.departments[0] ?? "",
+          skip: overrides.items?.[editRef]?.skip ?? false,
+        }
+      : null;
+  const skipped = Object.entries(overrides.items ?? {})
+    .filter(([, o]) => o.skip)
+    .map(([ref]) => {
+      const b = blockOf(ref);
+      const e = ref.startsWith("e") ? original.events[Number(ref.slice(1))] : undefined;
+      return { ref, text: b ? `${b.hasId ? `${b.id} ` : ""}${b.title}` : e ? `${e.target}: ${e.text}` : ref };
+    });
   return {
-    upload: { ...upload, text: "" },
+    upload: { ...upload, text: "", parsed: null },
     departments: codes.map((code) => ({ code })),
+    areas,
     done: null,
     preview: {
       letters: parsed.letters,
-      created: created.map((a) => ({ key: a.id, hasId: a.hasId, title: a.title, departments: a.departments, deadlines: a.deadlines.length, area: a.area })),
-      changes: Object.entries(summary.changes).map(([key, fields]) => ({ key, title: parsed.assignments.find((a) => a.id === key)?.title ?? key, fields })),
+      created: view.filter((i) => i.action === "new"),
+      added: view.filter((i) => i.action === "added"),
+      changedItems: view.filter((i) => i.action === "changed"),
+      withdrawn: view.filter((i) => i.action === "withdrawn" || i.action === "postponed"),
+      notes: view.filter((i) => i.action === "unchanged"),
+      skipped,
+      editing,
       unchanged: summary.assignments.unchanged,
       relations: summary.relations,
       postponements: summary.postponements,
       warnings: summary.warnings.map((w) => ({ ...w, context: w.line > 0 ? context(w.line) : "" })),
       // Those the text left without an owner, including those given one in this preview.
       withoutDepartment: parsed.assignments
-        .filter((a) => a.departments.length === 0 || overrides.departments?.[a.id])
+        .filter((a) => (a.kind ?? "original") === "original" && (a.departments.length === 0 || overrides.departments?.[a.id]))
         .map((a) => ({ key: a.id, hasId: a.hasId, title: a.title })),
       overrides: overrides.departments ?? {},
       changed: summary.changed,
@@ -75,6 +134,27 @@ export async function action(args: ActionFunctionArgs) {
     await confirmUpload(db, id, user.actor);
     return redirect(`/admin/brev/${id}?ferdig=importert`);
   }
+  if (intent === "punkt" || intent === "punkt-fjern") {
+    const ref = formText(form, "ref");
+    if (!/^[be]\d{1,6}$/.test(ref)) return data({ message: "Ukjent punkt i forhåndsvisningen." }, { status: 400 });
+    if (intent === "punkt-fjern") {
+      await setItemOverride(db, id, ref, null);
+      return redirect(`/admin/brev/${id}#punkter`);
+    }
+    const title = formText(form, "tittel").trim().slice(0, 500);
+    const area = formText(form, "omrade").trim();
+    const code = formText(form, "avdeling").toUpperCase();
+    if (area && !/^\d{1,2}(\.\d{1,2}){0,2}$/.test(area)) return data({ message: "Ugyldig område." }, { status: 400 });
+    if (code && !/^[A-ZÆØÅ]{2,6}$/.test(code)) return data({ message: "Ugyldig avdelingskode." }, { status: 400 });
+    const skip = form.get("utelat") === "ja";
+    await setItemOverride(db, id, ref, {
+      ...(skip ? { skip: true } : {}),
+      ...(title ? { title } : {}),
+      ...(area ? { area } : {}),
+      ...(code ? { departments: [code] } : {}),
+    });
+    return redirect(`/admin/brev/${id}#punkter`);
+  }
   if (intent === "avdeling") {
     const key = formText(form, "key").slice(0, 100);
     const code = formText(form, "avdeling").toUpperCase();
@@ -86,7 +166,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function LetterPreview() {
-  const { upload, preview, departments, done } = useLoaderData<typeof loader>();
+  const { upload, preview, departments, areas, done } = useLoaderData<typeof loader>();
   if (!preview) {
     return (
       <div className="stack">
@@ -134,6 +214,45 @@ export default function LetterPreview() {
         </ul>
       </section>
 
+      {preview.editing ? (
+        <section aria-labelledby="rett-punkt" className="card stack">
+          <Heading level={2} data-size="md" id="rett-punkt">
+            Rett eller utelat {preview.editing.key}
+          </Heading>
+          <Form method="post" className="stack" aria-labelledby="rett-punkt">
+            <input type="hidden" name="intent" value="punkt" />
+            <input type="hidden" name="ref" value={preview.editing.ref} />
+            {preview.editing.isBlock ? (
+              <>
+                <TextField name="tittel" id="punkt-tittel" label="Tittel" defaultValue={preview.editing.title} />
+                <SelectField
+                  id="punkt-omrade"
+                  name="omrade"
+                  label="Område"
+                  value={preview.editing.area}
+                  empty="Som i brevet"
+                  options={areas.map((a) => ({ value: a.code, label: `${a.code} ${a.name}` }))}
+                />
+                <SelectField
+                  id="punkt-avdeling"
+                  name="avdeling"
+                  label="Ansvarlig avdeling"
+                  value={preview.editing.department}
+                  empty="Som i brevet"
+                  options={departments.map((d) => ({ value: d.code }))}
+                />
+              </>
+            ) : null}
+            <Choice type="checkbox" id="punkt-utelat" name="utelat" value="ja" label="Utelat dette punktet fra importen" defaultChecked={preview.editing.skip} />
+            <div className="filter-row">
+              <Button type="submit">Lagre rettelse</Button>
+              <RemixLink to={`/admin/brev/${upload.id}#punkter`}>Lukk uten å lagre</RemixLink>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <div id="punkter" className="stack">
       <section aria-labelledby="nye" className="stack">
         <Heading level={2} data-size="md" id="nye">
           Nye oppdrag ({preview.created.length})
@@ -149,16 +268,30 @@ export default function LetterPreview() {
                   <th scope="col">Avdeling</th>
                   <th scope="col">Område</th>
                   <th scope="col">Frister</th>
+                  <th scope="col">Merknad</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Rett eller utelat</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {preview.created.map((a) => (
-                  <tr key={a.key}>
+                  <tr key={a.ref ?? a.key}>
                     <td className="nowrap">{a.hasId ? a.key : "Uten ID"}</td>
                     <td>{a.title}</td>
                     <td>{a.departments.join(", ") || <strong className="overdue">Mangler</strong>}</td>
                     <td>{a.area ?? "–"}</td>
                     <td>{a.deadlines}</td>
+                    <td>
+                      {[a.exempt ? "Unntatt offentlighet." : null, a.corrected ? "Rettet i forhåndsvisningen." : null, ...a.warnings].filter(Boolean).join(" ") || "–"}
+                    </td>
+                    <td>
+                      {a.ref ? (
+                        <RemixLink to={`?punkt=${a.ref}#rett-punkt`} aria-label={`Rett eller utelat ${a.hasId ? a.key : a.title}`}>
+                          Rett
+                        </RemixLink>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -169,36 +302,61 @@ export default function LetterPreview() {
         )}
       </section>
 
-      <section aria-labelledby="endrede" className="stack">
-        <Heading level={2} data-size="md" id="endrede">
-          Endrede oppdrag ({preview.changes.length})
+      <section aria-labelledby="tillegg" className="stack">
+        <Heading level={2} data-size="md" id="tillegg">
+          Lagt til i eksisterende oppdrag ({preview.added.length})
         </Heading>
-        {preview.changes.length === 0 ? <Paragraph>Ingen oppdrag endres. {preview.unchanged} er uendret.</Paragraph> : null}
-        {preview.changes.map((c) => (
-          <div key={c.key} className="card stack">
-            <Heading level={3} data-size="xs">
-              <RemixLink to={assignmentPath(c.key)}>
-                {c.key} {c.title}
-              </RemixLink>
-            </Heading>
-            <dl className="facts">
-              {c.fields.map((f) => (
-                <div key={f.field} style={{ display: "contents" }}>
-                  <dt>{f.field}</dt>
-                  <dd>
-                    <div>
-                      Før: <del className="history__comment">{f.old || "–"}</del>
-                    </div>
-                    <div>
-                      Etter: <ins className="history__comment">{f.new || "–"}</ins>
-                    </div>
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </div>
+        {preview.added.length === 0 ? <Paragraph>Ingen tillegg eller presiseringer til oppdrag som finnes fra før.</Paragraph> : null}
+        {preview.added.map((c) => (
+          <ItemCard key={`${c.ref}-${c.key}`} item={c} />
         ))}
       </section>
+
+      <section aria-labelledby="endrede" className="stack">
+        <Heading level={2} data-size="md" id="endrede">
+          Endrede oppdrag ({preview.changedItems.length})
+        </Heading>
+        {preview.changedItems.length === 0 ? <Paragraph>Ingen oppdrag endres. {preview.unchanged} er uendret.</Paragraph> : null}
+        {preview.changedItems.map((c) => (
+          <ItemCard key={`${c.ref}-${c.key}`} item={c} />
+        ))}
+      </section>
+
+      <section aria-labelledby="utgaar" className="stack">
+        <Heading level={2} data-size="md" id="utgaar">
+          Utgår eller utsettes ({preview.withdrawn.length})
+        </Heading>
+        {preview.withdrawn.length === 0 ? <Paragraph>Ingen oppdrag utgår eller utsettes.</Paragraph> : null}
+        {preview.withdrawn.map((c) => (
+          <ItemCard key={`${c.ref}-${c.key}`} item={c} />
+        ))}
+        {preview.notes.map((c) => (
+          <ItemCard key={`${c.ref}-${c.key}`} item={c} />
+        ))}
+      </section>
+
+      {preview.skipped.length > 0 ? (
+        <section aria-labelledby="utelatt" className="stack">
+          <Heading level={2} data-size="md" id="utelatt">
+            Utelatt fra importen ({preview.skipped.length})
+          </Heading>
+          <ul>
+            {preview.skipped.map((s) => (
+              <li key={s.ref}>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="punkt-fjern" />
+                  <input type="hidden" name="ref" value={s.ref} />
+                  {s.text}{" "}
+                  <Button type="submit" variant="tertiary" data-size="sm" aria-label={`Ta med igjen: ${s.text}`}>
+                    Ta med igjen
+                  </Button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      </div>
 
       {preview.relations.length + preview.postponements.length > 0 ? (
         <section aria-labelledby="relasjoner" className="stack">
@@ -275,6 +433,70 @@ export default function LetterPreview() {
           </Button>
         </Form>
       </div>
+    </div>
+  );
+}
+
+interface PreviewItem {
+  ref: string | null;
+  key: string;
+  action: string;
+  kindLabel: string;
+  title: string;
+  partTitle: string | null;
+  letter: string;
+  changes: Array<{ field: string; old: string | null; new: string | null }>;
+  warnings: string[];
+  knownOnly: boolean;
+  corrected: boolean;
+}
+
+/** One item of the preview: the assignment, the letter, and exactly what changes (before → after). */
+function ItemCard({ item }: { item: PreviewItem }) {
+  const headingId = `punkt-${item.ref ?? item.key}`;
+  return (
+    <div className="card stack" aria-labelledby={headingId} role="group">
+      <Heading level={3} data-size="xs" id={headingId}>
+        <RemixLink to={assignmentPath(item.key)}>
+          {item.key} {item.title}
+        </RemixLink>
+      </Heading>
+      <Paragraph className="muted">
+        {item.kindLabel}
+        {item.partTitle ? `: ${item.partTitle}` : ""} – {item.letter}
+        {item.corrected ? " (rettet i forhåndsvisningen)" : ""}
+      </Paragraph>
+      {item.warnings.length ? (
+        <Alert data-color="warning">
+          {item.warnings.map((w) => (
+            <div key={w}>{w}</div>
+          ))}
+        </Alert>
+      ) : null}
+      {item.changes.length ? (
+        <dl className="facts">
+          {item.changes.map((f, i) => (
+            <div key={`${f.field}-${i}`} style={{ display: "contents" }}>
+              <dt>{f.field}</dt>
+              <dd>
+                <div>
+                  Før: <del className="history__comment">{f.old || "–"}</del>
+                </div>
+                <div>
+                  Etter: <ins className="history__comment">{f.new || "–"}</ins>
+                </div>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {item.ref ? (
+        <Paragraph>
+          <RemixLink to={`?punkt=${item.ref}#rett-punkt`} aria-label={`Rett eller utelat ${item.key}`}>
+            Rett eller utelat
+          </RemixLink>
+        </Paragraph>
+      ) : null}
     </div>
   );
 }

@@ -10,7 +10,6 @@ import { Form, Link as RemixLink, useActionData, useLoaderData, useNavigation } 
 import { Button, Field, Heading, Label, Paragraph, Table, Textarea, ValidationMessage } from "~/components/ds";
 import { FormErrorSummary } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
-import { audit } from "~/models/audit.server";
 import { getDb } from "~/db/connection.server";
 import { createUpload, listUploads } from "~/use-cases/letter-uploads.server";
 import { formatDateTime } from "~/domain/format";
@@ -57,8 +56,9 @@ export async function action(args: ActionFunctionArgs) {
     return data({ errors: { fil: "Velg en fil, eller lim inn teksten i brevet." } as Record<string, string> }, { status: 400 });
   }
   if (!result.ok) return data({ errors: { fil: result.message } as Record<string, string> }, { status: 400 });
+  // Parsed once: the preview and the import read this parse (stored with the upload).
   const parsed = parseLetter(result.text);
-  if (parsed.assignments.length === 0) {
+  if (parsed.assignments.length === 0 && parsed.events.length === 0) {
     return data(
       {
         errors: {
@@ -69,8 +69,7 @@ export async function action(args: ActionFunctionArgs) {
     );
   }
   const db = getDb();
-  const id = await createUpload(db, { userId: user.id, sourceName: name, kind: result.kind, text: result.text });
-  await audit(db, user.actor, "brev:lastet-opp", `opplasting:${id}`, { name, kind: result.kind, characters: result.text.length });
+  const id = await createUpload(db, { userId: user.id, sourceName: name, kind: result.kind, text: result.text, parsed }, user.actor);
   return redirect(`/admin/brev/${id}`);
 }
 

@@ -47,8 +47,8 @@ export default function CorrectAssignment() {
         Rett {a.has_id ? a.key : "oppdrag"}: {a.title}
       </Heading>
       <Paragraph>
-        Rettelsen lagres som en endring med navnet ditt og grunnen du oppgir. Statushistorikken berøres ikke. Importeres brevet på nytt i
-        en annen versjon, gjelder teksten i brevet.
+        Rettelsen lagres som en endring med navnet ditt og grunnen du oppgir. Statushistorikken berøres ikke. Feltene du retter, beholder
+        rettelsen din også når brevet importeres på nytt.
       </Paragraph>
       <AssignmentForm
         values={{

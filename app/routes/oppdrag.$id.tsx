@@ -16,6 +16,7 @@ import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
 import { getAssignmentDetail } from "~/models/assignment.server";
 import { formatDateLong, formatDateShort, formatDateTime, todayInOslo } from "~/domain/format";
+import { letterLine, PART_KIND_LABELS } from "~/domain/parts";
 import { RELATION_LABELS } from "~/domain/relations";
 import { statusLabel } from "~/domain/status";
 import { assignmentPath } from "~/lib/urls";
@@ -121,18 +122,14 @@ const SAVED: Record<string, string> = {
 };
 
 export default function AssignmentPage() {
-  const { assignment: a, departments, deadlines, outgoing, incoming, events, changes, asOf, saved, may, today } =
+  const { assignment: a, departments, deadlines, outgoing, incoming, events, changes, parts, asOf, saved, may, today } =
     useLoaderData<typeof loader>();
+  const invalidDeadlines = deadlines.filter((d) => d.letterState === "invalid");
+  const partLetter = new Map(parts.map((p) => [p.id, p]));
   const actionData = useActionData<typeof action>();
   const statusState = actionData && actionData.intent === "status" ? actionData : undefined;
   const deliveryState = actionData && actionData.intent === "leveranse" ? actionData : undefined;
-  const letterText = [
-    a.letter_title,
-    a.letter_reference ? `ref. ${a.letter_reference}` : null,
-    a.letter_date ? formatDateLong(a.letter_date) : null,
-  ]
-    .filter(Boolean)
-    .join(", ");
+  const letterText = letterLine({ title: a.letter_title, reference: a.letter_reference, date: a.letter_date }, formatDateLong);
   return (
     <article className="stack" aria-labelledby="oppdrag-tittel">
       <Paragraph>
@@ -148,6 +145,32 @@ export default function AssignmentPage() {
         <Alert data-color="info">
           Du ser oppdraget slik det stod per {formatDateLong(asOf)}.{" "}
           <RemixLink to={`/oppdrag/${encodeURIComponent(a.key)}`}>Vis slik det er nå</RemixLink>
+        </Alert>
+      ) : null}
+      {a.known_only_from_letter ? (
+        <Alert data-color="warning">
+          Oppdraget er bare kjent fra «{letterText}». Brevet som ga oppdraget ({a.year}) er ikke importert, så opprinnelig tekst, område og
+          frister kan mangle.
+        </Alert>
+      ) : null}
+      {a.exempt ? (
+        <Alert data-color="info">
+          Teksten i dette oppdraget er unntatt offentlighet{a.announced_only ? " og står ikke i brevet (se eget vedlegg)" : ""}.
+          {departments.length === 0 ? " Ansvarlig avdeling er ikke kjent før en administrator setter den." : ""}
+        </Alert>
+      ) : a.announced_only ? (
+        <Alert data-color="info">Oppdraget er varslet i brevet uten tekst (ettersendes).</Alert>
+      ) : null}
+      {invalidDeadlines.length > 0 ? (
+        <Alert data-color="warning">
+          Brevet gir en ugyldig dato:{" "}
+          {invalidDeadlines.map((d, i) => (
+            <span key={d.id}>
+              {i > 0 ? ", " : ""}
+              <q>{d.phrase}</q>
+            </span>
+          ))}
+          . Fristen er lagret uten dato og må avklares eller rettes.
         </Alert>
       ) : null}
       {saved && SAVED[saved] && !actionData ? (
@@ -218,7 +241,12 @@ export default function AssignmentPage() {
                   const label = d.label ?? "Oppdraget";
                   return (
                     <tr key={d.id}>
-                      <td>{label}</td>
+                      <td>
+                        {label}
+                        {d.partId !== null && partLetter.get(d.partId) ? (
+                          <div className="muted">Fra {partLetter.get(d.partId)!.letter_title}</div>
+                        ) : null}
+                      </td>
                       <td>
                         <DeadlineText deadline={d} />
                         {d.state === "dated" && d.date && d.date < today && !d.delivery?.delivered_on && a.status !== "fullfort" ? (
@@ -328,9 +356,39 @@ export default function AssignmentPage() {
 
       <section aria-labelledby="tekst" className="stack">
         <Heading level={2} data-size="md" id="tekst">
-          Tekst fra brevet
+          {parts.length ? "Oppdraget og senere brev" : "Tekst fra brevet"}
         </Heading>
-        <div className="body-text">{a.body || <span className="muted">Ingen brødtekst.</span>}</div>
+        <ol className="parts stack" aria-label="Opprinnelig oppdrag og senere brev, i rekkefølge">
+          <li className="part">
+            <Heading level={3} data-size="xs">
+              {a.known_only_from_letter ? "Slik det er kjent" : PART_KIND_LABELS.original}: {letterText}
+            </Heading>
+            <div className="body-text">{a.body || <span className="muted">{a.exempt ? "Unntatt offentlighet." : "Ingen brødtekst."}</span>}</div>
+          </li>
+          {parts.map((p) => (
+            <li key={p.id} className="part">
+              <Heading level={3} data-size="xs">
+                {PART_KIND_LABELS[p.kind]}
+                {p.source_key ? ` (${p.source_key})` : ""}:{" "}
+                {letterLine({ title: p.letter_title, reference: p.letter_reference, date: p.letter_date }, formatDateLong)}
+              </Heading>
+              {p.title ? <Paragraph className="part__title">{p.title}</Paragraph> : null}
+              {p.body ? <div className="body-text">{p.body}</div> : null}
+              {p.departments.length ? <Paragraph className="muted">Ansvarlig avdeling i HOD: {p.departments.join(", ")}</Paragraph> : null}
+              {deadlines.some((d) => d.partId === p.id) ? (
+                <ul>
+                  {deadlines
+                    .filter((d) => d.partId === p.id)
+                    .map((d) => (
+                      <li key={d.id}>
+                        <DeadlineText deadline={d} withLabel /> <span className="muted">(<q>{d.phrase}</q>)</span>
+                      </li>
+                    ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
       </section>
 
       <section aria-labelledby="historikk" className="stack">
@@ -359,6 +417,7 @@ export default function AssignmentPage() {
               {changes.map((c, i) => (
                 <li key={i}>
                   {c.field === "opprettet" ? "Opprettet fra brevet" : `Endret ${c.field}`}, {formatDateTime(c.created_at)}
+                  {c.actor && !c.actor.startsWith("system") ? <span className="muted"> ({c.actor})</span> : null}
                 </li>
               ))}
             </ul>

@@ -117,6 +117,18 @@ export default function AssignmentList() {
         {total === 1 ? "1 treff" : `${total} treff`}
         {pages > 1 ? ` – side ${filter.page} av ${pages}` : ""}
       </Paragraph>
+      {total > 0 ? (
+        <Paragraph className="filter-row">
+          <span>Last ned som</span>
+          <a href={`/oppdrag/eksport${filterToSearch({ ...filter, page: 1 }, {}) || "?"}&format=xlsx`} download>
+            Excel<span className="visually-hidden"> (oppdragene i listen, med frister og senere brev)</span>
+          </a>
+          <span aria-hidden="true">/</span>
+          <a href={`/oppdrag/eksport${filterToSearch({ ...filter, page: 1 }, {}) || "?"}&format=csv`} download>
+            CSV<span className="visually-hidden"> (oppdragene i listen, med frister og senere brev)</span>
+          </a>
+        </Paragraph>
+      ) : null}
 
       {rows.length === 0 ? (
         <Paragraph>Ingen oppdrag passer med filteret.</Paragraph>

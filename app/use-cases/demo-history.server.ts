@@ -6,6 +6,7 @@
  */
 import { fnv1a32 } from "~/domain/letter/ids";
 import type { StatusCode } from "~/domain/status";
+import { appendStatusEvent } from "~/models/status-events.server";
 import type { AppDatabase } from "../db/connection.server";
 
 export const DEMO_ACTOR = "demo";
@@ -62,10 +63,19 @@ export function seedDemoHistory(app: AppDatabase, year: number): DemoOutcome {
        from assignments a where a.year = ? order by a.key`,
     )
     .all(year) as Array<{ id: number; key: string; version: number; events: number; first_deadline: string | null }>;
-  const insert = sqlite.prepare(
-    `insert into status_events (assignment_id, version, status, comment, actor, actor_name, letter_id, effective_at, created_at, user_id)
-     values (?, ?, ?, ?, ?, ?, null, ?, ?, null)`,
-  );
+  const insert = (assignmentId: number, version: number, status: StatusCode, comment: string, effectiveAt: string, createdAt: string) =>
+    appendStatusEvent(sqlite, {
+      assignmentId,
+      version,
+      status,
+      comment,
+      actor: DEMO_ACTOR,
+      actorName: DEMO_NAME,
+      letterId: null,
+      effectiveAt,
+      createdAt,
+      userId: null,
+    });
   const bump = sqlite.prepare("update assignments set version = ? where id = ?");
   const now = new Date().toISOString();
   let events = 0;
@@ -82,7 +92,7 @@ export function seedDemoHistory(app: AppDatabase, year: number): DemoOutcome {
       const startDay = Math.floor(20 + r() * 120);
       const started = dateIn(year, startDay, startDay + 1, 0);
       version += 1;
-      insert.run(a.id, version, "i_rute", START_COMMENTS[Math.floor(r() * START_COMMENTS.length)], DEMO_ACTOR, DEMO_NAME, started.toISOString(), now);
+      insert(a.id, version, "i_rute", START_COMMENTS[Math.floor(r() * START_COMMENTS.length)], started.toISOString(), now);
       events += 1;
       if (outcome !== "i_rute" || r() < 0.5) {
         // Finished some weeks after the start, around the first deadline when it is in the year.
@@ -94,7 +104,7 @@ export function seedDemoHistory(app: AppDatabase, year: number): DemoOutcome {
         const finished = dateIn(year, from, to, r());
         const comments = FINAL_COMMENTS[outcome as Exclude<StatusCode, "ikke_startet">];
         version += 1;
-        insert.run(a.id, version, outcome, comments[Math.floor(r() * comments.length)], DEMO_ACTOR, DEMO_NAME, finished.toISOString(), now);
+        insert(a.id, version, outcome, comments[Math.floor(r() * comments.length)], finished.toISOString(), now);
         events += 1;
       }
       bump.run(version, a.id);

@@ -1,35 +1,43 @@
 /**
  * Letters uploaded in the app wait in `letter_uploads` until an admin has seen the preview:
  * the preview is the real importer run in a transaction that is rolled back, so it shows exactly
- * what confirming will do. Cancelling writes nothing but the upload's own status.
+ * what confirming will do. The text is parsed once, when it is uploaded; the preview and the
+ * import read that parse. The admin can leave out single items and fix title, area and owner per
+ * item (overrides). Confirming imports, marks the upload imported and audits it and the overrides
+ * in one transaction. Cancelling writes nothing but the upload's own status and its audit row.
  */
 import type { Kysely } from "kysely";
 import { parseLetter } from "~/domain/letter/parse";
 import type { ParseResult } from "~/domain/letter/types";
-import { applyOverrides, parseOverrides, type ImportOverrides } from "~/letters/overrides";
+import { applyOverrides, parseOverrides, type ImportOverrides, type ItemOverride } from "~/letters/overrides";
 import { audit, type Actor } from "../models/audit.server";
-import { importParsedLetter, type ImportSummary } from "./import-letter.server";
+import { importParsedLetter, type ImportItem, type ImportSummary } from "./import-letter.server";
 import type { Database } from "../db/schema";
 
 export async function createUpload(
   db: Kysely<Database>,
-  input: { userId: number; sourceName: string; kind: "txt" | "pdf" | "docx" | "tekst"; text: string },
+  input: { userId: number; sourceName: string; kind: "txt" | "pdf" | "docx" | "tekst"; text: string; parsed: ParseResult },
+  actor: Actor,
 ): Promise<number> {
-  const row = await db
-    .insertInto("letter_uploads")
-    .values({
-      user_id: input.userId,
-      source_name: input.sourceName.slice(0, 200),
-      kind: input.kind,
-      text: input.text,
-      status: "venter",
-      import_id: null,
-      created_at: new Date().toISOString(),
-      decided_at: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("letter_uploads")
+      .values({
+        user_id: input.userId,
+        source_name: input.sourceName.slice(0, 200),
+        kind: input.kind,
+        text: input.text,
+        parsed: JSON.stringify(input.parsed),
+        status: "venter",
+        import_id: null,
+        created_at: new Date().toISOString(),
+        decided_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, actor, "brev:lastet-opp", `opplasting:${row.id}`, { name: input.sourceName.slice(0, 200), kind: input.kind, characters: input.text.length });
+    return row.id;
+  });
 }
 
 export async function getUpload(db: Kysely<Database>, id: number) {
@@ -47,49 +55,118 @@ export async function listUploads(db: Kysely<Database>, limit = 20) {
 }
 
 export interface Preview {
+  /** The parse as uploaded (before overrides): item references point into it. */
+  original: ParseResult;
+  /** What will be imported (overrides applied). */
   parsed: ParseResult;
   summary: ImportSummary;
   overrides: ImportOverrides;
+  /** The preview's items with references into the original parse ("b3", "e0"). */
+  items: Array<ImportItem & { ref: string | null }>;
 }
 
-function parsedFor(upload: { text: string; overrides: string }): { parsed: ParseResult; overrides: ImportOverrides } {
+type UploadRow = { text: string; overrides: string; parsed: string | null; source_name: string };
+
+/** The upload's parse: stored at upload; older uploads (no stored parse) are parsed here. */
+function originalParse(upload: UploadRow): ParseResult {
+  if (upload.parsed) {
+    try {
+      return JSON.parse(upload.parsed) as ParseResult;
+    } catch {
+      // fall through: a damaged stored parse is made again from the text
+    }
+  }
+  return parseLetter(upload.text);
+}
+
+function prepared(upload: UploadRow) {
+  const original = originalParse(upload);
   const overrides = parseOverrides(upload.overrides);
-  return { parsed: applyOverrides(parseLetter(upload.text), overrides), overrides };
+  return { original, overrides, ...applyOverrides(original, overrides) };
 }
 
-export async function previewUpload(db: Kysely<Database>, upload: { text: string; overrides: string; source_name: string }): Promise<Preview> {
-  const { parsed, overrides } = parsedFor(upload);
+export async function previewUpload(db: Kysely<Database>, upload: UploadRow): Promise<Preview> {
+  const { original, overrides, parsed, blockIndex, eventIndex } = prepared(upload);
   const summary = await importParsedLetter(db, parsed, { text: upload.text, sourceName: upload.source_name, dryRun: true });
-  return { parsed, summary, overrides };
+  const items = summary.items.map((item) => ({
+    ...item,
+    ref: item.block !== null ? `b${blockIndex[item.block]}` : item.event !== null ? `e${eventIndex[item.event]}` : null,
+  }));
+  return { original, parsed, summary, overrides, items };
+}
+
+async function updateOverrides(db: Kysely<Database>, id: number, change: (o: ImportOverrides) => ImportOverrides): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const upload = await trx.selectFrom("letter_uploads").select(["status", "overrides"]).where("id", "=", id).executeTakeFirst();
+    if (!upload || upload.status !== "venter") return false;
+    await trx.updateTable("letter_uploads").set({ overrides: JSON.stringify(change(parseOverrides(upload.overrides))) }).where("id", "=", id).execute();
+    return true;
+  });
 }
 
 export async function setDepartmentOverride(db: Kysely<Database>, id: number, key: string, codes: string[]): Promise<void> {
-  const upload = await getUpload(db, id);
-  if (!upload || upload.status !== "venter") return;
-  const overrides = parseOverrides(upload.overrides);
-  const departments = { ...(overrides.departments ?? {}) };
-  if (codes.length) departments[key] = codes;
-  else delete departments[key];
-  await db.updateTable("letter_uploads").set({ overrides: JSON.stringify({ ...overrides, departments }) }).where("id", "=", id).execute();
+  await updateOverrides(db, id, (overrides) => {
+    const departments = { ...(overrides.departments ?? {}) };
+    if (codes.length) departments[key] = codes;
+    else delete departments[key];
+    return { ...overrides, departments };
+  });
+}
+
+/** Sets (or with null clears) the correction of one preview item ("b3", "e0"). */
+export async function setItemOverride(db: Kysely<Database>, id: number, ref: string, override: ItemOverride | null): Promise<boolean> {
+  if (!/^[be]\d{1,6}$/.test(ref)) return false;
+  return updateOverrides(db, id, (overrides) => {
+    const items = { ...(overrides.items ?? {}) };
+    const empty = !override || (!override.skip && override.title === undefined && override.area === undefined && !override.departments?.length);
+    if (empty) delete items[ref];
+    else items[ref] = override;
+    return { ...overrides, items };
+  });
 }
 
 export async function confirmUpload(db: Kysely<Database>, id: number, actor: Actor): Promise<ImportSummary | null> {
   const upload = await getUpload(db, id);
   if (!upload || upload.status !== "venter") return null;
-  const { parsed } = parsedFor(upload);
-  const summary = await importParsedLetter(db, parsed, {
-    text: upload.text,
-    sourceName: upload.source_name,
-    actor: actor.name,
-    actorUserId: actor.userId,
-  });
-  await db
-    .updateTable("letter_uploads")
-    .set({ status: "importert", import_id: summary.importId, decided_at: new Date().toISOString() })
-    .where("id", "=", id)
-    .where("status", "=", "venter")
-    .execute();
-  return summary;
+  const { parsed, overrides, original } = prepared(upload);
+  try {
+    return await importParsedLetter(db, parsed, {
+      text: upload.text,
+      sourceName: upload.source_name,
+      actor: actor.name,
+      actorUserId: actor.userId,
+      // The upload marked imported, and its audit rows, in the import's own transaction.
+      within: async (trx, summary) => {
+        const marked = await trx
+          .updateTable("letter_uploads")
+          .set({ status: "importert", import_id: summary.importId, decided_at: new Date().toISOString() })
+          .where("id", "=", id)
+          .where("status", "=", "venter")
+          .executeTakeFirst();
+        if (Number(marked.numUpdatedRows) !== 1) throw new UploadAlreadyDecided();
+        const corrections = describeOverrides(original, overrides);
+        if (corrections.length) await audit(trx, actor, "brev:overstyrt", `opplasting:${id}`, { import: summary.importId, corrections });
+      },
+    });
+  } catch (error) {
+    if (error instanceof UploadAlreadyDecided) return null;
+    throw error;
+  }
+}
+
+class UploadAlreadyDecided extends Error {}
+
+/** The admin's corrections in words for the audit log: which item, what was chosen. */
+function describeOverrides(original: ParseResult, overrides: ImportOverrides): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  for (const [key, codes] of Object.entries(overrides.departments ?? {})) out.push({ key, departments: codes });
+  for (const [ref, o] of Object.entries(overrides.items ?? {})) {
+    const index = Number(ref.slice(1));
+    const what = ref.startsWith("b") ? original.assignments[index] : original.events[index];
+    const key = what ? ("id" in what ? what.id : what.target) : ref;
+    out.push({ ref, key, ...o });
+  }
+  return out;
 }
 
 export async function cancelUpload(db: Kysely<Database>, id: number, actor: Actor): Promise<void> {

@@ -69,6 +69,7 @@ export async function saveManualAssignment(db: Kysely<Database>, input: ManualAs
     sourceName: `manuell: ${input.source}`.slice(0, 200),
     actor: actor.name,
     actorUserId: actor.userId,
+    correction: existingKey !== undefined,
   });
   return { key, summary };
 }
@@ -78,7 +79,7 @@ export async function assignmentForEdit(db: Kysely<Database>, key: string) {
   if (!a) return null;
   const [deps, deadline] = await Promise.all([
     db.selectFrom("assignment_departments").select("department_code").where("assignment_id", "=", a.id).orderBy("position").execute(),
-    db.selectFrom("deadlines").select(["date", "is_default"]).where("assignment_id", "=", a.id).orderBy("position").executeTakeFirst(),
+    db.selectFrom("deadlines").select(["date", "is_default"]).where("assignment_id", "=", a.id).where("part_id", "is", null).orderBy("position").executeTakeFirst(),
   ]);
   return { ...a, departments: deps.map((d) => d.department_code), deadline: deadline && !deadline.is_default ? deadline.date : null };
 }

@@ -1,0 +1,90 @@
+/**
+ * `npm run --silent register:export -- [--year 2026] --format json|csv|xlsx [--out FILE] [--force]`
+ * Writes every assignment as it stands now (all years without --year): the register contract in
+ * app/domain/register.ts. JSON (and CSV) go to standard output when --out is absent; --out obeys
+ * the one output-path rule (scripts/lib/output-path.ts).
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { closeDatabase, getDatabase } from "../app/db/connection.server";
+import { migrateToLatest } from "../app/db/migrate.server";
+import { REGISTER_FORMATS, type RegisterFormat } from "../app/domain/register";
+import { renderRegisterFile } from "../app/export/register-files.server";
+import { loadRegister } from "../app/models/register.server";
+import { outputPathRefusal } from "./lib/output-path";
+
+const USAGE = "Bruk: npm run --silent register:export -- [--year 2026] --format json|csv|xlsx [--out FIL] [--force]";
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        year: { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        force: { type: "boolean", default: false },
+      },
+    }));
+  } catch (error) {
+    return fail(`${norwegianArgError(error as Error)}\n${USAGE}`);
+  }
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) return fail(`--year «${values.year}» er ikke et årstall (f.eks. 2026).\n${USAGE}`);
+  const year = values.year !== undefined ? Number(values.year) : null;
+  if (!values.format) return fail(`--format mangler.\n${USAGE}`);
+  if (!(REGISTER_FORMATS as readonly string[]).includes(values.format)) return fail(`--format må være json, csv eller xlsx, ikke «${values.format}».\n${USAGE}`);
+  const format = values.format as RegisterFormat;
+  if (values.out !== undefined) {
+    if (!values.out.trim()) return fail(`--out mangler filnavn.\n${USAGE}`);
+    const refusal = outputPathRefusal(values.out, { force: values.force });
+    if (refusal) return fail(refusal);
+  } else if (format === "xlsx" && process.stdout.isTTY) {
+    return fail(`Excel-filen skrives ikke til terminalen: oppgi --out FIL.\n${USAGE}`);
+  }
+
+  const { db } = getDatabase();
+  await migrateToLatest(db);
+  if (year !== null) {
+    const known = await db.selectFrom("assignments").select("id").where("year", "=", year).executeTakeFirst();
+    if (!known) return fail(`Det finnes ingen oppdrag for ${year} i databasen.`);
+  }
+  const entries = await loadRegister(db, { year });
+  const file = await renderRegisterFile(entries, format);
+  if (values.out === undefined) {
+    await new Promise<void>((resolve, reject) => process.stdout.write(file.body, (error) => (error ? reject(error) : resolve())));
+    return 0;
+  }
+  fs.writeFileSync(values.out, file.body);
+  console.error(`Skrev ${entries.length} oppdrag${year !== null ? ` for ${year}` : ""} som ${format} til ${values.out}.`);
+  return 0;
+}
+
+function norwegianArgError(error: Error): string {
+  const option = /'(-[^']+)'/.exec(error.message)?.[1];
+  if (/Unknown option/i.test(error.message)) return `Ukjent valg ${option ?? ""}.`.replace(" .", ".");
+  if (/argument missing/i.test(error.message)) return `Valget ${option ?? ""} mangler en verdi.`;
+  if (/Unexpected argument/i.test(error.message)) return `Uventet argument: ${error.message.replace(/^.*'([^']+)'.*$/s, "$1")}.`;
+  return `Ugyldige argumenter (${error.message}).`;
+}
+
+function fail(message: string): number {
+  console.error(`Feil: ${message}`);
+  return 1;
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
+main()
+  .then(async (code) => {
+    await closeDatabase();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    console.error(`Feil: registeret kunne ikke eksporteres (${error instanceof Error ? error.message : String(error)}).`);
+    await closeDatabase();
+    process.exit(1);
+  });

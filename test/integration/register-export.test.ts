@@ -1,0 +1,112 @@
+/**
+ * `register:export`, run exactly as documented (`npm run --silent register:export -- …`) against
+ * a real SQLite file holding the written 2026 letter series (test/helpers/parts-fixtures.ts).
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "~/db/connection.server";
+import { migrateToLatest } from "~/db/migrate.server";
+import type { RegisterEntry } from "~/domain/register";
+import { REPO_ROOT, tempDir } from "../helpers/db";
+import { importResult, mainLetter, supplement1, supplement2 } from "../helpers/parts-fixtures";
+
+const dir = tempDir("oppdrag-register-");
+const db = path.join(dir, "register.sqlite");
+
+function run(args: string[]) {
+  const result = spawnSync("npm", ["run", "--silent", "register:export", "--", ...args], {
+    cwd: REPO_ROOT,
+    encoding: "buffer",
+    env: { ...process.env, DATABASE_PATH: db },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr.toString("utf8") };
+}
+
+beforeAll(async () => {
+  const app = openDatabase(db);
+  await migrateToLatest(app.db);
+  await importResult(app, mainLetter(), "hovedbrev.txt");
+  await importResult(app, supplement1(), "supplement-1.txt");
+  await importResult(app, supplement2(), "supplement-2.txt");
+  await app.db.destroy();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("register:export", () => {
+  it("writes every assignment of all years as JSON to standard output, as it stands now", () => {
+    const out = run(["--format", "json"]);
+    expect(out.stderr).toBe("");
+    expect(out.code).toBe(0);
+    const entries = JSON.parse(out.stdout.toString("utf8")) as RegisterEntry[];
+    expect(entries.map((e) => e.id)).toEqual(["TB2025-115", "TB2026-12", "TB2026-17", "TB2026-20", "TB2026-61"]);
+    const e17 = entries.find((e) => e.id === "TB2026-17")!;
+    expect(e17).toMatchObject({ year: 2026, title: "Nasjonal plan for legemiddelberedskap", departments: ["KTA"], area: "3.4", goal: null, status: "ikke_startet", exempt: false });
+    expect(e17.deadlines).toEqual([
+      expect.objectContaining({ date: "2026-12-31", precision: "year", label: null, letter: "Tildelingsbrev 2026 til Helsedirektoratet" }),
+      expect.objectContaining({ date: "2026-05-01", precision: "day", label: "Delleveranse 1", text: "Frist: 1. mai 2026", letter: "Supplerende tildelingsbrev nr. 1 2026" }),
+    ]);
+    expect(e17.parts).toEqual([
+      { letter: "Tildelingsbrev 2026 til Helsedirektoratet", date: "2026-01-08", kind: "original" },
+      { letter: "Supplerende tildelingsbrev nr. 1 2026", date: "2026-02-12", kind: "addition" },
+      { letter: "Supplerende tildelingsbrev nr. 2 2026", date: "2026-03-19", kind: "change" },
+    ]);
+    const e20 = entries.find((e) => e.id === "TB2026-20")!;
+    expect(e20.status).toBe("avsluttet");
+    expect(e20.deadlines[0]).toMatchObject({ date: null, state: "invalid", text: "Frist: 31.6.2026" });
+    expect(e20.parts.map((p) => p.kind)).toEqual(["original", "withdrawal"]);
+    expect(entries.find((e) => e.id === "TB2026-61")).toMatchObject({ exempt: true, title: "Vurdering av beredskapslager" });
+    expect(entries.find((e) => e.id === "TB2025-115")).toMatchObject({ year: 2025, knownOnlyFromLetter: true, departments: ["DIG"] });
+    expect(entries.find((e) => e.id === "TB2026-12")?.deadlines[0]).toMatchObject({ date: "2026-09-01", letter: "Supplerende tildelingsbrev nr. 2 2026" });
+  }, 120_000);
+
+  it("--year limits to one year; CSV and Excel files through --out, never over an existing file without --force", async () => {
+    const json = JSON.parse(run(["--year", "2025", "--format", "json"]).stdout.toString("utf8")) as RegisterEntry[];
+    expect(json.map((e) => e.id)).toEqual(["TB2025-115"]);
+
+    const csv = path.join(dir, "register.csv");
+    const first = run(["--year", "2026", "--format", "csv", "--out", csv]);
+    expect(first.code).toBe(0);
+    const text = fs.readFileSync(csv, "utf8");
+    expect(text.startsWith("\uFEFFID;År;Tittel;Avdelinger;Område;Mål;Status;Unntatt offentlighet;Frister;Deler\r\n")).toBe(true);
+    expect(text).toContain("TB2026-20;2026;Kartlegging av ventetider;KTA;3.4;;Avsluttet;Nei;");
+    expect(text).not.toContain("TB2025-115");
+
+    const again = run(["--format", "csv", "--out", csv]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("finnes allerede. Bruk --force");
+    expect(run(["--format", "csv", "--out", csv, "--force"]).code).toBe(0);
+
+    const xlsx = path.join(dir, "register.xlsx");
+    expect(run(["--format", "xlsx", "--out", xlsx]).code).toBe(0);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Oppdrag", "Frister", "Deler"]);
+    const sheet = workbook.getWorksheet("Oppdrag")!;
+    expect(sheet.rowCount).toBe(6);
+    expect(sheet.getRow(3).getCell(1).value).toBe("TB2026-12");
+    const parts = workbook.getWorksheet("Deler")!;
+    expect(parts.getRow(2).values).toEqual(expect.arrayContaining(["TB2025-115", "Opprinnelig oppdrag", "Supplerende tildelingsbrev nr. 1 2026"]));
+  }, 300_000);
+
+  it("refuses bad arguments and the database file with a Norwegian message and a non-zero exit", () => {
+    for (const [args, message] of [
+      [["--format", "xml"], "--format må være json, csv eller xlsx"],
+      [[], "--format mangler"],
+      [["--year", "20x", "--format", "json"], "er ikke et årstall"],
+      [["--year", "1999", "--format", "json"], "ingen oppdrag for 1999"],
+      [["--format", "json", "--bogus"], "Ukjent valg --bogus"],
+      [["--format", "json", "--out", db], "databasefilen"],
+      [["--format", "json", "--out", path.join(dir, "finnes-ikke", "x.json")], "finnes ikke"],
+    ] as const) {
+      const out = run([...args]);
+      expect(out.code, args.join(" ")).not.toBe(0);
+      expect(out.stderr, args.join(" ")).toContain(message);
+      expect(out.stderr).not.toMatch(/\n\s+at /);
+      expect(out.stdout.length).toBe(0);
+    }
+  }, 400_000);
+});
