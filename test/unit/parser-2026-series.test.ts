@@ -81,6 +81,8 @@ describe("00 main letter, newer layout", () => {
   it("keeps IDs mentioned in running text as mentions", () => {
     expect(r.assignments.some((a) => a.id === "TB2025-40")).toBe(false);
     expect(byId(r, "TB2026-40").relations).toEqual([]);
+    expect(byId(r, "TB2026-40").mentions).toEqual(["TB2026-36", "TB2026-12"]);
+    expect(byId(r, "TB2026-1").mentions).toEqual([]);
     expect(r.events).toEqual([]);
   });
 });
@@ -178,6 +180,7 @@ describe("01–05 supplementary letters", () => {
     ]);
     expect(byId(r2, "TB2026-65").title).toBe("Nasjonal plan for legevakt");
     expect(byId(r2, "TB2026-66").relations).toEqual([]);
+    expect(byId(r2, "TB2026-66").mentions).toEqual(["TB2026-5", "TB2026-6"]);
     expect(r2.events).toEqual([]);
   });
 

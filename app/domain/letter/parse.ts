@@ -1285,6 +1285,11 @@ export function phaseLaterLetters(st: ParseState): void {
     a.year = idYear ?? l.year;
     a.exempt = false;
     a.announcedOnly = false;
+    const mentions: string[] = [];
+    for (const x of findIds(`${a.title}\n${a.body}`)) {
+      if (!sameId(x.id, a.id) && !mentions.some((m) => sameId(m, x.id))) mentions.push(x.id);
+    }
+    a.mentions = mentions;
     if (a.kind === undefined) {
       a.kind = "original";
       a.target = null;
@@ -1316,6 +1321,7 @@ export function phaseLaterLetters(st: ParseState): void {
       year: idYear,
       exempt: announced.exempt,
       announcedOnly: true,
+      mentions: [],
     });
   }
   // Explicit changes in the free text of supplementary letters and in their opening lists:

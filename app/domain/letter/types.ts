@@ -105,6 +105,9 @@ export interface ParsedAssignment {
   exempt?: boolean;
   /** Announced by ID (and maybe title) without its text ("Ettersendes", "se eget vedlegg"). */
   announcedOnly?: boolean;
+  /** Other assignment IDs only mentioned in the title or text ("ses i sammenheng med TB2026-5"),
+   *  normalised, in order, without duplicates: references (links), never assignments or parts. */
+  mentions?: string[];
 }
 
 /**
