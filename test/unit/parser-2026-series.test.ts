@@ -132,6 +132,39 @@ describe("numbered assignments without IDs", () => {
     expect(r.assignments.every((a) => /^uten-id-2026-[0-9a-f]{8}$/.test(a.id))).toBe(true);
   });
 
+  it("also reads numbered items under 'Særskilte oppdrag' in a supplementary letter", () => {
+    const text = [
+      "Supplerende tildelingsbrev nr. 2 til Direktoratet for medisinske produkter",
+      "",
+      "Vår ref",
+      "25/7002-9",
+      "",
+      "Dato",
+      "2. mars 2026",
+      "",
+      "1 Innledning",
+      "",
+      "Departementet gir direktoratet nye oppdrag.",
+      "",
+      "2 Særskilte oppdrag",
+      "",
+      "1. Kartlegging av apotekdekning",
+      "Direktoratet skal kartlegge apotekdekningen i distriktene.",
+      "Frist: 1. september 2026",
+      "",
+      "2. Veiledning om legemiddelgjennomgang",
+      "Direktoratet skal lage veiledning om legemiddelgjennomgang i sykehjem.",
+      "",
+      "Med hilsen",
+    ].join("\n");
+    const s = parseLetter(text);
+    expect(s.letters[0]).toMatchObject({ kind: "supplementary", number: 2 });
+    expect(s.assignments.map((a) => [a.hasId, a.title, a.deadlines[0].date, a.line, a.endLine])).toEqual([
+      [false, "Kartlegging av apotekdekning", "2026-09-01", 15, 17],
+      [false, "Veiledning om legemiddelgjennomgang", "2026-12-31", 19, 20],
+    ]);
+  });
+
   it("keeps the keys when the text is corrected", () => {
     const text = fs.readFileSync(path.join(dir, "oppdragsbrev-dmp-2026-uten-id.txt"), "utf8");
     const corrected = parseLetter(text.replace("samme dag", "samme dag, også i helgene").replace("Frist: 1.10.2026", "Frist: 15.10.2026"));
