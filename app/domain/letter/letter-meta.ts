@@ -109,8 +109,13 @@ export function recipientFromAddress(lines: string[]): string | null {
 export function addresseeFromText(text: string): string | null {
   const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
   const counts = new Map<string, number>();
-  const re = /(?<![\p{L}])((?:\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF))|\p{Lu}\p{Ll}+(?:direktoratet|instituttet|tilsynet|verket|etaten|ombudet))\s+skal\b/gu;
-  for (const m of sample.matchAll(re)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  // Found from each " skal" backwards (a regex over the whole text is too slow on long letters).
+  const name = /(?<![\p{L}])(?:\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF)|\p{Lu}\p{Ll}+(?:direktoratet|instituttet|tilsynet|verket|etaten|ombudet))$/u;
+  for (let at = sample.indexOf(" skal"); at >= 0; at = sample.indexOf(" skal", at + 5)) {
+    if (/[\p{L}\d]/u.test(sample.charAt(at + 5))) continue;
+    const m = name.exec(sample.slice(Math.max(0, at - 80), at).replace(/\s+$/, ""));
+    if (m) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
   let best: string | null = null;
   let bestCount = 1;
   for (const [name, c] of counts) {

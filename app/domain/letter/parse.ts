@@ -1158,12 +1158,13 @@ export function phaseWithoutId(st: ParseState): void {
   const { lines, warnings, content, letters, headings, headingAt, defs, suppAreaHeadings, boundary, nextBoundary, assignments, covered, buildAssignment, areaForSupp } = st;
   // ----- Assignments without ID ------------------------------------------------------------------
   /** Numbered items under an "Oppdrag" heading of letter `li`, each to the next item or heading. */
-  const numberedItems = (li: number): { idx: number; end: number; title: string }[] => {
+  const numberedItems = (li: number, plainHeadingOnly = false): { idx: number; end: number; title: string }[] => {
     const l = letters[li];
     const own = headings.filter((h) => h.letter === li);
     const out: { idx: number; end: number; title: string }[] = [];
     for (const h of own) {
       if (!/^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\b/i.test(h.title)) continue;
+      if (plainHeadingOnly && !/^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\s*:?$/i.test(h.title)) continue;
       const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
       let spanEnd = next ? next.idx - 1 : l.end;
       for (let k = h.idx + 1; k <= spanEnd; k++) {
@@ -1239,7 +1240,13 @@ export function phaseWithoutId(st: ParseState): void {
       }
       return;
     }
-    // No IDs in the letter: "3 Oppdrag til …" sections, else the whole "Tilleggsoppdrag" letter.
+    // No IDs in the letter: numbered items under a plain "Oppdrag" / "Særskilte oppdrag" heading,
+    // else "3 Oppdrag til …" sections, else the whole "Tilleggsoppdrag" letter.
+    const items = numberedItems(li, true);
+    if (items.length >= 2) {
+      for (const item of items) addUntitled(item.idx, item.end, item.title, item.idx);
+      return;
+    }
     const own = headings.filter((h) => h.letter === li);
     const oppdrag = own.filter((h) => /\boppdrag\b/i.test(h.title));
     if (oppdrag.length > 0) {
@@ -1285,6 +1292,11 @@ export function phaseLaterLetters(st: ParseState): void {
     a.year = idYear ?? l.year;
     a.exempt = false;
     a.announcedOnly = false;
+    const mentions: string[] = [];
+    for (const x of findIds(`${a.title}\n${a.body}`)) {
+      if (!sameId(x.id, a.id) && !mentions.some((m) => sameId(m, x.id))) mentions.push(x.id);
+    }
+    a.mentions = mentions;
     if (a.kind === undefined) {
       a.kind = "original";
       a.target = null;
@@ -1316,6 +1328,7 @@ export function phaseLaterLetters(st: ParseState): void {
       year: idYear,
       exempt: announced.exempt,
       announcedOnly: true,
+      mentions: [],
     });
   }
   // Explicit changes in the free text of supplementary letters and in their opening lists:
