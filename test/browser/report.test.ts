@@ -41,6 +41,13 @@ describe("the report page", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Utkast, Excel" }).click()]);
     expect(download.suggestedFilename()).toBe("statusrapport-2023-per-2023-12-31-utkast.xlsx");
+    // The PDF from the built server (pdfmake and its fonts resolved at run time), with the options form's values.
+    const pdf = await page.request.get(`${server.url}/rapport/eksport?aar=2023&per=2023-12-31&format=pdf&status=farger&retning=landscape&utkast=1`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const [word] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Last ned" }).click()]);
+    expect(word.suggestedFilename()).toBe("statusrapport-2023-per-2023-12-31-utkast.docx");
   }, SLOW);
 
   it("writes an explanation from the list with the keyboard, and the missing count goes down", async () => {
