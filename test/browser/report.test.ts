@@ -20,6 +20,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** axe over the whole report page takes over 30 s on a loaded 2-core machine. */
+const SLOW = 120_000;
+
 const missingCount = async () => Number((await page.locator("#mangler").textContent())?.match(/^(\d+) oppdrag mangler/)?.[1] ?? 0);
 
 describe("the report page", () => {
@@ -38,7 +41,14 @@ describe("the report page", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Utkast, Excel" }).click()]);
     expect(download.suggestedFilename()).toBe("statusrapport-2023-per-2023-12-31-utkast.xlsx");
-  });
+    // The PDF from the built server (pdfmake and its fonts resolved at run time), with the options form's values.
+    const pdf = await page.request.get(`${server.url}/rapport/eksport?aar=2023&per=2023-12-31&format=pdf&status=farger&retning=landscape&utkast=1`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const [word] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Last ned" }).click()]);
+    expect(word.suggestedFilename()).toBe("statusrapport-2023-per-2023-12-31-utkast.docx");
+  }, SLOW);
 
   it("writes an explanation from the list with the keyboard, and the missing count goes down", async () => {
     await page.goto(`${server.url}/rapport?aar=2023&per=2023-12-31`);
@@ -61,7 +71,7 @@ describe("the report page", () => {
     await expect.poll(missingCount).toBe(before - 1);
     expect(await page.locator("#forhandsvisning ~ section").first().textContent()).toBeTruthy();
     expect(await page.locator("main").textContent()).toContain("Oppdraget er startet opp i 2024 etter avtale med departementet.");
-  });
+  }, SLOW);
 
   it("shows the preview per goal area from a keyboard-usable area menu, and returns there after writing", async () => {
     await page.goto(`${server.url}/rapport?aar=2023&per=2023-12-31`);
@@ -96,7 +106,7 @@ describe("the report page", () => {
     await page.getByRole("heading", { level: 1, name: "Statusrapport for oppdrag 2023" }).waitFor();
     await expect.poll(missingCount).toBe(missing - 1);
     expect(await page.locator("#mangler ~ ul li").count()).toBe(Number(lacking) - 1);
-  });
+  }, SLOW);
 
   it("edits an area's overall assessment, with no axe violations on the tertial view", async () => {
     await page.goto(`${server.url}/rapport?aar=2023&per=2023-04-30`);
@@ -110,6 +120,9 @@ describe("the report page", () => {
     await page.waitForURL((url) => url.pathname === "/rapport" && url.searchParams.get("per") === "2023-04-30");
     await page.getByRole("heading", { level: 1, name: "Statusrapport for oppdrag 2023" }).waitFor();
     expect(await page.locator("section[aria-labelledby=rapport-2-1]").textContent()).toContain("Stor aktivitet på folkehelseområdet i første tertial.");
+    // Who wrote it, and when, under the assessment and in the history.
+    expect(await page.locator("section[aria-labelledby=rapport-2-1] .byline").textContent()).toContain("Skrevet av Rita Rapport");
+    expect(await page.locator("section[aria-labelledby=teksthistorikk] summary").textContent()).toMatch(/^1 versjon, sist .* av Rita Rapport$/);
     expect(await axeViolations(page)).toEqual([]);
-  });
+  }, SLOW);
 });
