@@ -81,6 +81,8 @@ describe("00 main letter, newer layout", () => {
   it("keeps IDs mentioned in running text as mentions", () => {
     expect(r.assignments.some((a) => a.id === "TB2025-40")).toBe(false);
     expect(byId(r, "TB2026-40").relations).toEqual([]);
+    expect(byId(r, "TB2026-40").mentions).toEqual(["TB2026-36", "TB2026-12"]);
+    expect(byId(r, "TB2026-1").mentions).toEqual([]);
     expect(r.events).toEqual([]);
   });
 });
@@ -128,6 +130,39 @@ describe("numbered assignments without IDs", () => {
       [false, "Tilsyn med netthandel av legemidler", "2026-12-31"],
     ]);
     expect(r.assignments.every((a) => /^uten-id-2026-[0-9a-f]{8}$/.test(a.id))).toBe(true);
+  });
+
+  it("also reads numbered items under 'Særskilte oppdrag' in a supplementary letter", () => {
+    const text = [
+      "Supplerende tildelingsbrev nr. 2 til Direktoratet for medisinske produkter",
+      "",
+      "Vår ref",
+      "25/7002-9",
+      "",
+      "Dato",
+      "2. mars 2026",
+      "",
+      "1 Innledning",
+      "",
+      "Departementet gir direktoratet nye oppdrag.",
+      "",
+      "2 Særskilte oppdrag",
+      "",
+      "1. Kartlegging av apotekdekning",
+      "Direktoratet skal kartlegge apotekdekningen i distriktene.",
+      "Frist: 1. september 2026",
+      "",
+      "2. Veiledning om legemiddelgjennomgang",
+      "Direktoratet skal lage veiledning om legemiddelgjennomgang i sykehjem.",
+      "",
+      "Med hilsen",
+    ].join("\n");
+    const s = parseLetter(text);
+    expect(s.letters[0]).toMatchObject({ kind: "supplementary", number: 2 });
+    expect(s.assignments.map((a) => [a.hasId, a.title, a.deadlines[0].date, a.line, a.endLine])).toEqual([
+      [false, "Kartlegging av apotekdekning", "2026-09-01", 15, 17],
+      [false, "Veiledning om legemiddelgjennomgang", "2026-12-31", 19, 20],
+    ]);
   });
 
   it("keeps the keys when the text is corrected", () => {
@@ -178,6 +213,7 @@ describe("01–05 supplementary letters", () => {
     ]);
     expect(byId(r2, "TB2026-65").title).toBe("Nasjonal plan for legevakt");
     expect(byId(r2, "TB2026-66").relations).toEqual([]);
+    expect(byId(r2, "TB2026-66").mentions).toEqual(["TB2026-5", "TB2026-6"]);
     expect(r2.events).toEqual([]);
   });
 

@@ -22,8 +22,11 @@ export function genreOf(subject: string | null): string | null {
 
 /** A subject line that starts a letter of one of the genres (not a sentence that mentions one). */
 export function isGenreSubject(t: string): boolean {
-  if (t.length > 120 || /[.;:]$/.test(t)) return false;
+  if (t.length > 160 || /[.;:]$/.test(t)) return false;
+  if (/^(?:Endelig|Foreløpig)\s+tildelingsbrev\b/i.test(t)) return true;
+  if (t.length > 120) return false;
   return (
+    /^Tildelingsbrev\s+til\s+\p{Lu}/u.test(t) ||
     /^(?:Supplerende\s+tildelingsbrev|Tillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev)\b/i.test(t) ||
     /^(?:Oppdragsdokument|Oppdragsbrev)(?:et)?\s+(?:\d{4}\s+)?(?:til|for)\s+\p{Lu}/u.test(t) ||
     /^(?:Oppdragsdokument|Oppdragsbrev)\s+\d{4}$/.test(t)
@@ -60,11 +63,14 @@ export function recipientFromSubject(subject: string | null): string | null {
     /\b(?:tildelingsbrev(?:et)?|oppdragsdokument(?:et)?|oppdragsbrev(?:et)?)(?:\s+(?:for\s+)?\d{4})?(?:\s+nr\.?\s*\d{1,3})?(?:\s+(?:for\s+)?\d{4})?\s+til\s+(.+)$/i.exec(subject);
   if (til) {
     const name = til[1]
-      .replace(/\s+(?:for\s+(?:budsjettåret\s+)?|i\s+)\d{4}\b.*$/i, "")
+      .replace(/\s+(?:(?:for\s+(?:budsjettåret\s+)?|i\s+)?\d{4})\b.*$/i, "")
       .replace(/\s*[-–]\s*.*$/u, "")
       .replace(/\s*\(.*$/u, "");
     return cleanName(name);
   }
+  // "Endelig tildelingsbrev Veterinærinstituttet 2007 kap post 50 …": the name before the year.
+  const bare = /\btildelingsbrev\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,4}?)\s+\d{4}\b/u.exec(subject);
+  if (bare && !/^(?:for|til|nr)\b/i.test(bare[1])) return cleanName(bare[1]);
   const statsbudsjett = /^Statsbudsjettet\s+(?:for\s+)?\d{4}\s*[-–]\s*(?:kap(?:ittel|\.)?\s*\d{3,4}\s+)?(.+?)\s*[-–]\s*(?:Tillegg|Supplerende|Tildelingsbrev|Oppdrag|Tilleggsoppdrag)/iu.exec(subject);
   if (statsbudsjett) return cleanName(statsbudsjett[1]);
   return null;
@@ -92,4 +98,31 @@ export function recipientFromAddress(lines: string[]): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The agency a letter without subject line or address block speaks to: the name most often
+ * followed by "skal" ("Norsk helsenett SF skal …", "Helsedirektoratet skal …"), counting names
+ * ending in -direktoratet, -instituttet, -tilsynet, -verket, -etaten, -ombudet, or in "SF"/"HF".
+ * Null when no name is told what to do at least twice.
+ */
+export function addresseeFromText(text: string): string | null {
+  const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
+  const counts = new Map<string, number>();
+  // Found from each " skal" backwards (a regex over the whole text is too slow on long letters).
+  const name = /(?<![\p{L}])(?:\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF)|\p{Lu}\p{Ll}+(?:direktoratet|instituttet|tilsynet|verket|etaten|ombudet))$/u;
+  for (let at = sample.indexOf(" skal"); at >= 0; at = sample.indexOf(" skal", at + 5)) {
+    if (/[\p{L}\d]/u.test(sample.charAt(at + 5))) continue;
+    const m = name.exec(sample.slice(Math.max(0, at - 80), at).replace(/\s+$/, ""));
+    if (m) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestCount = 1;
+  for (const [name, c] of counts) {
+    if (c > bestCount) {
+      best = name;
+      bestCount = c;
+    }
+  }
+  return best;
 }

@@ -37,14 +37,21 @@
  *  - Assignments without ID in supplementary letters: a block closed by "Ansvarlig avdeling …",
  *    a numbered section "3 Oppdrag til …" (with following "Frister …" sections), or a whole
  *    "Tilleggsoppdrag" letter. Key: `uten-id-<year>-<fnv1a(reference|title)>` (see ids.ts).
+ *  - Later letters (later-letters.ts): part kind and target of each block, IDs announced only in
+ *    the opening list (exempt / "Ettersendes"), withdrawal / deadline change / owner change events.
+ *  - Newer layout: no table of contents as headings; the title is the line after the owner line.
+ *  - Other agencies (letter-meta.ts): recipient, genre, number; "ID: 2026-01 Title"; numbered
+ *    assignments without IDs under an "Oppdrag" heading.
  * Deadlines: see deadlines.ts. Everything odd becomes a warning with a line number.
+ *
+ * Code: `parseLetter` runs PHASES, each a function over a `ParseState` (see below), in order.
  */
 import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
 import { parseNorwegianDate } from "./dates";
 import { findIds, normaliseId, parseId, sameId, syntheticId } from "./ids";
 import { announcedEntry, changesInSentence, classifyPart, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
 import { normaliseLetterText } from "./normalise";
-import { genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
+import { addresseeFromText, genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
 import type {
   LetterKind,
   ParseResult,
@@ -251,23 +258,131 @@ export function parseLetter(text: string): ParseResult {
   }
 }
 
-function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
+// ---------------------------------------------------------------------------------------------
+// The parse state and the phases. `parseLetter` runs the phases in order (PHASES); each reads
+// what earlier phases set on the state and sets its own part:
+//   lines (createParseState) → letters → headings → definitions, lists, events → areas and goals
+//   → boundaries → blocks → assignments → events → without ID → later letters → warnings → output.
+
+interface EventLine {
+  idx: number;
+  target: string;
+  letter: number;
+}
+
+interface GoalLine {
+  idx: number;
+  code: string;
+  title: string;
+}
+
+export interface ParseState {
+  text: string;
+  lines: SourceLine[];
+  n: number;
+  warnings: ParseWarning[];
+  result: ParseResult;
+  /** Line i is neither blank nor noise. */
+  content: (i: number) => boolean;
+  letters: Letter[];
+  letterOf: (idx: number) => number;
+  headings: Heading[];
+  headingAt: Map<number, Heading>;
+  defs: Def[];
+  defAt: Map<number, Def>;
+  listEntries: ListEntry[];
+  eventLines: EventLine[];
+  areaSpans: AreaSpan[];
+  goalLines: GoalLine[];
+  areaAtLine: (idx: number) => AreaSpan | null;
+  suppAreaHeadings: Map<number, string | null>;
+  suppSections: Map<number, SupplementSection>;
+  sectionAt: (idx: number, li: number) => SupplementSection | null;
+  boundary: boolean[];
+  nextBoundary: (i: number, letterEnd: number) => number;
+  assignments: ParsedAssignment[];
+  covered: boolean[];
+  buildAssignment: (b: Block) => ParsedAssignment;
+  areaForSupp: (idx: number, li: number) => string | null;
+  events: ParsedEvent[];
+}
+
+/** Phase "lines": the normalised text as trimmed lines, with page footers, URLs and letterhead marked as noise. */
+export function createParseState(input: string, warnings: ParseWarning[] = []): ParseState {
   // The one normalisation (normalise.ts); it keeps the line structure.
-  const text = normaliseLetterText(input);
-  const rawLines = text.split("\n");
-  const lines: SourceLine[] = rawLines.map((raw, i) => {
+  const text = normaliseLetterText(typeof input === "string" ? input : "");
+  const lines: SourceLine[] = text.split("\n").map((raw, i) => {
     const t = /\s\s|[^\S ]/.test(raw) ? raw.replace(/\s+/g, " ").trim() : raw.trim();
     return { no: i + 1, text: t, blank: t === "", noise: false };
   });
   const n = lines.length;
-  const result: ParseResult = { letters: [], assignments: [], events: [], warnings, areas: [], goals: [], departments: [] };
-  if (lines.every((l) => l.blank)) {
-    warnings.push({ line: 1, message: "Teksten er tom – fant ingen brev å tolke" });
-    return result;
-  }
   markNoise(lines);
-  const content = (i: number) => !lines[i].blank && !lines[i].noise;
+  const unset = (): never => {
+    throw new Error("fasen er ikke kjørt");
+  };
+  return {
+    text,
+    lines,
+    n,
+    warnings,
+    result: { letters: [], assignments: [], events: [], warnings, areas: [], goals: [], departments: [] },
+    content: (i: number) => !lines[i].blank && !lines[i].noise,
+    letters: [],
+    letterOf: unset,
+    headings: [],
+    headingAt: new Map(),
+    defs: [],
+    defAt: new Map(),
+    listEntries: [],
+    eventLines: [],
+    areaSpans: [],
+    goalLines: [],
+    areaAtLine: unset,
+    suppAreaHeadings: new Map(),
+    suppSections: new Map(),
+    sectionAt: unset,
+    boundary: new Array<boolean>(n).fill(false),
+    nextBoundary: unset,
+    assignments: [],
+    covered: new Array<boolean>(n).fill(false),
+    buildAssignment: unset,
+    areaForSupp: unset,
+    events: [],
+  };
+}
 
+function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
+  const st = createParseState(input, warnings);
+  if (st.lines.every((l) => l.blank)) {
+    warnings.push({ line: 1, message: "Teksten er tom – fant ingen brev å tolke" });
+    return st.result;
+  }
+  for (const phase of PHASES) phase(st);
+  return st.result;
+}
+
+interface Block {
+  id: string;
+  hasId: boolean;
+  letter: number;
+  start: number;
+  end: number;
+  inlineTitle: string;
+  inlineDepts: string[];
+  deptLabelSeen: boolean;
+  /** The title is given (section heading, letter subject): do not extend it. */
+  fixedTitle?: boolean;
+  /** `start` is the block's first line of title/body, not a head line to skip (a free segment
+   *  may begin on the first line of the text, where there is no line before it). */
+  headless?: boolean;
+  /** Newer layout (2024–): the ID alone on its line without "ID:", then the owner line, then a
+   *  one-line title. (The 2023 layout, "ID: TB2023-38" / owner / title, wraps titles.) */
+  newLayout?: boolean;
+}
+
+/** Phase "letters": where each letter starts and ends, its subject, "Vår ref", "Dato" and year. */
+export function phaseLetters(st: ParseState): void {
+  const { text, lines, n, warnings, content } = st;
   // ----- Letters -------------------------------------------------------------------------------
   const letters: Letter[] = [];
   const newLetter = (start: number): Letter => ({
@@ -425,7 +540,13 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       l.year = 0;
     } else l.year = y;
   });
+  st.letters = letters;
+  st.letterOf = letterOf;
+}
 
+/** Phase "headings": numbered section headings per letter, never a table of contents. */
+export function phaseHeadings(st: ParseState): void {
+  const { lines, content, letters } = st;
   // ----- Headings ------------------------------------------------------------------------------
   const headings: Heading[] = [];
   letters.forEach((l, li) => {
@@ -468,7 +589,13 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     }
   });
   const headingAt = new Map<number, Heading>(headings.map((h) => [h.idx, h]));
+  st.headings = headings;
+  st.headingAt = headingAt;
+}
 
+/** Phase "definitions, lists, events": ID lines that start assignments, opening-list entries, postponement headings; letter kinds. */
+export function phaseDefinitions(st: ParseState): void {
+  const { lines, warnings, content, letters, headingAt } = st;
   // ----- Definitions, lists, events ------------------------------------------------------------
   const defs: Def[] = [];
   const listEntries: ListEntry[] = [];
@@ -546,7 +673,15 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     else if (!l.title && ds.length > 0 && ds.every((d) => d.id.startsWith("TTB"))) l.kind = "supplementary";
     else l.kind = "main";
   });
+  st.defs = defs;
+  st.listEntries = listEntries;
+  st.eventLines = eventLines;
+  st.defAt = defAt;
+}
 
+/** Phase "areas and goals": goal areas (two-level sections that hold assignments or goals), goals, area and section headings of supplementary letters. */
+export function phaseAreasAndGoals(st: ParseState): void {
+  const { lines, n, content, letters, letterOf, headings, headingAt, defs, defAt } = st;
   // ----- Areas and goals -----------------------------------------------------------------------
   const areaSpans: AreaSpan[] = [];
   const goalLines: { idx: number; code: string; title: string }[] = [];
@@ -614,7 +749,17 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     }
     return null;
   };
+  st.areaSpans = areaSpans;
+  st.goalLines = goalLines;
+  st.areaAtLine = areaAtLine;
+  st.suppAreaHeadings = suppAreaHeadings;
+  st.suppSections = suppSections;
+  st.sectionAt = sectionAt;
+}
 
+/** Phase "boundaries": the lines where an assignment's text ends (next ID, heading, section, budget chapter, closing). */
+export function phaseBoundaries(st: ParseState): void {
+  const { lines, n, content, letters, headings, defs, eventLines, suppAreaHeadings, suppSections } = st;
   // ----- Boundaries ----------------------------------------------------------------------------
   const boundary = new Array<boolean>(n).fill(false);
   for (const d of defs) boundary[d.idx] = true;
@@ -630,31 +775,19 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     for (let k = i + 1; k <= letterEnd; k++) if (boundary[k]) return k;
     return letterEnd + 1;
   };
+  st.boundary = boundary;
+  st.nextBoundary = nextBoundary;
+}
 
+/** Phase "blocks -> assignments": each definition's block read into an assignment (owners, title, text, deadlines, relations, part kind). */
+export function phaseBlocks(st: ParseState): void {
+  const { lines, n, warnings, content, letters, defs, listEntries, areaAtLine, suppAreaHeadings, sectionAt, nextBoundary } = st;
   // ----- Blocks -> assignments -----------------------------------------------------------------
   const assignments: ParsedAssignment[] = [];
   const covered = new Array<boolean>(n).fill(false);
   const firstDefLine = new Map<string, number>();
   const seenIds = new Map<string, ParsedAssignment>();
 
-  interface Block {
-    id: string;
-    hasId: boolean;
-    letter: number;
-    start: number;
-    end: number;
-    inlineTitle: string;
-    inlineDepts: string[];
-    deptLabelSeen: boolean;
-    /** The title is given (section heading, letter subject): do not extend it. */
-    fixedTitle?: boolean;
-    /** `start` is the block's first line of title/body, not a head line to skip (a free segment
-     *  may begin on the first line of the text, where there is no line before it). */
-    headless?: boolean;
-    /** Newer layout (2024–): the ID alone on its line without "ID:", then the owner line, then a
-     *  one-line title. (The 2023 layout, "ID: TB2023-38" / owner / title, wraps titles.) */
-    newLayout?: boolean;
-  }
 
   const buildAssignment = (b: Block): ParsedAssignment => {
     const l = letters[b.letter];
@@ -973,7 +1106,15 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     seenIds.set(canonicalId(a.id), a);
     assignments.push(a);
   }
+  st.assignments = assignments;
+  st.covered = covered;
+  st.buildAssignment = buildAssignment;
+  st.areaForSupp = areaForSupp;
+}
 
+/** Phase "events": postponements ("Utsettelse av …", "settes i bero"). */
+export function phaseEvents(st: ParseState): void {
+  const { lines, content, letters, eventLines, nextBoundary, assignments, covered } = st;
   // ----- Events --------------------------------------------------------------------------------
   const events: ParsedEvent[] = [];
   for (const e of eventLines) {
@@ -1009,15 +1150,21 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       events.push({ type: "postponement", target: ids[0].id, letter: a.letter, line: a.line, source: a.id, text: sentence.trim().slice(0, 600) });
     }
   }
+  st.events = events;
+}
 
+/** Phase "without ID": assignments without an ID (blocks closed by an owner line, "Oppdrag" sections, numbered items). */
+export function phaseWithoutId(st: ParseState): void {
+  const { lines, warnings, content, letters, headings, headingAt, defs, suppAreaHeadings, boundary, nextBoundary, assignments, covered, buildAssignment, areaForSupp } = st;
   // ----- Assignments without ID ------------------------------------------------------------------
   /** Numbered items under an "Oppdrag" heading of letter `li`, each to the next item or heading. */
-  const numberedItems = (li: number): { idx: number; end: number; title: string }[] => {
+  const numberedItems = (li: number, plainHeadingOnly = false): { idx: number; end: number; title: string }[] => {
     const l = letters[li];
     const own = headings.filter((h) => h.letter === li);
     const out: { idx: number; end: number; title: string }[] = [];
     for (const h of own) {
       if (!/^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\b/i.test(h.title)) continue;
+      if (plainHeadingOnly && !/^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\s*:?$/i.test(h.title)) continue;
       const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
       let spanEnd = next ? next.idx - 1 : l.end;
       for (let k = h.idx + 1; k <= spanEnd; k++) {
@@ -1093,7 +1240,13 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       }
       return;
     }
-    // No IDs in the letter: "3 Oppdrag til …" sections, else the whole "Tilleggsoppdrag" letter.
+    // No IDs in the letter: numbered items under a plain "Oppdrag" / "Særskilte oppdrag" heading,
+    // else "3 Oppdrag til …" sections, else the whole "Tilleggsoppdrag" letter.
+    const items = numberedItems(li, true);
+    if (items.length >= 2) {
+      for (const item of items) addUntitled(item.idx, item.end, item.title, item.idx);
+      return;
+    }
     const own = headings.filter((h) => h.letter === li);
     const oppdrag = own.filter((h) => /\boppdrag\b/i.test(h.title));
     if (oppdrag.length > 0) {
@@ -1127,7 +1280,11 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       addUntitled(l.titleEnd, end, l.title, l.titleLine ?? l.start);
     }
   });
+}
 
+/** Phase "later letters": defaults for the part fields, IDs announced only in an opening list, explicit changes (withdrawal, deadline change, owner change). */
+export function phaseLaterLetters(st: ParseState): void {
+  const { lines, content, letters, listEntries, boundary, assignments, covered, events } = st;
   // ----- Later letters: parts, announced IDs, explicit changes ----------------------------------
   for (const a of assignments) {
     const l = letters[a.letter];
@@ -1135,6 +1292,11 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     a.year = idYear ?? l.year;
     a.exempt = false;
     a.announcedOnly = false;
+    const mentions: string[] = [];
+    for (const x of findIds(`${a.title}\n${a.body}`)) {
+      if (!sameId(x.id, a.id) && !mentions.some((m) => sameId(m, x.id))) mentions.push(x.id);
+    }
+    a.mentions = mentions;
     if (a.kind === undefined) {
       a.kind = "original";
       a.target = null;
@@ -1166,6 +1328,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       year: idYear,
       exempt: announced.exempt,
       announcedOnly: true,
+      mentions: [],
     });
   }
   // Explicit changes in the free text of supplementary letters and in their opening lists:
@@ -1219,7 +1382,11 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
 
   // Keep document order.
   assignments.sort((a, b) => a.line - b.line);
+}
 
+/** Phase "warnings": what is missing (owners, areas, listed IDs without a block, dates). */
+export function phaseWarnings(st: ParseState): void {
+  const { lines, warnings, letters, defs, listEntries, assignments, events } = st;
   // ----- Warnings about what is missing ----------------------------------------------------------
   for (const a of assignments) {
     if (a.departments.length === 0 && !a.announcedOnly) {
@@ -1254,7 +1421,11 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   if (assignments.length === 0 && events.length === 0) {
     warnings.push({ line: 1, message: "Fant ingen oppdrag i teksten (ingen linjer som «ID: TB2023-01 …» eller «TTB2023-02 …»)" });
   }
+}
 
+/** Phase "output": the ParseResult (letters with recipient, genre and number; areas, goals, departments). */
+export function phaseOutput(st: ParseState): void {
+  const { text, lines, warnings, result, letters, areaSpans, goalLines, areaAtLine, assignments, events } = st;
   // ----- Output --------------------------------------------------------------------------------
   const agency = mostFrequentAgency(text);
   result.letters = letters.map((l): ParsedLetter => {
@@ -1267,7 +1438,8 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       const m = /\b(tildelingsbrev|oppdragsdokument|oppdragsbrev)/i.exec(head);
       genre = m ? m[1].toLowerCase() : null;
     }
-    const recipient = recipientFromSubject(l.title) ?? recipientFromAddress(own) ?? (l.kind === "main" ? agency : null);
+    const recipient =
+      recipientFromSubject(l.title) ?? recipientFromAddress(own) ?? (l.kind === "main" ? (addresseeFromText(own.join("\n")) ?? agency) : null);
     let title = l.title;
     if (!title) {
       const word = genre ?? (l.kind === "main" ? "tildelingsbrev" : "tillegg til tildelingsbrev");
@@ -1303,8 +1475,10 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   const names = departmentNames(codes, text);
   result.departments = codes.map((code): ParsedDepartment => ({ code, name: names.get(code) ?? null }));
   warnings.sort((a, b) => a.line - b.line);
-  return result;
 }
+
+/** The phases in order, each a function over the parse state. */
+export const PHASES: ((st: ParseState) => void)[] = [phaseLetters, phaseHeadings, phaseDefinitions, phaseAreasAndGoals, phaseBoundaries, phaseBlocks, phaseEvents, phaseWithoutId, phaseLaterLetters, phaseWarnings, phaseOutput];
 
 /** Whole words (letters and hyphens) ending in `suffix`, found with indexOf (fast on long texts). */
 function wordsEndingWith(text: string, suffix: string): string[];
