@@ -23,7 +23,10 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, "brev:importer");
   const a = await load(args.params.key ?? "");
   const db = getDb();
-  const [areas, departments] = await Promise.all([listAreas(db, a.year), listDepartments(db)]);
+  const [own, departments] = await Promise.all([listAreas(db, a.year), listDepartments(db)]);
+  // Every goal area of its year; an earlier year's assignment known only from a later letter
+  // (its own year's areas unknown) is offered the areas of that letter's year.
+  const areas = own.length === 0 && a.known_only_from_letter ? await listAreas(db, a.letter_year) : own;
   return { a, areas, departments };
 }
 

@@ -75,7 +75,12 @@ export async function saveManualAssignment(db: Kysely<Database>, input: ManualAs
 }
 
 export async function assignmentForEdit(db: Kysely<Database>, key: string) {
-  const a = await db.selectFrom("assignments").select(["id", "key", "has_id", "year", "title", "body", "area_code"]).where("key", "=", key).executeTakeFirst();
+  const a = await db
+    .selectFrom("assignments as a")
+    .innerJoin("letters as l", "l.id", "a.letter_id")
+    .select(["a.id", "a.key", "a.has_id", "a.year", "a.title", "a.body", "a.area_code", "a.known_only_from_letter", "l.year as letter_year"])
+    .where("a.key", "=", key)
+    .executeTakeFirst();
   if (!a) return null;
   const [deps, deadline] = await Promise.all([
     db.selectFrom("assignment_departments").select("department_code").where("assignment_id", "=", a.id).orderBy("position").execute(),

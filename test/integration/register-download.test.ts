@@ -10,12 +10,14 @@ import { closeDatabase, getDatabase } from "~/db/connection.server";
 import { migrateToLatest } from "~/db/migrate.server";
 import type { RegisterEntry } from "~/domain/register";
 import { loader } from "~/routes/oppdrag.eksport";
+import { loader as correctionLoader } from "~/routes/admin.oppdrag.$key";
 import { tempDir } from "../helpers/db";
 import { importResult, mainLetter, supplement1, supplement2 } from "../helpers/parts-fixtures";
 import { makeUser, sessionCookie } from "../helpers/users";
 
 const dir = tempDir("oppdrag-download-");
 let cookie = "";
+let adminCookie = "";
 const context = { cspNonce: "test", clientIp: "127.0.0.1", isLocalRequest: true } as AppLoadContext;
 const get = (url: string) => loader({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }), params: {}, context });
 
@@ -28,6 +30,7 @@ beforeAll(async () => {
   await importResult(app, supplement2(), "supplement-2.txt");
   const user = await makeUser(app.db, "leser");
   cookie = await sessionCookie(app.db, user.id);
+  adminCookie = await sessionCookie(app.db, (await makeUser(app.db, "admin")).id);
 });
 afterAll(async () => {
   await closeDatabase();
@@ -60,5 +63,16 @@ describe("register download from the list", () => {
     const bad = await get("/oppdrag/eksport?aar=2026&format=pdf");
     expect(bad.status).toBe(400);
     expect(await bad.text()).toBe("Ukjent format. Velg xlsx, csv eller json.");
+  });
+});
+
+describe("the correction form", () => {
+  it("offers every goal area of the assignment's year; an earlier-year assignment known only from a later letter gets that letter's year's", async () => {
+    const args = (key: string) => ({ request: new Request(`http://localhost/admin/oppdrag/${key}`, { headers: { Cookie: adminCookie } }), params: { key }, context });
+    const own = await correctionLoader(args("TB2026-17"));
+    expect(own.areas.map((a) => a.code)).toEqual(["3.1", "3.4"]);
+    const known = await correctionLoader(args("TB2025-115"));
+    expect(known.a.year).toBe(2025);
+    expect(known.areas.map((a) => a.code)).toEqual(["3.1", "3.4"]);
   });
 });
