@@ -1,0 +1,101 @@
+/**
+ * Everyday use (#18): after a 409 the page shows the newer state and keeps the typed text, with
+ * and without JavaScript; after a save, focus is on the visible confirmation.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db/connection.server";
+import { axeViolations, axeViolationsOfHtml, launchBrowser, signedInPage } from "../helpers/browser";
+import { startTestServer, type RunningServer } from "../helpers/server";
+import { makeUser } from "../helpers/users";
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function pageAs(role: "saksbehandler" | "departement" | "leser" | "admin", options: { javaScriptEnabled?: boolean; name?: string; departments?: string[] } = {}): Promise<Page> {
+  const user = await makeUser(getDb(), role, { name: options.name, departments: options.departments });
+  const page = await signedInPage(browser, server.url, user.id, { context: { javaScriptEnabled: options.javaScriptEnabled ?? true }, timeout: 8000 });
+  contexts.push(page.context());
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+const statusShown = (page: Page) => page.locator("dl.facts dt:has-text('Status') + dd").textContent();
+const formVersion = (page: Page) => page.locator("form:has(#kommentar) input[name=version]").inputValue();
+
+describe("a stale status form (409)", () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`shows the newer status, history and version and keeps the typed text (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async () => {
+      const key = javaScriptEnabled ? "TB2023-20" : "TB2023-21";
+      const first = await pageAs("saksbehandler", { name: "Frida Først" });
+      const second = await pageAs("saksbehandler", { name: "Sondre Sist", javaScriptEnabled });
+      await first.goto(`${server.url}/oppdrag/${key}`);
+      await second.goto(`${server.url}/oppdrag/${key}`);
+      expect(await statusShown(second)).toBe("Ikke startet");
+      const staleVersion = await formVersion(second);
+
+      await first.check("#status-forsinket");
+      await first.fill("#kommentar", "Venter på data fra FHI");
+      await first.click("form:has(#kommentar) button[type=submit]");
+      await first.getByText("Statusen er lagret.").waitFor();
+
+      await second.check("#status-i_rute");
+      await second.fill("#kommentar", "Sondres tekst som må bli stående");
+      await second.click("form:has(#kommentar) button[type=submit]");
+      await second.getByRole("alert").filter({ hasText: "Noen andre har oppdatert" }).waitFor();
+
+      // The page agrees with the alert: the newer status, the newer history, the newer version.
+      await expect.poll(() => statusShown(second)).toBe("Forsinket");
+      const history = (await second.locator("section[aria-labelledby=historikk]").textContent()) ?? "";
+      expect(history).toContain("Frida Først");
+      expect(history).toContain("Venter på data fra FHI");
+      expect(Number(await formVersion(second))).toBeGreaterThan(Number(staleVersion));
+      // What Sondre typed and chose is kept.
+      expect(await second.inputValue("#kommentar")).toBe("Sondres tekst som må bli stående");
+      expect(await second.isChecked("#status-i_rute")).toBe(true);
+      if (javaScriptEnabled) expect(await axeViolations(second)).toEqual([]);
+      else expect(await axeViolationsOfHtml(browser, await second.content(), server.url)).toEqual([]);
+
+      // Saving again now is a deliberate choice, and goes through.
+      await second.click("form:has(#kommentar) button[type=submit]");
+      await second.getByText("Statusen er lagret.").waitFor();
+      expect(await statusShown(second)).toBe("I rute");
+    });
+  }
+});
+
+describe("after a save", () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`focus is on the visible confirmation (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async () => {
+      const key = javaScriptEnabled ? "TB2023-22" : "TB2023-23";
+      const page = await pageAs("saksbehandler", { javaScriptEnabled });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${server.url}/oppdrag/${key}`);
+      await page.check("#status-i_rute");
+      await page.fill("#kommentar", "I gang");
+      await page.locator("form:has(#kommentar) button[type=submit]").click();
+      const message = page.getByText("Statusen er lagret.");
+      await message.waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Statusen er lagret.");
+      const box = await message.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(800);
+      // A second save on the same page (client-side redirect to the same address) focuses it again.
+      await page.check("#status-fullfort");
+      await page.locator("form:has(#kommentar) button[type=submit]").click();
+      await expect.poll(() => statusShown(page)).toBe("Fullført");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Statusen er lagret.");
+    });
+  }
+});
