@@ -14,6 +14,7 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { AssignmentFilter } from "~/domain/assignment-filter";
 import { toFtsQuery } from "~/domain/assignment-filter";
 import { dueSoonLimit } from "~/domain/attention";
+import { focusDate } from "~/domain/deadline-focus";
 import { compareAssignmentIds } from "~/domain/letter/ids";
 import type { OverviewCount } from "~/domain/progress";
 import { CLOSED_STATUSES, INITIAL_STATUS, type StatusCode } from "~/domain/status";
@@ -35,6 +36,9 @@ export interface ListRow {
   overdue: boolean;
   /** The earliest passed, undelivered deadline (whatever the status); null when none. */
   firstPassed: string | null;
+  /** That deadline's precision and deliverable label (null: the assignment's own deadline). */
+  firstPassedPrecision: DeadlinePrecision | null;
+  firstPassedLabel: string | null;
   /** Not overdue, not closed, next deadline within SOON_DAYS (app/domain/attention.ts). */
   dueSoon: boolean;
   openEnded: boolean;
@@ -170,6 +174,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     next_precision: DeadlinePrecision | null;
     next_label: string | null;
     first_passed: string | null;
+    passed_info: string | null;
     overdue: number;
     due_soon: number;
     open_ended: number;
@@ -181,7 +186,10 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
       facts.last_change, facts.next_deadline, facts.first_passed, facts.overdue, facts.due_soon, facts.open_ended,
       facts.has_deliverables,
       (select n.precision from effective_deadlines n where n.id = facts.next_id) as next_precision,
-      (select n.label from effective_deadlines n where n.id = facts.next_id) as next_label
+      (select n.label from effective_deadlines n where n.id = facts.next_id) as next_label,
+      -- The missed deadline's precision and deliverable (display only, read per returned row).
+      (select coalesce(d.precision, '') || ' ' || coalesce(d.label, '') from effective_deadlines d where d.assignment_id = facts.id
+        and d.state = 'dated' and d.date = facts.first_passed and ${notDelivered(asOf)} order by d.position limit 1) as passed_info
     from facts
     ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
   `.execute(db);
@@ -202,6 +210,8 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
         nextDeadlineLabel: r.next_label,
         overdue: r.overdue === 1,
         firstPassed: r.first_passed,
+        firstPassedPrecision: r.passed_info ? (r.passed_info.slice(0, r.passed_info.indexOf(" ")) as DeadlinePrecision) || null : null,
+        firstPassedLabel: r.passed_info ? r.passed_info.slice(r.passed_info.indexOf(" ") + 1) || null : null,
         dueSoon: r.due_soon === 1,
         openEnded: r.open_ended === 1,
         hasDeliverables: r.has_deliverables === 1,
@@ -290,8 +300,12 @@ export function sortRows(rows: ListRow[], sort: AssignmentFilter["sort"], descen
   const compare: Record<AssignmentFilter["sort"], (a: ListRow, b: ListRow) => number> = {
     id: byId,
     tittel: (a, b) => TEXT_ORDER.compare(a.title, b.title) || byId(a, b),
-    frist: (a, b) =>
-      (a.nextDeadline ?? "9999") < (b.nextDeadline ?? "9999") ? -1 : (a.nextDeadline ?? "9999") > (b.nextDeadline ?? "9999") ? 1 : byId(a, b),
+    // The deadline the row shows (deadline-focus.ts): missed ones first, longest late first, then the next.
+    frist: (a, b) => {
+      const x = focusDate(a) ?? "9999";
+      const y = focusDate(b) ?? "9999";
+      return x < y ? -1 : x > y ? 1 : byId(a, b);
+    },
     status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byId(a, b),
     omrade: (a, b) => CODE_ORDER.compare(a.areaCode ?? "~", b.areaCode ?? "~") || byId(a, b),
   };

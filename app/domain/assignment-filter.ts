@@ -11,7 +11,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export const SORT_LABELS: Record<SortKey, string> = {
   id: "ID",
   tittel: "Tittel",
-  frist: "Neste frist",
+  frist: "Frist",
   status: "Status",
   omrade: "Område",
 };

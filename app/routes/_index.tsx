@@ -12,7 +12,8 @@ import { queryOverview, type ListRow } from "~/db/list.server";
 import { listAreas, listYears } from "~/db/queries.server";
 import { filterToSearch, readFilter } from "~/domain/assignment-filter";
 import { ATTENTION_ROWS, dueSoonLimit, SOON_DAYS } from "~/domain/attention";
-import { formatDateLong, formatDeadlineDate, todayInOslo } from "~/domain/format";
+import { formatDateLong, todayInOslo } from "~/domain/format";
+import { NextDeadline } from "~/components/next-deadline";
 import { overviewFigures } from "~/domain/progress";
 import { readAsOf } from "~/lib/as-of";
 import { chooseYear } from "~/lib/urls";
@@ -29,7 +30,11 @@ function attentionRow(r: ListRow) {
     title: r.title,
     departments: r.departments,
     status: r.status,
+    overdue: r.overdue,
+    openEnded: r.openEnded,
     firstPassed: r.firstPassed,
+    firstPassedPrecision: r.firstPassedPrecision,
+    firstPassedLabel: r.firstPassedLabel,
     nextDeadline: r.nextDeadline,
     nextDeadlinePrecision: r.nextDeadlinePrecision,
     nextDeadlineLabel: r.nextDeadlineLabel,
@@ -43,8 +48,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const years = await listYears(db);
   const year = chooseYear(url.searchParams.get("aar"), years);
   const asOf = readAsOf(url);
-  if (year === null) return { years, year: null, asOf: null, soonUntil: null, figures: null, overdue: [], dueSoon: [] };
   const today = asOf?.date ?? todayInOslo();
+  if (year === null) return { years, year: null, asOf: null, today, soonUntil: null, figures: null, overdue: [], dueSoon: [] };
   const [areaRows, facts] = await Promise.all([
     listAreas(db, year),
     queryOverview(db, { year, asOfInstant: asOf?.instant ?? null, today, pick: ATTENTION_ROWS }),
@@ -53,6 +58,7 @@ export async function loader(args: LoaderFunctionArgs) {
     years,
     year,
     asOf: asOf?.date ?? null,
+    today,
     soonUntil: dueSoonLimit(today),
     figures: overviewFigures(facts.counts, areaRows, user.departments),
     overdue: facts.overdue.map(attentionRow),
@@ -62,7 +68,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 type AttentionRow = ReturnType<typeof attentionRow>;
 
-function AttentionTable({ rows, caption, dateHeading, date, asOf }: { rows: AttentionRow[]; caption: string; dateHeading: string; date: (r: AttentionRow) => string | null; asOf: string | null }) {
+function AttentionTable({ rows, caption, dateHeading, asOf, today }: { rows: AttentionRow[]; caption: string; dateHeading: string; asOf: string | null; today: string }) {
   return (
     <div className="table-wrap">
       <Table zebra border data-size="sm">
@@ -78,7 +84,6 @@ function AttentionTable({ rows, caption, dateHeading, date, asOf }: { rows: Atte
         </thead>
         <tbody>
           {rows.map((r) => {
-            const d = date(r);
             return (
               <tr key={r.key}>
                 <AssignmentIdCell row={r} />
@@ -86,9 +91,8 @@ function AttentionTable({ rows, caption, dateHeading, date, asOf }: { rows: Atte
                   <AssignmentTitleLink row={r} asOf={asOf} />
                 </td>
                 <td>{r.departments.length ? r.departments.join(", ") : <span className="muted">Ikke oppgitt</span>}</td>
-                <td className="nowrap">
-                  {d ? <time dateTime={d}>{formatDeadlineDate(d, d === r.nextDeadline ? r.nextDeadlinePrecision : "day")}</time> : null}
-                  {d && d === r.nextDeadline && r.nextDeadlineLabel ? <span className="muted"> ({r.nextDeadlineLabel})</span> : null}
+                <td>
+                  <NextDeadline row={r} today={today} />
                 </td>
                 <td>
                   <StatusTag status={r.status} />
@@ -103,7 +107,7 @@ function AttentionTable({ rows, caption, dateHeading, date, asOf }: { rows: Atte
 }
 
 export default function Overview() {
-  const { years, year, asOf, soonUntil, figures, overdue, dueSoon } = useLoaderData<typeof loader>();
+  const { years, year, asOf, today, soonUntil, figures, overdue, dueSoon } = useLoaderData<typeof loader>();
   if (year === null || !figures) {
     return (
       <div className="stack">
@@ -180,8 +184,8 @@ export default function Overview() {
                 rows={overdue}
                 caption={`Forfalte oppdrag, de som har ventet lengst først${total.overdue > overdue.length ? ` (${overdue.length} av ${total.overdue})` : ""}`}
                 dateHeading="Forfalt siden"
-                date={(r) => r.firstPassed}
                 asOf={asOf}
+                today={today}
               />
               <Paragraph>
                 <RemixLink to={listLink({}, { overdue: true })}>
@@ -203,8 +207,8 @@ export default function Overview() {
                 rows={dueSoon}
                 caption={`Oppdrag med frist innen ${SOON_DAYS} dager, tidligste frist først${total.dueSoon > dueSoon.length ? ` (${dueSoon.length} av ${total.dueSoon})` : ""}`}
                 dateHeading="Frist"
-                date={(r) => r.nextDeadline}
                 asOf={asOf}
+                today={today}
               />
               <Paragraph>
                 <RemixLink to={listLink({}, { dueSoon: true })}>

@@ -32,8 +32,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const parsed = readFilter(url.searchParams);
   const year = chooseYear(parsed.year ? String(parsed.year) : null, years);
   const filter: AssignmentFilter = { ...parsed, year };
-  if (year === null) return { years, filter, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [] };
   const today = asOf?.date ?? todayInOslo();
+  if (year === null) return { years, filter, today, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [] };
   const [rows, areas, goals, departments] = await Promise.all([
     queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter }),
     listAreas(db, year),
@@ -46,6 +46,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     years,
     filter: { ...filter, page },
+    today,
     total: sorted.length,
     rows: sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
     pages,
@@ -56,7 +57,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function AssignmentList() {
-  const { years, filter, total, rows, pages, areas, goals, departments } = useLoaderData<typeof loader>();
+  const { years, filter, today, total, rows, pages, areas, goals, departments } = useLoaderData<typeof loader>();
   const sortLink = (key: AssignmentFilter["sort"]) =>
     filterToSearch(filter, { sort: key, descending: filter.sort === key ? !filter.descending : false, page: 1 });
   const ariaSort = (key: AssignmentFilter["sort"]) =>
@@ -150,7 +151,7 @@ export default function AssignmentList() {
                   <td>{r.areaCode ?? ""}</td>
                   <td>{r.departments.join(", ")}</td>
                   <td>
-                    <NextDeadline row={r} />
+                    <NextDeadline row={r} today={today} />
                   </td>
                   <td>
                     <StatusTag status={r.status} />
