@@ -99,3 +99,60 @@ describe("after a save", () => {
     });
   }
 });
+
+describe("dates that tell", () => {
+  const rowOf = (page: Page, key: string) => page.locator("main tbody tr").filter({ has: page.locator(`td:first-child:text-is("${key}")`) });
+
+  it("the list shows the missed deadline, the days late and the deliverable, sorted by it", async () => {
+    const page = await pageAs("leser");
+    await page.goto(`${server.url}/oppdrag?aar=2023&forfalt=1&per=2023-08-31&sorter=frist`);
+    expect(await page.locator("main").textContent()).not.toContain("(forfalt)");
+    // TB2023-62's earliest missed deadline is Deloppdrag 5, "Frist 1. mars 2022" as written: 548 days before 31 August 2023.
+    const cell = rowOf(page, "TB2023-62").locator("td").nth(4);
+    await expect(cell.textContent()).resolves.toMatch(/1\. mars 2022\s*Forfalt: 548 dager over fristen\s*Deloppdrag 5/);
+    // Sorted by the deadline shown: the longest overdue first.
+    const dates = await page.locator("main tbody tr td:nth-child(5) time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
+    expect(dates.length).toBeGreaterThan(3);
+    expect([...dates].sort()).toEqual(dates);
+    expect(dates[0]).toBe("2022-03-01");
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Open assignments show the next deadline and the days left.
+    await page.goto(`${server.url}/oppdrag?aar=2023&snart=1&per=2023-08-31`);
+    const next = await page.locator("main tbody tr td:nth-child(5)").first().textContent();
+    expect(next).toMatch(/(om \d+ dager|i dag|i morgen)/);
+  });
+
+  it("the overview and the department page tell the same", async () => {
+    const page = await pageAs("departement", { departments: ["FHA"] });
+    await page.goto(`${server.url}/?aar=2023&per=2023-08-31`);
+    const overdue = page.locator("section[aria-labelledby=forfalt] tbody tr").first().locator("td").nth(3);
+    await expect(overdue.textContent()).resolves.toMatch(/\d+ dager over fristen/);
+    const soon = page.locator("section[aria-labelledby=snart] tbody tr").first().locator("td").nth(3);
+    await expect(soon.textContent()).resolves.toMatch(/om \d+ dager|i dag|i morgen/);
+    await page.goto(`${server.url}/avdeling/FHA?aar=2023&per=2023-08-31`);
+    const cells = await page.locator("section[aria-labelledby=avd-forfalt] tbody tr td:nth-child(3)").allTextContents();
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c).toMatch(/Forfalt: \d+ dag(er)? over fristen/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("an assignment whose other sub-tasks have no date stays overdue after sub-task a is delivered", async () => {
+    // TB2023-52: "a" is due by the end of January 2023; "b" and "c" have no date, so the year's end.
+    const worker = await pageAs("saksbehandler");
+    await worker.goto(`${server.url}/oppdrag/TB2023-52`);
+    const deadlines = (await worker.locator("section[aria-labelledby=frister] tbody").textContent()) ?? "";
+    expect(deadlines).toContain("Deloppdrag a");
+    expect(deadlines).toContain("innen utgangen av 2023");
+    const form = worker.locator("section[aria-labelledby=frister] tbody tr").filter({ hasText: "Deloppdrag a" }).locator("form");
+    await form.locator("input[type=date]").fill("2023-05-10");
+    await form.getByRole("button", { name: /Marker som levert/ }).click();
+    await worker.getByText("Leveransen er lagret.").waitFor();
+
+    const reader = await pageAs("leser");
+    // Today (long after 2023) the unstarted assignment is still overdue, for the year's end.
+    await reader.goto(`${server.url}/oppdrag?aar=2023&forfalt=1&q=TB2023-52`);
+    const row = rowOf(reader, "TB2023-52");
+    await expect(row.locator("td").nth(4).textContent()).resolves.toMatch(/innen utgangen av 2023\s*Forfalt: \d+ dager over fristen/);
+  });
+});
