@@ -156,3 +156,52 @@ describe("dates that tell", () => {
     await expect(row.locator("td").nth(4).textContent()).resolves.toMatch(/innen utgangen av 2023\s*Forfalt: \d+ dager over fristen/);
   });
 });
+
+describe("a denser list", () => {
+  it("folds the set filters into one summary line, and the first results are visible at 1280 × 800", async () => {
+    const page = await pageAs("leser");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/oppdrag?aar=2023&omrade=2.2&status=ikke_startet&forfalt=1`);
+    const summary = page.locator("details.filter-more > summary");
+    await expect(summary.textContent()).resolves.toBe("Flere filtre: Område 2.2 · Status: Ikke startet · Forfalte");
+    await expect(page.locator("#f-omrade").isVisible()).resolves.toBe(false);
+    const first = await page.locator("main tbody tr").first().boundingBox();
+    expect(first).not.toBeNull();
+    expect(first!.y + first!.height).toBeLessThanOrEqual(800);
+    expect(await axeViolations(page)).toEqual([]);
+    // The keyboard opens the folded filters; changing one keeps the others.
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#f-omrade").isVisible()).toBe(true);
+    await page.check("#f-snart");
+    await page.uncheck("#f-forfalt");
+    await page.getByRole("button", { name: "Bruk filter" }).click();
+    await page.waitForURL(/snart=1/);
+    expect(new URL(page.url()).searchParams.get("omrade")).toBe("2.2");
+    await expect.poll(() => page.locator("details.filter-more > summary").textContent()).toBe("Flere filtre: Område 2.2 · Status: Ikke startet · Frist innen 30 dager");
+  });
+
+  it("shows where a search matched, highlighted, and never renders markup from the text", async () => {
+    const worker = await pageAs("saksbehandler");
+    await worker.goto(`${server.url}/oppdrag/TB2023-30`);
+    await worker.check("#status-i_rute");
+    await worker.fill("#kommentar", "Vi starter <img src=x onerror=\"document.title='hacket'\"> pilotprosjektet i Bodø i høst.");
+    await worker.click("form:has(#kommentar) button[type=submit]");
+    await worker.getByText("Statusen er lagret.").waitFor();
+
+    const page = await pageAs("leser");
+    await page.goto(`${server.url}/oppdrag?aar=2023&q=pilotprosjektet`);
+    const snippet = page.locator("main tbody tr .search-snippet").first();
+    await expect(snippet.locator("mark").allTextContents()).resolves.toEqual(["pilotprosjektet"]);
+    await expect(snippet.textContent()).resolves.toContain("<img src=x");
+    expect(await page.locator("main img").count()).toBe(0);
+    expect(await page.title()).not.toBe("hacket");
+
+    // A word from the letter's text: the snippet is from the text, with the hit marked.
+    await page.goto(`${server.url}/oppdrag?aar=2023&q=sigaretter`);
+    const marks = await page.locator("main tbody .search-snippet mark").allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(m.toLowerCase()).toMatch(/^sigaretter/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
