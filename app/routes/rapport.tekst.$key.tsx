@@ -71,7 +71,9 @@ export default function ReportTextPage() {
         description={
           text
             ? "Teksten som står i rapporten nå. Endringer lagres som en ny versjon."
-            : "Forslaget er den siste kommentaren på oppdraget. Rediger den til en kortfattet forklaring."
+            : latestComment?.trim()
+              ? "Forslaget er den siste kommentaren på oppdraget. Rediger den til en kortfattet forklaring."
+              : "Oppdraget har ingen kommentar å foreslå. Skriv en kortfattet forklaring."
         }
         defaultValue={actionData?.text ?? text ?? latestComment ?? ""}
         error={actionData?.error}
