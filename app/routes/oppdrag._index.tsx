@@ -1,5 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { Alert, Button, Fieldset, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
@@ -14,6 +15,8 @@ import { queryAssignments, sortRows } from "~/db/list.server";
 import { listAreas, listDepartments, listGoals, listYears } from "~/db/queries.server";
 import { describeFilter, filterToSearch, PAGE_SIZE, readFilter, SORT_KEYS, SORT_LABELS, type AssignmentFilter } from "~/domain/assignment-filter";
 import { searchSnippets } from "~/models/search.server";
+import { saveFilter } from "~/models/saved-filter.server";
+import { formText } from "~/lib/forms";
 import { SearchSnippet } from "~/components/search-snippet";
 import { formatDateLong, todayInOslo } from "~/domain/format";
 import { SOON_DAYS } from "~/domain/attention";
@@ -35,7 +38,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const year = chooseYear(parsed.year ? String(parsed.year) : null, years);
   const filter: AssignmentFilter = { ...parsed, year };
   const today = asOf?.date ?? todayInOslo();
-  if (year === null) return { years, filter, today, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [], snippets: {} };
+  const saved = url.searchParams.get("lagret") === "filter";
+  if (year === null) return { years, filter, today, saved, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [], snippets: {} };
   const [rows, areas, goals, departments] = await Promise.all([
     queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter }),
     listAreas(db, year),
@@ -51,6 +55,7 @@ export async function loader(args: LoaderFunctionArgs) {
     years,
     filter: { ...filter, page },
     today,
+    saved,
     total: sorted.length,
     rows: shown,
     snippets: snippets as Record<number, string>,
@@ -61,9 +66,20 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+/** Saves the current filter under a name for the signed-in user; it then shows on the start page. */
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args);
+  const form = await args.request.formData();
+  const search = filterToSearch({ ...readFilter(new URLSearchParams(formText(form, "sok"))), page: 1 });
+  const error = await saveFilter(getDb(), user.id, formText(form, "navn"), search);
+  if (error) return data({ error }, { status: 400 });
+  return redirect(`/oppdrag${search}&lagret=filter`);
+}
+
 export default function AssignmentList() {
-  const { years, filter, today, total, rows, pages, areas, goals, departments, snippets } = useLoaderData<typeof loader>();
+  const { years, filter, today, total, rows, pages, areas, goals, departments, snippets, saved } = useLoaderData<typeof loader>();
   const active = describeFilter(filter, SOON_DAYS);
+  const saveError = useActionData<typeof action>()?.error;
   const sortLink = (key: AssignmentFilter["sort"]) =>
     filterToSearch(filter, { sort: key, descending: filter.sort === key ? !filter.descending : false, page: 1 });
   const ariaSort = (key: AssignmentFilter["sort"]) =>
@@ -188,6 +204,20 @@ export default function AssignmentList() {
         </div>
       )}
       <Pagination page={filter.page} pages={pages} to={(p) => filterToSearch(filter, { page: p })} numbered />
+      {active.length || filter.query ? (
+        <Form method="post" action={`/oppdrag?index`} className="filter-row" aria-label="Lagre filteret">
+          <input type="hidden" name="sok" value={filterToSearch({ ...filter, page: 1 })} />
+          <TextField name="navn" id="filter-navn" label="Lagre filteret som" error={saveError} maxLength={80} />
+          <Button type="submit" variant="secondary">
+            Lagre filter
+          </Button>
+          {saved ? (
+            <span role="status" className="muted">
+              Filteret er lagret. Du finner det på oversikten.
+            </span>
+          ) : null}
+        </Form>
+      ) : null}
       <Paragraph data-size="sm" className="muted">
         Sortert etter {SORT_LABELS[filter.sort].toLowerCase()}, {filter.descending ? "synkende" : "stigende"}. Mulige sorteringer:{" "}
         {SORT_KEYS.map((k) => SORT_LABELS[k]).join(", ")}.

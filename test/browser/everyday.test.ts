@@ -205,3 +205,57 @@ describe("a denser list", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+describe("start where the user works", () => {
+  it("a department user starts with their departments, with a link to the whole", async () => {
+    const page = await pageAs("departement", { departments: ["FHA", "KTA"] });
+    await page.goto(`${server.url}/`);
+    const start = page.locator("section[aria-labelledby=start]");
+    await expect(start.locator("h2").textContent()).resolves.toBe("Dine avdelinger");
+    const cards = await start.locator(".start-cards > li a").allTextContents();
+    expect(cards).toEqual([expect.stringMatching(/^FHA: \d+ oppdrag$/), expect.stringMatching(/^KTA: \d+ oppdrag$/)]);
+    await start.getByRole("link", { name: /^FHA:/ }).click();
+    await page.waitForURL(/\/avdeling\/FHA\?aar=2023$/);
+    await page.goBack();
+    await expect(start.getByRole("link", { name: "Hele departementets oversikt for 2023" }).getAttribute("href")).resolves.toBe("#per-omrade");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("a case handler starts with their own and their units' open assignments; saved filters show with a count", async () => {
+    const page = await pageAs("saksbehandler", { departments: ["EHE"], name: "Sara Start" });
+    await page.goto(`${server.url}/oppdrag/TB2023-05`);
+    await page.check("#status-i_rute");
+    await page.click("form:has(#kommentar) button[type=submit]");
+    await page.getByText("Statusen er lagret.").waitFor();
+
+    await page.goto(`${server.url}/`);
+    const start = page.locator("section[aria-labelledby=start]");
+    const heading = (await start.locator("#mine").textContent()) ?? "";
+    const mineCount = Number(heading.match(/\((\d+)\)/)?.[1]);
+    const ehe = await getDb()
+      .selectFrom("assignment_departments as ad")
+      .innerJoin("assignments as a", "a.id", "ad.assignment_id")
+      .select("a.key")
+      .where("ad.department_code", "=", "EHE")
+      .where("a.year", "=", 2023)
+      .execute();
+    const expected = new Set([...ehe.map((r) => r.key), "TB2023-05"]);
+    // No demo history in the test database: every one of them is open (TB2023-31 is postponed by a letter).
+    expect(mineCount).toBe([...expected].filter((k) => k !== "TB2023-31").length);
+    const shown = await start.locator("tbody tr td:first-child").allTextContents();
+    expect(shown.length).toBe(Math.min(10, mineCount));
+
+    // Save a filter on the list; the start page shows it with the list's count.
+    await page.goto(`${server.url}/oppdrag?aar=2023&avdeling=EHE&forfalt=1`);
+    const hits = Number((await page.locator("#treff").textContent())?.match(/(\d+) treff/)?.[1]);
+    await page.fill("#filter-navn", "EHE forfalt");
+    await page.getByRole("button", { name: "Lagre filter" }).click();
+    await page.getByText("Filteret er lagret.").waitFor();
+    await page.goto(`${server.url}/`);
+    const saved = start.getByRole("link", { name: `EHE forfalt (${hits})` });
+    await expect(saved.getAttribute("href")).resolves.toBe("/oppdrag?aar=2023&avdeling=EHE&forfalt=1");
+    expect(await axeViolations(page)).toEqual([]);
+    await start.getByRole("button", { name: "Slett filteret EHE forfalt" }).click();
+    await expect.poll(() => start.getByRole("link", { name: /EHE forfalt/ }).count()).toBe(0);
+  });
+});
