@@ -326,18 +326,6 @@ function StartSection({ start, figures, year, asOf, today }: { start: StartFacts
           ))}
         </ul>
       ) : null}
-      {start.mine ? (
-        <>
-          <Heading level={3} data-size="sm" id="mine">
-            Mine og mine avdelingers åpne oppdrag ({start.mine.total})
-          </Heading>
-          {start.mine.rows.length ? (
-            <AttentionTable rows={start.mine.rows} caption="Mine og mine avdelingers åpne oppdrag, etter frist" dateHeading="Frist" asOf={asOf} today={today} />
-          ) : (
-            <Paragraph>Du har ingen åpne oppdrag ennå. Oppdrag du oppdaterer, og oppdrag i avdelingene dine, vises her.</Paragraph>
-          )}
-        </>
-      ) : null}
       {start.filters.length ? (
         <>
           <Heading level={3} data-size="sm" id="lagrede-filtre">
@@ -359,6 +347,18 @@ function StartSection({ start, figures, year, asOf, today }: { start: StartFacts
               </li>
             ))}
           </ul>
+        </>
+      ) : null}
+      {start.mine ? (
+        <>
+          <Heading level={3} data-size="sm" id="mine">
+            Mine og mine avdelingers åpne oppdrag ({start.mine.total})
+          </Heading>
+          {start.mine.rows.length ? (
+            <AttentionTable rows={start.mine.rows} caption="Mine og mine avdelingers åpne oppdrag, etter frist" dateHeading="Frist" asOf={asOf} today={today} />
+          ) : (
+            <Paragraph>Du har ingen åpne oppdrag ennå. Oppdrag du oppdaterer, og oppdrag i avdelingene dine, vises her.</Paragraph>
+          )}
         </>
       ) : null}
       <Paragraph>
