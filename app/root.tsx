@@ -39,9 +39,18 @@ export async function loader(args: LoaderFunctionArgs) {
 function Navigation() {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
+  const menu = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  useEffect(() => {
+    menu.current?.removeAttribute("open");
+  }, [location.key]);
   if (!user) return null;
+  // A <details> menu: folded behind "Meny" on narrow screens (opens without JavaScript), always
+  // open on wide ones through `::details-content` (app.css). Closed again after each navigation.
   return (
-    <>
+    <details className="app-menu" ref={menu}>
+      <summary>Meny</summary>
+      <div className="app-menu__content">
       <nav aria-label="Hovedmeny" className="app-nav">
         <ul>
           <li>
@@ -98,7 +107,8 @@ function Navigation() {
           </Button>
         </Form>
       </div>
-    </>
+      </div>
+    </details>
   );
 }
 

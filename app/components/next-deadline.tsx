@@ -1,22 +1,26 @@
 import type { DeadlinePrecision } from "~/domain/letter/types";
-import { formatDeadlineDate } from "~/domain/format";
+import { deadlineFocus, describeDays, type DeadlineFacts } from "~/domain/deadline-focus";
+import { formatDateShort, formatDeadlineDate } from "~/domain/format";
 
-/** The next deadline of a list row, with an overdue marker. */
-export function NextDeadline({
-  row,
-}: {
-  row: { nextDeadline: string | null; nextDeadlinePrecision: DeadlinePrecision | null; overdue: boolean; openEnded?: boolean };
-}) {
+/**
+ * The deadline a list row shows (app/domain/deadline-focus.ts): the missed one with the days late
+ * for an overdue assignment, else the next one with the days left; with the deliverable it
+ * belongs to. `today` is today or the as-of day.
+ */
+export function NextDeadline({ row, today }: { row: DeadlineFacts & { nextDeadlinePrecision: DeadlinePrecision | null }; today: string }) {
+  const focus = deadlineFocus(row, today);
+  if (focus.kind === "open") return <span className="muted">Avklares</span>;
+  if (focus.kind === "none") return <span className="muted">–</span>;
   return (
-    <>
-      {row.nextDeadline ? (
-        <time dateTime={row.nextDeadline}>{formatDeadlineDate(row.nextDeadline, row.nextDeadlinePrecision)}</time>
-      ) : row.openEnded ? (
-        <span className="muted">Avklares</span>
-      ) : (
-        <span className="muted">–</span>
-      )}
-      {row.overdue ? <span className="overdue"> (forfalt)</span> : null}
-    </>
+    <span className="deadline-focus">
+      <time dateTime={focus.date} title={formatDateShort(focus.date)}>
+        {formatDeadlineDate(focus.date, focus.precision)}
+      </time>
+      <span className={focus.kind === "missed" ? "overdue" : "muted"}>
+        {focus.kind === "missed" ? "Forfalt: " : ""}
+        {describeDays(focus)}
+      </span>
+      {focus.label ? <span className="muted">{focus.label}</span> : null}
+    </span>
   );
 }

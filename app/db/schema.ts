@@ -369,6 +369,17 @@ export interface Database {
   reminder_log: ReminderLogTable;
   reminder_opt_outs: ReminderOptOutsTable;
   letter_uploads: LetterUploadsTable;
+  saved_filters: SavedFiltersTable;
+}
+
+/** A user's named view of the assignment list (migration 0013). */
+export interface SavedFiltersTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** The list's URL query, e.g. "?aar=2023&avdeling=FHA&forfalt=1". */
+  query: string;
+  created_at: string;
 }
 
 export type Assignment = Selectable<AssignmentsTable>;

@@ -2,7 +2,8 @@
  * The assignment list's filter, sort and paging state, read from and written to the URL so a
  * view can be bookmarked and shared. Pure.
  */
-import { isStatusCode, type StatusCode } from "./status";
+import { formatDateShort } from "./format";
+import { isStatusCode, STATUS_LABELS, type StatusCode } from "./status";
 import { controlCharactersToSpaces, isValidIsoDate } from "./text";
 
 export const SORT_KEYS = ["id", "tittel", "frist", "status", "omrade"] as const;
@@ -11,7 +12,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export const SORT_LABELS: Record<SortKey, string> = {
   id: "ID",
   tittel: "Tittel",
-  frist: "Neste frist",
+  frist: "Frist",
   status: "Status",
   omrade: "Område",
 };
@@ -109,4 +110,24 @@ export function toFtsQuery(query: string): string | null {
     .slice(0, 12);
   if (words.length === 0) return null;
   return words.map((w) => `"${w}"*`).join(" ");
+}
+
+/**
+ * The filters set besides year and search, in words, for the folded filter's summary line
+ * ("Område 2.1", "Status: Forsinket, Utsatt", "Forfalte"). `soonDays` names the due-soon window.
+ */
+export function describeFilter(f: AssignmentFilter, soonDays: number): string[] {
+  const out: string[] = [];
+  if (f.area) out.push(`Område ${f.area}`);
+  if (f.goal) out.push(f.goal);
+  if (f.department) out.push(`Avdeling ${f.department}`);
+  if (f.statuses.length) out.push(`Status: ${f.statuses.map((s) => STATUS_LABELS[s]).join(", ")}`);
+  if (f.deadlineFrom) out.push(`Frist fra ${formatDateShort(f.deadlineFrom)}`);
+  if (f.deadlineTo) out.push(`Frist til ${formatDateShort(f.deadlineTo)}`);
+  if (f.asOf) out.push(`Status per ${formatDateShort(f.asOf)}`);
+  if (f.overdue) out.push("Forfalte");
+  if (f.dueSoon) out.push(`Frist innen ${soonDays} dager`);
+  if (f.hasDeliverables) out.push("Med delleveranser");
+  if (f.withoutId) out.push("Uten ID");
+  return out;
 }

@@ -14,6 +14,7 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { AssignmentFilter } from "~/domain/assignment-filter";
 import { toFtsQuery } from "~/domain/assignment-filter";
 import { dueSoonLimit } from "~/domain/attention";
+import { focusDate } from "~/domain/deadline-focus";
 import { compareAssignmentIds } from "~/domain/letter/ids";
 import type { OverviewCount } from "~/domain/progress";
 import { CLOSED_STATUSES, INITIAL_STATUS, type StatusCode } from "~/domain/status";
@@ -36,6 +37,9 @@ export interface ListRow {
   overdue: boolean;
   /** The earliest passed, undelivered deadline (whatever the status); null when none. */
   firstPassed: string | null;
+  /** That deadline's precision and deliverable label (null: the assignment's own deadline). */
+  firstPassedPrecision: DeadlinePrecision | null;
+  firstPassedLabel: string | null;
   /** Not overdue, not closed, next deadline within SOON_DAYS (app/domain/attention.ts). */
   dueSoon: boolean;
   openEnded: boolean;
@@ -174,6 +178,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     next_precision: DeadlinePrecision | null;
     next_label: string | null;
     first_passed: string | null;
+    passed_info: string | null;
     overdue: number;
     due_soon: number;
     open_ended: number;
@@ -185,7 +190,10 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
       facts.last_change, facts.next_deadline, facts.first_passed, facts.overdue, facts.due_soon, facts.open_ended,
       facts.has_deliverables,
       (select n.precision from ${effectiveDeadlinesAt(asOf)} n where n.id = facts.next_id) as next_precision,
-      (select n.label from ${effectiveDeadlinesAt(asOf)} n where n.id = facts.next_id) as next_label
+      (select n.label from ${effectiveDeadlinesAt(asOf)} n where n.id = facts.next_id) as next_label,
+      -- The missed deadline's precision and deliverable (display only, read per returned row).
+      (select coalesce(d.precision, '') || ' ' || coalesce(d.label, '') from ${effectiveDeadlinesAt(asOf)} d where d.assignment_id = facts.id
+        and d.state = 'dated' and d.date = facts.first_passed and ${notDelivered(options)} order by d.position limit 1) as passed_info
     from facts
     ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
   `.execute(db);
@@ -206,6 +214,8 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
         nextDeadlineLabel: r.next_label,
         overdue: r.overdue === 1,
         firstPassed: r.first_passed,
+        firstPassedPrecision: r.passed_info ? (r.passed_info.slice(0, r.passed_info.indexOf(" ")) as DeadlinePrecision) || null : null,
+        firstPassedLabel: r.passed_info ? r.passed_info.slice(r.passed_info.indexOf(" ") + 1) || null : null,
         dueSoon: r.due_soon === 1,
         openEnded: r.open_ended === 1,
         hasDeliverables: r.has_deliverables === 1,
@@ -294,8 +304,12 @@ export function sortRows(rows: ListRow[], sort: AssignmentFilter["sort"], descen
   const compare: Record<AssignmentFilter["sort"], (a: ListRow, b: ListRow) => number> = {
     id: byId,
     tittel: (a, b) => TEXT_ORDER.compare(a.title, b.title) || byId(a, b),
-    frist: (a, b) =>
-      (a.nextDeadline ?? "9999") < (b.nextDeadline ?? "9999") ? -1 : (a.nextDeadline ?? "9999") > (b.nextDeadline ?? "9999") ? 1 : byId(a, b),
+    // The deadline the row shows (deadline-focus.ts): missed ones first, longest late first, then the next.
+    frist: (a, b) => {
+      const x = focusDate(a) ?? "9999";
+      const y = focusDate(b) ?? "9999";
+      return x < y ? -1 : x > y ? 1 : byId(a, b);
+    },
     status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byId(a, b),
     omrade: (a, b) => CODE_ORDER.compare(a.areaCode ?? "~", b.areaCode ?? "~") || byId(a, b),
   };
@@ -316,70 +330,4 @@ export async function listOpenDeadlines(db: Kysely<Database>, year: number, depa
     .orderBy("a.key")
     .orderBy("d.position")
     .execute();
-}
-
-export interface ChangeRow {
-  kind: "status" | "leveranse" | "import";
-  key: string;
-  title: string;
-  at: string;
-  who: string;
-  what: string;
-  comment: string | null;
-}
-
-/** Everything recorded after an instant: status events, deliveries and letter changes. */
-export async function listChangesSince(db: Kysely<Database>, since: string, year: number | null, limit = 500): Promise<ChangeRow[]> {
-  const [events, deliveries, imports] = await Promise.all([
-    db
-      .selectFrom("status_events as e")
-      .innerJoin("assignments as a", "a.id", "e.assignment_id")
-      .select(["a.key", "a.title", "e.created_at as at", "e.actor_name as who", "e.status", "e.comment"])
-      .where("e.created_at", ">", since)
-      .$if(year !== null, (q) => q.where("a.year", "=", year as number))
-      .orderBy("e.created_at", "desc")
-      .limit(limit)
-      .execute(),
-    db
-      .selectFrom("deadline_events as de")
-      .innerJoin("deadlines as d", "d.id", "de.deadline_id")
-      .innerJoin("assignments as a", "a.id", "de.assignment_id")
-      .select(["a.key", "a.title", "de.created_at as at", "de.actor_name as who", "de.delivered_on", "d.label"])
-      .where("de.created_at", ">", since)
-      .$if(year !== null, (q) => q.where("a.year", "=", year as number))
-      .orderBy("de.created_at", "desc")
-      .limit(limit)
-      .execute(),
-    db
-      .selectFrom("assignment_changes as c")
-      .innerJoin("assignments as a", "a.id", "c.assignment_id")
-      .select(["a.key", "a.title", "c.created_at as at", "c.actor as who", "c.field"])
-      .where("c.created_at", ">", since)
-      .$if(year !== null, (q) => q.where("a.year", "=", year as number))
-      .orderBy("c.created_at", "desc")
-      .limit(limit)
-      .execute(),
-  ]);
-  const rows: ChangeRow[] = [
-    ...events.map((e) => ({ kind: "status" as const, key: e.key, title: e.title, at: e.at, who: e.who, what: e.status, comment: e.comment })),
-    ...deliveries.map((d) => ({
-      kind: "leveranse" as const,
-      key: d.key,
-      title: d.title,
-      at: d.at,
-      who: d.who,
-      what: `${d.label ?? "Oppdraget"}: ${d.delivered_on ? `levert ${d.delivered_on}` : "levering angret"}`,
-      comment: null,
-    })),
-    ...imports.map((c) => ({
-      kind: "import" as const,
-      key: c.key,
-      title: c.title,
-      at: c.at,
-      who: c.who,
-      what: c.field === "opprettet" ? "opprettet fra brevet" : `endret ${c.field} fra brevet`,
-      comment: null,
-    })),
-  ];
-  return rows.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
 }

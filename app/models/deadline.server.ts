@@ -135,6 +135,8 @@ export async function deadlinesToAgree(db: Kysely<Database>, departments: readon
       ),
     ])
     .where("d.state", "<>", "dated")
+    // Nothing to agree for an assignment that is done or closed (#18 item 9).
+    .where(sql<boolean>`coalesce(${latestStatusSql(null)}, 'ikke_startet') not in ('fullfort', 'avsluttet')`)
     .$if(departments !== null, (q) =>
       q.where((eb) =>
         eb.exists(

@@ -1,6 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Heading, Paragraph, Table } from "~/components/ds";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Alert, Button, Heading, Paragraph, Table } from "~/components/ds";
 import { AsOfForm } from "~/components/as-of-form";
 import { ProgressTable, type CountChoice } from "~/components/progress-table";
 import { AssignmentIdCell, AssignmentTitleLink } from "~/components/assignment-cells";
@@ -8,11 +9,15 @@ import { StatusTag } from "~/components/status-tag";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { queryOverview, type ListRow } from "~/models/assignment-list.server";
+import { queryAssignments, queryOverview, sortRows, type ListRow } from "~/models/assignment-list.server";
+import { deleteSavedFilter, listSavedFilters, myAssignmentIds } from "~/models/saved-filter.server";
+import { CLOSED_STATUSES } from "~/domain/status";
+import { formText } from "~/lib/forms";
 import { listAreas, listYears } from "~/models/assignment.server";
 import { filterToSearch, readFilter } from "~/domain/assignment-filter";
 import { ATTENTION_ROWS, dueSoonLimit, SOON_DAYS } from "~/domain/attention";
-import { formatDateLong, formatDeadlineDate, todayInOslo } from "~/domain/format";
+import { endOfDayInOslo, formatDateLong, todayInOslo } from "~/domain/format";
+import { NextDeadline } from "~/components/next-deadline";
 import { overviewFigures } from "~/domain/progress";
 import { readAsOf } from "~/lib/as-of";
 import { chooseYear } from "~/lib/urls";
@@ -29,7 +34,11 @@ function attentionRow(r: ListRow) {
     title: r.title,
     departments: r.departments,
     status: r.status,
+    overdue: r.overdue,
+    openEnded: r.openEnded,
     firstPassed: r.firstPassed,
+    firstPassedPrecision: r.firstPassedPrecision,
+    firstPassedLabel: r.firstPassedLabel,
     nextDeadline: r.nextDeadline,
     nextDeadlinePrecision: r.nextDeadlinePrecision,
     nextDeadlineLabel: r.nextDeadlineLabel,
@@ -43,16 +52,19 @@ export async function loader(args: LoaderFunctionArgs) {
   const years = await listYears(db);
   const year = chooseYear(url.searchParams.get("aar"), years);
   const asOf = readAsOf(url);
-  if (year === null) return { years, year: null, asOf: null, soonUntil: null, figures: null, overdue: [], dueSoon: [] };
   const today = asOf?.date ?? todayInOslo();
+  if (year === null) return { years, year: null, start: null, asOf: null, today, soonUntil: null, figures: null, overdue: [], dueSoon: [] };
   const [areaRows, facts] = await Promise.all([
     listAreas(db, year),
     queryOverview(db, { year, asOfInstant: asOf?.instant ?? null, today, pick: ATTENTION_ROWS }),
   ]);
+  const start = await startFacts(user, year, asOf?.instant ?? null, today);
   return {
     years,
     year,
+    start,
     asOf: asOf?.date ?? null,
+    today,
     soonUntil: dueSoonLimit(today),
     figures: overviewFigures(facts.counts, areaRows, user.departments),
     overdue: facts.overdue.map(attentionRow),
@@ -60,9 +72,46 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * Where the user works (#18 item 2): a case handler's open assignments (their departments' and
+ * those they have updated), and every user's saved filters with their current counts.
+ */
+async function startFacts(user: Awaited<ReturnType<typeof requireUser>>, year: number, asOfInstant: string | null, today: string) {
+  const db = getDb();
+  const saved = await listSavedFilters(db, user.id);
+  const filters = await Promise.all(
+    saved.map(async (f) => {
+      const filter = readFilter(new URLSearchParams(f.query));
+      const rows = await queryAssignments(db, {
+        year: filter.year ?? year,
+        asOfInstant: filter.asOf ? endOfDayInOslo(filter.asOf) : null,
+        today: filter.asOf ?? todayInOslo(),
+        filter,
+      });
+      return { id: f.id, name: f.name, query: f.query, count: rows.length };
+    }),
+  );
+  let mine: { total: number; rows: AttentionRow[] } | null = null;
+  if (user.role === "saksbehandler" || user.role === "admin") {
+    const ids = await myAssignmentIds(db, user, year);
+    const rows = ids.length ? await queryAssignments(db, { year, asOfInstant, today, ids }) : [];
+    const open = sortRows(rows.filter((r) => !CLOSED_STATUSES.includes(r.status)), "frist", false);
+    mine = { total: open.length, rows: open.slice(0, ATTENTION_ROWS).map(attentionRow) };
+  }
+  return { role: user.role, departments: user.departments, filters, mine };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args);
+  const form = await args.request.formData();
+  const id = Number(formText(form, "filter"));
+  if (formText(form, "intent") === "slett-filter" && Number.isInteger(id) && id > 0) await deleteSavedFilter(getDb(), user.id, id);
+  return redirect("/#start");
+}
+
 type AttentionRow = ReturnType<typeof attentionRow>;
 
-function AttentionTable({ rows, caption, dateHeading, date, asOf }: { rows: AttentionRow[]; caption: string; dateHeading: string; date: (r: AttentionRow) => string | null; asOf: string | null }) {
+function AttentionTable({ rows, caption, dateHeading, asOf, today }: { rows: AttentionRow[]; caption: string; dateHeading: string; asOf: string | null; today: string }) {
   return (
     <div className="table-wrap">
       <Table zebra border data-size="sm">
@@ -78,7 +127,6 @@ function AttentionTable({ rows, caption, dateHeading, date, asOf }: { rows: Atte
         </thead>
         <tbody>
           {rows.map((r) => {
-            const d = date(r);
             return (
               <tr key={r.key}>
                 <AssignmentIdCell row={r} />
@@ -86,9 +134,8 @@ function AttentionTable({ rows, caption, dateHeading, date, asOf }: { rows: Atte
                   <AssignmentTitleLink row={r} asOf={asOf} />
                 </td>
                 <td>{r.departments.length ? r.departments.join(", ") : <span className="muted">Ikke oppgitt</span>}</td>
-                <td className="nowrap">
-                  {d ? <time dateTime={d}>{formatDeadlineDate(d, d === r.nextDeadline ? r.nextDeadlinePrecision : "day")}</time> : null}
-                  {d && d === r.nextDeadline && r.nextDeadlineLabel ? <span className="muted"> ({r.nextDeadlineLabel})</span> : null}
+                <td>
+                  <NextDeadline row={r} today={today} />
                 </td>
                 <td>
                   <StatusTag status={r.status} />
@@ -103,7 +150,7 @@ function AttentionTable({ rows, caption, dateHeading, date, asOf }: { rows: Atte
 }
 
 export default function Overview() {
-  const { years, year, asOf, soonUntil, figures, overdue, dueSoon } = useLoaderData<typeof loader>();
+  const { years, year, start, asOf, today, soonUntil, figures, overdue, dueSoon } = useLoaderData<typeof loader>();
   if (year === null || !figures) {
     return (
       <div className="stack">
@@ -140,6 +187,7 @@ export default function Overview() {
           Tallene viser status per {formatDateLong(asOf)}. <RemixLink to={`/?aar=${year}`}>Vis status nå</RemixLink>
         </Alert>
       ) : null}
+      {start ? <StartSection start={start} figures={figures} year={year} asOf={asOf} today={today} /> : null}
       <Paragraph>
         <RemixLink to={listLink({})}>Alle {total.total} oppdrag</RemixLink> i tildelingsbrevet og tilleggsbrevene for {year}:{" "}
         {Math.round(total.done * 100)} % ferdig, {total.overdue} forfalt, {total.dueSoon} med frist innen {SOON_DAYS} dager.
@@ -180,8 +228,8 @@ export default function Overview() {
                 rows={overdue}
                 caption={`Forfalte oppdrag, de som har ventet lengst først${total.overdue > overdue.length ? ` (${overdue.length} av ${total.overdue})` : ""}`}
                 dateHeading="Forfalt siden"
-                date={(r) => r.firstPassed}
                 asOf={asOf}
+                today={today}
               />
               <Paragraph>
                 <RemixLink to={listLink({}, { overdue: true })}>
@@ -203,8 +251,8 @@ export default function Overview() {
                 rows={dueSoon}
                 caption={`Oppdrag med frist innen ${SOON_DAYS} dager, tidligste frist først${total.dueSoon > dueSoon.length ? ` (${dueSoon.length} av ${total.dueSoon})` : ""}`}
                 dateHeading="Frist"
-                date={(r) => r.nextDeadline}
                 asOf={asOf}
+                today={today}
               />
               <Paragraph>
                 <RemixLink to={listLink({}, { dueSoon: true })}>
@@ -247,5 +295,75 @@ export default function Overview() {
         )}
       </section>
     </div>
+  );
+}
+
+type StartFacts = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["start"]>;
+type Figures = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["figures"]>;
+
+/** The top of the start page: the user's departments, their own open assignments, saved filters. */
+function StartSection({ start, figures, year, asOf, today }: { start: StartFacts; figures: Figures; year: number; asOf: string | null; today: string }) {
+  const mineDepartments = figures.departments.filter((d) => d.mine);
+  if (mineDepartments.length === 0 && !start.mine && start.filters.length === 0) return null;
+  const per = asOf ? `&per=${asOf}` : "";
+  return (
+    <section aria-labelledby="start" className="stack start-section">
+      <Heading level={2} data-size="md" id="start">
+        {start.role === "departement" ? "Dine avdelinger" : "Din oversikt"}
+      </Heading>
+      {mineDepartments.length ? (
+        <ul className="start-cards">
+          {mineDepartments.map((d) => (
+            <li key={d.code}>
+              <RemixLink to={`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${per}`}>
+                <strong>{d.code}</strong>: {d.progress.total} oppdrag
+              </RemixLink>
+              <div className="muted">
+                <span className={d.progress.overdue ? "overdue" : undefined}>{d.progress.overdue} forfalt</span>, {d.progress.dueSoon} med frist innen {SOON_DAYS} dager,{" "}
+                {Math.round(d.progress.done * 100)} % ferdig
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {start.filters.length ? (
+        <>
+          <Heading level={3} data-size="sm" id="lagrede-filtre">
+            Lagrede filtre
+          </Heading>
+          <ul className="saved-filters">
+            {start.filters.map((f) => (
+              <li key={f.id}>
+                <RemixLink to={`/oppdrag${f.query}`}>
+                  {f.name} ({f.count})
+                </RemixLink>
+                <Form method="post" action="/?index" className="inline">
+                  <input type="hidden" name="intent" value="slett-filter" />
+                  <input type="hidden" name="filter" value={f.id} />
+                  <Button type="submit" variant="tertiary" data-size="sm" aria-label={`Slett filteret ${f.name}`}>
+                    Slett
+                  </Button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {start.mine ? (
+        <>
+          <Heading level={3} data-size="sm" id="mine">
+            Mine og mine avdelingers åpne oppdrag ({start.mine.total})
+          </Heading>
+          {start.mine.rows.length ? (
+            <AttentionTable rows={start.mine.rows} caption="Mine og mine avdelingers åpne oppdrag, etter frist" dateHeading="Frist" asOf={asOf} today={today} />
+          ) : (
+            <Paragraph>Du har ingen åpne oppdrag ennå. Oppdrag du oppdaterer, og oppdrag i avdelingene dine, vises her.</Paragraph>
+          )}
+        </>
+      ) : null}
+      <Paragraph>
+        <a href="#per-omrade">Hele departementets oversikt for {year}</a>
+      </Paragraph>
+    </section>
   );
 }

@@ -52,6 +52,8 @@ export async function action(args: ActionFunctionArgs) {
   } else if (pasted.trim()) {
     name = "innlimt tekst";
     result = pasted.length > MAX_UPLOAD_BYTES ? { ok: false as const, message: "Teksten er for lang." } : { ok: true as const, text: pasted.replace(/\r\n?/g, "\n"), kind: "tekst" as const };
+  } else if (file && typeof file !== "string" && file.name) {
+    return data({ errors: { fil: `Filen «${file.name.slice(0, 100)}» er tom (0 byte). Velg filen med brevet på nytt, eller lim inn teksten.` } as Record<string, string> }, { status: 400 });
   } else {
     return data({ errors: { fil: "Velg en fil, eller lim inn teksten i brevet." } as Record<string, string> }, { status: 400 });
   }

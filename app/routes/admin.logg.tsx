@@ -55,7 +55,7 @@ export default function AuditPage() {
         </Button>
       </Form>
       <Paragraph role="status">{total} hendelser</Paragraph>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Hendelser i revisjonsloggen" tabIndex={0}>
         <Table zebra border data-size="sm">
           <caption className="visually-hidden">Hendelser i revisjonsloggen</caption>
           <thead>

@@ -29,15 +29,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const asOf = readAsOf(url);
   const years = await listYears(db);
   const year = chooseYear(url.searchParams.get("aar"), years);
-  if (year === null) return { department, years, year: null, asOf: null, buckets: null, open: [] };
   const today = asOf?.date ?? todayInOslo();
+  if (year === null) return { department, years, year: null, asOf: null, today, buckets: null, open: [] };
   const rows = await queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter: { department: code } });
   const buckets = departmentBuckets(sortRows(rows, "frist", false));
   const open = await listOpenDeadlines(db, year, code);
-  return { department, years, year, asOf: asOf?.date ?? null, buckets, open };
+  return { department, years, year, asOf: asOf?.date ?? null, today, buckets, open };
 }
 
-function Rows({ rows, caption, asOf }: { rows: ListRow[]; caption: string; asOf: string | null }) {
+function Rows({ rows, caption, asOf, today }: { rows: ListRow[]; caption: string; asOf: string | null; today: string }) {
   return (
     <div className="table-wrap">
       <Table zebra border data-size="sm">
@@ -46,7 +46,7 @@ function Rows({ rows, caption, asOf }: { rows: ListRow[]; caption: string; asOf:
           <tr>
             <th scope="col">ID</th>
             <th scope="col">Tittel</th>
-            <th scope="col">Neste frist</th>
+            <th scope="col">Frist</th>
             <th scope="col">Status</th>
           </tr>
         </thead>
@@ -58,7 +58,7 @@ function Rows({ rows, caption, asOf }: { rows: ListRow[]; caption: string; asOf:
                 <AssignmentTitleLink row={r} asOf={asOf} />
               </td>
               <td>
-                <NextDeadline row={r} />
+                <NextDeadline row={r} today={today} />
               </td>
               <td>
                 <StatusTag status={r.status} />
@@ -72,7 +72,7 @@ function Rows({ rows, caption, asOf }: { rows: ListRow[]; caption: string; asOf:
 }
 
 export default function DepartmentPage() {
-  const { department, years, year, asOf, buckets, open } = useLoaderData<typeof loader>();
+  const { department, years, year, asOf, today, buckets, open } = useLoaderData<typeof loader>();
   const title = department.name ? `${department.code} – ${department.name}` : `Avdeling ${department.code}`;
   return (
     <div className="stack">
@@ -99,7 +99,7 @@ export default function DepartmentPage() {
               <Heading level={2} data-size="md" id={`avd-${id}`}>
                 {heading}
               </Heading>
-              {rows.length ? <Rows rows={rows} caption={heading} asOf={asOf} /> : <Paragraph>{empty}</Paragraph>}
+              {rows.length ? <Rows rows={rows} caption={heading} asOf={asOf} today={today} /> : <Paragraph>{empty}</Paragraph>}
             </section>
           ))}
           <section aria-labelledby="avd-avklares" className="stack">

@@ -1,15 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Button, Heading, Paragraph, Table } from "~/components/ds";
-import { TextField } from "~/components/form";
+import { SelectField, TextField } from "~/components/form";
+import { Pagination } from "~/components/pagination";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { listChangesSince } from "~/models/assignment-list.server";
-import { listYears } from "~/models/assignment.server";
-import { endOfDayInOslo, formatDateLong, formatDateTime, todayInOslo } from "~/domain/format";
-import { isStatusCode, statusLabel } from "~/domain/status";
-import { readDateParam } from "~/lib/as-of";
-import { assignmentPath, chooseYear } from "~/lib/urls";
+import { listAreas, listDepartments, listYears } from "~/models/assignment.server";
+import { queryChanges } from "~/models/changes.server";
+import { CHANGE_KIND_LABELS, CHANGE_KINDS, CHANGES_PAGE_SIZE, changeFilterToSearch, readChangeFilter } from "~/domain/change-filter";
+import { describeChange, effectiveDay } from "~/domain/change-text";
+import { formatDateLong, formatDateShort, formatDateTime, todayInOslo } from "~/domain/format";
+import { lastVisitCookie, nextLastVisit, readLastVisit } from "~/lib/last-visit";
+import { assignmentPath } from "~/lib/urls";
 import { subDays, format, parseISO } from "date-fns";
 
 export const meta: MetaFunction = () => [{ title: "Endringer – Oppdragsoversikt" }];
@@ -17,69 +20,116 @@ export const meta: MetaFunction = () => [{ title: "Endringer – Oppdragsoversik
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const url = new URL(args.request.url);
-  const since = readDateParam(url, "siden") ?? format(subDays(parseISO(todayInOslo()), 7), "yyyy-MM-dd");
+  const today = todayInOslo();
+  const filter = readChangeFilter(url.searchParams, format(subDays(parseISO(today), 7), "yyyy-MM-dd"));
   const db = getDb();
   const years = await listYears(db);
-  const year = url.searchParams.get("aar") ? chooseYear(url.searchParams.get("aar"), years) : null;
-  // "Changed since 1 March" means after the end of 1 March in Norway.
-  const rows = await listChangesSince(db, endOfDayInOslo(since), year);
-  return { since, year, rows };
+  const [areas, departments, result] = await Promise.all([
+    listAreas(db, filter.year ?? years[0] ?? Number(today.slice(0, 4))),
+    listDepartments(db),
+    queryChanges(db, filter, { limit: CHANGES_PAGE_SIZE, offset: (filter.page - 1) * CHANGES_PAGE_SIZE }),
+  ]);
+  const visit = readLastVisit(args.request.headers.get("Cookie"));
+  const next = nextLastVisit(visit, today);
+  const secure = url.protocol === "https:" || (process.env.PUBLIC_URL ?? "").startsWith("https:");
+  return data(
+    {
+      filter,
+      years,
+      areas,
+      departments,
+      total: result.total,
+      pages: Math.max(1, Math.ceil(result.total / CHANGES_PAGE_SIZE)),
+      rows: result.rows.map((r) => ({ ...r, day: effectiveDay(r.effective, (d) => todayInOslo(d)), what: describeChange(r) })),
+      lastVisit: next.previous,
+    },
+    { headers: { "Set-Cookie": lastVisitCookie(next, secure) } },
+  );
 }
 
 export default function ChangesPage() {
-  const { since, year, rows } = useLoaderData<typeof loader>();
+  const { filter, years, areas, departments, total, pages, rows, lastVisit } = useLoaderData<typeof loader>();
+  const basisText = filter.basis === "registrert" ? "registrert" : "med virkning";
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
-        Endringer etter {formatDateLong(since)}
+        Endringer {basisText} etter {formatDateLong(filter.since)}
       </Heading>
-      <AsOfDate since={since} year={year} />
-      <Paragraph role="status">{rows.length === 1 ? "1 endring" : `${rows.length} endringer`}</Paragraph>
+      <Form method="get" className="stack" aria-label="Velg endringer">
+        <div className="filter-row">
+          <TextField name="siden" id="siden" label="Etter dato" type="date" defaultValue={filter.since} />
+          <SelectField
+            id="etter"
+            name="etter"
+            label="Regnet fra"
+            value={filter.basis}
+            options={[
+              { value: "virkning", label: "Når endringen gjaldt" },
+              { value: "registrert", label: "Når den ble registrert" },
+            ]}
+          />
+          <SelectField id="e-aar" name="aar" label="År" value={filter.year ? String(filter.year) : ""} empty="Alle" options={years.map((y) => ({ value: String(y) }))} />
+          <SelectField id="e-avdeling" name="avdeling" label="Avdeling" value={filter.department} empty="Alle" options={departments.map((d) => ({ value: d.code }))} />
+          <SelectField id="e-omrade" name="omrade" label="Område" value={filter.area} empty="Alle" options={areas.map((a) => ({ value: a.code, label: `${a.code} ${a.name}` }))} />
+          <SelectField id="e-type" name="type" label="Type" value={filter.kind} empty="Alle" options={CHANGE_KINDS.map((k) => ({ value: k, label: CHANGE_KIND_LABELS[k] }))} />
+          <Button type="submit" variant="secondary">
+            Vis
+          </Button>
+        </div>
+      </Form>
+      <Paragraph className="filter-row">
+        {lastVisit ? (
+          <RemixLink to={changeFilterToSearch(filter, { since: lastVisit, basis: "registrert", page: 1 })}>
+            {`Siden forrige besøk (${formatDateShort(lastVisit)})`}
+          </RemixLink>
+        ) : null}
+        <a href={`/endringer/eksport${changeFilterToSearch(filter, { page: 1 })}`} download>
+          Last ned som Excel
+        </a>
+      </Paragraph>
+      <Paragraph role="status" id="antall-endringer">
+        {total === 1 ? "1 endring" : `${total} endringer`}
+        {pages > 1 ? ` – side ${filter.page} av ${pages}` : ""}
+      </Paragraph>
       {rows.length === 0 ? null : (
         <div className="table-wrap">
           <Table zebra border data-size="sm">
             <caption className="visually-hidden">Endringer, nyeste først</caption>
             <thead>
               <tr>
-                <th scope="col">Tid</th>
+                <th scope="col">Gjelder fra</th>
                 <th scope="col">Oppdrag</th>
                 <th scope="col">Endring</th>
-                <th scope="col">Av</th>
+                <th scope="col">Av, registrert</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r, i) => (
                 <tr key={i}>
-                  <td className="nowrap">{formatDateTime(r.at)}</td>
+                  <td className="nowrap">
+                    <time dateTime={r.day}>{formatDateShort(r.day)}</time>
+                  </td>
                   <td>
                     <RemixLink to={assignmentPath(r.key)}>
-                      {r.key.startsWith("uten-id") ? "" : `${r.key} `}
+                      {r.hasId ? `${r.key} ` : ""}
                       {r.title}
                     </RemixLink>
                   </td>
                   <td>
-                    {r.kind === "status" && isStatusCode(r.what) ? `Status: ${statusLabel(r.what)}` : r.what}
+                    {r.what}
                     {r.comment ? <div className="history__comment">{r.comment}</div> : null}
                   </td>
-                  <td>{r.who}</td>
+                  <td>
+                    {r.who}
+                    <div className="muted">{formatDateTime(r.written)}</div>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </Table>
         </div>
       )}
+      <Pagination page={filter.page} pages={pages} to={(p) => changeFilterToSearch(filter, { page: p })} />
     </div>
-  );
-}
-
-function AsOfDate({ since, year }: { since: string; year: number | null }) {
-  return (
-    <Form method="get" className="filter-row" aria-label="Velg dato">
-      {year ? <input type="hidden" name="aar" value={year} /> : null}
-      <TextField name="siden" id="siden" label="Vis endringer etter dato" type="date" defaultValue={since} />
-      <Button type="submit" variant="secondary">
-        Vis
-      </Button>
-    </Form>
   );
 }

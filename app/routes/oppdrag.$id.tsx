@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link as RemixLink, useActionData, useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { Alert, Button, Heading, Link, Paragraph, Table } from "~/components/ds";
 import { AgreeDeadlineForm } from "~/components/agree-form";
 import { StatusForm } from "~/components/status-form";
@@ -84,7 +85,7 @@ export async function action(args: ActionFunctionArgs) {
       return data({ intent: "status" as const, values, conflict: result.current, version: result.version }, { status: 409 });
     }
     if (!result.ok) throw new Response("Fant ikke oppdraget.", { status: 404 });
-    return redirect(`${new URL(args.request.url).pathname}?lagret=status#historikk`);
+    return redirect(`${new URL(args.request.url).pathname}?lagret=status#lagret`);
   }
 
   if (intent === "leveranse") {
@@ -106,11 +107,29 @@ export async function action(args: ActionFunctionArgs) {
     if (!result.ok && result.reason === "not_found") {
       return data({ intent: "leveranse" as const, deadlineId: String(parsed.data.deadlineId), errors: { deliveredOn: "Ukjent delleveranse for dette oppdraget." } as Record<string, string> }, { status: 400 });
     }
-    return redirect(`${new URL(args.request.url).pathname}?lagret=leveranse#frister`);
+    return redirect(`${new URL(args.request.url).pathname}?lagret=leveranse#lagret`);
   }
 
   await requireUser(args);
   return data({ intent: "ukjent" as const, deadlineId: "", errors: { _form: "Ukjent handling." } as Record<string, string> }, { status: 400 });
+}
+
+/**
+ * Remix skips reloading the page's data after an action answers 4xx. After a 409 the data is
+ * exactly what changed (someone else saved): reload it so the status, history and version shown
+ * agree with the alert, as they do without JavaScript. Other refusals (400) change nothing.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate;
+
+/** Focus the confirmation after a save (also after a client-side redirect to the same page). */
+function useFocusOnSaved(saved: string | null) {
+  const ref = useRef<HTMLDivElement>(null);
+  const location = useLocation();
+  useEffect(() => {
+    if (saved) ref.current?.focus();
+  }, [saved, location.key]);
+  return ref;
 }
 
 const SAVED: Record<string, string> = {
@@ -127,6 +146,7 @@ export default function AssignmentPage() {
   const invalidDeadlines = deadlines.filter((d) => d.letterState === "invalid");
   const partLetter = new Map(parts.map((p) => [p.id, p]));
   const actionData = useActionData<typeof action>();
+  const savedRef = useFocusOnSaved(saved && SAVED[saved] && !actionData ? saved : null);
   const statusState = actionData && actionData.intent === "status" ? actionData : undefined;
   const deliveryState = actionData && actionData.intent === "leveranse" ? actionData : undefined;
   const letterText = letterLine({ title: a.letter_title, reference: a.letter_reference, date: a.letter_date }, formatDateLong);
@@ -174,7 +194,9 @@ export default function AssignmentPage() {
         </Alert>
       ) : null}
       {saved && SAVED[saved] && !actionData ? (
-        <Alert data-color="success" role="status">
+        // Focused on arrival (autoFocus works without JavaScript; the hook after client-side redirects).
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- a status message focused on purpose
+        <Alert data-color="success" role="status" id="lagret" tabIndex={-1} autoFocus ref={savedRef}>
           {SAVED[saved]}
         </Alert>
       ) : null}
@@ -225,7 +247,7 @@ export default function AssignmentPage() {
         {deadlines.length === 0 ? (
           <Paragraph>Ingen frister registrert.</Paragraph>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="frister" tabIndex={0}>
             <Table border data-size="sm">
               <thead>
                 <tr>

@@ -1,5 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { Alert, Button, Fieldset, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
@@ -12,7 +13,11 @@ import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
 import { queryAssignments, sortRows } from "~/models/assignment-list.server";
 import { listAreas, listDepartments, listGoals, listYears } from "~/models/assignment.server";
-import { filterToSearch, PAGE_SIZE, readFilter, SORT_KEYS, SORT_LABELS, type AssignmentFilter } from "~/domain/assignment-filter";
+import { describeFilter, filterToSearch, PAGE_SIZE, readFilter, SORT_KEYS, SORT_LABELS, type AssignmentFilter } from "~/domain/assignment-filter";
+import { searchSnippets } from "~/models/search.server";
+import { saveFilter } from "~/models/saved-filter.server";
+import { formText } from "~/lib/forms";
+import { SearchSnippet } from "~/components/search-snippet";
 import { formatDateLong, todayInOslo } from "~/domain/format";
 import { SOON_DAYS } from "~/domain/attention";
 import { STATUS_CODES, STATUS_LABELS } from "~/domain/status";
@@ -32,8 +37,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const parsed = readFilter(url.searchParams);
   const year = chooseYear(parsed.year ? String(parsed.year) : null, years);
   const filter: AssignmentFilter = { ...parsed, year };
-  if (year === null) return { years, filter, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [] };
   const today = asOf?.date ?? todayInOslo();
+  const saved = url.searchParams.get("lagret") === "filter";
+  if (year === null) return { years, filter, today, saved, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [], snippets: {} };
   const [rows, areas, goals, departments] = await Promise.all([
     queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter }),
     listAreas(db, year),
@@ -43,11 +49,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const sorted = sortRows(rows, filter.sort, filter.descending);
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const page = Math.min(filter.page, pages);
+  const shown = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const snippets = filter.query ? Object.fromEntries(await searchSnippets(db, filter.query, shown.map((r) => r.id))) : {};
   return {
     years,
     filter: { ...filter, page },
+    today,
+    saved,
     total: sorted.length,
-    rows: sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    rows: shown,
+    snippets: snippets as Record<number, string>,
     pages,
     areas,
     goals,
@@ -55,8 +66,20 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+/** Saves the current filter under a name for the signed-in user; it then shows on the start page. */
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args);
+  const form = await args.request.formData();
+  const search = filterToSearch({ ...readFilter(new URLSearchParams(formText(form, "sok"))), page: 1 });
+  const error = await saveFilter(getDb(), user.id, formText(form, "navn"), search);
+  if (error) return data({ error }, { status: 400 });
+  return redirect(`/oppdrag${search}&lagret=filter`);
+}
+
 export default function AssignmentList() {
-  const { years, filter, total, rows, pages, areas, goals, departments } = useLoaderData<typeof loader>();
+  const { years, filter, today, total, rows, pages, areas, goals, departments, snippets, saved } = useLoaderData<typeof loader>();
+  const active = describeFilter(filter, SOON_DAYS);
+  const saveError = useActionData<typeof action>()?.error;
   const sortLink = (key: AssignmentFilter["sort"]) =>
     filterToSearch(filter, { sort: key, descending: filter.sort === key ? !filter.descending : false, page: 1 });
   const ariaSort = (key: AssignmentFilter["sort"]) =>
@@ -73,44 +96,62 @@ export default function AssignmentList() {
         </Alert>
       ) : null}
       <Form method="get" className="stack filters" aria-labelledby="filter-tittel">
-        <Heading level={2} data-size="sm" id="filter-tittel">
+        <Heading level={2} className="visually-hidden" id="filter-tittel">
           Filter
         </Heading>
         <div className="filter-row">
           <YearSelect years={years} current={filter.year} id="f-aar" />
-          <SelectField id="f-omrade" name="omrade" label="Område" value={filter.area} empty="Alle" options={areas.map((a) => ({ value: a.code, label: `${a.code} ${a.name}` }))} />
-          <SelectField id="f-mal" name="mal" label="Mål" value={filter.goal} empty="Alle" options={goals.map((g) => ({ value: g.code }))} />
-          <SelectField id="f-avdeling" name="avdeling" label="Avdeling" value={filter.department} empty="Alle" options={departments.map((d) => ({ value: d.code }))} />
           <TextField name="q" id="f-q" label="Søk i ID, tittel, tekst og kommentarer" type="search" defaultValue={filter.query} />
+          <Button type="submit">Søk</Button>
+          {active.length || filter.query ? <RemixLink to={`?aar=${filter.year ?? ""}`}>Nullstill filter</RemixLink> : null}
         </div>
-        <Fieldset>
-          <Fieldset.Legend>Status</Fieldset.Legend>
-          <div className="filter-row">
-            {STATUS_CODES.map((s) => (
-              <Choice key={s} type="checkbox" id={`f-status-${s}`} name="status" value={s} label={STATUS_LABELS[s]} defaultChecked={filter.statuses.includes(s)} />
-            ))}
+        {/* The other filters fold into one line that says which are set (#18 item 7). */}
+        <details className="filter-more">
+          <summary>
+            Flere filtre
+            {active.length ? (
+              <>
+                : <span className="filter-more__active">{active.join(" · ")}</span>
+              </>
+            ) : (
+              <span className="muted"> (ingen valgt)</span>
+            )}
+          </summary>
+          <div className="stack">
+            <div className="filter-row">
+              <SelectField id="f-omrade" name="omrade" label="Område" value={filter.area} empty="Alle" options={areas.map((a) => ({ value: a.code, label: `${a.code} ${a.name}` }))} />
+              <SelectField id="f-mal" name="mal" label="Mål" value={filter.goal} empty="Alle" options={goals.map((g) => ({ value: g.code }))} />
+              <SelectField id="f-avdeling" name="avdeling" label="Avdeling" value={filter.department} empty="Alle" options={departments.map((d) => ({ value: d.code }))} />
+            </div>
+            <Fieldset>
+              <Fieldset.Legend>Status</Fieldset.Legend>
+              <div className="filter-row">
+                {STATUS_CODES.map((s) => (
+                  <Choice key={s} type="checkbox" id={`f-status-${s}`} name="status" value={s} label={STATUS_LABELS[s]} defaultChecked={filter.statuses.includes(s)} />
+                ))}
+              </div>
+            </Fieldset>
+            <div className="filter-row">
+              <TextField name="frist_fra" id="f-frist-fra" label="Frist fra" type="date" defaultValue={filter.deadlineFrom ?? ""} />
+              <TextField name="frist_til" id="f-frist-til" label="Frist til" type="date" defaultValue={filter.deadlineTo ?? ""} />
+              <TextField name="per" id="f-per" label="Status per dato" type="date" defaultValue={filter.asOf ?? ""} />
+            </div>
+            <Fieldset>
+              <Fieldset.Legend>Vis bare</Fieldset.Legend>
+              <div className="filter-row">
+                <Choice type="checkbox" id="f-forfalt" name="forfalt" value="1" label="Forfalte" defaultChecked={filter.overdue} />
+                <Choice type="checkbox" id="f-snart" name="snart" value="1" label={`Frist innen ${SOON_DAYS} dager`} defaultChecked={filter.dueSoon} />
+                <Choice type="checkbox" id="f-delleveranser" name="delleveranser" value="1" label="Med delleveranser" defaultChecked={filter.hasDeliverables} />
+                <Choice type="checkbox" id="f-uten-id" name="uten_id" value="1" label="Uten ID" defaultChecked={filter.withoutId} />
+              </div>
+            </Fieldset>
+            <div>
+              <Button type="submit">Bruk filter</Button>
+            </div>
           </div>
-        </Fieldset>
-        <div className="filter-row">
-          <TextField name="frist_fra" id="f-frist-fra" label="Frist fra" type="date" defaultValue={filter.deadlineFrom ?? ""} />
-          <TextField name="frist_til" id="f-frist-til" label="Frist til" type="date" defaultValue={filter.deadlineTo ?? ""} />
-          <TextField name="per" id="f-per" label="Status per dato" type="date" defaultValue={filter.asOf ?? ""} />
-        </div>
-        <Fieldset>
-          <Fieldset.Legend>Vis bare</Fieldset.Legend>
-          <div className="filter-row">
-            <Choice type="checkbox" id="f-forfalt" name="forfalt" value="1" label="Forfalte" defaultChecked={filter.overdue} />
-            <Choice type="checkbox" id="f-snart" name="snart" value="1" label={`Frist innen ${SOON_DAYS} dager`} defaultChecked={filter.dueSoon} />
-            <Choice type="checkbox" id="f-delleveranser" name="delleveranser" value="1" label="Med delleveranser" defaultChecked={filter.hasDeliverables} />
-            <Choice type="checkbox" id="f-uten-id" name="uten_id" value="1" label="Uten ID" defaultChecked={filter.withoutId} />
-          </div>
-        </Fieldset>
+        </details>
         {filter.sort !== "id" ? <input type="hidden" name="sorter" value={filter.sort} /> : null}
         {filter.descending ? <input type="hidden" name="retning" value="synkende" /> : null}
-        <div className="filter-row">
-          <Button type="submit">Bruk filter</Button>
-          <RemixLink to={`?aar=${filter.year ?? ""}`}>Nullstill filter</RemixLink>
-        </div>
       </Form>
 
       <Paragraph role="status" aria-live="polite" id="treff">
@@ -158,11 +199,12 @@ export default function AssignmentList() {
                   <td>
                     <AssignmentTitleLink row={r} asOf={filter.asOf} />
                     {r.letterKind === "supplementary" ? <span className="muted"> (tillegg)</span> : null}
+                    {snippets[r.id] ? <SearchSnippet marked={snippets[r.id]} /> : null}
                   </td>
                   <td>{r.areaCode ?? ""}</td>
                   <td>{r.departments.join(", ")}</td>
                   <td>
-                    <NextDeadline row={r} />
+                    <NextDeadline row={r} today={today} />
                   </td>
                   <td>
                     <StatusTag status={r.status} />
@@ -174,6 +216,20 @@ export default function AssignmentList() {
         </div>
       )}
       <Pagination page={filter.page} pages={pages} to={(p) => filterToSearch(filter, { page: p })} numbered />
+      {active.length || filter.query ? (
+        <Form method="post" action={`/oppdrag?index`} className="filter-row" aria-label="Lagre filteret">
+          <input type="hidden" name="sok" value={filterToSearch({ ...filter, page: 1 })} />
+          <TextField name="navn" id="filter-navn" label="Lagre filteret som" error={saveError} maxLength={80} />
+          <Button type="submit" variant="secondary">
+            Lagre filter
+          </Button>
+          {saved ? (
+            <span role="status" className="muted">
+              Filteret er lagret. Du finner det på oversikten.
+            </span>
+          ) : null}
+        </Form>
+      ) : null}
       <Paragraph data-size="sm" className="muted">
         Sortert etter {SORT_LABELS[filter.sort].toLowerCase()}, {filter.descending ? "synkende" : "stigende"}. Mulige sorteringer:{" "}
         {SORT_KEYS.map((k) => SORT_LABELS[k]).join(", ")}.

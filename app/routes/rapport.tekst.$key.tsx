@@ -77,9 +77,9 @@ export default function ReportTextPage() {
         description={
           text
             ? "Teksten som står i rapporten nå. Endringer lagres som en ny versjon."
-            : latestComment
+            : latestComment?.trim()
               ? "Forslaget er den siste kommentaren på oppdraget. Rediger den til en kortfattet forklaring."
-              : "Skriv en kortfattet forklaring: hva er gjort, og hva gjenstår."
+              : "Oppdraget har ingen kommentar å foreslå. Skriv en kortfattet forklaring."
         }
         defaultValue={actionData?.text ?? text ?? latestComment ?? ""}
         error={actionData?.error}

@@ -76,6 +76,7 @@ describe("another year in the 2023 layout (2024, main + supplementary letter)", 
     expect(dates(byId(r, "TB2024-05"))).toEqual([
       ["Deloppdrag 1", "2024-03-01", "day", "dated"],
       ["Deloppdrag 2", "2024-10-01", "day", "dated"],
+      [null, "2024-12-31", "year", "dated"], // the undated deliverable: the year's end (#18 item 8)
     ]);
     expect(dates(byId(r, "TB2024-06"))).toEqual([[null, "2024-09-15", "day", "dated"]]);
     expect(dates(byId(r, "TTB2024-02"))).toEqual([[null, null, null, "to_be_agreed"]]);
@@ -159,6 +160,7 @@ describe("a later letter in a different layout (2026)", () => {
       // "Frist: 31.6.2026." is impossible: kept as an invalid deadline, never silently dropped.
       ["Deloppdrag 2", null, null, "invalid"],
       ["Deloppdrag 3", "2026-10-31", "month", "dated"],
+      [null, "2026-12-31", "year", "dated"], // the undated deliverable: the year's end (#18 item 8)
     ]);
     expect(dates(byId(r, "TB2026-102"))).toEqual([[null, "2026-05-01", "day", "dated"]]);
     const w = r.warnings.filter((x) => /31\.6\.2026/.test(x.message));

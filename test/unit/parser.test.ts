@@ -210,7 +210,11 @@ describe("deadlines", () => {
     expect(one("TB2023-30")).toMatchObject({ date: "2023-12-31", precision: "day", text: "frist for oppdraget er 31.12. 2023" });
     expect(one("TB2023-57")).toMatchObject({ date: "2023-05-15", text: "Frist: 15 mai 2023" });
     expect(one("TB2023-20")).toMatchObject({ date: "2027-03-31", precision: "month", text: "Frist: Mars 2027" });
-    expect(one("TB2023-52")).toMatchObject({ date: "2023-01-31", precision: "month", text: "Frist: utgangen av januar 2023" });
+    // Sub-task a is dated, b and c are not: the whole assignment falls back to the year's end (#18 item 8).
+    expect(get("TB2023-52").deadlines).toEqual([
+      expect.objectContaining({ label: "Deloppdrag a", date: "2023-01-31", precision: "month", text: "Frist: utgangen av januar 2023" }),
+      expect.objectContaining({ label: null, date: "2023-12-31", precision: "year", isDefault: true }),
+    ]);
     expect(one("TB2023-77")).toMatchObject({ date: "2023-10-01", text: "Frist for oppdraget: 1.10.2023" });
     expect(one("TB2023-47")).toMatchObject({ date: "2023-03-01", text: "innen 1.3.2023" });
     expect(one("TB2023-78")).toMatchObject({ date: "2023-02-28", precision: "month", text: "innen utgangen av februar" });
@@ -234,6 +238,7 @@ describe("deadlines", () => {
       ["Deloppdrag 4", "2023-03-01", "day"],
       ["Deloppdrag 5", "2022-03-01", "day"], // as written, with a warning
       ["Deloppdrag 6", "2023-03-31", "day"],
+      [null, "2023-12-31", "year"], // no deadline for the whole assignment: the year's end (#18 item 8)
     ]);
     expect(dated(get("TB2023-43"))).toEqual([
       ["Deloppdrag 4", "2023-12-31", "day"],
@@ -244,10 +249,12 @@ describe("deadlines", () => {
       ["Deloppdrag 1", "2023-05-01", "day"],
       ["Deloppdrag 2", "2023-04-01", "day"],
       ["Deloppdrag 3", "2023-05-01", "day"],
+      [null, "2023-12-31", "year"], // no deadline for the whole assignment: the year's end (#18 item 8)
     ]);
     expect(dated(get("TB2023-39"))).toEqual([
       ["Deloppdrag 2", "2023-03-01", "day"],
       ["Deloppdrag 3", "2023-03-01", "day"],
+      [null, "2023-12-31", "year"], // no deadline for the whole assignment: the year's end (#18 item 8)
     ]);
     expect(dated(get("TB2023-44"))).toEqual([
       ["Deloppdrag 1", "2023-05-01", "day"],
@@ -262,10 +269,12 @@ describe("deadlines", () => {
       ["Deloppdrag 1", "2023-09-15", "day"],
       ["Deloppdrag 2", "2023-06-16", "day"],
       ["Deloppdrag 3", "2023-11-30", "day"],
+      [null, "2023-12-31", "year"], // no deadline for the whole assignment: the year's end (#18 item 8)
     ]);
     // "… innen 1. juni 2023." and "Frist for deloppdrag: 1. juni 2023" are one deadline.
     expect(get("TTB2023-25").deadlines).toEqual([
       expect.objectContaining({ label: "Deloppdrag", date: "2023-06-01", text: "Frist for deloppdrag: 1. juni 2023" }),
+      expect.objectContaining({ label: null, date: "2023-12-31", isDefault: true }),
     ]);
     expect(warningsMatching(/«Frist 1\. mars 2022» i TB2023-62 ligger før brevets år/)).toHaveLength(1);
   });
@@ -306,7 +315,7 @@ describe("deadlines", () => {
     // "i perioden 2021–2023", "varighet til 31.12.2025", "svar 26.11.2021", "fra 1. januar 2023 til og med 31. desember 2024"
     for (const id of ["TB2023-04", "TB2023-09", "TB2023-26", "TB2023-60"]) expect(get(id).deadlines[0].isDefault).toBe(true);
     // TTB2023-03: "(TTB 2022-26, 29. juni 2022), fra utgangen av 2023 til utgangen av juni 2024" is about the old assignment.
-    expect(get("TTB2023-03").deadlines.map((d) => d.date)).toEqual(["2023-03-15", null]);
+    expect(get("TTB2023-03").deadlines.map((d) => d.date)).toEqual(["2023-03-15", null, "2023-12-31"]);
     // TB2023-16: "Kunnskapsdepartementet har 4. juli 2022 gitt …" is not the deadline.
     expect(one("TB2023-16").date).toBe("2023-03-01");
   });

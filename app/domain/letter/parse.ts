@@ -1015,7 +1015,11 @@ export function phaseBlocks(st: ParseState): void {
 
     // Deadlines.
     const deadlines = extractDeadlines({ id: b.id, year: l.year, lines: cleaned }, warnings);
-    if (deadlines.length === 0) deadlines.push(defaultDeadline(l.year));
+    // No deadline for the whole assignment: it is to be done within the letter's year (section 1.4),
+    // also when only some deliverables are dated (the undated ones fall back to the year's end),
+    // unless a deliverable already runs to the year's end or later (#18 item 8).
+    const yearEnd = `${l.year}-12-31`;
+    if (!deadlines.some((d) => d.label === null || (d.date !== null && d.date >= yearEnd))) deadlines.push(defaultDeadline(l.year));
 
     return {
       id: b.id,
