@@ -6,6 +6,8 @@
  *   backups      20 online backups under write load, each restored and checked
  *   faults       read-only, disk full, locked by another process, file missing
  *   fuzz         10,000 generated bad inputs per form action; 1,000 mutated letter texts
+ *   proxy        behind nginx with TLS: sign-in, 200 status updates, throttling for 50 client addresses
+ *   replication  Litestream under 60 s of write load, machine lost, restored (latest and point in time)
  *
  * Short parts run first (backups, faults, fuzz), the long ones last (concurrency, crashes).
  * `--scale=0.1` runs everything smaller; `--only=fuzz,faults` picks parts. Prints a summary
@@ -23,6 +25,8 @@ import { runCrashCycles } from "./reliability/crash";
 import { runFaultMatrix, startInProcessServer } from "./reliability/faults";
 import { prepareFuzz, runActionFuzz, TARGETS } from "./reliability/fuzz";
 import { runParserMutations, runRegressionCases } from "./reliability/parser-mutations";
+import { runProxyChecks, startAppBehindNginx } from "./reliability/proxy";
+import { runReplicationDrill } from "./reliability/replication";
 
 // Test users are hashed with cheaper scrypt parameters (as in vitest); the app's own default is unchanged.
 process.env.PASSWORD_SCRYPT_LOG_N ??= "14";
@@ -113,6 +117,37 @@ try {
     if (parser.failure) problems.push(`tolker: ${parser.failure}`);
     log(`Tolker: ${parser.cases} muterte brev, ${parser.withWarnings} med advarsler, ${(parser.ms / 1000).toFixed(1)} s`);
   }
+  if (want("proxy")) {
+    const setup = await startAppBehindNginx(fs.mkdtempSync(path.join(root, "proxy-")));
+    log(`Bak nginx (TLS, TRUST_PROXY=1): ${n(200)} statusoppdateringer, ${n(50)} klientadresser …`);
+    try {
+      const r = await runProxyChecks({ proxy: setup.proxy, databasePath: setup.databasePath, email: setup.email, password: setup.password, updates: n(200), clients: n(50) });
+      rows.push(
+        ["Bak nginx: innlogging / Secure-informasjonskapsel", r.signIn.status === 302 && /Secure/.test(r.signIn.cookie) ? "302 / ja" : `${r.signIn.status} / nei`],
+        ["  statusoppdateringer lagret / sendt", `${r.updates.saved} / ${r.updates.sent}`],
+        ["  klientadresser sperret etter 5 feil", `${r.throttling.lockedAfterFive} / ${r.throttling.clients}`],
+        ["  andre klienter sluppet inn", `${r.throttling.othersLetIn} / ${r.throttling.clients}`],
+      );
+      if (r.failures.length) problems.push(`proxy: ${r.failures.slice(0, 5).join(" | ")}`);
+    } finally {
+      await setup.stop();
+    }
+  }
+
+  if (want("replication")) {
+    const loadMs = n(60_000, 2000);
+    log(`Litestream: ${loadMs / 1000} s skrivelast, maskinen mistes, gjenoppretting fra replika …`);
+    const r = await runReplicationDrill({ dir: fs.mkdtempSync(path.join(root, "litestream-")), clients: 8, loadMs, syncInterval: "1s", lagBoundMs: 3000 });
+    rows.push(
+      ["Litestream: bekreftede skrivinger", r.acknowledged],
+      ["  tapt eldre enn 3 s før krasj", r.lostBeyondLag],
+      ["  tapt innen 3 s (replikeringsforsinkelse)", r.lostWithinLag],
+      ["  observert forsinkelse", `${(r.observedLagMs / 1000).toFixed(1)} s`],
+      ["  gjenopprettet til tidspunkt", r.pointInTime.ok ? `${r.pointInTime.events} av ${r.pointInTime.latestEvents} hendelser` : "FEILET"],
+    );
+    if (r.failures.length) problems.push(`litestream: ${r.failures.join(" | ")}`);
+  }
+
   if (want("concurrency")) {
     const file = path.join(root, "samtidighet.sqlite");
     const { cookie } = await prepareDatabase(file);
