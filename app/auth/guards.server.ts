@@ -4,7 +4,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { audit, type Actor } from "~/models/audit.server";
-import { getDatabase, getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { can, type Action } from "./permissions";
 import { readSessionToken, resolveSession, type SessionUser } from "./session.server";
 
@@ -66,7 +66,7 @@ export async function requireUser(args: Args, action: Action = "oppdrag:les", ow
     throw redirect("/konto?bytt=1");
   }
   if (!can(user, action, owners)) {
-    await audit(getDb(), user.actor, "tilgang:nektet", new URL(args.request.url).pathname, { action, method: args.request.method });
+    await audit(getDatabase().db, user.actor, "tilgang:nektet", new URL(args.request.url).pathname, { action, method: args.request.method });
     throw new Response("Du har ikke tilgang til dette. Kontakt en administrator hvis du mener du skal ha det.", {
       status: 403,
     });

@@ -230,10 +230,6 @@ export function resetDatabaseConnection(): void {
   }
 }
 
-export function getDb(): Kysely<Database> {
-  return getDatabase().db;
-}
-
 export async function closeDatabase(): Promise<void> {
   const current = globalThis.__oppdragDb;
   globalThis.__oppdragDb = undefined;

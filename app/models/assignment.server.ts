@@ -2,7 +2,7 @@
  * Read queries used by the pages. Data access lives here (and in the other app/db modules);
  * routes only call these functions.
  */
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { listParts } from "~/models/assignment-parts.server";
 import type { Database, EffectiveDeadlinesView as EffectiveDeadline } from "../db/schema";
 import type { StatusCode } from "../domain/status";
@@ -261,4 +261,38 @@ export async function findDepartment(db: Kysely<Database>, code: string) {
 
 export async function listGoals(db: Kysely<Database>, year: number) {
   return db.selectFrom("goals").select(["code", "title", "area_code"]).where("year", "=", year).orderBy("number").execute();
+}
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Assignments by identity. `findAssignmentByKey` is the ONE place the import path asks "which
+ * assignment has this key": when assignments become identified by (agency, key), this is the one
+ * edit.
+ */
+
+export async function findAssignmentByKey(on: Executor, key: string) {
+  return on.selectFrom("assignments").selectAll().where("key", "=", key).executeTakeFirst();
+}
+
+export type AssignmentRow = NonNullable<Awaited<ReturnType<typeof findAssignmentByKey>>>;
+
+/** Fields of the original that are locked against re-imports (see AssignmentsTable.locked_fields). */
+export function lockedFields(row: Pick<AssignmentRow, "locked_fields">): Set<string> {
+  try {
+    const parsed = JSON.parse(row.locked_fields) as unknown;
+    return new Set(Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === "string") : []);
+  } catch {
+    return new Set();
+  }
+}
+
+export async function lockFields(on: Executor, row: Pick<AssignmentRow, "id" | "locked_fields">, fields: string[]): Promise<void> {
+  const set = lockedFields(row);
+  const before = set.size;
+  for (const f of fields) set.add(f);
+  if (set.size === before) return;
+  const value = JSON.stringify([...set].sort());
+  await on.updateTable("assignments").set({ locked_fields: value }).where("id", "=", row.id).execute();
+  row.locked_fields = value;
 }

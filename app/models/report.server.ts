@@ -333,3 +333,23 @@ export async function saveReportTexts(
     return result;
   });
 }
+
+/** The assignment a report text is written for, by key; undefined when there is none. */
+export async function findReportAssignment(db: Kysely<Database>, key: string) {
+  return db.selectFrom("assignments as a").select(["a.id", "a.key", "a.has_id", "a.title", "a.year"]).where("a.key", "=", key.slice(0, 200)).executeTakeFirst();
+}
+
+/** The assignment's status as it stood at the end of the report date (`latestStatusSql`). */
+export async function statusOnReportDate(db: Kysely<Database>, assignmentId: number, reportDate: string): Promise<StatusCode> {
+  const row = await db
+    .selectFrom("assignments as a")
+    .select(latestStatusSql(endOfDayInOslo(reportDate)).as("status"))
+    .where("a.id", "=", assignmentId)
+    .executeTakeFirst();
+  return row?.status ?? INITIAL_STATUS;
+}
+
+/** A goal area of a year (for its *Samlet vurdering*), or undefined. */
+export async function findReportArea(db: Kysely<Database>, year: number, code: string) {
+  return db.selectFrom("goal_areas").select(["code", "name"]).where("year", "=", year).where("code", "=", code).executeTakeFirst();
+}

@@ -8,7 +8,7 @@ import { AssignmentIdCell, AssignmentTitleLink } from "~/components/assignment-c
 import { StatusTag } from "~/components/status-tag";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { queryAssignments, queryOverview, sortRows, type ListRow } from "~/models/assignment-list.server";
 import { deleteSavedFilter, listSavedFilters, myAssignmentIds } from "~/models/saved-filter.server";
 import { CLOSED_STATUSES } from "~/domain/status";
@@ -48,7 +48,7 @@ function attentionRow(r: ListRow) {
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
   const url = new URL(args.request.url);
-  const db = getDb();
+  const db = getDatabase().db;
   const years = await listYears(db);
   const year = chooseYear(url.searchParams.get("aar"), years);
   const asOf = readAsOf(url);
@@ -77,7 +77,7 @@ export async function loader(args: LoaderFunctionArgs) {
  * those they have updated), and every user's saved filters with their current counts.
  */
 async function startFacts(user: Awaited<ReturnType<typeof requireUser>>, year: number, asOfInstant: string | null, today: string) {
-  const db = getDb();
+  const db = getDatabase().db;
   const saved = await listSavedFilters(db, user.id);
   const filters = await Promise.all(
     saved.map(async (f) => {
@@ -105,7 +105,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args);
   const form = await args.request.formData();
   const id = Number(formText(form, "filter"));
-  if (formText(form, "intent") === "slett-filter" && Number.isInteger(id) && id > 0) await deleteSavedFilter(getDb(), user.id, id);
+  if (formText(form, "intent") === "slett-filter" && Number.isInteger(id) && id > 0) await deleteSavedFilter(getDatabase().db, user.id, id);
   return redirect("/#start");
 }
 

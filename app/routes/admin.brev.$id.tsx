@@ -5,7 +5,7 @@ import { Alert, Button, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
 import { Choice } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { cancelUpload, confirmUpload, getUpload, previewUpload, setDepartmentOverride, setItemOverride } from "~/use-cases/letter-uploads.server";
 import { listAreas, listDepartments } from "~/models/assignment.server";
 import { PART_KIND_LABELS } from "~/domain/parts";
@@ -25,7 +25,7 @@ function uploadId(params: LoaderFunctionArgs["params"]): number {
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, "brev:importer");
-  const db = getDb();
+  const db = getDatabase().db;
   const upload = await getUpload(db, uploadId(args.params));
   if (!upload) throw new Response("Fant ikke opplastingen.", { status: 404 });
   const lines = upload.text.split("\n");
@@ -120,7 +120,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args, "brev:importer");
   const id = uploadId(args.params);
-  const db = getDb();
+  const db = getDatabase().db;
   const upload = await getUpload(db, id);
   if (!upload) throw new Response("Fant ikke opplastingen.", { status: 404 });
   if (upload.status !== "venter") return data({ message: "Denne opplastingen er allerede behandlet." }, { status: 409 });

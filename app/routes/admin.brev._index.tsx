@@ -10,7 +10,7 @@ import { Form, Link as RemixLink, useActionData, useLoaderData, useNavigation } 
 import { Button, Field, Heading, Label, Paragraph, Table, Textarea, ValidationMessage } from "~/components/ds";
 import { FormErrorSummary } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { createUpload, listUploads } from "~/use-cases/letter-uploads.server";
 import { formatDateTime } from "~/domain/format";
 import { parseLetter } from "~/domain/letter/parse";
@@ -24,7 +24,7 @@ const STATUS: Record<string, string> = { venter: "Venter på bekreftelse", impor
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, "brev:importer");
-  return { uploads: await listUploads(getDb()) };
+  return { uploads: await listUploads(getDatabase().db) };
 }
 
 const MAX_REQUEST_BYTES = 2 * MAX_UPLOAD_BYTES + 64 * 1024;
@@ -70,7 +70,7 @@ export async function action(args: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const db = getDb();
+  const db = getDatabase().db;
   const id = await createUpload(db, { userId: user.id, sourceName: name, kind: result.kind, text: result.text, parsed }, user.actor);
   return redirect(`/admin/brev/${id}`);
 }

@@ -8,7 +8,7 @@ import { requireUser } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { ROLE_LABELS } from "~/auth/permissions";
 import { passwordSchema, userEditSchema } from "~/auth/user-schema.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { listDepartments } from "~/models/assignment.server";
 import { getUser, resetPassword, setUserDisabled, updateUser, UserError } from "~/models/user.server";
 import { fieldErrors, formText, formTexts } from "~/lib/forms";
@@ -25,7 +25,7 @@ function userId(params: LoaderFunctionArgs["params"]): number {
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, "bruker:administrer");
-  const db = getDb();
+  const db = getDatabase().db;
   const user = await getUser(db, userId(args.params));
   if (!user) throw new Response("Fant ikke brukeren.", { status: 404 });
   const url = new URL(args.request.url);
@@ -35,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const admin = await requireUser(args, "bruker:administrer");
   const id = userId(args.params);
-  const db = getDb();
+  const db = getDatabase().db;
   const target = await getUser(db, id);
   if (!target) throw new Response("Fant ikke brukeren.", { status: 404 });
   const form = await args.request.formData();

@@ -8,7 +8,7 @@ import { requireUser } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { ROLE_LABELS } from "~/auth/permissions";
 import { newUserSchema } from "~/auth/user-schema.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { listDepartments } from "~/models/assignment.server";
 import { createUser, listUsers, UserError } from "~/models/user.server";
 import { formatDateTime } from "~/domain/format";
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Brukere – Oppdragsoversikt"
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, "bruker:administrer");
-  const db = getDb();
+  const db = getDatabase().db;
   const [users, departments] = await Promise.all([listUsers(db), listDepartments(db)]);
   return { users, departments };
 }
@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = newUserSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: keep }, { status: 400 });
   try {
-    const id = await createUser(getDb(), { ...parsed.data, temporaryPassword: true }, user.actor);
+    const id = await createUser(getDatabase().db, { ...parsed.data, temporaryPassword: true }, user.actor);
     return redirect(`/admin/brukere/${id}?opprettet=1`);
   } catch (error) {
     if (error instanceof UserError) return data({ errors: { email: error.message } as Record<string, string>, values: keep }, { status: 409 });

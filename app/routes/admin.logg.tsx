@@ -5,7 +5,7 @@ import { Button, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
 import { listAudit, listAuditActions } from "~/models/audit.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { formatDateTime } from "~/domain/format";
 
 export const meta: MetaFunction = () => [{ title: "Revisjonslogg – Oppdragsoversikt" }];
@@ -22,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
     to: isoDate(url.searchParams.get("til")),
     page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("side")) || 1)),
   };
-  const db = getDb();
+  const db = getDatabase().db;
   const [result, actions] = await Promise.all([listAudit(db, filter), listAuditActions(db)]);
   return { ...result, actions, filter };
 }

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Heading, Paragraph } from "~/components/ds";
 import { AssignmentForm } from "~/components/assignment-form";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { assignmentForEdit, saveManualAssignment } from "~/use-cases/manual.server";
 import { listAreas, listDepartments } from "~/models/assignment.server";
 import { readAssignmentForm } from "~/lib/manual-form.server";
@@ -13,7 +13,7 @@ import { assignmentPath } from "~/lib/urls";
 export const meta: MetaFunction = () => [{ title: "Rett oppdrag – Oppdragsoversikt" }];
 
 async function load(key: string) {
-  const db = getDb();
+  const db = getDatabase().db;
   const a = await assignmentForEdit(db, key.slice(0, 200));
   if (!a) throw new Response(`Fant ikke oppdraget «${key.slice(0, 60)}».`, { status: 404 });
   return a;
@@ -22,7 +22,7 @@ async function load(key: string) {
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, "brev:importer");
   const a = await load(args.params.key ?? "");
-  const db = getDb();
+  const db = getDatabase().db;
   const [own, departments] = await Promise.all([listAreas(db, a.year), listDepartments(db)]);
   // Every goal area of its year; an earlier year's assignment known only from a later letter
   // (its own year's areas unknown) is offered the areas of that letter's year.
@@ -37,7 +37,7 @@ export async function action(args: ActionFunctionArgs) {
   form.set("year", String(a.year));
   const read = readAssignmentForm(form);
   if (!read.ok) return data({ errors: read.errors, values: read.values }, { status: 400 });
-  await saveManualAssignment(getDb(), read.data, user.actor, a.key);
+  await saveManualAssignment(getDatabase().db, read.data, user.actor, a.key);
   return redirect(`${assignmentPath(a.key)}?lagret=rettet`);
 }
 

@@ -4,8 +4,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Heading, Paragraph } from "~/components/ds";
 import { AssignmentForm } from "~/components/assignment-form";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
-import { saveManualAssignment } from "~/use-cases/manual.server";
+import { getDatabase } from "~/db/connection.server";
+import { AssignmentExistsError, saveManualAssignment } from "~/use-cases/manual.server";
 import { listAreas, listDepartments, listYears } from "~/models/assignment.server";
 import { readAssignmentForm } from "~/lib/manual-form.server";
 import { assignmentPath } from "~/lib/urls";
@@ -13,7 +13,7 @@ import { assignmentPath } from "~/lib/urls";
 export const meta: MetaFunction = () => [{ title: "Nytt oppdrag – Oppdragsoversikt" }];
 
 async function choices() {
-  const db = getDb();
+  const db = getDatabase().db;
   const known = await listYears(db);
   const thisYear = new Date().getUTCFullYear();
   const years = [...new Set([...known, thisYear, (known[0] ?? thisYear) + 1])].sort((a, b) => b - a);
@@ -31,12 +31,14 @@ export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args, "brev:importer");
   const read = readAssignmentForm(await args.request.formData());
   if (!read.ok) return data({ errors: read.errors, values: read.values }, { status: 400 });
-  const db = getDb();
-  if (read.data.id && (await db.selectFrom("assignments").select("id").where("key", "=", read.data.id).executeTakeFirst())) {
-    return data({ errors: { id: `Det finnes allerede et oppdrag med ID ${read.data.id}. Rett det i stedet.` } as Record<string, string>, values: read.values }, { status: 409 });
+  const db = getDatabase().db;
+  try {
+    const { key } = await saveManualAssignment(db, read.data, user.actor);
+    return redirect(`${assignmentPath(key)}?lagret=opprettet`);
+  } catch (error) {
+    if (!(error instanceof AssignmentExistsError)) throw error;
+    return data({ errors: { id: `${error.message} Rett det i stedet.` } as Record<string, string>, values: read.values }, { status: 409 });
   }
-  const { key } = await saveManualAssignment(db, read.data, user.actor);
-  return redirect(`${assignmentPath(key)}?lagret=opprettet`);
 }
 
 export default function NewAssignment() {

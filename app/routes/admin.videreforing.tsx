@@ -6,7 +6,7 @@ import { StatusTag } from "~/components/status-tag";
 import { Choice } from "~/components/user-fields";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { carryOver, carryOverCandidates } from "~/use-cases/manual.server";
 import { listYears } from "~/models/assignment.server";
 import { assignmentPath, chooseYear } from "~/lib/urls";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Videreføring – Oppdragsove
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, "brev:importer");
-  const db = getDb();
+  const db = getDatabase().db;
   const years = await listYears(db);
   const year = chooseYear(new URL(args.request.url).searchParams.get("aar"), years);
   return { years, year, candidates: year === null ? [] : await carryOverCandidates(db, year) };
@@ -30,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!Number.isInteger(year) || keys.length === 0) {
     return data({ done: [] as string[], error: "Velg minst ett oppdrag som skal videreføres." }, { status: 400 });
   }
-  const done = await carryOver(getDb(), year, keys, user.actor);
+  const done = await carryOver(getDatabase().db, year, keys, user.actor);
   return data({ done, error: null });
 }
 

@@ -7,7 +7,7 @@ import { AssignmentIdCell, AssignmentTitleLink } from "~/components/assignment-c
 import { StatusTag } from "~/components/status-tag";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { listOpenDeadlines, queryAssignments, sortRows, type ListRow } from "~/models/assignment-list.server";
 import { findDepartment, listYears } from "~/models/assignment.server";
 import { departmentBuckets, SOON_DAYS } from "~/domain/department-view";
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const code = (args.params.kode ?? "").toUpperCase();
-  const db = getDb();
+  const db = getDatabase().db;
   const department = await findDepartment(db, code);
   if (!department) throw new Response(`Fant ikke avdelingen «${code.slice(0, 20)}».`, { status: 404 });
   const url = new URL(args.request.url);

@@ -5,7 +5,7 @@ import { Button, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
 import { Pagination } from "~/components/pagination";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { listAreas, listDepartments, listYears } from "~/models/assignment.server";
 import { queryChanges } from "~/models/changes.server";
 import { CHANGE_KIND_LABELS, CHANGE_KINDS, CHANGES_PAGE_SIZE, changeFilterToSearch, readChangeFilter } from "~/domain/change-filter";
@@ -22,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const today = todayInOslo();
   const filter = readChangeFilter(url.searchParams, format(subDays(parseISO(today), 7), "yyyy-MM-dd"));
-  const db = getDb();
+  const db = getDatabase().db;
   const years = await listYears(db);
   const [areas, departments, result] = await Promise.all([
     listAreas(db, filter.year ?? years[0] ?? Number(today.slice(0, 4))),

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { readChangeFilter } from "~/domain/change-filter";
 import { formatDateShort, todayInOslo } from "~/domain/format";
 import { changesToXlsx } from "~/export/changes-xlsx.server";
@@ -14,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const url = new URL(args.request.url);
   const filter = readChangeFilter(url.searchParams, todayInOslo());
-  const { rows } = await queryChanges(getDb(), filter, { limit: MAX_ROWS, offset: 0 });
+  const { rows } = await queryChanges(getDatabase().db, filter, { limit: MAX_ROWS, offset: 0 });
   const body = await changesToXlsx(rows, `Endringer etter ${formatDateShort(filter.since)}`);
   return new Response(new Uint8Array(body), {
     headers: {

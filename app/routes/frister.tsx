@@ -6,7 +6,7 @@ import { AgreeDeadlineForm } from "~/components/agree-form";
 import { FormErrorSummary } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { agreeDeadline, deadlineOwners, deadlinesToAgree } from "~/models/deadline.server";
 import { deadlineAgreementSchema, FIXED_DEADLINE_MESSAGE } from "~/domain/deadline-agreement.server";
 import { fieldErrors, formText } from "~/lib/forms";
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Frister som skal avklares –
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
   const mineOnly = user.role === "departement";
-  const rows = await deadlinesToAgree(getDb(), mineOnly ? user.departments : null);
+  const rows = await deadlinesToAgree(getDatabase().db, mineOnly ? user.departments : null);
   const url = new URL(args.request.url);
   return {
     mineOnly,
@@ -37,7 +37,7 @@ export async function action(args: ActionFunctionArgs) {
     date: form.get("date") ?? "",
     reference: form.get("reference") ?? "",
   });
-  const db = getDb();
+  const db = getDatabase().db;
   const deadline = parsed.success ? await deadlineOwners(db, parsed.data.deadlineId) : null;
   // Authorise against the deadline's own departments before saying anything about the input.
   const user = await requireUser(args, "frist:avtal", deadline?.owners);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildFeed } from "~/calendar/feed.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { userForCalendarToken } from "~/models/calendar-token.server";
 import { findDepartment } from "~/models/assignment.server";
 import { deadlinesFor } from "~/models/deadline.server";
@@ -13,7 +13,7 @@ import { deadlinesFor } from "~/models/deadline.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const text = (message: string, status: number) =>
     new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-  const db = getDb();
+  const db = getDatabase().db;
   const user = await userForCalendarToken(db, params.token ?? "");
   if (!user) return text("Kalenderlenken er ugyldig eller trukket tilbake. Lag en ny lenke under Min konto.", 403);
   const feed = params.feed ?? "";

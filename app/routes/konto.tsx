@@ -14,7 +14,7 @@ import { changeOwnPassword } from "~/auth/password-change.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { ROLE_LABELS } from "~/auth/permissions";
 import { passwordSchema } from "~/auth/user-schema.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { fieldErrors, formText, formTexts } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Min konto – Oppdragsoversikt" }];
@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Min konto – Oppdragsoversik
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
   const url = new URL(args.request.url);
-  const db = getDb();
+  const db = getDatabase().db;
   const [token, optOuts] = await Promise.all([
     activeCalendarToken(db, user.id),
     reminderOptOuts(db, user.id),
@@ -42,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args);
   const form = await args.request.formData();
   const intent = formText(form, "intent") || "passord";
-  const db = getDb();
+  const db = getDatabase().db;
   if (intent === "kalender-ny") {
     const token = await createCalendarToken(db, user.id, user.actor);
     const origin = process.env.PUBLIC_URL?.replace(/\/$/, "") || new URL(args.request.url).origin;

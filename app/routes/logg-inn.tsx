@@ -7,7 +7,7 @@ import { clientIp, getCurrentUser } from "~/auth/guards.server";
 import { destroySession, readSessionToken, sessionCookieHeader } from "~/auth/session.server";
 import { signIn } from "~/auth/sign-in.server";
 import { signInSchema } from "~/auth/user-schema.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { countUsers } from "~/models/user.server";
 import { fieldErrors, formText } from "~/lib/forms";
 import { safeRedirectTarget } from "~/lib/urls";
@@ -18,7 +18,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const next = safeRedirectTarget(url.searchParams.get("neste"));
   if (await getCurrentUser(args)) throw redirect(next);
-  const noUsers = (await countUsers(getDb())) === 0;
+  const noUsers = (await countUsers(getDatabase().db)) === 0;
   return {
     next,
     noUsers,
@@ -39,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
   // Decided before the session exists: a target that cannot be sent is never the reason a made session goes unsent.
   const next = safeRedirectTarget(parsed.data.neste);
-  const db = getDb();
+  const db = getDatabase().db;
   const result = await signIn(db, {
     email: parsed.data.email,
     password: parsed.data.password,

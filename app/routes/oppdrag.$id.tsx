@@ -14,7 +14,6 @@ import { fieldErrors, formText } from "~/lib/forms";
 import { DeadlineText } from "~/components/deadline-text";
 import { StatusTag } from "~/components/status-tag";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
 import { getAssignmentDetail } from "~/models/assignment.server";
 import { formatDateLong, formatDateShort, formatDateTime, todayInOslo } from "~/domain/format";
 import { letterLine, PART_KIND_LABELS } from "~/domain/parts";
@@ -28,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function loadDetail(key: string, asOf: string | null = null) {
   if (key.length > 200) throw new Response("Ugyldig oppdrags-ID.", { status: 400 });
-  const detail = await getAssignmentDetail(getDb(), key, { asOf });
+  const detail = await getAssignmentDetail(getDatabase().db, key, { asOf });
   if (!detail) {
     throw new Response(`Fant ikke oppdraget «${key.slice(0, 60)}». Sjekk ID-en, eller finn oppdraget i oversikten.`, {
       status: 404,

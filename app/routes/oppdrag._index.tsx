@@ -10,7 +10,7 @@ import { AssignmentIdCell, AssignmentTitleLink } from "~/components/assignment-c
 import { StatusTag } from "~/components/status-tag";
 import { Choice } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { queryAssignments, sortRows } from "~/models/assignment-list.server";
 import { listAreas, listDepartments, listGoals, listYears } from "~/models/assignment.server";
 import { describeFilter, filterToSearch, PAGE_SIZE, readFilter, SORT_KEYS, SORT_LABELS, type AssignmentFilter } from "~/domain/assignment-filter";
@@ -32,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const url = new URL(args.request.url);
   const asOf = readAsOf(url); // a malformed date is a 400 with a message, not silently ignored
-  const db = getDb();
+  const db = getDatabase().db;
   const years = await listYears(db);
   const parsed = readFilter(url.searchParams);
   const year = chooseYear(parsed.year ? String(parsed.year) : null, years);
@@ -71,7 +71,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args);
   const form = await args.request.formData();
   const search = filterToSearch({ ...readFilter(new URLSearchParams(formText(form, "sok"))), page: 1 });
-  const error = await saveFilter(getDb(), user.id, formText(form, "navn"), search);
+  const error = await saveFilter(getDatabase().db, user.id, formText(form, "navn"), search);
   if (error) return data({ error }, { status: 400 });
   return redirect(`/oppdrag${search}&lagret=filter`);
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { queryAssignments } from "~/models/assignment-list.server";
 import { listYears } from "~/models/assignment.server";
 import { readFilter } from "~/domain/assignment-filter";
@@ -22,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const format = url.searchParams.get("format") ?? "";
   if (!(REGISTER_FORMATS as readonly string[]).includes(format)) return text("Ukjent format. Velg xlsx, csv eller json.", 400);
   const asOf = readAsOf(url);
-  const db = getDb();
+  const db = getDatabase().db;
   const filter = readFilter(url.searchParams);
   const year = chooseYear(filter.year ? String(filter.year) : null, await listYears(db));
   if (year === null) return text("Det finnes ingen oppdrag å laste ned.", 404);

@@ -7,7 +7,7 @@ import { clientIp } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { createSession, sessionCookieHeader } from "~/auth/session.server";
 import { newUserSchema } from "~/auth/user-schema.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { countUsers, createUser, UserError } from "~/models/user.server";
 import { fieldErrors, formText } from "~/lib/forms";
 
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Første oppsett – Oppdragso
 
 /** The one-time setup page: only while no user exists, and only from this machine. */
 async function assertSetupAllowed(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  if ((await countUsers(getDb())) > 0) {
+  if ((await countUsers(getDatabase().db)) > 0) {
     throw new Response("Oppsettet er allerede gjort. Logg inn, eller be en administrator om en bruker.", { status: 404 });
   }
   // Loopback to loopback, no proxy trusted, Host (and Origin) naming this machine: see
@@ -47,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = newUserSchema.safeParse(values);
   const keep = { email: values.email.slice(0, 254), name: values.name.slice(0, 200) };
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: keep }, { status: 400 });
-  const db = getDb();
+  const db = getDatabase().db;
   let userId: number;
   try {
     userId = await createUser(

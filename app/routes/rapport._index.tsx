@@ -7,7 +7,7 @@ import { YearSelect } from "~/components/year-switcher";
 import { StatusTag } from "~/components/status-tag";
 import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { listYears } from "~/models/assignment.server";
 import { loadReportPreview, loadReportTextHistory } from "~/models/report.server";
 import { formatDateLong, formatDateTime } from "~/domain/format";
@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
-  const db = getDb();
+  const db = getDatabase().db;
   const years = await listYears(db);
   const url = new URL(args.request.url);
   const { year, asOfDate } = readReportParams(url, years);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { listYears } from "~/models/assignment.server";
 import { loadReport } from "~/models/report.server";
 import { finalExportRefusal, renderReportFile, REPORT_FORMATS, type ReportFormat } from "~/export/report-files.server";
@@ -10,7 +10,7 @@ import { readExportOptions, readReportParams } from "~/lib/report-params";
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const url = new URL(args.request.url);
-  const db = getDb();
+  const db = getDatabase().db;
   const { year, asOfDate } = readReportParams(url, await listYears(db));
   const format = url.searchParams.get("format") as ReportFormat;
   const text = (message: string, status: number) =>

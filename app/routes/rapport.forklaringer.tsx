@@ -5,7 +5,7 @@ import { useEffect, useRef, type MouseEvent } from "react";
 import { Alert, Button, Field, Heading, Label, Paragraph, Textarea, ValidationMessage } from "~/components/ds";
 import { StatusTag } from "~/components/status-tag";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { listYears } from "~/models/assignment.server";
 import { loadExplanationSheet, saveReportTexts, type ExplanationConflict } from "~/models/report.server";
 import { formatDateLong, formatDateTime } from "~/domain/format";
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 async function params(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const db = getDb();
+  const db = getDatabase().db;
   const url = new URL(args.request.url);
   const { year, asOfDate } = readReportParams(url, await listYears(db));
   if (year === null || asOfDate === null) throw new Response("Det finnes ingen oppdrag å rapportere på.", { status: 404 });

@@ -5,10 +5,10 @@ import { Heading, Paragraph } from "~/components/ds";
 import { ReportTextForm } from "~/components/report-text-form";
 import { StatusTag } from "~/components/status-tag";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { listYears } from "~/models/assignment.server";
-import { currentReportText, saveReportTexts } from "~/models/report.server";
-import { endOfDayInOslo, formatDateLong } from "~/domain/format";
+import { currentReportText, findReportAssignment, saveReportTexts, statusOnReportDate } from "~/models/report.server";
+import { formatDateLong } from "~/domain/format";
 import { reportTextSchema } from "~/domain/report-text.server";
 import { readReportArea, readReportParams, reportPath } from "~/lib/report-params";
 import { formText } from "~/lib/forms";
@@ -16,13 +16,9 @@ import { formText } from "~/lib/forms";
 export const meta: MetaFunction = () => [{ title: "Rapporttekst – Oppdragsoversikt" }];
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const db = getDb();
+  const db = getDatabase().db;
   const key = args.params.key ?? "";
-  const assignment = await db
-    .selectFrom("assignments as a")
-    .select(["a.id", "a.key", "a.has_id", "a.title", "a.year"])
-    .where("a.key", "=", key.slice(0, 200))
-    .executeTakeFirst();
+  const assignment = await findReportAssignment(db, key);
   if (!assignment) throw new Response(`Fant ikke oppdraget «${key.slice(0, 60)}».`, { status: 404 });
   const { asOfDate } = readReportParams(new URL(args.request.url), await listYears(db));
   const reportDate = asOfDate ?? `${assignment.year}-12-31`;
@@ -33,15 +29,8 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, "rapport:rediger");
   const { db, assignment, reportDate } = await load(args);
   const current = await currentReportText(db, assignment.id, reportDate);
-  const status = await db
-    .selectFrom("status_events")
-    .select("status")
-    .where("assignment_id", "=", assignment.id)
-    .where("effective_at", "<=", endOfDayInOslo(reportDate))
-    .orderBy("effective_at", "desc")
-    .orderBy("version", "desc")
-    .executeTakeFirst();
-  return { assignment, reportDate, previewArea: readReportArea(new URL(args.request.url)), status: status?.status ?? "ikke_startet", ...current };
+  const status = await statusOnReportDate(db, assignment.id, reportDate);
+  return { assignment, reportDate, previewArea: readReportArea(new URL(args.request.url)), status, ...current };
 }
 
 export async function action(args: ActionFunctionArgs) {

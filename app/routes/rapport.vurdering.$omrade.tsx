@@ -4,9 +4,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Heading, Paragraph } from "~/components/ds";
 import { ReportTextForm } from "~/components/report-text-form";
 import { requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { listYears } from "~/models/assignment.server";
-import { currentAssessment, saveAssessment } from "~/models/report.server";
+import { currentAssessment, findReportArea, saveAssessment } from "~/models/report.server";
 import { formatDateLong } from "~/domain/format";
 import { reportTextSchema } from "~/domain/report-text.server";
 import { readReportArea, readReportParams, reportPath } from "~/lib/report-params";
@@ -15,10 +15,10 @@ import { formText } from "~/lib/forms";
 export const meta: MetaFunction = () => [{ title: "Samlet vurdering – Oppdragsoversikt" }];
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const db = getDb();
+  const db = getDatabase().db;
   const { year, asOfDate } = readReportParams(new URL(args.request.url), await listYears(db));
   const code = (args.params.omrade ?? "").slice(0, 10);
-  const area = year === null ? undefined : await db.selectFrom("goal_areas").select(["code", "name"]).where("year", "=", year).where("code", "=", code).executeTakeFirst();
+  const area = year === null ? undefined : await findReportArea(db, year, code);
   if (!area || year === null || asOfDate === null) throw new Response(`Fant ikke området «${code}».`, { status: 404 });
   return { db, year, asOfDate, area };
 }

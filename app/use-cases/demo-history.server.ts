@@ -6,7 +6,7 @@
  */
 import { fnv1a32 } from "~/domain/letter/ids";
 import type { StatusCode } from "~/domain/status";
-import { appendStatusEvent } from "~/models/status-events.server";
+import { appendStatusEvent } from "~/models/status-event.server";
 import type { AppDatabase } from "../db/connection.server";
 
 export const DEMO_ACTOR = "demo";

@@ -28,8 +28,8 @@ import type {
 } from "~/domain/letter/types";
 import { recordAssignmentChange } from "~/models/assignment-changes.server";
 import { deletePart, partsOfLetters, upsertPart } from "~/models/assignment-parts.server";
-import { findAssignmentByKey, lockFields, lockedFields, type AssignmentRow } from "~/models/assignments.server";
-import { appendStatusEvent } from "~/models/status-events.server";
+import { findAssignmentByKey, lockFields, lockedFields, type AssignmentRow } from "~/models/assignment.server";
+import { appendStatusEvent } from "~/models/status-event.server";
 import { audit } from "../models/audit.server";
 import type { Database } from "../db/schema";
 import type { StoredPartKind as PartKind } from "~/domain/parts";

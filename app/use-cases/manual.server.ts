@@ -48,6 +48,18 @@ function singleAssignment(year: number, a: ParsedAssignment): ParseResult {
 }
 
 /** Creates an assignment by hand, or corrects one (same key): history records who and why. */
+/** A new assignment was given an ID that is already in the register (nothing was written). */
+export class AssignmentExistsError extends Error {
+  constructor(readonly key: string) {
+    super(`Det finnes allerede et oppdrag med ID ${key}.`);
+  }
+}
+
+/**
+ * Creates (or, with `existingKey`, corrects) an assignment given outside a letter. A new one whose
+ * ID already exists is refused inside the same transaction (AssignmentExistsError), so two admins
+ * creating the same ID at once cannot both succeed.
+ */
 export async function saveManualAssignment(db: Kysely<Database>, input: ManualAssignmentInput, actor: Actor, existingKey?: string): Promise<{ key: string; summary: ImportSummary }> {
   const key = existingKey ?? input.id ?? `uten-id-${input.year}-${fnv1a32(`manuell|${input.title.toLowerCase()}|${Date.now()}`)}`;
   const assignment: ParsedAssignment = {
@@ -70,6 +82,9 @@ export async function saveManualAssignment(db: Kysely<Database>, input: ManualAs
     actor: actor.name,
     actorUserId: actor.userId,
     correction: existingKey !== undefined,
+    within: async (_trx, result) => {
+      if (existingKey === undefined && !result.assignments.created.includes(key)) throw new AssignmentExistsError(key);
+    },
   });
   return { key, summary };
 }

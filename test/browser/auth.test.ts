@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { axeViolations, launchBrowser } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { TEST_PASSWORD } from "../helpers/users";
@@ -62,9 +62,9 @@ describe("first setup, sign-in and sign-out with the keyboard", () => {
     await page.keyboard.type(TEST_PASSWORD);
     await page.keyboard.press("Enter");
     await page.waitForURL(`${server.url}/`);
-    const admin = await getDb().selectFrom("users").selectAll().executeTakeFirstOrThrow();
+    const admin = await getDatabase().db.selectFrom("users").selectAll().executeTakeFirstOrThrow();
     expect(admin).toMatchObject({ email: "ada@example.no", role: "admin" });
-    expect((await getDb().selectFrom("audit_log").select("action").execute()).map((r) => r.action)).toContain("oppsett:første-admin");
+    expect((await getDatabase().db.selectFrom("audit_log").select("action").execute()).map((r) => r.action)).toContain("oppsett:første-admin");
 
     // The admin pages pass axe.
     await page.goto(`${server.url}/admin/brukere`);
@@ -78,7 +78,7 @@ describe("first setup, sign-in and sign-out with the keyboard", () => {
     await tabTo(page, "form[action='/logg-ut'] button");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/logg-inn/);
-    expect(await getDb().selectFrom("sessions").selectAll().execute()).toEqual([]);
+    expect(await getDatabase().db.selectFrom("sessions").selectAll().execute()).toEqual([]);
     // After a client-side navigation the app moves focus to the main content; start from there.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("hovedinnhold");
 
@@ -91,7 +91,7 @@ describe("first setup, sign-in and sign-out with the keyboard", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(`${server.url}/`);
     await page.getByText("Ada Admin").first().waitFor();
-    expect(await getDb().selectFrom("sessions").selectAll().execute()).toHaveLength(1);
+    expect(await getDatabase().db.selectFrom("sessions").selectAll().execute()).toHaveLength(1);
 
     // The setup page is gone now.
     const res = await page.goto(`${server.url}/oppsett`);

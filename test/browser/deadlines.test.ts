@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { axeViolations, launchBrowser, signedInPage } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser } from "../helpers/users";
@@ -12,7 +12,7 @@ let page: Page;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  const user = await makeUser(getDb(), "departement", { departments: ["FHA"], name: "Frida FHA" });
+  const user = await makeUser(getDatabase().db, "departement", { departments: ["FHA"], name: "Frida FHA" });
   page = await signedInPage(browser, server.url, user.id, { timeout: 8000 });
 });
 afterAll(async () => {
@@ -38,7 +38,7 @@ describe("deadlines to be agreed", () => {
     await page.waitForURL(/lagret=1/);
     await page.getByRole("status").filter({ hasText: "Den avtalte fristen er lagret." }).waitFor();
     await expect.poll(count).toBe(before - 1);
-    const agreed = await getDb().selectFrom("deadline_agreements").selectAll().execute();
+    const agreed = await getDatabase().db.selectFrom("deadline_agreements").selectAll().execute();
     expect(agreed).toHaveLength(1);
     expect(agreed[0]).toMatchObject({ agreed_date: "2023-10-02", reference: "E-post fra FHA 1.9.2023", actor_name: "Frida FHA" });
 
@@ -78,7 +78,7 @@ describe("calendar link and reminder choices", () => {
     await page.getByText("Varslingsvalgene er lagret.").waitFor();
     expect(await page.isChecked("#varsel-14d")).toBe(false);
     expect(await page.isChecked("#varsel-forfalt")).toBe(true);
-    expect(await getDb().selectFrom("reminder_opt_outs").select("kind").execute()).toEqual([{ kind: "14d" }]);
+    expect(await getDatabase().db.selectFrom("reminder_opt_outs").select("kind").execute()).toEqual([{ kind: "14d" }]);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { axeViolations, axeViolationsOfHtml, launchBrowser, signedInPage } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser } from "../helpers/users";
@@ -14,7 +14,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function pageAs(role: "saksbehandler" | "departement" | "leser" | "admin", options: { javaScriptEnabled?: boolean; name?: string; departments?: string[] } = {}): Promise<Page> {
-  const user = await makeUser(getDb(), role, { name: options.name, departments: options.departments });
+  const user = await makeUser(getDatabase().db, role, { name: options.name, departments: options.departments });
   const page = await signedInPage(browser, server.url, user.id, { context: { javaScriptEnabled: options.javaScriptEnabled ?? true }, timeout: 8000 });
   contexts.push(page.context());
   return page;
@@ -232,7 +232,7 @@ describe("start where the user works", () => {
     const start = page.locator("section[aria-labelledby=start]");
     const heading = (await start.locator("#mine").textContent()) ?? "";
     const mineCount = Number(heading.match(/\((\d+)\)/)?.[1]);
-    const ehe = await getDb()
+    const ehe = await getDatabase().db
       .selectFrom("assignment_departments as ad")
       .innerJoin("assignments as a", "a.id", "ad.assignment_id")
       .select("a.key")

@@ -8,7 +8,7 @@ import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { axeViolations, launchBrowser, signedInPage } from "../helpers/browser";
 import { readLetter2023, tempDir } from "../helpers/db";
 import { startTestServer, type RunningServer } from "../helpers/server";
@@ -19,7 +19,7 @@ let browser: Browser;
 let page: Page;
 const dir = tempDir("oppdrag-upload-");
 const count = async (table: "assignments" | "letter_uploads" | "status_events" | "letters") =>
-  Number((await getDb().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  Number((await getDatabase().db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
 async function makePdf(text: string): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -62,7 +62,7 @@ async function upload(file: string) {
 beforeAll(async () => {
   server = await startTestServer({ seed: false });
   browser = await launchBrowser();
-  const admin = await makeUser(getDb(), "admin", { name: "Ada Admin" });
+  const admin = await makeUser(getDatabase().db, "admin", { name: "Ada Admin" });
   page = await signedInPage(browser, server.url, admin.id, { timeout: 15_000 });
   fs.writeFileSync(path.join(dir, "tildelingsbrev-2023.txt"), readLetter2023());
 });
@@ -100,7 +100,7 @@ describe("uploading a letter", () => {
     await page.getByRole("button", { name: "Bekreft og importer" }).click();
     await page.getByText("Brevet er importert.").waitFor();
     expect(await count("assignments")).toBe(created);
-    const owners = await getDb()
+    const owners = await getDatabase().db
       .selectFrom("assignment_departments as ad")
       .innerJoin("assignments as a", "a.id", "ad.assignment_id")
       .select("ad.department_code")
@@ -108,7 +108,7 @@ describe("uploading a letter", () => {
       .execute();
     expect(owners.map((o) => o.department_code)).toEqual(["FHA"]);
     // The supplementary letters acted: TB2023-31 postponed by a letter, TB2023-18's clarification recorded on it.
-    const postponed = await getDb()
+    const postponed = await getDatabase().db
       .selectFrom("status_events as e")
       .innerJoin("assignments as a", "a.id", "e.assignment_id")
       .select(["e.status", "e.letter_id"])
@@ -143,7 +143,7 @@ describe("uploading a letter", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Bekreft og importer" }).click();
     await page.getByText("Brevet er importert.").waitFor();
-    const title = await getDb().selectFrom("assignments").select("title").where("key", "=", "TB2023-05").executeTakeFirstOrThrow();
+    const title = await getDatabase().db.selectFrom("assignments").select("title").where("key", "=", "TB2023-05").executeTakeFirstOrThrow();
     expect(title.title).toBe("Ulovlig handel med tobakk");
   });
 

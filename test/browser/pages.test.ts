@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser, signedInPage } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser } from "../helpers/users";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 
 describe("first pages in Chromium", () => {
   let server: RunningServer;
@@ -14,7 +14,7 @@ describe("first pages in Chromium", () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    const reader = await makeUser(getDb(), "leser");
+    const reader = await makeUser(getDatabase().db, "leser");
     page = await signedInPage(browser, server.url, reader.id);
     page.on("console", (m) => {
       if (m.type() === "error") consoleErrors.push(m.text());

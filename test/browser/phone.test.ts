@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser, signedInPage } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser } from "../helpers/users";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -64,7 +64,7 @@ describe("phone width (390 × 844)", () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    const admin = await makeUser(getDb(), "admin", { departments: ["FHA"] });
+    const admin = await makeUser(getDatabase().db, "admin", { departments: ["FHA"] });
     page = await signedInPage(browser, server.url, admin.id, { context: { viewport: PHONE } });
   });
 

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDatabase, getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { saveReportText } from "~/models/report.server";
 import { recordStatusUpdate } from "~/models/status-event.server";
 import { axeViolations, axeViolationsOfHtml, launchBrowser, signedInPage } from "../helpers/browser";
@@ -20,14 +20,14 @@ let userId: number;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  const user = await makeUser(getDb(), "saksbehandler", { name: "Frida Forklaring" });
+  const user = await makeUser(getDatabase().db, "saksbehandler", { name: "Frida Forklaring" });
   userId = user.id;
   // Two assignments with a status comment in March 2023: the comment can be taken over.
   for (const [key, comment] of [
     ["TB2023-02", "Arbeidet er i gang etter planen; utkast til departementet i juni."],
     ["TB2023-12", "Oppstartsmøte holdt; arbeidsplan er laget."],
   ]) {
-    const a = await getDb().selectFrom("assignments").select(["id", "version"]).where("key", "=", key).executeTakeFirstOrThrow();
+    const a = await getDatabase().db.selectFrom("assignments").select(["id", "version"]).where("key", "=", key).executeTakeFirstOrThrow();
     const actor = { userId: user.id, name: `Frida Forklaring <${user.email}>`, person: "Frida Forklaring", ip: null, userAgent: null };
     const result = await recordStatusUpdate(getDatabase(), { assignmentId: a.id, baseVersion: a.version, status: "i_rute", comment, actor }, new Date("2023-03-01T10:00:00Z"));
     expect(result.ok).toBe(true);
@@ -130,7 +130,7 @@ describe("all explanations on one page", () => {
       await page.goto(`${server.url}/rapport/forklaringer?aar=2023&per=${date}`);
       const item = page.locator("li.explanation").first();
       const key = (await item.locator("input[name=key]").getAttribute("value")) as string;
-      const db = getDb();
+      const db = getDatabase().db;
       const assignment = await db.selectFrom("assignments").select(["id", "key"]).where("key", "=", key).executeTakeFirstOrThrow();
       const other = await makeUser(db, "saksbehandler", { name: "Olav Annen" });
       await saveReportText(db, assignment, date, "Olavs tekst, lagret først.", { userId: other.id, name: "Olav Annen <olav@example.no>", person: "Olav Annen" });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { axeViolations, launchBrowser, signedInPage } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser } from "../helpers/users";
@@ -12,7 +12,7 @@ let page: Page;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  const user = await makeUser(getDb(), "saksbehandler", { name: "Rita Rapport" });
+  const user = await makeUser(getDatabase().db, "saksbehandler", { name: "Rita Rapport" });
   page = await signedInPage(browser, server.url, user.id, { context: { acceptDownloads: true }, timeout: 8000 });
 });
 afterAll(async () => {

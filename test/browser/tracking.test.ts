@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { axeViolations, axeViolationsOfHtml, launchBrowser, signedInPage } from "../helpers/browser";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser } from "../helpers/users";
@@ -16,7 +16,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function pageAs(role: Exclude<Role, "admin">, options: { javaScriptEnabled?: boolean; name?: string } = {}): Promise<Page> {
-  const user = await makeUser(getDb(), role, { name: options.name });
+  const user = await makeUser(getDatabase().db, role, { name: options.name });
   const page = await signedInPage(browser, server.url, user.id, { context: { javaScriptEnabled: options.javaScriptEnabled ?? true }, timeout: 8000 });
   contexts.push(page.context());
   return page;
@@ -102,7 +102,7 @@ describe("updating status", () => {
     await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest(".ds-error-summary"))).toBe(true);
     expect(await page.isChecked("#status-forsinket")).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    const events = await getDb()
+    const events = await getDatabase().db
       .selectFrom("status_events as e")
       .innerJoin("assignments as a", "a.id", "e.assignment_id")
       .select("e.id")
@@ -139,7 +139,7 @@ describe("updating status", () => {
     // Saving again after seeing the newer change is a deliberate decision, and goes through.
     await bjorn.click("form:has(#kommentar) button[type=submit]");
     await bjorn.getByText("Statusen er lagret.").waitFor();
-    const comments = await getDb()
+    const comments = await getDatabase().db
       .selectFrom("status_events as e")
       .innerJoin("assignments as a", "a.id", "e.assignment_id")
       .select(["e.comment", "e.version"])

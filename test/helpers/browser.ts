@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { SESSION_COOKIE_NAME, sessionToken } from "./users";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -32,7 +32,7 @@ export async function signedInPage(
   options: { context?: BrowserContextOptions; timeout?: number } = {},
 ): Promise<Page> {
   const context = await browser.newContext({ locale: "nb-NO", ...options.context });
-  await context.addCookies([{ name: SESSION_COOKIE_NAME, value: await sessionToken(getDb(), userId), url: baseUrl }]);
+  await context.addCookies([{ name: SESSION_COOKIE_NAME, value: await sessionToken(getDatabase().db, userId), url: baseUrl }]);
   const page = await context.newPage();
   if (options.timeout) page.setDefaultTimeout(options.timeout);
   return page;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "~/auth/permissions";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser, sessionCookie, TEST_PASSWORD } from "../helpers/users";
 
@@ -15,8 +15,8 @@ const users: Partial<Record<Role, { id: number; email: string }>> = {};
 beforeAll(async () => {
   server = await startTestServer();
   for (const role of ["admin", "saksbehandler", "departement", "leser"] as const) {
-    users[role] = await makeUser(getDb(), role);
-    cookies[role] = await sessionCookie(getDb(), users[role]!.id);
+    users[role] = await makeUser(getDatabase().db, role);
+    cookies[role] = await sessionCookie(getDatabase().db, users[role]!.id);
   }
 });
 afterAll(async () => {
@@ -73,7 +73,7 @@ describe("who may see which page", () => {
 
 describe("actions the UI hides are refused on direct POST", () => {
   const statusEvents = () =>
-    getDb()
+    getDatabase().db
       .selectFrom("status_events as e")
       .innerJoin("assignments as a", "a.id", "e.assignment_id")
       .select("e.id")
@@ -108,19 +108,19 @@ describe("actions the UI hides are refused on direct POST", () => {
 
   for (const role of ["saksbehandler", "departement", "leser"] as const) {
     it(`creating a user as ${role} is 403 and creates nothing`, async () => {
-      const before = await getDb().selectFrom("users").select("id").execute();
+      const before = await getDatabase().db.selectFrom("users").select("id").execute();
       const res = await post(
         "/admin/brukere",
         { email: `inntrenger-${role}@example.no`, name: "Inntrenger", role: "admin", password: TEST_PASSWORD, password2: TEST_PASSWORD },
         { cookie: cookies[role] },
       );
       expect(res.status).toBe(403);
-      expect(await getDb().selectFrom("users").select("id").execute()).toEqual(before);
+      expect(await getDatabase().db.selectFrom("users").select("id").execute()).toEqual(before);
     });
     it(`disabling a user as ${role} is 403`, async () => {
       const res = await post(`/admin/brukere/${users.leser!.id}`, { intent: "deaktiver" }, { cookie: cookies[role] });
       expect(res.status).toBe(403);
-      const row = await getDb().selectFrom("users").select("disabled_at").where("id", "=", users.leser!.id).executeTakeFirstOrThrow();
+      const row = await getDatabase().db.selectFrom("users").select("disabled_at").where("id", "=", users.leser!.id).executeTakeFirstOrThrow();
       expect(row.disabled_at).toBeNull();
     });
   }
@@ -138,9 +138,9 @@ describe("actions the UI hides are refused on direct POST", () => {
       { cookie: cookies.admin },
     );
     expect(ok.status).toBe(302);
-    const created = await getDb().selectFrom("users").selectAll().where("email", "=", "ny@example.no").executeTakeFirstOrThrow();
+    const created = await getDatabase().db.selectFrom("users").selectAll().where("email", "=", "ny@example.no").executeTakeFirstOrThrow();
     expect(created.role).toBe("departement");
-    const audit = await getDb().selectFrom("audit_log").selectAll().where("action", "=", "bruker:opprettet").where("target", "=", `bruker:${created.id}`).executeTakeFirstOrThrow();
+    const audit = await getDatabase().db.selectFrom("audit_log").selectAll().where("action", "=", "bruker:opprettet").where("target", "=", `bruker:${created.id}`).executeTakeFirstOrThrow();
     expect(audit.user_id).toBe(users.admin!.id);
     expect(audit.details).not.toContain(TEST_PASSWORD);
   });
@@ -148,13 +148,13 @@ describe("actions the UI hides are refused on direct POST", () => {
 
 describe("cross-site requests", () => {
   it("a cross-site sign-in POST gets 403 and writes nothing", async () => {
-    const before = await getDb().selectFrom("audit_log").select("id").execute();
-    const sessions = await getDb().selectFrom("sessions").select("id_hash").execute();
+    const before = await getDatabase().db.selectFrom("audit_log").select("id").execute();
+    const sessions = await getDatabase().db.selectFrom("sessions").select("id_hash").execute();
     const res = await post("/logg-inn", { email: users.leser!.email, password: TEST_PASSWORD }, { origin: "https://angriper.example" });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("annet nettsted");
-    expect(await getDb().selectFrom("audit_log").select("id").execute()).toEqual(before);
-    expect(await getDb().selectFrom("sessions").select("id_hash").execute()).toEqual(sessions);
+    expect(await getDatabase().db.selectFrom("audit_log").select("id").execute()).toEqual(before);
+    expect(await getDatabase().db.selectFrom("sessions").select("id_hash").execute()).toEqual(sessions);
   });
 
   it("a cross-site admin POST with a valid session cookie gets 403", async () => {
@@ -164,13 +164,13 @@ describe("cross-site requests", () => {
       { cookie: cookies.admin, origin: "https://angriper.example" },
     );
     expect(res.status).toBe(403);
-    expect(await getDb().selectFrom("users").select("id").where("email", "=", "csrf@example.no").executeTakeFirst()).toBeUndefined();
+    expect(await getDatabase().db.selectFrom("users").select("id").where("email", "=", "csrf@example.no").executeTakeFirst()).toBeUndefined();
   });
 });
 
 describe("sessions over HTTP", () => {
   it("sign-in sets a new HttpOnly SameSite cookie, replaces an old session, and sign-out deletes it", async () => {
-    const { email } = await makeUser(getDb(), "leser");
+    const { email } = await makeUser(getDatabase().db, "leser");
     const first = await post("/logg-inn", { email, password: TEST_PASSWORD, neste: "/oppdrag/TB2023-05" });
     expect(first.status).toBe(302);
     expect(first.headers.get("location")).toBe("/oppdrag/TB2023-05");
@@ -200,7 +200,7 @@ describe("sessions over HTTP", () => {
   });
 
   it("sign-in ignores redirects to other sites", async () => {
-    const { email } = await makeUser(getDb(), "leser");
+    const { email } = await makeUser(getDatabase().db, "leser");
     const res = await post("/logg-inn", { email, password: TEST_PASSWORD, neste: "//angriper.example/" });
     expect(res.headers.get("location")).toBe("/");
   });

@@ -4,7 +4,7 @@
  * rows; a "since my last visit" link from a cookie. Against the built server over HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { todayInOslo } from "~/domain/format";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser, sessionCookie } from "../helpers/users";
@@ -14,13 +14,13 @@ let cookie: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const worker = await makeUser(getDb(), "saksbehandler", { name: "Kari Kasus" });
-  cookie = await sessionCookie(getDb(), worker.id);
+  const worker = await makeUser(getDatabase().db, "saksbehandler", { name: "Kari Kasus" });
+  cookie = await sessionCookie(getDatabase().db, worker.id);
   // A delivery on 10 May 2023 recorded today, and a status change today.
-  const a = await getDb().selectFrom("assignments").select(["id", "version"]).where("key", "=", "TB2023-81").executeTakeFirstOrThrow();
-  const d = await getDb().selectFrom("deadlines").select("id").where("assignment_id", "=", a.id).orderBy("position").executeTakeFirstOrThrow();
+  const a = await getDatabase().db.selectFrom("assignments").select(["id", "version"]).where("key", "=", "TB2023-81").executeTakeFirstOrThrow();
+  const d = await getDatabase().db.selectFrom("deadlines").select("id").where("assignment_id", "=", a.id).orderBy("position").executeTakeFirstOrThrow();
   expect((await post("/oppdrag/TB2023-81", { intent: "leveranse", deadlineId: String(d.id), delivered: "ja", deliveredOn: "2023-05-10" })).status).toBe(302);
-  const b = await getDb().selectFrom("assignments").select("version").where("key", "=", "TB2023-10").executeTakeFirstOrThrow();
+  const b = await getDatabase().db.selectFrom("assignments").select("version").where("key", "=", "TB2023-10").executeTakeFirstOrThrow();
   expect((await post("/oppdrag/TB2023-10", { intent: "status", status: "i_rute", comment: "Godt i gang", version: String(b.version) })).status).toBe(302);
 });
 afterAll(async () => {
@@ -49,7 +49,7 @@ describe("/endringer", () => {
     // … though it was written after that date.
     expect(count((await page("/endringer?siden=2023-05-31&type=leveranse&etter=registrert")).html)).toBe(1);
     // Letters: the main letter (undated) counts from 1 January 2023; after 1 March only the later letters' assignments.
-    const later = await getDb()
+    const later = await getDatabase().db
       .selectFrom("assignment_changes as c")
       .innerJoin("letters as l", "l.id", "c.letter_id")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -73,7 +73,7 @@ describe("/endringer", () => {
     const sha = await page("/endringer?siden=2000-01-01&type=leveranse&avdeling=SHA");
     expect(count(sha.html)).toBe(1);
     expect(count((await page("/endringer?siden=2000-01-01&type=leveranse&avdeling=FHA")).html)).toBe(0);
-    const area = (await getDb().selectFrom("assignments").select("area_code").where("key", "=", "TB2023-81").executeTakeFirstOrThrow()).area_code!;
+    const area = (await getDatabase().db.selectFrom("assignments").select("area_code").where("key", "=", "TB2023-81").executeTakeFirstOrThrow()).area_code!;
     expect(count((await page(`/endringer?siden=2000-01-01&type=leveranse&omrade=${area}`)).html)).toBe(1);
     expect(count((await page("/endringer?siden=2000-01-01&aar=2024")).html)).toBe(0);
     // Paging: 50 a page, the status line says where you are.

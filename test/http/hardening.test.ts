@@ -9,7 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { startServerProcess, type ServerProcess } from "../../scripts/lib/server-command";
 import { tempDir } from "../helpers/db";
 import { startTestServer, type RunningServer } from "../helpers/server";
@@ -23,10 +23,10 @@ let fhaCookie: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await makeUser(getDb(), "admin");
-  adminCookie = await sessionCookie(getDb(), admin.id);
-  handlerCookie = await sessionCookie(getDb(), (await makeUser(getDb(), "saksbehandler")).id);
-  fhaCookie = await sessionCookie(getDb(), (await makeUser(getDb(), "departement", { departments: ["FHA"] })).id);
+  admin = await makeUser(getDatabase().db, "admin");
+  adminCookie = await sessionCookie(getDatabase().db, admin.id);
+  handlerCookie = await sessionCookie(getDatabase().db, (await makeUser(getDatabase().db, "saksbehandler")).id);
+  fhaCookie = await sessionCookie(getDatabase().db, (await makeUser(getDatabase().db, "departement", { departments: ["FHA"] })).id);
 });
 afterAll(async () => {
   await server?.stop();
@@ -74,12 +74,12 @@ describe("redirect after sign-in (holes 3 and 9)", () => {
   });
 
   it("CR/LF in neste: no 500, a session and its cookie, and the overview", async () => {
-    const sessionsBefore = await getDb().selectFrom("sessions").selectAll().execute();
+    const sessionsBefore = await getDatabase().db.selectFrom("sessions").selectAll().execute();
     const res = await signInWith("/oppdrag\r\nSet-Cookie: x=1");
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/");
     expect(res.headers.get("set-cookie")).toMatch(/^oppdrag_sesjon=/);
-    expect((await getDb().selectFrom("sessions").selectAll().execute()).length).toBe(sessionsBefore.length + 1);
+    expect((await getDatabase().db.selectFrom("sessions").selectAll().execute()).length).toBe(sessionsBefore.length + 1);
   });
 
   it("non-Latin-1 characters in neste are sent percent-encoded", async () => {
@@ -113,7 +113,7 @@ describe("answers that were a 500 (hole 9)", () => {
 
 describe("the body cap comes before sign-in (hole 4)", () => {
   it("a 150 MB sign-in POST without a session is refused from its Content-Length, unread", async () => {
-    const attempts = await getDb().selectFrom("login_attempts").selectAll().execute();
+    const attempts = await getDatabase().db.selectFrom("login_attempts").selectAll().execute();
     const res = await raw({
       url: `${server.url}/logg-inn`,
       method: "POST",
@@ -123,7 +123,7 @@ describe("the body cap comes before sign-in (hole 4)", () => {
     expect(res.status).toBe(413);
     expect(res.headers.connection).toBe("close");
     expect(res.body).toBe("Forespørselen er for stor. Største tillatte størrelse er 1 MB. Ingenting er lagret.");
-    expect(await getDb().selectFrom("login_attempts").selectAll().execute()).toEqual(attempts);
+    expect(await getDatabase().db.selectFrom("login_attempts").selectAll().execute()).toEqual(attempts);
   });
 
   it("a body streamed without Content-Length is cut off at the cap", async () => {
@@ -151,7 +151,7 @@ describe("the body cap comes before sign-in (hole 4)", () => {
 
 describe("form input (hole 10)", () => {
   it("invalid UTF-8 in a comment is refused, not stored as U+FFFD", async () => {
-    const events = () => getDb().selectFrom("status_events").select("id").execute();
+    const events = () => getDatabase().db.selectFrom("status_events").select("id").execute();
     const before = await events();
     const res = await post("/oppdrag/TB2023-09", "intent=status&status=forsinket&version=1&comment=Forsinket%20fordi%20%FF%FE", { Cookie: handlerCookie });
     expect(res.status).toBe(400);
@@ -167,7 +167,7 @@ describe("form input (hole 10)", () => {
     );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Navnet kan ikke inneholde kontrolltegn eller linjeskift.");
-    expect(await getDb().selectFrom("users").select("id").where("email", "=", "ny.bruker@example.no").execute()).toEqual([]);
+    expect(await getDatabase().db.selectFrom("users").select("id").where("email", "=", "ny.bruker@example.no").execute()).toEqual([]);
   });
 });
 
@@ -184,7 +184,7 @@ describe("no existence oracle (hole 10)", () => {
 
 describe("agreed deadlines (holes 2 and 3)", () => {
   const deadline = (state: "dated" | "to_be_agreed") =>
-    getDb()
+    getDatabase().db
       .selectFrom("deadlines as d")
       .innerJoin("assignment_departments as ad", "ad.assignment_id", "d.assignment_id")
       .select(["d.id"])
@@ -198,7 +198,7 @@ describe("agreed deadlines (holes 2 and 3)", () => {
     const res = await post("/frister", form({ deadlineId: String(fixed.id), date: "2030-01-01", reference: "E-post fra FHA", tilbake: "/frister" }), { Cookie: fhaCookie });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("Denne fristen står fast i tildelingsbrevet");
-    expect(await getDb().selectFrom("deadline_agreements").select("id").where("deadline_id", "=", fixed.id).execute()).toEqual([]);
+    expect(await getDatabase().db.selectFrom("deadline_agreements").select("id").where("deadline_id", "=", fixed.id).execute()).toEqual([]);
   });
 
   it("an open one is agreed, and tilbake cannot lead to another site", async () => {

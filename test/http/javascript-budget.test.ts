@@ -6,7 +6,7 @@
  * Sizes, not timings: the same build always gives the same bytes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { measureFirstLoadJs } from "../../scripts/bench/http";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser, sessionCookie } from "../helpers/users";
@@ -18,8 +18,8 @@ let cookie: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const user = await makeUser(getDb(), "saksbehandler");
-  cookie = await sessionCookie(getDb(), user.id);
+  const user = await makeUser(getDatabase().db, "saksbehandler");
+  cookie = await sessionCookie(getDatabase().db, user.id);
 });
 afterAll(async () => {
   await server?.stop();

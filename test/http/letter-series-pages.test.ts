@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importLetterText } from "~/use-cases/bootstrap.server";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { REPO_ROOT } from "../helpers/db";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser, sessionCookie } from "../helpers/users";
@@ -23,10 +23,10 @@ let admin: string;
 beforeAll(async () => {
   server = await startTestServer({ seed: false });
   for (const file of ["00-tildelingsbrev-2026.txt", "01-supplerende-tildelingsbrev-nr-1.txt", "02-supplerende-tildelingsbrev-nr-2.txt", "03-supplerende-tildelingsbrev-nr-3.txt"]) {
-    await importLetterText(getDb(), read(file), file);
+    await importLetterText(getDatabase().db, read(file), file);
   }
-  reader = await sessionCookie(getDb(), (await makeUser(getDb(), "leser")).id);
-  admin = await sessionCookie(getDb(), (await makeUser(getDb(), "admin")).id);
+  reader = await sessionCookie(getDatabase().db, (await makeUser(getDatabase().db, "leser")).id);
+  admin = await sessionCookie(getDatabase().db, (await makeUser(getDatabase().db, "admin")).id);
 }, 120_000);
 afterAll(async () => {
   await server?.stop();

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { MAX_UPLOAD_BYTES } from "~/letters/extract.server";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser, sessionCookie } from "../helpers/users";
@@ -17,15 +17,15 @@ let cookie: string;
 
 beforeAll(async () => {
   server = await startTestServer({ seed: false }); // an empty database: every assignment in the upload is new
-  const admin = await makeUser(getDb(), "admin");
-  cookie = await sessionCookie(getDb(), admin.id);
+  const admin = await makeUser(getDatabase().db, "admin");
+  cookie = await sessionCookie(getDatabase().db, admin.id);
 });
 afterAll(async () => {
   await server?.stop();
 });
 
 async function uploads(): Promise<number> {
-  const row = await getDb().selectFrom("letter_uploads").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await getDatabase().db.selectFrom("letter_uploads").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

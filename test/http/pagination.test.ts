@@ -3,7 +3,7 @@
  * pages, with plain links (no JavaScript needed) and the current page marked.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser, sessionCookie } from "../helpers/users";
 
@@ -12,7 +12,7 @@ let cookie: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  cookie = await sessionCookie(getDb(), (await makeUser(getDb(), "leser")).id);
+  cookie = await sessionCookie(getDatabase().db, (await makeUser(getDatabase().db, "leser")).id);
 });
 afterAll(async () => {
   await server?.stop();

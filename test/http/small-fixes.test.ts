@@ -4,7 +4,7 @@
  * comment"; an empty uploaded file gets a message that says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/db/connection.server";
+import { getDatabase } from "~/db/connection.server";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser, sessionCookie } from "../helpers/users";
 
@@ -13,8 +13,8 @@ let cookie: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const admin = await makeUser(getDb(), "admin");
-  cookie = await sessionCookie(getDb(), admin.id);
+  const admin = await makeUser(getDatabase().db, "admin");
+  cookie = await sessionCookie(getDatabase().db, admin.id);
 });
 afterAll(async () => {
   await server?.stop();
@@ -25,14 +25,14 @@ const post = (path: string, body: FormData | URLSearchParams) =>
   fetch(`${server.url}${path}`, { method: "POST", body, headers: { Cookie: cookie, Origin: server.url }, redirect: "manual" });
 
 async function setStatus(key: string, status: string, comment: string) {
-  const { version } = await getDb().selectFrom("assignments").select("version").where("key", "=", key).executeTakeFirstOrThrow();
+  const { version } = await getDatabase().db.selectFrom("assignments").select("version").where("key", "=", key).executeTakeFirstOrThrow();
   const res = await post(`/oppdrag/${key}`, new URLSearchParams({ intent: "status", status, comment, version: String(version) }));
   expect(res.status).toBe(302);
 }
 
 describe("small fixes", () => {
   it("/frister leaves out assignments that are Avsluttet or Fullført", async () => {
-    const open = await getDb()
+    const open = await getDatabase().db
       .selectFrom("effective_deadlines as d")
       .innerJoin("assignments as a", "a.id", "d.assignment_id")
       .select("a.key")

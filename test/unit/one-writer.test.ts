@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
 }
 
 const WRITERS: Record<string, string> = {
-  status_events: "app/models/status-events.server.ts",
+  status_events: "app/models/status-event.server.ts",
   audit_log: "app/models/audit.server.ts",
   assignment_changes: "app/models/assignment-changes.server.ts",
 };
