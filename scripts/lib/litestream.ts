@@ -1,7 +1,7 @@
 /**
  * Litestream (https://litestream.io, v0.3.13): continuous replication of the SQLite file (WAL
  * shipping) to a replica off the machine, and restore from it to a point in time. The binary
- * comes from the npm package `@flydotio/litestream` (its platform package holds the executable).
+ * comes from the npm package `@flydotio/litestream-linux-x64` (an optional dependency; docs/decisions/043).
  *
  * Replica URLs as Litestream reads them: `file:///srv/replika/oppdrag` (tests, a mounted disk),
  * `s3://bucket/path` (AWS S3, or any S3-compatible store with LITESTREAM_S3_ENDPOINT),
@@ -17,7 +17,7 @@ import path from "node:path";
 
 export class LitestreamError extends Error {}
 
-/** The Litestream executable shipped by @flydotio/litestream for this platform. */
+/** The Litestream executable shipped by the @flydotio/litestream-<platform>-<arch> package. */
 export function litestreamBinary(): string {
   const require = createRequire(import.meta.url);
   const pkg = `@flydotio/litestream-${process.platform}-${process.arch}`;
