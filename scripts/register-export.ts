@@ -6,12 +6,13 @@
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { closeDatabase, getDatabase } from "../app/db/connection.server";
+import { getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { REGISTER_FORMATS, type RegisterFormat } from "../app/domain/register";
 import { renderRegisterFile } from "../app/export/register-files.server";
 import { loadRegister } from "../app/models/register.server";
 import { outputPathRefusal } from "./lib/output-path";
+import { fail, runCli } from "./lib/cli";
 
 const USAGE = "Bruk: npm run --silent register:export -- [--year 2026] --format json|csv|xlsx [--out FIL] [--force]";
 
@@ -67,10 +68,6 @@ function norwegianArgError(error: Error): string {
   return `Ugyldige argumenter (${error.message}).`;
 }
 
-function fail(message: string): number {
-  console.error(`Feil: ${message}`);
-  return 1;
-}
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -78,13 +75,4 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-main()
-  .then(async (code) => {
-    await closeDatabase();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(`Feil: registeret kunne ikke eksporteres (${error instanceof Error ? error.message : String(error)}).`);
-    await closeDatabase();
-    process.exit(1);
-  });
+runCli(main, "registeret kunne ikke eksporteres");

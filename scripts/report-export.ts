@@ -5,12 +5,13 @@
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { closeDatabase, getDatabase } from "../app/db/connection.server";
+import { getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { loadReport } from "../app/models/report.server";
 import { isValidIsoDate } from "../app/domain/text";
 import { outputPathRefusal } from "./lib/output-path";
 import { finalExportRefusal, renderReportFile, REPORT_FORMATS, type ReportFormat } from "../app/export/report-files.server";
+import { fail, runCli } from "./lib/cli";
 
 const USAGE =
   "Bruk: npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|pdf|xlsx|csv --out FIL [--force] [--draft] [--orientation portrait|landscape] [--status words|colours] [--description]";
@@ -66,18 +67,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function fail(message: string): number {
-  console.error(`Feil: ${message}`);
-  return 1;
-}
 
-main()
-  .then(async (code) => {
-    await closeDatabase();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(`Feil: rapporten kunne ikke lages (${error instanceof Error ? error.message : String(error)}).`);
-    await closeDatabase();
-    process.exit(1);
-  });
+runCli(main, "rapporten kunne ikke lages");
