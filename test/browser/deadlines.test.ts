@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   const user = await makeUser(getDatabase().db, "departement", { departments: ["FHA"], name: "Frida FHA" });
-  page = await signedInPage(browser, server.url, user.id, { timeout: 8000 });
+  page = await signedInPage(browser, server.url, user.id, { timeout: 15_000 });
 });
 afterAll(async () => {
   await browser?.close();

@@ -52,7 +52,7 @@ async function fillMissing(page: Page, prefix: string): Promise<number> {
 
 describe("all explanations on one page", () => {
   it("without JavaScript: take over a comment, fill in every missing explanation, save once, and the final export is allowed", async () => {
-    const page = await signedInPage(browser, server.url, userId, { context: { javaScriptEnabled: false }, timeout: 8000 });
+    const page = await signedInPage(browser, server.url, userId, { context: { javaScriptEnabled: false }, timeout: 15_000 });
     const date = "2023-04-30";
     await page.goto(`${server.url}/rapport/forklaringer?aar=2023&per=${date}`);
     const missing = await missingOnPage(page);
@@ -91,7 +91,7 @@ describe("all explanations on one page", () => {
   }, 180_000);
 
   it("with JavaScript: fill in every missing explanation, focus on the confirmation, no axe violations, final export allowed", async () => {
-    const page = await signedInPage(browser, server.url, userId, { timeout: 8000 });
+    const page = await signedInPage(browser, server.url, userId, { timeout: 15_000 });
     const date = "2023-12-31";
     await page.goto(`${server.url}/rapport?aar=2023&per=${date}`);
     await page.getByRole("link", { name: "Skriv alle forklaringer på én side" }).click();
@@ -125,7 +125,7 @@ describe("all explanations on one page", () => {
 
   for (const javaScriptEnabled of [true, false]) {
     it(`a text saved by someone else meanwhile is a conflict that keeps what was typed (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async () => {
-      const page = await signedInPage(browser, server.url, userId, { context: { javaScriptEnabled }, timeout: 8000 });
+      const page = await signedInPage(browser, server.url, userId, { context: { javaScriptEnabled }, timeout: 15_000 });
       const date = javaScriptEnabled ? "2023-08-31" : "2023-09-30";
       await page.goto(`${server.url}/rapport/forklaringer?aar=2023&per=${date}`);
       const item = page.locator("li.explanation").first();
@@ -155,6 +155,8 @@ describe("all explanations on one page", () => {
       // Saving again, having seen the newer text, is a deliberate choice and goes through.
       await page.getByRole("button", { name: "Lagre alle forklaringer" }).click();
       await page.waitForURL(/lagret=1/);
+      // The URL changes before React has shown the saved page; wait for the page itself.
+      await page.locator("#bekreftelse", { hasText: "1 forklaring er lagret." }).waitFor();
       const after = await db.selectFrom("report_texts").select("text").where("assignment_id", "=", assignment.id).where("report_date", "=", date).orderBy("id", "desc").execute();
       expect(after.map((s) => s.text)).toEqual(["Min tekst, skrevet samtidig.", "Olavs tekst, lagret først."]);
 

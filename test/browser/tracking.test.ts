@@ -17,7 +17,7 @@ const contexts: BrowserContext[] = [];
 
 async function pageAs(role: Exclude<Role, "admin">, options: { javaScriptEnabled?: boolean; name?: string } = {}): Promise<Page> {
   const user = await makeUser(getDatabase().db, role, { name: options.name });
-  const page = await signedInPage(browser, server.url, user.id, { context: { javaScriptEnabled: options.javaScriptEnabled ?? true }, timeout: 8000 });
+  const page = await signedInPage(browser, server.url, user.id, { context: { javaScriptEnabled: options.javaScriptEnabled ?? true }, timeout: 15_000 });
   contexts.push(page.context());
   return page;
 }
