@@ -16,6 +16,8 @@ import type {
   ParsedLetter,
   ParseWarning,
 } from "~/domain/letter/types";
+import { DEFAULT_AGENCY_NAME, normaliseAgencyName } from "~/domain/agency";
+import { AgencyError, createAgency, findAgencyByName, listAgencies } from "~/models/agency.server";
 import type { Database } from "./schema";
 
 export interface ImportOptions {
@@ -28,6 +30,12 @@ export interface ImportOptions {
   now?: Date;
   /** Compute the summary, then roll everything back. */
   dryRun?: boolean;
+  /**
+   * The recipient agency's name: overrides what the letter says (upload preview, CLI
+   * `--agency`). Without it the letter's recipient; without that the database's only agency (or
+   * Helsedirektoratet in an empty one); with several agencies and no recipient the import is refused.
+   */
+  agency?: string | null;
 }
 
 export interface FieldChange {
@@ -37,6 +45,8 @@ export interface FieldChange {
 }
 
 export interface ImportSummary {
+  /** The recipient agency everything was imported to; created: new to the register. */
+  agency: { name: string; slug: string; created: boolean } | null;
   letters: { created: number; updated: number; unchanged: number };
   assignments: { created: string[]; updated: string[]; unchanged: number };
   /** Field-by-field changes of updated assignments, by key (what a preview shows). */
@@ -122,6 +132,7 @@ export async function importParsedLetter(
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const summary: ImportSummary = {
+    agency: null,
     letters: { created: 0, updated: 0, unchanged: 0 },
     assignments: { created: [], updated: [], unchanged: 0 },
     changes: {},
@@ -139,8 +150,11 @@ export async function importParsedLetter(
 
   try {
     await db.transaction().execute(async (trx) => {
+      const agency = await resolveAgency(trx, parsed, options.agency ?? null, new Date(now));
+      summary.agency = { name: agency.name, slug: agency.slug, created: agency.created };
       const ctx: Ctx = {
         trx,
+        agencyId: agency.id,
         now,
         actor,
         actorUserId: options.actorUserId ?? null,
@@ -150,7 +164,7 @@ export async function importParsedLetter(
         fileHash: sha256(options.text),
       };
 
-      await upsertReferenceData(trx, parsed);
+      await upsertReferenceData(trx, parsed, agency.id);
       const letterIds = await upsertLetters(ctx, parsed, lines);
 
       // Postponements carried by an assignment become a "postpones" relation on it.
@@ -173,7 +187,7 @@ export async function importParsedLetter(
       // Relations, and clarifications acting on what they clarify: the target's history names them.
       for (const a of parsed.assignments) {
         for (const r of a.relations) {
-          const target = await trx.selectFrom("assignments").select("id").where("key", "=", r.target).executeTakeFirst();
+          const target = await findAssignment(ctx, r.target);
           summary.relations.push({ source: a.id, type: r.type, target: r.target, known: !!target });
           if (r.type === "clarifies" && target && summary.assignments.created.includes(a.id)) {
             const letter = parsed.letters[a.letter];
@@ -212,6 +226,8 @@ export async function importParsedLetter(
 
 interface Ctx {
   trx: Transaction<Database>;
+  /** The recipient agency: every lookup by key is within it. */
+  agencyId: number;
   now: string;
   actor: string;
   actorUserId: number | null;
@@ -273,7 +289,41 @@ async function finishImportLog(ctx: Ctx): Promise<void> {
     .execute();
 }
 
-async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResult): Promise<void> {
+/** The letter's recipient, chosen as ImportOptions.agency describes; created when new. */
+export async function resolveAgency(
+  trx: Transaction<Database> | Kysely<Database>,
+  parsed: Pick<ParseResult, "letters">,
+  override: string | null,
+  now: Date,
+): Promise<{ id: number; name: string; slug: string; created: boolean }> {
+  const named = normaliseAgencyName(override ?? "") || parsed.letters.map((l) => normaliseAgencyName(l.recipient ?? "")).find(Boolean) || null;
+  const existing = await listAgencies(trx);
+  let name = named;
+  if (!name) {
+    if (existing.length > 1) {
+      throw new AgencyError(
+        `Brevet sier ikke hvilken virksomhet det er til, og registeret har flere (${existing.map((a) => a.name).join(", ")}). Oppgi virksomheten.`,
+      );
+    }
+    name = existing[0]?.name ?? DEFAULT_AGENCY_NAME;
+  }
+  const found = await findAgencyByName(trx, name);
+  if (found) return { ...found, created: false };
+  return { ...(await createAgency(trx, { name }, now)), created: true };
+}
+
+/** The assignment with this key within the import's agency (keys are unique per agency and year). */
+async function findAssignment(ctx: Ctx, key: string) {
+  return ctx.trx
+    .selectFrom("assignments")
+    .selectAll()
+    .where("agency_id", "=", ctx.agencyId)
+    .where("key", "=", key)
+    .orderBy("year", "desc")
+    .executeTakeFirst();
+}
+
+async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResult, agencyId: number): Promise<void> {
   const year = yearOf(parsed);
   const departmentNames = new Map(parsed.departments.map((d) => [d.code, d.name]));
   const codes = new Set<string>(parsed.departments.map((d) => d.code));
@@ -294,11 +344,12 @@ async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResu
     const existing = await trx
       .selectFrom("goal_areas")
       .select(["id", "name", "sort_order"])
+      .where("agency_id", "=", agencyId)
       .where("year", "=", year)
       .where("code", "=", area.code)
       .executeTakeFirst();
     if (!existing) {
-      await trx.insertInto("goal_areas").values({ year, code: area.code, name: area.name, sort_order: order }).execute();
+      await trx.insertInto("goal_areas").values({ agency_id: agencyId, year, code: area.code, name: area.name, sort_order: order }).execute();
     } else if (existing.name !== area.name || existing.sort_order !== order) {
       await trx.updateTable("goal_areas").set({ name: area.name, sort_order: order }).where("id", "=", existing.id).execute();
     }
@@ -308,11 +359,12 @@ async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResu
     const existing = await trx
       .selectFrom("goals")
       .select(["id", "title", "area_code"])
+      .where("agency_id", "=", agencyId)
       .where("year", "=", year)
       .where("code", "=", goal.code)
       .executeTakeFirst();
     if (!existing) {
-      await trx.insertInto("goals").values({ year, code: goal.code, number, area_code: goal.area, title: goal.title }).execute();
+      await trx.insertInto("goals").values({ agency_id: agencyId, year, code: goal.code, number, area_code: goal.area, title: goal.title }).execute();
     } else if (existing.title !== goal.title || existing.area_code !== goal.area) {
       await trx.updateTable("goals").set({ title: goal.title, area_code: goal.area }).where("id", "=", existing.id).execute();
     }
@@ -330,11 +382,17 @@ async function upsertLetters(ctx: Ctx, parsed: ParseResult, lines: string[]): Pr
     seenKeys.set(base, n);
     const key = n === 1 ? base : `${base}#${n}`;
     const sourceHash = sha256(lines.slice(letter.startLine - 1, letter.endLine).join("\n"));
-    const existing = await ctx.trx.selectFrom("letters").selectAll().where("letter_key", "=", key).executeTakeFirst();
+    const existing = await ctx.trx
+      .selectFrom("letters")
+      .selectAll()
+      .where("agency_id", "=", ctx.agencyId)
+      .where("letter_key", "=", key)
+      .executeTakeFirst();
     if (!existing) {
       const row = await ctx.trx
         .insertInto("letters")
         .values({
+          agency_id: ctx.agencyId,
           letter_key: key,
           kind: letter.kind,
           year: letter.year,
@@ -389,7 +447,7 @@ async function upsertAssignment(
   letters: ParsedLetter[],
 ): Promise<void> {
   const { trx, now } = ctx;
-  const existing = await trx.selectFrom("assignments").selectAll().where("key", "=", parsedIn.id).executeTakeFirst();
+  const existing = await findAssignment(ctx, parsedIn.id);
   // A text that names no owner does not take away the owner someone chose for it earlier.
   let a = parsedIn;
   if (existing && a.departments.length === 0) {
@@ -410,6 +468,7 @@ async function upsertAssignment(
     const row = await trx
       .insertInto("assignments")
       .values({
+        agency_id: ctx.agencyId,
         key: a.id,
         has_id: a.hasId ? 1 : 0,
         year,
@@ -672,11 +731,7 @@ async function recordPostponement(
   line: number,
   effective: string,
 ): Promise<void> {
-  const target = await ctx.trx
-    .selectFrom("assignments")
-    .select(["id", "version"])
-    .where("key", "=", targetKey)
-    .executeTakeFirst();
+  const target = await findAssignment(ctx, targetKey);
   const letterName = letter ? [letter.title, letter.reference, letter.date].filter(Boolean).join(", ") : "ukjent brev";
   if (!target || letterId === undefined || !letter) {
     ctx.summary.postponements.push({ target: targetKey, letter: letterName, recorded: false });

@@ -10,6 +10,8 @@ import { applyOverrides, parseOverrides, type ImportOverrides } from "~/letters/
 import { audit, type Actor } from "./audit.server";
 import { importParsedLetter, type ImportSummary } from "./import-letter.server";
 import type { Database } from "./schema";
+import { DEFAULT_AGENCY_NAME, normaliseAgencyName } from "~/domain/agency";
+import { listAgencies } from "~/models/agency.server";
 
 export async function createUpload(
   db: Kysely<Database>,
@@ -48,8 +50,17 @@ export async function listUploads(db: Kysely<Database>, limit = 20) {
 
 export interface Preview {
   parsed: ParseResult;
-  summary: ImportSummary;
+  /** Null when the recipient agency must be chosen first (see `agency`). */
+  summary: ImportSummary | null;
   overrides: ImportOverrides;
+  agency: {
+    /** What the letter's text says (the parser's `recipient`), null when it does not say. */
+    fromText: string | null;
+    /** The agency the import will use; null: unknown, the admin must choose before confirming. */
+    chosen: string | null;
+    /** Every agency in the register, to choose from. */
+    known: string[];
+  };
 }
 
 function parsedFor(upload: { text: string; overrides: string }): { parsed: ParseResult; overrides: ImportOverrides } {
@@ -59,8 +70,27 @@ function parsedFor(upload: { text: string; overrides: string }): { parsed: Parse
 
 export async function previewUpload(db: Kysely<Database>, upload: { text: string; overrides: string; source_name: string }): Promise<Preview> {
   const { parsed, overrides } = parsedFor(upload);
-  const summary = await importParsedLetter(db, parsed, { text: upload.text, sourceName: upload.source_name, dryRun: true });
-  return { parsed, summary, overrides };
+  const known = (await listAgencies(db)).map((a) => a.name);
+  const fromText = parsed.letters.map((l) => l.recipient?.trim()).find(Boolean) ?? null;
+  // With several agencies and a letter that does not say, the admin chooses: no guessing.
+  const chosen = overrides.agency ?? fromText ?? (known.length <= 1 ? (known[0] ?? DEFAULT_AGENCY_NAME) : null);
+  const agency = { fromText, chosen, known };
+  if (chosen === null) return { parsed, summary: null, overrides, agency };
+  const summary = await importParsedLetter(db, parsed, { text: upload.text, sourceName: upload.source_name, dryRun: true, agency: chosen });
+  return { parsed, summary, overrides, agency };
+}
+
+/** Sets (or, with an empty name, clears) the recipient agency the admin chose in the preview. */
+export async function setAgencyOverride(db: Kysely<Database>, id: number, name: string): Promise<void> {
+  const upload = await getUpload(db, id);
+  if (!upload || upload.status !== "venter") return;
+  const { agency: _old, ...overrides } = parseOverrides(upload.overrides);
+  const agency = normaliseAgencyName(name);
+  await db
+    .updateTable("letter_uploads")
+    .set({ overrides: JSON.stringify(agency ? { ...overrides, agency } : overrides) })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function setDepartmentOverride(db: Kysely<Database>, id: number, key: string, codes: string[]): Promise<void> {
@@ -76,8 +106,9 @@ export async function setDepartmentOverride(db: Kysely<Database>, id: number, ke
 export async function confirmUpload(db: Kysely<Database>, id: number, actor: Actor): Promise<ImportSummary | null> {
   const upload = await getUpload(db, id);
   if (!upload || upload.status !== "venter") return null;
-  const { parsed } = parsedFor(upload);
+  const { parsed, overrides } = parsedFor(upload);
   const summary = await importParsedLetter(db, parsed, {
+    agency: overrides.agency ?? null,
     text: upload.text,
     sourceName: upload.source_name,
     actor: actor.name,

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from "kysely";
+import { Migrator, sql, type Kysely } from "kysely";
 import { migrationProvider } from "./migrations";
 import type { Database } from "./schema";
 
@@ -6,10 +6,28 @@ export interface MigrationOutcome {
   applied: string[];
 }
 
-/** Brings the schema up to date. Throws (with the failing migration's name) on error. */
+/**
+ * Brings the schema up to date. Throws (with the failing migration's name) on error.
+ *
+ * Migrations run with foreign keys off (the pragma cannot change inside the migrations'
+ * transaction), so a migration may rebuild a table others refer to, as SQLite's documented
+ * procedure for schema changes requires; `foreign_key_check` then proves nothing dangles, and
+ * foreign keys are on again before anything else runs.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOutcome> {
   const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
+  await sql`pragma foreign_keys = off`.execute(db);
+  let outcome: Awaited<ReturnType<typeof migrator.migrateToLatest>>;
+  try {
+    outcome = await migrator.migrateToLatest();
+    const dangling = await sql<{ table: string }>`pragma foreign_key_check`.execute(db);
+    if (dangling.rows.length > 0) {
+      throw new Error(`Migrering av databasen etterlot ugyldige referanser (${dangling.rows.map((r) => r.table).join(", ")})`);
+    }
+  } finally {
+    await sql`pragma foreign_keys = on`.execute(db);
+  }
+  const { error, results } = outcome;
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
     const name = failed ? ` (${failed.migrationName})` : "";

@@ -7,8 +7,27 @@ import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
 
 export type StatusCode = "ikke_startet" | "i_rute" | "forsinket" | "fullfort" | "utsatt" | "avsluttet";
 
+/** An agency (virksomhet) letters are addressed to. Data, not a fixed list (migration 0012). */
+export interface AgenciesTable {
+  id: Generated<number>;
+  /** As the letters write it: "Helsedirektoratet", "Norsk helsenett SF". Unique, case-insensitively. */
+  name: string;
+  /** Short form for tables and filters ("Hdir", "FHI"); null when none is known. */
+  short_name: string | null;
+  /** URL form (`?virksomhet=helsedirektoratet`): a–z, 0–9 and hyphens. */
+  slug: string;
+  created_at: string;
+}
+
+export interface UserAgenciesTable {
+  user_id: number;
+  agency_id: number;
+}
+
 export interface LettersTable {
   id: Generated<number>;
+  /** The recipient agency; letter_key is unique per agency. */
+  agency_id: number;
   /** Identity across re-imports: kind|year|reference|date (or title when no reference). */
   letter_key: string;
   kind: "main" | "supplementary";
@@ -40,6 +59,7 @@ export interface ImportsTable {
 
 export interface GoalAreasTable {
   id: Generated<number>;
+  agency_id: number;
   year: number;
   code: string;
   name: string;
@@ -48,6 +68,7 @@ export interface GoalAreasTable {
 
 export interface GoalsTable {
   id: Generated<number>;
+  agency_id: number;
   year: number;
   /** "Mål 1" */
   code: string;
@@ -67,6 +88,8 @@ export interface AssignmentsTable {
   key: string;
   has_id: number;
   year: number;
+  /** The agency of the letter that created it; (agency_id, year, key) is unique. */
+  agency_id: number;
   letter_id: number;
   area_code: string | null;
   goal_code: string | null;
@@ -303,6 +326,8 @@ export interface LetterUploadsTable {
 }
 
 export interface Database {
+  agencies: AgenciesTable;
+  user_agencies: UserAgenciesTable;
   letters: LettersTable;
   imports: ImportsTable;
   goal_areas: GoalAreasTable;
@@ -336,3 +361,4 @@ export type Deadline = Selectable<DeadlinesTable>;
 export type StatusEvent = Selectable<StatusEventsTable>;
 export type Letter = Selectable<LettersTable>;
 export type User = Selectable<UsersTable>;
+export type Agency = Selectable<AgenciesTable>;

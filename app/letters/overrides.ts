@@ -7,6 +7,8 @@ import type { ParseResult } from "~/domain/letter/types";
 export interface ImportOverrides {
   /** Owning departments for assignments the text left without (by assignment key). */
   departments?: Record<string, string[]>;
+  /** The recipient agency's name as the admin confirmed or corrected it (else the letter's). */
+  agency?: string;
 }
 
 export function parseOverrides(json: string): ImportOverrides {

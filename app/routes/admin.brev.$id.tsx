@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { cancelUpload, confirmUpload, getUpload, previewUpload, setDepartmentOverride } from "~/db/letter-uploads.server";
+import { cancelUpload, confirmUpload, getUpload, previewUpload, setAgencyOverride, setDepartmentOverride } from "~/db/letter-uploads.server";
+import { TextField } from "~/components/form";
+import { AGENCY_NAME_MAX } from "~/domain/agency";
+import { AgencyError } from "~/models/agency.server";
 import { listDepartments } from "~/db/queries.server";
 import { formatDateLong, formatDateTime } from "~/domain/format";
 import { assignmentPath } from "~/lib/urls";
@@ -30,9 +33,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const context = (line: number) => lines.slice(Math.max(0, line - 3), line + 2).join("\n");
   const url = new URL(args.request.url);
   if (upload.status !== "venter") {
-    return { upload: { ...upload, text: "" }, preview: null, departments: [], done: url.searchParams.get("ferdig") };
+    return { upload: { ...upload, text: "" }, preview: null, departments: [], done: url.searchParams.get("ferdig"), chooseAgency: null };
   }
-  const [{ parsed, summary, overrides }, departments] = await Promise.all([previewUpload(db, upload), listDepartments(db)]);
+  const [{ parsed, summary: maybeSummary, overrides, agency }, departments] = await Promise.all([previewUpload(db, upload), listDepartments(db)]);
+  if (!maybeSummary) {
+    return { upload: { ...upload, text: "" }, departments: [], done: null, preview: null, chooseAgency: { ...agency, letters: parsed.letters } };
+  }
+  const summary = maybeSummary;
   const created = parsed.assignments.filter((a) => summary.assignments.created.includes(a.id));
   // Codes to choose from: those in the database and those the letter itself uses.
   const codes = [...new Set([...departments.map((d) => d.code), ...parsed.departments.map((d) => d.code)])].sort();
@@ -40,7 +47,9 @@ export async function loader(args: LoaderFunctionArgs) {
     upload: { ...upload, text: "" },
     departments: codes.map((code) => ({ code })),
     done: null,
+    chooseAgency: null,
     preview: {
+      agency: { ...agency, created: summary.agency?.created ?? false },
       letters: parsed.letters,
       created: created.map((a) => ({ key: a.id, hasId: a.hasId, title: a.title, departments: a.departments, deadlines: a.deadlines.length, area: a.area })),
       changes: Object.entries(summary.changes).map(([key, fields]) => ({ key, title: parsed.assignments.find((a) => a.id === key)?.title ?? key, fields })),
@@ -72,8 +81,19 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/admin/brev/${id}?ferdig=avbrutt`);
   }
   if (intent === "bekreft") {
-    await confirmUpload(db, id, user.actor);
+    try {
+      await confirmUpload(db, id, user.actor);
+    } catch (error) {
+      if (error instanceof AgencyError) return data({ message: error.message }, { status: 400 });
+      throw error;
+    }
     return redirect(`/admin/brev/${id}?ferdig=importert`);
+  }
+  if (intent === "virksomhet") {
+    const name = formText(form, "virksomhet");
+    if (name.length > AGENCY_NAME_MAX) return data({ message: `Virksomhetens navn kan ha høyst ${AGENCY_NAME_MAX} tegn.` }, { status: 400 });
+    await setAgencyOverride(db, id, name);
+    return redirect(`/admin/brev/${id}#virksomhet`);
   }
   if (intent === "avdeling") {
     const key = formText(form, "key").slice(0, 100);
@@ -85,8 +105,66 @@ export async function action(args: ActionFunctionArgs) {
   return data({ message: "Ukjent handling." }, { status: 400 });
 }
 
+/** The recipient agency: what the text says, confirmed or corrected (a new name creates the agency). */
+function AgencyChoice({ fromText, chosen, known }: { fromText: string | null; chosen: string | null; known: string[] }) {
+  return (
+    <section aria-labelledby="virksomhet" className="stack">
+      <Heading level={2} data-size="md" id="virksomhet">
+        Mottaker (virksomhet)
+      </Heading>
+      <Paragraph>
+        {fromText ? `Brevet er adressert til ${fromText}.` : "Brevet sier ikke hvilken virksomhet det er til."}{" "}
+        {chosen ? `Oppdragene blir registrert på ${chosen}.` : "Velg virksomhet før du bekrefter."} Et nytt navn oppretter virksomheten.
+      </Paragraph>
+      <Form method="post" className="filter-row" aria-label="Velg mottaker">
+        <input type="hidden" name="intent" value="virksomhet" />
+        <TextField
+          id="f-virksomhet"
+          name="virksomhet"
+          label="Virksomhet"
+          defaultValue={chosen ?? ""}
+          list="kjente-virksomheter"
+          maxLength={AGENCY_NAME_MAX}
+          autoComplete="off"
+        />
+        <datalist id="kjente-virksomheter">
+          {known.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        <Button type="submit" variant="secondary" data-size="sm">
+          Lagre mottaker
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
 export default function LetterPreview() {
-  const { upload, preview, departments, done } = useLoaderData<typeof loader>();
+  const { upload, preview, departments, done, chooseAgency } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (chooseAgency) {
+    return (
+      <div className="stack">
+        <Heading level={1} data-size="lg">
+          Forhåndsvisning: {upload.source_name}
+        </Heading>
+        {actionData?.message ? (
+          <Alert data-color="danger" role="alert">
+            {actionData.message}
+          </Alert>
+        ) : null}
+        <Paragraph>Ingenting er lagret ennå. Registeret har flere virksomheter, og brevet sier ikke hvem det er til.</Paragraph>
+        <AgencyChoice fromText={chooseAgency.fromText} chosen={chooseAgency.chosen} known={chooseAgency.known} />
+        <Form method="post">
+          <input type="hidden" name="intent" value="avbryt" />
+          <Button type="submit" variant="secondary">
+            Avbryt
+          </Button>
+        </Form>
+      </div>
+    );
+  }
   if (!preview) {
     return (
       <div className="stack">
@@ -113,6 +191,15 @@ export default function LetterPreview() {
         Forhåndsvisning: {upload.source_name}
       </Heading>
       <Paragraph>Ingenting er lagret ennå. Se over endringene, og bekreft eller avbryt nederst.</Paragraph>
+      {actionData?.message ? (
+        <Alert data-color="danger" role="alert">
+          {actionData.message}
+        </Alert>
+      ) : null}
+      <AgencyChoice fromText={preview.agency.fromText} chosen={preview.agency.chosen} known={preview.agency.known} />
+      {preview.agency.created ? (
+        <Paragraph>{preview.agency.chosen} er ny i registeret og blir opprettet når du bekrefter.</Paragraph>
+      ) : null}
       {!preview.changed ? (
         <Alert data-color="info" role="status">
           Ingen endringer: databasen har allerede alt innholdet i dette brevet.

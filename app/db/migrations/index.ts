@@ -8,6 +8,7 @@ import * as m0006 from "./0006_calendar_reminders";
 import * as m0007 from "./0007_letter_uploads";
 import * as m0009 from "./0009_status_events_latest";
 import * as m0010 from "./0010_carry_over";
+import * as m0012 from "./0012_agencies";
 
 /**
  * All migrations, in order. Static imports (rather than a folder scan) so the same list works
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "0007_letter_uploads": m0007,
   "0009_status_events_latest": m0009,
   "0010_carry_over": m0010,
+  "0012_agencies": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {
