@@ -23,6 +23,8 @@ import type { Database } from "./schema";
 export interface ListRow {
   id: number;
   key: string;
+  /** The agency's slug (keys are unique per agency). */
+  agency: string;
   hasId: boolean;
   title: string;
   areaCode: string | null;
@@ -52,6 +54,8 @@ export interface ListOptions {
   filter?: Partial<AssignmentFilter>;
   /** Only these assignments (internal ids), e.g. the rows the overview picked. */
   ids?: readonly number[];
+  /** Only this agency's assignments (null or absent: every agency). */
+  agencyId?: number | null;
 }
 
 /** SQL: the deadline `d` is not (yet) delivered at the as-of instant. */
@@ -65,6 +69,7 @@ function scopeConditions(options: ListOptions): RawBuilder<unknown>[] | null {
   const { year, asOfInstant: asOf, today } = options;
   const f = options.filter ?? {};
   const where: RawBuilder<unknown>[] = [sql`a.year = ${year}`];
+  if (options.agencyId != null) where.push(sql`a.agency_id = ${options.agencyId}`);
   if (options.ids) {
     if (options.ids.length === 0) return null;
     where.push(sql`a.id in (${sql.join(options.ids)})`);
@@ -142,6 +147,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   if (!conditions) return [];
   const display = [
     sql`a.key`,
+    sql`(select ag.slug from agencies ag where ag.id = a.agency_id) as agency`,
     sql`a.has_id`,
     sql`a.title`,
     sql`a.goal_code`,
@@ -159,6 +165,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   const result = await sql<{
     id: number;
     key: string;
+    agency: string;
     has_id: number;
     title: string;
     area_code: string | null;
@@ -177,7 +184,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   }>`
     with ${factsCte(options, conditions, display)}
     -- Named columns: every column costs a conversion per row on the way into JS.
-    select facts.id, facts.key, facts.has_id, facts.title, facts.area_code, facts.goal_code, facts.letter_kind, facts.status,
+    select facts.id, facts.key, facts.agency, facts.has_id, facts.title, facts.area_code, facts.goal_code, facts.letter_kind, facts.status,
       facts.last_change, facts.next_deadline, facts.first_passed, facts.overdue, facts.due_soon, facts.open_ended,
       facts.has_deliverables,
       (select n.precision from effective_deadlines n where n.id = facts.next_id) as next_precision,
@@ -191,6 +198,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
       ({
         id: r.id,
         key: r.key,
+        agency: r.agency,
         hasId: r.has_id === 1,
         title: r.title,
         areaCode: r.area_code,
@@ -300,14 +308,17 @@ export function sortRows(rows: ListRow[], sort: AssignmentFilter["sort"], descen
 }
 
 /** Deadlines the letter left open (to be agreed / on hold) for one department's assignments. */
-export async function listOpenDeadlines(db: Kysely<Database>, year: number, department: string) {
+export async function listOpenDeadlines(db: Kysely<Database>, year: number, department: string, agencyId: number | null = null) {
   return db
     .selectFrom("effective_deadlines as d")
     .innerJoin("assignments as a", "a.id", "d.assignment_id")
     .innerJoin("assignment_departments as ad", "ad.assignment_id", "a.id")
-    .select(["a.key", "a.title", "a.has_id", "d.id", "d.label", "d.phrase", "d.state"])
+    .innerJoin("agencies as ag", "ag.id", "a.agency_id")
+    .select(["a.key", "a.title", "a.has_id", "d.id", "d.label", "d.phrase", "d.state", "ag.slug as agency", "ag.name as agency_name"])
     .where("a.year", "=", year)
     .where("ad.department_code", "=", department)
+    .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
+    .orderBy("ag.name")
     .where("d.state", "<>", "dated")
     .orderBy("a.key")
     .orderBy("d.position")
@@ -317,6 +328,8 @@ export async function listOpenDeadlines(db: Kysely<Database>, year: number, depa
 export interface ChangeRow {
   kind: "status" | "leveranse" | "import";
   key: string;
+  /** The agency's slug. */
+  agency: string;
   title: string;
   at: string;
   who: string;
@@ -325,14 +338,17 @@ export interface ChangeRow {
 }
 
 /** Everything recorded after an instant: status events, deliveries and letter changes. */
-export async function listChangesSince(db: Kysely<Database>, since: string, year: number | null, limit = 500): Promise<ChangeRow[]> {
+export async function listChangesSince(db: Kysely<Database>, since: string, year: number | null, limit = 500, agencyId: number | null = null): Promise<ChangeRow[]> {
+  const slugs = new Map((await db.selectFrom("agencies").select(["id", "slug"]).execute()).map((a) => [a.id, a.slug]));
+  const agencyOf = (id: number) => slugs.get(id) ?? "";
   const [events, deliveries, imports] = await Promise.all([
     db
       .selectFrom("status_events as e")
       .innerJoin("assignments as a", "a.id", "e.assignment_id")
-      .select(["a.key", "a.title", "e.created_at as at", "e.actor_name as who", "e.status", "e.comment"])
+      .select(["a.key", "a.agency_id", "a.title", "e.created_at as at", "e.actor_name as who", "e.status", "e.comment"])
       .where("e.created_at", ">", since)
       .$if(year !== null, (q) => q.where("a.year", "=", year as number))
+      .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
       .orderBy("e.created_at", "desc")
       .limit(limit)
       .execute(),
@@ -340,27 +356,30 @@ export async function listChangesSince(db: Kysely<Database>, since: string, year
       .selectFrom("deadline_events as de")
       .innerJoin("deadlines as d", "d.id", "de.deadline_id")
       .innerJoin("assignments as a", "a.id", "de.assignment_id")
-      .select(["a.key", "a.title", "de.created_at as at", "de.actor_name as who", "de.delivered_on", "d.label"])
+      .select(["a.key", "a.agency_id", "a.title", "de.created_at as at", "de.actor_name as who", "de.delivered_on", "d.label"])
       .where("de.created_at", ">", since)
       .$if(year !== null, (q) => q.where("a.year", "=", year as number))
+      .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
       .orderBy("de.created_at", "desc")
       .limit(limit)
       .execute(),
     db
       .selectFrom("assignment_changes as c")
       .innerJoin("assignments as a", "a.id", "c.assignment_id")
-      .select(["a.key", "a.title", "c.created_at as at", "c.actor as who", "c.field"])
+      .select(["a.key", "a.agency_id", "a.title", "c.created_at as at", "c.actor as who", "c.field"])
       .where("c.created_at", ">", since)
       .$if(year !== null, (q) => q.where("a.year", "=", year as number))
+      .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
       .orderBy("c.created_at", "desc")
       .limit(limit)
       .execute(),
   ]);
   const rows: ChangeRow[] = [
-    ...events.map((e) => ({ kind: "status" as const, key: e.key, title: e.title, at: e.at, who: e.who, what: e.status, comment: e.comment })),
+    ...events.map((e) => ({ kind: "status" as const, key: e.key, agency: agencyOf(e.agency_id), title: e.title, at: e.at, who: e.who, what: e.status, comment: e.comment })),
     ...deliveries.map((d) => ({
       kind: "leveranse" as const,
       key: d.key,
+      agency: agencyOf(d.agency_id),
       title: d.title,
       at: d.at,
       who: d.who,
@@ -370,6 +389,7 @@ export async function listChangesSince(db: Kysely<Database>, since: string, year
     ...imports.map((c) => ({
       kind: "import" as const,
       key: c.key,
+      agency: agencyOf(c.agency_id),
       title: c.title,
       at: c.at,
       who: c.who,

@@ -20,18 +20,33 @@ export interface DeadlineView {
   agreed: { date: string; reference: string; by: string; at: string } | null;
 }
 
-export async function listYears(db: Kysely<Database>): Promise<number[]> {
-  const rows = await db.selectFrom("assignments").select("year").distinct().orderBy("year", "desc").execute();
+/** The years that have assignments (of one agency, or of any). */
+export async function listYears(db: Kysely<Database>, agencyId: number | null = null): Promise<number[]> {
+  const rows = await db
+    .selectFrom("assignments")
+    .select("year")
+    .distinct()
+    .$if(agencyId !== null, (q) => q.where("agency_id", "=", agencyId as number))
+    .orderBy("year", "desc")
+    .execute();
   return rows.map((r) => r.year);
 }
 
-export async function listAreas(db: Kysely<Database>, year: number) {
-  return db
+/**
+ * A year's goal areas, in letter order: of one agency, or (null) of every agency, where a code
+ * two agencies share is listed once (the first agency's name).
+ */
+export async function listAreas(db: Kysely<Database>, year: number, agencyId: number | null = null) {
+  const rows = await db
     .selectFrom("goal_areas")
     .select(["code", "name", "sort_order"])
     .where("year", "=", year)
+    .$if(agencyId !== null, (q) => q.where("agency_id", "=", agencyId as number))
     .orderBy("sort_order")
+    .orderBy("agency_id")
     .execute();
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.code) && seen.add(r.code));
 }
 
 /**
@@ -80,16 +95,25 @@ function toDeadlineView(d: EffectiveDeadline): DeadlineView {
   };
 }
 
-export async function getAssignmentDetail(db: Kysely<Database>, key: string, options: { asOf?: string | null } = {}) {
+/**
+ * One assignment's page data. Keys are unique per agency: pass `agencyId` when the register
+ * holds several (see `assignmentsWithKey`).
+ */
+export async function getAssignmentDetail(db: Kysely<Database>, key: string, options: { asOf?: string | null; agencyId?: number | null } = {}) {
   const asOf = options.asOf ?? null;
+  const agencyId = options.agencyId ?? null;
   const a = await db
     .selectFrom("assignments as a")
     .innerJoin("letters as l", "l.id", "a.letter_id")
-    .leftJoin("goal_areas as ga", (j) => j.onRef("ga.code", "=", "a.area_code").onRef("ga.year", "=", "a.year"))
-    .leftJoin("goals as g", (j) => j.onRef("g.code", "=", "a.goal_code").onRef("g.year", "=", "a.year"))
+    .innerJoin("agencies as ag", "ag.id", "a.agency_id")
+    .leftJoin("goal_areas as ga", (j) => j.onRef("ga.code", "=", "a.area_code").onRef("ga.year", "=", "a.year").onRef("ga.agency_id", "=", "a.agency_id"))
+    .leftJoin("goals as g", (j) => j.onRef("g.code", "=", "a.goal_code").onRef("g.year", "=", "a.year").onRef("g.agency_id", "=", "a.agency_id"))
     .select([
       "a.id",
       "a.key",
+      "a.agency_id",
+      "ag.name as agency_name",
+      "ag.slug as agency_slug",
       "a.has_id",
       "a.year",
       "a.title",
@@ -109,6 +133,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       latestStatusSql(asOf).as("status"),
     ])
     .where("a.key", "=", key)
+    .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
     .executeTakeFirst();
   if (!a) return null;
 
@@ -123,7 +148,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
     db.selectFrom("effective_deadlines").selectAll().where("assignment_id", "=", a.id).orderBy("position").execute(),
     db
       .selectFrom("relations as r")
-      .leftJoin("assignments as t", "t.key", "r.target_key")
+      .leftJoin("assignments as t", (j) => j.onRef("t.key", "=", "r.target_key").on("t.agency_id", "=", a.agency_id))
       .select(["r.type", "r.target_key as key", "t.title"])
       .where("r.assignment_id", "=", a.id)
       .orderBy("r.id")
@@ -133,6 +158,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       .innerJoin("assignments as s", "s.id", "r.assignment_id")
       .select(["r.type", "s.key", "s.title"])
       .where("r.target_key", "=", a.key)
+      .where("s.agency_id", "=", a.agency_id)
       .orderBy("s.key")
       .execute(),
     db
@@ -186,6 +212,26 @@ export async function listDepartments(db: Kysely<Database>) {
   return db.selectFrom("departments").select(["code", "name"]).orderBy("code").execute();
 }
 
-export async function listGoals(db: Kysely<Database>, year: number) {
-  return db.selectFrom("goals").select(["code", "title", "area_code"]).where("year", "=", year).orderBy("number").execute();
+export async function listGoals(db: Kysely<Database>, year: number, agencyId: number | null = null) {
+  const rows = await db
+    .selectFrom("goals")
+    .select(["code", "title", "area_code"])
+    .where("year", "=", year)
+    .$if(agencyId !== null, (q) => q.where("agency_id", "=", agencyId as number))
+    .orderBy("number")
+    .orderBy("agency_id")
+    .execute();
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.code) && seen.add(r.code));
+}
+
+/** Every assignment with this key, with its agency (one per agency at most, per year). */
+export async function assignmentsWithKey(db: Kysely<Database>, key: string) {
+  return db
+    .selectFrom("assignments as a")
+    .innerJoin("agencies as ag", "ag.id", "a.agency_id")
+    .select(["a.id", "a.agency_id", "ag.slug", "ag.name"])
+    .where("a.key", "=", key)
+    .orderBy("ag.name")
+    .execute();
 }

@@ -4,6 +4,8 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import {
+  AGENCY_PARAM,
+  chooseAgency,
   AGENCY_NAME_MAX,
   AGENCY_SHORT_NAME_MAX,
   normaliseAgencyName,
@@ -142,4 +144,31 @@ export async function agenciesByNames(db: Db, names: readonly string[]): Promise
   }
   if (unknown.length > 0) throw new AgencyError(`Ukjent virksomhet: ${unknown.join(", ")}.`);
   return found;
+}
+
+export interface AgencyChoice {
+  /** Every agency in the register, by name. */
+  agencies: AgencyRef[];
+  /** The chosen one; null: all agencies (only where `required` is false and there are several). */
+  agency: AgencyRef | null;
+  /** More than one agency: show the filter, and put `?virksomhet=` into links. */
+  multi: boolean;
+}
+
+/**
+ * The agency a page shows, from `?virksomhet=`. With one agency that one (no filter shown);
+ * `required` pages (overview, report: one agency's letter at a time) fall back to the first of
+ * `preferred` (the user's own agencies), else the first by name.
+ */
+export async function readAgencyChoice(
+  db: Db,
+  params: URLSearchParams,
+  options: { required?: boolean; preferred?: readonly number[] } = {},
+): Promise<AgencyChoice> {
+  const agencies = await listAgencies(db);
+  let agency = chooseAgency(params.get(AGENCY_PARAM), agencies);
+  if (!agency && options.required && agencies.length > 0) {
+    agency = agencies.find((a) => options.preferred?.includes(a.id)) ?? agencies[0]!;
+  }
+  return { agencies, agency, multi: agencies.length > 1 };
 }

@@ -10,7 +10,7 @@ import { StatusTag } from "~/components/status-tag";
 import { Choice } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db/connection.server";
-import { queryAssignments, sortRows } from "~/db/list.server";
+import { queryAssignments, sortRows, type ListRow } from "~/db/list.server";
 import { listAreas, listDepartments, listGoals, listYears } from "~/db/queries.server";
 import { filterToSearch, PAGE_SIZE, readFilter, SORT_KEYS, SORT_LABELS, type AssignmentFilter } from "~/domain/assignment-filter";
 import { formatDateLong, todayInOslo } from "~/domain/format";
@@ -18,6 +18,8 @@ import { SOON_DAYS } from "~/domain/attention";
 import { STATUS_CODES, STATUS_LABELS } from "~/domain/status";
 import { readAsOf } from "~/lib/as-of";
 import { chooseYear } from "~/lib/urls";
+import { AgencySelect } from "~/components/agency-switcher";
+import { readAgencyChoice } from "~/models/agency.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.filter.year ? `Oppdrag ${data.filter.year} (${data.total} treff) – Oppdragsoversikt` : "Oppdrag – Oppdragsoversikt" },
@@ -28,35 +30,43 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const asOf = readAsOf(url); // a malformed date is a 400 with a message, not silently ignored
   const db = getDb();
-  const years = await listYears(db);
+  const choice = await readAgencyChoice(db, url.searchParams);
+  const agencyId = choice.multi ? (choice.agency?.id ?? null) : null;
+  const years = await listYears(db, agencyId);
   const parsed = readFilter(url.searchParams);
   const year = chooseYear(parsed.year ? String(parsed.year) : null, years);
-  const filter: AssignmentFilter = { ...parsed, year };
-  if (year === null) return { years, filter, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [] };
+  // The agency stays in the URL only when there is a choice to keep.
+  const filter: AssignmentFilter = { ...parsed, agency: choice.multi ? (choice.agency?.slug ?? null) : null, year };
+  const agencies = { list: choice.agencies, multi: choice.multi };
+  if (year === null) return { years, filter, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [], agencies };
   const today = asOf?.date ?? todayInOslo();
-  const [rows, areas, goals, departments] = await Promise.all([
-    queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter }),
-    listAreas(db, year),
-    listGoals(db, year),
+  const [all, areas, goals, departments] = await Promise.all([
+    queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter, agencyId }),
+    listAreas(db, year, agencyId),
+    listGoals(db, year, agencyId),
     listDepartments(db),
   ]);
-  const sorted = sortRows(rows, filter.sort, filter.descending);
+  const names = new Map(choice.agencies.map((a) => [a.slug, a.name]));
+  const withAgency = (r: ListRow) => ({ ...r, agency: choice.multi ? r.agency : null, agencyName: choice.multi ? (names.get(r.agency) ?? null) : null });
+  const sorted = sortRows(all, filter.sort, filter.descending);
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const page = Math.min(filter.page, pages);
   return {
     years,
     filter: { ...filter, page },
     total: sorted.length,
-    rows: sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    rows: sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(withAgency),
     pages,
     areas,
     goals,
     departments,
+    agencies,
   };
 }
 
 export default function AssignmentList() {
-  const { years, filter, total, rows, pages, areas, goals, departments } = useLoaderData<typeof loader>();
+  const { years, filter, total, rows, pages, areas, goals, departments, agencies } = useLoaderData<typeof loader>();
+  const agencyColumn = agencies.multi && !filter.agency;
   const sortLink = (key: AssignmentFilter["sort"]) =>
     filterToSearch(filter, { sort: key, descending: filter.sort === key ? !filter.descending : false, page: 1 });
   const ariaSort = (key: AssignmentFilter["sort"]) =>
@@ -65,6 +75,7 @@ export default function AssignmentList() {
     <div className="stack">
       <Heading level={1} data-size="lg">
         Oppdrag {filter.year ?? ""}
+        {filter.agency ? ` – ${agencies.list.find((a) => a.slug === filter.agency)?.name ?? ""}` : ""}
       </Heading>
       {filter.asOf ? (
         <Alert data-color="info">
@@ -77,6 +88,7 @@ export default function AssignmentList() {
           Filter
         </Heading>
         <div className="filter-row">
+          {agencies.multi ? <AgencySelect agencies={agencies.list} current={filter.agency} all id="f-virksomhet" /> : null}
           <YearSelect years={years} current={filter.year} id="f-aar" />
           <SelectField id="f-omrade" name="omrade" label="Område" value={filter.area} empty="Alle" options={areas.map((a) => ({ value: a.code, label: `${a.code} ${a.name}` }))} />
           <SelectField id="f-mal" name="mal" label="Mål" value={filter.goal} empty="Alle" options={goals.map((g) => ({ value: g.code }))} />
@@ -109,7 +121,7 @@ export default function AssignmentList() {
         {filter.descending ? <input type="hidden" name="retning" value="synkende" /> : null}
         <div className="filter-row">
           <Button type="submit">Bruk filter</Button>
-          <RemixLink to={`?aar=${filter.year ?? ""}`}>Nullstill filter</RemixLink>
+          <RemixLink to={`?aar=${filter.year ?? ""}${filter.agency ? `&virksomhet=${filter.agency}` : ""}`}>Nullstill filter</RemixLink>
         </div>
       </Form>
 
@@ -131,6 +143,7 @@ export default function AssignmentList() {
                     <RemixLink to={sortLink(k)}>{SORT_LABELS[k]}</RemixLink>
                   </th>
                 ))}
+                {agencyColumn ? <th scope="col">Virksomhet</th> : null}
                 <th scope="col">Avdeling</th>
                 {(["frist", "status"] as const).map((k) => (
                   <th key={k} scope="col" aria-sort={ariaSort(k)}>
@@ -141,13 +154,14 @@ export default function AssignmentList() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.key}>
+                <tr key={r.id}>
                   <AssignmentIdCell row={r} />
                   <td>
                     <AssignmentTitleLink row={r} asOf={filter.asOf} />
                     {r.letterKind === "supplementary" ? <span className="muted"> (tillegg)</span> : null}
                   </td>
                   <td>{r.areaCode ?? ""}</td>
+                  {agencyColumn ? <td>{r.agencyName}</td> : null}
                   <td>{r.departments.join(", ")}</td>
                   <td>
                     <NextDeadline row={r} />
