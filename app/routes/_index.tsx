@@ -16,15 +16,20 @@ import { formatDateLong, formatDeadlineDate, todayInOslo } from "~/domain/format
 import { overviewFigures } from "~/domain/progress";
 import { readAsOf } from "~/lib/as-of";
 import { chooseYear } from "~/lib/urls";
+import { AgencySwitcher } from "~/components/agency-switcher";
+import { withAgency } from "~/domain/agency";
+import { readAgencyChoice } from "~/models/agency.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.year ? `Oversikt ${data.year} – Oppdragsoversikt` : "Oversikt – Oppdragsoversikt" },
 ];
 
 /** What an attention row needs on the page (the loader data is sent to the browser too). */
-function attentionRow(r: ListRow) {
+function attentionRow(r: ListRow, agency: string | null) {
   return {
     key: r.key,
+    /** The agency's slug for the link, when the register holds several. */
+    agency,
     hasId: r.hasId,
     title: r.title,
     departments: r.departments,
@@ -40,23 +45,29 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
   const url = new URL(args.request.url);
   const db = getDb();
-  const years = await listYears(db);
+  // One agency's letters at a time (its areas are its own): the chosen one, else the user's own.
+  const choice = await readAgencyChoice(db, url.searchParams, { required: true, preferred: user.agencies });
+  const agencyId = choice.agency?.id ?? null;
+  const agency = { list: choice.agencies, current: choice.multi ? (choice.agency?.slug ?? null) : null, name: choice.multi ? (choice.agency?.name ?? null) : null };
+  const years = await listYears(db, agencyId);
   const year = chooseYear(url.searchParams.get("aar"), years);
   const asOf = readAsOf(url);
-  if (year === null) return { years, year: null, asOf: null, soonUntil: null, figures: null, overdue: [], dueSoon: [] };
+  if (year === null) return { years, year: null, asOf: null, soonUntil: null, figures: null, overdue: [], dueSoon: [], agency };
   const today = asOf?.date ?? todayInOslo();
   const [areaRows, facts] = await Promise.all([
-    listAreas(db, year),
-    queryOverview(db, { year, asOfInstant: asOf?.instant ?? null, today, pick: ATTENTION_ROWS }),
+    listAreas(db, year, agencyId),
+    queryOverview(db, { year, asOfInstant: asOf?.instant ?? null, today, pick: ATTENTION_ROWS, agencyId }),
   ]);
+  const attention = (r: ListRow) => attentionRow(r, agency.current);
   return {
+    agency,
     years,
     year,
     asOf: asOf?.date ?? null,
     soonUntil: dueSoonLimit(today),
     figures: overviewFigures(facts.counts, areaRows, user.departments),
-    overdue: facts.overdue.map(attentionRow),
-    dueSoon: facts.dueSoon.map(attentionRow),
+    overdue: facts.overdue.map(attention),
+    dueSoon: facts.dueSoon.map(attention),
   };
 }
 
@@ -103,18 +114,20 @@ function AttentionTable({ rows, caption, dateHeading, date, asOf }: { rows: Atte
 }
 
 export default function Overview() {
-  const { years, year, asOf, soonUntil, figures, overdue, dueSoon } = useLoaderData<typeof loader>();
+  const { years, year, asOf, soonUntil, figures, overdue, dueSoon, agency } = useLoaderData<typeof loader>();
+  const keep = (path: string) => withAgency(path, agency.current, agency.list.length);
   if (year === null || !figures) {
     return (
       <div className="stack">
         <Heading level={1} data-size="lg">
           Oversikt
         </Heading>
+        <AgencySwitcher agencies={agency.list} current={agency.current} all={false} />
         <Paragraph>Det er ikke lastet inn noen tildelingsbrev ennå.</Paragraph>
       </div>
     );
   }
-  const base = { ...readFilter(new URLSearchParams()), year, asOf };
+  const base = { ...readFilter(new URLSearchParams()), year, asOf, agency: agency.current };
   const listLink = (scope: { area?: string; department?: string }, c: CountChoice = {}) =>
     `/oppdrag${filterToSearch(base, {
       area: scope.area ?? null,
@@ -130,14 +143,16 @@ export default function Overview() {
     <div className="stack">
       <Heading level={1} data-size="lg">
         Oversikt {year}
+        {agency.name ? ` – ${agency.name}` : ""}
       </Heading>
       <div className="filter-row">
-        <YearSwitcher years={years} current={year} />
-        <AsOfForm asOf={asOf} keep={{ aar: String(year) }} />
+        <AgencySwitcher agencies={agency.list} current={agency.current} all={false} keep={{ per: asOf }} />
+        <YearSwitcher years={years} current={year} keep={{ virksomhet: agency.current }} />
+        <AsOfForm asOf={asOf} keep={agency.current ? { aar: String(year), virksomhet: agency.current } : { aar: String(year) }} />
       </div>
       {asOf ? (
         <Alert data-color="info">
-          Tallene viser status per {formatDateLong(asOf)}. <RemixLink to={`/?aar=${year}`}>Vis status nå</RemixLink>
+          Tallene viser status per {formatDateLong(asOf)}. <RemixLink to={keep(`/?aar=${year}`)}>Vis status nå</RemixLink>
         </Alert>
       ) : null}
       <Paragraph>
@@ -232,7 +247,7 @@ export default function Overview() {
               key: d.code,
               header: (
                 <>
-                  <RemixLink to={`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${asOf ? `&per=${asOf}` : ""}`}>
+                  <RemixLink to={keep(`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${asOf ? `&per=${asOf}` : ""}`)}>
                     {d.code}
                     <span className="visually-hidden"> – avdelingens side</span>
                   </RemixLink>
