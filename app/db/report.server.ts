@@ -15,11 +15,11 @@ import {
 } from "~/domain/report";
 import { INITIAL_STATUS, type StatusCode } from "~/domain/status";
 import { actorDisplayName, audit, type Actor } from "./audit.server";
-import { departmentsByAssignment, latestStatusSql } from "./queries.server";
+import { departmentsByAssignment, latestStatusSql, listAreas } from "./queries.server";
 import type { Database } from "./schema";
 
 /** The report's assignments as of a date (a letter dated after it is left out), with or without their body text. */
-async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: string, withBody: boolean) {
+async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: string, withBody: boolean, agencyId: number | null) {
   const asOf = endOfDayInOslo(asOfDate);
   const result = await sql<{
     id: number;
@@ -45,6 +45,7 @@ async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: s
         and se.comment is not null and se.comment <> '' order by se.effective_at desc, se.version desc limit 1) as latest_comment
     from assignments a join letters l on l.id = a.letter_id
     where a.year = ${year} and (l.date is null or l.date <= ${asOfDate})
+      ${agencyId !== null ? sql`and a.agency_id = ${agencyId}` : sql``}
   `.execute(db);
   return result.rows.map((r) => ({
     id: r.id,
@@ -66,34 +67,40 @@ async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: s
 }
 
 /** The year's areas in letter order and their Samlet vurdering as of the report date. */
-async function reportAreas(db: Kysely<Database>, year: number, asOfDate: string) {
+async function reportAreas(db: Kysely<Database>, year: number, asOfDate: string, agencyId: number | null) {
   const [areas, assessments] = await Promise.all([
-    db.selectFrom("goal_areas").select(["code", "name"]).where("year", "=", year).orderBy("sort_order").execute(),
+    listAreas(db, year, agencyId),
     sql<{ area_code: string; text: string }>`
       select aa.area_code, aa.text from area_assessments aa
-      where aa.year = ${year} and aa.report_date = ${asOfDate}
+      where aa.year = ${year} and aa.report_date = ${asOfDate} and aa.agency_id is ${agencyId}
         and aa.id = (select max(x.id) from area_assessments x where x.year = aa.year and x.area_code = aa.area_code
-          and x.report_date = aa.report_date)
+          and x.report_date = aa.report_date and x.agency_id is aa.agency_id)
     `.execute(db),
   ]);
   return { areas, assessments: Object.fromEntries(assessments.rows.map((a) => [a.area_code, a.text])) };
 }
 
 /** The full report (every column) for the exports and the CLI. */
-export async function loadReport(db: Kysely<Database>, options: { year: number; asOfDate: string; draft: boolean }): Promise<Report> {
+/**
+ * The full report (every column) for the exports and the CLI. The annual-report table is per
+ * agency: `agencyId` is the agency's (null only where the register holds one agency or none).
+ */
+export async function loadReport(db: Kysely<Database>, options: { year: number; asOfDate: string; draft: boolean; agencyId?: number | null }): Promise<Report> {
   const { year, asOfDate, draft } = options;
+  const agencyId = options.agencyId ?? null;
   const [rows, deadlines, departments, { areas, assessments }] = await Promise.all([
-    reportAssignments(db, year, asOfDate, true),
+    reportAssignments(db, year, asOfDate, true, agencyId),
     db
       .selectFrom("effective_deadlines as d")
       .innerJoin("assignments as a", "a.id", "d.assignment_id")
       .select(["d.assignment_id", "d.label", "d.date", "d.precision", "d.state", "d.is_default"])
       .where("a.year", "=", year)
+      .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
       .orderBy("d.assignment_id")
       .orderBy("d.position")
       .execute(),
     departmentsByAssignment(db, year),
-    reportAreas(db, year, asOfDate),
+    reportAreas(db, year, asOfDate, agencyId),
   ]);
 
   const deadlinesBy = new Map<number, ReportDeadline[]>();
@@ -116,9 +123,10 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
  * for the area(s) shown (`area`: an area code, "uten", ALL_AREAS or null for the default). Leaves
  * out what only the exports need: body texts, deadlines, departments.
  */
-export async function loadReportPreview(db: Kysely<Database>, options: { year: number; asOfDate: string; area: string | null }): Promise<ReportPreview> {
+export async function loadReportPreview(db: Kysely<Database>, options: { year: number; asOfDate: string; area: string | null; agencyId?: number | null }): Promise<ReportPreview> {
   const { year, asOfDate } = options;
-  const [rows, { areas, assessments }] = await Promise.all([reportAssignments(db, year, asOfDate, false), reportAreas(db, year, asOfDate)]);
+  const agencyId = options.agencyId ?? null;
+  const [rows, { areas, assessments }] = await Promise.all([reportAssignments(db, year, asOfDate, false, agencyId), reportAreas(db, year, asOfDate, agencyId)]);
   return buildReportPreview({ year, asOfDate, draft: false, areas, assessments, assignments: rows.map((r) => r.assignment) }, options.area);
 }
 
@@ -178,10 +186,11 @@ export async function saveReportText(
   );
 }
 
-export async function currentAssessment(db: Kysely<Database>, year: number, areaCode: string, reportDate: string) {
+export async function currentAssessment(db: Kysely<Database>, year: number, areaCode: string, reportDate: string, agencyId: number | null = null) {
   const history = await db
     .selectFrom("area_assessments")
     .select(["text", "actor_name", "created_at"])
+    .where("agency_id", "is", agencyId)
     .where("year", "=", year)
     .where("area_code", "=", areaCode)
     .where("report_date", "=", reportDate)
@@ -199,8 +208,9 @@ export async function saveAssessment(
   text: string,
   actor: Actor,
   now = new Date(),
+  agencyId: number | null = null,
 ): Promise<void> {
-  await appendText(db, actor, now, `område:${year}:${areaCode}`, { reportDate, text }, (trx, row) =>
-    trx.insertInto("area_assessments").values({ ...row, year, area_code: areaCode, text, report_date: reportDate }).execute(),
+  await appendText(db, actor, now, `område:${year}:${areaCode}`, { reportDate, text, agencyId }, (trx, row) =>
+    trx.insertInto("area_assessments").values({ ...row, agency_id: agencyId, year, area_code: areaCode, text, report_date: reportDate }).execute(),
   );
 }

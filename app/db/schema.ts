@@ -303,6 +303,8 @@ export interface ReportTextsTable {
 
 export interface AreaAssessmentsTable {
   id: Generated<number>;
+  /** The agency whose area it is (areas are per agency). */
+  agency_id: number | null;
   year: number;
   area_code: string;
   text: string;

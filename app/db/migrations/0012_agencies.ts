@@ -9,6 +9,7 @@ import { sql, type Kysely } from "kysely";
  * - `letters`, `assignments`, `goal_areas` and `goals` gain `agency_id`; uniqueness becomes per
  *   agency: a letter key per agency, an assignment key per (agency, year), an area or goal code
  *   per (agency, year). Two agencies' `TB2026-1` or `2026-01` never merge.
+ * - `area_assessments` gain `agency_id` (null only in a database without agencies).
  * - `user_agencies`: which agencies a case handler (or any user) belongs to.
  * - An existing database moves every letter and assignment onto one agency, Helsedirektoratet
  *   (the agency the register knew until now), and every existing user joins it, so nobody loses
@@ -49,6 +50,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`alter table ${sql.table(table)} add column agency_id integer references agencies (id)`.execute(db);
     if (agencyId !== null) await sql`update ${sql.table(table)} set agency_id = ${agencyId}`.execute(db);
   }
+
+  // Samlet vurdering is per agency's area: two agencies' area 2.1 are different areas.
+  await sql`alter table area_assessments add column agency_id integer references agencies (id)`.execute(db);
+  if (agencyId !== null) await sql`update area_assessments set agency_id = ${agencyId}`.execute(db);
 
   await rebuild(db, "letters", [[/"letter_key" text not null unique/, `"letter_key" text not null`]], [
     `create unique index letters_agency_key on letters (agency_id, letter_key)`,
