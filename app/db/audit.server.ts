@@ -48,7 +48,9 @@ export type AuditAction =
   | "kalender:ny-lenke"
   | "kalender:lenke-trukket"
   | "varsel:innstillinger"
-  | "varsel:sendt";
+  | "varsel:sendt"
+  | "virksomhet:opprettet"
+  | "virksomhet:endret";
 
 export async function audit(
   db: Kysely<Database> | Transaction<Database>,

@@ -172,3 +172,13 @@ export async function readAgencyChoice(
   }
   return { agencies, agency, multi: agencies.length > 1 };
 }
+
+/**
+ * A case handler updates only their agencies' assignments, so with several agencies in the
+ * register one must be chosen; null when the choice is fine.
+ */
+export async function caseHandlerAgencyProblem(db: Db, role: string, agencyIds: readonly number[]): Promise<string | null> {
+  if (role !== "saksbehandler" || agencyIds.length > 0) return null;
+  const agencies = await db.selectFrom("agencies").select("id").limit(2).execute();
+  return agencies.length > 1 ? "En saksbehandler må knyttes til minst én virksomhet." : null;
+}
