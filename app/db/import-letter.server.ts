@@ -309,7 +309,17 @@ export async function resolveAgency(
   }
   const found = await findAgencyByName(trx, name);
   if (found) return { ...found, created: false };
-  return { ...(await createAgency(trx, { name }, now)), created: true };
+  const created = await createAgency(trx, { name }, now);
+  // The register's first agency: everyone made before it belongs to it, as with one agency
+  // there is nothing to choose (the same rule the migration applies to existing users).
+  if (existing.length === 0) {
+    await trx
+      .insertInto("user_agencies")
+      .columns(["user_id", "agency_id"])
+      .expression((eb) => eb.selectFrom("users").select(["users.id as user_id", eb.val(created.id).as("agency_id")]))
+      .execute();
+  }
+  return { ...created, created: true };
 }
 
 /** The assignment with this key within the import's agency (keys are unique per agency and year). */

@@ -1,0 +1,175 @@
+/**
+ * Two agencies in one register: letters to Helsedirektoratet and Folkehelseinstituttet that both
+ * use TB2026-1 and area 2.1 never merge, and every view filters by agency.
+ */
+import type { AppLoadContext } from "@remix-run/node";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importLetterText } from "~/db/bootstrap.server";
+import { closeDatabase, getDatabase, getDb } from "~/db/connection.server";
+import { deadlinesFor, deadlinesToAgree } from "~/db/deadlines.server";
+import { listChangesSince, queryAssignments } from "~/db/list.server";
+import { getAssignmentDetail, listAreas, listYears } from "~/db/queries.server";
+import { loadReport, loadReportPreview } from "~/db/report.server";
+import { recordStatusUpdate } from "~/db/status.server";
+import { AgencyError, findAgencyByName, listAgencies } from "~/models/agency.server";
+import { loader as overviewLoader } from "~/routes/_index";
+import { loader as listLoader } from "~/routes/oppdrag._index";
+import { loader as departmentLoader } from "~/routes/avdeling.$kode";
+import { loader as detailLoader } from "~/routes/oppdrag.$id";
+import { loader as reportLoader } from "~/routes/rapport._index";
+import { loader as deadlinesLoader } from "~/routes/frister";
+import { REPO_ROOT, tempDir } from "../helpers/db";
+import { makeUser, sessionCookie } from "../helpers/users";
+
+const dir = tempDir("oppdrag-agencies-");
+const letter = (name: string) => fs.readFileSync(path.join(REPO_ROOT, "test/fixtures/letters", name), "utf8");
+const HDIR = letter("agency-hdir-2026.txt");
+const FHI = letter("agency-fhi-2026.txt");
+const context = { cspNonce: "test", clientIp: "127.0.0.1", isLocalRequest: true } as AppLoadContext;
+let cookie = "";
+const args = (url: string, params: Record<string, string> = {}) => ({
+  request: new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }),
+  params,
+  context,
+});
+let hdir = 0;
+let userId = 0;
+let fhi = 0;
+
+beforeAll(async () => {
+  process.env.DATABASE_PATH = path.join(dir, "agencies.sqlite");
+  const { db } = getDatabase();
+  const { migrateToLatest } = await import("~/db/migrate.server");
+  await migrateToLatest(db);
+  const first = await importLetterText(db, HDIR, "hdir.txt", { agency: "Helsedirektoratet" });
+  const second = await importLetterText(db, FHI, "fhi.txt", { agency: "Folkehelseinstituttet" });
+  expect(first.agency).toEqual({ name: "Helsedirektoratet", slug: "helsedirektoratet", created: true });
+  expect(second.agency).toEqual({ name: "Folkehelseinstituttet", slug: "folkehelseinstituttet", created: true });
+  expect(second.assignments.created).toEqual(["TB2026-1", "TB2026-3"]); // not "updated": nothing merged
+  hdir = (await findAgencyByName(db, "Helsedirektoratet"))!.id;
+  fhi = (await findAgencyByName(db, "folkehelseinstituttet"))!.id;
+  const user = await makeUser(db, "departement", { departments: ["FHA"] });
+  cookie = await sessionCookie(db, user.id);
+  userId = user.id;
+});
+afterAll(async () => {
+  await closeDatabase();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("two agencies in one register", () => {
+  it("keeps equal IDs and area codes apart, and re-imports each letter onto its own agency", async () => {
+    const db = getDb();
+    const rows = await db.selectFrom("assignments").select(["key", "agency_id", "title"]).where("key", "=", "TB2026-1").orderBy("agency_id").execute();
+    expect(rows).toEqual([
+      { key: "TB2026-1", agency_id: hdir, title: "Nasjonal plan for fysisk aktivitet" },
+      { key: "TB2026-1", agency_id: fhi, title: "Overvåking av luftveisinfeksjoner" },
+    ]);
+    expect((await listAreas(db, 2026, hdir)).map((a) => a.name)).toEqual(["Folkehelse"]);
+    expect((await listAreas(db, 2026, fhi)).map((a) => a.name)).toEqual(["Smittevern og beredskap"]);
+    // The same texts again change nothing, on either agency.
+    expect((await importLetterText(db, HDIR, "hdir.txt", { agency: "Helsedirektoratet" })).changed).toBe(false);
+    expect((await importLetterText(db, FHI, "fhi.txt", { agency: "Folkehelseinstituttet" })).changed).toBe(false);
+    expect(await db.selectFrom("assignments").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).toEqual({ n: 4 });
+  });
+
+  it("refuses a letter that names no agency when the register holds several", async () => {
+    const before = await getDb().selectFrom("letters").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const text = HDIR.replace("tildelingsbrev til Helsedirektoratet", "tildelingsbrev").replace("25/5001-1", "25/5003-1");
+    await expect(importLetterText(getDb(), text, "uten-mottaker.txt")).rejects.toThrow(AgencyError);
+    await expect(importLetterText(getDb(), text, "uten-mottaker.txt")).rejects.toThrow(/flere.*Oppgi virksomheten/);
+    const after = await getDb().selectFrom("letters").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+
+  it("filters the list, detail, report, deadlines, changes and calendar data by agency", async () => {
+    const db = getDb();
+    const app = getDatabase();
+    const keys = async (agencyId: number | null) =>
+      (await queryAssignments(db, { year: 2026, asOfInstant: null, today: "2026-01-15", agencyId })).map((r) => `${r.agency}:${r.key}`).sort();
+    expect(await keys(hdir)).toEqual(["helsedirektoratet:TB2026-1", "helsedirektoratet:TB2026-2"]);
+    expect(await keys(fhi)).toEqual(["folkehelseinstituttet:TB2026-1", "folkehelseinstituttet:TB2026-3"]);
+    expect(await keys(null)).toHaveLength(4);
+    expect(await listYears(db, fhi)).toEqual([2026]);
+
+    const detail = await getAssignmentDetail(db, "TB2026-1", { agencyId: fhi });
+    expect(detail?.assignment.title).toBe("Overvåking av luftveisinfeksjoner");
+    expect(detail?.assignment.area_name).toBe("Smittevern og beredskap");
+
+    const fhiReport = await loadReport(db, { year: 2026, asOfDate: "2026-12-31", draft: true, agencyId: fhi });
+    expect(fhiReport.rowCount).toBe(2);
+    expect(fhiReport.areas.map((a) => a.name)).toEqual(["Smittevern og beredskap"]);
+    const preview = await loadReportPreview(db, { year: 2026, asOfDate: "2026-12-31", area: null, agencyId: hdir });
+    expect(preview.areas.map((a) => a.name)).toEqual(["Folkehelse"]);
+
+    expect((await deadlinesToAgree(db, null, fhi)).map((d) => d.key)).toEqual(["TB2026-3"]);
+    expect((await deadlinesToAgree(db, null)).map((d) => `${d.agency}:${d.key}`).sort()).toEqual([
+      "folkehelseinstituttet:TB2026-3",
+      "helsedirektoratet:TB2026-2",
+    ]);
+
+    // A status change on FHI's TB2026-1 shows under FHI only.
+    const fhiTb1 = await db.selectFrom("assignments").select("id").where("key", "=", "TB2026-1").where("agency_id", "=", fhi).executeTakeFirstOrThrow();
+    const saved = await recordStatusUpdate(app, {
+      assignmentId: fhiTb1.id,
+      baseVersion: 0,
+      status: "i_rute",
+      comment: "I gang",
+      author: { userId, name: "Test", email: "t@example.no", ip: null, userAgent: null },
+    });
+    expect(saved.ok).toBe(true);
+    const changes = async (agencyId: number | null) => (await listChangesSince(db, "2000-01-01T00:00:00.000Z", 2026, 500, agencyId)).filter((c) => c.kind === "status");
+    expect((await changes(fhi)).map((c) => `${c.agency}:${c.key}`)).toEqual(["folkehelseinstituttet:TB2026-1"]);
+    expect(await changes(hdir)).toEqual([]);
+    const hdirDetail = await getAssignmentDetail(db, "TB2026-1", { agencyId: hdir });
+    expect(hdirDetail?.assignment.status).toBe("ikke_startet");
+
+    // A department's feed spans its agencies; one agency's feed only that one.
+    const all = await deadlinesFor(db, { kind: "department", code: "FHA" });
+    expect(new Set(all.map((d) => d.agency))).toEqual(new Set(["helsedirektoratet", "folkehelseinstituttet"]));
+    const onlyFhi = await deadlinesFor(db, { kind: "department", code: "FHA", agencyId: fhi });
+    expect(onlyFhi.map((d) => d.key).sort()).toEqual(["TB2026-1", "TB2026-3"]);
+    expect(onlyFhi.every((d) => d.agencyName === "Folkehelseinstituttet")).toBe(true);
+    expect(await listAgencies(db)).toHaveLength(2);
+  });
+
+  it("route loaders: the overview and report show one agency, the list and department page all or one", async () => {
+    const overview = await overviewLoader(args("/?virksomhet=folkehelseinstituttet"));
+    expect(overview.agency.current).toBe("folkehelseinstituttet");
+    expect(overview.figures?.total.total).toBe(2);
+    expect(overview.figures?.areas.map((a) => a.name)).toEqual(["Smittevern og beredskap"]);
+    // Without a choice, the first agency by name (this user belongs to both, as the only agency users
+    // made before the second existed); never the two mixed.
+    const defaultOverview = await overviewLoader(args("/"));
+    expect(defaultOverview.figures?.total.total).toBe(2);
+
+    const list = await listLoader(args("/oppdrag?aar=2026"));
+    expect(list.total).toBe(4);
+    expect(list.rows.map((r) => r.agency).sort()).toEqual(["folkehelseinstituttet", "folkehelseinstituttet", "helsedirektoratet", "helsedirektoratet"]);
+    const fhiList = await listLoader(args("/oppdrag?aar=2026&virksomhet=folkehelseinstituttet"));
+    expect(fhiList.rows.map((r) => r.title).sort()).toEqual(["Beredskapslager for vaksiner", "Overvåking av luftveisinfeksjoner"]);
+    expect(fhiList.filter.agency).toBe("folkehelseinstituttet");
+
+    const department = await departmentLoader(args("/avdeling/FHA?aar=2026", { kode: "FHA" }));
+    expect(department.groups?.map((g) => g.agency?.name)).toEqual(["Folkehelseinstituttet", "Helsedirektoratet"]);
+    expect(department.groups?.[0]?.buckets.rest.length ?? 0).toBeGreaterThan(0);
+    const onlyHdir = await departmentLoader(args("/avdeling/FHA?aar=2026&virksomhet=helsedirektoratet", { kode: "FHA" }));
+    expect(onlyHdir.groups?.map((g) => g.agency?.name)).toEqual(["Helsedirektoratet"]);
+
+    const report = await reportLoader(args("/rapport?aar=2026&virksomhet=helsedirektoratet"));
+    expect(report.report?.rowCount).toBe(2);
+    expect(report.report?.areas.flatMap((a) => a.rows.map((r) => r.title)).sort()).toEqual(["Nasjonal plan for fysisk aktivitet", "Tilskudd til frivillige organisasjoner"]);
+    expect(report.agency.name).toBe("Helsedirektoratet");
+
+    const deadlines = await deadlinesLoader(args("/frister?virksomhet=folkehelseinstituttet"));
+    expect(deadlines.rows.map((r) => r.key)).toEqual(["TB2026-3"]);
+
+    // The same key without the agency goes to the list of both; with it, to the one.
+    await expect(detailLoader(args("/oppdrag/TB2026-1", { id: "TB2026-1" }))).rejects.toMatchObject({ status: 302 });
+    const one = await detailLoader(args("/oppdrag/TB2026-1?virksomhet=helsedirektoratet", { id: "TB2026-1" }));
+    expect(one.assignment.title).toBe("Nasjonal plan for fysisk aktivitet");
+    expect(one.agency).toBe("helsedirektoratet");
+  });
+});
