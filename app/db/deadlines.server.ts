@@ -34,9 +34,13 @@ export interface FeedDeadline {
   lastModified: string;
 }
 
-/** Whose deadlines; `agencyId` narrows to one agency (absent or null: every agency). */
+/**
+ * Whose deadlines; `agencyId` narrows to one agency, `agencies` to several (absent or null:
+ * every agency).
+ */
 export type Audience = ({ kind: "department"; code: string } | { kind: "user"; userId: number; departments: string[] }) & {
   agencyId?: number | null;
+  agencies?: readonly number[] | null;
 };
 
 /**
@@ -99,6 +103,7 @@ export async function deadlinesFor(db: Kysely<Database>, audience: Audience): Pr
     join assignments a on a.id = d.assignment_id
     join agencies ag on ag.id = a.agency_id
     where ${scope} ${audience.agencyId != null ? sql`and a.agency_id = ${audience.agencyId}` : sql``}
+      ${audience.agencies ? sql`and a.agency_id in (${sql.join(audience.agencies.length ? [...audience.agencies] : [-1])})` : sql``}
     order by d.date, a.key, d.position
   `.execute(db);
   return result.rows.map((r) => {

@@ -13,7 +13,9 @@ import { listChangesSince, queryAssignments } from "~/db/list.server";
 import { getAssignmentDetail, listAreas, listYears } from "~/db/queries.server";
 import { loadReport, loadReportPreview } from "~/db/report.server";
 import { recordStatusUpdate } from "~/db/status.server";
-import { AgencyError, findAgencyByName, listAgencies } from "~/models/agency.server";
+import { AgencyError, findAgencyByName, listAgencies, setUserAgencies } from "~/models/agency.server";
+import { buildFeed } from "~/calendar/feed.server";
+import { digestText, planReminders } from "~/reminders/reminders.server";
 import { loader as overviewLoader } from "~/routes/_index";
 import { loader as listLoader } from "~/routes/oppdrag._index";
 import { loader as departmentLoader } from "~/routes/avdeling.$kode";
@@ -132,6 +134,28 @@ describe("two agencies in one register", () => {
     const onlyFhi = await deadlinesFor(db, { kind: "department", code: "FHA", agencyId: fhi });
     expect(onlyFhi.map((d) => d.key).sort()).toEqual(["TB2026-1", "TB2026-3"]);
     expect(onlyFhi.every((d) => d.agencyName === "Folkehelseinstituttet")).toBe(true);
+    // Unfolded (iCalendar folds lines at 75 octets).
+    const feed = buildFeed({ name: "FHA", deadlines: all, baseUrl: "https://oppdrag.example.no", multiAgency: true }).replace(/\r\n /g, "");
+    expect(feed).toContain("SUMMARY:Frist TB2026-1: Overvåking av luftveisinfeksjoner (Folkehelseinstituttet)");
+    expect(feed).toContain("SUMMARY:Frist TB2026-1: Nasjonal plan for fysisk aktivitet (Helsedirektoratet)");
+    expect(feed).toContain("https://oppdrag.example.no/oppdrag/TB2026-1?virksomhet=folkehelseinstituttet");
+
+    // Reminders: the department user hears about FHA's deadlines in both agencies; a case handler
+    // of Helsedirektoratet who worked on FHI's assignment hears nothing about it.
+    const handler = await makeUser(db, "saksbehandler", { departments: [] });
+    await setUserAgencies(db, handler.id, [hdir]);
+    await recordStatusUpdate(app, {
+      assignmentId: fhiTb1.id,
+      baseVersion: 1,
+      status: "i_rute",
+      comment: null,
+      author: { userId: handler.id, name: "Saks", email: "s@example.no", ip: null, userAgent: null },
+    });
+    const plans = await planReminders(app, "2026-02-20");
+    const forDepartment = plans.find((p) => p.userId === userId);
+    expect(forDepartment?.items.map((i) => `${i.deadline.agency}:${i.deadline.key}`)).toEqual(["folkehelseinstituttet:TB2026-1"]);
+    expect(digestText(forDepartment!, "https://oppdrag.example.no").text).toContain("TB2026-1 Overvåking av luftveisinfeksjoner (Folkehelseinstituttet)");
+    expect(plans.find((p) => p.userId === handler.id)).toBeUndefined();
     expect(await listAgencies(db)).toHaveLength(2);
   });
 
