@@ -22,7 +22,7 @@ import { runConcurrency } from "./reliability/concurrency";
 import { runCrashCycles } from "./reliability/crash";
 import { runFaultMatrix, startInProcessServer } from "./reliability/faults";
 import { prepareFuzz, runActionFuzz, TARGETS } from "./reliability/fuzz";
-import { runParserMutations } from "./reliability/parser-mutations";
+import { runParserMutations, runRegressionCases } from "./reliability/parser-mutations";
 
 // Test users are hashed with cheaper scrypt parameters (as in vitest); the app's own default is unchanged.
 process.env.PASSWORD_SCRYPT_LOG_N ??= "14";
@@ -99,7 +99,12 @@ try {
     rows.push(["Fuzz-tilfeller (skjemahandlinger)", total], ["  handlinger", results.length], ["  krasj / feil svar / endret database", failures]);
     await closeDatabase();
 
-    const parser = runParserMutations({ cases: n(1000) });
+    // A fresh seed every run, printed for replay: runParserMutations({ cases, seed }).
+    const parserSeed = Math.floor(Math.random() * 0x7fffffff);
+    log(`Tolker: frø ${parserSeed} (gjenta med runParserMutations({ cases: ${n(1000)}, seed: ${parserSeed} }))`);
+    const regressions = runRegressionCases();
+    for (const r of regressions) problems.push(`tolker (regresjon): ${r}`);
+    const parser = runParserMutations({ cases: n(1000), seed: parserSeed });
     rows.push(
       ["Muterte brevtekster", parser.cases],
       ["  krasj i tolkeren", parser.crashes + parser.internalErrors],

@@ -4,6 +4,7 @@
  * refusal is a Norwegian message; nothing here throws on bad input.
  */
 import { getDocumentProxy } from "unpdf";
+import { normaliseLetterText } from "~/domain/letter/normalise";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -75,7 +76,7 @@ export async function extractLetterText(fileName: string, bytes: Uint8Array): Pr
       message: kind === "pdf" ? "PDF-filen kunne ikke leses. Er den skadet eller passordbeskyttet?" : "Word-filen kunne ikke leses. Er den skadet?",
     };
   }
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  text = normaliseLetterText(text);
   if (!/[\p{L}]{3,}/u.test(text)) {
     return {
       ok: false,

@@ -1,5 +1,6 @@
 /** Reads a letter text file for the CLIs, with Norwegian messages for every way it can fail. */
 import fs from "node:fs";
+import { normaliseLetterText } from "../../app/domain/letter/normalise";
 
 export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
 
@@ -25,5 +26,5 @@ export function readLetterFile(file: string): ReadResult {
   if (text.length > 0 && replacements / text.length > 0.01) {
     return { ok: false, message: `«${file}» er ikke gyldig UTF-8-tekst.` };
   }
-  return { ok: true, text: text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n") };
+  return { ok: true, text: normaliseLetterText(text) };
 }

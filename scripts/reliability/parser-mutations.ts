@@ -9,10 +9,28 @@ import fc from "fast-check";
 import { parseLetter } from "../../app/domain/letter/parse";
 import { REPO_ROOT } from "./common";
 
-export function letterTexts(): string[] {
+/**
+ * The bundled letter texts, by name: the 2023 letter, then `test/fixtures/letters/*.txt` in name
+ * order (the top folder only: index 1 is `variant-2024-samme-layout.txt`, as when seed 1032642825
+ * failed), then the written 2026 series `test/fixtures/letters/2026/*.txt`.
+ */
+export function letterSources(): { name: string; text: string }[] {
   const dir = path.join(REPO_ROOT, "test/fixtures/letters");
-  const fixtures = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")) : [];
-  return [fs.readFileSync(path.join(REPO_ROOT, "db/seed/tildelingsbrev-2023.txt"), "utf8"), ...fixtures];
+  const read = (sub: string) => {
+    const d = path.join(dir, sub);
+    return fs.existsSync(d)
+      ? fs.readdirSync(d).filter((f) => f.endsWith(".txt")).sort().map((f) => ({ name: path.join(sub, f), text: fs.readFileSync(path.join(d, f), "utf8") }))
+      : [];
+  };
+  return [
+    { name: "tildelingsbrev-2023.txt", text: fs.readFileSync(path.join(REPO_ROOT, "db/seed/tildelingsbrev-2023.txt"), "utf8") },
+    ...read(""),
+    ...read("2026"),
+  ];
+}
+
+export function letterTexts(): string[] {
+  return letterSources().map((s) => s.text);
 }
 
 type Mutation = (lines: string[], rnd: () => number) => string[];
@@ -58,6 +76,85 @@ export const MUTATIONS: Record<string, Mutation> = {
     lines.map((l) => (rnd() < 0.05 ? ["ID: TB2023-", "Frist: 31.6.2026", "Mål", "Eieravdeling HOD:", "Utsettelse av TB2023-99", "2.", "\t\f\v"][pick(7, rnd)] : l)),
 };
 
+/** One mutated text: which bundled text, which mutations in order, and the xorshift seed. */
+export interface MutationCase {
+  /** Name as in `letterSources()`. */
+  text: string;
+  mutations: string[];
+  seed: number;
+}
+
+/**
+ * Every case that ever failed, replayed on every run. Add the case printed by a failing run
+ * (`[tekst …, mutasjoner, frø …]`) here when you fix it.
+ */
+export const REGRESSION_CASES: MutationCase[] = [
+  // Internal error "Cannot read properties of undefined (reading 'no')": a free segment of a
+  // supplementary letter that starts on the first line of the text had its head at index -1.
+  { text: "variant-2024-samme-layout.txt", mutations: ["linjer stokket", "tilfeldige linjer"], seed: 1032642825 },
+];
+
+/** Fixed fast-check seeds for the test suite (deterministic); `npm run test:reliability` draws fresh ones. */
+export const FIXED_SEEDS = [20260101, 1032642825, 424242];
+
+function xorshift(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x100000000;
+  };
+}
+
+/** The mutated text of one case. */
+export function mutatedText(lines: string[], mutations: string[], seed: number): string {
+  const rnd = xorshift(seed);
+  let out = lines;
+  for (const m of mutations) out = MUTATIONS[m](out, rnd);
+  return out.join("\n");
+}
+
+/** What is wrong with the parser's answer on `text`, or null when all is well. */
+export function checkParse(text: string): { problem: string | null; crashed: boolean; internal: boolean; warned: boolean } {
+  // Line numbers as the parser counts them (CR and CRLF end a line too).
+  const lineCount = text.replace(/\r\n?/g, "\n").split("\n").length;
+  let result;
+  try {
+    result = parseLetter(text);
+  } catch (error) {
+    return { problem: `parseLetter kastet: ${String(error)}`, crashed: true, internal: false, warned: false };
+  }
+  const internal = result.warnings.find((w) => w.message.startsWith("Intern feil"));
+  if (internal) return { problem: `intern feil i tolkingen: ${internal.message}`, crashed: false, internal: true, warned: true };
+  const warned = result.warnings.length > 0;
+  for (const w of result.warnings) {
+    if (!(w.line >= 1 && w.line <= lineCount + 1)) return { problem: `advarsel med linje ${w.line} utenfor teksten (${lineCount} linjer)`, crashed: false, internal: false, warned };
+  }
+  for (const a of result.assignments) {
+    if (!(a.line >= 1 && a.endLine <= lineCount + 1 && a.line <= a.endLine)) {
+      return { problem: `oppdrag ${a.id} med linjer ${a.line}–${a.endLine} utenfor teksten`, crashed: false, internal: false, warned };
+    }
+  }
+  return { problem: null, crashed: false, internal: false, warned };
+}
+
+/** Replays REGRESSION_CASES; returns the problems found (empty when all pass). */
+export function runRegressionCases(cases: MutationCase[] = REGRESSION_CASES): string[] {
+  const sources = new Map(letterSources().map((s) => [s.name, s.text.split("\n")]));
+  const problems: string[] = [];
+  for (const c of cases) {
+    const lines = sources.get(c.text);
+    if (!lines) {
+      problems.push(`ukjent tekst ${c.text}`);
+      continue;
+    }
+    const { problem } = checkParse(mutatedText(lines, c.mutations, c.seed));
+    if (problem) problems.push(`${problem} [tekst ${c.text}, ${c.mutations.join(" + ")}, frø ${c.seed}]`);
+  }
+  return problems;
+}
+
 export interface ParserFuzzResult {
   cases: number;
   crashes: number;
@@ -66,10 +163,13 @@ export interface ParserFuzzResult {
   failure?: string;
   byMutation: Record<string, number>;
   ms: number;
+  /** The fast-check seed, for replay (`runParserMutations({ cases, seed })`); null when fast-check drew one. */
+  seed: number | null;
 }
 
 export function runParserMutations(options: { cases: number; seed?: number }): ParserFuzzResult {
-  const texts = letterTexts().map((t) => t.split("\n"));
+  const sources = letterSources();
+  const texts = sources.map((t) => t.text.split("\n"));
   const names = Object.keys(MUTATIONS);
   const started = Date.now();
   let crashes = 0;
@@ -83,44 +183,14 @@ export function runParserMutations(options: { cases: number; seed?: number }): P
     fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 3 }),
     fc.integer(),
     (textIndex, mutations, seed) => {
-      let state = seed >>> 0 || 1;
-      const rnd = () => {
-        state ^= state << 13;
-        state ^= state >>> 17;
-        state ^= state << 5;
-        return (state >>> 0) / 0x100000000;
-      };
-      let lines = texts[textIndex];
-      for (const m of mutations) {
-        lines = MUTATIONS[m](lines, rnd);
-        byMutation[m] = (byMutation[m] ?? 0) + 1;
-      }
-      const text = lines.join("\n");
-      // Line numbers as the parser counts them (CR and CRLF end a line too).
-      const lineCount = text.replace(/\r\n?/g, "\n").split("\n").length;
-      const fail = (message: string): never => {
-        lastError = `${message} [tekst ${textIndex}, ${mutations.join(" + ")}, frø ${seed}]`;
+      for (const m of mutations) byMutation[m] = (byMutation[m] ?? 0) + 1;
+      const r = checkParse(mutatedText(texts[textIndex], mutations, seed));
+      if (r.crashed) crashes += 1;
+      if (r.internal) internalErrors += 1;
+      if (r.warned) withWarnings += 1;
+      if (r.problem) {
+        lastError = `${r.problem} [tekst ${sources[textIndex].name}, ${mutations.join(" + ")}, frø ${seed}]`;
         throw new Error(lastError);
-      };
-      let result;
-      try {
-        result = parseLetter(text);
-      } catch (error) {
-        crashes += 1;
-        return fail(`parseLetter kastet: ${String(error)}`);
-      }
-      if (result.warnings.some((w) => w.message.startsWith("Intern feil"))) {
-        internalErrors += 1;
-        fail(`intern feil i tolkingen: ${result.warnings.find((w) => w.message.startsWith("Intern feil"))?.message}`);
-      }
-      if (result.warnings.length > 0) withWarnings += 1;
-      for (const w of result.warnings) {
-        if (!(w.line >= 1 && w.line <= lineCount + 1)) fail(`advarsel med linje ${w.line} utenfor teksten (${lineCount} linjer)`);
-      }
-      for (const a of result.assignments) {
-        if (!(a.line >= 1 && a.endLine <= lineCount + 1 && a.line <= a.endLine)) {
-          fail(`oppdrag ${a.id} med linjer ${a.line}–${a.endLine} utenfor teksten`);
-        }
       }
     },
   );
@@ -129,5 +199,5 @@ export function runParserMutations(options: { cases: number; seed?: number }): P
   } catch (error) {
     failure = lastError || (error instanceof Error ? error.message : String(error)).slice(0, 800);
   }
-  return { cases: options.cases, crashes, internalErrors, withWarnings, failure, byMutation, ms: Date.now() - started };
+  return { cases: options.cases, crashes, internalErrors, withWarnings, failure, byMutation, ms: Date.now() - started, seed: options.seed ?? null };
 }

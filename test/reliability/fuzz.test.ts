@@ -10,7 +10,7 @@ import { closeDatabase, getDatabase } from "~/db/connection.server";
 import { action as newUserAction } from "~/routes/admin.brukere._index";
 import { tempDir } from "../../scripts/reliability/common";
 import { prepareFuzz, runActionFuzz, TARGETS, type Env } from "../../scripts/reliability/fuzz";
-import { runParserMutations } from "../../scripts/reliability/parser-mutations";
+import { FIXED_SEEDS, REGRESSION_CASES, runParserMutations, runRegressionCases } from "../../scripts/reliability/parser-mutations";
 
 const dir = tempDir("oppdrag-fuzz-");
 let env: Env;
@@ -32,11 +32,16 @@ describe("form actions with generated bad input", () => {
 });
 
 describe("letter parser with mutated texts", () => {
-  it("never crashes and reports problems as warnings", { timeout: 60_000 }, () => {
-    const result = runParserMutations({ cases: 200 });
+  // Fixed seeds: the same cases on every run (fresh seeds are drawn by `npm run test:reliability`).
+  it.each(FIXED_SEEDS)("seed %i: never crashes and reports problems as warnings", { timeout: 60_000 }, (seed) => {
+    const result = runParserMutations({ cases: 100, seed });
     expect(result.failure).toBeUndefined();
     expect(result.crashes + result.internalErrors).toBe(0);
     expect(result.withWarnings).toBeGreaterThan(result.cases / 2);
+  });
+  it("every case that ever failed passes (regression cases)", () => {
+    expect(REGRESSION_CASES.length).toBeGreaterThan(0);
+    expect(runRegressionCases()).toEqual([]);
   });
 });
 

@@ -28,6 +28,26 @@ describe("letter:parse CLI", () => {
     expect(r.stdout.startsWith("{\n  \"letters\"")).toBe(true);
   });
 
+  it("gives every assignment its part kind, target, year, exempt and announced-only flags", () => {
+    const file = path.join(root, "test", "fixtures", "letters", "2026", "01-supplerende-tildelingsbrev-nr-1.txt");
+    const parsed = JSON.parse(run(file).stdout);
+    expect(parsed.letters[0]).toMatchObject({ kind: "supplementary", number: 1, genre: "supplerende tildelingsbrev", recipient: "Helsedirektoratet" });
+    expect(parsed.assignments.map((a: Record<string, unknown>) => [a.id, a.kind, a.target, a.year, a.exempt, a.announcedOnly])).toEqual([
+      ["TB2026-61", "original", null, 2026, true, true],
+      ["TB2026-60", "original", null, 2026, false, false],
+      ["TB2026-62", "original", null, 2026, false, false],
+      ["TB2026-17", "addition", "TB2026-17", 2026, false, false],
+    ]);
+  });
+
+  it("gives each letter its recipient, genre and number", () => {
+    const parsed = JSON.parse(run(fixture).stdout);
+    expect(parsed.letters.map((l: Record<string, unknown>) => [l.recipient, l.genre, l.number])).toEqual([
+      ["Helsedirektoratet", "tildelingsbrev", null],
+      ["Helsedirektoratet", "tillegg til tildelingsbrev", null],
+    ]);
+  });
+
   it("reads CRLF with a BOM like the plain file", () => {
     const file = path.join(tmp, "crlf.txt");
     fs.writeFileSync(file, `\uFEFF${fs.readFileSync(fixture, "utf8").replace(/\n/g, "\r\n")}`);

@@ -156,6 +156,8 @@ describe("a later letter in a different layout (2026)", () => {
     expect(dates(byId(r, "TB2026-12"))).toEqual([[null, null, null, "to_be_agreed"]]);
     expect(dates(byId(r, "TB2026-101"))).toEqual([
       ["Deloppdrag 1", "2026-03-01", "day", "dated"],
+      // "Frist: 31.6.2026." is impossible: kept as an invalid deadline, never silently dropped.
+      ["Deloppdrag 2", null, null, "invalid"],
       ["Deloppdrag 3", "2026-10-31", "month", "dated"],
     ]);
     expect(dates(byId(r, "TB2026-102"))).toEqual([[null, "2026-05-01", "day", "dated"]]);
@@ -272,10 +274,15 @@ describe("every deadline phrasing", () => {
     ]);
   });
 
-  it("warns about an impossible date and falls back to the default deadline", () => {
+  it("keeps an impossible date as an invalid deadline (text kept, no date, a warning), never the default", () => {
     const { r, d } = deadlinesOf("Frist: 31.6.2026.", 2026);
     expect(r.warnings).toEqual([expect.objectContaining({ line: 7, message: expect.stringMatching(/31\.6\.2026/) })]);
-    expect(d).toEqual([expect.objectContaining({ isDefault: true, date: "2026-12-31" })]);
+    expect(d).toEqual([{ date: null, precision: null, label: null, text: "Frist: 31.6.2026", isDefault: false, state: "invalid", line: 7 }]);
+  });
+
+  it("reads 'Frist: Settes i dialog med …' as to be agreed", () => {
+    const { d } = deadlinesOf("Frist: Settes i dialog med Helsedirektoratet", 2026);
+    expect(d).toEqual([expect.objectContaining({ state: "to_be_agreed", date: null, isDefault: false })]);
   });
 });
 

@@ -265,7 +265,7 @@ const RE_VERB_CUE =
   /\b(?:leveres|levert|levere|oversendes|oversende|sendes|forelegges|fremlegges|legges\s+fram|legges\s+frem|rapporteres|foreligge|foreligger|ferdigstilles|publiseres)\b((?:\s+\S+){0,3})\s*$/i;
 const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:en)?|tidspunkt(?:et)?|tidsplan(?:en)?)\b/i;
 const RE_TO_BE_AGREED_VERB =
-  /\b(?:avklares|avtales|avklart|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|bestemmes\s+senere|settes\s+senere)\b/i;
+  /\b(?:avklares|avtales|avklart|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|fastsettes\s+i\s+dialog)\b/i;
 const RE_ON_HOLD = /\b(?:settes|satt|er\s+satt|blir\s+satt|stilles|legges)\s+i\s+bero\b|\butsettes\s+(?:inntil\s+videre|på\s+ubestemt\s+tid)\b/i;
 const RE_EARLIER_DEADLINE = /\b(?:har|hadde)\s+fått\s+(?:utsatt\s+)?frist\b/i;
 
@@ -369,6 +369,21 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
         line: lines[lineIdxAt(d.index)]?.no ?? lines[0].no,
         message: `Ugyldig frist i ${ctx.id}: ${d.result.error} – fristen er ikke tolket, kontroller teksten`,
       });
+      // An impossible date ("31.6.2026") with a "frist" cue is kept as an invalid deadline (text
+      // kept, no date) so it is never silently replaced by the default deadline.
+      if (strong && /ugyldig dato/.test(d.result.error)) {
+        candidates.push({
+          date: null,
+          precision: null,
+          state: "invalid",
+          text: normaliseSpace(S.slice(cueAt, d.end)).replace(/[.,;:]+$/, ""),
+          offset: cueAt,
+          lineIdx,
+          explicitLabel: explicitLabelIn(S.slice(ss, d.index)),
+          strong,
+        });
+        datedSentences.add(ss);
+      }
       continue;
     }
     const text = normaliseSpace(S.slice(cueAt, d.end)).replace(/[.,;:]+$/, "");

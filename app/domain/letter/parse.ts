@@ -37,11 +37,21 @@
  *  - Assignments without ID in supplementary letters: a block closed by "Ansvarlig avdeling …",
  *    a numbered section "3 Oppdrag til …" (with following "Frister …" sections), or a whole
  *    "Tilleggsoppdrag" letter. Key: `uten-id-<year>-<fnv1a(reference|title)>` (see ids.ts).
+ *  - Later letters (later-letters.ts): part kind and target of each block, IDs announced only in
+ *    the opening list (exempt / "Ettersendes"), withdrawal / deadline change / owner change events.
+ *  - Newer layout: no table of contents as headings; the title is the line after the owner line.
+ *  - Other agencies (letter-meta.ts): recipient, genre, number; "ID: 2026-01 Title"; numbered
+ *    assignments without IDs under an "Oppdrag" heading.
  * Deadlines: see deadlines.ts. Everything odd becomes a warning with a line number.
+ *
+ * Code: `parseLetter` runs PHASES, each a function over a `ParseState` (see below), in order.
  */
 import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
 import { parseNorwegianDate } from "./dates";
-import { findIds, normaliseId, sameId, syntheticId } from "./ids";
+import { findIds, normaliseId, parseId, sameId, syntheticId } from "./ids";
+import { announcedEntry, changesInSentence, classifyPart, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
+import { normaliseLetterText } from "./normalise";
+import { addresseeFromText, genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
 import type {
   LetterKind,
   ParseResult,
@@ -83,13 +93,24 @@ const RE_DEPT_LINE = {
   source: RE_DEPT_LINE_FULL.source,
 };
 const RE_ID_AT_START = /^(ID\s*[:.]?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)/i;
+/** The oppdragsdokument form "ID: 2026-01 Title": a year and a number, only with the "ID:" label. */
+const RE_PLAIN_ID_AT_START = /^ID\s*[:.]\s*(\d{4}\s?[-–]\s?\d{1,3})(?!\d)/i;
+const RE_SUPPLEMENTARY_TITLE = /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev/i;
 const RE_LIST_ID = /^[-–•·▪*]\s*(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)\s*(.*)$/;
 const RE_EVENT_HEADING = /^(?:Utsettelse|Utsetting)\s+av\s+(?:oppdrag(?:et)?\s+)?(?:ID\s*:?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)(.*)$/i;
 const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*\d{2})?\s*[.,]?$/i;
 const RE_BUDGET_HEADING = { test: (t: string): boolean => /^[Kk]/.test(t) && t.length < 40 && RE_BUDGET_HEADING_FULL.test(t) };
 const RE_CLOSING_FULL = /^Med\s+(?:vennlig\s+)?hilsen\b/i;
 const RE_CLOSING = { test: (t: string): boolean => /^[Mm]ed\s/.test(t) && RE_CLOSING_FULL.test(t) };
-const RE_NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(\p{Lu}.*)$/u;
+/** "2.1 Folkehelse", "3.4. Pasienter og …" (a trailing dot only after a two-level code). */
+const RE_NUMBERED_HEADING = /^(?:(\d{1,2}(?:\.\d{1,2}){1,3})\.?|(\d{1,2}))\s+(\p{Lu}.*)$/u;
+/** RE_NUMBERED_HEADING as [code, title], or null. */
+function numberedHeading(t: string): [string, string] | null {
+  const m = RE_NUMBERED_HEADING.exec(t);
+  return m ? [m[1] ?? m[2], m[3]] : null;
+}
+/** A table-of-contents line: dotted leader (or a run of spaced dots) and a page number. */
+const RE_TOC_LINE = /(?:\.{3,}|…{2,}|(?:\s\.){3,}|_{3,})\s*\d{1,3}$/;
 const RE_GOAL = /^Mål\s+(\d{1,2})\s*[:.–-]\s*(\S.*)$/u;
 const RE_GOAL_LINE = /^(?:Mål|Tilknyttet\s+mål|Knyttet\s+til\s+mål)\s*:?\s*(?:Mål\s*)?(\d{1,2})\s*\.?$/iu;
 const RE_TITLE_CONTINUES = /(?:\b(?:og|eller|for|av|i|til|med|om|på|fra|mot|ved|under|over|mellom|etter|samt|som|en|et|ett|det|den|de|innen|uten|hos)|[-–,:/&(])$/iu;
@@ -102,7 +123,7 @@ function isLetterStartCandidate(t: string): boolean {
   if (/^Tilleggsoppdrag\b/.test(t)) return t.length <= 80;
   if (/^Tildelingsbrev\s+(?:for\s+)?\d{4}\b/.test(t)) return true;
   if (/^(?:Supplerende|Endret|Revidert)\s+tildelingsbrev\b/.test(t)) return true;
-  return false;
+  return isGenreSubject(t);
 }
 
 function markNoise(lines: SourceLine[]): void {
@@ -237,29 +258,131 @@ export function parseLetter(text: string): ParseResult {
   }
 }
 
-function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
-  // Same line structure as the importer's normaliseText: only \r\n / \r become \n.
-  const text = input
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u00A0\u2007\u202F\t\f\v]/g, " ")
-    .replace(/\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/g, "")
-    .split(String.fromCharCode(0))
-    .join("");
-  const rawLines = text.split("\n");
-  const lines: SourceLine[] = rawLines.map((raw, i) => {
+// ---------------------------------------------------------------------------------------------
+// The parse state and the phases. `parseLetter` runs the phases in order (PHASES); each reads
+// what earlier phases set on the state and sets its own part:
+//   lines (createParseState) → letters → headings → definitions, lists, events → areas and goals
+//   → boundaries → blocks → assignments → events → without ID → later letters → warnings → output.
+
+interface EventLine {
+  idx: number;
+  target: string;
+  letter: number;
+}
+
+interface GoalLine {
+  idx: number;
+  code: string;
+  title: string;
+}
+
+export interface ParseState {
+  text: string;
+  lines: SourceLine[];
+  n: number;
+  warnings: ParseWarning[];
+  result: ParseResult;
+  /** Line i is neither blank nor noise. */
+  content: (i: number) => boolean;
+  letters: Letter[];
+  letterOf: (idx: number) => number;
+  headings: Heading[];
+  headingAt: Map<number, Heading>;
+  defs: Def[];
+  defAt: Map<number, Def>;
+  listEntries: ListEntry[];
+  eventLines: EventLine[];
+  areaSpans: AreaSpan[];
+  goalLines: GoalLine[];
+  areaAtLine: (idx: number) => AreaSpan | null;
+  suppAreaHeadings: Map<number, string | null>;
+  suppSections: Map<number, SupplementSection>;
+  sectionAt: (idx: number, li: number) => SupplementSection | null;
+  boundary: boolean[];
+  nextBoundary: (i: number, letterEnd: number) => number;
+  assignments: ParsedAssignment[];
+  covered: boolean[];
+  buildAssignment: (b: Block) => ParsedAssignment;
+  areaForSupp: (idx: number, li: number) => string | null;
+  events: ParsedEvent[];
+}
+
+/** Phase "lines": the normalised text as trimmed lines, with page footers, URLs and letterhead marked as noise. */
+export function createParseState(input: string, warnings: ParseWarning[] = []): ParseState {
+  // The one normalisation (normalise.ts); it keeps the line structure.
+  const text = normaliseLetterText(typeof input === "string" ? input : "");
+  const lines: SourceLine[] = text.split("\n").map((raw, i) => {
     const t = /\s\s|[^\S ]/.test(raw) ? raw.replace(/\s+/g, " ").trim() : raw.trim();
     return { no: i + 1, text: t, blank: t === "", noise: false };
   });
   const n = lines.length;
-  const result: ParseResult = { letters: [], assignments: [], events: [], warnings, areas: [], goals: [], departments: [] };
-  if (lines.every((l) => l.blank)) {
-    warnings.push({ line: 1, message: "Teksten er tom – fant ingen brev å tolke" });
-    return result;
-  }
   markNoise(lines);
-  const content = (i: number) => !lines[i].blank && !lines[i].noise;
+  const unset = (): never => {
+    throw new Error("fasen er ikke kjørt");
+  };
+  return {
+    text,
+    lines,
+    n,
+    warnings,
+    result: { letters: [], assignments: [], events: [], warnings, areas: [], goals: [], departments: [] },
+    content: (i: number) => !lines[i].blank && !lines[i].noise,
+    letters: [],
+    letterOf: unset,
+    headings: [],
+    headingAt: new Map(),
+    defs: [],
+    defAt: new Map(),
+    listEntries: [],
+    eventLines: [],
+    areaSpans: [],
+    goalLines: [],
+    areaAtLine: unset,
+    suppAreaHeadings: new Map(),
+    suppSections: new Map(),
+    sectionAt: unset,
+    boundary: new Array<boolean>(n).fill(false),
+    nextBoundary: unset,
+    assignments: [],
+    covered: new Array<boolean>(n).fill(false),
+    buildAssignment: unset,
+    areaForSupp: unset,
+    events: [],
+  };
+}
 
+function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
+  const st = createParseState(input, warnings);
+  if (st.lines.every((l) => l.blank)) {
+    warnings.push({ line: 1, message: "Teksten er tom – fant ingen brev å tolke" });
+    return st.result;
+  }
+  for (const phase of PHASES) phase(st);
+  return st.result;
+}
+
+interface Block {
+  id: string;
+  hasId: boolean;
+  letter: number;
+  start: number;
+  end: number;
+  inlineTitle: string;
+  inlineDepts: string[];
+  deptLabelSeen: boolean;
+  /** The title is given (section heading, letter subject): do not extend it. */
+  fixedTitle?: boolean;
+  /** `start` is the block's first line of title/body, not a head line to skip (a free segment
+   *  may begin on the first line of the text, where there is no line before it). */
+  headless?: boolean;
+  /** Newer layout (2024–): the ID alone on its line without "ID:", then the owner line, then a
+   *  one-line title. (The 2023 layout, "ID: TB2023-38" / owner / title, wraps titles.) */
+  newLayout?: boolean;
+}
+
+/** Phase "letters": where each letter starts and ends, its subject, "Vår ref", "Dato" and year. */
+export function phaseLetters(st: ParseState): void {
+  const { text, lines, n, warnings, content } = st;
   // ----- Letters -------------------------------------------------------------------------------
   const letters: Letter[] = [];
   const newLetter = (start: number): Letter => ({
@@ -417,17 +540,44 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       l.year = 0;
     } else l.year = y;
   });
+  st.letters = letters;
+  st.letterOf = letterOf;
+}
 
+/** Phase "headings": numbered section headings per letter, never a table of contents. */
+export function phaseHeadings(st: ParseState): void {
+  const { lines, content, letters } = st;
   // ----- Headings ------------------------------------------------------------------------------
   const headings: Heading[] = [];
   letters.forEach((l, li) => {
+    // Table of contents: lines with dotted leaders and page numbers, and numbered headings that
+    // repeat later in the letter (the earlier one is the contents entry). Never headings.
+    const seenLater = new Map<string, number>();
+    for (let i = l.end; i >= l.start; i--) {
+      if (!content(i)) continue;
+      const t = lines[i].text;
+      if (t.length > 200) continue;
+      if (RE_TOC_LINE.test(t) && /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?\p{Lu}/u.test(t)) {
+        lines[i].noise = true;
+        continue;
+      }
+      const m = numberedHeading(t);
+      if (!m) continue;
+      const key = `${m[0]}|${m[1].replace(/\s+\d{1,3}$/, "").replace(/\s+/g, " ").trim().toLowerCase()}`;
+      if (seenLater.has(key)) lines[i].noise = true;
+      else seenLater.set(key, i);
+    }
+    for (let i = l.start; i <= l.end; i++) {
+      if (content(i) && /^(?:Innhold|Innholdsfortegnelse)$/i.test(lines[i].text)) lines[i].noise = true;
+    }
     let chapter: number | null = null;
     for (let i = l.start; i <= l.end; i++) {
       if (!content(i)) continue;
       const t = lines[i].text;
       if (t.length > 130) continue;
-      const m = RE_NUMBERED_HEADING.exec(t);
-      if (!m) continue;
+      const h = numberedHeading(t);
+      if (!h) continue;
+      const m = [t, h[0], h[1]];
       const parts = m[1].split(".").map(Number);
       const first = parts[0];
       if (parts.length === 1) {
@@ -439,7 +589,13 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     }
   });
   const headingAt = new Map<number, Heading>(headings.map((h) => [h.idx, h]));
+  st.headings = headings;
+  st.headingAt = headingAt;
+}
 
+/** Phase "definitions, lists, events": ID lines that start assignments, opening-list entries, postponement headings; letter kinds. */
+export function phaseDefinitions(st: ParseState): void {
+  const { lines, warnings, content, letters, headingAt } = st;
   // ----- Definitions, lists, events ------------------------------------------------------------
   const defs: Def[] = [];
   const listEntries: ListEntry[] = [];
@@ -477,6 +633,14 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         eventLines.push({ idx: i, target: normaliseId(ev[1], ev[2], ev[3]), letter: li });
         continue;
       }
+      const plain = RE_PLAIN_ID_AT_START.exec(t);
+      if (plain) {
+        // Kept exactly as printed (spaces the PDF put in are removed; "2026-01" stays "2026-01").
+        const id = plain[1].replace(/\s+/g, "").replace("–", "-");
+        const rest = t.slice(plain[0].length).replace(/^\s*[:–-]\s*/, "").trim();
+        defs.push({ idx: i, id, idYear: Number(id.slice(0, 4)), letter: li, hasLabel: true, rest });
+        continue;
+      }
       if (/^ID\s*[:.]/i.test(t) && !RE_ID_AT_START.test(t)) {
         warnings.push({ line: lines[i].no, message: `Linjen starter med «ID:», men fant ingen gyldig oppdrags-ID: «${t.slice(0, 60)}»` });
         continue;
@@ -489,7 +653,11 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       if (!hasLabel) {
         if (!prevBoundaryOk(i, l.start)) continue;
         if (rest !== "" && !/^[\p{Lu}\d(«"“]/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
-        if (l.year > 0 && idYear !== l.year) continue;
+        // An earlier year's ID heads a block only in a later letter ("TB2025-115 <title>" in a
+        // supplementary letter of 2026), after a blank line, with a title on the line.
+        const earlierYearHeading =
+          idYear < l.year && !!l.title && RE_SUPPLEMENTARY_TITLE.test(l.title) && rest !== "" && (i === l.start || lines[i - 1].blank || lines[i - 1].noise);
+        if (l.year > 0 && idYear !== l.year && !earlierYearHeading) continue;
         if (/^\S+\s+(?:skal|er|ble|har|vil|må|bes|ber|viser|vises|gjelder)\b/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
       }
       defs.push({ idx: i, id: normaliseId(m[2], m[3], m[4]), idYear, letter: li, hasLabel, rest });
@@ -500,12 +668,20 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   // Letter kinds and titles.
   letters.forEach((l, li) => {
     const ds = defs.filter((d) => d.letter === li);
-    if (l.title && /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev/i.test(l.title)) l.kind = "supplementary";
+    if (l.title && RE_SUPPLEMENTARY_TITLE.test(l.title)) l.kind = "supplementary";
     else if (li > 0 && !l.title) l.kind = "supplementary";
     else if (!l.title && ds.length > 0 && ds.every((d) => d.id.startsWith("TTB"))) l.kind = "supplementary";
     else l.kind = "main";
   });
+  st.defs = defs;
+  st.listEntries = listEntries;
+  st.eventLines = eventLines;
+  st.defAt = defAt;
+}
 
+/** Phase "areas and goals": goal areas (two-level sections that hold assignments or goals), goals, area and section headings of supplementary letters. */
+export function phaseAreasAndGoals(st: ParseState): void {
+  const { lines, n, content, letters, letterOf, headings, headingAt, defs, defAt } = st;
   // ----- Areas and goals -----------------------------------------------------------------------
   const areaSpans: AreaSpan[] = [];
   const goalLines: { idx: number; code: string; title: string }[] = [];
@@ -556,11 +732,40 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     }
   });
 
+  // Unnumbered section headings of supplementary letters ("Nye oppdrag", "Presisering av
+  // tidligere oppdrag", "Endret frist", "Oppdrag som utgår"): they end the text above them.
+  const suppSections = new Map<number, SupplementSection>();
+  letters.forEach((l) => {
+    if (l.kind !== "supplementary") return;
+    for (let i = l.start; i <= l.end; i++) {
+      if (!content(i) || defAt.has(i) || headingAt.has(i)) continue;
+      if (RE_SUPPLEMENT_SECTION.test(lines[i].text)) suppSections.set(i, supplementSectionKind(lines[i].text));
+    }
+  });
+  const sectionAt = (idx: number, li: number): SupplementSection | null => {
+    for (let k = idx - 1; k >= letters[li].start; k--) {
+      const sec = suppSections.get(k);
+      if (sec) return sec;
+    }
+    return null;
+  };
+  st.areaSpans = areaSpans;
+  st.goalLines = goalLines;
+  st.areaAtLine = areaAtLine;
+  st.suppAreaHeadings = suppAreaHeadings;
+  st.suppSections = suppSections;
+  st.sectionAt = sectionAt;
+}
+
+/** Phase "boundaries": the lines where an assignment's text ends (next ID, heading, section, budget chapter, closing). */
+export function phaseBoundaries(st: ParseState): void {
+  const { lines, n, content, letters, headings, defs, eventLines, suppAreaHeadings, suppSections } = st;
   // ----- Boundaries ----------------------------------------------------------------------------
   const boundary = new Array<boolean>(n).fill(false);
   for (const d of defs) boundary[d.idx] = true;
   for (const h of headings) boundary[h.idx] = true;
   for (const i of suppAreaHeadings.keys()) boundary[i] = true;
+  for (const i of suppSections.keys()) boundary[i] = true;
   for (const e of eventLines) boundary[e.idx] = true;
   for (const l of letters) boundary[l.start] = true;
   for (let i = 0; i < n; i++) {
@@ -570,25 +775,19 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     for (let k = i + 1; k <= letterEnd; k++) if (boundary[k]) return k;
     return letterEnd + 1;
   };
+  st.boundary = boundary;
+  st.nextBoundary = nextBoundary;
+}
 
+/** Phase "blocks -> assignments": each definition's block read into an assignment (owners, title, text, deadlines, relations, part kind). */
+export function phaseBlocks(st: ParseState): void {
+  const { lines, n, warnings, content, letters, defs, listEntries, areaAtLine, suppAreaHeadings, sectionAt, nextBoundary } = st;
   // ----- Blocks -> assignments -----------------------------------------------------------------
   const assignments: ParsedAssignment[] = [];
   const covered = new Array<boolean>(n).fill(false);
   const firstDefLine = new Map<string, number>();
   const seenIds = new Map<string, ParsedAssignment>();
 
-  interface Block {
-    id: string;
-    hasId: boolean;
-    letter: number;
-    start: number;
-    end: number;
-    inlineTitle: string;
-    inlineDepts: string[];
-    deptLabelSeen: boolean;
-    /** The title is given (section heading, letter subject): do not extend it. */
-    fixedTitle?: boolean;
-  }
 
   const buildAssignment = (b: Block): ParsedAssignment => {
     const l = letters[b.letter];
@@ -596,15 +795,17 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     let pendingCodes = b.deptLabelSeen && depts.length === 0;
     let goal: string | null = null;
     const titleParts: string[] = b.inlineTitle ? [b.inlineTitle] : [];
-    let j = b.start + 1;
+    let j = b.headless ? b.start : b.start + 1;
     let end = b.end;
     const isStop = (t: string) =>
       RE_DEPT_LINE.test(t) ||
       /^Frist\b/i.test(t) ||
       /^[-–•·▪*]\s/.test(t) ||
       /^\d{1,2}\s?[.)]\s/.test(t) ||
-      RE_ID_AT_START.test(t);
+      RE_ID_AT_START.test(t) ||
+      RE_PLAIN_ID_AT_START.test(t);
     // Header: departments on later lines, then the title.
+    let ownerLineFirst = false;
     let guard = 0;
     while (j <= end && guard++ < 60) {
       const line = lines[j];
@@ -645,6 +846,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
           const rest = codes.rest.replace(/^\s*[:–-]\s*/, "").trim();
           if (rest !== "" && titleParts.length === 0) titleParts.push(rest);
         } else pendingCodes = true;
+        if (titleParts.length === 0 && b.inlineTitle === "" && b.newLayout) ownerLineFirst = true;
         j++;
         continue;
       }
@@ -653,6 +855,13 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         pendingCodes = false;
         j++;
         continue;
+      }
+      if (titleParts.length === 0 && ownerLineFirst && !isStop(t)) {
+        // Newer layout: the ID alone, the owner line, then the title: exactly that one line,
+        // whatever its length or abbreviations, never joined with the paragraph after it.
+        titleParts.push(t);
+        j++;
+        break;
       }
       if (titleParts.length === 0) {
         // A title on its own line: short (PDF title column), or long but followed by a department line.
@@ -724,6 +933,21 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         }
         k = last;
         continue;
+      }
+      // "Frist: 1.5.2026 Ansvarlig avdeling i HOD: SHA": deadline and owner on one line.
+      const mid = !line.blank && /^Frist\b/i.test(t) ? RE_DEPT_LABEL.exec(t) : null;
+      if (mid && mid.index > 0) {
+        const codes = parseCodes(t.slice(mid.index + mid[0].length));
+        if (codes) {
+          depts = uniq([...depts, ...codes.codes]);
+          body.push({ no: line.no, text: t.slice(0, mid.index).trim() });
+          sawBody = true;
+          if (l.kind === "supplementary") {
+            end = k;
+            break;
+          }
+          continue;
+        }
       }
       const gl = RE_GOAL_LINE.exec(t);
       if (gl) {
@@ -815,6 +1039,23 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     return code;
   };
 
+  /** The part a block with an ID is in a supplementary letter (see classifyPart). */
+  const classify = (a: ParsedAssignment): void => {
+    const l = letters[a.letter];
+    const idYear = parseId(a.id)?.year ?? (/^\d{4}-/.test(a.id) ? Number(a.id.slice(0, 4)) : l.year);
+    const part = classifyPart({
+      id: a.id,
+      title: a.title,
+      body: a.body,
+      idYear,
+      letterYear: l.year,
+      section: sectionAt(a.line - 1, a.letter),
+      clarifies: a.relations.find((r) => r.type === "clarifies")?.target ?? null,
+    });
+    a.kind = part.kind;
+    a.target = part.target;
+  };
+
   for (const d of defs) {
     const l = letters[d.letter];
     const end = nextBoundary(d.idx, l.end) - 1;
@@ -841,11 +1082,19 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       inlineTitle,
       inlineDepts,
       deptLabelSeen,
+      newLayout: !d.hasLabel && d.rest === "",
     });
     if (l.kind === "main") a.area = areaAtLine(d.idx)?.code ?? null;
     else a.area = areaAtLine(d.idx)?.code ?? areaForSupp(d.idx, d.letter);
 
+    if (l.kind === "supplementary") classify(a);
     const dupe = seenIds.get(canonicalId(a.id));
+    // A later letter's addition to or clarification of an assignment is a part, not a duplicate.
+    const laterPart = dupe !== undefined && dupe.letter !== a.letter && a.kind !== undefined && a.kind !== "original";
+    if (dupe && laterPart) {
+      assignments.push(a);
+      continue;
+    }
     if (dupe) {
       warnings.push({
         line: a.line,
@@ -857,7 +1106,15 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
     seenIds.set(canonicalId(a.id), a);
     assignments.push(a);
   }
+  st.assignments = assignments;
+  st.covered = covered;
+  st.buildAssignment = buildAssignment;
+  st.areaForSupp = areaForSupp;
+}
 
+/** Phase "events": postponements ("Utsettelse av …", "settes i bero"). */
+export function phaseEvents(st: ParseState): void {
+  const { lines, content, letters, eventLines, nextBoundary, assignments, covered } = st;
   // ----- Events --------------------------------------------------------------------------------
   const events: ParsedEvent[] = [];
   for (const e of eventLines) {
@@ -893,14 +1150,49 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       events.push({ type: "postponement", target: ids[0].id, letter: a.letter, line: a.line, source: a.id, text: sentence.trim().slice(0, 600) });
     }
   }
+  st.events = events;
+}
 
-  // ----- Assignments without ID (supplementary letters) ----------------------------------------
+/** Phase "without ID": assignments without an ID (blocks closed by an owner line, "Oppdrag" sections, numbered items). */
+export function phaseWithoutId(st: ParseState): void {
+  const { lines, warnings, content, letters, headings, headingAt, defs, suppAreaHeadings, boundary, nextBoundary, assignments, covered, buildAssignment, areaForSupp } = st;
+  // ----- Assignments without ID ------------------------------------------------------------------
+  /** Numbered items under an "Oppdrag" heading of letter `li`, each to the next item or heading. */
+  const numberedItems = (li: number, plainHeadingOnly = false): { idx: number; end: number; title: string }[] => {
+    const l = letters[li];
+    const own = headings.filter((h) => h.letter === li);
+    const out: { idx: number; end: number; title: string }[] = [];
+    for (const h of own) {
+      if (!/^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\b/i.test(h.title)) continue;
+      if (plainHeadingOnly && !/^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\s*:?$/i.test(h.title)) continue;
+      const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
+      let spanEnd = next ? next.idx - 1 : l.end;
+      for (let k = h.idx + 1; k <= spanEnd; k++) {
+        if (boundary[k] && (RE_BUDGET_HEADING.test(lines[k].text) || RE_CLOSING.test(lines[k].text))) {
+          spanEnd = k - 1;
+          break;
+        }
+      }
+      const starts: { idx: number; title: string }[] = [];
+      for (let k = h.idx + 1; k <= spanEnd; k++) {
+        if (!content(k)) continue;
+        const m = /^(\d{1,2})\s?[.)]\s+(\p{Lu}.*)$/u.exec(lines[k].text);
+        if (!m || m[2].length > 160) continue;
+        const prevBlank = k === h.idx + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
+        if (!prevBlank) continue;
+        starts.push({ idx: k, title: m[2].replace(/[.:]$/, "").trim() });
+      }
+      starts.forEach((st, n) => out.push({ idx: st.idx, end: n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, title: st.title }));
+    }
+    return out;
+  };
+
   letters.forEach((l, li) => {
-    if (l.kind !== "supplementary") return;
     const hasDefs = defs.some((d) => d.letter === li);
+    if (l.kind !== "supplementary" && hasDefs) return;
     const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
     /** `headIdx`: the line the title belongs to (treated like a definition line). */
-    const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number) => {
+    const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number, headless = false) => {
       const tempId = "oppdrag uten ID";
       const a = buildAssignment({
         id: tempId,
@@ -912,6 +1204,7 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         inlineDepts: [],
         deptLabelSeen: false,
         fixedTitle: fixedTitle !== null,
+        headless,
       });
       a.line = lines[lineIdx].no;
       let id = syntheticId(l.year, letterKey, a.title);
@@ -921,6 +1214,12 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       for (const w of warnings) w.message = w.message.replace(tempId, id);
       assignments.push(a);
     };
+    if (l.kind !== "supplementary") {
+      // A letter without IDs: numbered items ("1. Varslingsordning for legemiddelmangel") under
+      // a heading such as "Oppdrag" / "Særskilte oppdrag"; each item is an assignment.
+      for (const item of numberedItems(li)) addUntitled(item.idx, item.end, item.title, item.idx);
+      return;
+    }
     if (hasDefs) {
       // Free segments (outside ID blocks and events) closed by "Ansvarlig avdeling …".
       let i = l.start;
@@ -935,13 +1234,19 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
         if (deptIdx > i) {
           let s = suppAreaHeadings.has(i) ? i + 1 : i;
           while (s < deptIdx && !content(s)) s++;
-          if (s < deptIdx && !RE_LIST_ID.test(lines[s].text)) addUntitled(s - 1, segEnd, null, s);
+          if (s < deptIdx && !RE_LIST_ID.test(lines[s].text)) addUntitled(s, segEnd, null, s, true);
         }
         i = segEnd + 1;
       }
       return;
     }
-    // No IDs in the letter: "3 Oppdrag til …" sections, else the whole "Tilleggsoppdrag" letter.
+    // No IDs in the letter: numbered items under a plain "Oppdrag" / "Særskilte oppdrag" heading,
+    // else "3 Oppdrag til …" sections, else the whole "Tilleggsoppdrag" letter.
+    const items = numberedItems(li, true);
+    if (items.length >= 2) {
+      for (const item of items) addUntitled(item.idx, item.end, item.title, item.idx);
+      return;
+    }
     const own = headings.filter((h) => h.letter === li);
     const oppdrag = own.filter((h) => /\boppdrag\b/i.test(h.title));
     if (oppdrag.length > 0) {
@@ -975,13 +1280,116 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       addUntitled(l.titleEnd, end, l.title, l.titleLine ?? l.start);
     }
   });
+}
+
+/** Phase "later letters": defaults for the part fields, IDs announced only in an opening list, explicit changes (withdrawal, deadline change, owner change). */
+export function phaseLaterLetters(st: ParseState): void {
+  const { lines, content, letters, listEntries, boundary, assignments, covered, events } = st;
+  // ----- Later letters: parts, announced IDs, explicit changes ----------------------------------
+  for (const a of assignments) {
+    const l = letters[a.letter];
+    const idYear = parseId(a.id)?.year ?? (/^\d{4}-/.test(a.id) ? Number(a.id.slice(0, 4)) : null);
+    a.year = idYear ?? l.year;
+    a.exempt = false;
+    a.announcedOnly = false;
+    const mentions: string[] = [];
+    for (const x of findIds(`${a.title}\n${a.body}`)) {
+      if (!sameId(x.id, a.id) && !mentions.some((m) => sameId(m, x.id))) mentions.push(x.id);
+    }
+    a.mentions = mentions;
+    if (a.kind === undefined) {
+      a.kind = "original";
+      a.target = null;
+    }
+  }
+  // IDs announced only in the opening list: "(unntatt offentlighet). For detaljer se eget
+  // vedlegg", "<title>. Ettersendes". Registered without text; the opening list creates nothing else.
+  for (const e of listEntries) {
+    const l = letters[e.letter];
+    if (l.kind !== "supplementary") continue;
+    const announced = announcedEntry(e.title);
+    if (!announced || assignments.some((a) => sameId(a.id, e.id))) continue;
+    const idYear = parseId(e.id)?.year ?? l.year;
+    assignments.push({
+      id: e.id,
+      hasId: true,
+      letter: e.letter,
+      title: announced.title,
+      departments: [],
+      area: null,
+      goal: null,
+      body: "",
+      line: lines[e.idx].no,
+      endLine: lines[e.idx].no,
+      deadlines: [defaultDeadline(l.year)],
+      relations: [],
+      kind: "original",
+      target: null,
+      year: idYear,
+      exempt: announced.exempt,
+      announcedOnly: true,
+      mentions: [],
+    });
+  }
+  // Explicit changes in the free text of supplementary letters and in their opening lists:
+  // withdrawal ("utgår", "bortfaller", "trekkes tilbake"), deadline change ("fristen for … endres/
+  // utsettes til …"), owner change ("ansvaret for … flyttes til SHA").
+  letters.forEach((l, li) => {
+    if (l.kind !== "supplementary") return;
+    const listIdx = new Set(listEntries.filter((e) => e.letter === li).map((e) => e.idx));
+    const found: ParsedEvent[] = [];
+    const add = (sentence: string, lineIdx: number) => {
+      for (const c of changesInSentence(sentence, l.year, lines[lineIdx].no)) {
+        if (found.some((f) => f.type === c.type && sameId(f.target, c.target))) continue;
+        if (events.some((ev) => ev.letter === li && ev.type === "postponement" && sameId(ev.target, c.target) && c.type !== "withdrawal")) continue;
+        const ev: ParsedEvent = { type: c.type, target: c.target, letter: li, line: lines[lineIdx].no, source: null, text: sentence.replace(/\s+/g, " ").trim().slice(0, 600) };
+        if (c.deadline) ev.deadline = c.deadline;
+        if (c.departments) ev.departments = c.departments;
+        found.push(ev);
+      }
+    };
+    // Paragraphs of uncovered content lines, split into sentences.
+    let para: { text: string; idx: number }[] = [];
+    const flush = () => {
+      if (para.length === 0) return;
+      const joined = para.map((p) => p.text).join(" ");
+      let offset = 0;
+      for (const sentence of joined.split(/(?<=[.!?])\s+(?=\p{Lu}|TB|TTB)/u)) {
+        // The line the sentence starts on.
+        let acc = 0;
+        let at = para[0].idx;
+        for (const p of para) {
+          if (acc > offset) break;
+          at = p.idx;
+          acc += p.text.length + 1;
+        }
+        add(sentence, at);
+        offset += sentence.length + 1;
+      }
+      para = [];
+    };
+    for (let i = l.start; i <= l.end; i++) {
+      if (!content(i) || covered[i] || listIdx.has(i) || boundary[i]) {
+        flush();
+        continue;
+      }
+      para.push({ text: lines[i].text, idx: i });
+    }
+    flush();
+    for (const e of listEntries) if (e.letter === li) add(`${e.id} ${e.title}`, e.idx);
+    events.push(...found);
+  });
 
   // Keep document order.
   assignments.sort((a, b) => a.line - b.line);
+}
 
+/** Phase "warnings": what is missing (owners, areas, listed IDs without a block, dates). */
+export function phaseWarnings(st: ParseState): void {
+  const { lines, warnings, letters, defs, listEntries, assignments, events } = st;
   // ----- Warnings about what is missing ----------------------------------------------------------
   for (const a of assignments) {
-    if (a.departments.length === 0) {
+    if (a.departments.length === 0 && !a.announcedOnly) {
       warnings.push({
         line: a.line,
         message: `Fant ingen ansvarlig avdeling for ${a.id} (${shortTitle(a.title)}) – avdeling er ikke satt`,
@@ -993,7 +1401,8 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   }
   const allIds = new Set(assignments.map((a) => canonicalId(a.id)));
   for (const e of listEntries) {
-    if (!allIds.has(canonicalId(e.id))) {
+    const changed = events.some((ev) => ev.letter === e.letter && sameId(ev.target, e.id));
+    if (!allIds.has(canonicalId(e.id)) && !changed) {
       warnings.push({ line: lines[e.idx].no, message: `${e.id} står i oversikten i brevet, men selve oppdraget ble ikke funnet` });
     }
   }
@@ -1009,19 +1418,33 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       warnings.push({ line: lines[l.start].no, message: `Fant ikke dato for tilleggsbrevet som starter på linje ${lines[l.start].no}` });
     }
   });
-  if (assignments.length === 0) {
+  if (assignments.length === 0 && events.length === 0) {
     warnings.push({ line: 1, message: "Fant ingen oppdrag i teksten (ingen linjer som «ID: TB2023-01 …» eller «TTB2023-02 …»)" });
   }
+}
 
+/** Phase "output": the ParseResult (letters with recipient, genre and number; areas, goals, departments). */
+export function phaseOutput(st: ParseState): void {
+  const { text, lines, warnings, result, letters, areaSpans, goalLines, areaAtLine, assignments, events } = st;
   // ----- Output --------------------------------------------------------------------------------
   const agency = mostFrequentAgency(text);
   result.letters = letters.map((l): ParsedLetter => {
+    const own: string[] = [];
+    for (let i = l.start; i <= l.end; i++) own.push(lines[i].text);
+    let genre = genreOf(l.title);
+    if (genre === null && l.kind === "main") {
+      // A main letter without a subject line: the first genre word its text uses for itself.
+      const head = own.slice(0, 400).join("\n");
+      const m = /\b(tildelingsbrev|oppdragsdokument|oppdragsbrev)/i.exec(head);
+      genre = m ? m[1].toLowerCase() : null;
+    }
+    const recipient =
+      recipientFromSubject(l.title) ?? recipientFromAddress(own) ?? (l.kind === "main" ? (addresseeFromText(own.join("\n")) ?? agency) : null);
     let title = l.title;
     if (!title) {
-      title =
-        l.kind === "main"
-          ? `Tildelingsbrev ${l.year || ""}${agency ? ` – ${agency}` : ""}`.replace(/\s+/g, " ").trim()
-          : `Tillegg til tildelingsbrev ${l.year || ""}`.trim();
+      const word = genre ?? (l.kind === "main" ? "tildelingsbrev" : "tillegg til tildelingsbrev");
+      const cap = word.charAt(0).toUpperCase() + word.slice(1);
+      title = `${cap} ${l.year || ""}${l.kind === "main" && recipient ? ` – ${recipient}` : ""}`.replace(/\s+/g, " ").trim();
     }
     let endIdx = l.end;
     while (endIdx > l.start && lines[endIdx].blank) endIdx--;
@@ -1031,6 +1454,9 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
       date: l.date,
       reference: l.reference,
       title,
+      recipient,
+      genre,
+      number: letterNumberOf(l.title),
       startLine: lines[l.start].no,
       endLine: lines[Math.max(l.start, endIdx)].no,
     };
@@ -1049,8 +1475,10 @@ function parseInternal(input: string, warnings: ParseWarning[]): ParseResult {
   const names = departmentNames(codes, text);
   result.departments = codes.map((code): ParsedDepartment => ({ code, name: names.get(code) ?? null }));
   warnings.sort((a, b) => a.line - b.line);
-  return result;
 }
+
+/** The phases in order, each a function over the parse state. */
+export const PHASES: ((st: ParseState) => void)[] = [phaseLetters, phaseHeadings, phaseDefinitions, phaseAreasAndGoals, phaseBoundaries, phaseBlocks, phaseEvents, phaseWithoutId, phaseLaterLetters, phaseWarnings, phaseOutput];
 
 /** Whole words (letters and hyphens) ending in `suffix`, found with indexOf (fast on long texts). */
 function wordsEndingWith(text: string, suffix: string): string[];

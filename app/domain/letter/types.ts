@@ -15,7 +15,8 @@ export interface ParsedLetter {
   /** Case reference ("Vår ref"), e.g. "23/2173", null when the text does not say. */
   reference: string | null;
   title: string;
-  /** The agency the letter is addressed to, as written ("Helsedirektoratet", "Norsk helsenett SF");
+  /** (recipient, genre and number are always set by `parseLetter`.)
+   *  The agency the letter is addressed to, as written ("Helsedirektoratet", "Norsk helsenett SF");
    *  null when the text does not say. Read from the title ("Tildelingsbrev 2026 til …",
    *  "Oppdragsdokument til … for 2026") or the address block. */
   recipient?: string | null;
@@ -95,7 +96,8 @@ export interface ParsedAssignment {
   endLine: number;
   deadlines: ParsedDeadline[];
   relations: ParsedRelation[];
-  /** See PartKind; absent means "original". For addition/clarification, `target` is the ID added
+  /** See PartKind; absent means "original". `parseLetter` always sets kind, target, year, exempt,
+   *  announcedOnly and mentions (optional only for hand-built assignments, e.g. manual entry). For addition/clarification, `target` is the ID added
    *  to (for "TB2026-17" blocks that refer to themselves, target === id). */
   kind?: PartKind;
   target?: string | null;
@@ -105,6 +107,9 @@ export interface ParsedAssignment {
   exempt?: boolean;
   /** Announced by ID (and maybe title) without its text ("Ettersendes", "se eget vedlegg"). */
   announcedOnly?: boolean;
+  /** Other assignment IDs only mentioned in the title or text ("ses i sammenheng med TB2026-5"),
+   *  normalised, in order, without duplicates: references (links), never assignments or parts. */
+  mentions?: string[];
 }
 
 /**

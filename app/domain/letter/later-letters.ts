@@ -1,0 +1,127 @@
+/**
+ * What later (supplementary) letters do to assignments: which part a block is (original /
+ * addition / clarification), IDs announced without text (exempt, "Ettersendes"), and explicit
+ * changes (withdrawal, deadline change, owner change). Pure functions over strings, used by the
+ * parser's "blocks → assignments" and "events" phases; tested in test/unit/parser-later-letters.test.ts.
+ */
+import { findDatePhrases } from "./dates";
+import { findIds, sameId } from "./ids";
+import type { EventType, ParsedDeadline, PartKind } from "./types";
+
+/**
+ * Unnumbered section headings of a supplementary letter. They end the text before them, and
+ * "Presisering av tidligere oppdrag" makes the blocks under it clarifications.
+ */
+export const RE_SUPPLEMENT_SECTION =
+  /^(?:Nye\s+oppdrag|Nytt\s+oppdrag|Presisering(?:er)?\s+av\s+(?:tidligere\s+)?(?:gitte\s+)?oppdrag|Endret\s+frist|Endrede\s+frister|Endring(?:er)?\s+i\s+(?:tildelingen|fristene?|oppdrag(?:ene)?|ansvar)|Endret\s+ansvar|Oppdrag\s+som\s+(?:utgår|bortfaller|trekkes\s+tilbake)|Utgåtte\s+oppdrag|Budsjettendringer)\s*:?$/i;
+
+export type SupplementSection = "new" | "clarification" | "other";
+
+export function supplementSectionKind(heading: string): SupplementSection {
+  if (/^Nye?t?\s+oppdrag/i.test(heading)) return "new";
+  if (/^Presisering/i.test(heading)) return "clarification";
+  return "other";
+}
+
+/**
+ * An entry of the opening list announced without its text: "(unntatt offentlighet). For
+ * detaljer se eget vedlegg", "Nasjonal plan for legevakt. Ettersendes". Null for an ordinary
+ * entry (whose block follows in the letter) or a change ("utgår").
+ */
+export function announcedEntry(entry: string): { title: string; exempt: boolean } | null {
+  const exempt = /unntatt\s+offentlighet/i.test(entry);
+  const later = /\bettersendes\b|\bsendes\s+(?:senere|separat|ut\s+senere)\b|\bse\s+eget\s+vedlegg\b|\bi\s+eget\s+vedlegg\b/i.test(entry);
+  if (!exempt && !later) return null;
+  const title = entry
+    .replace(/\(?\s*unntatt\s+offentlighet[^)]*\)?/i, "")
+    .replace(/\bfor\s+detaljer\s+se\s+eget\s+vedlegg\b.*$/i, "")
+    .replace(/\b(?:se\s+eget\s+vedlegg|i\s+eget\s+vedlegg|ettersendes|sendes\s+(?:senere|separat|ut\s+senere))\b.*$/i, "")
+    .replace(/^[\s.,:;–-]+|[\s.,:;–-]+$/gu, "")
+    .trim();
+  return { title: title === "" ? "Unntatt offentlighet" : title, exempt };
+}
+
+/** Does a list entry or sentence withdraw an assignment? */
+const RE_WITHDRAWAL = /\b(?:utgår|bortfaller|trekkes\s+tilbake|er\s+trukket\s+tilbake)\b/i;
+const RE_DEADLINE_CHANGE = /\bfrist(?:en)?\b.{0,80}?\b(?:endres|utsettes|forskyves|flyttes|forlenges|settes)\s+til\s+/i;
+const RE_OWNER_CHANGE = /\bansvar(?:et)?\s+for\s+.{0,60}?\b(?:flyttes|overføres|overtas|går\s+over)\s+(?:fra\s+[A-ZÆØÅ]{2,5}\s+)?til\s+([A-ZÆØÅ]{2,5}(?:\s*(?:,|\/|&|og)\s*[A-ZÆØÅ]{2,5})*)(?![\p{L}])/iu;
+
+export interface FoundChange {
+  type: EventType;
+  target: string;
+  deadline?: ParsedDeadline;
+  departments?: string[];
+}
+
+/**
+ * Explicit changes in one sentence of a later letter, each naming exactly one assignment:
+ * "TB2026-61 utgår", "Oppdrag TB2026-48 bortfaller", "trekkes tilbake"; "Fristen for TB2026-12
+ * utsettes/endres til 1. mai 2026"; "Ansvaret for TB2026-33 flyttes til SHA". `year` is the
+ * letter's (implied year of "1. mai"); `line` the sentence's line.
+ */
+export function changesInSentence(sentence: string, year: number, line: number): FoundChange[] {
+  if (!/TB|\d{4}-\d/.test(sentence)) return [];
+  const ids = uniqueIds(sentence);
+  if (ids.length !== 1) return [];
+  const target = ids[0];
+  const text = sentence.replace(/\s+/g, " ").trim();
+  const dc = RE_DEADLINE_CHANGE.exec(text);
+  if (dc) {
+    const phrase = findDatePhrases(text.slice(dc.index + dc[0].length), year > 0 ? year : null)[0];
+    const d = phrase && phrase.index <= 2 ? phrase.result : null;
+    if (d && d.ok && d.date) {
+      return [
+        {
+          type: "deadline_change",
+          target,
+          deadline: { date: d.date, precision: d.precision, label: null, text: text.replace(/[.;]+$/, ""), isDefault: false, state: "dated", line },
+        },
+      ];
+    }
+  }
+  const oc = RE_OWNER_CHANGE.exec(text);
+  if (oc) {
+    const departments = oc[1].split(/\s*(?:,|\/|&|\bog\b)\s*/u).filter((c) => c !== "");
+    return [{ type: "owner_change", target, departments }];
+  }
+  if (RE_WITHDRAWAL.test(text) && !/\b(?:utgår|bortfaller)\s+ikke\b|\bikke\s+(?:utgår|bortfaller)/i.test(text)) return [{ type: "withdrawal", target }];
+  return [];
+}
+
+function uniqueIds(text: string): string[] {
+  const out: string[] = [];
+  for (const x of findIds(text)) if (!out.some((o) => sameId(o, x.id))) out.push(x.id);
+  return out;
+}
+
+/**
+ * Which part a block with an ID is, in a supplementary letter.
+ * addition: "Det vises til oppdrag TB2026-17. Følgende delleveranser …" (the block's own ID);
+ * clarification: a title "Presisering av …", a "clarifies" relation, a block under "Presisering av
+ *   tidligere oppdrag", or an ID of an earlier year;
+ * otherwise original. `target` is the assignment added to.
+ */
+export function classifyPart(input: {
+  id: string;
+  title: string;
+  body: string;
+  idYear: number;
+  letterYear: number;
+  section: SupplementSection | null;
+  clarifies: string | null;
+}): { kind: PartKind; target: string | null } {
+  const head = input.body.replace(/\s+/g, " ").slice(0, 400);
+  const refersToItself = new RegExp(`\\b(?:vises|viser|henvises)\\s+til\\s+(?:oppdrag(?:et)?\\s+)?(?:ID\\s*:?\\s*)?${escapeRe(input.id)}(?![\\d])`, "i").test(head);
+  if (refersToItself || (/\bdelleveranse|\bdeloppdrag|som\s+en\s+del\s+av\s+(?:det|oppdraget)\b/i.test(head) && /\bvises\s+til\s+oppdrag/i.test(head))) {
+    return { kind: "addition", target: input.id };
+  }
+  if (input.clarifies) return { kind: "clarification", target: input.clarifies };
+  if (/^Presisering/i.test(input.title) || input.section === "clarification" || (input.letterYear > 0 && input.idYear < input.letterYear)) {
+    return { kind: "clarification", target: input.id };
+  }
+  return { kind: "original", target: null };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,128 @@
+/**
+ * Letter metadata read from a letter's subject line and address block: the genre word, the number
+ * of a supplementary letter, the recipient agency. Pure functions, each tested on written variants
+ * (test/unit/parser-letter-meta.test.ts). Used by the parser's letters phase and output.
+ */
+
+/** Genre words, most specific first (a "supplerende tildelingsbrev" also contains "tildelingsbrev"). */
+const GENRES: [RegExp, string][] = [
+  [/\bsupplerende\s+tildelingsbrev/i, "supplerende tildelingsbrev"],
+  [/\btillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev/i, "tillegg til tildelingsbrev"],
+  [/\boppdragsdokument/i, "oppdragsdokument"],
+  [/\boppdragsbrev/i, "oppdragsbrev"],
+  [/\btildelingsbrev/i, "tildelingsbrev"],
+];
+
+/** The genre word of a subject line, lower-cased ("supplerende tildelingsbrev"), or null. */
+export function genreOf(subject: string | null): string | null {
+  if (!subject) return null;
+  for (const [re, genre] of GENRES) if (re.test(subject)) return genre;
+  return null;
+}
+
+/** A subject line that starts a letter of one of the genres (not a sentence that mentions one). */
+export function isGenreSubject(t: string): boolean {
+  if (t.length > 160 || /[.;:]$/.test(t)) return false;
+  if (/^(?:Endelig|Foreløpig)\s+tildelingsbrev\b/i.test(t)) return true;
+  if (t.length > 120) return false;
+  return (
+    /^Tildelingsbrev\s+til\s+\p{Lu}/u.test(t) ||
+    /^(?:Supplerende\s+tildelingsbrev|Tillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev)\b/i.test(t) ||
+    /^(?:Oppdragsdokument|Oppdragsbrev)(?:et)?\s+(?:\d{4}\s+)?(?:til|for)\s+\p{Lu}/u.test(t) ||
+    /^(?:Oppdragsdokument|Oppdragsbrev)\s+\d{4}$/.test(t)
+  );
+}
+
+/** "Supplerende tildelingsbrev nr. 3", "Tillegg nr. 2 til tildelingsbrev" → 3 / 2; else null. */
+export function letterNumberOf(subject: string | null): number | null {
+  if (!subject) return null;
+  const m =
+    /\b(?:supplerende\s+tildelingsbrev|tillegg\s+til\s+tildelingsbrev|tildelingsbrev)\s+(?:\d{4}\s+)?nr\.?\s*(\d{1,3})\b/i.exec(subject) ??
+    /\btillegg\s+nr\.?\s*(\d{1,3})\s+til\s+tildelingsbrev/i.exec(subject);
+  return m ? Number(m[1]) : null;
+}
+
+const cleanName = (s: string): string | null => {
+  const t = s
+    .replace(/\s+/g, " ")
+    .replace(/[\s.,;:–-]+$/u, "")
+    .trim();
+  if (t === "" || t.length > 80 || !/^\p{Lu}/u.test(t)) return null;
+  return t;
+};
+
+/**
+ * The recipient as written in the subject: "Tildelingsbrev 2026 til Helsedirektoratet",
+ * "Oppdragsdokument til Norsk helsenett SF for 2026", "Statsbudsjettet 2026 – tildelingsbrev til
+ * Folkehelseinstituttet", "Statsbudsjettet 2023 - kap. 740 Helsedirektoratet - Tillegg til
+ * tildelingsbrev". Null when the subject does not name one.
+ */
+export function recipientFromSubject(subject: string | null): string | null {
+  if (!subject) return null;
+  const til =
+    /\b(?:tildelingsbrev(?:et)?|oppdragsdokument(?:et)?|oppdragsbrev(?:et)?)(?:\s+(?:for\s+)?\d{4})?(?:\s+nr\.?\s*\d{1,3})?(?:\s+(?:for\s+)?\d{4})?\s+til\s+(.+)$/i.exec(subject);
+  if (til) {
+    const name = til[1]
+      .replace(/\s+(?:(?:for\s+(?:budsjettåret\s+)?|i\s+)?\d{4})\b.*$/i, "")
+      .replace(/\s*[-–]\s*.*$/u, "")
+      .replace(/\s*\(.*$/u, "");
+    return cleanName(name);
+  }
+  // "Endelig tildelingsbrev Veterinærinstituttet 2007 kap post 50 …": the name before the year.
+  const bare = /\btildelingsbrev\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,4}?)\s+\d{4}\b/u.exec(subject);
+  if (bare && !/^(?:for|til|nr)\b/i.test(bare[1])) return cleanName(bare[1]);
+  const statsbudsjett = /^Statsbudsjettet\s+(?:for\s+)?\d{4}\s*[-–]\s*(?:kap(?:ittel|\.)?\s*\d{3,4}\s+)?(.+?)\s*[-–]\s*(?:Tillegg|Supplerende|Tildelingsbrev|Oppdrag|Tilleggsoppdrag)/iu.exec(subject);
+  if (statsbudsjett) return cleanName(statsbudsjett[1]);
+  return null;
+}
+
+/** Letterhead labels and the sending ministry, never the recipient. */
+const NOT_AN_ADDRESSEE = /^(?:Postadresse|Kontoradresse|Besøksadresse|Adresse|Telefon|Org)\b|departementet$/iu;
+
+/**
+ * The addressee of an address block: the name on the line above "Postboks …" (or before it on
+ * the same line: "Helsedirektoratet Postboks 220"). `lines` are trimmed lines of one letter.
+ */
+export function recipientFromAddress(lines: string[]): string | null {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i];
+    const same = /^(\p{Lu}[\p{L}-]*(?:\s[\p{L}-]+){0,4})\s+Postboks\s+\d+/u.exec(t);
+    if (same && !NOT_AN_ADDRESSEE.test(same[1])) return cleanName(same[1]);
+    if (!/^Postboks\s+\d+/i.test(t)) continue;
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+      if (lines[k] === "") continue;
+      if (/^\p{Lu}[\p{L}-]*(?:\s[\p{L}-]+){0,4}$/u.test(lines[k]) && lines[k].length <= 60 && !NOT_AN_ADDRESSEE.test(lines[k])) {
+        return cleanName(lines[k]);
+      }
+      break;
+    }
+  }
+  return null;
+}
+
+/**
+ * The agency a letter without subject line or address block speaks to: the name most often
+ * followed by "skal" ("Norsk helsenett SF skal …", "Helsedirektoratet skal …"), counting names
+ * ending in -direktoratet, -instituttet, -tilsynet, -verket, -etaten, -ombudet, or in "SF"/"HF".
+ * Null when no name is told what to do at least twice.
+ */
+export function addresseeFromText(text: string): string | null {
+  const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
+  const counts = new Map<string, number>();
+  // Found from each " skal" backwards (a regex over the whole text is too slow on long letters).
+  const name = /(?<![\p{L}])(?:\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF)|\p{Lu}\p{Ll}+(?:direktoratet|instituttet|tilsynet|verket|etaten|ombudet))$/u;
+  for (let at = sample.indexOf(" skal"); at >= 0; at = sample.indexOf(" skal", at + 5)) {
+    if (/[\p{L}\d]/u.test(sample.charAt(at + 5))) continue;
+    const m = name.exec(sample.slice(Math.max(0, at - 80), at).replace(/\s+$/, ""));
+    if (m) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestCount = 1;
+  for (const [name, c] of counts) {
+    if (c > bestCount) {
+      best = name;
+      bestCount = c;
+    }
+  }
+  return best;
+}

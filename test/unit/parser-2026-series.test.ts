@@ -1,0 +1,264 @@
+/**
+ * The written 2026 series (test/fixtures/letters/2026/, see its README.md): a main letter in the
+ * newer layout, five supplementary letters, an NHN oppdragsdokument and a letter without IDs.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseLetter } from "~/domain/letter/parse";
+import type { ParseResult, ParsedAssignment } from "~/domain/letter/types";
+
+const dir = path.resolve(__dirname, "../fixtures/letters/2026");
+const parse = (file: string): ParseResult => parseLetter(fs.readFileSync(path.join(dir, file), "utf8"));
+const byId = (r: ParseResult, id: string): ParsedAssignment => {
+  const a = r.assignments.find((x) => x.id === id);
+  if (!a) throw new Error(`${id} mangler`);
+  return a;
+};
+const dl = (a: ParsedAssignment) => a.deadlines.map((d) => [d.date, d.state, d.isDefault]);
+
+describe("00 main letter, newer layout", () => {
+  const r = parse("00-tildelingsbrev-2026.txt");
+
+  it("is one main letter to Helsedirektoratet with its header", () => {
+    expect(r.letters).toHaveLength(1);
+    expect(r.letters[0]).toMatchObject({
+      kind: "main",
+      year: 2026,
+      date: "2025-12-18",
+      reference: "25/5120-2",
+      title: "Statsbudsjettet 2026 – tildelingsbrev til Helsedirektoratet",
+      recipient: "Helsedirektoratet",
+      genre: "tildelingsbrev",
+      number: null,
+    });
+  });
+
+  it("finds exactly the sixteen assignments, nothing from contents, budget, address, signatures or Kopi", () => {
+    expect(r.assignments.map((a) => a.id)).toEqual([
+      "TB2026-1", "TB2026-2", "TB2026-5", "TB2026-6", "TB2026-12", "TB2026-13", "TB2026-17", "TB2026-20",
+      "TB2026-24", "TB2026-30", "TB2026-33", "TB2026-36", "TB2026-40", "TB2026-44", "TB2026-48", "TB2026-52",
+    ]);
+    expect(r.assignments.every((a) => a.kind === "original" && a.year === 2026 && !a.exempt && !a.announcedOnly)).toBe(true);
+  });
+
+  it("takes goal areas from the body headings, never the table of contents", () => {
+    expect(r.areas.map((a) => a.code)).toEqual(["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]);
+    expect(r.areas[3]).toEqual({ code: "3.4", name: "Pasienter og brukeres rettigheter" });
+    expect(r.areas.some((a) => /Budsjett/.test(a.name))).toBe(false);
+    expect(r.assignments.map((a) => a.area)).toEqual(["3.1", "3.1", "3.2", "3.2", "3.3", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]);
+    expect(r.goals.map((g) => [g.code, g.area]).slice(0, 2)).toEqual([["Mål 1", "3.1"], ["Mål 2", "3.2"]]);
+  });
+
+  it("reads the title as exactly the line after the owner line, abbreviations and all", () => {
+    expect(byId(r, "TB2026-30").title).toBe(
+      "Oppfølging av Meld. St. 23 (2024–2025) og Prop. 121 L (2024–2025) om deling av helseopplysninger, tiltak nr. 11",
+    );
+    expect(byId(r, "TB2026-30").body).toMatch(/^Helsedirektoratet skal følge opp/);
+    expect(byId(r, "TB2026-1").title).toBe("Kunnskapsgrunnlag for ny folkehelsemelding");
+    expect(byId(r, "TB2026-2").departments).toEqual(["FHA", "KTA"]);
+    expect(r.warnings.filter((w) => /tittel/.test(w.message))).toEqual([]);
+  });
+
+  it("ends a text at the next ID, heading or chapter", () => {
+    expect(byId(r, "TB2026-13").body).toMatch(/Frist: Settes i dialog med Helsedirektoratet$/);
+    expect(byId(r, "TB2026-52").body).not.toMatch(/Budsjett|1 000 kroner|Kap\. post/);
+    expect(byId(r, "TB2026-52").endLine).toBeLessThan(r.letters[0].endLine);
+  });
+
+  it("reads the deadlines: to be agreed before a heading, invalid date, owner on the deadline line, 'Frist 1. april'", () => {
+    expect(dl(byId(r, "TB2026-13"))).toEqual([[null, "to_be_agreed", false]]);
+    expect(dl(byId(r, "TB2026-20"))).toEqual([[null, "invalid", false]]);
+    expect(byId(r, "TB2026-20").deadlines[0].text).toBe("Frist: 31.6.2026");
+    expect(r.warnings).toEqual([expect.objectContaining({ message: expect.stringMatching(/TB2026-20.*31\.6\.2026/) })]);
+    expect(dl(byId(r, "TB2026-24"))).toEqual([["2026-05-01", "dated", false]]);
+    expect(byId(r, "TB2026-24").departments).toEqual(["SHA"]);
+    expect(dl(byId(r, "TB2026-33"))).toEqual([["2026-04-01", "dated", false]]);
+    expect(dl(byId(r, "TB2026-6"))).toEqual([["2026-12-31", "dated", true]]);
+    expect(dl(byId(r, "TB2026-52"))).toEqual([["2027-03-15", "dated", false]]);
+  });
+
+  it("keeps IDs mentioned in running text as mentions", () => {
+    expect(r.assignments.some((a) => a.id === "TB2025-40")).toBe(false);
+    expect(byId(r, "TB2026-40").relations).toEqual([]);
+    expect(byId(r, "TB2026-40").mentions).toEqual(["TB2026-36", "TB2026-12"]);
+    expect(byId(r, "TB2026-1").mentions).toEqual([]);
+    expect(r.events).toEqual([]);
+  });
+});
+
+describe("NHN oppdragsdokument: 'ID: 2026-01 Title'", () => {
+  const r = parse("oppdragsdokument-nhn-2026.txt");
+
+  it("is an oppdragsdokument to Norsk helsenett SF, not a tildelingsbrev to Helsedirektoratet", () => {
+    expect(r.letters).toHaveLength(1);
+    expect(r.letters[0]).toMatchObject({
+      kind: "main",
+      year: 2026,
+      title: "Oppdragsdokument til Norsk helsenett SF for 2026",
+      recipient: "Norsk helsenett SF",
+      genre: "oppdragsdokument",
+      reference: "25/6001-3",
+    });
+  });
+
+  it("keeps the IDs as printed and joins a title broken by the PDF", () => {
+    expect(r.assignments.map((a) => [a.id, a.hasId, a.title])).toEqual([
+      ["2026-01", true, "Digital samhandling mellom kommuner og sykehus"],
+      ["2026-02", true, "Videreutvikling av helsenettet for nød- og beredskapskommunikasjon"],
+      ["2026-03", true, "Felles sikkerhetsovervåking"],
+    ]);
+    expect(r.warnings.some((w) => /gyldig oppdrags-ID/.test(w.message))).toBe(false);
+  });
+
+  it("reads 'Frist 1. april' as the letter's year and deadlines inside bullet lists", () => {
+    expect(dl(byId(r, "2026-01"))).toEqual([["2026-04-01", "dated", false]]);
+    expect(dl(byId(r, "2026-02"))).toEqual([["2026-06-01", "dated", false], ["2026-12-01", "dated", false]]);
+    expect(dl(byId(r, "2026-03"))).toEqual([["2026-09-15", "dated", false]]);
+    expect(byId(r, "2026-03").body).not.toMatch(/Økonomi|kroner/);
+  });
+});
+
+describe("numbered assignments without IDs", () => {
+  const r = parse("oppdragsbrev-dmp-2026-uten-id.txt");
+
+  it("makes each numbered item under 'Særskilte oppdrag' an assignment with a synthetic key", () => {
+    expect(r.letters[0]).toMatchObject({ genre: "oppdragsbrev", recipient: "Direktoratet for medisinske produkter", year: 2026 });
+    expect(r.assignments.map((a) => [a.hasId, a.title, a.deadlines[0].date])).toEqual([
+      [false, "Varslingsordning for legemiddelmangel", "2026-06-01"],
+      [false, "Kunnskapsgrunnlag om antibiotikaresistens", "2026-10-01"],
+      [false, "Tilsyn med netthandel av legemidler", "2026-12-31"],
+    ]);
+    expect(r.assignments.every((a) => /^uten-id-2026-[0-9a-f]{8}$/.test(a.id))).toBe(true);
+  });
+
+  it("also reads numbered items under 'Særskilte oppdrag' in a supplementary letter", () => {
+    const text = [
+      "Supplerende tildelingsbrev nr. 2 til Direktoratet for medisinske produkter",
+      "",
+      "Vår ref",
+      "25/7002-9",
+      "",
+      "Dato",
+      "2. mars 2026",
+      "",
+      "1 Innledning",
+      "",
+      "Departementet gir direktoratet nye oppdrag.",
+      "",
+      "2 Særskilte oppdrag",
+      "",
+      "1. Kartlegging av apotekdekning",
+      "Direktoratet skal kartlegge apotekdekningen i distriktene.",
+      "Frist: 1. september 2026",
+      "",
+      "2. Veiledning om legemiddelgjennomgang",
+      "Direktoratet skal lage veiledning om legemiddelgjennomgang i sykehjem.",
+      "",
+      "Med hilsen",
+    ].join("\n");
+    const s = parseLetter(text);
+    expect(s.letters[0]).toMatchObject({ kind: "supplementary", number: 2 });
+    expect(s.assignments.map((a) => [a.hasId, a.title, a.deadlines[0].date, a.line, a.endLine])).toEqual([
+      [false, "Kartlegging av apotekdekning", "2026-09-01", 15, 17],
+      [false, "Veiledning om legemiddelgjennomgang", "2026-12-31", 19, 20],
+    ]);
+  });
+
+  it("keeps the keys when the text is corrected", () => {
+    const text = fs.readFileSync(path.join(dir, "oppdragsbrev-dmp-2026-uten-id.txt"), "utf8");
+    const corrected = parseLetter(text.replace("samme dag", "samme dag, også i helgene").replace("Frist: 1.10.2026", "Frist: 15.10.2026"));
+    expect(corrected.assignments.map((a) => a.id)).toEqual(r.assignments.map((a) => a.id));
+    expect(corrected.assignments[1].deadlines[0].date).toBe("2026-10-15");
+  });
+});
+
+describe("01–05 supplementary letters", () => {
+  const r1 = parse("01-supplerende-tildelingsbrev-nr-1.txt");
+  const r2 = parse("02-supplerende-tildelingsbrev-nr-2.txt");
+  const r3 = parse("03-supplerende-tildelingsbrev-nr-3.txt");
+  const r4 = parse("04-supplerende-tildelingsbrev-nr-4.txt");
+  const r5 = parse("05-supplerende-tildelingsbrev-nr-5.txt");
+
+  it("reads each letter's number, genre, recipient, date and reference", () => {
+    expect([r1, r2, r3, r4, r5].map((r) => [r.letters.length, r.letters[0].kind, r.letters[0].number, r.letters[0].genre, r.letters[0].recipient])).toEqual(
+      [1, 2, 3, 4, 5].map((n) => [1, "supplementary", n, "supplerende tildelingsbrev", "Helsedirektoratet"]),
+    );
+    expect(r1.letters[0]).toMatchObject({ date: "2026-02-06", reference: "25/5120-11" });
+    expect(r5.letters[0]).toMatchObject({ date: "2026-06-12", reference: "25/5120-41" });
+  });
+
+  it("01: new assignments, an addition to TB2026-17 with deliverables, an exempt announced ID; nothing from the list or the budget", () => {
+    expect(r1.assignments.map((a) => [a.id, a.kind, a.target, a.exempt, a.announcedOnly])).toEqual([
+      ["TB2026-61", "original", null, true, true],
+      ["TB2026-60", "original", null, false, false],
+      ["TB2026-62", "original", null, false, false],
+      ["TB2026-17", "addition", "TB2026-17", false, false],
+    ]);
+    expect(byId(r1, "TB2026-61")).toMatchObject({ title: "Unntatt offentlighet", body: "", departments: [] });
+    expect(byId(r1, "TB2026-62").departments).toEqual(["SHA"]);
+    expect(dl(byId(r1, "TB2026-62"))).toEqual([["2026-05-01", "dated", false]]);
+    const add = byId(r1, "TB2026-17");
+    expect(add.title).toBe("Brukerundersøkelse om digitale pasientrettigheter");
+    expect(add.departments).toEqual(["SHA"]);
+    expect(dl(add)).toEqual([["2026-04-15", "dated", false], ["2026-10-01", "dated", false]]);
+    expect(r1.warnings).toEqual([]);
+  });
+
+  it("02: a clarification of TB2026-17 and an announced 'Ettersendes' ID", () => {
+    expect(r2.assignments.map((a) => [a.id, a.kind, a.target, a.exempt, a.announcedOnly])).toEqual([
+      ["TB2026-65", "original", null, false, true],
+      ["TB2026-66", "original", null, false, false],
+      ["TB2026-17", "clarification", "TB2026-17", false, false],
+    ]);
+    expect(byId(r2, "TB2026-65").title).toBe("Nasjonal plan for legevakt");
+    expect(byId(r2, "TB2026-66").relations).toEqual([]);
+    expect(byId(r2, "TB2026-66").mentions).toEqual(["TB2026-5", "TB2026-6"]);
+    expect(r2.events).toEqual([]);
+  });
+
+  it("03: publishes the announced text and moves a deadline (an event, not a block)", () => {
+    expect(r3.assignments.map((a) => [a.id, a.kind, a.announcedOnly, a.departments])).toEqual([["TB2026-65", "original", false, ["KTA"]]]);
+    expect(byId(r3, "TB2026-65").body).not.toMatch(/Fristen for TB2026-12/);
+    expect(r3.events).toEqual([
+      expect.objectContaining({ type: "deadline_change", target: "TB2026-12", letter: 0, deadline: expect.objectContaining({ date: "2026-05-01", state: "dated" }) }),
+    ]);
+    expect(r3.warnings).toEqual([]);
+  });
+
+  it("04: an earlier year's assignment in its own year, withdrawals and an owner change", () => {
+    expect(r4.assignments.map((a) => [a.id, a.kind, a.target, a.year, a.title, a.departments])).toEqual([
+      ["TB2025-115", "clarification", "TB2025-115", 2025, "Oppfølging av nasjonal helseberedskapsplan", ["DIG"]],
+    ]);
+    expect(dl(byId(r4, "TB2025-115"))).toEqual([["2026-10-15", "dated", false]]);
+    expect(r4.events.map((e) => [e.type, e.target, e.departments ?? null])).toEqual([
+      ["withdrawal", "TB2026-61", null],
+      ["withdrawal", "TB2026-48", null],
+      ["owner_change", "TB2026-33", ["SHA"]],
+    ]);
+    expect(r4.warnings).toEqual([]);
+  });
+
+  it("05: a letter holding only announced IDs is a valid letter", () => {
+    expect(r5.assignments.map((a) => [a.id, a.title, a.exempt, a.announcedOnly])).toEqual([
+      ["TB2026-70", "Unntatt offentlighet", true, true],
+      ["TB2026-71", "Beredskapslager for medisinsk utstyr", false, true],
+    ]);
+    expect(r5.warnings).toEqual([]);
+  });
+
+  it("the whole series in one file keeps the main letter's blocks and adds the later ones as parts", () => {
+    const files = ["00-tildelingsbrev-2026.txt", "01-supplerende-tildelingsbrev-nr-1.txt", "02-supplerende-tildelingsbrev-nr-2.txt", "03-supplerende-tildelingsbrev-nr-3.txt", "04-supplerende-tildelingsbrev-nr-4.txt", "05-supplerende-tildelingsbrev-nr-5.txt"];
+    const all = parseLetter(files.map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n"));
+    expect(all.letters.map((l) => [l.kind, l.number])).toEqual([["main", null], [ "supplementary", 1], ["supplementary", 2], ["supplementary", 3], ["supplementary", 4], ["supplementary", 5]]);
+    const originals = all.assignments.filter((a) => a.kind === "original");
+    expect(new Set(originals.map((a) => a.id)).size).toBe(originals.length);
+    expect(all.assignments.filter((a) => a.id === "TB2026-17").map((a) => [a.letter, a.kind])).toEqual([[0, "original"], [1, "addition"], [2, "clarification"]]);
+    expect(all.events.map((e) => [e.type, e.target])).toEqual([
+      ["deadline_change", "TB2026-12"],
+      ["withdrawal", "TB2026-61"],
+      ["withdrawal", "TB2026-48"],
+      ["owner_change", "TB2026-33"],
+    ]);
+  });
+});

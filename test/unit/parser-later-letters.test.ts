@@ -1,0 +1,68 @@
+/** What later letters do: part kinds, announced IDs, explicit changes (written phrasings). */
+import { describe, expect, it } from "vitest";
+import { announcedEntry, changesInSentence, classifyPart, RE_SUPPLEMENT_SECTION } from "~/domain/letter/later-letters";
+
+describe("announced IDs in the opening list", () => {
+  it.each([
+    ["(unntatt offentlighet). For detaljer se eget vedlegg", { title: "Unntatt offentlighet", exempt: true }],
+    ["(Unntatt offentlighet, jf. offl. § 15)", { title: "Unntatt offentlighet", exempt: true }],
+    ["Nasjonal plan for legevakt. Ettersendes", { title: "Nasjonal plan for legevakt", exempt: false }],
+    ["Kartlegging av X – sendes senere", { title: "Kartlegging av X", exempt: false }],
+    ["Tilskudd til kommunene, se eget vedlegg", { title: "Tilskudd til kommunene", exempt: false }],
+  ])("%s", (entry, expected) => {
+    expect(announcedEntry(entry)).toEqual(expected);
+  });
+  it("an ordinary entry or a change is not announced-only", () => {
+    expect(announcedEntry("Kartlegging av ventetider i rehabiliteringstilbudet")).toBeNull();
+    expect(announcedEntry("utgår")).toBeNull();
+  });
+});
+
+describe("explicit changes", () => {
+  it.each([
+    ["TB2026-61 utgår.", "withdrawal"],
+    ["Oppdrag TB2026-48 bortfaller, fordi samarbeidet er lagt om.", "withdrawal"],
+    ["Oppdraget TB2026-5 trekkes tilbake.", "withdrawal"],
+  ])("%s", (sentence, type) => {
+    expect(changesInSentence(sentence, 2026, 10)).toEqual([{ type, target: sentence.match(/TB2026-\d+/)?.[0] }]);
+  });
+  it("reads the new deadline of a deadline change, in the letter's year when none is given", () => {
+    const [c] = changesInSentence("Fristen for TB2026-12 utsettes til 1. mai 2026.", 2026, 36);
+    expect(c).toMatchObject({ type: "deadline_change", target: "TB2026-12" });
+    expect(c.deadline).toEqual({ date: "2026-05-01", precision: "day", label: null, text: "Fristen for TB2026-12 utsettes til 1. mai 2026", isDefault: false, state: "dated", line: 36 });
+    expect(changesInSentence("Fristen for oppdrag TB2026-1 endres til 15. september.", 2026, 1)[0].deadline?.date).toBe("2026-09-15");
+  });
+  it("reads an owner change with its new departments", () => {
+    expect(changesInSentence("Ansvaret for TB2026-33 flyttes fra LMA til SHA og KTA.", 2026, 5)).toEqual([
+      { type: "owner_change", target: "TB2026-33", departments: ["SHA", "KTA"] },
+    ]);
+  });
+  it("ignores sentences with no or several IDs, and those that do not change anything", () => {
+    expect(changesInSentence("Oppdraget utgår.", 2026, 1)).toEqual([]);
+    expect(changesInSentence("TB2026-1 og TB2026-2 utgår.", 2026, 1)).toEqual([]);
+    expect(changesInSentence("Arbeidet ses i sammenheng med TB2026-5.", 2026, 1)).toEqual([]);
+    expect(changesInSentence("TB2026-5 utgår ikke, men …", 2026, 1)).toEqual([]);
+  });
+});
+
+describe("part kinds", () => {
+  const base = { id: "TB2026-17", title: "Brukerundersøkelse", body: "", idYear: 2026, letterYear: 2026, section: null, clarifies: null };
+  it("'Det vises til oppdrag <own ID>. Følgende delleveranser …' is an addition to it", () => {
+    expect(classifyPart({ ...base, body: "Det vises til oppdrag TB2026-17. Følgende delleveranser bes levert som en del av det:" })).toEqual({ kind: "addition", target: "TB2026-17" });
+  });
+  it("a 'Presisering' title, a clarifies relation, the 'Presisering av tidligere oppdrag' section or an earlier year is a clarification", () => {
+    expect(classifyPart({ ...base, title: "Presisering av oppdrag om X" })).toEqual({ kind: "clarification", target: "TB2026-17" });
+    expect(classifyPart({ ...base, id: "TTB2023-04", clarifies: "TB2023-18" })).toEqual({ kind: "clarification", target: "TB2023-18" });
+    expect(classifyPart({ ...base, section: "clarification" })).toEqual({ kind: "clarification", target: "TB2026-17" });
+    expect(classifyPart({ ...base, id: "TB2025-115", idYear: 2025 })).toEqual({ kind: "clarification", target: "TB2025-115" });
+  });
+  it("anything else is an original", () => {
+    expect(classifyPart({ ...base, section: "new", body: "Helsedirektoratet skal kartlegge …" })).toEqual({ kind: "original", target: null });
+  });
+  it("knows the section headings of supplementary letters", () => {
+    for (const h of ["Nye oppdrag", "Presisering av tidligere oppdrag", "Endret frist", "Oppdrag som utgår", "Endret ansvar", "Endringer i tildelingen"]) {
+      expect(RE_SUPPLEMENT_SECTION.test(h)).toBe(true);
+    }
+    expect(RE_SUPPLEMENT_SECTION.test("Nye oppdrag eller presisering av tidligere oppdrag")).toBe(false);
+  });
+});

@@ -1,0 +1,86 @@
+/** Letter metadata (genre, number, recipient) on written subject lines and address blocks. */
+import { describe, expect, it } from "vitest";
+import { addresseeFromText, genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "~/domain/letter/letter-meta";
+import { parseLetter } from "~/domain/letter/parse";
+
+describe("genre, number and recipient from the subject line", () => {
+  it.each([
+    ["Tildelingsbrev 2026 til Helsedirektoratet", "tildelingsbrev", null, "Helsedirektoratet"],
+    ["Statsbudsjettet 2026 – tildelingsbrev til Folkehelseinstituttet", "tildelingsbrev", null, "Folkehelseinstituttet"],
+    ["Oppdragsdokument til Norsk helsenett SF for 2026", "oppdragsdokument", null, "Norsk helsenett SF"],
+    ["Oppdragsbrev 2026 til Statens helsetilsyn", "oppdragsbrev", null, "Statens helsetilsyn"],
+    ["Supplerende tildelingsbrev nr. 3 til Helsedirektoratet", "supplerende tildelingsbrev", 3, "Helsedirektoratet"],
+    ["Supplerende tildelingsbrev 2026 nr. 12 til Direktoratet for medisinske produkter", "supplerende tildelingsbrev", 12, "Direktoratet for medisinske produkter"],
+    ["Tillegg nr. 2 til tildelingsbrev 2026 til Helsedirektoratet", "tillegg til tildelingsbrev", 2, "Helsedirektoratet"],
+    ["Statsbudsjettet 2023 - kap. 740 Helsedirektoratet - Tillegg til tildelingsbrev", "tillegg til tildelingsbrev", null, "Helsedirektoratet"],
+    ["Tillegg til tildelingsbrev", "tillegg til tildelingsbrev", null, null],
+    // Forms seen in older public letters of other ministries (written variants, not their text):
+    ["Tildelingsbrev til Direktoratet for strålevern og atomsikkerhet 2026", "tildelingsbrev", null, "Direktoratet for strålevern og atomsikkerhet"],
+    ["Endelig tildelingsbrev Helsetilsynet 2026 kap. 721 post 01 driftsutgifter og tilsyn", "tildelingsbrev", null, "Helsetilsynet"],
+  ])("%s", (subject, genre, number, recipient) => {
+    expect(genreOf(subject)).toBe(genre);
+    expect(letterNumberOf(subject)).toBe(number);
+    expect(recipientFromSubject(subject)).toBe(recipient);
+  });
+
+  it("tells a subject line from a sentence that mentions the genre", () => {
+    expect(isGenreSubject("Oppdragsdokument til Norsk helsenett SF for 2026")).toBe(true);
+    expect(isGenreSubject("Supplerende tildelingsbrev nr. 4")).toBe(true);
+    expect(isGenreSubject("Tildelingsbrev til Direktoratet for strålevern og atomsikkerhet 2026")).toBe(true);
+    expect(isGenreSubject("Endelig tildelingsbrev Helsetilsynet 2026 kap. 721 post 01 driftsutgifter og tilsyn")).toBe(true);
+    expect(isGenreSubject("Oppdragsdokumentet gjelder fra 1. januar.")).toBe(false);
+    expect(isGenreSubject("oppdragsbrev til foretakene sendes i januar")).toBe(false);
+  });
+});
+
+describe("recipient from the address block", () => {
+  it("takes the name above Postboks (or before it on one line), not a letterhead label or the ministry", () => {
+    expect(recipientFromAddress(["", "Norsk helsenett SF", "Postboks 6123 Torgarden", "7435 TRONDHEIM"])).toBe("Norsk helsenett SF");
+    expect(recipientFromAddress(["Postadresse", "Postboks 8011 Dep"])).toBeNull();
+    expect(recipientFromAddress(["Helse- og omsorgsdepartementet", "Postboks 8011 Dep"])).toBeNull();
+    expect(recipientFromAddress(["Statens helsetilsyn Postboks 231 Skøyen"])).toBe("Statens helsetilsyn");
+    expect(recipientFromAddress(["Helsetilsynet Postboks 231 Skøyen 0213 OSLO", "Deres ref Vår ref Dato"])).toBe("Helsetilsynet");
+  });
+});
+
+describe("letters[] carries recipient, genre and number", () => {
+  it("an oppdragsdokument is not named after Helsedirektoratet", () => {
+    const text = [
+      "Oppdragsdokument til Norsk helsenett SF for 2026",
+      "",
+      "Vår ref",
+      "25/900-4",
+      "",
+      "Dato",
+      "20. januar 2026",
+      "",
+      "Helsedirektoratet og Folkehelseinstituttet er viktige samarbeidspartnere for Helsedirektoratet.",
+    ].join("\n");
+    const r = parseLetter(text);
+    expect(r.letters[0]).toMatchObject({ kind: "main", year: 2026, recipient: "Norsk helsenett SF", genre: "oppdragsdokument", number: null });
+    expect(r.letters[0].title).toBe("Oppdragsdokument til Norsk helsenett SF for 2026");
+  });
+
+  it("a main letter without a subject line is named from its genre and the agency the text names", () => {
+    const text = ["1 Innledning", "", "Tildelingsbrevet for 2025 gjelder Helsedirektoratet. Helsedirektoratet skal", "rapportere til Helsedirektoratet og Helsedirektoratet."].join("\n");
+    const r = parseLetter(text);
+    expect(r.letters[0]).toMatchObject({ title: "Tildelingsbrev 2025 – Helsedirektoratet", year: 2025, genre: "tildelingsbrev", recipient: "Helsedirektoratet" });
+  });
+});
+
+describe("the addressee of a letter without subject line or address block", () => {
+  it("is the name most often told what it 'skal' do, not the agency mentioned most", () => {
+    const text = [
+      "Helsedirektoratet og Folkehelseinstituttet er samarbeidspartnere. Helsedirektoratet holdes orientert.",
+      "Norsk helsenett SF skal drifte helsenettet. Helsedirektoratet mottar kopi.",
+      "Norsk helsenett SF skal levere en plan.",
+    ].join("\n");
+    expect(addresseeFromText(text)).toBe("Norsk helsenett SF");
+    expect(addresseeFromText("Helsedirektoratet skal gjøre noe.")).toBeNull();
+  });
+
+  it("names an oppdragsdokument without subject after its addressee", () => {
+    const text = ["1 Innledning", "", "Oppdragsdokumentet for 2026 gjelder foretaket. Helsedirektoratet og Helsedirektoratet og", "Helsedirektoratet holdes orientert.", "Norsk helsenett SF skal drifte nettet.", "Norsk helsenett SF skal levere en plan."].join("\n");
+    expect(parseLetter(text).letters[0]).toMatchObject({ title: "Oppdragsdokument 2026 – Norsk helsenett SF", recipient: "Norsk helsenett SF", genre: "oppdragsdokument" });
+  });
+});
