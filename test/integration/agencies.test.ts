@@ -79,7 +79,9 @@ describe("two agencies in one register", () => {
 
   it("refuses a letter that names no agency when the register holds several", async () => {
     const before = await getDb().selectFrom("letters").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const text = HDIR.replace("tildelingsbrev til Helsedirektoratet", "tildelingsbrev").replace("25/5001-1", "25/5003-1");
+    const text = HDIR.replace("tildelingsbrev til Helsedirektoratet", "tildelingsbrev")
+      .replace("25/5001-1", "25/5003-1")
+      .replaceAll("Helsedirektoratet skal", "Virksomheten skal");
     await expect(importLetterText(getDb(), text, "uten-mottaker.txt")).rejects.toThrow(AgencyError);
     await expect(importLetterText(getDb(), text, "uten-mottaker.txt")).rejects.toThrow(/flere.*Oppgi virksomheten/);
     const after = await getDb().selectFrom("letters").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
@@ -195,5 +197,21 @@ describe("two agencies in one register", () => {
     const one = await detailLoader(args("/oppdrag/TB2026-1?virksomhet=helsedirektoratet", { id: "TB2026-1" }));
     expect(one.assignment.title).toBe("Nasjonal plan for fysisk aktivitet");
     expect(one.agency).toBe("helsedirektoratet");
+  });
+
+  it("reads the recipient from an oppdragsdokument in the `ID: 2026-01` form, and keeps its IDs apart", async () => {
+    const db = getDb();
+    const text = fs.readFileSync(path.join(REPO_ROOT, "test/fixtures/letters/2026/oppdragsdokument-nhn-2026.txt"), "utf8");
+    const summary = await importLetterText(db, text, "nhn-2026.txt"); // no agency given: the letter names it
+    expect(summary.agency).toEqual({ name: "Norsk helsenett SF", slug: "norsk-helsenett-sf", created: true });
+    expect(summary.assignments.created).toEqual(["2026-01", "2026-02", "2026-03"]);
+    const nhn = (await findAgencyByName(db, "Norsk helsenett SF"))!.id;
+    const keys = (await queryAssignments(db, { year: 2026, asOfInstant: null, today: "2026-01-15", agencyId: nhn })).map((r) => r.key).sort();
+    expect(keys).toEqual(["2026-01", "2026-02", "2026-03"]);
+    // The other agencies' views do not show them.
+    expect((await queryAssignments(db, { year: 2026, asOfInstant: null, today: "2026-01-15", agencyId: fhi })).map((r) => r.key)).not.toContain("2026-01");
+    // Re-importing with the recipient read from the text again changes nothing.
+    expect((await importLetterText(db, text, "nhn-2026.txt")).changed).toBe(false);
+    expect((await importLetterText(db, HDIR, "hdir.txt")).changed).toBe(false);
   });
 });
