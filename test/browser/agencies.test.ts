@@ -81,4 +81,25 @@ describe("agency filter in Chromium", () => {
     await expect(page.locator("h2").allTextContents()).resolves.toEqual(expect.arrayContaining(["Folkehelseinstituttet", "Helsedirektoratet"]));
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it("lets an admin add an agency on /admin/virksomheter (axe clean), and refuses a duplicate name", async () => {
+    const admin = await makeUser(getDb(), "admin");
+    const adminPage = await signedInPage(browser, server.url, admin.id);
+    await adminPage.goto(`${server.url}/admin/virksomheter`);
+    await expect(adminPage.locator("h1").textContent()).resolves.toBe("Virksomheter");
+    expect(await axeViolations(adminPage)).toEqual([]);
+    await adminPage.fill("#ny-navn", "Statens helsetilsyn");
+    await adminPage.fill("#ny-kortnavn", "Helsetilsynet");
+    await adminPage.getByRole("button", { name: "Opprett virksomhet" }).click();
+    await adminPage.locator("code", { hasText: "?virksomhet=statens-helsetilsyn" }).waitFor();
+    await adminPage.fill("#ny-navn", "folkehelseinstituttet");
+    await adminPage.getByRole("button", { name: "Opprett virksomhet" }).click();
+    await adminPage.getByText("Virksomheten «folkehelseinstituttet» finnes allerede.").first().waitFor();
+    expect(await getDb().selectFrom("agencies").select("name").orderBy("name").execute()).toEqual([
+      { name: "Folkehelseinstituttet" },
+      { name: "Helsedirektoratet" },
+      { name: "Statens helsetilsyn" },
+    ]);
+    await adminPage.context().close();
+  });
 });
