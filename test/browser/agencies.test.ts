@@ -101,5 +101,5 @@ describe("agency filter in Chromium", () => {
       { name: "Statens helsetilsyn" },
     ]);
     await adminPage.context().close();
-  });
+  }, 90_000);
 });
