@@ -90,6 +90,11 @@ function Navigation() {
               <NavLink to="/admin/brukere">Brukere</NavLink>
             </li>
           ) : null}
+          {can(user, "virksomhet:administrer") ? (
+            <li>
+              <NavLink to="/admin/virksomheter">Virksomheter</NavLink>
+            </li>
+          ) : null}
           {can(user, "logg:les") ? (
             <li>
               <NavLink to="/admin/logg">Revisjonslogg</NavLink>

@@ -1,12 +1,12 @@
 /**
- * `npm run bench`: generates the benchmark database (20,000 assignments over 10 years, 200,000
- * status events), measures every performance target and writes bench/results.json plus a table.
+ * `npm run bench`: generates the benchmark database (20,000 assignments over 8 agencies × 10
+ * years, 200,000 status events), measures every performance target and writes bench/results.json plus a table.
  * Builds the app first (`npm run build`) unless `--no-build`.
  *
  * Smaller runs: flags or environment variables, e.g.
  *   npm run bench -- --assignments 2000 --events 20000 --samples 30 --seconds 5
  *   BENCH_ASSIGNMENTS=2000 BENCH_EVENTS=20000 npm run bench
- * Options: --seed, --assignments, --years, --events, --warmup, --samples, --seconds, --clients,
+ * Options: --seed, --assignments, --years, --events, --agencies (1–8), --warmup, --samples, --seconds, --clients,
  * --out FILE (default bench/results.json), --no-build, --keep DIR (keep the database in DIR).
  * A benchmark, not a test: missed targets are reported, the exit code is 0 unless it crashed.
  */
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     assignments: { type: "string" },
     years: { type: "string" },
     events: { type: "string" },
+    agencies: { type: "string" },
     warmup: { type: "string" },
     samples: { type: "string" },
     seconds: { type: "string" },
@@ -49,6 +50,7 @@ const options: BenchOptions = {
   assignments: option("assignments", "BENCH_ASSIGNMENTS", FULL_SIZE.assignments),
   years: option("years", "BENCH_YEARS", FULL_SIZE.years),
   events: option("events", "BENCH_EVENTS", FULL_SIZE.events),
+  agencies: option("agencies", "BENCH_AGENCIES", FULL_SIZE.agencies ?? 1),
   warmup: option("warmup", "BENCH_WARMUP", FULL_SIZE.warmup),
   samples: option("samples", "BENCH_SAMPLES", FULL_SIZE.samples),
   httpSeconds: option("seconds", "BENCH_SECONDS", FULL_SIZE.httpSeconds),

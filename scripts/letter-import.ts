@@ -1,7 +1,8 @@
 /**
  * `npm run --silent letter:import -- FILE`: parses a letter file and writes it to the database
  * (DATABASE_PATH) in one transaction. Prints a short summary; exit 0 on success, 1 on error.
- * `--dry-run` shows what would change and writes nothing.
+ * `--dry-run` shows what would change and writes nothing. `--agency NAME` names the recipient
+ * agency (virksomhet) when the text does not, or overrides what it says.
  */
 import path from "node:path";
 import { importLetterText } from "../app/use-cases/bootstrap.server";
@@ -12,9 +13,12 @@ import { readLetterFile } from "./lib/read-letter-file";
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const dryRun = args.includes("--dry-run");
-  const files = args.filter((a) => !a.startsWith("--"));
-  if (files.length !== 1) {
-    console.error("Bruk: npm run --silent letter:import -- FIL [--dry-run]");
+  const agencyAt = args.indexOf("--agency");
+  const agency = agencyAt >= 0 ? args[agencyAt + 1] : undefined;
+  const files = args.filter((a, i) => !a.startsWith("--") && !(agencyAt >= 0 && i === agencyAt + 1));
+  const unknown = args.filter((a) => a.startsWith("--") && a !== "--dry-run" && a !== "--agency");
+  if (files.length !== 1 || unknown.length > 0 || (agencyAt >= 0 && (!agency || agency.startsWith("--") || !agency.trim()))) {
+    console.error("Bruk: npm run --silent letter:import -- FIL [--dry-run] [--agency VIRKSOMHET]");
     return 1;
   }
   const read = readLetterFile(files[0]);
@@ -24,9 +28,14 @@ async function main(): Promise<number> {
   }
   const { db, path: dbPath } = getDatabase();
   await migrateToLatest(db);
-  const s = await importLetterText(db, read.text, path.basename(files[0]), { actor: `cli:letter-import (${process.env.USER ?? "ukjent bruker"})`, dryRun });
+  const s = await importLetterText(db, read.text, path.basename(files[0]), {
+    actor: `cli:letter-import (${process.env.USER ?? "ukjent bruker"})`,
+    dryRun,
+    agency: agency ?? null,
+  });
   const lines = [
     `${dryRun ? "Prøveimport (ingenting lagret)" : "Importert"}: ${files[0]} → ${dbPath}`,
+    `Virksomhet: ${s.agency?.name ?? "ukjent"}${s.agency?.created ? " (ny i registeret)" : ""}`,
     `Brev: ${s.letters.created} nye, ${s.letters.updated} endret, ${s.letters.unchanged} uendret`,
     `Oppdrag: ${s.assignments.created.length} nye, ${s.assignments.updated.length} endret, ${s.assignments.unchanged} uendret`,
     `Deler fra senere brev: ${s.parts.created.length} nye, ${s.parts.updated.length} endret, ${s.parts.removed} fjernet`,

@@ -1,6 +1,7 @@
 /**
- * `npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|pdf|xlsx|csv --out FILE [--force] [--draft] [--orientation portrait|landscape] [--status words|colours] [--description]`
- * Writes the annual-report status table. The final report is refused (exit 1, naming the
+ * `npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|pdf|xlsx|csv --out FILE [--agency NAME] [--force] [--draft] [--orientation portrait|landscape] [--status words|colours] [--description]`
+ * Writes the annual-report status table of one agency (`--agency`: name, short name or URL slug;
+ * required when the database holds more than one). The final report is refused (exit 1, naming the
  * assignments that lack an explanation) until every unfinished assignment is explained.
  */
 import fs from "node:fs";
@@ -8,13 +9,15 @@ import { parseArgs } from "node:util";
 import { getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { loadReport } from "../app/models/report.server";
+import { listYears } from "../app/models/assignment.server";
+import { findAgencyByName, listAgencies } from "../app/models/agency.server";
 import { isValidIsoDate } from "../app/domain/text";
 import { outputPathRefusal } from "./lib/output-path";
 import { finalExportRefusal, renderReportFile, REPORT_FORMATS, type ReportFormat } from "../app/export/report-files.server";
 import { fail, runCli } from "./lib/cli";
 
 const USAGE =
-  "Bruk: npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|pdf|xlsx|csv --out FIL [--force] [--draft] [--orientation portrait|landscape] [--status words|colours] [--description]";
+  "Bruk: npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|pdf|xlsx|csv --out FIL [--agency VIRKSOMHET] [--force] [--draft] [--orientation portrait|landscape] [--status words|colours] [--description]";
 
 async function main(): Promise<number> {
   let values;
@@ -25,6 +28,7 @@ async function main(): Promise<number> {
         "as-of": { type: "string" },
         format: { type: "string" },
         out: { type: "string" },
+        agency: { type: "string" },
         draft: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
         orientation: { type: "string", default: "portrait" },
@@ -50,9 +54,17 @@ async function main(): Promise<number> {
 
   const { db } = getDatabase();
   await migrateToLatest(db);
-  const years = await db.selectFrom("assignments").select("year").distinct().execute();
-  if (!years.some((y) => y.year === year)) return fail(`Det finnes ingen oppdrag for ${year} i databasen.`);
-  const report = await loadReport(db, { year, asOfDate: asOf, draft: values.draft ?? false });
+  const agencies = await listAgencies(db);
+  let agency = agencies.length === 1 && !values.agency ? agencies[0] : undefined;
+  if (values.agency) {
+    agency = await findAgencyByName(db, values.agency);
+    if (!agency) return fail(`Fant ikke virksomheten «${values.agency}». Registeret har: ${agencies.map((a) => a.name).join(", ") || "ingen"}.`);
+  } else if (agencies.length > 1) {
+    return fail(`Databasen har flere virksomheter; velg én med --agency (${agencies.map((a) => a.name).join(", ")}).\n${USAGE}`);
+  }
+  const years = await listYears(db, agency?.id ?? null);
+  if (!years.includes(year)) return fail(`Det finnes ingen oppdrag for ${year}${agency && agencies.length > 1 ? ` til ${agency.name}` : ""} i databasen.`);
+  const report = await loadReport(db, { year, asOfDate: asOf, draft: values.draft ?? false, agencyId: agency?.id ?? null });
   const refusal = finalExportRefusal(report);
   if (refusal) return fail(refusal);
   const file = await renderReportFile(report, format, {
@@ -62,7 +74,7 @@ async function main(): Promise<number> {
   });
   fs.writeFileSync(values.out, file.body);
   console.log(
-    `Skrev ${values.draft ? "utkast til " : ""}rapport ${year} per ${asOf} (${report.rowCount} oppdrag, ${report.areas.length} områder) til ${values.out}.`,
+    `Skrev ${values.draft ? "utkast til " : ""}rapport ${year}${agency && agencies.length > 1 ? ` for ${agency.name}` : ""} per ${asOf} (${report.rowCount} oppdrag, ${report.areas.length} områder) til ${values.out}.`,
   );
   return 0;
 }

@@ -1,6 +1,8 @@
 /**
  * User administration from the command line:
- *   npm run --silent user:create -- --email E --name N --role admin [--departments FHA,KTA]
+ *   npm run --silent user:create -- --email E --name N --role admin [--departments FHA,KTA] [--agencies "Helsedirektoratet,FHI"]
+ *   (agencies by name, short name or URL slug, comma-separated; with one agency in the register
+ *   it is given to the user without asking)
  *   npm run --silent user:list
  *   npm run --silent user:disable -- --email E
  *   npm run --silent user:reset-password -- --email E
@@ -15,6 +17,7 @@ import { closeDatabase, getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { createUser, findUserByEmail, listUsers, resetPassword, setUserDisabled, UserError } from "../app/models/user.server";
 import { ROLE_LABELS } from "../app/auth/permissions";
+import { AgencyError, agenciesByNames, caseHandlerAgencyProblem, listAgencies } from "../app/models/agency.server";
 import { emailSchema, newUserSchema, passwordSchema, splitDepartmentCodes } from "../app/auth/user-schema.server";
 
 class CliError extends Error {}
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
       name: { type: "string" },
       role: { type: "string" },
       departments: { type: "string" },
+      agencies: { type: "string" },
     },
     allowPositionals: false,
   });
@@ -72,7 +76,9 @@ async function main(): Promise<void> {
   switch (command) {
     case "create": {
       if (!values.email || !values.name || !values.role) {
-        throw new CliError("bruk: npm run --silent user:create -- --email E --name N --role admin|saksbehandler|departement|leser [--departments FHA,KTA]");
+        throw new CliError(
+          'bruk: npm run --silent user:create -- --email E --name N --role admin|saksbehandler|departement|leser [--departments FHA,KTA] [--agencies "Helsedirektoratet,FHI"]',
+        );
       }
       const pre = newUserSchema.safeParse({
         email: values.email,
@@ -82,19 +88,26 @@ async function main(): Promise<void> {
         password: "x".repeat(40) + "Q9", // validated for real below, once read
       });
       if (!pre.success) throw new CliError(firstIssue(pre.error));
+      const names = (values.agencies ?? "").split(",").map((n) => n.trim()).filter(Boolean);
+      const agencies = (await agenciesByNames(db, names)).map((a) => a.id);
+      const agencyProblem = await caseHandlerAgencyProblem(db, pre.data.role, agencies);
+      if (agencyProblem) throw new CliError(`${agencyProblem} Oppgi --agencies.`);
       const password = await readPassword("Passord: ");
       const parsed = newUserSchema.safeParse({ ...pre.data, password });
       if (!parsed.success) throw new CliError(firstIssue(parsed.error));
-      const id = await createUser(db, parsed.data, CLI_ACTOR);
+      const id = await createUser(db, { ...parsed.data, agencies }, CLI_ACTOR);
       console.log(`Opprettet bruker ${id}: ${parsed.data.name} <${parsed.data.email}> (${ROLE_LABELS[parsed.data.role]}).`);
       return;
     }
     case "list": {
       const users = await listUsers(db);
+      const allAgencies = await listAgencies(db);
       if (users.length === 0) console.log("Ingen brukere.");
       for (const u of users) {
         const deps = u.departments.length ? ` [${u.departments.join(", ")}]` : "";
-        console.log(`${u.id}\t${u.email}\t${u.name}\t${u.role}${deps}\t${u.disabled_at ? "deaktivert" : "aktiv"}`);
+        const agencyNames = u.agencies.map((id) => allAgencies.find((a) => a.id === id)?.name).filter(Boolean);
+        const ags = allAgencies.length > 1 && agencyNames.length ? ` {${agencyNames.join(", ")}}` : "";
+        console.log(`${u.id}\t${u.email}\t${u.name}\t${u.role}${deps}${ags}\t${u.disabled_at ? "deaktivert" : "aktiv"}`);
       }
       return;
     }
@@ -124,7 +137,7 @@ async function main(): Promise<void> {
 main()
   .then(() => closeDatabase())
   .catch(async (error: unknown) => {
-    const known = error instanceof CliError || error instanceof UserError || (error as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS");
+    const known = error instanceof CliError || error instanceof UserError || error instanceof AgencyError || (error as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS");
     console.error(`Feil: ${known ? (error as Error).message : `uventet feil (${error instanceof Error ? error.message : String(error)})`}`);
     await closeDatabase();
     process.exit(1);

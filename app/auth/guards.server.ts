@@ -5,7 +5,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { audit, type Actor } from "~/models/audit.server";
 import { getDatabase } from "~/db/connection.server";
-import { can, type Action } from "./permissions";
+import { can, type Action, type Target } from "./permissions";
 import { readSessionToken, resolveSession, type SessionUser } from "./session.server";
 
 export interface CurrentUser extends SessionUser {
@@ -52,9 +52,10 @@ async function lookUpUser(args: Args): Promise<CurrentUser | null> {
 
 /**
  * The signed-in user, allowed to do `action` (for "own" grants: on an assignment owned by
- * `owners`). Not signed in: redirect to the sign-in page. Not allowed: 403, audited.
+ * `owners`; for "agency" grants: on an assignment of that agency). Not signed in: redirect to the
+ * sign-in page. Not allowed: 403, audited.
  */
-export async function requireUser(args: Args, action: Action = "oppdrag:les", owners?: readonly string[]): Promise<CurrentUser> {
+export async function requireUser(args: Args, action: Action = "oppdrag:les", target?: readonly string[] | Target): Promise<CurrentUser> {
   const user = await getCurrentUser(args);
   if (!user) {
     const url = new URL(args.request.url);
@@ -65,7 +66,7 @@ export async function requireUser(args: Args, action: Action = "oppdrag:les", ow
   if (user.mustChangePassword && new URL(args.request.url).pathname !== "/konto") {
     throw redirect("/konto?bytt=1");
   }
-  if (!can(user, action, owners)) {
+  if (!can(user, action, target)) {
     await audit(getDatabase().db, user.actor, "tilgang:nektet", new URL(args.request.url).pathname, { action, method: args.request.method });
     throw new Response("Du har ikke tilgang til dette. Kontakt en administrator hvis du mener du skal ha det.", {
       status: 403,

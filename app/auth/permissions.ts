@@ -21,6 +21,7 @@ export const ACTIONS = [
   "frist:avtal",
   "brev:importer",
   "bruker:administrer",
+  "virksomhet:administrer",
   "logg:les",
 ] as const;
 
@@ -34,11 +35,15 @@ export const ACTION_LABELS: Record<Action, string> = {
   "frist:avtal": "Avtale frister som skal avklares",
   "brev:importer": "Importere tildelingsbrev",
   "bruker:administrer": "Administrere brukere",
+  "virksomhet:administrer": "Administrere virksomheter",
   "logg:les": "Lese revisjonsloggen",
 };
 
-/** yes: always; own: only for assignments owned by one of the user's departments; no: never. */
-export type Grant = "yes" | "own" | "no";
+/**
+ * yes: always; own: only for assignments owned by one of the user's ministry departments (in any
+ * agency); agency: only for assignments of one of the agencies the user belongs to; no: never.
+ */
+export type Grant = "yes" | "own" | "agency" | "no";
 
 export const PERMISSIONS: Record<Role, Record<Action, Grant>> = {
   admin: {
@@ -49,16 +54,18 @@ export const PERMISSIONS: Record<Role, Record<Action, Grant>> = {
     "frist:avtal": "yes",
     "brev:importer": "yes",
     "bruker:administrer": "yes",
+    "virksomhet:administrer": "yes",
     "logg:les": "yes",
   },
   saksbehandler: {
     "oppdrag:les": "yes",
-    "status:oppdater": "yes",
-    "leveranse:oppdater": "yes",
-    "rapport:rediger": "yes",
+    "status:oppdater": "agency",
+    "leveranse:oppdater": "agency",
+    "rapport:rediger": "agency",
     "frist:avtal": "no",
     "brev:importer": "no",
     "bruker:administrer": "no",
+    "virksomhet:administrer": "no",
     "logg:les": "no",
   },
   departement: {
@@ -69,6 +76,7 @@ export const PERMISSIONS: Record<Role, Record<Action, Grant>> = {
     "frist:avtal": "own",
     "brev:importer": "no",
     "bruker:administrer": "no",
+    "virksomhet:administrer": "no",
     "logg:les": "no",
   },
   leser: {
@@ -79,6 +87,7 @@ export const PERMISSIONS: Record<Role, Record<Action, Grant>> = {
     "frist:avtal": "no",
     "brev:importer": "no",
     "bruker:administrer": "no",
+    "virksomhet:administrer": "no",
     "logg:les": "no",
   },
 };
@@ -86,16 +95,30 @@ export const PERMISSIONS: Record<Role, Record<Action, Grant>> = {
 export interface Principal {
   role: Role;
   departments: readonly string[];
+  /** Ids of the agencies (virksomheter) the user belongs to. */
+  agencies?: readonly number[];
+}
+
+/** What an action is done to: the assignment's owning departments and its agency's id. */
+export interface Target {
+  owners?: readonly string[];
+  agency?: number;
 }
 
 /**
- * May this user do this? For "own" grants, pass the owning departments of the assignment;
- * without them the answer is whether the user could do it for *some* assignment.
+ * May this user do this? For "own" grants pass the owning departments of the assignment, for
+ * "agency" grants its agency (a bare array is the owners); without them the answer is whether
+ * the user could do it for *some* assignment.
  */
-export function can(user: Principal, action: Action, owners?: readonly string[]): boolean {
+export function can(user: Principal, action: Action, target?: readonly string[] | Target): boolean {
   const grant = PERMISSIONS[user.role]?.[action] ?? "no";
   if (grant === "yes") return true;
   if (grant === "no") return false;
+  const { owners, agency } = target === undefined ? {} : Array.isArray(target) ? { owners: target as readonly string[] } : (target as Target);
+  if (grant === "agency") {
+    const mine = user.agencies ?? [];
+    return agency === undefined ? mine.length > 0 : mine.includes(agency);
+  }
   if (owners === undefined) return user.departments.length > 0;
   return owners.some((code) => user.departments.includes(code));
 }

@@ -92,6 +92,8 @@ export interface SessionUser {
   name: string;
   role: Role;
   departments: string[];
+  /** Ids of the agencies the user belongs to (permissions: case handlers act only on these). */
+  agencies: number[];
 }
 
 interface SessionRow {
@@ -105,6 +107,8 @@ interface SessionRow {
   must_change_password: number;
   /** JSON array of department codes, sorted. */
   departments: string;
+  /** JSON array of agency ids, sorted. */
+  agencies: string;
 }
 
 /**
@@ -115,7 +119,9 @@ const sessionLookup = perConnection((sqlite) =>
   sqlite.prepare<[string], SessionRow>(
     `select s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role, u.disabled_at, u.must_change_password,
             (select json_group_array(ud.department_code order by ud.department_code)
-             from user_departments ud where ud.user_id = u.id) as departments
+             from user_departments ud where ud.user_id = u.id) as departments,
+            (select json_group_array(ua.agency_id order by ua.agency_id)
+             from user_agencies ua where ua.user_id = u.id) as agencies
      from sessions s join users u on u.id = s.user_id
      where s.id_hash = ?`,
   ),
@@ -145,6 +151,7 @@ export async function resolveSession(app: AppDatabase, token: string, now: Date 
     name: row.name,
     role: row.role,
     departments: JSON.parse(row.departments) as string[],
+    agencies: JSON.parse(row.agencies) as number[],
   };
 }
 

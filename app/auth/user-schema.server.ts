@@ -29,6 +29,9 @@ export const departmentsSchema = z
   .array(z.string().trim().regex(/^[A-ZÆØÅ]{2,6}$/, "Avdelingskoder skrives med 2–6 store bokstaver, for eksempel FHA."))
   .max(50, "Velg høyst 50 avdelinger.");
 
+/** Agency ids from the form's checkboxes. */
+export const agenciesSchema = z.array(z.coerce.number().int().positive("Ukjent virksomhet.")).max(100);
+
 /** A password checked against the policy; `context` lets it refuse the user's own e-mail. */
 export function passwordSchema(context: { email?: string; name?: string } = {}) {
   return z.string().superRefine((value, ctx) => {
@@ -42,6 +45,7 @@ export const newUserSchema = z
     name: nameSchema,
     role: roleSchema,
     departments: departmentsSchema.default([]),
+    agencies: agenciesSchema.default([]),
     // Checked here without context so its errors show together with the other fields' ...
     password: passwordSchema(),
     password2: z.string().optional(),
@@ -77,7 +81,7 @@ export const signInSchema = z.object({
 
 /** An administrator's edit of a user: a department user needs at least one department. */
 export const userEditSchema = z
-  .object({ name: nameSchema, role: roleSchema, departments: departmentsSchema })
+  .object({ name: nameSchema, role: roleSchema, departments: departmentsSchema, agencies: agenciesSchema.optional() })
   .refine((v) => v.role !== "departement" || v.departments.length > 0, {
     path: ["departments"],
     message: "En departementsbruker må knyttes til minst én avdeling.",

@@ -15,7 +15,8 @@ function cancelled(d: FeedDeadline): boolean {
   return d.status === "fullfort" || d.status === "utsatt" || d.status === "avsluttet" || d.replacedBy !== null;
 }
 
-export function buildFeed(options: { name: string; deadlines: FeedDeadline[]; baseUrl: string }): string {
+/** `multiAgency`: the register holds several agencies: name the agency, and link with it. */
+export function buildFeed(options: { name: string; deadlines: FeedDeadline[]; baseUrl: string; multiAgency?: boolean }): string {
   const calendar = ical({
     name: options.name,
     description: `Frister fra Oppdragsoversikt: ${options.name}`,
@@ -29,23 +30,25 @@ export function buildFeed(options: { name: string; deadlines: FeedDeadline[]; ba
     const id = d.hasId ? d.key : "Uten ID";
     const label = d.label ? ` – ${d.label}` : "";
     const note = dayOffNote(d.date);
+    const link = `${options.baseUrl}${assignmentPath(d.key, null, options.multiAgency ? d.agency : null)}`;
     const lines = [
       `${id}: ${d.title}`,
+      options.multiAgency ? `Virksomhet: ${d.agencyName}` : null,
       d.label ? `Leveranse: ${d.label}` : null,
       `Eieravdeling: ${d.departments.join(", ") || "ikke oppgitt"}`,
       `Status: ${STATUS_LABELS[d.status]}${d.delivered ? " (levert)" : ""}`,
       d.agreedDate ? `Frist avtalt med departementet${d.agreedReference ? ` (${d.agreedReference})` : ""}` : `Frist i brevet: «${d.phrase}»`,
       note ? `Merk: fristen faller på en ${note}.` : null,
       d.replacedBy ? `Erstattet av ${d.replacedBy}.` : null,
-      `${options.baseUrl}${assignmentPath(d.key)}`,
+      link,
     ];
     calendar.createEvent({
       id: `frist-${d.deadlineId}@${FEED_HOST}`,
       start: new Date(`${d.date}T12:00:00Z`),
       allDay: true,
-      summary: `${d.delivered ? "Levert: " : ""}Frist ${id}${label}: ${d.title}`,
+      summary: `${d.delivered ? "Levert: " : ""}Frist ${id}${label}: ${d.title}${options.multiAgency ? ` (${d.agencyName})` : ""}`,
       description: lines.filter(Boolean).join("\n"),
-      url: `${options.baseUrl}${assignmentPath(d.key)}`,
+      url: link,
       sequence: d.sequence,
       lastModified: new Date(d.lastModified),
       stamp: new Date(d.lastModified),

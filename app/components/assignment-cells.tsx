@@ -7,11 +7,14 @@ export function AssignmentIdCell({ row }: { row: { key: string; hasId: boolean }
   return <td className="nowrap">{row.hasId ? row.key : <span className="muted">Uten ID</span>}</td>;
 }
 
-/** The assignment's title as a link to its page (as of `asOf` when the table shows an as-of view). */
-export function AssignmentTitleLink({ row, asOf }: { row: { key: string; title: string }; asOf: string | null }) {
+/**
+ * The assignment's title as a link to its page (as of `asOf` when the table shows an as-of view;
+ * `row.agency`: the agency's slug, set only when the register holds several).
+ */
+export function AssignmentTitleLink({ row, asOf }: { row: { key: string; title: string; agency?: string | null }; asOf: string | null }) {
   return (
     <Link asChild>
-      <RemixLink to={assignmentPath(row.key, asOf)}>{row.title}</RemixLink>
+      <RemixLink to={assignmentPath(row.key, asOf, row.agency)}>{row.title}</RemixLink>
     </Link>
   );
 }

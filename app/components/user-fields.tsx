@@ -16,19 +16,26 @@ export function Choice({ type, id, name, value, label, defaultChecked }: { type:
   );
 }
 
-/** Role radios and department checkboxes, shared by the create and edit user forms. */
+/**
+ * Role radios, department checkboxes and (when the register holds more than one agency) agency
+ * checkboxes, shared by the create and edit user forms.
+ */
 export function RoleAndDepartmentFields({
   departments,
   role,
   selected,
   errors,
   idPrefix = "felt",
+  agencies = [],
+  selectedAgencies,
 }: {
   departments: Array<{ code: string; name: string | null }>;
   role?: Role;
   selected?: string[];
   errors?: Record<string, string>;
   idPrefix?: string;
+  agencies?: ReadonlyArray<{ id: number; name: string }>;
+  selectedAgencies?: readonly number[];
 }) {
   return (
     <>
@@ -55,6 +62,24 @@ export function RoleAndDepartmentFields({
         ))}
         {errors?.departments ? <ValidationMessage id={`${idPrefix}-departments-feil`}>{errors.departments}</ValidationMessage> : null}
       </Fieldset>
+      {agencies.length > 1 ? (
+        <Fieldset aria-describedby={errors?.agencies ? `${idPrefix}-agencies-feil` : undefined}>
+          <Fieldset.Legend>Virksomheter (saksbehandlere oppdaterer bare oppdrag til disse)</Fieldset.Legend>
+          <input type="hidden" name="virksomheter_vist" value="1" />
+          {agencies.map((a, i) => (
+            <Choice
+              key={a.id}
+              type="checkbox"
+              id={i === 0 ? `${idPrefix}-agencies` : `${idPrefix}-agencies-${a.id}`}
+              name="agencies"
+              value={String(a.id)}
+              label={a.name}
+              defaultChecked={selectedAgencies?.includes(a.id)}
+            />
+          ))}
+          {errors?.agencies ? <ValidationMessage id={`${idPrefix}-agencies-feil`}>{errors.agencies}</ValidationMessage> : null}
+        </Fieldset>
+      ) : null}
     </>
   );
 }

@@ -10,8 +10,27 @@ import type { Role } from "~/domain/roles";
 import type { StatusCode } from "~/domain/status";
 import type { StoredPartKind } from "~/domain/parts";
 
+/** An agency (virksomhet) letters are addressed to. Data, not a fixed list (migration 0014). */
+export interface AgenciesTable {
+  id: Generated<number>;
+  /** As the letters write it: "Helsedirektoratet", "Norsk helsenett SF". Unique, case-insensitively. */
+  name: string;
+  /** Short form for tables and filters ("Hdir", "FHI"); null when none is known. */
+  short_name: string | null;
+  /** URL form (`?virksomhet=helsedirektoratet`): a–z, 0–9 and hyphens. */
+  slug: string;
+  created_at: string;
+}
+
+export interface UserAgenciesTable {
+  user_id: number;
+  agency_id: number;
+}
+
 export interface LettersTable {
   id: Generated<number>;
+  /** The recipient agency; letter_key is unique per agency. */
+  agency_id: number;
   /** Identity across re-imports: kind|year|reference|date (or title when no reference). */
   letter_key: string;
   kind: LetterKind;
@@ -43,6 +62,7 @@ export interface ImportsTable {
 
 export interface GoalAreasTable {
   id: Generated<number>;
+  agency_id: number;
   year: number;
   code: string;
   name: string;
@@ -51,6 +71,7 @@ export interface GoalAreasTable {
 
 export interface GoalsTable {
   id: Generated<number>;
+  agency_id: number;
   year: number;
   /** "Mål 1" */
   code: string;
@@ -70,6 +91,8 @@ export interface AssignmentsTable {
   key: string;
   has_id: number;
   year: number;
+  /** The agency of the letter that created it; (agency_id, year, key) is unique. */
+  agency_id: number;
   letter_id: number;
   area_code: string | null;
   goal_code: string | null;
@@ -318,6 +341,8 @@ export interface ReportTextsTable {
 
 export interface AreaAssessmentsTable {
   id: Generated<number>;
+  /** The agency whose area it is (areas are per agency). */
+  agency_id: number | null;
   year: number;
   area_code: string;
   text: string;
@@ -343,6 +368,8 @@ export interface LetterUploadsTable {
 }
 
 export interface Database {
+  agencies: AgenciesTable;
+  user_agencies: UserAgenciesTable;
   letters: LettersTable;
   imports: ImportsTable;
   goal_areas: GoalAreasTable;
@@ -388,3 +415,4 @@ export type Deadline = Selectable<DeadlinesTable>;
 export type StatusEvent = Selectable<StatusEventsTable>;
 export type Letter = Selectable<LettersTable>;
 export type User = Selectable<UsersTable>;
+export type Agency = Selectable<AgenciesTable>;

@@ -5,6 +5,7 @@
 import { formatDateShort } from "./format";
 import { isStatusCode, STATUS_LABELS, type StatusCode } from "./status";
 import { controlCharactersToSpaces, isValidIsoDate } from "./text";
+import { isSlug } from "./agency";
 
 export const SORT_KEYS = ["id", "tittel", "frist", "status", "omrade"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -20,6 +21,8 @@ export const SORT_LABELS: Record<SortKey, string> = {
 export const PAGE_SIZE = 50;
 
 export interface AssignmentFilter {
+  /** The agency's slug (`?virksomhet=`); null: all agencies. */
+  agency: string | null;
   year: number | null;
   area: string | null;
   goal: string | null;
@@ -54,7 +57,9 @@ export function readFilter(params: URLSearchParams): AssignmentFilter {
   };
   const sort = params.get("sorter");
   const page = Number(params.get("side"));
+  const agency = clip(params.get("virksomhet"), 60);
   return {
+    agency: isSlug(agency) ? agency : null,
     year,
     area: /^[0-9.]+$/.test(area) ? area : null,
     goal: goal || null,
@@ -78,6 +83,7 @@ export function readFilter(params: URLSearchParams): AssignmentFilter {
 export function filterToSearch(filter: AssignmentFilter, changes: Partial<AssignmentFilter> = {}): string {
   const f = { ...filter, ...changes };
   const p = new URLSearchParams();
+  if (f.agency) p.set("virksomhet", f.agency);
   if (f.year) p.set("aar", String(f.year));
   if (f.area) p.set("omrade", f.area);
   if (f.goal) p.set("mal", f.goal);

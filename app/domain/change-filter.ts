@@ -4,6 +4,7 @@
  * delivery's delivery date, a letter's date), or from when it was written (`etter=registrert`).
  */
 import { isValidIsoDate } from "./text";
+import { AGENCY_PARAM, isSlug } from "./agency";
 
 export const CHANGE_KINDS = ["status", "leveranse", "import"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -21,6 +22,8 @@ export interface ChangeFilter {
   department: string | null;
   area: string | null;
   kind: ChangeKind | null;
+  /** The agency's slug (`?virksomhet=`); null: every agency. */
+  agency: string | null;
   page: number;
 }
 
@@ -32,6 +35,7 @@ export function readChangeFilter(params: URLSearchParams, defaultSince: string):
   const area = (params.get("omrade") ?? "").trim();
   const kind = params.get("type");
   const page = Number(params.get("side"));
+  const agency = (params.get(AGENCY_PARAM) ?? "").trim();
   return {
     since: since && isValidIsoDate(since) ? since : defaultSince,
     basis: params.get("etter") === "registrert" ? "registrert" : "virkning",
@@ -39,6 +43,7 @@ export function readChangeFilter(params: URLSearchParams, defaultSince: string):
     department: /^[A-ZÆØÅ]{2,6}$/.test(department) ? department : null,
     area: /^[0-9.]{1,10}$/.test(area) ? area : null,
     kind: (CHANGE_KINDS as readonly string[]).includes(kind ?? "") ? (kind as ChangeKind) : null,
+    agency: isSlug(agency) ? agency : null,
     page: Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1,
   };
 }
@@ -53,6 +58,7 @@ export function changeFilterToSearch(f: ChangeFilter, changes: Partial<ChangeFil
   if (v.department) p.set("avdeling", v.department);
   if (v.area) p.set("omrade", v.area);
   if (v.kind) p.set("type", v.kind);
+  if (v.agency) p.set(AGENCY_PARAM, v.agency);
   if (v.page > 1) p.set("side", String(v.page));
   return `?${p.toString()}`;
 }

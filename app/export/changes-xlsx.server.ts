@@ -7,7 +7,8 @@ import { CHANGE_KIND_LABELS } from "~/domain/change-filter";
 import { todayInOslo } from "~/domain/format";
 import type { ChangeRow } from "~/models/changes.server";
 
-export async function changesToXlsx(rows: readonly ChangeRow[], title: string): Promise<Buffer> {
+/** `withAgency`: a Virksomhet column (the register holds several agencies and none was chosen). */
+export async function changesToXlsx(rows: readonly ChangeRow[], title: string, options: { withAgency?: boolean } = {}): Promise<Buffer> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Oppdragsoversikt";
@@ -18,6 +19,7 @@ export async function changesToXlsx(rows: readonly ChangeRow[], title: string): 
     { header: "Registrert", key: "written", width: 18, style: { numFmt: "dd.mm.yyyy hh:mm" } },
     { header: "ID", key: "id", width: 13 },
     { header: "Oppdrag", key: "title", width: 45 },
+    ...(options.withAgency ? [{ header: "Virksomhet", key: "agency", width: 30 }] : []),
     { header: "Type", key: "kind", width: 20 },
     { header: "Endring", key: "what", width: 30 },
     { header: "Kommentar", key: "comment", width: 60 },
@@ -29,6 +31,7 @@ export async function changesToXlsx(rows: readonly ChangeRow[], title: string): 
       written: new Date(r.written),
       id: r.hasId ? r.key : "Uten ID",
       title: r.title,
+      agency: r.agencyName,
       kind: CHANGE_KIND_LABELS[r.kind],
       what: describeChange(r),
       comment: r.comment ?? "",

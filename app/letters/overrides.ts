@@ -17,6 +17,8 @@ export interface ImportOverrides {
   departments?: Record<string, string[]>;
   /** Per item, by `itemRef`: "b<index>" for a block (`ParseResult.assignments`), "e<index>" for an event. */
   items?: Record<string, ItemOverride>;
+  /** The recipient agency's name as the admin confirmed or corrected it (else the letter's). */
+  agency?: string;
 }
 
 export function itemRef(kind: "block" | "event", index: number): string {

@@ -18,9 +18,12 @@ export function readReportArea(url: URL): string | null {
   return value && /^([0-9][0-9.]{0,9}|uten|alle)$/.test(value) ? value : null;
 }
 
-/** The report page for a year and date, optionally on one area, optionally at an anchor. */
-export function reportPath(year: number, asOfDate: string, area: string | null = null, hash = ""): string {
-  return `/rapport?aar=${year}&per=${asOfDate}${area ? `&omrade=${encodeURIComponent(area)}` : ""}${hash ? `#${hash}` : ""}`;
+/**
+ * The report page for a year and date, optionally on one area, optionally at an anchor;
+ * `agency`: the agency's slug, given only when the register holds several.
+ */
+export function reportPath(year: number, asOfDate: string, area: string | null = null, hash = "", agency: string | null = null): string {
+  return `/rapport?${agency ? `virksomhet=${encodeURIComponent(agency)}&` : ""}aar=${year}&per=${asOfDate}${area ? `&omrade=${encodeURIComponent(area)}` : ""}${hash ? `#${hash}` : ""}`;
 }
 
 /**

@@ -1,9 +1,13 @@
 /** URL helpers shared by routes. Pure. */
 import { hasControlCharacters } from "~/domain/text";
 
-/** An assignment's page, optionally as it stood on a date (`?per=`). */
-export function assignmentPath(key: string, asOf?: string | null): string {
-  return `/oppdrag/${encodeURIComponent(key)}${asOf ? `?per=${asOf}` : ""}`;
+/**
+ * An assignment's page, optionally as it stood on a date (`?per=`) and of an agency
+ * (`?virksomhet=`, needed only when the register holds several: keys are unique per agency).
+ */
+export function assignmentPath(key: string, asOf?: string | null, agency?: string | null): string {
+  const params = [agency ? `virksomhet=${encodeURIComponent(agency)}` : null, asOf ? `per=${asOf}` : null].filter(Boolean);
+  return `/oppdrag/${encodeURIComponent(key)}${params.length ? `?${params.join("&")}` : ""}`;
 }
 
 /** The year asked for in the URL if the database has it, else the latest year; null when empty. */

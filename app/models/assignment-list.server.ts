@@ -25,6 +25,8 @@ import type { LetterKind } from "~/domain/letter/types";
 export interface ListRow {
   id: number;
   key: string;
+  /** The agency's slug (keys are unique per agency). */
+  agency: string;
   hasId: boolean;
   title: string;
   areaCode: string | null;
@@ -57,6 +59,8 @@ export interface ListOptions {
   filter?: Partial<AssignmentFilter>;
   /** Only these assignments (internal ids), e.g. the rows the overview picked. */
   ids?: readonly number[];
+  /** Only this agency's assignments (null or absent: every agency). */
+  agencyId?: number | null;
 }
 
 /** SQL: the deadline `d` is a deliverable: labelled in the letter, or added by a later letter's part. */
@@ -73,6 +77,7 @@ function scopeConditions(options: ListOptions): RawBuilder<unknown>[] | null {
   const { year, asOfInstant: asOf, today } = options;
   const f = options.filter ?? {};
   const where: RawBuilder<unknown>[] = [inYearSql(year)];
+  if (options.agencyId != null) where.push(sql`a.agency_id = ${options.agencyId}`);
   if (options.ids) {
     if (options.ids.length === 0) return null;
     where.push(sql`a.id in (${sql.join(options.ids)})`);
@@ -150,6 +155,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   if (!conditions) return [];
   const display = [
     sql`a.key`,
+    sql`(select ag.slug from agencies ag where ag.id = a.agency_id) as agency`,
     sql`a.has_id`,
     sql`a.title`,
     sql`a.goal_code`,
@@ -167,6 +173,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   const result = await sql<{
     id: number;
     key: string;
+    agency: string;
     has_id: number;
     title: string;
     area_code: string | null;
@@ -186,7 +193,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   }>`
     with ${factsCte(options, conditions, display)}
     -- Named columns: every column costs a conversion per row on the way into JS.
-    select facts.id, facts.key, facts.has_id, facts.title, facts.area_code, facts.goal_code, facts.letter_kind, facts.status,
+    select facts.id, facts.key, facts.agency, facts.has_id, facts.title, facts.area_code, facts.goal_code, facts.letter_kind, facts.status,
       facts.last_change, facts.next_deadline, facts.first_passed, facts.overdue, facts.due_soon, facts.open_ended,
       facts.has_deliverables,
       (select n.precision from ${effectiveDeadlinesAt(asOf)} n where n.id = facts.next_id) as next_precision,
@@ -203,6 +210,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
       ({
         id: r.id,
         key: r.key,
+        agency: r.agency,
         hasId: r.has_id === 1,
         title: r.title,
         areaCode: r.area_code,
@@ -318,14 +326,17 @@ export function sortRows(rows: ListRow[], sort: AssignmentFilter["sort"], descen
 }
 
 /** Deadlines the letter left open (to be agreed / on hold) for one department's assignments. */
-export async function listOpenDeadlines(db: Kysely<Database>, year: number, department: string) {
+export async function listOpenDeadlines(db: Kysely<Database>, year: number, department: string, agencyId: number | null = null) {
   return db
     .selectFrom("effective_deadlines as d")
     .innerJoin("assignments as a", "a.id", "d.assignment_id")
     .innerJoin("assignment_departments as ad", "ad.assignment_id", "a.id")
-    .select(["a.key", "a.title", "a.has_id", "d.id", "d.label", "d.phrase", "d.state"])
+    .innerJoin("agencies as ag", "ag.id", "a.agency_id")
+    .select(["a.key", "a.title", "a.has_id", "d.id", "d.label", "d.phrase", "d.state", "ag.slug as agency", "ag.name as agency_name"])
     .where("a.year", "=", year)
     .where("ad.department_code", "=", department)
+    .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
+    .orderBy("ag.name")
     .where("d.state", "<>", "dated")
     .orderBy("a.key")
     .orderBy("d.position")

@@ -24,18 +24,33 @@ export interface DeadlineView {
   agreed: { date: string; reference: string; by: string; at: string } | null;
 }
 
-export async function listYears(db: Kysely<Database>): Promise<number[]> {
-  const rows = await db.selectFrom("assignments").select("year").distinct().orderBy("year", "desc").execute();
+/** The years that have assignments (of one agency, or of any). */
+export async function listYears(db: Kysely<Database>, agencyId: number | null = null): Promise<number[]> {
+  const rows = await db
+    .selectFrom("assignments")
+    .select("year")
+    .distinct()
+    .$if(agencyId !== null, (q) => q.where("agency_id", "=", agencyId as number))
+    .orderBy("year", "desc")
+    .execute();
   return rows.map((r) => r.year);
 }
 
-export async function listAreas(db: Kysely<Database>, year: number) {
-  return db
+/**
+ * A year's goal areas, in letter order: of one agency, or (null) of every agency, where a code
+ * two agencies share is listed once (the first agency's name).
+ */
+export async function listAreas(db: Kysely<Database>, year: number, agencyId: number | null = null) {
+  const rows = await db
     .selectFrom("goal_areas")
     .select(["code", "name", "sort_order"])
     .where("year", "=", year)
+    .$if(agencyId !== null, (q) => q.where("agency_id", "=", agencyId as number))
     .orderBy("sort_order")
+    .orderBy("agency_id")
     .execute();
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.code) && seen.add(r.code));
 }
 
 /**
@@ -131,18 +146,28 @@ function toDeadlineView(d: EffectiveDeadline): DeadlineView {
 /**
  * One assignment with its deadlines, deliveries and history, as of an instant when `asOf` is
  * given (`asOfDate`: that instant's calendar day, for the delivery dates): status by effective
- * date, agreed deadlines from the day agreed, deliveries from the day delivered.
+ * date, agreed deadlines from the day agreed, deliveries from the day delivered. Keys are unique
+ * per agency: pass `agencyId` when the register holds several (see `assignmentsWithKey`).
  */
-export async function getAssignmentDetail(db: Kysely<Database>, key: string, options: { asOf?: string | null; asOfDate?: string | null } = {}) {
+export async function getAssignmentDetail(
+  db: Kysely<Database>,
+  key: string,
+  options: { asOf?: string | null; asOfDate?: string | null; agencyId?: number | null } = {},
+) {
   const asOf = options.asOf ?? null;
+  const agencyId = options.agencyId ?? null;
   const a = await db
     .selectFrom("assignments as a")
     .innerJoin("letters as l", "l.id", "a.letter_id")
-    .leftJoin("goal_areas as ga", (j) => j.onRef("ga.code", "=", "a.area_code").onRef("ga.year", "=", "a.year"))
-    .leftJoin("goals as g", (j) => j.onRef("g.code", "=", "a.goal_code").onRef("g.year", "=", "a.year"))
+    .innerJoin("agencies as ag", "ag.id", "a.agency_id")
+    .leftJoin("goal_areas as ga", (j) => j.onRef("ga.code", "=", "a.area_code").onRef("ga.year", "=", "a.year").onRef("ga.agency_id", "=", "a.agency_id"))
+    .leftJoin("goals as g", (j) => j.onRef("g.code", "=", "a.goal_code").onRef("g.year", "=", "a.year").onRef("g.agency_id", "=", "a.agency_id"))
     .select([
       "a.id",
       "a.key",
+      "a.agency_id",
+      "ag.name as agency_name",
+      "ag.slug as agency_slug",
       "a.has_id",
       "a.year",
       "a.title",
@@ -166,6 +191,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       latestStatusSql(asOf).as("status"),
     ])
     .where("a.key", "=", key)
+    .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
     .executeTakeFirst();
   if (!a) return null;
 
@@ -180,7 +206,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
     db.selectFrom(effectiveDeadlinesAt(asOf).as("d")).selectAll().where("d.assignment_id", "=", a.id).orderBy("d.position").execute(),
     db
       .selectFrom("relations as r")
-      .leftJoin("assignments as t", "t.key", "r.target_key")
+      .leftJoin("assignments as t", (j) => j.onRef("t.key", "=", "r.target_key").on("t.agency_id", "=", a.agency_id))
       .select(["r.type", "r.target_key as key", "t.title"])
       .where("r.assignment_id", "=", a.id)
       .orderBy("r.id")
@@ -190,6 +216,7 @@ export async function getAssignmentDetail(db: Kysely<Database>, key: string, opt
       .innerJoin("assignments as s", "s.id", "r.assignment_id")
       .select(["r.type", "s.key", "s.title"])
       .where("r.target_key", "=", a.key)
+      .where("s.agency_id", "=", a.agency_id)
       .orderBy("s.key")
       .execute(),
     db
@@ -259,20 +286,46 @@ export async function findDepartment(db: Kysely<Database>, code: string) {
   return db.selectFrom("departments").select(["code", "name"]).where("code", "=", code).executeTakeFirst();
 }
 
-export async function listGoals(db: Kysely<Database>, year: number) {
-  return db.selectFrom("goals").select(["code", "title", "area_code"]).where("year", "=", year).orderBy("number").execute();
+export async function listGoals(db: Kysely<Database>, year: number, agencyId: number | null = null) {
+  const rows = await db
+    .selectFrom("goals")
+    .select(["code", "title", "area_code"])
+    .where("year", "=", year)
+    .$if(agencyId !== null, (q) => q.where("agency_id", "=", agencyId as number))
+    .orderBy("number")
+    .orderBy("agency_id")
+    .execute();
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.code) && seen.add(r.code));
+}
+
+/** Every assignment with this key, with its agency (one per agency at most, per year). */
+export async function assignmentsWithKey(db: Kysely<Database>, key: string) {
+  return db
+    .selectFrom("assignments as a")
+    .innerJoin("agencies as ag", "ag.id", "a.agency_id")
+    .select(["a.id", "a.agency_id", "ag.slug", "ag.name"])
+    .where("a.key", "=", key)
+    .orderBy("ag.name")
+    .execute();
 }
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
 /**
  * Assignments by identity. `findAssignmentByKey` is the ONE place the import path asks "which
- * assignment has this key": when assignments become identified by (agency, key), this is the one
- * edit.
+ * assignment has this key": keys are unique per agency and year, so the lookup is within one
+ * agency (two agencies' `2026-01` never meet; should one agency hold a key in two years, the
+ * latest year's).
  */
-
-export async function findAssignmentByKey(on: Executor, key: string) {
-  return on.selectFrom("assignments").selectAll().where("key", "=", key).executeTakeFirst();
+export async function findAssignmentByKey(on: Executor, agencyId: number, key: string) {
+  return on
+    .selectFrom("assignments")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("key", "=", key)
+    .orderBy("year", "desc")
+    .executeTakeFirst();
 }
 
 export type AssignmentRow = NonNullable<Awaited<ReturnType<typeof findAssignmentByKey>>>;

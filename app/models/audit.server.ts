@@ -51,7 +51,9 @@ export type AuditAction =
   | "kalender:ny-lenke"
   | "kalender:lenke-trukket"
   | "varsel:innstillinger"
-  | "varsel:sendt";
+  | "varsel:sendt"
+  | "virksomhet:opprettet"
+  | "virksomhet:endret";
 
 const syncInsert = perConnection((sqlite) =>
   sqlite.prepare("insert into audit_log (created_at, user_id, actor, action, target, details, ip, user_agent) values (?, ?, ?, ?, ?, ?, ?, ?)"),

@@ -15,6 +15,9 @@ import type { Database } from "~/db/schema";
 export interface ChangeRow {
   kind: ChangeKind;
   key: string;
+  /** The agency's slug and name (keys are unique per agency). */
+  agency: string;
+  agencyName: string;
   hasId: boolean;
   title: string;
   /** When the change took effect: an instant, or a calendar date (deliveries, letters). */
@@ -57,6 +60,7 @@ function conditions(f: ChangeFilter): RawBuilder<unknown> {
   if (f.year) where.push(sql`a.year = ${f.year}`);
   if (f.area) where.push(sql`a.area_code = ${f.area}`);
   if (f.kind) where.push(sql`ch.kind = ${f.kind}`);
+  if (f.agency) where.push(sql`ag.slug = ${f.agency}`);
   if (f.department) {
     where.push(sql`exists (select 1 from assignment_departments ad where ad.assignment_id = a.id and ad.department_code = ${f.department})`);
   }
@@ -72,10 +76,13 @@ export async function queryChanges(
   const order = f.basis === "registrert" ? sql`ch.written desc, ch.effective desc` : sql`ch.effective desc, ch.written desc`;
   const [count, result] = await Promise.all([
     sql<{ n: number }>`with ${changesCte()} select count(*) as n from changes ch join assignments a on a.id = ch.assignment_id
+      join agencies ag on ag.id = a.agency_id
       where ${conditions(f)}`.execute(db),
     sql<{
       kind: ChangeKind;
       key: string;
+      agency: string;
+      agency_name: string;
       has_id: number;
       title: string;
       effective: string;
@@ -87,8 +94,10 @@ export async function queryChanges(
       delivered_on: string | null;
       field: string | null;
     }>`with ${changesCte()}
-      select ch.kind, a.key, a.has_id, a.title, ch.effective, ch.written, ch.who, ch.status, ch.comment, ch.label, ch.delivered_on, ch.field
+      select ch.kind, a.key, ag.slug as agency, ag.name as agency_name, a.has_id, a.title, ch.effective, ch.written, ch.who, ch.status,
+        ch.comment, ch.label, ch.delivered_on, ch.field
       from changes ch join assignments a on a.id = ch.assignment_id
+      join agencies ag on ag.id = a.agency_id
       where ${conditions(f)}
       order by ${order}, a.key
       limit ${page.limit} offset ${page.offset}`.execute(db),
@@ -98,6 +107,8 @@ export async function queryChanges(
     rows: result.rows.map((r) => ({
       kind: r.kind,
       key: r.key,
+      agency: r.agency,
+      agencyName: r.agency_name,
       hasId: r.has_id === 1,
       title: r.title,
       effective: r.effective,

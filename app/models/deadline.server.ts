@@ -14,6 +14,9 @@ export interface FeedDeadline {
   deadlineId: number;
   assignmentId: number;
   key: string;
+  /** The agency's slug and name (keys are unique per agency). */
+  agency: string;
+  agencyName: string;
   hasId: boolean;
   title: string;
   label: string | null;
@@ -31,7 +34,14 @@ export interface FeedDeadline {
   lastModified: string;
 }
 
-export type Audience = { kind: "department"; code: string } | { kind: "user"; userId: number; departments: string[] };
+/**
+ * Whose deadlines; `agencyId` narrows to one agency, `agencies` to several (absent or null:
+ * every agency).
+ */
+export type Audience = ({ kind: "department"; code: string } | { kind: "user"; userId: number; departments: string[] }) & {
+  agencyId?: number | null;
+  agencies?: readonly number[] | null;
+};
 
 /**
  * Every deadline of the audience's assignments (all years), with what a calendar or reminder
@@ -52,6 +62,8 @@ export async function deadlinesFor(db: Kysely<Database>, audience: Audience): Pr
     deadline_id: number;
     assignment_id: number;
     key: string;
+    agency: string;
+    agency_name: string;
     has_id: number;
     title: string;
     label: string | null;
@@ -74,7 +86,7 @@ export async function deadlinesFor(db: Kysely<Database>, audience: Audience): Pr
     replaced_by: string | null;
     departments: string | null;
   }>`
-    select d.id as deadline_id, a.id as assignment_id, a.key, a.has_id, a.title, d.label, d.phrase, d.date, d.state,
+    select d.id as deadline_id, a.id as assignment_id, a.key, ag.slug as agency, ag.name as agency_name, a.has_id, a.title, d.label, d.phrase, d.date, d.state,
       d.agreed_date, d.agreed_reference, d.revision, d.modified_at, a.created_at,
       ${latestStatusSql()} as status,
       (select count(*) from status_events se where se.assignment_id = a.id) as status_count,
@@ -85,11 +97,13 @@ export async function deadlinesFor(db: Kysely<Database>, audience: Audience): Pr
       (select count(*) from deadline_agreements ag where ag.deadline_id = d.id) as agreement_count,
       d.agreed_at,
       (select s.key from relations r join assignments s on s.id = r.assignment_id
-        where r.target_key = a.key and r.type = 'replaces' limit 1) as replaced_by,
+        where r.target_key = a.key and r.type = 'replaces' and s.agency_id = a.agency_id limit 1) as replaced_by,
       (select group_concat(ad.department_code, '/') from assignment_departments ad where ad.assignment_id = a.id) as departments
     from effective_deadlines d
     join assignments a on a.id = d.assignment_id
-    where ${scope}
+    join agencies ag on ag.id = a.agency_id
+    where ${scope} ${audience.agencyId != null ? sql`and a.agency_id = ${audience.agencyId}` : sql``}
+      ${audience.agencies ? sql`and a.agency_id in (${sql.join(audience.agencies.length ? [...audience.agencies] : [-1])})` : sql``}
     order by d.date, a.key, d.position
   `.execute(db);
   return result.rows.map((r) => {
@@ -98,6 +112,8 @@ export async function deadlinesFor(db: Kysely<Database>, audience: Audience): Pr
       deadlineId: r.deadline_id,
       assignmentId: r.assignment_id,
       key: r.key,
+      agency: r.agency,
+      agencyName: r.agency_name,
       hasId: r.has_id === 1,
       title: r.title,
       label: r.label,
@@ -116,12 +132,18 @@ export async function deadlinesFor(db: Kysely<Database>, audience: Audience): Pr
   });
 }
 
-/** Open deadlines (to be agreed, on hold) waiting for a department, or for all when `departments` is null. */
-export async function deadlinesToAgree(db: Kysely<Database>, departments: readonly string[] | null) {
+/**
+ * Open deadlines (to be agreed, on hold) waiting for a department, or for all when `departments`
+ * is null; of one agency, or of every agency when `agencyId` is null.
+ */
+export async function deadlinesToAgree(db: Kysely<Database>, departments: readonly string[] | null, agencyId: number | null = null) {
   return db
     .selectFrom("effective_deadlines as d")
     .innerJoin("assignments as a", "a.id", "d.assignment_id")
+    .innerJoin("agencies as ag", "ag.id", "a.agency_id")
     .select([
+      "ag.slug as agency",
+      "ag.name as agency_name",
       "d.id",
       "d.label",
       "d.phrase",
@@ -137,6 +159,7 @@ export async function deadlinesToAgree(db: Kysely<Database>, departments: readon
     .where("d.state", "<>", "dated")
     // Nothing to agree for an assignment that is done or closed (#18 item 9).
     .where(sql<boolean>`coalesce(${latestStatusSql(null)}, 'ikke_startet') not in ('fullfort', 'avsluttet')`)
+    .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
     .$if(departments !== null, (q) =>
       q.where((eb) =>
         eb.exists(
@@ -149,6 +172,7 @@ export async function deadlinesToAgree(db: Kysely<Database>, departments: readon
       ),
     )
     .orderBy("a.year", "desc")
+    .orderBy("ag.name")
     .orderBy("a.key")
     .orderBy("d.position")
     .execute();

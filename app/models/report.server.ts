@@ -19,12 +19,21 @@ import {
 } from "~/domain/report";
 import { INITIAL_STATUS, type StatusCode } from "~/domain/status";
 import { actorDisplayName, audit, type Actor } from "./audit.server";
-import { departmentsByAssignment, effectiveDeadlinesAt, latestStatusSql } from "./assignment.server";
+import { assignmentsWithKey, departmentsByAssignment, effectiveDeadlinesAt, latestStatusSql, listAreas } from "./assignment.server";
 import type { Database } from "../db/schema";
 import type { LetterKind } from "~/domain/letter/types";
 
+/**
+ * The annual-report table is per agency (docs/decisions/030-agencies-in-the-model.md): every
+ * reader here takes the agency's id; null means every agency and is meant only for a register
+ * that holds one agency (or none).
+ */
+function agencySql(column: string, agencyId: number | null) {
+  return agencyId === null ? sql`` : sql`and ${sql.ref(column)} = ${agencyId}`;
+}
+
 /** The report's assignments as of a date (a letter dated after it is left out), with or without their body text. */
-async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: string, withBody: boolean) {
+async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: string, withBody: boolean, agencyId: number | null) {
   const asOf = endOfDayInOslo(asOfDate);
   const result = await sql<{
     id: number;
@@ -49,7 +58,7 @@ async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: s
       (select se.comment from status_events se where se.assignment_id = a.id and se.effective_at <= ${asOf}
         and se.comment is not null and se.comment <> '' order by se.effective_at desc, se.version desc limit 1) as latest_comment
     from assignments a join letters l on l.id = a.letter_id
-    where a.year = ${year} and (l.date is null or l.date <= ${asOfDate})
+    where a.year = ${year} and (l.date is null or l.date <= ${asOfDate}) ${agencySql("a.agency_id", agencyId)}
   `.execute(db);
   return result.rows.map((r) => ({
     id: r.id,
@@ -71,57 +80,71 @@ async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: s
 }
 
 /** The year's areas in letter order and their Samlet vurdering as of the report date. */
-async function reportAreas(db: Kysely<Database>, year: number, asOfDate: string) {
+async function reportAreas(db: Kysely<Database>, year: number, asOfDate: string, agencyId: number | null) {
   const [areas, assessments] = await Promise.all([
-    db.selectFrom("goal_areas").select(["code", "name"]).where("year", "=", year).orderBy("sort_order").execute(),
+    listAreas(db, year, agencyId),
     sql<{ area_code: string; text: string }>`
       select aa.area_code, aa.text from area_assessments aa
-      where aa.year = ${year} and aa.report_date = ${asOfDate}
+      where aa.year = ${year} and aa.report_date = ${asOfDate} ${agencySql("aa.agency_id", agencyId)}
         and aa.id = (select max(x.id) from area_assessments x where x.year = aa.year and x.area_code = aa.area_code
-          and x.report_date = aa.report_date)
+          and x.report_date = aa.report_date and x.agency_id is aa.agency_id)
     `.execute(db),
   ]);
-  return { areas, assessments: Object.fromEntries(assessments.rows.map((a) => [a.area_code, a.text])) };
+  return { areas: areas.map((a) => ({ code: a.code, name: a.name })), assessments: Object.fromEntries(assessments.rows.map((a) => [a.area_code, a.text])) };
 }
 
 /**
  * Every version of the report texts and area assessments written for a report date, newest
  * first, with author and time: the history on the report page and in the Excel file.
  */
-export async function loadReportTextHistory(db: Kysely<Database>, year: number, reportDate: string, limit?: number): Promise<ReportTextVersion[]> {
+export async function loadReportTextHistory(
+  db: Kysely<Database>,
+  year: number,
+  reportDate: string,
+  limit?: number,
+  agencyId: number | null = null,
+): Promise<ReportTextVersion[]> {
   const rows = await sql<{ kind: "forklaring" | "vurdering"; target: string; label: string; text: string; author: string; written_at: string; id: number }>`
     select 'forklaring' as kind, a.key as target,
       case when a.has_id = 1 then a.key || ' ' || a.title else a.title end as label,
       rt.text as text, rt.actor_name as author, rt.created_at as written_at, rt.id as id
     from report_texts rt join assignments a on a.id = rt.assignment_id
-    where a.year = ${year} and rt.report_date = ${reportDate}
+    where a.year = ${year} and rt.report_date = ${reportDate} ${agencySql("a.agency_id", agencyId)}
     union all
     select 'vurdering', aa.area_code, aa.area_code || coalesce(' ' || ga.name, ''), aa.text, aa.actor_name, aa.created_at, aa.id
-    from area_assessments aa left join goal_areas ga on ga.year = aa.year and ga.code = aa.area_code
-    where aa.year = ${year} and aa.report_date = ${reportDate}
+    from area_assessments aa left join goal_areas ga on ga.year = aa.year and ga.code = aa.area_code and ga.agency_id is aa.agency_id
+    where aa.year = ${year} and aa.report_date = ${reportDate} ${agencySql("aa.agency_id", agencyId)}
     order by written_at desc, id desc
     ${limit ? sql`limit ${limit}` : sql``}
   `.execute(db);
   return rows.rows.map((r) => ({ kind: r.kind, target: r.target, label: r.label, text: r.text, author: r.author, writtenAt: r.written_at }));
 }
 
-/** The full report (every column) for the exports and the CLI. */
-export async function loadReport(db: Kysely<Database>, options: { year: number; asOfDate: string; draft: boolean }): Promise<Report> {
+/**
+ * The full report (every column) for the exports and the CLI: one agency's (`agencyId`; null
+ * only where the register holds one agency or none).
+ */
+export async function loadReport(
+  db: Kysely<Database>,
+  options: { year: number; asOfDate: string; draft: boolean; agencyId?: number | null },
+): Promise<Report> {
   const { year, asOfDate, draft } = options;
+  const agencyId = options.agencyId ?? null;
   const [rows, deadlines, departments, { areas, assessments }, history] = await Promise.all([
-    reportAssignments(db, year, asOfDate, true),
+    reportAssignments(db, year, asOfDate, true, agencyId),
     // Deadlines as they stood on the report date: one agreed later is still open in this report.
     db
       .selectFrom(effectiveDeadlinesAt(endOfDayInOslo(asOfDate)).as("d"))
       .innerJoin("assignments as a", "a.id", "d.assignment_id")
       .select(["d.assignment_id", "d.label", "d.date", "d.precision", "d.state", "d.is_default"])
       .where("a.year", "=", year)
+      .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
       .orderBy("d.assignment_id")
       .orderBy("d.position")
       .execute(),
     departmentsByAssignment(db, year),
-    reportAreas(db, year, asOfDate),
-    loadReportTextHistory(db, year, asOfDate),
+    reportAreas(db, year, asOfDate, agencyId),
+    loadReportTextHistory(db, year, asOfDate, undefined, agencyId),
   ]);
 
   const deadlinesBy = new Map<number, ReportDeadline[]>();
@@ -144,9 +167,16 @@ export async function loadReport(db: Kysely<Database>, options: { year: number; 
  * for the area(s) shown (`area`: an area code, "uten", ALL_AREAS or null for the default). Leaves
  * out what only the exports need: body texts, deadlines, departments.
  */
-export async function loadReportPreview(db: Kysely<Database>, options: { year: number; asOfDate: string; area: string | null }): Promise<ReportPreview> {
+export async function loadReportPreview(
+  db: Kysely<Database>,
+  options: { year: number; asOfDate: string; area: string | null; agencyId?: number | null },
+): Promise<ReportPreview> {
   const { year, asOfDate } = options;
-  const [rows, { areas, assessments }] = await Promise.all([reportAssignments(db, year, asOfDate, false), reportAreas(db, year, asOfDate)]);
+  const agencyId = options.agencyId ?? null;
+  const [rows, { areas, assessments }] = await Promise.all([
+    reportAssignments(db, year, asOfDate, false, agencyId),
+    reportAreas(db, year, asOfDate, agencyId),
+  ]);
   return buildReportPreview({ year, asOfDate, draft: false, areas, assessments, assignments: rows.map((r) => r.assignment) }, options.area);
 }
 
@@ -206,10 +236,11 @@ export async function saveReportText(
   );
 }
 
-export async function currentAssessment(db: Kysely<Database>, year: number, areaCode: string, reportDate: string) {
+export async function currentAssessment(db: Kysely<Database>, year: number, areaCode: string, reportDate: string, agencyId: number | null = null) {
   const history = await db
     .selectFrom("area_assessments")
     .select(["text", "actor_name", "created_at"])
+    .$if(agencyId !== null, (q) => q.where("agency_id", "=", agencyId as number))
     .where("year", "=", year)
     .where("area_code", "=", areaCode)
     .where("report_date", "=", reportDate)
@@ -227,9 +258,10 @@ export async function saveAssessment(
   text: string,
   actor: Actor,
   now = new Date(),
+  agencyId: number | null = null,
 ): Promise<void> {
-  await appendText(db, actor, now, `område:${year}:${areaCode}`, { reportDate, text }, (trx, row) =>
-    trx.insertInto("area_assessments").values({ ...row, year, area_code: areaCode, text, report_date: reportDate }).execute(),
+  await appendText(db, actor, now, `område:${year}:${areaCode}`, { reportDate, text, agencyId }, (trx, row) =>
+    trx.insertInto("area_assessments").values({ ...row, agency_id: agencyId, year, area_code: areaCode, text, report_date: reportDate }).execute(),
   );
 }
 
@@ -251,14 +283,23 @@ async function latestTexts(db: Kysely<Database> | Transaction<Database>, assignm
  * The explanation page: every assignment of the year as of the date, in report order, with its
  * status, deadlines, latest comment and the report text in force (version, author, time).
  */
-export async function loadExplanationSheet(db: Kysely<Database>, options: { year: number; asOfDate: string }): Promise<ExplanationItem[]> {
-  const report = await loadReport(db, { ...options, draft: true });
+export async function loadExplanationSheet(
+  db: Kysely<Database>,
+  options: { year: number; asOfDate: string; agencyId?: number | null },
+): Promise<ExplanationItem[]> {
+  const agencyId = options.agencyId ?? null;
+  const report = await loadReport(db, { ...options, agencyId, draft: true });
   const rows = report.areas.flatMap((a) => a.rows);
-  const ids = await db.selectFrom("assignments").select(["id", "key"]).where("year", "=", options.year).execute();
+  const ids = await db
+    .selectFrom("assignments")
+    .select(["id", "key"])
+    .where("year", "=", options.year)
+    .$if(agencyId !== null, (q) => q.where("agency_id", "=", agencyId as number))
+    .execute();
   const idByKey = new Map(ids.map((r) => [r.key, r.id]));
   const [texts, comments] = await Promise.all([
     latestTexts(db, ids.map((r) => r.id), options.asOfDate),
-    reportAssignments(db, options.year, options.asOfDate, false),
+    reportAssignments(db, options.year, options.asOfDate, false, agencyId),
   ]);
   const commentById = new Map(comments.map((c) => [c.id, c.assignment.latestComment]));
   return rows.map((r) => {
@@ -294,7 +335,9 @@ export interface ExplanationConflict {
 /**
  * Saves the explanations written on one page in one transaction: each changed text is appended
  * (with its audit entry) unless someone saved a newer version of it meanwhile (a conflict: left
- * unsaved and returned with the newer text). An emptied text is never saved (`empty`).
+ * unsaved and returned with the newer text). An emptied text is never saved (`empty`). Only the
+ * agency's assignments (`agencyId`, keys are unique per agency; null only with one agency) are
+ * written: a key of another agency is ignored like an unknown one.
  */
 export async function saveReportTexts(
   db: Kysely<Database>,
@@ -303,12 +346,14 @@ export async function saveReportTexts(
   submissions: readonly ExplanationSubmission[],
   actor: Actor,
   now = new Date(),
+  agencyId: number | null = null,
 ): Promise<{ saved: string[]; conflicts: ExplanationConflict[]; empty: string[] }> {
   return db.transaction().execute(async (trx) => {
     const assignments = await trx
       .selectFrom("assignments")
       .select(["id", "key"])
       .where("year", "=", year)
+      .$if(agencyId !== null, (q) => q.where("agency_id", "=", agencyId as number))
       .where("key", "in", submissions.length ? submissions.map((s) => s.key) : ["-"])
       .execute();
     const idByKey = new Map(assignments.map((a) => [a.key, a.id]));
@@ -334,9 +379,19 @@ export async function saveReportTexts(
   });
 }
 
-/** The assignment a report text is written for, by key; undefined when there is none. */
-export async function findReportAssignment(db: Kysely<Database>, key: string) {
-  return db.selectFrom("assignments as a").select(["a.id", "a.key", "a.has_id", "a.title", "a.year"]).where("a.key", "=", key.slice(0, 200)).executeTakeFirst();
+/**
+ * The assignment a report text is written for, by key and, where two agencies use the key, the
+ * agency's slug (`?virksomhet=`); undefined when there is none or the key is ambiguous.
+ */
+export async function findReportAssignment(db: Kysely<Database>, key: string, agencySlug: string | null = null) {
+  const matches = (await assignmentsWithKey(db, key.slice(0, 200))).filter((m) => !agencySlug || m.slug === agencySlug);
+  if (matches.length !== 1) return undefined;
+  const row = await db
+    .selectFrom("assignments as a")
+    .select(["a.id", "a.key", "a.has_id", "a.title", "a.year", "a.agency_id"])
+    .where("a.id", "=", matches[0]!.id)
+    .executeTakeFirst();
+  return row ? { ...row, agency_slug: matches[0]!.slug } : undefined;
 }
 
 /** The assignment's status as it stood at the end of the report date (`latestStatusSql`). */
@@ -349,7 +404,13 @@ export async function statusOnReportDate(db: Kysely<Database>, assignmentId: num
   return row?.status ?? INITIAL_STATUS;
 }
 
-/** A goal area of a year (for its *Samlet vurdering*), or undefined. */
-export async function findReportArea(db: Kysely<Database>, year: number, code: string) {
-  return db.selectFrom("goal_areas").select(["code", "name"]).where("year", "=", year).where("code", "=", code).executeTakeFirst();
+/** A goal area of an agency's year (for its *Samlet vurdering*), or undefined. */
+export async function findReportArea(db: Kysely<Database>, year: number, code: string, agencyId: number | null = null) {
+  return db
+    .selectFrom("goal_areas")
+    .select(["code", "name"])
+    .where("year", "=", year)
+    .where("code", "=", code)
+    .$if(agencyId !== null, (q) => q.where("agency_id", "=", agencyId as number))
+    .executeTakeFirst();
 }

@@ -35,10 +35,12 @@ export type StatusUpdateResult =
 function prepareStatements(sqlite: SQLite.Database) {
   return {
     // What a write needs to know before it is allowed: the id and the owning departments.
-    forWrite: sqlite.prepare<[string], { id: number; owners: string }>(
-      `select a.id, (select json_group_array(ad.department_code order by ad.position)
+    forWrite: sqlite.prepare<[string, string | null, string | null], { id: number; agency_id: number; owners: string }>(
+      `select a.id, a.agency_id, (select json_group_array(ad.department_code order by ad.position)
                      from assignment_departments ad where ad.assignment_id = a.id) as owners
-       from assignments a where a.key = ?`,
+       from assignments a where a.key = ?
+         and (? is null or a.agency_id = (select ag.id from agencies ag where ag.slug = ?))
+       limit 2`,
     ),
     selectVersion: sqlite.prepare<[number], { version: number; key: string }>("select version, key from assignments where id = ?"),
     latest: sqlite.prepare<[number], LatestEvent>(
@@ -61,12 +63,15 @@ function prepareStatements(sqlite: SQLite.Database) {
 const statementsFor = perConnection(prepareStatements);
 
 /**
- * The assignment a write names (by key), with its owning departments for the permission check;
- * null if there is none. One prepared statement: the write actions need nothing else.
+ * The assignment a write names (by key, and the agency's slug: keys are unique per agency), with
+ * its owning departments and agency for the permission check; null if there is none, or if the
+ * key without an agency names more than one. One prepared statement: the write actions need
+ * nothing else.
  */
-export function findAssignmentForWrite(app: AppDatabase, key: string): { id: number; owners: string[] } | null {
-  const row = statementsFor(app.sqlite).forWrite.get(key);
-  return row ? { id: row.id, owners: JSON.parse(row.owners) as string[] } : null;
+export function findAssignmentForWrite(app: AppDatabase, key: string, agency: string | null = null): { id: number; agency: number; owners: string[] } | null {
+  const rows = statementsFor(app.sqlite).forWrite.all(key, agency, agency);
+  const row = rows.length === 1 ? rows[0] : undefined;
+  return row ? { id: row.id, agency: row.agency_id, owners: JSON.parse(row.owners) as string[] } : null;
 }
 
 export function recordStatusUpdate(

@@ -10,6 +10,23 @@ import { revokeCalendarTokensIn } from "./calendar-token.server";
 
 export interface UserWithDepartments extends Omit<User, "password_hash"> {
   departments: string[];
+  /** Ids of the agencies (virksomheter) the user belongs to. */
+  agencies: number[];
+}
+
+/**
+ * The agencies a new user gets: those given; with none given and exactly one agency in the
+ * register, that one (a single-agency register never asks).
+ */
+async function agenciesFor(db: Kysely<Database>, given: readonly number[] | undefined): Promise<number[]> {
+  if (given && given.length > 0) {
+    const ids = [...new Set(given)];
+    const known = await db.selectFrom("agencies").select("id").where("id", "in", ids).execute();
+    if (known.length !== ids.length) throw new UserError("Ukjent virksomhet.");
+    return ids;
+  }
+  const all = await db.selectFrom("agencies").select("id").limit(2).execute();
+  return all.length === 1 ? [all[0]!.id] : [];
 }
 
 export function normaliseEmail(email: string): string {
@@ -49,7 +66,8 @@ export async function getUser(db: Kysely<Database>, id: number): Promise<UserWit
     .where("user_id", "=", id)
     .orderBy("department_code")
     .execute();
-  return { ...user, departments: deps.map((d) => d.department_code) };
+  const agencies = await db.selectFrom("user_agencies").select("agency_id").where("user_id", "=", id).orderBy("agency_id").execute();
+  return { ...user, departments: deps.map((d) => d.department_code), agencies: agencies.map((a) => a.agency_id) };
 }
 
 export async function listUsers(db: Kysely<Database>): Promise<UserWithDepartments[]> {
@@ -59,9 +77,11 @@ export async function listUsers(db: Kysely<Database>): Promise<UserWithDepartmen
     .orderBy("name")
     .execute();
   const deps = await db.selectFrom("user_departments").selectAll().orderBy("department_code").execute();
+  const agencies = await db.selectFrom("user_agencies").selectAll().orderBy("agency_id").execute();
   return users.map((u) => ({
     ...u,
     departments: deps.filter((d) => d.user_id === u.id).map((d) => d.department_code),
+    agencies: agencies.filter((a) => a.user_id === u.id).map((a) => a.agency_id),
   }));
 }
 
@@ -73,6 +93,8 @@ export interface NewUserInput {
   role: Role;
   password: string;
   departments?: string[];
+  /** Agency ids; none given: the register's only agency, if it has exactly one. */
+  agencies?: number[];
   /** Set by someone else (an administrator): the user must change it at first sign-in. */
   temporaryPassword?: boolean;
 }
@@ -107,7 +129,11 @@ export async function createUser(db: Kysely<Database>, input: NewUserInput, acto
     for (const code of departments) {
       await trx.insertInto("user_departments").values({ user_id: row.id, department_code: code }).execute();
     }
-    await audit(trx, actor, action, `bruker:${row.id}`, { email, name: input.name.trim(), role: input.role, departments });
+    const agencies = await agenciesFor(trx, input.agencies);
+    for (const agencyId of agencies) {
+      await trx.insertInto("user_agencies").values({ user_id: row.id, agency_id: agencyId }).execute();
+    }
+    await audit(trx, actor, action, `bruker:${row.id}`, { email, name: input.name.trim(), role: input.role, departments, agencies });
     return row.id;
   });
 }
@@ -162,7 +188,7 @@ export async function resetPassword(
 export async function updateUser(
   db: Kysely<Database>,
   id: number,
-  input: { name: string; role: Role; departments: string[] },
+  input: { name: string; role: Role; departments: string[]; agencies?: number[] },
   actor: Actor,
 ): Promise<void> {
   const now = new Date().toISOString();
@@ -177,10 +203,16 @@ export async function updateUser(
     for (const code of [...new Set(input.departments)]) {
       await trx.insertInto("user_departments").values({ user_id: id, department_code: code }).execute();
     }
+    // Agencies change only when the form offered them (a register with several agencies).
+    if (input.agencies !== undefined) {
+      const agencies = await agenciesFor(trx, input.agencies);
+      await trx.deleteFrom("user_agencies").where("user_id", "=", id).execute();
+      for (const agencyId of agencies) await trx.insertInto("user_agencies").values({ user_id: id, agency_id: agencyId }).execute();
+    }
     await audit(trx, actor, "bruker:endret", `bruker:${id}`, {
       email: user.email,
       before: { name: user.name, role: user.role },
-      after: { name: input.name.trim(), role: input.role, departments: input.departments },
+      after: { name: input.name.trim(), role: input.role, departments: input.departments, agencies: input.agencies },
     });
   });
 }

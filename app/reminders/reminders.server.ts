@@ -25,6 +25,8 @@ export interface PlannedDigest {
   name: string;
   email: string;
   items: ReminderItem[];
+  /** The register holds several agencies: each item names its agency. */
+  multiAgency?: boolean;
 }
 
 export interface ReminderRunResult {
@@ -50,10 +52,15 @@ export async function planReminders(app: AppDatabase, today: string): Promise<Pl
   ]);
   const already = new Set(sent.map((s) => `${s.deadline_id}|${s.recipient}|${s.kind}|${s.deadline_date}`));
   const digests: PlannedDigest[] = [];
+  // Department users hear about their departments' deadlines in every agency; case handlers
+  // only about their own agencies' (when there are several).
+  const agencies = await db.selectFrom("user_agencies").selectAll().execute();
+  const multiAgency = Number((await db.selectFrom("agencies").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n) > 1;
   for (const u of users) {
     const deps = departments.filter((d) => d.user_id === u.id).map((d) => d.department_code);
     const off = new Set(optOuts.filter((o) => o.user_id === u.id).map((o) => o.kind));
-    const deadlines = await deadlinesFor(db, { kind: "user", userId: u.id, departments: deps });
+    const own = u.role === "saksbehandler" && multiAgency ? agencies.filter((a) => a.user_id === u.id).map((a) => a.agency_id) : null;
+    const deadlines = await deadlinesFor(db, { kind: "user", userId: u.id, departments: deps, agencies: own });
     const items: ReminderItem[] = [];
     for (const d of deadlines) {
       if (d.state !== "dated" || !d.date || d.replacedBy) continue;
@@ -61,7 +68,7 @@ export async function planReminders(app: AppDatabase, today: string): Promise<Pl
       if (!kind || off.has(kind) || already.has(`${d.deadlineId}|${u.email}|${kind}|${d.date}`)) continue;
       items.push({ deadline: d, kind });
     }
-    if (items.length) digests.push({ userId: u.id, name: u.name, email: u.email, items });
+    if (items.length) digests.push({ userId: u.id, name: u.name, email: u.email, items, multiAgency });
   }
   return digests;
 }
@@ -76,9 +83,9 @@ export function digestText(digest: PlannedDigest, baseUrl: string): { subject: s
       const lines = items.map(({ deadline: d }) => {
         const note = d.date ? dayOffNote(d.date) : null;
         return [
-          `- ${d.hasId ? d.key : "Uten ID"} ${d.title}${d.label ? ` – ${d.label}` : ""}`,
+          `- ${d.hasId ? d.key : "Uten ID"} ${d.title}${d.label ? ` – ${d.label}` : ""}${digest.multiAgency ? ` (${d.agencyName})` : ""}`,
           `  Frist: ${d.date ? formatDateLong(d.date) : "ikke satt"}${note ? ` (${note})` : ""}. Status: ${STATUS_LABELS[d.status]}. Avdeling: ${d.departments.join(", ") || "ikke oppgitt"}.`,
-          `  ${baseUrl}${assignmentPath(d.key)}`,
+          `  ${baseUrl}${assignmentPath(d.key, null, digest.multiAgency ? d.agency : null)}`,
         ].join("\n");
       });
       return `${REMINDER_LABELS[kind]}:\n${lines.join("\n")}`;

@@ -21,15 +21,20 @@ import { NextDeadline } from "~/components/next-deadline";
 import { overviewFigures } from "~/domain/progress";
 import { readAsOf } from "~/lib/as-of";
 import { chooseYear } from "~/lib/urls";
+import { AgencySwitcher } from "~/components/agency-switcher";
+import { chooseAgency, withAgency, type AgencyRef } from "~/domain/agency";
+import { readAgencyChoice } from "~/models/agency.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.year ? `Oversikt ${data.year} – Oppdragsoversikt` : "Oversikt – Oppdragsoversikt" },
 ];
 
 /** What an attention row needs on the page (the loader data is sent to the browser too). */
-function attentionRow(r: ListRow) {
+function attentionRow(r: ListRow, agency: string | null) {
   return {
     key: r.key,
+    /** The agency's slug for the link, when the register holds several. */
+    agency,
     hasId: r.hasId,
     title: r.title,
     departments: r.departments,
@@ -49,17 +54,23 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
   const url = new URL(args.request.url);
   const db = getDatabase().db;
-  const years = await listYears(db);
+  // One agency's letters at a time (its areas are its own): the chosen one, else the user's own.
+  const choice = await readAgencyChoice(db, url.searchParams, { required: true, preferred: user.agencies });
+  const agencyId = choice.agency?.id ?? null;
+  const agency = { list: choice.agencies, current: choice.multi ? (choice.agency?.slug ?? null) : null, name: choice.multi ? (choice.agency?.name ?? null) : null };
+  const years = await listYears(db, agencyId);
   const year = chooseYear(url.searchParams.get("aar"), years);
   const asOf = readAsOf(url);
   const today = asOf?.date ?? todayInOslo();
-  if (year === null) return { years, year: null, start: null, asOf: null, today, soonUntil: null, figures: null, overdue: [], dueSoon: [] };
+  if (year === null) return { years, year: null, start: null, asOf: null, today, soonUntil: null, figures: null, overdue: [], dueSoon: [], agency };
   const [areaRows, facts] = await Promise.all([
-    listAreas(db, year),
-    queryOverview(db, { year, asOfInstant: asOf?.instant ?? null, today, pick: ATTENTION_ROWS }),
+    listAreas(db, year, agencyId),
+    queryOverview(db, { year, asOfInstant: asOf?.instant ?? null, today, pick: ATTENTION_ROWS, agencyId }),
   ]);
-  const start = await startFacts(user, year, asOf?.instant ?? null, today);
+  const attention = (r: ListRow) => attentionRow(r, agency.current);
+  const start = await startFacts(user, year, asOf?.instant ?? null, today, { id: agencyId, slug: agency.current, list: choice.agencies });
   return {
+    agency,
     years,
     year,
     start,
@@ -67,26 +78,35 @@ export async function loader(args: LoaderFunctionArgs) {
     today,
     soonUntil: dueSoonLimit(today),
     figures: overviewFigures(facts.counts, areaRows, user.departments),
-    overdue: facts.overdue.map(attentionRow),
-    dueSoon: facts.dueSoon.map(attentionRow),
+    overdue: facts.overdue.map(attention),
+    dueSoon: facts.dueSoon.map(attention),
   };
 }
 
 /**
  * Where the user works (#18 item 2): a case handler's open assignments (their departments' and
- * those they have updated), and every user's saved filters with their current counts.
+ * those they have updated) in the agency shown, and every user's saved filters with their current
+ * counts (each in the agency it was saved with, or every agency).
  */
-async function startFacts(user: Awaited<ReturnType<typeof requireUser>>, year: number, asOfInstant: string | null, today: string) {
+async function startFacts(
+  user: Awaited<ReturnType<typeof requireUser>>,
+  year: number,
+  asOfInstant: string | null,
+  today: string,
+  agency: { id: number | null; slug: string | null; list: AgencyRef[] },
+) {
   const db = getDatabase().db;
   const saved = await listSavedFilters(db, user.id);
   const filters = await Promise.all(
     saved.map(async (f) => {
       const filter = readFilter(new URLSearchParams(f.query));
+      const chosen = chooseAgency(filter.agency, agency.list);
       const rows = await queryAssignments(db, {
         year: filter.year ?? year,
         asOfInstant: filter.asOf ? endOfDayInOslo(filter.asOf) : null,
         today: filter.asOf ?? todayInOslo(),
         filter,
+        agencyId: chosen?.id ?? null,
       });
       return { id: f.id, name: f.name, query: f.query, count: rows.length };
     }),
@@ -94,9 +114,9 @@ async function startFacts(user: Awaited<ReturnType<typeof requireUser>>, year: n
   let mine: { total: number; rows: AttentionRow[] } | null = null;
   if (user.role === "saksbehandler" || user.role === "admin") {
     const ids = await myAssignmentIds(db, user, year);
-    const rows = ids.length ? await queryAssignments(db, { year, asOfInstant, today, ids }) : [];
+    const rows = ids.length ? await queryAssignments(db, { year, asOfInstant, today, ids, agencyId: agency.id }) : [];
     const open = sortRows(rows.filter((r) => !CLOSED_STATUSES.includes(r.status)), "frist", false);
-    mine = { total: open.length, rows: open.slice(0, ATTENTION_ROWS).map(attentionRow) };
+    mine = { total: open.length, rows: open.slice(0, ATTENTION_ROWS).map((r) => attentionRow(r, agency.slug)) };
   }
   return { role: user.role, departments: user.departments, filters, mine };
 }
@@ -150,18 +170,20 @@ function AttentionTable({ rows, caption, dateHeading, asOf, today }: { rows: Att
 }
 
 export default function Overview() {
-  const { years, year, start, asOf, today, soonUntil, figures, overdue, dueSoon } = useLoaderData<typeof loader>();
+  const { years, year, start, asOf, today, soonUntil, figures, overdue, dueSoon, agency } = useLoaderData<typeof loader>();
+  const keep = (path: string) => withAgency(path, agency.current, agency.list.length);
   if (year === null || !figures) {
     return (
       <div className="stack">
         <Heading level={1} data-size="lg">
           Oversikt
         </Heading>
+        <AgencySwitcher agencies={agency.list} current={agency.current} all={false} />
         <Paragraph>Det er ikke lastet inn noen tildelingsbrev ennå.</Paragraph>
       </div>
     );
   }
-  const base = { ...readFilter(new URLSearchParams()), year, asOf };
+  const base = { ...readFilter(new URLSearchParams()), year, asOf, agency: agency.current };
   const listLink = (scope: { area?: string; department?: string }, c: CountChoice = {}) =>
     `/oppdrag${filterToSearch(base, {
       area: scope.area ?? null,
@@ -177,17 +199,19 @@ export default function Overview() {
     <div className="stack">
       <Heading level={1} data-size="lg">
         Oversikt {year}
+        {agency.name ? ` – ${agency.name}` : ""}
       </Heading>
       <div className="filter-row">
-        <YearSwitcher years={years} current={year} />
-        <AsOfForm asOf={asOf} keep={{ aar: String(year) }} />
+        <AgencySwitcher agencies={agency.list} current={agency.current} all={false} keep={{ per: asOf }} />
+        <YearSwitcher years={years} current={year} keep={{ virksomhet: agency.current }} />
+        <AsOfForm asOf={asOf} keep={agency.current ? { aar: String(year), virksomhet: agency.current } : { aar: String(year) }} />
       </div>
       {asOf ? (
         <Alert data-color="info">
-          Tallene viser status per {formatDateLong(asOf)}. <RemixLink to={`/?aar=${year}`}>Vis status nå</RemixLink>
+          Tallene viser status per {formatDateLong(asOf)}. <RemixLink to={keep(`/?aar=${year}`)}>Vis status nå</RemixLink>
         </Alert>
       ) : null}
-      {start ? <StartSection start={start} figures={figures} year={year} asOf={asOf} today={today} /> : null}
+      {start ? <StartSection start={start} figures={figures} year={year} asOf={asOf} today={today} keep={keep} /> : null}
       <Paragraph>
         <RemixLink to={listLink({})}>Alle {total.total} oppdrag</RemixLink> i tildelingsbrevet og tilleggsbrevene for {year}:{" "}
         {Math.round(total.done * 100)} % ferdig, {total.overdue} forfalt, {total.dueSoon} med frist innen {SOON_DAYS} dager.
@@ -280,7 +304,7 @@ export default function Overview() {
               key: d.code,
               header: (
                 <>
-                  <RemixLink to={`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${asOf ? `&per=${asOf}` : ""}`}>
+                  <RemixLink to={keep(`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${asOf ? `&per=${asOf}` : ""}`)}>
                     {d.code}
                     <span className="visually-hidden"> – avdelingens side</span>
                   </RemixLink>
@@ -302,7 +326,21 @@ type StartFacts = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["s
 type Figures = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["figures"]>;
 
 /** The top of the start page: the user's departments, their own open assignments, saved filters. */
-function StartSection({ start, figures, year, asOf, today }: { start: StartFacts; figures: Figures; year: number; asOf: string | null; today: string }) {
+function StartSection({
+  start,
+  figures,
+  year,
+  asOf,
+  today,
+  keep,
+}: {
+  start: StartFacts;
+  figures: Figures;
+  year: number;
+  asOf: string | null;
+  today: string;
+  keep: (path: string) => string;
+}) {
   const mineDepartments = figures.departments.filter((d) => d.mine);
   if (mineDepartments.length === 0 && !start.mine && start.filters.length === 0) return null;
   const per = asOf ? `&per=${asOf}` : "";
@@ -315,7 +353,7 @@ function StartSection({ start, figures, year, asOf, today }: { start: StartFacts
         <ul className="start-cards">
           {mineDepartments.map((d) => (
             <li key={d.code}>
-              <RemixLink to={`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${per}`}>
+              <RemixLink to={keep(`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${per}`)}>
                 <strong>{d.code}</strong>: {d.progress.total} oppdrag
               </RemixLink>
               <div className="muted">

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
 import { Choice } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
 import { getDatabase } from "~/db/connection.server";
-import { cancelUpload, confirmUpload, getUpload, previewUpload, setDepartmentOverride, setItemOverride } from "~/use-cases/letter-uploads.server";
+import { cancelUpload, confirmUpload, getUpload, previewUpload, setAgencyOverride, setDepartmentOverride, setItemOverride } from "~/use-cases/letter-uploads.server";
 import { listAreas, listDepartments } from "~/models/assignment.server";
 import { PART_KIND_LABELS } from "~/domain/parts";
+import { AGENCY_NAME_MAX } from "~/domain/agency";
+import { AgencyError, findAgencyByName } from "~/models/agency.server";
 import { formatDateLong, formatDateTime } from "~/domain/format";
 import { assignmentPath } from "~/lib/urls";
 import { formText } from "~/lib/forms";
@@ -32,14 +34,20 @@ export async function loader(args: LoaderFunctionArgs) {
   const context = (line: number) => lines.slice(Math.max(0, line - 3), line + 2).join("\n");
   const url = new URL(args.request.url);
   if (upload.status !== "venter") {
-    return { upload: { ...upload, text: "", parsed: null }, preview: null, departments: [], areas: [], done: url.searchParams.get("ferdig") };
+    return { upload: { ...upload, text: "", parsed: null }, preview: null, departments: [], areas: [], done: url.searchParams.get("ferdig"), chooseAgency: null };
   }
-  const [{ original, parsed, summary, overrides, items }, departments] = await Promise.all([previewUpload(db, upload), listDepartments(db)]);
+  const [{ original, parsed, summary: maybeSummary, overrides, items, agency }, departments] = await Promise.all([previewUpload(db, upload), listDepartments(db)]);
+  if (!maybeSummary) {
+    // Several agencies and a letter that does not say which: the admin chooses before anything else.
+    return { upload: { ...upload, text: "", parsed: null }, departments: [], areas: [], done: null, preview: null, chooseAgency: { ...agency, letters: parsed.letters } };
+  }
+  const summary = maybeSummary;
   // Codes to choose from: those in the database and those the letter itself uses.
   const codes = [...new Set([...departments.map((d) => d.code), ...parsed.departments.map((d) => d.code)])].sort();
   // Areas to choose from: the letter's own and those of its year in the database.
   const year = parsed.letters.find((l) => l.kind === "main")?.year ?? parsed.letters[0]?.year ?? null;
-  const areaRows = year ? await listAreas(db, year) : [];
+  const chosenAgency = agency.chosen ? await findAgencyByName(db, agency.chosen) : undefined;
+  const areaRows = year && chosenAgency ? await listAreas(db, year, chosenAgency.id) : [];
   const areas = [...new Map([...areaRows.map((a) => [a.code, a.name] as const), ...parsed.areas.map((a) => [a.code, a.name] as const)]).entries()]
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.code.localeCompare(b.code, "nb", { numeric: true }));
@@ -94,7 +102,9 @@ export async function loader(args: LoaderFunctionArgs) {
     departments: codes.map((code) => ({ code })),
     areas,
     done: null,
+    chooseAgency: null,
     preview: {
+      agency: { ...agency, created: summary.agency?.created ?? false },
       letters: parsed.letters,
       created: view.filter((i) => i.action === "new"),
       added: view.filter((i) => i.action === "added"),
@@ -131,7 +141,12 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/admin/brev/${id}?ferdig=avbrutt`);
   }
   if (intent === "bekreft") {
-    await confirmUpload(db, id, user.actor);
+    try {
+      await confirmUpload(db, id, user.actor);
+    } catch (error) {
+      if (error instanceof AgencyError) return data({ message: error.message }, { status: 400 });
+      throw error;
+    }
     return redirect(`/admin/brev/${id}?ferdig=importert`);
   }
   if (intent === "punkt" || intent === "punkt-fjern") {
@@ -155,6 +170,12 @@ export async function action(args: ActionFunctionArgs) {
     });
     return redirect(`/admin/brev/${id}#punkter`);
   }
+  if (intent === "virksomhet") {
+    const name = formText(form, "virksomhet");
+    if (name.length > AGENCY_NAME_MAX) return data({ message: `Virksomhetens navn kan ha høyst ${AGENCY_NAME_MAX} tegn.` }, { status: 400 });
+    await setAgencyOverride(db, id, name);
+    return redirect(`/admin/brev/${id}#virksomhet`);
+  }
   if (intent === "avdeling") {
     const key = formText(form, "key").slice(0, 100);
     const code = formText(form, "avdeling").toUpperCase();
@@ -165,8 +186,66 @@ export async function action(args: ActionFunctionArgs) {
   return data({ message: "Ukjent handling." }, { status: 400 });
 }
 
+/** The recipient agency: what the text says, confirmed or corrected (a new name creates the agency). */
+function AgencyChoice({ fromText, chosen, known }: { fromText: string | null; chosen: string | null; known: string[] }) {
+  return (
+    <section aria-labelledby="virksomhet" className="stack">
+      <Heading level={2} data-size="md" id="virksomhet">
+        Mottaker (virksomhet)
+      </Heading>
+      <Paragraph>
+        {fromText ? `Brevet er adressert til ${fromText}.` : "Brevet sier ikke hvilken virksomhet det er til."}{" "}
+        {chosen ? `Oppdragene blir registrert på ${chosen}.` : "Velg virksomhet før du bekrefter."} Et nytt navn oppretter virksomheten.
+      </Paragraph>
+      <Form method="post" className="filter-row" aria-label="Velg mottaker">
+        <input type="hidden" name="intent" value="virksomhet" />
+        <TextField
+          id="f-virksomhet"
+          name="virksomhet"
+          label="Virksomhet"
+          defaultValue={chosen ?? ""}
+          list="kjente-virksomheter"
+          maxLength={AGENCY_NAME_MAX}
+          autoComplete="off"
+        />
+        <datalist id="kjente-virksomheter">
+          {known.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        <Button type="submit" variant="secondary" data-size="sm">
+          Lagre mottaker
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
 export default function LetterPreview() {
-  const { upload, preview, departments, areas, done } = useLoaderData<typeof loader>();
+  const { upload, preview, departments, areas, done, chooseAgency } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (chooseAgency) {
+    return (
+      <div className="stack">
+        <Heading level={1} data-size="lg">
+          Forhåndsvisning: {upload.source_name}
+        </Heading>
+        {actionData?.message ? (
+          <Alert data-color="danger" role="alert">
+            {actionData.message}
+          </Alert>
+        ) : null}
+        <Paragraph>Ingenting er lagret ennå. Registeret har flere virksomheter, og brevet sier ikke hvem det er til.</Paragraph>
+        <AgencyChoice fromText={chooseAgency.fromText} chosen={chooseAgency.chosen} known={chooseAgency.known} />
+        <Form method="post">
+          <input type="hidden" name="intent" value="avbryt" />
+          <Button type="submit" variant="secondary">
+            Avbryt
+          </Button>
+        </Form>
+      </div>
+    );
+  }
   if (!preview) {
     return (
       <div className="stack">
@@ -193,6 +272,15 @@ export default function LetterPreview() {
         Forhåndsvisning: {upload.source_name}
       </Heading>
       <Paragraph>Ingenting er lagret ennå. Se over endringene, og bekreft eller avbryt nederst.</Paragraph>
+      {actionData?.message ? (
+        <Alert data-color="danger" role="alert">
+          {actionData.message}
+        </Alert>
+      ) : null}
+      <AgencyChoice fromText={preview.agency.fromText} chosen={preview.agency.chosen} known={preview.agency.known} />
+      {preview.agency.created ? (
+        <Paragraph>{preview.agency.chosen} er ny i registeret og blir opprettet når du bekrefter.</Paragraph>
+      ) : null}
       {!preview.changed ? (
         <Alert data-color="info" role="status">
           Ingen endringer: databasen har allerede alt innholdet i dette brevet.

@@ -12,6 +12,7 @@ import { getDatabase } from "~/db/connection.server";
 import { listDepartments } from "~/models/assignment.server";
 import { getUser, resetPassword, setUserDisabled, updateUser, UserError } from "~/models/user.server";
 import { fieldErrors, formText, formTexts } from "~/lib/forms";
+import { caseHandlerAgencyProblem, listAgencies } from "~/models/agency.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.user.name} – Brukere – Oppdragsoversikt` : "Bruker – Oppdragsoversikt" },
@@ -29,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await getUser(db, userId(args.params));
   if (!user) throw new Response("Fant ikke brukeren.", { status: 404 });
   const url = new URL(args.request.url);
-  return { user, departments: await listDepartments(db), notice: url.searchParams.get("melding") ?? (url.searchParams.get("opprettet") ? "opprettet" : null) };
+  return { user, departments: await listDepartments(db), agencies: await listAgencies(db), notice: url.searchParams.get("melding") ?? (url.searchParams.get("opprettet") ? "opprettet" : null) };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -46,8 +47,12 @@ export async function action(args: ActionFunctionArgs) {
         name: formText(form, "name"),
         role: formText(form, "role"),
         departments: formTexts(form, "departments"),
+        // Only when the form showed them (several agencies): otherwise they stay as they are.
+        agencies: formText(form, "virksomheter_vist") ? formTexts(form, "agencies") : undefined,
       });
       if (!parsed.success) return data({ intent, errors: fieldErrors(parsed.error) }, { status: 400 });
+      const agencyProblem = await caseHandlerAgencyProblem(db, parsed.data.role, parsed.data.agencies ?? target.agencies);
+      if (agencyProblem) return data({ intent, errors: { agencies: agencyProblem } as Record<string, string> }, { status: 400 });
       await updateUser(db, id, parsed.data, admin.actor);
       return redirect(`/admin/brukere/${id}?melding=lagret`);
     }
@@ -83,7 +88,7 @@ const NOTICES: Record<string, string> = {
 };
 
 export default function UserPage() {
-  const { user, departments, notice } = useLoaderData<typeof loader>();
+  const { user, departments, notice, agencies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const editErrors = actionData?.intent === "endre" ? errors : undefined;
@@ -119,7 +124,7 @@ export default function UserPage() {
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="endre" />
           <TextField name="name" label="Navn" defaultValue={user.name} error={editErrors?.name} required />
-          <RoleAndDepartmentFields departments={departments} role={user.role} selected={user.departments} errors={editErrors} />
+          <RoleAndDepartmentFields departments={departments} role={user.role} selected={user.departments} errors={editErrors} agencies={agencies} selectedAgencies={user.agencies} />
           <Button type="submit">Lagre endringer</Button>
         </Form>
       </section>

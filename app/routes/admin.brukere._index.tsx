@@ -13,14 +13,15 @@ import { listDepartments } from "~/models/assignment.server";
 import { createUser, listUsers, UserError } from "~/models/user.server";
 import { formatDateTime } from "~/domain/format";
 import { fieldErrors, formText, formTexts } from "~/lib/forms";
+import { caseHandlerAgencyProblem, listAgencies } from "~/models/agency.server";
 
 export const meta: MetaFunction = () => [{ title: "Brukere – Oppdragsoversikt" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, "bruker:administrer");
   const db = getDatabase().db;
-  const [users, departments] = await Promise.all([listUsers(db), listDepartments(db)]);
-  return { users, departments };
+  const [users, departments, agencies] = await Promise.all([listUsers(db), listDepartments(db), listAgencies(db)]);
+  return { users, departments, agencies };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -31,12 +32,15 @@ export async function action(args: ActionFunctionArgs) {
     name: formText(form, "name"),
     role: formText(form, "role"),
     departments: formTexts(form, "departments"),
+    agencies: formTexts(form, "agencies"),
     password: formText(form, "password"),
     password2: formText(form, "password2"),
   };
-  const keep = { email: values.email.slice(0, 254), name: values.name.slice(0, 200), role: values.role, departments: values.departments };
+  const keep = { email: values.email.slice(0, 254), name: values.name.slice(0, 200), role: values.role, departments: values.departments, agencies: values.agencies.map(Number) };
   const parsed = newUserSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: keep }, { status: 400 });
+  const agencyProblem = await caseHandlerAgencyProblem(getDatabase().db, parsed.data.role, parsed.data.agencies);
+  if (agencyProblem) return data({ errors: { agencies: agencyProblem } as Record<string, string>, values: keep }, { status: 400 });
   try {
     const id = await createUser(getDatabase().db, { ...parsed.data, temporaryPassword: true }, user.actor);
     return redirect(`/admin/brukere/${id}?opprettet=1`);
@@ -47,7 +51,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function UsersPage() {
-  const { users, departments } = useLoaderData<typeof loader>();
+  const { users, departments, agencies } = useLoaderData<typeof loader>();
+  const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   return (
@@ -64,6 +69,7 @@ export default function UsersPage() {
               <th scope="col">E-post</th>
               <th scope="col">Rolle</th>
               <th scope="col">Avdelinger</th>
+              {agencies.length > 1 ? <th scope="col">Virksomheter</th> : null}
               <th scope="col">Status</th>
               <th scope="col">Opprettet</th>
             </tr>
@@ -79,6 +85,7 @@ export default function UsersPage() {
                 <td>{u.email}</td>
                 <td>{ROLE_LABELS[u.role]}</td>
                 <td>{u.departments.join(", ") || <span className="muted">–</span>}</td>
+                {agencies.length > 1 ? <td>{u.agencies.map((id) => agencyName.get(id)).join(", ") || <span className="muted">–</span>}</td> : null}
                 <td>{u.disabled_at ? "Deaktivert" : "Aktiv"}</td>
                 <td>{formatDateTime(u.created_at)}</td>
               </tr>
@@ -101,6 +108,8 @@ export default function UsersPage() {
             role={(actionData?.values.role as never) ?? undefined}
             selected={actionData?.values.departments}
             errors={errors}
+            agencies={agencies}
+            selectedAgencies={actionData?.values.agencies}
           />
           <NewPasswordFields errors={errors} minLength={MIN_PASSWORD_LENGTH} />
           <Button type="submit">Opprett bruker</Button>

@@ -14,6 +14,8 @@ import { departmentBuckets, SOON_DAYS } from "~/domain/department-view";
 import { formatDateLong, todayInOslo } from "~/domain/format";
 import { readAsOf } from "~/lib/as-of";
 import { assignmentPath, chooseYear } from "~/lib/urls";
+import { AgencySwitcher } from "~/components/agency-switcher";
+import { readAgencyChoice } from "~/models/agency.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Avdeling ${data.department.code} – Oppdragsoversikt` : "Avdeling – Oppdragsoversikt" },
@@ -27,17 +29,27 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!department) throw new Response(`Fant ikke avdelingen «${code.slice(0, 20)}».`, { status: 404 });
   const url = new URL(args.request.url);
   const asOf = readAsOf(url);
-  const years = await listYears(db);
+  // A ministry department owns assignments in every agency it steers: all of them, grouped by
+  // agency, unless `?virksomhet=` picks one.
+  const choice = await readAgencyChoice(db, url.searchParams);
+  const agencyId = choice.multi ? (choice.agency?.id ?? null) : null;
+  const agency = { list: choice.agencies, current: choice.multi ? (choice.agency?.slug ?? null) : null, multi: choice.multi };
+  const years = await listYears(db, agencyId);
   const year = chooseYear(url.searchParams.get("aar"), years);
   const today = asOf?.date ?? todayInOslo();
-  if (year === null) return { department, years, year: null, asOf: null, today, buckets: null, open: [] };
-  const rows = await queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter: { department: code } });
-  const buckets = departmentBuckets(sortRows(rows, "frist", false));
-  const open = await listOpenDeadlines(db, year, code);
-  return { department, years, year, asOf: asOf?.date ?? null, today, buckets, open };
+  if (year === null) return { department, years, year: null, asOf: null, today, groups: null, open: [], agency };
+  const rows = await queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter: { department: code }, agencyId });
+  const sorted = sortRows(rows, "frist", false).map((r) => ({ ...r, agency: choice.multi ? r.agency : null, agencySlug: r.agency }));
+  const groups = (choice.multi ? choice.agencies : [null])
+    .map((a) => ({ agency: a ? { name: a.name, slug: a.slug } : null, buckets: departmentBuckets(a ? sorted.filter((r) => r.agencySlug === a.slug) : sorted) }))
+    .filter((g) => !choice.multi || g.buckets.overdue.length + g.buckets.soon.length + g.buckets.rest.length > 0);
+  const open = await listOpenDeadlines(db, year, code, agencyId);
+  return { department, years, year, asOf: asOf?.date ?? null, today, groups, open, agency };
 }
 
-function Rows({ rows, caption, asOf, today }: { rows: ListRow[]; caption: string; asOf: string | null; today: string }) {
+type Row = Omit<ListRow, "agency"> & { agency: string | null };
+
+function Rows({ rows, caption, asOf, today }: { rows: Row[]; caption: string; asOf: string | null; today: string }) {
   return (
     <div className="table-wrap">
       <Table zebra border data-size="sm">
@@ -52,7 +64,7 @@ function Rows({ rows, caption, asOf, today }: { rows: ListRow[]; caption: string
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.key}>
+            <tr key={r.id}>
               <AssignmentIdCell row={r} />
               <td>
                 <AssignmentTitleLink row={r} asOf={asOf} />
@@ -71,37 +83,71 @@ function Rows({ rows, caption, asOf, today }: { rows: ListRow[]; caption: string
   );
 }
 
+/** Overdue, due soon and the rest; headings one level below `level`'s parent (2 alone, 3 under an agency). */
+function Buckets({
+  buckets,
+  asOf,
+  today,
+  level,
+  prefix,
+}: {
+  buckets: { overdue: Row[]; soon: Row[]; rest: Row[] };
+  asOf: string | null;
+  today: string;
+  level: 2 | 3;
+  prefix: string;
+}) {
+  return (
+    <>
+      {(
+        [
+          ["forfalt", `Forfalt (${buckets.overdue.length})`, buckets.overdue, "Ingen forfalte oppdrag."],
+          ["snart", `Frist innen ${SOON_DAYS} dager (${buckets.soon.length})`, buckets.soon, `Ingen åpne oppdrag har frist de neste ${SOON_DAYS} dagene.`],
+          ["resten", `Øvrige oppdrag (${buckets.rest.length})`, buckets.rest, "Ingen andre oppdrag."],
+        ] as const
+      ).map(([id, heading, rows, empty]) => (
+        <section key={id} aria-labelledby={`avd-${prefix}${id}`} className="stack">
+          <Heading level={level} data-size={level === 2 ? "md" : "sm"} id={`avd-${prefix}${id}`}>
+            {heading}
+          </Heading>
+          {rows.length ? <Rows rows={rows} caption={heading} asOf={asOf} today={today} /> : <Paragraph>{empty}</Paragraph>}
+        </section>
+      ))}
+    </>
+  );
+}
+
 export default function DepartmentPage() {
-  const { department, years, year, asOf, today, buckets, open } = useLoaderData<typeof loader>();
+  const { department, years, year, asOf, today, groups, open, agency } = useLoaderData<typeof loader>();
   const title = department.name ? `${department.code} – ${department.name}` : `Avdeling ${department.code}`;
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
         {title}
       </Heading>
-      {year === null || !buckets ? (
+      {year === null || !groups ? (
         <Paragraph>Ingen oppdrag er lastet inn.</Paragraph>
       ) : (
         <>
           <div className="filter-row">
-            <YearSwitcher years={years} current={year} />
-            <AsOfForm asOf={asOf} keep={{ aar: String(year) }} />
+            <AgencySwitcher agencies={agency.list} current={agency.current} keep={{ aar: String(year), per: asOf }} />
+            <YearSwitcher years={years} current={year} keep={{ virksomhet: agency.current }} />
+            <AsOfForm asOf={asOf} keep={agency.current ? { aar: String(year), virksomhet: agency.current } : { aar: String(year) }} />
           </div>
           {asOf ? <Alert data-color="info">Status per {formatDateLong(asOf)}.</Alert> : null}
-          {(
-            [
-              ["forfalt", `Forfalt (${buckets.overdue.length})`, buckets.overdue, "Ingen forfalte oppdrag."],
-              ["snart", `Frist innen ${SOON_DAYS} dager (${buckets.soon.length})`, buckets.soon, `Ingen åpne oppdrag har frist de neste ${SOON_DAYS} dagene.`],
-              ["resten", `Øvrige oppdrag (${buckets.rest.length})`, buckets.rest, "Ingen andre oppdrag."],
-            ] as const
-          ).map(([id, heading, rows, empty]) => (
-            <section key={id} aria-labelledby={`avd-${id}`} className="stack">
-              <Heading level={2} data-size="md" id={`avd-${id}`}>
-                {heading}
-              </Heading>
-              {rows.length ? <Rows rows={rows} caption={heading} asOf={asOf} today={today} /> : <Paragraph>{empty}</Paragraph>}
-            </section>
-          ))}
+          {agency.multi && groups.length === 0 ? <Paragraph>Avdelingen har ingen oppdrag i {year}.</Paragraph> : null}
+          {groups.map((g) =>
+            g.agency ? (
+              <section key={g.agency.slug} aria-labelledby={`avd-v-${g.agency.slug}`} className="stack">
+                <Heading level={2} data-size="md" id={`avd-v-${g.agency.slug}`}>
+                  {g.agency.name}
+                </Heading>
+                <Buckets buckets={g.buckets} asOf={asOf} today={today} level={3} prefix={`${g.agency.slug}-`} />
+              </section>
+            ) : (
+              <Buckets key="alle" buckets={g.buckets} asOf={asOf} today={today} level={2} prefix="" />
+            ),
+          )}
           <section aria-labelledby="avd-avklares" className="stack">
             <Heading level={2} data-size="md" id="avd-avklares">
               Frister som skal avklares med departementet ({open.length})
@@ -112,10 +158,11 @@ export default function DepartmentPage() {
               <ul>
                 {open.map((d) => (
                   <li key={d.id}>
-                    <RemixLink to={assignmentPath(d.key)}>
+                    <RemixLink to={assignmentPath(d.key, null, agency.multi ? d.agency : null)}>
                       {d.has_id ? `${d.key} ` : ""}
                       {d.title}
                     </RemixLink>
+                    {agency.multi ? ` (${d.agency_name})` : ""}
                     {d.label ? ` – ${d.label}` : ""}: <q>{d.phrase}</q> {d.state === "on_hold" ? "(satt i bero)" : ""}
                   </li>
                 ))}

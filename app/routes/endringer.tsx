@@ -13,6 +13,8 @@ import { describeChange, effectiveDay } from "~/domain/change-text";
 import { formatDateLong, formatDateShort, formatDateTime, todayInOslo } from "~/domain/format";
 import { lastVisitCookie, nextLastVisit, readLastVisit } from "~/lib/last-visit";
 import { assignmentPath } from "~/lib/urls";
+import { AgencySelect } from "~/components/agency-switcher";
+import { readAgencyChoice } from "~/models/agency.server";
 import { subDays, format, parseISO } from "date-fns";
 
 export const meta: MetaFunction = () => [{ title: "Endringer – Oppdragsoversikt" }];
@@ -21,11 +23,14 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const url = new URL(args.request.url);
   const today = todayInOslo();
-  const filter = readChangeFilter(url.searchParams, format(subDays(parseISO(today), 7), "yyyy-MM-dd"));
   const db = getDatabase().db;
-  const years = await listYears(db);
+  const choice = await readAgencyChoice(db, url.searchParams);
+  const agencyId = choice.multi ? (choice.agency?.id ?? null) : null;
+  // An unknown agency in the URL means every agency, as on the list.
+  const filter = { ...readChangeFilter(url.searchParams, format(subDays(parseISO(today), 7), "yyyy-MM-dd")), agency: choice.multi ? (choice.agency?.slug ?? null) : null };
+  const years = await listYears(db, agencyId);
   const [areas, departments, result] = await Promise.all([
-    listAreas(db, filter.year ?? years[0] ?? Number(today.slice(0, 4))),
+    listAreas(db, filter.year ?? years[0] ?? Number(today.slice(0, 4)), agencyId),
     listDepartments(db),
     queryChanges(db, filter, { limit: CHANGES_PAGE_SIZE, offset: (filter.page - 1) * CHANGES_PAGE_SIZE }),
   ]);
@@ -38,9 +43,16 @@ export async function loader(args: LoaderFunctionArgs) {
       years,
       areas,
       departments,
+      agency: { list: choice.agencies, multi: choice.multi },
       total: result.total,
       pages: Math.max(1, Math.ceil(result.total / CHANGES_PAGE_SIZE)),
-      rows: result.rows.map((r) => ({ ...r, day: effectiveDay(r.effective, (d) => todayInOslo(d)), what: describeChange(r) })),
+      rows: result.rows.map((r) => ({
+        ...r,
+        // The agency in links and a column only when the register holds several.
+        agency: choice.multi ? r.agency : null,
+        day: effectiveDay(r.effective, (d) => todayInOslo(d)),
+        what: describeChange(r),
+      })),
       lastVisit: next.previous,
     },
     { headers: { "Set-Cookie": lastVisitCookie(next, secure) } },
@@ -48,8 +60,9 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function ChangesPage() {
-  const { filter, years, areas, departments, total, pages, rows, lastVisit } = useLoaderData<typeof loader>();
+  const { filter, years, areas, departments, agency, total, pages, rows, lastVisit } = useLoaderData<typeof loader>();
   const basisText = filter.basis === "registrert" ? "registrert" : "med virkning";
+  const agencyColumn = agency.multi && !filter.agency;
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
@@ -68,6 +81,7 @@ export default function ChangesPage() {
               { value: "registrert", label: "Når den ble registrert" },
             ]}
           />
+          {agency.multi ? <AgencySelect agencies={agency.list} current={filter.agency} all id="e-virksomhet" /> : null}
           <SelectField id="e-aar" name="aar" label="År" value={filter.year ? String(filter.year) : ""} empty="Alle" options={years.map((y) => ({ value: String(y) }))} />
           <SelectField id="e-avdeling" name="avdeling" label="Avdeling" value={filter.department} empty="Alle" options={departments.map((d) => ({ value: d.code }))} />
           <SelectField id="e-omrade" name="omrade" label="Område" value={filter.area} empty="Alle" options={areas.map((a) => ({ value: a.code, label: `${a.code} ${a.name}` }))} />
@@ -99,6 +113,7 @@ export default function ChangesPage() {
               <tr>
                 <th scope="col">Gjelder fra</th>
                 <th scope="col">Oppdrag</th>
+                {agencyColumn ? <th scope="col">Virksomhet</th> : null}
                 <th scope="col">Endring</th>
                 <th scope="col">Av, registrert</th>
               </tr>
@@ -110,11 +125,12 @@ export default function ChangesPage() {
                     <time dateTime={r.day}>{formatDateShort(r.day)}</time>
                   </td>
                   <td>
-                    <RemixLink to={assignmentPath(r.key)}>
+                    <RemixLink to={assignmentPath(r.key, null, r.agency)}>
                       {r.hasId ? `${r.key} ` : ""}
                       {r.title}
                     </RemixLink>
                   </td>
+                  {agencyColumn ? <td>{r.agencyName}</td> : null}
                   <td>
                     {r.what}
                     {r.comment ? <div className="history__comment">{r.comment}</div> : null}

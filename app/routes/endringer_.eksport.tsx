@@ -5,6 +5,7 @@ import { readChangeFilter } from "~/domain/change-filter";
 import { formatDateShort, todayInOslo } from "~/domain/format";
 import { changesToXlsx } from "~/export/changes-xlsx.server";
 import { queryChanges } from "~/models/changes.server";
+import { readAgencyChoice } from "~/models/agency.server";
 
 /** At most this many rows in one download; the page says how many there are. */
 const MAX_ROWS = 20_000;
@@ -13,9 +14,11 @@ const MAX_ROWS = 20_000;
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
   const url = new URL(args.request.url);
-  const filter = readChangeFilter(url.searchParams, todayInOslo());
-  const { rows } = await queryChanges(getDatabase().db, filter, { limit: MAX_ROWS, offset: 0 });
-  const body = await changesToXlsx(rows, `Endringer etter ${formatDateShort(filter.since)}`);
+  const db = getDatabase().db;
+  const choice = await readAgencyChoice(db, url.searchParams);
+  const filter = { ...readChangeFilter(url.searchParams, todayInOslo()), agency: choice.multi ? (choice.agency?.slug ?? null) : null };
+  const { rows } = await queryChanges(db, filter, { limit: MAX_ROWS, offset: 0 });
+  const body = await changesToXlsx(rows, `Endringer etter ${formatDateShort(filter.since)}`, { withAgency: choice.multi && !filter.agency });
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

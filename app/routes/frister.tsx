@@ -11,15 +11,22 @@ import { agreeDeadline, deadlineOwners, deadlinesToAgree } from "~/models/deadli
 import { deadlineAgreementSchema, FIXED_DEADLINE_MESSAGE } from "~/domain/deadline-agreement.server";
 import { fieldErrors, formText } from "~/lib/forms";
 import { assignmentPath, safeRedirectTarget } from "~/lib/urls";
+import { AgencySwitcher } from "~/components/agency-switcher";
+import { withAgency } from "~/domain/agency";
+import { readAgencyChoice } from "~/models/agency.server";
 
 export const meta: MetaFunction = () => [{ title: "Frister som skal avklares – Oppdragsoversikt" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
   const mineOnly = user.role === "departement";
-  const rows = await deadlinesToAgree(getDatabase().db, mineOnly ? user.departments : null);
   const url = new URL(args.request.url);
+  const choice = await readAgencyChoice(getDatabase().db, url.searchParams);
+  const rows = await deadlinesToAgree(getDatabase().db, mineOnly ? user.departments : null, choice.multi ? (choice.agency?.id ?? null) : null);
   return {
+    agencies: choice.agencies,
+    agency: choice.multi ? (choice.agency?.slug ?? null) : null,
+    multi: choice.multi,
     mineOnly,
     departments: user.departments,
     saved: url.searchParams.get("lagret") === "1",
@@ -54,7 +61,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function DeadlinesToAgree() {
-  const { rows, mineOnly, departments, saved } = useLoaderData<typeof loader>();
+  const { rows, mineOnly, departments, saved, agencies, agency, multi } = useLoaderData<typeof loader>();
+  const back = withAgency("/frister", agency, agencies.length);
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack">
@@ -72,6 +80,7 @@ export default function DeadlinesToAgree() {
         </Alert>
       ) : null}
       <FormErrorSummary errors={actionData?.errors} fieldIds={{ date: `avtalt-${actionData?.deadlineId}`, reference: `referanse-${actionData?.deadlineId}` }} />
+      <AgencySwitcher agencies={agencies} current={agency} />
       <Paragraph role="status">{rows.length === 1 ? "1 frist venter" : `${rows.length} frister venter`}</Paragraph>
       {rows.length > 0 ? (
         <div className="table-wrap">
@@ -80,6 +89,7 @@ export default function DeadlinesToAgree() {
             <thead>
               <tr>
                 <th scope="col">Oppdrag</th>
+                {multi ? <th scope="col">Virksomhet</th> : null}
                 <th scope="col">Avdeling</th>
                 <th scope="col">Slik står det i brevet</th>
                 <th scope="col">Avtal dato</th>
@@ -91,12 +101,13 @@ export default function DeadlinesToAgree() {
                 return (
                   <tr key={r.id}>
                     <td>
-                      <RemixLink to={assignmentPath(r.key)}>
+                      <RemixLink to={assignmentPath(r.key, null, multi ? r.agency : null)}>
                         {r.has_id ? `${r.key} ` : ""}
                         {r.title}
                       </RemixLink>
                       {r.label ? <div className="muted">{r.label}</div> : null}
                     </td>
+                    {multi ? <td>{r.agency_name}</td> : null}
                     <td>{r.owners.join(", ")}</td>
                     <td>
                       <q>{r.phrase}</q> {r.state === "on_hold" ? <span className="muted">(satt i bero)</span> : null}
@@ -106,7 +117,7 @@ export default function DeadlinesToAgree() {
                         <AgreeDeadlineForm
                           deadlineId={r.id}
                           what={what}
-                          back="/frister"
+                          back={back}
                           errors={actionData?.deadlineId === String(r.id) ? actionData.errors : undefined}
                         />
                       ) : (

@@ -4,10 +4,13 @@ import { getDatabase } from "~/db/connection.server";
 import { userForCalendarToken } from "~/models/calendar-token.server";
 import { findDepartment } from "~/models/assignment.server";
 import { deadlinesFor } from "~/models/deadline.server";
+import { AGENCY_PARAM } from "~/domain/agency";
+import { listAgencies, userAgencyIds } from "~/models/agency.server";
 
 /**
  * Calendar feeds for Outlook and other clients: `/kalender/<token>/mine.ics` (the user's own
- * deadlines) and `/kalender/<token>/avdeling-<KODE>.ics`. The secret token replaces the session,
+ * deadlines) and `/kalender/<token>/avdeling-<KODE>.ics`, each across every agency or, with
+ * `?virksomhet=<slug>`, one agency's (a case handler's own feed: their agencies). The secret token replaces the session,
  * so a calendar can poll; a revoked token gets 403 and nothing else.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,12 +26,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const exists = await findDepartment(db, department);
     if (!exists) return text(`Ukjent avdeling ${department}.`, 404);
   }
-  const deadlines = await deadlinesFor(db, department ? { kind: "department", code: department } : { kind: "user", userId: user.id, departments: user.departments });
+  const agencies = await listAgencies(db);
+  const slug = new URL(request.url).searchParams.get(AGENCY_PARAM);
+  const agency = slug ? agencies.find((a) => a.slug === slug) : undefined;
+  if (slug && !agency) return text(`Ukjent virksomhet ${slug.slice(0, 60)}.`, 404);
+  // A case handler's own feed: the agencies they work for (a department's: every agency).
+  const own = user.role === "saksbehandler" && agencies.length > 1 ? await userAgencyIds(db, user.id) : null;
+  const scope = { agencyId: agency?.id ?? null, agencies: department ? null : own };
+  const deadlines = await deadlinesFor(db, department ? { kind: "department", code: department, ...scope } : { kind: "user", userId: user.id, departments: user.departments, ...scope });
   const baseUrl = process.env.PUBLIC_URL?.replace(/\/$/, "") || new URL(request.url).origin;
   const body = buildFeed({
-    name: department ? `Oppdragsfrister ${department}` : `Mine oppdragsfrister (${user.name})`,
+    name: `${department ? `Oppdragsfrister ${department}` : `Mine oppdragsfrister (${user.name})`}${agency && agencies.length > 1 ? ` – ${agency.name}` : ""}`,
     deadlines,
     baseUrl,
+    multiAgency: agencies.length > 1,
   });
   return new Response(body, {
     headers: {

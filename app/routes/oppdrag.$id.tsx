@@ -14,7 +14,9 @@ import { fieldErrors, formText } from "~/lib/forms";
 import { DeadlineText } from "~/components/deadline-text";
 import { StatusTag } from "~/components/status-tag";
 import { requireUser } from "~/auth/guards.server";
-import { getAssignmentDetail } from "~/models/assignment.server";
+import { assignmentsWithKey, getAssignmentDetail } from "~/models/assignment.server";
+import { AGENCY_PARAM, withAgency } from "~/domain/agency";
+import { listAgencies } from "~/models/agency.server";
 import { formatDateLong, formatDateShort, formatDateTime, todayInOslo } from "~/domain/format";
 import { letterLine, PART_KIND_LABELS } from "~/domain/parts";
 import { RELATION_LABELS } from "~/domain/relations";
@@ -25,9 +27,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.assignment.hasId ? `${data.assignment.key} ` : ""}${data.assignment.title} – Oppdragsoversikt` : "Fant ikke oppdraget – Oppdragsoversikt" },
 ];
 
-async function loadDetail(key: string, asOf: string | null = null) {
+async function loadDetail(key: string, agency: string | null, asOf: string | null = null) {
   if (key.length > 200) throw new Response("Ugyldig oppdrags-ID.", { status: 400 });
-  const detail = await getAssignmentDetail(getDatabase().db, key, { asOf });
+  const db = getDatabase().db;
+  // Keys are unique per agency: a key two agencies use, asked for without the agency, goes to
+  // the list of both (`?virksomhet=` picks one).
+  const all = await assignmentsWithKey(db, key);
+  const matches = agency ? all.filter((m) => m.slug === agency) : all;
+  if (matches.length > 1) throw redirect(`/oppdrag?q=${encodeURIComponent(key)}`);
+  const detail = matches[0] ? await getAssignmentDetail(db, key, { asOf, agencyId: matches[0].agency_id }) : null;
   if (!detail) {
     throw new Response(`Fant ikke oppdraget «${key.slice(0, 60)}». Sjekk ID-en, eller finn oppdraget i oversikten.`, {
       status: 404,
@@ -40,16 +48,20 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
   const url = new URL(args.request.url);
   const asOf = readAsOf(url);
-  const detail = await loadDetail(args.params.id ?? "", asOf?.instant ?? null);
+  const detail = await loadDetail(args.params.id ?? "", url.searchParams.get(AGENCY_PARAM), asOf?.instant ?? null);
   const owners = detail.departments.map((d) => d.code);
+  const target = { owners, agency: detail.assignment.agency_id };
+  const multi = (await listAgencies(getDatabase().db)).length > 1;
   return {
     ...detail,
+    /** The agency's slug for links, when the register holds several agencies. */
+    agency: multi ? detail.assignment.agency_slug : null,
     asOf: asOf?.date ?? null,
     saved: url.searchParams.get("lagret"),
     today: todayInOslo(),
     may: {
-      updateStatus: can(user, "status:oppdater", owners),
-      updateDeliverables: can(user, "leveranse:oppdater", owners),
+      updateStatus: can(user, "status:oppdater", target),
+      updateDeliverables: can(user, "leveranse:oppdater", target),
       correct: can(user, "brev:importer"),
       agreeDeadlines: can(user, "frist:avtal", owners),
     },
@@ -63,12 +75,14 @@ export async function action(args: ActionFunctionArgs) {
   const intent = formText(form, "intent");
   const app = getDatabase();
   // Writes need only the assignment's id and owners (one prepared statement), not the whole page.
-  const detail = findAssignmentForWrite(app, (args.params.id ?? "").slice(0, 200));
+  const agency = new URL(args.request.url).searchParams.get(AGENCY_PARAM);
+  const detail = findAssignmentForWrite(app, (args.params.id ?? "").slice(0, 200), agency);
   if (!detail) throw new Response("Fant ikke oppdraget.", { status: 404 });
-  const owners = detail.owners;
+  const target = { owners: detail.owners, agency: detail.agency };
+  const back = (saved: string, hash: string) => `${new URL(args.request.url).pathname}?${agency ? `${AGENCY_PARAM}=${encodeURIComponent(agency)}&` : ""}lagret=${saved}#${hash}`;
 
   if (intent === "status") {
-    const user = await requireUser(args, "status:oppdater", owners);
+    const user = await requireUser(args, "status:oppdater", target);
     const raw = { status: form.get("status") ?? "", comment: form.get("comment") ?? "", version: form.get("version") ?? "" };
     const values = { status: typeof raw.status === "string" ? raw.status : "", comment: typeof raw.comment === "string" ? raw.comment.slice(0, 10_000) : "" };
     const parsed = statusUpdateSchema.safeParse(raw);
@@ -84,11 +98,11 @@ export async function action(args: ActionFunctionArgs) {
       return data({ intent: "status" as const, values, conflict: result.current, version: result.version }, { status: 409 });
     }
     if (!result.ok) throw new Response("Fant ikke oppdraget.", { status: 404 });
-    return redirect(`${new URL(args.request.url).pathname}?lagret=status#lagret`);
+    return redirect(back("status", "lagret"));
   }
 
   if (intent === "leveranse") {
-    const user = await requireUser(args, "leveranse:oppdater", owners);
+    const user = await requireUser(args, "leveranse:oppdater", target);
     const parsed = deliverableSchema.safeParse({
       deadlineId: form.get("deadlineId"),
       delivered: form.get("delivered"),
@@ -106,7 +120,7 @@ export async function action(args: ActionFunctionArgs) {
     if (!result.ok && result.reason === "not_found") {
       return data({ intent: "leveranse" as const, deadlineId: String(parsed.data.deadlineId), errors: { deliveredOn: "Ukjent delleveranse for dette oppdraget." } as Record<string, string> }, { status: 400 });
     }
-    return redirect(`${new URL(args.request.url).pathname}?lagret=leveranse#lagret`);
+    return redirect(back("leveranse", "lagret"));
   }
 
   await requireUser(args);
@@ -140,7 +154,7 @@ const SAVED: Record<string, string> = {
 };
 
 export default function AssignmentPage() {
-  const { assignment: a, departments, deadlines, outgoing, incoming, events, changes, parts, asOf, saved, may, today } =
+  const { assignment: a, departments, deadlines, outgoing, incoming, events, changes, parts, asOf, saved, may, today, agency } =
     useLoaderData<typeof loader>();
   const invalidDeadlines = deadlines.filter((d) => d.letterState === "invalid");
   const partLetter = new Map(parts.map((p) => [p.id, p]));
@@ -153,7 +167,7 @@ export default function AssignmentPage() {
     <article className="stack" aria-labelledby="oppdrag-tittel">
       <Paragraph>
         <Link asChild>
-          <RemixLink to={`/oppdrag?aar=${a.year}`}>Alle oppdrag {a.year}</RemixLink>
+          <RemixLink to={withAgency(`/oppdrag?aar=${a.year}`, agency, agency ? 2 : 1)}>Alle oppdrag {a.year}{agency ? ` – ${a.agency_name}` : ""}</RemixLink>
         </Link>
       </Paragraph>
       <Heading level={1} data-size="lg" id="oppdrag-tittel">
@@ -163,7 +177,7 @@ export default function AssignmentPage() {
       {asOf ? (
         <Alert data-color="info">
           Du ser oppdraget slik det stod per {formatDateLong(asOf)}.{" "}
-          <RemixLink to={`/oppdrag/${encodeURIComponent(a.key)}`}>Vis slik det er nå</RemixLink>
+          <RemixLink to={assignmentPath(a.key, null, agency)}>Vis slik det er nå</RemixLink>
         </Alert>
       ) : null}
       {a.known_only_from_letter ? (
@@ -200,6 +214,12 @@ export default function AssignmentPage() {
         </Alert>
       ) : null}
       <dl className="facts">
+        {agency ? (
+          <>
+            <dt>Virksomhet</dt>
+            <dd>{a.agency_name}</dd>
+          </>
+        ) : null}
         <dt>Status{asOf ? ` per ${formatDateShort(asOf)}` : ""}</dt>
         <dd>
           <StatusTag status={a.status} />
@@ -234,7 +254,7 @@ export default function AssignmentPage() {
       {(may.updateStatus || may.correct) && !asOf ? (
         <Paragraph className="filter-row">
           {may.updateStatus ? <a href="#oppdater">Gå til oppdatering av status</a> : null}
-          {may.correct ? <RemixLink to={`/admin/oppdrag/${encodeURIComponent(a.key)}`}>Rett oppdraget</RemixLink> : null}
+          {may.correct ? <RemixLink to={withAgency(`/admin/oppdrag/${encodeURIComponent(a.key)}`, agency, agency ? 2 : 1)}>Rett oppdraget</RemixLink> : null}
         </Paragraph>
       ) : null}
       <div className={may.updateStatus && !asOf ? "detail-layout" : undefined}>
@@ -282,7 +302,7 @@ export default function AssignmentPage() {
                           </div>
                         ) : null}
                         {may.agreeDeadlines && !asOf && d.letterState !== "dated" ? (
-                          <AgreeDeadlineForm deadlineId={d.id} what={label} back={`/oppdrag/${encodeURIComponent(a.key)}`} />
+                          <AgreeDeadlineForm deadlineId={d.id} what={label} back={assignmentPath(a.key, null, agency)} />
                         ) : null}
                       </td>
                       <td>
@@ -353,7 +373,7 @@ export default function AssignmentPage() {
               <li key={`o-${r.type}-${r.key}`}>
                 {RELATION_LABELS[r.type].outgoing}{" "}
                 {r.title ? (
-                  <RemixLink to={assignmentPath(r.key)}>
+                  <RemixLink to={assignmentPath(r.key, null, agency)}>
                     {r.key} {r.title}
                   </RemixLink>
                 ) : (
@@ -366,7 +386,7 @@ export default function AssignmentPage() {
             {incoming.map((r) => (
               <li key={`i-${r.type}-${r.key}`}>
                 {RELATION_LABELS[r.type].incoming}{" "}
-                <RemixLink to={assignmentPath(r.key)}>
+                <RemixLink to={assignmentPath(r.key, null, agency)}>
                   {r.key} {r.title}
                 </RemixLink>
               </li>

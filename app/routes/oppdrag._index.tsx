@@ -11,7 +11,7 @@ import { StatusTag } from "~/components/status-tag";
 import { Choice } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
 import { getDatabase } from "~/db/connection.server";
-import { queryAssignments, sortRows } from "~/models/assignment-list.server";
+import { queryAssignments, sortRows, type ListRow } from "~/models/assignment-list.server";
 import { listAreas, listDepartments, listGoals, listYears } from "~/models/assignment.server";
 import { describeFilter, filterToSearch, PAGE_SIZE, readFilter, SORT_KEYS, SORT_LABELS, type AssignmentFilter } from "~/domain/assignment-filter";
 import { searchSnippets } from "~/models/search.server";
@@ -23,6 +23,8 @@ import { SOON_DAYS } from "~/domain/attention";
 import { STATUS_CODES, STATUS_LABELS } from "~/domain/status";
 import { readAsOf } from "~/lib/as-of";
 import { chooseYear } from "~/lib/urls";
+import { AgencySelect } from "~/components/agency-switcher";
+import { readAgencyChoice } from "~/models/agency.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.filter.year ? `Oppdrag ${data.filter.year} (${data.total} treff) – Oppdragsoversikt` : "Oppdrag – Oppdragsoversikt" },
@@ -33,20 +35,26 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const asOf = readAsOf(url); // a malformed date is a 400 with a message, not silently ignored
   const db = getDatabase().db;
-  const years = await listYears(db);
+  const choice = await readAgencyChoice(db, url.searchParams);
+  const agencyId = choice.multi ? (choice.agency?.id ?? null) : null;
+  const years = await listYears(db, agencyId);
   const parsed = readFilter(url.searchParams);
   const year = chooseYear(parsed.year ? String(parsed.year) : null, years);
-  const filter: AssignmentFilter = { ...parsed, year };
+  // The agency stays in the URL only when there is a choice to keep.
+  const filter: AssignmentFilter = { ...parsed, agency: choice.multi ? (choice.agency?.slug ?? null) : null, year };
+  const agencies = { list: choice.agencies, multi: choice.multi };
   const today = asOf?.date ?? todayInOslo();
   const saved = url.searchParams.get("lagret") === "filter";
-  if (year === null) return { years, filter, today, saved, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [], snippets: {} };
-  const [rows, areas, goals, departments] = await Promise.all([
-    queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter }),
-    listAreas(db, year),
-    listGoals(db, year),
+  if (year === null) return { years, filter, today, saved, total: 0, rows: [], pages: 1, areas: [], goals: [], departments: [], snippets: {}, agencies };
+  const [all, areas, goals, departments] = await Promise.all([
+    queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter, agencyId }),
+    listAreas(db, year, agencyId),
+    listGoals(db, year, agencyId),
     listDepartments(db),
   ]);
-  const sorted = sortRows(rows, filter.sort, filter.descending);
+  const names = new Map(choice.agencies.map((a) => [a.slug, a.name]));
+  const withAgency = (r: ListRow) => ({ ...r, agency: choice.multi ? r.agency : null, agencyName: choice.multi ? (names.get(r.agency) ?? null) : null });
+  const sorted = sortRows(all, filter.sort, filter.descending);
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const page = Math.min(filter.page, pages);
   const shown = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -57,12 +65,13 @@ export async function loader(args: LoaderFunctionArgs) {
     today,
     saved,
     total: sorted.length,
-    rows: shown,
+    rows: shown.map(withAgency),
     snippets: snippets as Record<number, string>,
     pages,
     areas,
     goals,
     departments,
+    agencies,
   };
 }
 
@@ -77,9 +86,10 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function AssignmentList() {
-  const { years, filter, today, total, rows, pages, areas, goals, departments, snippets, saved } = useLoaderData<typeof loader>();
+  const { years, filter, today, total, rows, pages, areas, goals, departments, snippets, saved, agencies } = useLoaderData<typeof loader>();
   const active = describeFilter(filter, SOON_DAYS);
   const saveError = useActionData<typeof action>()?.error;
+  const agencyColumn = agencies.multi && !filter.agency;
   const sortLink = (key: AssignmentFilter["sort"]) =>
     filterToSearch(filter, { sort: key, descending: filter.sort === key ? !filter.descending : false, page: 1 });
   const ariaSort = (key: AssignmentFilter["sort"]) =>
@@ -88,6 +98,7 @@ export default function AssignmentList() {
     <div className="stack">
       <Heading level={1} data-size="lg">
         Oppdrag {filter.year ?? ""}
+        {filter.agency ? ` – ${agencies.list.find((a) => a.slug === filter.agency)?.name ?? ""}` : ""}
       </Heading>
       {filter.asOf ? (
         <Alert data-color="info">
@@ -100,10 +111,13 @@ export default function AssignmentList() {
           Filter
         </Heading>
         <div className="filter-row">
+          {agencies.multi ? <AgencySelect agencies={agencies.list} current={filter.agency} all id="f-virksomhet" /> : null}
           <YearSelect years={years} current={filter.year} id="f-aar" />
           <TextField name="q" id="f-q" label="Søk i ID, tittel, tekst og kommentarer" type="search" defaultValue={filter.query} />
           <Button type="submit">Søk</Button>
-          {active.length || filter.query ? <RemixLink to={`?aar=${filter.year ?? ""}`}>Nullstill filter</RemixLink> : null}
+          {active.length || filter.query ? (
+            <RemixLink to={`?aar=${filter.year ?? ""}${filter.agency ? `&virksomhet=${filter.agency}` : ""}`}>Nullstill filter</RemixLink>
+          ) : null}
         </div>
         {/* The other filters fold into one line that says which are set (#18 item 7). */}
         <details className="filter-more">
@@ -184,6 +198,7 @@ export default function AssignmentList() {
                     <RemixLink to={sortLink(k)}>{SORT_LABELS[k]}</RemixLink>
                   </th>
                 ))}
+                {agencyColumn ? <th scope="col">Virksomhet</th> : null}
                 <th scope="col">Avdeling</th>
                 {(["frist", "status"] as const).map((k) => (
                   <th key={k} scope="col" aria-sort={ariaSort(k)}>
@@ -194,7 +209,7 @@ export default function AssignmentList() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.key}>
+                <tr key={r.id}>
                   <AssignmentIdCell row={r} />
                   <td>
                     <AssignmentTitleLink row={r} asOf={filter.asOf} />
@@ -202,6 +217,7 @@ export default function AssignmentList() {
                     {snippets[r.id] ? <SearchSnippet marked={snippets[r.id]} /> : null}
                   </td>
                   <td>{r.areaCode ?? ""}</td>
+                  {agencyColumn ? <td>{r.agencyName}</td> : null}
                   <td>{r.departments.join(", ")}</td>
                   <td>
                     <NextDeadline row={r} today={today} />

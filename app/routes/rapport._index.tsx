@@ -14,6 +14,8 @@ import { formatDateLong, formatDateTime } from "~/domain/format";
 import { ALL_AREAS, PREVIEW_COLUMNS, quickAsOfDates } from "~/domain/report";
 import { readReportArea, readReportParams, reportPath } from "~/lib/report-params";
 import { assignmentPath } from "~/lib/urls";
+import { AgencySelect, AgencySwitcher } from "~/components/agency-switcher";
+import { readAgencyChoice } from "~/models/agency.server";
 
 /** The page shows this many versions of the texts; the Excel file has them all. */
 const HISTORY_SHOWN = 300;
@@ -25,17 +27,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
   const db = getDatabase().db;
-  const years = await listYears(db);
   const url = new URL(args.request.url);
+  // The annual-report table is per agency: one at a time (the chosen one, else the user's own).
+  const choice = await readAgencyChoice(db, url.searchParams, { required: true, preferred: user.agencies });
+  const agencyId = choice.agency?.id ?? null;
+  const agency = { list: choice.agencies, current: choice.multi ? (choice.agency?.slug ?? null) : null, name: choice.multi ? (choice.agency?.name ?? null) : null };
+  const years = await listYears(db, agencyId);
   const { year, asOfDate } = readReportParams(url, years);
-  if (year === null || asOfDate === null) return { years, report: null, history: [], mayEdit: false, chosen: null };
+  if (year === null || asOfDate === null) return { years, report: null, history: [], mayEdit: false, chosen: null, agency };
   const chosen = readReportArea(url);
-  const [report, history] = await Promise.all([loadReportPreview(db, { year, asOfDate, area: chosen }), loadReportTextHistory(db, year, asOfDate, HISTORY_SHOWN)]);
-  return { years, report, history, mayEdit: can(user, "rapport:rediger"), chosen };
+  const [report, history] = await Promise.all([
+    loadReportPreview(db, { year, asOfDate, area: chosen, agencyId }),
+    loadReportTextHistory(db, year, asOfDate, HISTORY_SHOWN, agencyId),
+  ]);
+  return { years, report, history, mayEdit: can(user, "rapport:rediger", agencyId === null ? undefined : { agency: agencyId }), chosen, agency };
 }
 
 export default function ReportPage() {
-  const { years, report, history, mayEdit, chosen } = useLoaderData<typeof loader>();
+  const { years, report, history, mayEdit, chosen, agency } = useLoaderData<typeof loader>();
+  const slug = agency.current;
   // The latest version per assignment or area (history is newest first), and how many there are.
   const latest = new Map<string, { author: string; writtenAt: string; versions: number }>();
   for (const v of history) {
@@ -59,11 +69,12 @@ export default function ReportPage() {
         <Heading level={1} data-size="lg">
           Rapport
         </Heading>
+        <AgencySwitcher agencies={agency.list} current={agency.current} all={false} />
         <Paragraph>Det er ikke lastet inn noen tildelingsbrev ennå.</Paragraph>
       </div>
     );
   }
-  const q = `aar=${report.year}&per=${report.asOfDate}`;
+  const q = `${slug ? `virksomhet=${encodeURIComponent(slug)}&` : ""}aar=${report.year}&per=${report.asOfDate}`;
   // Edit pages return to the area shown when the user chose one (or the page showed one).
   const back = report.shown === ALL_AREAS ? chosen : report.shown;
   const withArea = back ? `&omrade=${encodeURIComponent(back)}` : "";
@@ -74,8 +85,10 @@ export default function ReportPage() {
     <div className="stack">
       <Heading level={1} data-size="lg">
         Statusrapport for oppdrag {report.year}
+        {agency.name ? ` – ${agency.name}` : ""}
       </Heading>
       <Form method="get" className="filter-row" aria-label="Velg år og dato">
+        {agency.list.length > 1 ? <AgencySelect agencies={agency.list} current={slug} all={false} id="r-virksomhet" /> : null}
         <YearSelect years={years} current={report.year} id="r-aar" />
         <TextField name="per" id="r-per" label="Status per dato" type="date" defaultValue={report.asOfDate} />
         {chosen ? <input type="hidden" name="omrade" value={chosen} /> : null}
@@ -90,7 +103,7 @@ export default function ReportPage() {
               {d.date === report.asOfDate ? (
                 <strong aria-current="true">{d.label}</strong>
               ) : (
-                <RemixLink to={reportPath(report.year, d.date, chosen)}>{d.label}</RemixLink>
+                <RemixLink to={reportPath(report.year, d.date, chosen, "", slug)}>{d.label}</RemixLink>
               )}
             </li>
           ))}
@@ -127,7 +140,7 @@ export default function ReportPage() {
               <ul>
                 {report.missing.map((r) => (
                   <li key={r.key}>
-                    <RemixLink to={mayEdit ? textLink(r.key) : assignmentPath(r.key)}>
+                    <RemixLink to={mayEdit ? textLink(r.key) : assignmentPath(r.key, null, slug)}>
                       {r.id === "Uten ID" ? "" : `${r.id} `}
                       {r.title}
                     </RemixLink>{" "}
@@ -184,6 +197,7 @@ export default function ReportPage() {
           <Heading level={3} data-size="xs" id="eksportvalg">
             Last ned med valg
           </Heading>
+          {slug ? <input type="hidden" name="virksomhet" value={slug} /> : null}
           <input type="hidden" name="aar" value={report.year} />
           <input type="hidden" name="per" value={report.asOfDate} />
           <div className="filter-row">
@@ -233,7 +247,7 @@ export default function ReportPage() {
             {report.areaLinks.map((a) => (
               <li key={a.param}>
                 <RemixLink
-                  to={reportPath(report.year, report.asOfDate, a.param)}
+                  to={reportPath(report.year, report.asOfDate, a.param, "", slug)}
                   aria-current={report.shown === a.param ? "page" : undefined}
                 >
                   {a.heading}
@@ -245,7 +259,7 @@ export default function ReportPage() {
               </li>
             ))}
             <li>
-              <RemixLink to={reportPath(report.year, report.asOfDate, ALL_AREAS)} aria-current={report.shown === ALL_AREAS ? "page" : undefined}>
+              <RemixLink to={reportPath(report.year, report.asOfDate, ALL_AREAS, "", slug)} aria-current={report.shown === ALL_AREAS ? "page" : undefined}>
                 Alle områder
               </RemixLink>{" "}
               <span className="muted">({report.rowCount} oppdrag)</span>
@@ -276,7 +290,7 @@ export default function ReportPage() {
                       <tr key={r.key} className={r.explanationMissing ? "row-missing" : undefined}>
                         <td className="nowrap">{r.id}</td>
                         <td>
-                          <RemixLink to={assignmentPath(r.key)}>{r.title}</RemixLink>
+                          <RemixLink to={assignmentPath(r.key, null, slug)}>{r.title}</RemixLink>
                           {r.letterNote ? <div className="muted">{r.letterNote}</div> : null}
                         </td>
                         <td>

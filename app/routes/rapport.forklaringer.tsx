@@ -13,30 +13,50 @@ import { explanationItems } from "~/domain/report";
 import { reportTextSchema } from "~/domain/report-text.server";
 import { formText, formTexts } from "~/lib/forms";
 import { readReportParams, reportPath } from "~/lib/report-params";
+import { readAgencyChoice } from "~/models/agency.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Forklaringer til rapporten ${data.year} per ${data.asOfDate} – Oppdragsoversikt` : "Forklaringer – Oppdragsoversikt" },
 ];
 
+/**
+ * The report is per agency, like the report page the link comes from (`?virksomhet=`, else the
+ * user's own agency); only a user who may edit that agency's report texts gets the page.
+ */
 async function params(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const user = await requireUser(args, "rapport:rediger");
   const db = getDatabase().db;
   const url = new URL(args.request.url);
-  const { year, asOfDate } = readReportParams(url, await listYears(db));
+  const choice = await readAgencyChoice(db, url.searchParams, { required: true, preferred: user.agencies });
+  const agencyId = choice.agency?.id ?? null;
+  const { year, asOfDate } = readReportParams(url, await listYears(db, agencyId));
   if (year === null || asOfDate === null) throw new Response("Det finnes ingen oppdrag å rapportere på.", { status: 404 });
-  return { db, url, year, asOfDate, all: url.searchParams.get("alle") === "1" };
+  await requireUser(args, "rapport:rediger", agencyId === null ? undefined : { agency: agencyId });
+  const agency = choice.multi ? (choice.agency?.slug ?? null) : null;
+  return { db, url, user, year, asOfDate, agencyId, agency, agencyName: choice.multi ? (choice.agency?.name ?? null) : null, all: url.searchParams.get("alle") === "1" };
 }
 
-function pagePath(year: number, asOfDate: string, all: boolean, saved?: number) {
-  return `/rapport/forklaringer?aar=${year}&per=${asOfDate}${all ? "&alle=1" : ""}${saved !== undefined ? `&lagret=${saved}` : ""}`;
+function pagePath(year: number, asOfDate: string, all: boolean, agency: string | null, saved?: number) {
+  const v = agency ? `virksomhet=${encodeURIComponent(agency)}&` : "";
+  return `/rapport/forklaringer?${v}aar=${year}&per=${asOfDate}${all ? "&alle=1" : ""}${saved !== undefined ? `&lagret=${saved}` : ""}`;
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  await requireUser(args, "rapport:rediger");
-  const { db, url, year, asOfDate, all } = await params(args);
-  const items = await loadExplanationSheet(db, { year, asOfDate });
+  const { db, url, year, asOfDate, all, agencyId, agency, agencyName } = await params(args);
+  const items = await loadExplanationSheet(db, { year, asOfDate, agencyId });
   const { shown, missing } = explanationItems(items, all);
   const saved = Number(url.searchParams.get("lagret"));
-  return { year, asOfDate, all, items: shown, missing, total: items.length, saved: Number.isInteger(saved) && saved >= 0 && url.searchParams.has("lagret") ? saved : null };
+  return {
+    year,
+    asOfDate,
+    all,
+    agency,
+    agencyName,
+    items: shown,
+    missing,
+    total: items.length,
+    saved: Number.isInteger(saved) && saved >= 0 && url.searchParams.has("lagret") ? saved : null,
+  };
 }
 
 interface ActionResult {
@@ -50,8 +70,7 @@ interface ActionResult {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const user = await requireUser(args, "rapport:rediger");
-  const { db, year, asOfDate, all } = await params(args);
+  const { db, user, year, asOfDate, all, agencyId, agency } = await params(args);
   const form = await args.request.formData();
   const keys = formTexts(form, "key").map((k) => k.slice(0, 200));
   const versions = formTexts(form, "versjon");
@@ -62,7 +81,7 @@ export async function action(args: ActionFunctionArgs) {
   // "Bruk siste kommentar" without JavaScript: fill that field, save nothing yet.
   const adopt = formText(form, "bruk-kommentar");
   if (adopt) {
-    const items = await loadExplanationSheet(db, { year, asOfDate });
+    const items = await loadExplanationSheet(db, { year, asOfDate, agencyId });
     const item = items.find((i) => i.key === adopt);
     if (item?.latestComment) typed[adopt] = item.latestComment;
     return data<ActionResult>({ saved: 0, errors: {}, conflicts: [], typed, adopted: adopt });
@@ -80,16 +99,16 @@ export async function action(args: ActionFunctionArgs) {
   }
   if (Object.keys(errors).length > 0) return data<ActionResult>({ saved: 0, errors, conflicts: [], typed }, { status: 400 });
 
-  const result = await saveReportTexts(db, year, asOfDate, submissions, user.actor);
+  const result = await saveReportTexts(db, year, asOfDate, submissions, user.actor, new Date(), agencyId);
   for (const key of result.empty) errors[key] = "Forklaringen kan ikke være tom. Skriv en forklaring, eller la den stå som den var.";
   if (result.conflicts.length === 0 && result.empty.length === 0) {
-    throw redirect(`${pagePath(year, asOfDate, all, result.saved.length)}#bekreftelse`);
+    throw redirect(`${pagePath(year, asOfDate, all, agency, result.saved.length)}#bekreftelse`);
   }
   return data<ActionResult>({ saved: result.saved.length, errors, conflicts: result.conflicts, typed }, { status: result.conflicts.length ? 409 : 400 });
 }
 
 export default function ExplanationsPage() {
-  const { year, asOfDate, all, items, missing, total, saved } = useLoaderData<typeof loader>();
+  const { year, asOfDate, all, agency, agencyName, items, missing, total, saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const message = useRef<HTMLDivElement>(null);
@@ -115,10 +134,11 @@ export default function ExplanationsPage() {
     <div className="stack">
       <Heading level={1} data-size="lg">
         Forklaringer til rapporten {year}
+        {agencyName ? ` – ${agencyName}` : ""}
       </Heading>
       <Paragraph>
         Status per {formatDateLong(asOfDate)}. Tildelingsbrevet krever en kortfattet forklaring for alle oppdrag som ikke er fullført.{" "}
-        <RemixLink to={reportPath(year, asOfDate)}>Tilbake til rapporten</RemixLink>
+        <RemixLink to={reportPath(year, asOfDate, null, "", agency)}>Tilbake til rapporten</RemixLink>
       </Paragraph>
 
       <div id="bekreftelse" ref={message} tabIndex={-1} className="stack">
@@ -157,10 +177,10 @@ export default function ExplanationsPage() {
       <nav aria-label="Hvilke oppdrag">
         <ul className="status-counts">
           <li>
-            {all ? <RemixLink to={pagePath(year, asOfDate, false)}>Vis oppdrag som ikke er fullført</RemixLink> : <strong aria-current="true">Oppdrag som ikke er fullført</strong>}
+            {all ? <RemixLink to={pagePath(year, asOfDate, false, agency)}>Vis oppdrag som ikke er fullført</RemixLink> : <strong aria-current="true">Oppdrag som ikke er fullført</strong>}
           </li>
           <li>
-            {all ? <strong aria-current="true">Alle {total} oppdrag</strong> : <RemixLink to={pagePath(year, asOfDate, true)}>Vis alle {total} oppdrag</RemixLink>}
+            {all ? <strong aria-current="true">Alle {total} oppdrag</strong> : <RemixLink to={pagePath(year, asOfDate, true, agency)}>Vis alle {total} oppdrag</RemixLink>}
           </li>
         </ul>
       </nav>
@@ -168,7 +188,7 @@ export default function ExplanationsPage() {
       {items.length === 0 ? (
         <Paragraph>Alle oppdrag er fullført; ingen forklaring trengs.</Paragraph>
       ) : (
-        <Form method="post" action={pagePath(year, asOfDate, all)} className="stack" noValidate aria-label="Forklaringer">
+        <Form method="post" action={pagePath(year, asOfDate, all, agency)} className="stack" noValidate aria-label="Forklaringer">
           <ol className="explanations">
             {items.map((item) => {
               const fieldId = `tekst-${item.key}`;
@@ -239,7 +259,7 @@ export default function ExplanationsPage() {
             <Button type="submit" name="lagre" value="1" disabled={navigation.state === "submitting"}>
               Lagre alle forklaringer
             </Button>
-            <RemixLink to={reportPath(year, asOfDate)}>Tilbake til rapporten</RemixLink>
+            <RemixLink to={reportPath(year, asOfDate, null, "", agency)}>Tilbake til rapporten</RemixLink>
           </div>
         </Form>
       )}

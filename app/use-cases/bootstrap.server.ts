@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
+import { DEFAULT_AGENCY_NAME } from "~/domain/agency";
 import { parseLetter } from "~/domain/letter/parse";
 import { importParsedLetter, type ImportSummary } from "./import-letter.server";
 import { migrateToLatest } from "../db/migrate.server";
@@ -21,7 +22,7 @@ export async function importLetterText(
   db: Kysely<Database>,
   text: string,
   sourceName: string,
-  options: { actor?: string; actorUserId?: number | null; dryRun?: boolean } = {},
+  options: { actor?: string; actorUserId?: number | null; dryRun?: boolean; agency?: string | null } = {},
 ): Promise<ImportSummary> {
   const normalised = normaliseText(text);
   const parsed = parseLetter(normalised);
@@ -48,6 +49,8 @@ export async function bootstrapDatabase(
     if (Number(letters.n) === 0 && fs.existsSync(seedFile)) {
       seeded = await importLetterText(db, fs.readFileSync(seedFile, "utf8"), path.basename(seedFile), {
         actor: "system:første-oppstart",
+        // The bundled letter is Helse- og omsorgsdepartementet's 2023 letter to Helsedirektoratet.
+        agency: DEFAULT_AGENCY_NAME,
       });
     }
   }

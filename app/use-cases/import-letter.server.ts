@@ -31,6 +31,8 @@ import { deletePart, partsOfLetters, upsertPart } from "~/models/assignment-part
 import { findAssignmentByKey, lockFields, lockedFields, type AssignmentRow } from "~/models/assignment.server";
 import { appendStatusEvent } from "~/models/status-event.server";
 import { audit } from "../models/audit.server";
+import { DEFAULT_AGENCY_NAME, normaliseAgencyName } from "~/domain/agency";
+import { AgencyError, createAgency, findAgencyByName, listAgencies } from "~/models/agency.server";
 import type { Database } from "../db/schema";
 import type { StoredPartKind as PartKind } from "~/domain/parts";
 import type { RelationKind } from "~/domain/relations";
@@ -57,6 +59,12 @@ export interface ImportOptions {
    * e.g. the upload row marked imported and audited in the same transaction.
    */
   within?: (trx: Transaction<Database>, summary: ImportSummary) => Promise<void>;
+  /**
+   * The recipient agency's name: overrides what the letter says (upload preview, CLI
+   * `--agency`). Without it the letter's recipient; without that the database's only agency (or
+   * Helsedirektoratet in an empty one); with several agencies and no recipient the import is refused.
+   */
+  agency?: string | null;
 }
 
 export interface FieldChange {
@@ -86,6 +94,8 @@ export interface ImportItem {
 }
 
 export interface ImportSummary {
+  /** The recipient agency everything was imported to; created: new to the register. */
+  agency: { name: string; slug: string; created: boolean } | null;
   letters: { created: number; updated: number; unchanged: number };
   assignments: { created: string[]; updated: string[]; unchanged: number };
   /** Parts written by later letters, by assignment key. */
@@ -189,6 +199,7 @@ export async function importParsedLetter(
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const summary: ImportSummary = {
+    agency: null,
     letters: { created: 0, updated: 0, unchanged: 0 },
     assignments: { created: [], updated: [], unchanged: 0 },
     parts: { created: [], updated: [], removed: 0 },
@@ -209,8 +220,11 @@ export async function importParsedLetter(
 
   try {
     await db.transaction().execute(async (trx) => {
+      const agency = await resolveAgency(trx, parsed, options.agency ?? null, new Date(now));
+      summary.agency = { name: agency.name, slug: agency.slug, created: agency.created };
       const ctx: Ctx = {
         trx,
+        agencyId: agency.id,
         now,
         actor,
         actorUserId: options.actorUserId ?? null,
@@ -224,7 +238,7 @@ export async function importParsedLetter(
         seenParts: new Set(),
       };
 
-      await upsertReferenceData(trx, parsed);
+      await upsertReferenceData(trx, parsed, agency.id);
       ctx.letterIds = await upsertLetters(ctx, parsed, lines);
 
       // Postponements carried by an assignment become a "postpones" relation on it.
@@ -262,7 +276,7 @@ export async function importParsedLetter(
             relations.push({ type: "clarifies", target: a.target });
           }
           for (const r of relations) {
-            const target = await findAssignmentByKey(trx, r.target);
+            const target = await findAssignmentByKey(trx, ctx.agencyId, r.target);
             summary.relations.push({ source: a.id, type: r.type, target: r.target, known: !!target });
             if (!target) continue;
             if (r.type === "clarifies" && !clarified.has(`${a.id} ${r.target}`)) {
@@ -297,6 +311,8 @@ export async function importParsedLetter(
 
 interface Ctx {
   trx: Transaction<Database>;
+  /** The recipient agency: every lookup by key is within it. */
+  agencyId: number;
   now: string;
   actor: string;
   actorUserId: number | null;
@@ -372,7 +388,41 @@ async function finishImportLog(ctx: Ctx): Promise<void> {
     new Date(ctx.now),
   );
 }
-async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResult): Promise<void> {
+
+/** The letter's recipient, chosen as ImportOptions.agency describes; created when new. */
+export async function resolveAgency(
+  trx: Transaction<Database> | Kysely<Database>,
+  parsed: Pick<ParseResult, "letters">,
+  override: string | null,
+  now: Date,
+): Promise<{ id: number; name: string; slug: string; created: boolean }> {
+  const named = normaliseAgencyName(override ?? "") || parsed.letters.map((l) => normaliseAgencyName(l.recipient ?? "")).find(Boolean) || null;
+  const existing = await listAgencies(trx);
+  let name = named;
+  if (!name) {
+    if (existing.length > 1) {
+      throw new AgencyError(
+        `Brevet sier ikke hvilken virksomhet det er til, og registeret har flere (${existing.map((a) => a.name).join(", ")}). Oppgi virksomheten.`,
+      );
+    }
+    name = existing[0]?.name ?? DEFAULT_AGENCY_NAME;
+  }
+  const found = await findAgencyByName(trx, name);
+  if (found) return { ...found, created: false };
+  const created = await createAgency(trx, { name }, now);
+  // The register's first agency: everyone made before it belongs to it, as with one agency
+  // there is nothing to choose (the same rule the migration applies to existing users).
+  if (existing.length === 0) {
+    await trx
+      .insertInto("user_agencies")
+      .columns(["user_id", "agency_id"])
+      .expression((eb) => eb.selectFrom("users").select(["users.id as user_id", eb.val(created.id).as("agency_id")]))
+      .execute();
+  }
+  return { ...created, created: true };
+}
+
+async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResult, agencyId: number): Promise<void> {
   const year = yearOf(parsed);
   const departmentNames = new Map(parsed.departments.map((d) => [d.code, d.name]));
   const codes = new Set<string>(parsed.departments.map((d) => d.code));
@@ -394,11 +444,12 @@ async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResu
     const existing = await trx
       .selectFrom("goal_areas")
       .select(["id", "name", "sort_order"])
+      .where("agency_id", "=", agencyId)
       .where("year", "=", year)
       .where("code", "=", area.code)
       .executeTakeFirst();
     if (!existing) {
-      await trx.insertInto("goal_areas").values({ year, code: area.code, name: area.name, sort_order: order }).execute();
+      await trx.insertInto("goal_areas").values({ agency_id: agencyId, year, code: area.code, name: area.name, sort_order: order }).execute();
     } else if (existing.name !== area.name || existing.sort_order !== order) {
       await trx.updateTable("goal_areas").set({ name: area.name, sort_order: order }).where("id", "=", existing.id).execute();
     }
@@ -408,11 +459,12 @@ async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResu
     const existing = await trx
       .selectFrom("goals")
       .select(["id", "title", "area_code"])
+      .where("agency_id", "=", agencyId)
       .where("year", "=", year)
       .where("code", "=", goal.code)
       .executeTakeFirst();
     if (!existing) {
-      await trx.insertInto("goals").values({ year, code: goal.code, number, area_code: goal.area, title: goal.title }).execute();
+      await trx.insertInto("goals").values({ agency_id: agencyId, year, code: goal.code, number, area_code: goal.area, title: goal.title }).execute();
     } else if (existing.title !== goal.title || existing.area_code !== goal.area) {
       await trx.updateTable("goals").set({ title: goal.title, area_code: goal.area }).where("id", "=", existing.id).execute();
     }
@@ -430,11 +482,17 @@ async function upsertLetters(ctx: Ctx, parsed: ParseResult, lines: string[]): Pr
     seenKeys.set(base, n);
     const key = n === 1 ? base : `${base}#${n}`;
     const sourceHash = sha256(lines.slice(letter.startLine - 1, letter.endLine).join("\n"));
-    const existing = await ctx.trx.selectFrom("letters").selectAll().where("letter_key", "=", key).executeTakeFirst();
+    const existing = await ctx.trx
+      .selectFrom("letters")
+      .selectAll()
+      .where("agency_id", "=", ctx.agencyId)
+      .where("letter_key", "=", key)
+      .executeTakeFirst();
     if (!existing) {
       const row = await ctx.trx
         .insertInto("letters")
         .values({
+          agency_id: ctx.agencyId,
           letter_key: key,
           kind: letter.kind,
           year: letter.year,
@@ -516,7 +574,7 @@ async function replaceDepartments(trx: Transaction<Database>, assignmentId: numb
 /** A block that gives an assignment itself: create it, re-import its original, or add to it. */
 async function applyOriginalBlock(ctx: Ctx, a: ParsedAssignment, index: number, postpones: string[]): Promise<void> {
   const letterId = ctx.letterIds[a.letter];
-  const existing = await findAssignmentByKey(ctx.trx, a.id);
+  const existing = await findAssignmentByKey(ctx.trx, ctx.agencyId, a.id);
   if (!existing) return createAssignment(ctx, a, index, postpones, false);
   if (existing.letter_id === letterId) return updateOriginal(ctx, existing, a, index, postpones);
   const letter = ctx.letters[a.letter];
@@ -539,6 +597,7 @@ async function createAssignment(ctx: Ctx, a: ParsedAssignment, index: number, po
   const row = await trx
     .insertInto("assignments")
     .values({
+      agency_id: ctx.agencyId,
       key: a.id,
       has_id: a.hasId ? 1 : 0,
       year,
@@ -691,7 +750,7 @@ async function applyPartBlock(
   known?: AssignmentRow,
 ): Promise<void> {
   const { trx, now } = ctx;
-  const existing = known ?? (await findAssignmentByKey(trx, targetKey));
+  const existing = known ?? (await findAssignmentByKey(trx, ctx.agencyId, targetKey));
   const asOriginal: ParsedAssignment = { ...a, id: targetKey, hasId: true, kind: "original" };
   if (!existing) return createAssignment(ctx, asOriginal, index, [], true);
   const letterId = ctx.letterIds[a.letter];
@@ -837,7 +896,7 @@ async function applyEvent(ctx: Ctx, e: ParsedEvent, eventIndex: number): Promise
   const type = e.type ?? "postponement";
   const letterId = ctx.letterIds[e.letter];
   const letter = ctx.letters[e.letter];
-  const target = await findAssignmentByKey(ctx.trx, e.target);
+  const target = await findAssignmentByKey(ctx.trx, ctx.agencyId, e.target);
   if (!target || letterId === undefined || !letter) {
     if (type === "postponement") {
       ctx.summary.postponements.push({ target: e.target, letter: letterName(letter), recorded: false });
@@ -980,7 +1039,7 @@ async function removeStaleParts(ctx: Ctx): Promise<void> {
  */
 async function correctAssignment(ctx: Ctx, a: ParsedAssignment, index: number): Promise<void> {
   const { trx, now } = ctx;
-  const existing = await findAssignmentByKey(trx, a.id);
+  const existing = await findAssignmentByKey(trx, ctx.agencyId, a.id);
   if (!existing) return createAssignment(ctx, a, index, [], false);
   const letterId = ctx.letterIds[a.letter];
   const changes: FieldChange[] = [];

@@ -13,6 +13,8 @@ import { applyOverrides, parseOverrides, type ImportOverrides, type ItemOverride
 import { audit, type Actor } from "../models/audit.server";
 import { importParsedLetter, type ImportItem, type ImportSummary } from "./import-letter.server";
 import type { Database } from "../db/schema";
+import { DEFAULT_AGENCY_NAME, normaliseAgencyName } from "~/domain/agency";
+import { listAgencies } from "~/models/agency.server";
 
 export async function createUpload(
   db: Kysely<Database>,
@@ -59,10 +61,19 @@ export interface Preview {
   original: ParseResult;
   /** What will be imported (overrides applied). */
   parsed: ParseResult;
-  summary: ImportSummary;
+  /** Null when the recipient agency must be chosen first (see `agency`). */
+  summary: ImportSummary | null;
   overrides: ImportOverrides;
-  /** The preview's items with references into the original parse ("b3", "e0"). */
+  /** The preview's items with references into the original parse ("b3", "e0"); empty while the agency is unknown. */
   items: Array<ImportItem & { ref: string | null }>;
+  agency: {
+    /** What the letter's text says (the parser's `recipient`), null when it does not say. */
+    fromText: string | null;
+    /** The agency the import will use; null: unknown, the admin must choose before confirming. */
+    chosen: string | null;
+    /** Every agency in the register, to choose from. */
+    known: string[];
+  };
 }
 
 type UploadRow = { text: string; overrides: string; parsed: string | null; source_name: string };
@@ -87,12 +98,18 @@ function prepared(upload: UploadRow) {
 
 export async function previewUpload(db: Kysely<Database>, upload: UploadRow): Promise<Preview> {
   const { original, overrides, parsed, blockIndex, eventIndex } = prepared(upload);
-  const summary = await importParsedLetter(db, parsed, { text: upload.text, sourceName: upload.source_name, dryRun: true });
+  const known = (await listAgencies(db)).map((a) => a.name);
+  const fromText = parsed.letters.map((l) => normaliseAgencyName(l.recipient ?? "")).find(Boolean) ?? null;
+  // With several agencies and a letter that does not say, the admin chooses: no guessing.
+  const chosen = overrides.agency ?? fromText ?? (known.length <= 1 ? (known[0] ?? DEFAULT_AGENCY_NAME) : null);
+  const agency = { fromText, chosen, known };
+  if (chosen === null) return { original, parsed, summary: null, overrides, items: [], agency };
+  const summary = await importParsedLetter(db, parsed, { text: upload.text, sourceName: upload.source_name, dryRun: true, agency: chosen });
   const items = summary.items.map((item) => ({
     ...item,
     ref: item.block !== null ? `b${blockIndex[item.block]}` : item.event !== null ? `e${eventIndex[item.event]}` : null,
   }));
-  return { original, parsed, summary, overrides, items };
+  return { original, parsed, summary, overrides, items, agency };
 }
 
 async function updateOverrides(db: Kysely<Database>, id: number, change: (o: ImportOverrides) => ImportOverrides): Promise<boolean> {
@@ -113,6 +130,12 @@ export async function setDepartmentOverride(db: Kysely<Database>, id: number, ke
   });
 }
 
+/** Sets (or, with an empty name, clears) the recipient agency the admin chose in the preview. */
+export async function setAgencyOverride(db: Kysely<Database>, id: number, name: string): Promise<boolean> {
+  const agency = normaliseAgencyName(name);
+  return updateOverrides(db, id, ({ agency: _old, ...overrides }) => (agency ? { ...overrides, agency } : overrides));
+}
+
 /** Sets (or with null clears) the correction of one preview item ("b3", "e0"). */
 export async function setItemOverride(db: Kysely<Database>, id: number, ref: string, override: ItemOverride | null): Promise<boolean> {
   if (!/^[be]\d{1,6}$/.test(ref)) return false;
@@ -131,6 +154,7 @@ export async function confirmUpload(db: Kysely<Database>, id: number, actor: Act
   const { parsed, overrides, original } = prepared(upload);
   try {
     return await importParsedLetter(db, parsed, {
+      agency: overrides.agency ?? null,
       text: upload.text,
       sourceName: upload.source_name,
       actor: actor.name,
@@ -159,6 +183,7 @@ class UploadAlreadyDecided extends Error {}
 /** The admin's corrections in words for the audit log: which item, what was chosen. */
 function describeOverrides(original: ParseResult, overrides: ImportOverrides): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
+  if (overrides.agency) out.push({ agency: overrides.agency });
   for (const [key, codes] of Object.entries(overrides.departments ?? {})) out.push({ key, departments: codes });
   for (const [ref, o] of Object.entries(overrides.items ?? {})) {
     const index = Number(ref.slice(1));

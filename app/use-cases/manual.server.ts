@@ -47,7 +47,6 @@ function singleAssignment(year: number, a: ParsedAssignment): ParseResult {
   return { letters: [manualLetter(year)], assignments: [a], events: [], warnings: [], areas: [], goals: [], departments: a.departments.map((code) => ({ code, name: null })) };
 }
 
-/** Creates an assignment by hand, or corrects one (same key): history records who and why. */
 /** A new assignment was given an ID that is already in the register (nothing was written). */
 export class AssignmentExistsError extends Error {
   constructor(readonly key: string) {
@@ -57,10 +56,17 @@ export class AssignmentExistsError extends Error {
 
 /**
  * Creates (or, with `existingKey`, corrects) an assignment given outside a letter. A new one whose
- * ID already exists is refused inside the same transaction (AssignmentExistsError), so two admins
- * creating the same ID at once cannot both succeed.
+ * ID already exists (in the agency) is refused inside the same transaction (AssignmentExistsError),
+ * so two admins creating the same ID at once cannot both succeed. `agency`: the agency's name
+ * (required when the register holds several; see ImportOptions.agency).
  */
-export async function saveManualAssignment(db: Kysely<Database>, input: ManualAssignmentInput, actor: Actor, existingKey?: string): Promise<{ key: string; summary: ImportSummary }> {
+export async function saveManualAssignment(
+  db: Kysely<Database>,
+  input: ManualAssignmentInput,
+  actor: Actor,
+  existingKey?: string,
+  agency: string | null = null,
+): Promise<{ key: string; summary: ImportSummary }> {
   const key = existingKey ?? input.id ?? `uten-id-${input.year}-${fnv1a32(`manuell|${input.title.toLowerCase()}|${Date.now()}`)}`;
   const assignment: ParsedAssignment = {
     id: key,
@@ -82,6 +88,7 @@ export async function saveManualAssignment(db: Kysely<Database>, input: ManualAs
     actor: actor.name,
     actorUserId: actor.userId,
     correction: existingKey !== undefined,
+    agency,
     within: async (_trx, result) => {
       if (existingKey === undefined && !result.assignments.created.includes(key)) throw new AssignmentExistsError(key);
     },
@@ -89,13 +96,31 @@ export async function saveManualAssignment(db: Kysely<Database>, input: ManualAs
   return { key, summary };
 }
 
-export async function assignmentForEdit(db: Kysely<Database>, key: string) {
-  const a = await db
+/** An assignment by key within an agency (null: the key alone, when only one agency uses it). */
+export async function assignmentForEdit(db: Kysely<Database>, key: string, agencyId: number | null = null) {
+  const rows = await db
     .selectFrom("assignments as a")
     .innerJoin("letters as l", "l.id", "a.letter_id")
-    .select(["a.id", "a.key", "a.has_id", "a.year", "a.title", "a.body", "a.area_code", "a.known_only_from_letter", "l.year as letter_year"])
+    .innerJoin("agencies as ag", "ag.id", "a.agency_id")
+    .select([
+      "a.id",
+      "a.key",
+      "a.has_id",
+      "a.year",
+      "a.title",
+      "a.body",
+      "a.area_code",
+      "a.known_only_from_letter",
+      "l.year as letter_year",
+      "a.agency_id",
+      "ag.name as agency_name",
+      "ag.slug as agency_slug",
+    ])
     .where("a.key", "=", key)
-    .executeTakeFirst();
+    .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
+    .limit(2)
+    .execute();
+  const a = rows.length === 1 ? rows[0] : undefined;
   if (!a) return null;
   const [deps, deadline] = await Promise.all([
     db.selectFrom("assignment_departments").select("department_code").where("assignment_id", "=", a.id).orderBy("position").execute(),
@@ -104,8 +129,8 @@ export async function assignmentForEdit(db: Kysely<Database>, key: string) {
   return { ...a, departments: deps.map((d) => d.department_code), deadline: deadline && !deadline.is_default ? deadline.date : null };
 }
 
-/** Unfinished assignments of a year that have not been carried over yet. */
-export async function carryOverCandidates(db: Kysely<Database>, year: number) {
+/** Unfinished assignments of a year (of one agency, or every agency) that have not been carried over yet. */
+export async function carryOverCandidates(db: Kysely<Database>, year: number, agencyId: number | null = null) {
   const rows = await db
     .selectFrom("assignments as a")
     .select([
@@ -117,8 +142,19 @@ export async function carryOverCandidates(db: Kysely<Database>, year: number) {
       latestStatusSql().as("status"),
     ])
     .where("a.year", "=", year)
+    .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom("relations as r").select("r.id").where("r.type", "=", "continues").whereRef("r.target_key", "=", "a.key"))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("relations as r")
+            .innerJoin("assignments as c", "c.id", "r.assignment_id")
+            .select("r.id")
+            .where("r.type", "=", "continues")
+            .whereRef("r.target_key", "=", "a.key")
+            .whereRef("c.agency_id", "=", "a.agency_id"),
+        ),
+      ),
     )
     .orderBy("a.key")
     .execute();
@@ -132,11 +168,11 @@ export async function carryOverCandidates(db: Kysely<Database>, year: number) {
  * the same text and owners, a default deadline at the end of the new year, and a "continues"
  * link to the original, whose own history stays where it is.
  */
-export async function carryOver(db: Kysely<Database>, year: number, keys: string[], actor: Actor): Promise<string[]> {
+export async function carryOver(db: Kysely<Database>, year: number, keys: string[], actor: Actor, agencyId: number | null = null): Promise<string[]> {
   const next = year + 1;
   const done: string[] = [];
   for (const key of keys) {
-    const original = await assignmentForEdit(db, key);
+    const original = await assignmentForEdit(db, key, agencyId);
     if (!original || original.year !== year) continue;
     const newKey = `${key}/${next}`;
     const assignment: ParsedAssignment = {
@@ -155,8 +191,14 @@ export async function carryOver(db: Kysely<Database>, year: number, keys: string
     };
     const parsed = singleAssignment(next, assignment);
     parsed.letters[0] = { ...parsed.letters[0], title: `Videreførte oppdrag ${next}`, reference: `videreført-${next}` };
-    await importParsedLetter(db, parsed, { text: `videreført ${key}`, sourceName: `videreføring fra ${year}`, actor: actor.name, actorUserId: actor.userId });
-    const created = await db.selectFrom("assignments").select("id").where("key", "=", newKey).executeTakeFirst();
+    await importParsedLetter(db, parsed, {
+      text: `videreført ${key}`,
+      sourceName: `videreføring fra ${year}`,
+      actor: actor.name,
+      actorUserId: actor.userId,
+      agency: original.agency_name,
+    });
+    const created = await db.selectFrom("assignments").select("id").where("key", "=", newKey).where("agency_id", "=", original.agency_id).executeTakeFirst();
     if (!created) continue;
     await db
       .insertInto("relations")

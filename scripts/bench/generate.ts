@@ -35,7 +35,21 @@ export interface GenerateOptions {
   events: number;
   /** The last year of letters (default 2026); the first is endYear - years + 1. */
   endYear?: number;
+  /** Agencies the letters go to (default 1; at most BENCH_AGENCIES.length): one letter per agency and year, every agency using the same keys. */
+  agencies?: number;
 }
+
+/** Helse- og omsorgsdepartementet's agencies, in the order the generator uses them. */
+export const BENCH_AGENCIES = [
+  "Helsedirektoratet",
+  "Folkehelseinstituttet",
+  "Direktoratet for medisinske produkter",
+  "Statens helsetilsyn",
+  "Norsk helsenett SF",
+  "Helse Sør-Øst RHF",
+  "Helse Vest RHF",
+  "Helse Nord RHF",
+] as const;
 
 export interface GeneratedUser {
   id: number;
@@ -47,8 +61,10 @@ export interface GenerateResult {
   path: string;
   years: number[];
   counts: { assignments: number; deadlines: number; deliverables: number; statusEvents: number; deliveries: number; letters: number };
-  /** Keys per year, in letter order. */
+  /** Keys per year, in letter order, of the first agency (the one the pages measure). */
   keysByYear: Record<number, string[]>;
+  /** The agencies' URL slugs, the measured one first. */
+  agencies: string[];
   /** The user the bench signs in as (saksbehandler: may read everything and update status). */
   user: GeneratedUser;
   timingsMs: { letters: number; events: number; total: number };
@@ -86,19 +102,33 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
 
     // Letters: text in the real layout through the real parser and importer.
     const keysByYear: Record<number, string[]> = {};
-    const perYear = Math.floor(options.assignments / options.years);
+    const agencyCount = Math.max(1, Math.min(options.agencies ?? 1, BENCH_AGENCIES.length));
+    const letters = years.length * agencyCount;
+    const perLetter = Math.floor(options.assignments / letters);
+    const slugs: string[] = [];
     for (const [i, year] of years.entries()) {
-      const n = i === years.length - 1 ? options.assignments - perYear * (years.length - 1) : perYear;
-      const { text, keys } = letterText(planYear(year, n), rng);
-      const summary = await importLetterText(app.db, text, `bench-tildelingsbrev-${year}.txt`, { actor: "system:benchmark" });
-      if (summary.assignments.created.length !== n) {
-        throw new Error(`Generert brev ${year}: ventet ${n} oppdrag, importøren laget ${summary.assignments.created.length}`);
+      for (let a = 0; a < agencyCount; a++) {
+        const last = i === years.length - 1 && a === agencyCount - 1;
+        const n = last ? options.assignments - perLetter * (letters - 1) : perLetter;
+        const { text, keys } = letterText(planYear(year, n), rng);
+        const summary = await importLetterText(app.db, text, `bench-tildelingsbrev-${year}-${a + 1}.txt`, {
+          actor: "system:benchmark",
+          agency: BENCH_AGENCIES[a],
+        });
+        if (summary.assignments.created.length !== n) {
+          throw new Error(`Generert brev ${year} (${BENCH_AGENCIES[a]}): ventet ${n} oppdrag, importøren laget ${summary.assignments.created.length}`);
+        }
+        if (i === 0) slugs.push(summary.agency!.slug);
+        if (a === 0) keysByYear[year] = keys;
       }
-      keysByYear[year] = keys;
     }
     const tLetters = performance.now();
 
     const user = await benchUser(app);
+    // The bench user is a case handler of every agency (status updates in the load test).
+    const agencyIds = (await app.db.selectFrom("agencies").select("id").execute()).map((r) => r.id);
+    await app.db.deleteFrom("user_agencies").where("user_id", "=", user.id).execute();
+    await app.db.insertInto("user_agencies").values(agencyIds.map((agency_id) => ({ user_id: user.id, agency_id }))).execute();
     const statusEvents = writeStatusEvents(app, options.events, endYear, rng, user);
     const deliveries = writeDeliveries(app, endYear, rng, user);
     const tEvents = performance.now();
@@ -117,6 +147,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
         letters: count("select count(*) as n from letters"),
       },
       keysByYear,
+      agencies: slugs,
       user,
       timingsMs: { letters: tLetters - t0, events: tEvents - tLetters, total: performance.now() - t0 },
     };

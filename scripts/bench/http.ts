@@ -11,8 +11,13 @@ async function get(url: string, cookie: string): Promise<string> {
   return body;
 }
 
-export async function measureHttpPage(page: Page, options: { baseUrl: string; cookie: string; warmup: number; samples: number }): Promise<Timing> {
+export async function measureHttpPage(page: Pick<Page, "path">, options: { baseUrl: string; cookie: string; warmup: number; samples: number }): Promise<Timing> {
   return measure(() => get(`${options.baseUrl}${page.path}`, options.cookie), options);
+}
+
+/** The size of a page's HTML document in bytes (UTF-8), as served. */
+export async function htmlBytes(page: Pick<Page, "path">, options: { baseUrl: string; cookie: string }): Promise<number> {
+  return Buffer.byteLength(await get(`${options.baseUrl}${page.path}`, options.cookie), "utf8");
 }
 
 export interface FirstLoadJs {

@@ -51,17 +51,21 @@ export async function measureStatusUpdates(options: {
   databasePath: string;
   /** Candidate assignments (keys); the pool takes up to clients × 10 of them. */
   keys: string[];
+  /** The keys' agency (slug): keys are unique per agency. */
+  agency: string;
   clients: number;
   seconds: number;
 }): Promise<UpdateLoadResult> {
   const reader = openDatabase(options.databasePath);
   try {
-    const byKey = reader.sqlite.prepare<[string], { id: number; version: number }>("select id, version from assignments where key = ?");
+    const byKey = reader.sqlite.prepare<[string, string], { id: number; version: number }>(
+      "select a.id, a.version from assignments a join agencies ag on ag.id = a.agency_id where a.key = ? and ag.slug = ?",
+    );
     const versionOf = reader.sqlite.prepare<[number], { version: number }>("select version from assignments where id = ?");
     const poolSize = Math.min(options.keys.length, options.clients * 10);
     if (poolSize < options.clients) throw new Error(`For få oppdrag (${options.keys.length}) til ${options.clients} klienter`);
     const all: PoolItem[] = options.keys.slice(0, poolSize).map((key) => {
-      const row = byKey.get(key);
+      const row = byKey.get(key, options.agency);
       if (!row) throw new Error(`Fant ikke ${key}`);
       return { id: row.id, key, version: row.version, startVersion: row.version };
     });
@@ -99,7 +103,7 @@ export async function measureStatusUpdates(options: {
             return {
               ...req,
               method: "POST",
-              path: `/oppdrag/${encodeURIComponent(item.key)}`,
+              path: `/oppdrag/${encodeURIComponent(item.key)}?virksomhet=${encodeURIComponent(options.agency)}`,
               body: `intent=status&status=i_rute&comment=${encodeURIComponent(`Belastningstest ${sent}: arbeidet går etter planen.`)}&version=${item.version}`,
             };
           },

@@ -16,7 +16,7 @@ import { tempDir } from "../helpers/db";
 const dir = tempDir("oppdrag-bench-smoke-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const SMALL = { assignments: 200, years: 2, events: 1000 };
+const SMALL = { assignments: 200, years: 2, events: 1000, agencies: 2 };
 
 describe("benchmark data generator", () => {
   it("generates the asked-for data through the importer, deterministically, and it passes the consistency check", async () => {
@@ -25,6 +25,7 @@ describe("benchmark data generator", () => {
     expect(a.counts).toMatchObject({ assignments: 200, statusEvents: 1000 });
     expect(a.counts.deliverables).toBeGreaterThan(0);
     expect(a.years).toEqual([2025, 2026]);
+    expect(a.agencies).toEqual(["helsedirektoratet", "folkehelseinstituttet"]);
     expect(b.keysByYear).toEqual(a.keysByYear);
 
     const history = (file: string) => {
@@ -33,6 +34,11 @@ describe("benchmark data generator", () => {
         const departments = app.sqlite.prepare("select count(distinct department_code) as n from assignment_departments").get() as { n: number };
         const withoutId = app.sqlite.prepare("select count(*) as n from assignments where has_id = 0").get() as { n: number };
         expect(departments.n).toBe(15);
+        // Both agencies' letters use the same keys, and nothing merged: each key once per agency.
+        const perAgency = app.sqlite.prepare("select agency_id, count(*) as n from assignments group by agency_id order by agency_id").all();
+        expect(perAgency).toEqual([{ agency_id: 1, n: 100 }, { agency_id: 2, n: 100 }]);
+        const shared = app.sqlite.prepare("select count(*) as n from (select key from assignments group by year, key having count(*) = 2)").get() as { n: number };
+        expect(shared.n).toBeGreaterThan(50);
         expect(withoutId.n).toBeGreaterThan(0);
         expect(checkConsistency(app)).toMatchObject({ ok: true, problems: [] });
         return app.sqlite
@@ -74,6 +80,8 @@ describe("benchmark run (toy size)", () => {
       }
       expect(page.statements, name).toBeGreaterThan(0);
       expect(page.ratio.p95, name).toBeGreaterThan(0);
+      expect(page.httpTargetMs, name).toBeCloseTo(results.minimalPage.http.p95 + 2 * page.sql.p95, 1);
+      expect(page.htmlBytes, name).toBeGreaterThan(1000);
     }
 
     const u = results.updates;
@@ -90,7 +98,15 @@ describe("benchmark run (toy size)", () => {
     expect(results.firstLoadJs.gzipBytes).toBeGreaterThan(0);
     if (process.platform === "linux") expect(results.server.rssBytes).toBeGreaterThan(0);
 
-    expect(results.figures.length).toBe(21);
+    expect(results.minimalPage.http.samples).toBe(3);
+    expect(results.data.measuredAgency).toBe("helsedirektoratet");
+    // The agency's pages name it; the "all agencies" ones do not.
+    expect(results.pages.list.path).toContain("virksomhet=helsedirektoratet");
+    expect(results.pages.detail.path).toContain("?virksomhet=helsedirektoratet");
+    expect(results.pages.listAll.path).not.toContain("virksomhet=");
+    // Per page: loader p95, HTTP p95 against minimal + 2 × SQL, HTML size; then 9 other figures.
+    expect(results.figures.length).toBe(PAGE_NAMES.length * 3 + 9);
+    expect(results.figures.filter((f) => f.name.startsWith("HTML-størrelse")).map((f) => f.target)).toEqual(PAGE_NAMES.map(() => "≤ 300 kB"));
     for (const f of results.figures) expect(typeof f.pass, f.name).toBe("boolean");
     expect(JSON.parse(JSON.stringify(results))).toMatchObject({ version: 1 });
     const table = formatTable(results);

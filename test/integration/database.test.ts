@@ -35,14 +35,15 @@ describe("database connection", () => {
     const t = await createTestDatabase();
     cleanups.push(t.cleanup);
     const now = new Date().toISOString();
+    const agency = await t.db.insertInto("agencies").values({ name: "Helsedirektoratet", short_name: null, slug: "helsedirektoratet", created_at: now }).returning("id").executeTakeFirstOrThrow();
     const letter = await t.db
       .insertInto("letters")
-      .values({ letter_key: "k", kind: "main", year: 2023, date: null, reference: null, title: "T", source_hash: "h", source_name: null, start_line: 1, end_line: 2, created_at: now, updated_at: now })
+      .values({ agency_id: agency.id, letter_key: "k", kind: "main", year: 2023, date: null, reference: null, title: "T", source_hash: "h", source_name: null, start_line: 1, end_line: 2, created_at: now, updated_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     const a = await t.db
       .insertInto("assignments")
-      .values({ key: "TB2023-01", has_id: 1, year: 2023, letter_id: letter.id, area_code: null, goal_code: null, title: "x", body: "", source_line: 1, source_end_line: 1, content_hash: "c", created_at: now, updated_at: now })
+      .values({ agency_id: agency.id, key: "TB2023-01", has_id: 1, year: 2023, letter_id: letter.id, area_code: null, goal_code: null, title: "x", body: "", source_line: 1, source_end_line: 1, content_hash: "c", created_at: now, updated_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     await t.db

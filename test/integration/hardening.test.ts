@@ -82,6 +82,7 @@ describe("changing one's own password (hole 8)", () => {
       name: "Test",
       role,
       departments: [],
+      agencies: [],
       sessionHash: "x",
       mustChangePassword: false,
       actor: { userId: id, name: `Test <${email}>`, ip: "10.8.0.1", userAgent: "vitest" },

@@ -6,7 +6,7 @@ import { isCrossSiteRequest } from "~/lib/origin";
 
 describe("role × action table", () => {
   it("covers every role and action", () => {
-    for (const role of ROLES) for (const action of ACTIONS) expect(["yes", "own", "no"]).toContain(PERMISSIONS[role][action]);
+    for (const role of ROLES) for (const action of ACTIONS) expect(["yes", "own", "agency", "no"]).toContain(PERMISSIONS[role][action]);
   });
 
   it("gives admins everything and readers only reading", () => {
@@ -15,11 +15,36 @@ describe("role × action table", () => {
   });
 
   it("lets case handlers update but not administer", () => {
-    const s = { role: "saksbehandler" as const, departments: [] };
+    const s = { role: "saksbehandler" as const, departments: [], agencies: [1] };
     expect(can(s, "status:oppdater")).toBe(true);
     expect(can(s, "rapport:rediger")).toBe(true);
     expect(can(s, "bruker:administrer")).toBe(false);
+    expect(can(s, "virksomhet:administrer")).toBe(false);
     expect(can(s, "brev:importer")).toBe(false);
+  });
+
+  it("lets case handlers update only their own agencies' assignments", () => {
+    const hdirHandler = { role: "saksbehandler" as const, departments: [], agencies: [1] };
+    for (const action of ["status:oppdater", "leveranse:oppdater", "rapport:rediger"] as const) {
+      expect(can(hdirHandler, action, { agency: 1 }), action).toBe(true);
+      expect(can(hdirHandler, action, { agency: 2, owners: ["FHA"] }), action).toBe(false);
+    }
+    expect(can({ ...hdirHandler, agencies: [1, 2] }, "status:oppdater", { agency: 2 })).toBe(true);
+    // Belonging to no agency: nothing to update.
+    expect(can({ role: "saksbehandler", departments: [] }, "status:oppdater")).toBe(false);
+    expect(can({ role: "saksbehandler", departments: [], agencies: [] }, "status:oppdater", { agency: 1 })).toBe(false);
+    // Admins update every agency's; readers none; agencies never widen a department's grant.
+    expect(can({ role: "admin", departments: [], agencies: [] }, "status:oppdater", { agency: 2 })).toBe(true);
+    expect(can({ role: "leser", departments: [], agencies: [2] }, "status:oppdater", { agency: 2 })).toBe(false);
+    expect(can({ role: "departement", departments: ["FHA"], agencies: [1] }, "status:oppdater", { agency: 1 })).toBe(false);
+  });
+
+  it("lets a ministry department agree its own deadlines in any agency", () => {
+    const d = { role: "departement" as const, departments: ["FHA"], agencies: [] };
+    expect(can(d, "frist:avtal", { owners: ["FHA"], agency: 1 })).toBe(true);
+    expect(can(d, "frist:avtal", { owners: ["FHA"], agency: 2 })).toBe(true);
+    expect(can(d, "frist:avtal", { owners: ["KTA"], agency: 2 })).toBe(false);
+    expect(can(d, "virksomhet:administrer")).toBe(false);
   });
 
   it("lets a department agree deadlines only for its own assignments", () => {

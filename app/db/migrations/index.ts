@@ -10,6 +10,7 @@ import * as m0009 from "./0009_status_events_latest";
 import * as m0010 from "./0010_carry_over";
 import * as m0011 from "./0011_assignment_parts";
 import * as m0013 from "./0013_saved_filters";
+import * as m0014 from "./0014_agencies";
 
 /**
  * All migrations, in order. Static imports (rather than a folder scan) so the same list works
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   "0010_carry_over": m0010,
   "0011_assignment_parts": m0011,
   "0013_saved_filters": m0013,
+  "0014_agencies": m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
