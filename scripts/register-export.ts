@@ -1,6 +1,7 @@
 /**
- * `npm run --silent register:export -- [--year 2026] --format json|csv|xlsx [--out FILE] [--force]`
- * Writes every assignment as it stands now (all years without --year): the register contract in
+ * `npm run --silent register:export -- [--year 2026] [--agency NAME] --format json|csv|xlsx [--out FILE] [--force]`
+ * Writes every assignment as it stands now (all years without --year, every agency without
+ * --agency; each entry names its agency): the register contract in
  * app/domain/register.ts. JSON (and CSV) go to standard output when --out is absent; --out obeys
  * the one output-path rule (scripts/lib/output-path.ts).
  */
@@ -11,10 +12,13 @@ import { migrateToLatest } from "../app/db/migrate.server";
 import { REGISTER_FORMATS, type RegisterFormat } from "../app/domain/register";
 import { renderRegisterFile } from "../app/export/register-files.server";
 import { loadRegister } from "../app/models/register.server";
+import { listYears } from "../app/models/assignment.server";
+import { findAgencyByName, listAgencies } from "../app/models/agency.server";
+import type { AgencyRef } from "../app/domain/agency";
 import { outputPathRefusal } from "./lib/output-path";
 import { fail, runCli } from "./lib/cli";
 
-const USAGE = "Bruk: npm run --silent register:export -- [--year 2026] --format json|csv|xlsx [--out FIL] [--force]";
+const USAGE = "Bruk: npm run --silent register:export -- [--year 2026] [--agency VIRKSOMHET] --format json|csv|xlsx [--out FIL] [--force]";
 
 async function main(): Promise<number> {
   let values;
@@ -22,6 +26,7 @@ async function main(): Promise<number> {
     ({ values } = parseArgs({
       options: {
         year: { type: "string" },
+        agency: { type: "string" },
         format: { type: "string" },
         out: { type: "string" },
         force: { type: "boolean", default: false },
@@ -45,18 +50,25 @@ async function main(): Promise<number> {
 
   const { db } = getDatabase();
   await migrateToLatest(db);
-  if (year !== null) {
-    const known = await db.selectFrom("assignments").select("id").where("year", "=", year).executeTakeFirst();
-    if (!known) return fail(`Det finnes ingen oppdrag for ${year} i databasen.`);
+  let agency: AgencyRef | undefined;
+  if (values.agency !== undefined) {
+    agency = await findAgencyByName(db, values.agency);
+    if (!agency) {
+      const names = (await listAgencies(db)).map((a) => a.name);
+      return fail(`Fant ikke virksomheten «${values.agency.slice(0, 200)}». Registeret har: ${names.join(", ") || "ingen"}.`);
+    }
   }
-  const entries = await loadRegister(db, { year });
+  if (year !== null && !(await listYears(db, agency?.id ?? null)).includes(year)) {
+    return fail(`Det finnes ingen oppdrag for ${year}${agency ? ` til ${agency.name}` : ""} i databasen.`);
+  }
+  const entries = await loadRegister(db, { year, agencyId: agency?.id ?? null });
   const file = await renderRegisterFile(entries, format);
   if (values.out === undefined) {
     await new Promise<void>((resolve, reject) => process.stdout.write(file.body, (error) => (error ? reject(error) : resolve())));
     return 0;
   }
   fs.writeFileSync(values.out, file.body);
-  console.error(`Skrev ${entries.length} oppdrag${year !== null ? ` for ${year}` : ""} som ${format} til ${values.out}.`);
+  console.error(`Skrev ${entries.length} oppdrag${agency ? ` til ${agency.name}` : ""}${year !== null ? ` for ${year}` : ""} som ${format} til ${values.out}.`);
   return 0;
 }
 

@@ -50,7 +50,8 @@ export interface RegisterEntry {
   deadlines: RegisterDeadline[];
   /** The original first, then each later letter's part in order. */
   parts: RegisterPart[];
-  // The agency helper adds `agency` here (the agency the assignment is given to).
+  /** The agency (virksomhet) the assignment is given to, by name: IDs are unique per agency and year. */
+  agency: string;
 }
 
 export const REGISTER_FORMATS = ["json", "csv", "xlsx"] as const;
@@ -80,13 +81,14 @@ export function partLine(p: RegisterPart, formatDate: (iso: string) => string): 
   return `${PART_KIND_LABELS[p.kind]}: ${p.letter}${p.date ? `, ${formatDate(p.date)}` : ""}`;
 }
 
-export const REGISTER_COLUMNS = ["ID", "År", "Tittel", "Avdelinger", "Område", "Mål", "Status", "Unntatt offentlighet", "Frister", "Deler"] as const;
+export const REGISTER_COLUMNS = ["ID", "År", "Virksomhet", "Tittel", "Avdelinger", "Område", "Mål", "Status", "Unntatt offentlighet", "Frister", "Deler"] as const;
 
 /** One row per assignment, Norwegian headings and values; deadlines and parts one per line in their cells. */
 export function registerRows(entries: RegisterEntry[], formatDate: (iso: string) => string): string[][] {
   return entries.map((e) => [
     e.id,
     String(e.year),
+    e.agency,
     e.title,
     e.departments.join("/"),
     e.area ?? "",

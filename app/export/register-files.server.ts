@@ -26,13 +26,14 @@ export async function registerToXlsx(entries: RegisterEntry[]): Promise<Buffer> 
   workbook.creator = "Oppdragsoversikt";
   workbook.title = "Oppdragsregister";
   const sheet = workbook.addWorksheet("Oppdrag", { views: [{ state: "frozen", ySplit: 1 }] });
-  const widths = [13, 6, 50, 14, 9, 9, 13, 10, 60, 60];
+  const widths = [13, 6, 25, 50, 14, 9, 9, 13, 10, 60, 60];
   sheet.columns = REGISTER_COLUMNS.map((header, i) => ({ header, key: String(i), width: widths[i] }));
   for (const row of registerRows(entries, formatDateShort)) sheet.addRow(row);
 
   const deadlines = workbook.addWorksheet("Frister", { views: [{ state: "frozen", ySplit: 1 }] });
   deadlines.columns = [
     { header: "ID", key: "id", width: 13 },
+    { header: "Virksomhet", key: "agency", width: 25 },
     { header: "Leveranse", key: "label", width: 20 },
     { header: "Frist", key: "date", width: 12, style: { numFmt: "dd.mm.yyyy" } },
     { header: "Presisjon", key: "precision", width: 10 },
@@ -43,6 +44,7 @@ export async function registerToXlsx(entries: RegisterEntry[]): Promise<Buffer> 
     for (const d of e.deadlines) {
       deadlines.addRow({
         id: e.id,
+        agency: e.agency,
         label: d.label ?? "Oppdraget",
         date: d.date ? new Date(`${d.date}T00:00:00Z`) : null,
         precision: d.precision ?? (d.state === "invalid" ? "ugyldig" : ""),
@@ -54,6 +56,7 @@ export async function registerToXlsx(entries: RegisterEntry[]): Promise<Buffer> 
   const parts = workbook.addWorksheet("Deler", { views: [{ state: "frozen", ySplit: 1 }] });
   parts.columns = [
     { header: "ID", key: "id", width: 13 },
+    { header: "Virksomhet", key: "agency", width: 25 },
     { header: "Del", key: "kind", width: 20 },
     { header: "Brev", key: "letter", width: 50 },
     { header: "Dato", key: "date", width: 12, style: { numFmt: "dd.mm.yyyy" } },
@@ -61,7 +64,7 @@ export async function registerToXlsx(entries: RegisterEntry[]): Promise<Buffer> 
   ];
   for (const e of entries) {
     for (const p of e.parts) {
-      parts.addRow({ id: e.id, kind: PART_KIND_LABELS[p.kind], letter: p.letter, date: p.date ? new Date(`${p.date}T00:00:00Z`) : null, status: STATUS_LABELS[e.status] });
+      parts.addRow({ id: e.id, agency: e.agency, kind: PART_KIND_LABELS[p.kind], letter: p.letter, date: p.date ? new Date(`${p.date}T00:00:00Z`) : null, status: STATUS_LABELS[e.status] });
     }
   }
   for (const ws of [sheet, deadlines, parts]) {

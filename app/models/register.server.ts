@@ -10,15 +10,20 @@ import { compareAssignmentIds } from "~/domain/letter/ids";
 import type { RegisterEntry } from "~/domain/register";
 import { INITIAL_STATUS } from "~/domain/status";
 
-export async function loadRegister(db: Kysely<Database>, scope: { year?: number | null; ids?: readonly number[] } = {}): Promise<RegisterEntry[]> {
+export async function loadRegister(
+  db: Kysely<Database>,
+  scope: { year?: number | null; ids?: readonly number[]; agencyId?: number | null } = {},
+): Promise<RegisterEntry[]> {
   if (scope.ids && scope.ids.length === 0) return [];
   const rows = await db
     .selectFrom("assignments as a")
     .innerJoin("letters as l", "l.id", "a.letter_id")
+    .innerJoin("agencies as ag", "ag.id", "a.agency_id")
     .select([
       "a.id",
       "a.key",
       "a.year",
+      "ag.name as agency",
       "a.title",
       "a.area_code",
       "a.goal_code",
@@ -30,6 +35,7 @@ export async function loadRegister(db: Kysely<Database>, scope: { year?: number 
     ])
     .$if(scope.year !== undefined && scope.year !== null, (q) => q.where("a.year", "=", scope.year as number))
     .$if(scope.ids !== undefined, (q) => q.where("a.id", "in", [...(scope.ids ?? [])]))
+    .$if(scope.agencyId !== undefined && scope.agencyId !== null, (q) => q.where("a.agency_id", "=", scope.agencyId as number))
     .execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -77,6 +83,7 @@ export async function loadRegister(db: Kysely<Database>, scope: { year?: number 
       (r): RegisterEntry => ({
         id: r.key,
         year: r.year,
+        agency: r.agency,
         title: r.title,
         departments: (deps.get(r.id) ?? []).map((d) => d.department_code),
         area: r.area_code,
@@ -98,5 +105,5 @@ export async function loadRegister(db: Kysely<Database>, scope: { year?: number 
         ],
       }),
     )
-    .sort((a, b) => a.year - b.year || compareAssignmentIds(a.id, b.id));
+    .sort((a, b) => a.year - b.year || compareAssignmentIds(a.id, b.id) || a.agency.localeCompare(b.agency, "nb"));
 }

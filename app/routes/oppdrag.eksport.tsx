@@ -10,6 +10,7 @@ import { renderRegisterFile } from "~/export/register-files.server";
 import { readAsOf } from "~/lib/as-of";
 import { chooseYear } from "~/lib/urls";
 import { loadRegister } from "~/models/register.server";
+import { readAgencyChoice } from "~/models/agency.server";
 
 /**
  * Resource route: the register (as `register:export` writes it) for the assignments the list
@@ -23,10 +24,13 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!(REGISTER_FORMATS as readonly string[]).includes(format)) return text("Ukjent format. Velg xlsx, csv eller json.", 400);
   const asOf = readAsOf(url);
   const db = getDatabase().db;
+  // The list's agency choice (`?virksomhet=`; absent or unknown: every agency), as on the list.
+  const choice = await readAgencyChoice(db, url.searchParams);
+  const agencyId = choice.multi ? (choice.agency?.id ?? null) : null;
   const filter = readFilter(url.searchParams);
-  const year = chooseYear(filter.year ? String(filter.year) : null, await listYears(db));
+  const year = chooseYear(filter.year ? String(filter.year) : null, await listYears(db, agencyId));
   if (year === null) return text("Det finnes ingen oppdrag å laste ned.", 404);
-  const rows = await queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today: asOf?.date ?? todayInOslo(), filter: { ...filter, year } });
+  const rows = await queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today: asOf?.date ?? todayInOslo(), filter: { ...filter, year }, agencyId });
   const entries = await loadRegister(db, { ids: rows.map((r) => r.id) });
   const file = await renderRegisterFile(entries, format as RegisterFormat);
   return new Response(new Uint8Array(file.body), {

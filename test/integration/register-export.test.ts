@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db/connection.server";
 import { migrateToLatest } from "~/db/migrate.server";
+import { importLetterText } from "~/use-cases/bootstrap.server";
 import type { RegisterEntry } from "~/domain/register";
 import { REPO_ROOT, tempDir } from "../helpers/db";
 import { importResult, mainLetter, supplement1, supplement2 } from "../helpers/parts-fixtures";
@@ -43,7 +44,7 @@ describe("register:export", () => {
     const entries = JSON.parse(out.stdout.toString("utf8")) as RegisterEntry[];
     expect(entries.map((e) => e.id)).toEqual(["TB2025-115", "TB2026-12", "TB2026-17", "TB2026-20", "TB2026-61"]);
     const e17 = entries.find((e) => e.id === "TB2026-17")!;
-    expect(e17).toMatchObject({ year: 2026, title: "Nasjonal plan for legemiddelberedskap", departments: ["KTA"], area: "3.4", goal: null, status: "ikke_startet", exempt: false });
+    expect(e17).toMatchObject({ year: 2026, agency: "Helsedirektoratet", title: "Nasjonal plan for legemiddelberedskap", departments: ["KTA"], area: "3.4", goal: null, status: "ikke_startet", exempt: false });
     expect(e17.deadlines).toEqual([
       expect.objectContaining({ date: "2026-12-31", precision: "year", label: null, letter: "Tildelingsbrev 2026 til Helsedirektoratet" }),
       expect.objectContaining({ date: "2026-05-01", precision: "day", label: "Delleveranse 1", text: "Frist: 1. mai 2026", letter: "Supplerende tildelingsbrev nr. 1 2026" }),
@@ -70,7 +71,7 @@ describe("register:export", () => {
     const first = run(["--year", "2026", "--format", "csv", "--out", csv]);
     expect(first.code).toBe(0);
     const text = fs.readFileSync(csv, "utf8");
-    expect(text.startsWith("\uFEFFID;År;Tittel;Avdelinger;Område;Mål;Status;Unntatt offentlighet;Frister;Deler\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFFID;År;Virksomhet;Tittel;Avdelinger;Område;Mål;Status;Unntatt offentlighet;Frister;Deler\r\n")).toBe(true);
     expect(text).toContain("TB2026-20;2026;Kartlegging av ventetider;KTA;3.4;;Avsluttet;Nei;");
     expect(text).not.toContain("TB2025-115");
 
@@ -109,4 +110,30 @@ describe("register:export", () => {
       expect(out.stdout.length).toBe(0);
     }
   }, 400_000);
+
+  it("names each assignment's agency; --agency limits to one (#16): an oppdragsdokument to Norsk helsenett SF beside Helsedirektoratet's letters", async () => {
+    const app = openDatabase(db);
+    await importLetterText(app.db, fs.readFileSync(path.join(REPO_ROOT, "test/fixtures/letters/2026/oppdragsdokument-nhn-2026.txt"), "utf8"), "nhn.txt");
+    await app.db.destroy();
+
+    const all = JSON.parse(run(["--year", "2026", "--format", "json"]).stdout.toString("utf8")) as RegisterEntry[];
+    expect(all.filter((e) => e.agency === "Norsk helsenett SF").map((e) => e.id)).toEqual(["2026-01", "2026-02", "2026-03"]);
+    expect(all.filter((e) => e.agency === "Helsedirektoratet").map((e) => e.id)).toEqual(["TB2026-12", "TB2026-17", "TB2026-20", "TB2026-61"]);
+
+    const nhn = run(["--agency", "Norsk helsenett SF", "--format", "csv"]);
+    expect(nhn.code).toBe(0);
+    const lines = nhn.stdout.toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("ID;År;Virksomhet;Tittel;Avdelinger;Område;Mål;Status;Unntatt offentlighet;Frister;Deler");
+    expect(lines.slice(1).map((l) => l.split(";").slice(0, 3).join(";"))).toEqual(["2026-01;2026;Norsk helsenett SF", "2026-02;2026;Norsk helsenett SF", "2026-03;2026;Norsk helsenett SF"]);
+
+    const hdir = JSON.parse(run(["--agency", "helsedirektoratet", "--year", "2025", "--format", "json"]).stdout.toString("utf8")) as RegisterEntry[];
+    expect(hdir.map((e) => `${e.agency}:${e.id}`)).toEqual(["Helsedirektoratet:TB2025-115"]);
+
+    const unknown = run(["--agency", "Statens helsetilsyn", "--format", "json"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("Fant ikke virksomheten «Statens helsetilsyn». Registeret har: Helsedirektoratet, Norsk helsenett SF.");
+    const none = run(["--agency", "Norsk helsenett SF", "--year", "2025", "--format", "json"]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("Det finnes ingen oppdrag for 2025 til Norsk helsenett SF i databasen.");
+  }, 200_000);
 });
