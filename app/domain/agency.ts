@@ -48,6 +48,20 @@ export function isSlug(value: string): boolean {
   return /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/.test(value);
 }
 
+/**
+ * The agencies a joint recipient names, in order: "Helsedirektoratet og Folkehelseinstituttet" →
+ * both. Split on "og", "," and "/" only when every part reads as a name (starts with a capital):
+ * "Direktoratet for samfunnssikkerhet og beredskap" is one agency. One name: that name alone.
+ */
+export function recipientNames(recipient: string): string[] {
+  const whole = normaliseAgencyName(recipient);
+  const parts = whole
+    .split(/\s*,\s*|\s+og\s+|\s*\/\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.length > 1 && parts.every((p) => /^\p{Lu}/u.test(p)) ? parts : whole ? [whole] : [];
+}
+
 /** The label to show in tight places: the short name when there is one, else the name. */
 export function agencyLabel(agency: Pick<AgencyRef, "name" | "short_name">): string {
   return agency.short_name || agency.name;

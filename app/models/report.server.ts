@@ -258,8 +258,12 @@ export async function saveAssessment(
   text: string,
   actor: Actor,
   now = new Date(),
-  agencyId: number | null = null,
+  agencyIdIn: number | null = null,
 ): Promise<void> {
+  // Areas are per agency: without one given, the register's only agency (with several, refused).
+  const agencies = agencyIdIn === null ? await db.selectFrom("agencies").select("id").limit(2).execute() : [];
+  if (agencyIdIn === null && agencies.length > 1) throw new Error("Samlet vurdering: velg virksomhet (registeret har flere).");
+  const agencyId = agencyIdIn ?? agencies[0]?.id ?? null;
   await appendText(db, actor, now, `område:${year}:${areaCode}`, { reportDate, text, agencyId }, (trx, row) =>
     trx.insertInto("area_assessments").values({ ...row, agency_id: agencyId, year, area_code: areaCode, text, report_date: reportDate }).execute(),
   );

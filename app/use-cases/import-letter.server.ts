@@ -31,7 +31,7 @@ import { deletePart, partsOfLetters, upsertPart } from "~/models/assignment-part
 import { findAssignmentByKey, lockFields, lockedFields, type AssignmentRow } from "~/models/assignment.server";
 import { appendStatusEvent } from "~/models/status-event.server";
 import { audit } from "../models/audit.server";
-import { DEFAULT_AGENCY_NAME, normaliseAgencyName } from "~/domain/agency";
+import { DEFAULT_AGENCY_NAME, normaliseAgencyName, recipientNames } from "~/domain/agency";
 import { AgencyError, createAgency, findAgencyByName, listAgencies } from "~/models/agency.server";
 import type { Database } from "../db/schema";
 import type { StoredPartKind as PartKind } from "~/domain/parts";
@@ -407,7 +407,14 @@ export async function resolveAgency(
     }
     name = existing[0]?.name ?? DEFAULT_AGENCY_NAME;
   }
-  const found = await findAgencyByName(trx, name);
+  let found = await findAgencyByName(trx, name);
+  // A joint letter ("Helsedirektoratet og Folkehelseinstituttet") belongs to the first agency it
+  // names that the register knows, else to the first it names; the preview lets the admin correct it.
+  const names = recipientNames(name);
+  if (!found && names.length > 1) {
+    for (const n of names) found ??= await findAgencyByName(trx, n);
+    name = names[0]!;
+  }
   if (found) return { ...found, created: false };
   const created = await createAgency(trx, { name }, now);
   // The register's first agency: everyone made before it belongs to it, as with one agency

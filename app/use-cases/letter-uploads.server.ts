@@ -109,7 +109,8 @@ export async function previewUpload(db: Kysely<Database>, upload: UploadRow): Pr
     ...item,
     ref: item.block !== null ? `b${blockIndex[item.block]}` : item.event !== null ? `e${eventIndex[item.event]}` : null,
   }));
-  return { original, parsed, summary, overrides, items, agency };
+  // The agency the import resolved the name to (a joint recipient: its first known agency).
+  return { original, parsed, summary, overrides, items, agency: { ...agency, chosen: summary.agency?.name ?? chosen } };
 }
 
 async function updateOverrides(db: Kysely<Database>, id: number, change: (o: ImportOverrides) => ImportOverrides): Promise<boolean> {

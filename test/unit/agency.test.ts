@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agencyLabel, chooseAgency, isSlug, normaliseAgencyName, slugify, withAgency } from "~/domain/agency";
+import { agencyLabel, chooseAgency, isSlug, normaliseAgencyName, recipientNames, slugify, withAgency } from "~/domain/agency";
 import { filterToSearch, readFilter } from "~/domain/assignment-filter";
 import { assignmentPath } from "~/lib/urls";
 import { reportPath } from "~/lib/report-params";
@@ -45,5 +45,13 @@ describe("agency names and slugs", () => {
     expect(filter.agency).toBe("norsk-helsenett-sf");
     expect(filterToSearch(filter)).toBe("?virksomhet=norsk-helsenett-sf&aar=2026");
     expect(readFilter(new URLSearchParams("virksomhet=<script>")).agency).toBeNull();
+  });
+
+  it("reads the agencies a joint recipient names, and leaves one name with 'og' in it whole", () => {
+    expect(recipientNames("Helsedirektoratet og Folkehelseinstituttet")).toEqual(["Helsedirektoratet", "Folkehelseinstituttet"]);
+    expect(recipientNames("Helsedirektoratet, Folkehelseinstituttet og  Norsk helsenett SF")).toEqual(["Helsedirektoratet", "Folkehelseinstituttet", "Norsk helsenett SF"]);
+    expect(recipientNames("Direktoratet for samfunnssikkerhet og beredskap")).toEqual(["Direktoratet for samfunnssikkerhet og beredskap"]);
+    expect(recipientNames(" Norsk helsenett SF ")).toEqual(["Norsk helsenett SF"]);
+    expect(recipientNames("  ")).toEqual([]);
   });
 });
