@@ -46,8 +46,9 @@ describe("agency filter in Chromium", () => {
     await page.goto(`${server.url}/oppdrag?aar=2026`);
     await expect(page.locator("#treff").textContent()).resolves.toContain("4 treff");
     await expect(page.locator("thead th").allTextContents()).resolves.toContain("Virksomhet");
+    // The agency sits beside year and search, above the folded filters.
     await page.selectOption("#f-virksomhet", { label: "Folkehelseinstituttet" });
-    await page.getByRole("button", { name: "Bruk filter" }).click();
+    await page.getByRole("button", { name: "Søk", exact: true }).click();
     await page.waitForURL(/virksomhet=folkehelseinstituttet/);
     // React renders the new data just after the URL changes: wait for it.
     await page.locator("#treff", { hasText: "2 treff" }).waitFor();

@@ -66,7 +66,7 @@ describe("case handlers act only on their own agency's assignments", () => {
   it("lets each case handler update their own agency's TB2026-1, only that one", async () => {
     const own = await post("/oppdrag/TB2026-1?virksomhet=helsedirektoratet", { intent: "status", status: "i_rute", comment: "", version: "0" }, cookies.hdir);
     expect(own.status).toBe(302);
-    expect(own.headers.get("location")).toBe("/oppdrag/TB2026-1?virksomhet=helsedirektoratet&lagret=status#historikk");
+    expect(own.headers.get("location")).toBe("/oppdrag/TB2026-1?virksomhet=helsedirektoratet&lagret=status#lagret");
     expect(await events(ids.hdirTb1)).toEqual(["i_rute"]);
     expect(await events(ids.fhiTb1)).toEqual([]);
     const fhi = await post("/oppdrag/TB2026-1?virksomhet=folkehelseinstituttet", { intent: "status", status: "forsinket", comment: "Venter på data", version: "0" }, cookies.fhi);
