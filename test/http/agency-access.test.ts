@@ -118,4 +118,72 @@ describe("case handlers act only on their own agency's assignments", () => {
     const caseHandler = await post("/frister", { deadlineId: String(open.id), date: "2026-11-01", reference: "x" }, cookies.fhi);
     expect(caseHandler.status).toBe(403);
   });
+
+  it("the explanations page and area assessments are per agency: another agency's case handler is refused, and keys of another agency are never written", async () => {
+    const q = "aar=2026&per=2026-12-31";
+    const fhiPage = await fetch(`${server.url}/rapport/forklaringer?virksomhet=folkehelseinstituttet&${q}`, { headers: { Cookie: cookies.hdir } });
+    expect(fhiPage.status).toBe(403);
+    const texts = async () =>
+      (await getDatabase().db.selectFrom("report_texts as rt").innerJoin("assignments as a", "a.id", "rt.assignment_id").select(["a.id", "rt.text"]).where("a.year", "=", 2026).orderBy("rt.id").execute()).map(
+        (r) => `${r.id === ids.hdirTb1 ? "hdir" : r.id === ids.fhiTb1 ? "fhi" : r.id}:${r.text}`,
+      );
+    const before = await texts();
+    const refused = await post(`/rapport/forklaringer?virksomhet=folkehelseinstituttet&${q}`, { key: "TB2026-1", versjon: "0", tekst: "Ikke min." }, cookies.hdir);
+    expect(refused.status).toBe(403);
+    expect(await texts()).toEqual(before);
+
+    // Helsedirektoratet's own page: its TB2026-1 is written; FHI's TB2026-3 (a key Helsedirektoratet does not have) is not.
+    const body = new URLSearchParams();
+    for (const [key, text] of [["TB2026-1", "Planen er på høring."], ["TB2026-3", "Skal ikke lagres."]]) {
+      body.append("key", key);
+      body.append("versjon", "0");
+      body.append("tekst", text);
+    }
+    const own = await fetch(`${server.url}/rapport/forklaringer?virksomhet=helsedirektoratet&${q}`, {
+      method: "POST",
+      body,
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.hdir, Origin: server.url },
+    });
+    expect(own.status).toBe(302);
+    expect(own.headers.get("location")).toBe(`/rapport/forklaringer?virksomhet=helsedirektoratet&${q}&lagret=1#bekreftelse`);
+    expect(await texts()).toEqual([...before, "hdir:Planen er på høring."]);
+    const ownPage = await (await fetch(`${server.url}/rapport/forklaringer?virksomhet=helsedirektoratet&${q}`, { headers: { Cookie: cookies.hdir } })).text();
+    expect(ownPage.replace(/<!-- -->/g, "")).toContain("Forklaringer til rapporten 2026 – Helsedirektoratet");
+    expect(ownPage).toContain("Nasjonal plan for fysisk aktivitet");
+    expect(ownPage).not.toContain("Overvåking av luftveisinfeksjoner");
+
+    const assessment = await post(`/rapport/vurdering/2.1?virksomhet=folkehelseinstituttet&${q}`, { text: "Ikke min vurdering." }, cookies.hdir);
+    expect(assessment.status).toBe(403);
+    const ownAssessment = await post(`/rapport/vurdering/2.1?virksomhet=helsedirektoratet&${q}`, { text: "God fremdrift." }, cookies.hdir);
+    expect(ownAssessment.status).toBe(302);
+    const assessments = await getDatabase().db.selectFrom("area_assessments as aa").innerJoin("agencies as ag", "ag.id", "aa.agency_id").select(["ag.slug", "aa.area_code", "aa.text"]).where("aa.year", "=", 2026).execute();
+    expect(assessments).toEqual([{ slug: "helsedirektoratet", area_code: "2.1", text: "God fremdrift." }]);
+  });
+
+  it("changes, the register download and saved filters keep the agency", async () => {
+    const changes = await (await fetch(`${server.url}/endringer?siden=2000-01-01&etter=registrert&type=status&virksomhet=folkehelseinstituttet`, { headers: { Cookie: cookies.department } })).text();
+    expect(changes).toContain("Overvåking av luftveisinfeksjoner");
+    expect(changes).not.toContain("Nasjonal plan for fysisk aktivitet");
+    expect(changes).toContain('href="/oppdrag/TB2026-1?virksomhet=folkehelseinstituttet"');
+    const all = await (await fetch(`${server.url}/endringer?siden=2000-01-01&etter=registrert&type=status&aar=2026`, { headers: { Cookie: cookies.department } })).text();
+    expect(all).toContain("<th scope=\"col\">Virksomhet</th>");
+    expect(all).toContain("Nasjonal plan for fysisk aktivitet");
+
+    const csv = await (await fetch(`${server.url}/oppdrag/eksport?aar=2026&virksomhet=folkehelseinstituttet&format=csv`, { headers: { Cookie: cookies.department } })).text();
+    const rows = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(rows[0]!.startsWith("ID;År;Virksomhet;Tittel;")).toBe(true);
+    expect(rows.slice(1).map((r) => r.split(";").slice(0, 4).join(";"))).toEqual([
+      "TB2026-1;2026;Folkehelseinstituttet;Overvåking av luftveisinfeksjoner",
+      "TB2026-3;2026;Folkehelseinstituttet;Beredskapslager for vaksiner",
+    ]);
+
+    const saved = await post("/oppdrag", { sok: "?aar=2026&virksomhet=folkehelseinstituttet&avdeling=FHA", navn: "FHI i FHA" }, cookies.department);
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("location")).toBe("/oppdrag?virksomhet=folkehelseinstituttet&aar=2026&avdeling=FHA&lagret=filter");
+    const start = await (await fetch(`${server.url}/?virksomhet=helsedirektoratet`, { headers: { Cookie: cookies.department } })).text();
+    // Counted in its own agency (2 of FHA's in FHI), whichever agency the overview shows.
+    expect(start).toContain('href="/oppdrag?virksomhet=folkehelseinstituttet&amp;aar=2026&amp;avdeling=FHA"');
+    expect(start).toContain("FHI i FHA<!-- --> (<!-- -->2<!-- -->)");
+  });
 });
