@@ -1,0 +1,81 @@
+/**
+ * Letters to three agencies in one database (#16): the written 2026 series to Helsedirektoratet,
+ * Norsk helsenett SF's oppdragsdokument (`ID: 2026-01` form) and an oppdragsbrev to Direktoratet
+ * for medisinske produkter without IDs, imported interleaved. Helsedirektoratet's register is
+ * exactly what the series gives on its own, and nothing crosses between agencies.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importLetterText } from "~/use-cases/bootstrap.server";
+import { loadRegister } from "~/models/register.server";
+import { listAgencies } from "~/models/agency.server";
+import { createTestDatabase, REPO_ROOT } from "../helpers/db";
+
+type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
+const DIR = path.join(REPO_ROOT, "test/fixtures/letters/2026");
+const SERIES = [
+  "00-tildelingsbrev-2026.txt",
+  "01-supplerende-tildelingsbrev-nr-1.txt",
+  "02-supplerende-tildelingsbrev-nr-2.txt",
+  "03-supplerende-tildelingsbrev-nr-3.txt",
+  "04-supplerende-tildelingsbrev-nr-4.txt",
+  "05-supplerende-tildelingsbrev-nr-5.txt",
+];
+const read = (file: string) => fs.readFileSync(path.join(DIR, file), "utf8");
+
+let alone: TestDb;
+let together: TestDb;
+beforeAll(async () => {
+  alone = await createTestDatabase();
+  for (const file of SERIES) await importLetterText(alone.db, read(file), file);
+  together = await createTestDatabase();
+  await importLetterText(together.db, read("oppdragsdokument-nhn-2026.txt"), "nhn.txt");
+  for (const [i, file] of SERIES.entries()) {
+    await importLetterText(together.db, read(file), file);
+    if (i === 2) await importLetterText(together.db, read("oppdragsbrev-dmp-2026-uten-id.txt"), "dmp.txt");
+  }
+}, 180_000);
+afterAll(async () => {
+  await alone?.cleanup();
+  await together?.cleanup();
+});
+
+describe("three agencies' letters in one database", () => {
+  it("keeps Helsedirektoratet's register exactly as the series gives it alone", async () => {
+    const agencies = await listAgencies(together.db);
+    expect(agencies.map((a) => a.name)).toEqual(["Direktoratet for medisinske produkter", "Helsedirektoratet", "Norsk helsenett SF"]);
+    const hdir = agencies.find((a) => a.name === "Helsedirektoratet")!;
+    const expected = await loadRegister(alone.db);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(await loadRegister(together.db, { agencyId: hdir.id })).toEqual(expected);
+  });
+
+  it("gives the other agencies their own assignments, with their IDs as printed or stable keys", async () => {
+    const all = await loadRegister(together.db);
+    const of = (agency: string) => all.filter((e) => e.agency === agency);
+    expect(of("Norsk helsenett SF").map((e) => e.id)).toEqual(["2026-01", "2026-02", "2026-03"]);
+    const dmp = of("Direktoratet for medisinske produkter");
+    expect(dmp.map((e) => e.title)).toEqual(
+      expect.arrayContaining(["Varslingsordning for legemiddelmangel", "Kunnskapsgrunnlag om antibiotikaresistens", "Tilsyn med netthandel av legemidler"]),
+    );
+    expect(dmp).toHaveLength(3);
+    // Every part, deadline and relation stays within its agency.
+    const s = together.sqlite;
+    const crossing = (sql: string) => (s.prepare(sql).get() as { n: number }).n;
+    expect(crossing("select count(*) as n from assignments a join letters l on l.id = a.letter_id where l.agency_id <> a.agency_id")).toBe(0);
+    expect(crossing("select count(*) as n from assignment_parts p join assignments a on a.id = p.assignment_id join letters l on l.id = p.letter_id where l.agency_id <> a.agency_id")).toBe(0);
+    expect(crossing("select count(*) as n from status_events e join assignments a on a.id = e.assignment_id join letters l on l.id = e.letter_id where l.agency_id <> a.agency_id")).toBe(0);
+    expect(
+      crossing(`select count(*) as n from relations r join assignments a on a.id = r.assignment_id
+        where exists (select 1 from assignments t where t.key = r.target_key and t.agency_id <> a.agency_id)
+          and not exists (select 1 from assignments t where t.key = r.target_key and t.agency_id = a.agency_id)`),
+    ).toBe(0);
+  });
+
+  it("re-imports every letter without a change", async () => {
+    for (const file of [...SERIES, "oppdragsdokument-nhn-2026.txt", "oppdragsbrev-dmp-2026-uten-id.txt"]) {
+      expect((await importLetterText(together.db, read(file), file)).changed, file).toBe(false);
+    }
+  });
+});
