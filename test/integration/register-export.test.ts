@@ -72,7 +72,7 @@ describe("register:export", () => {
     expect(first.code).toBe(0);
     const text = fs.readFileSync(csv, "utf8");
     expect(text.startsWith("\uFEFFID;År;Virksomhet;Tittel;Avdelinger;Område;Mål;Status;Unntatt offentlighet;Frister;Deler\r\n")).toBe(true);
-    expect(text).toContain("TB2026-20;2026;Kartlegging av ventetider;KTA;3.4;;Avsluttet;Nei;");
+    expect(text).toContain("TB2026-20;2026;Helsedirektoratet;Kartlegging av ventetider;KTA;3.4;;Avsluttet;Nei;");
     expect(text).not.toContain("TB2025-115");
 
     const again = run(["--format", "csv", "--out", csv]);
@@ -89,6 +89,9 @@ describe("register:export", () => {
     const sheet = workbook.getWorksheet("Oppdrag")!;
     expect(sheet.rowCount).toBe(6);
     expect(sheet.getRow(3).getCell(1).value).toBe("TB2026-12");
+    expect(sheet.getRow(1).getCell(3).value).toBe("Virksomhet");
+    expect(sheet.getRow(3).getCell(3).value).toBe("Helsedirektoratet");
+    expect(workbook.getWorksheet("Frister")!.getRow(1).getCell(2).value).toBe("Virksomhet");
     const parts = workbook.getWorksheet("Deler")!;
     expect(parts.getRow(2).values).toEqual(expect.arrayContaining(["TB2025-115", "Opprinnelig oppdrag", "Supplerende tildelingsbrev nr. 1 2026"]));
   }, 300_000);

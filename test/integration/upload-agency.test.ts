@@ -50,7 +50,7 @@ describe("the recipient agency in the upload preview", () => {
     await confirmUpload(t.db, id, actor);
     expect(await agencyOfKey("TB2026-77")).toEqual(["Folkehelseinstituttet"]);
     const audited = await t.db.selectFrom("audit_log").select("details").where("action", "=", "brev:overstyrt").executeTakeFirstOrThrow();
-    expect(JSON.parse(audited.details).corrections).toEqual([{ agency: "Folkehelseinstituttet" }]);
+    expect(JSON.parse(audited.details ?? "{}").corrections).toEqual([{ agency: "Folkehelseinstituttet" }]);
   });
 
   it("shows what the text says, corrects it, and names a new agency before it is created", async () => {
