@@ -68,7 +68,7 @@ describe("the list", () => {
     expect(html).toContain('href="/oppdrag/eksport?aar=2026&amp;avdeling=KTA&amp;format=xlsx"');
     expect(html).toContain('href="/oppdrag/eksport?aar=2026&amp;avdeling=KTA&amp;format=csv"');
     const csv = await (await fetch(`${server.url}/oppdrag/eksport?aar=2026&avdeling=KTA&format=csv`, { headers: { Cookie: reader } })).text();
-    expect(csv.split("\r\n")[1]).toMatch(/^TB2026-2;2026;Evaluering av ordningen med frukt og grønt i skolen;FHA\/KTA;3\.1;/);
+    expect(csv.split("\r\n")[1]).toMatch(/^TB2026-2;2026;Helsedirektoratet;Evaluering av ordningen med frukt og grønt i skolen;FHA\/KTA;3\.1;/);
   });
 });
 
