@@ -148,6 +148,54 @@ function factsCte(options: ListOptions, conditions: RawBuilder<unknown>[], extra
     )`;
 }
 
+/** The filter's conditions on `facts` (status, overdue, due soon), after the scope has chosen the assignments. */
+function factsConditions(f: Partial<AssignmentFilter>): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (f.statuses && f.statuses.length > 0) where.push(sql`facts.status in (${sql.join(f.statuses)})`);
+  if (f.overdue) where.push(sql`facts.overdue`);
+  if (f.dueSoon) where.push(sql`facts.due_soon`);
+  return where;
+}
+
+/** SQL: `where …` over `facts`, or nothing. */
+function whereFacts(where: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
+}
+
+/** How many rows `queryAssignments` gives for these options, counted in SQL (nothing read into JS). */
+export async function countAssignments(db: Kysely<Database>, options: ListOptions): Promise<number> {
+  const conditions = scopeConditions(options);
+  if (!conditions) return 0;
+  const result = await sql<{ n: number }>`
+    with ${factsCte(options, conditions)}
+    select count(*) as n from facts ${whereFacts(factsConditions(options.filter ?? {}))}
+  `.execute(db);
+  return result.rows[0]?.n ?? 0;
+}
+
+/**
+ * The open (not closed) assignments in scope as the list sorts them by "Frist": how many there
+ * are, and the first `pick` as full rows. SQL picks the candidates by the date the row shows
+ * (`focusDate`), ties at the cut included, so JS sorts only those with the list's own order.
+ */
+export async function queryOpenByDeadline(db: Kysely<Database>, options: ListOptions & { pick: number }): Promise<{ total: number; rows: ListRow[] }> {
+  const conditions = scopeConditions(options);
+  if (!conditions || options.pick < 1) return { total: 0, rows: [] };
+  const closed = sql.join([...CLOSED_STATUSES]);
+  const picked = await sql<{ id: number; total: number }>`
+    with ${factsCte(options, conditions)},
+    open as (
+      select id, coalesce(case when overdue then first_passed else next_deadline end, '9999') as focus
+      from facts where status not in (${closed})
+    )
+    select id, (select count(*) from open) as total from open
+    where focus <= coalesce((select focus from open order by focus limit 1 offset ${options.pick - 1}), '9999')
+  `.execute(db);
+  if (picked.rows.length === 0) return { total: 0, rows: [] };
+  const rows = await queryAssignments(db, { ...options, filter: {}, ids: picked.rows.map((r) => r.id) });
+  return { total: picked.rows[0].total, rows: sortRows(rows, "frist", false).slice(0, options.pick) };
+}
+
 export async function queryAssignments(db: Kysely<Database>, options: ListOptions): Promise<ListRow[]> {
   const { asOfInstant: asOf } = options;
   const f = options.filter ?? {};
@@ -165,10 +213,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
     sql`exists (select 1 from ${effectiveDeadlinesAt(asOf)} d where d.assignment_id = a.id and d.state <> 'dated') as open_ended`,
     sql`exists (select 1 from deadlines d where d.assignment_id = a.id and ${isDeliverable}) as has_deliverables`,
   ];
-  const where: RawBuilder<unknown>[] = [];
-  if (f.statuses && f.statuses.length > 0) where.push(sql`facts.status in (${sql.join(f.statuses)})`);
-  if (f.overdue) where.push(sql`facts.overdue`);
-  if (f.dueSoon) where.push(sql`facts.due_soon`);
+  const where = factsConditions(f);
 
   const result = await sql<{
     id: number;
@@ -202,7 +247,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
       (select coalesce(d.precision, '') || ' ' || coalesce(d.label, '') from ${effectiveDeadlinesAt(asOf)} d where d.assignment_id = facts.id
         and d.state = 'dated' and d.date = facts.first_passed and ${notDelivered(options)} order by d.position limit 1) as passed_info
     from facts
-    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+    ${whereFacts(where)}
   `.execute(db);
 
   const rows = result.rows.map(

@@ -9,9 +9,8 @@ import { StatusTag } from "~/components/status-tag";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
 import { getDatabase } from "~/db/connection.server";
-import { queryAssignments, queryOverview, sortRows, type ListRow } from "~/models/assignment-list.server";
+import { countAssignments, queryOpenByDeadline, queryOverview, type ListRow } from "~/models/assignment-list.server";
 import { deleteSavedFilter, listSavedFilters, myAssignmentIds } from "~/models/saved-filter.server";
-import { CLOSED_STATUSES } from "~/domain/status";
 import { formText } from "~/lib/forms";
 import { listAreas, listYears } from "~/models/assignment.server";
 import { filterToSearch, readFilter } from "~/domain/assignment-filter";
@@ -101,22 +100,21 @@ async function startFacts(
     saved.map(async (f) => {
       const filter = readFilter(new URLSearchParams(f.query));
       const chosen = chooseAgency(filter.agency, agency.list);
-      const rows = await queryAssignments(db, {
+      const count = await countAssignments(db, {
         year: filter.year ?? year,
         asOfInstant: filter.asOf ? endOfDayInOslo(filter.asOf) : null,
         today: filter.asOf ?? todayInOslo(),
         filter,
         agencyId: chosen?.id ?? null,
       });
-      return { id: f.id, name: f.name, query: f.query, count: rows.length };
+      return { id: f.id, name: f.name, query: f.query, count };
     }),
   );
   let mine: { total: number; rows: AttentionRow[] } | null = null;
   if (user.role === "saksbehandler" || user.role === "admin") {
     const ids = await myAssignmentIds(db, user, year);
-    const rows = ids.length ? await queryAssignments(db, { year, asOfInstant, today, ids, agencyId: agency.id }) : [];
-    const open = sortRows(rows.filter((r) => !CLOSED_STATUSES.includes(r.status)), "frist", false);
-    mine = { total: open.length, rows: open.slice(0, ATTENTION_ROWS).map((r) => attentionRow(r, agency.slug)) };
+    const open = await queryOpenByDeadline(db, { year, asOfInstant, today, ids, pick: ATTENTION_ROWS, agencyId: agency.id });
+    mine = { total: open.total, rows: open.rows.map((r) => attentionRow(r, agency.slug)) };
   }
   return { role: user.role, departments: user.departments, filters, mine };
 }

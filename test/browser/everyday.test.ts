@@ -2,33 +2,13 @@
  * Everyday use (#18): after a 409 the page shows the newer state and keeps the typed text, with
  * and without JavaScript; after a save, focus is on the visible confirmation.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { getDatabase } from "~/db/connection.server";
-import { axeViolations, axeViolationsOfHtml, launchBrowser, signedInPage } from "../helpers/browser";
-import { startTestServer, type RunningServer } from "../helpers/server";
-import { makeUser } from "../helpers/users";
+import { axeViolations, axeViolationsOfHtml, useSignedInBrowser } from "../helpers/browser";
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function pageAs(role: "saksbehandler" | "departement" | "leser" | "admin", options: { javaScriptEnabled?: boolean; name?: string; departments?: string[] } = {}): Promise<Page> {
-  const user = await makeUser(getDatabase().db, role, { name: options.name, departments: options.departments });
-  const page = await signedInPage(browser, server.url, user.id, { context: { javaScriptEnabled: options.javaScriptEnabled ?? true }, timeout: 15_000 });
-  contexts.push(page.context());
-  return page;
-}
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
+const bed = useSignedInBrowser();
+const pageAs = bed.pageAs;
 
 const statusShown = (page: Page) => page.locator("dl.facts dt:has-text('Status') + dd").textContent();
 const formVersion = (page: Page) => page.locator("form:has(#kommentar) input[name=version]").inputValue();
@@ -39,8 +19,8 @@ describe("a stale status form (409)", () => {
       const key = javaScriptEnabled ? "TB2023-20" : "TB2023-21";
       const first = await pageAs("saksbehandler", { name: "Frida Først" });
       const second = await pageAs("saksbehandler", { name: "Sondre Sist", javaScriptEnabled });
-      await first.goto(`${server.url}/oppdrag/${key}`);
-      await second.goto(`${server.url}/oppdrag/${key}`);
+      await first.goto(`${bed.url}/oppdrag/${key}`);
+      await second.goto(`${bed.url}/oppdrag/${key}`);
       expect(await statusShown(second)).toBe("Ikke startet");
       const staleVersion = await formVersion(second);
 
@@ -64,7 +44,7 @@ describe("a stale status form (409)", () => {
       expect(await second.inputValue("#kommentar")).toBe("Sondres tekst som må bli stående");
       expect(await second.isChecked("#status-i_rute")).toBe(true);
       if (javaScriptEnabled) expect(await axeViolations(second)).toEqual([]);
-      else expect(await axeViolationsOfHtml(browser, await second.content(), server.url)).toEqual([]);
+      else expect(await axeViolationsOfHtml(bed.browser, await second.content(), bed.url)).toEqual([]);
 
       // Saving again now is a deliberate choice, and goes through.
       await second.click("form:has(#kommentar) button[type=submit]");
@@ -80,7 +60,7 @@ describe("after a save", () => {
       const key = javaScriptEnabled ? "TB2023-22" : "TB2023-23";
       const page = await pageAs("saksbehandler", { javaScriptEnabled });
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.goto(`${server.url}/oppdrag/${key}`);
+      await page.goto(`${bed.url}/oppdrag/${key}`);
       await page.check("#status-i_rute");
       await page.fill("#kommentar", "I gang");
       await page.locator("form:has(#kommentar) button[type=submit]").click();
@@ -105,7 +85,7 @@ describe("dates that tell", () => {
 
   it("the list shows the missed deadline, the days late and the deliverable, sorted by it", async () => {
     const page = await pageAs("leser");
-    await page.goto(`${server.url}/oppdrag?aar=2023&forfalt=1&per=2023-08-31&sorter=frist`);
+    await page.goto(`${bed.url}/oppdrag?aar=2023&forfalt=1&per=2023-08-31&sorter=frist`);
     expect(await page.locator("main").textContent()).not.toContain("(forfalt)");
     // TB2023-62's earliest missed deadline is Deloppdrag 5, "Frist 1. mars 2022" as written: 548 days before 31 August 2023.
     const cell = rowOf(page, "TB2023-62").locator("td").nth(4);
@@ -118,19 +98,19 @@ describe("dates that tell", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // Open assignments show the next deadline and the days left.
-    await page.goto(`${server.url}/oppdrag?aar=2023&snart=1&per=2023-08-31`);
+    await page.goto(`${bed.url}/oppdrag?aar=2023&snart=1&per=2023-08-31`);
     const next = await page.locator("main tbody tr td:nth-child(5)").first().textContent();
     expect(next).toMatch(/(om \d+ dager|i dag|i morgen)/);
   });
 
   it("the overview and the department page tell the same", async () => {
     const page = await pageAs("departement", { departments: ["FHA"] });
-    await page.goto(`${server.url}/?aar=2023&per=2023-08-31`);
+    await page.goto(`${bed.url}/?aar=2023&per=2023-08-31`);
     const overdue = page.locator("section[aria-labelledby=forfalt] tbody tr").first().locator("td").nth(3);
     await expect(overdue.textContent()).resolves.toMatch(/\d+ dager over fristen/);
     const soon = page.locator("section[aria-labelledby=snart] tbody tr").first().locator("td").nth(3);
     await expect(soon.textContent()).resolves.toMatch(/om \d+ dager|i dag|i morgen/);
-    await page.goto(`${server.url}/avdeling/FHA?aar=2023&per=2023-08-31`);
+    await page.goto(`${bed.url}/avdeling/FHA?aar=2023&per=2023-08-31`);
     const cells = await page.locator("section[aria-labelledby=avd-forfalt] tbody tr td:nth-child(3)").allTextContents();
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) expect(c).toMatch(/Forfalt: \d+ dag(er)? over fristen/);
@@ -140,7 +120,7 @@ describe("dates that tell", () => {
   it("an assignment whose other sub-tasks have no date stays overdue after sub-task a is delivered", async () => {
     // TB2023-52: "a" is due by the end of January 2023; "b" and "c" have no date, so the year's end.
     const worker = await pageAs("saksbehandler");
-    await worker.goto(`${server.url}/oppdrag/TB2023-52`);
+    await worker.goto(`${bed.url}/oppdrag/TB2023-52`);
     const deadlines = (await worker.locator("section[aria-labelledby=frister] tbody").textContent()) ?? "";
     expect(deadlines).toContain("Deloppdrag a");
     expect(deadlines).toContain("innen utgangen av 2023");
@@ -151,7 +131,7 @@ describe("dates that tell", () => {
 
     const reader = await pageAs("leser");
     // Today (long after 2023) the unstarted assignment is still overdue, for the year's end.
-    await reader.goto(`${server.url}/oppdrag?aar=2023&forfalt=1&q=TB2023-52`);
+    await reader.goto(`${bed.url}/oppdrag?aar=2023&forfalt=1&q=TB2023-52`);
     const row = rowOf(reader, "TB2023-52");
     await expect(row.locator("td").nth(4).textContent()).resolves.toMatch(/innen utgangen av 2023\s*Forfalt: \d+ dager over fristen/);
   });
@@ -161,7 +141,7 @@ describe("a denser list", () => {
   it("folds the set filters into one summary line, and the first results are visible at 1280 × 800", async () => {
     const page = await pageAs("leser");
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.url}/oppdrag?aar=2023&omrade=2.2&status=ikke_startet&forfalt=1`);
+    await page.goto(`${bed.url}/oppdrag?aar=2023&omrade=2.2&status=ikke_startet&forfalt=1`);
     const summary = page.locator("details.filter-more > summary");
     await expect(summary.textContent()).resolves.toBe("Flere filtre: Område 2.2 · Status: Ikke startet · Forfalte");
     await expect(page.locator("#f-omrade").isVisible()).resolves.toBe(false);
@@ -183,14 +163,14 @@ describe("a denser list", () => {
 
   it("shows where a search matched, highlighted, and never renders markup from the text", async () => {
     const worker = await pageAs("saksbehandler");
-    await worker.goto(`${server.url}/oppdrag/TB2023-30`);
+    await worker.goto(`${bed.url}/oppdrag/TB2023-30`);
     await worker.check("#status-i_rute");
     await worker.fill("#kommentar", "Vi starter <img src=x onerror=\"document.title='hacket'\"> pilotprosjektet i Bodø i høst.");
     await worker.click("form:has(#kommentar) button[type=submit]");
     await worker.getByText("Statusen er lagret.").waitFor();
 
     const page = await pageAs("leser");
-    await page.goto(`${server.url}/oppdrag?aar=2023&q=pilotprosjektet`);
+    await page.goto(`${bed.url}/oppdrag?aar=2023&q=pilotprosjektet`);
     const snippet = page.locator("main tbody tr .search-snippet").first();
     await expect(snippet.locator("mark").allTextContents()).resolves.toEqual(["pilotprosjektet"]);
     await expect(snippet.textContent()).resolves.toContain("<img src=x");
@@ -198,7 +178,7 @@ describe("a denser list", () => {
     expect(await page.title()).not.toBe("hacket");
 
     // A word from the letter's text: the snippet is from the text, with the hit marked.
-    await page.goto(`${server.url}/oppdrag?aar=2023&q=sigaretter`);
+    await page.goto(`${bed.url}/oppdrag?aar=2023&q=sigaretter`);
     const marks = await page.locator("main tbody .search-snippet mark").allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     for (const m of marks) expect(m.toLowerCase()).toMatch(/^sigaretter/);
@@ -209,7 +189,7 @@ describe("a denser list", () => {
 describe("start where the user works", () => {
   it("a department user starts with their departments, with a link to the whole", async () => {
     const page = await pageAs("departement", { departments: ["FHA", "KTA"] });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${bed.url}/`);
     const start = page.locator("section[aria-labelledby=start]");
     await expect(start.locator("h2").textContent()).resolves.toBe("Dine avdelinger");
     const cards = await start.locator(".start-cards > li a").allTextContents();
@@ -223,12 +203,12 @@ describe("start where the user works", () => {
 
   it("a case handler starts with their own and their units' open assignments; saved filters show with a count", async () => {
     const page = await pageAs("saksbehandler", { departments: ["EHE"], name: "Sara Start" });
-    await page.goto(`${server.url}/oppdrag/TB2023-05`);
+    await page.goto(`${bed.url}/oppdrag/TB2023-05`);
     await page.check("#status-i_rute");
     await page.click("form:has(#kommentar) button[type=submit]");
     await page.getByText("Statusen er lagret.").waitFor();
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${bed.url}/`);
     const start = page.locator("section[aria-labelledby=start]");
     const heading = (await start.locator("#mine").textContent()) ?? "";
     const mineCount = Number(heading.match(/\((\d+)\)/)?.[1]);
@@ -246,12 +226,12 @@ describe("start where the user works", () => {
     expect(shown.length).toBe(Math.min(10, mineCount));
 
     // Save a filter on the list; the start page shows it with the list's count.
-    await page.goto(`${server.url}/oppdrag?aar=2023&avdeling=EHE&forfalt=1`);
+    await page.goto(`${bed.url}/oppdrag?aar=2023&avdeling=EHE&forfalt=1`);
     const hits = Number((await page.locator("#treff").textContent())?.match(/(\d+) treff/)?.[1]);
     await page.fill("#filter-navn", "EHE forfalt");
     await page.getByRole("button", { name: "Lagre filter" }).click();
     await page.getByText("Filteret er lagret.").waitFor();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${bed.url}/`);
     const saved = start.getByRole("link", { name: `EHE forfalt (${hits})` });
     await expect(saved.getAttribute("href")).resolves.toBe("/oppdrag?aar=2023&avdeling=EHE&forfalt=1");
     expect(await axeViolations(page)).toEqual([]);

@@ -3,24 +3,10 @@
  * people updating the same assignment (409), the form without JavaScript, as-of views and the
  * department page, with axe on every page and error state.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { getDatabase } from "~/db/connection.server";
-import { axeViolations, axeViolationsOfHtml, launchBrowser, signedInPage } from "../helpers/browser";
-import { startTestServer, type RunningServer } from "../helpers/server";
-import { makeUser } from "../helpers/users";
-import type { Role } from "~/domain/roles";
-
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function pageAs(role: Exclude<Role, "admin">, options: { javaScriptEnabled?: boolean; name?: string } = {}): Promise<Page> {
-  const user = await makeUser(getDatabase().db, role, { name: options.name });
-  const page = await signedInPage(browser, server.url, user.id, { context: { javaScriptEnabled: options.javaScriptEnabled ?? true }, timeout: 15_000 });
-  contexts.push(page.context());
-  return page;
-}
+import { axeViolations, axeViolationsOfHtml, useSignedInBrowser } from "../helpers/browser";
 
 async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -30,20 +16,13 @@ async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
   throw new Error(`Nådde aldri ${selector} med Tab`);
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
+const bed = useSignedInBrowser();
+const pageAs = bed.pageAs;
 
 describe("the assignment list", () => {
   it("filters by URL, shows the count, and searches with the keyboard", async () => {
     const page = await pageAs("leser");
-    await page.goto(`${server.url}/oppdrag?aar=2023&omrade=2.1`);
+    await page.goto(`${bed.url}/oppdrag?aar=2023&omrade=2.1`);
     const count = Number((await page.locator("#treff").textContent())?.match(/(\d+) treff/)?.[1]);
     expect(count).toBe(await page.locator("main tbody tr").count());
     expect(count).toBeGreaterThan(10);
@@ -66,7 +45,7 @@ describe("the assignment list", () => {
 
   it("gives a clear Norwegian 400 for a malformed date, with no axe violations", async () => {
     const page = await pageAs("leser");
-    const res = await page.goto(`${server.url}/oppdrag?per=2023-02-30`);
+    const res = await page.goto(`${bed.url}/oppdrag?per=2023-02-30`);
     expect(res?.status()).toBe(400);
     expect(await page.locator("main").textContent()).toContain("er ikke en gyldig dato");
     expect(await axeViolations(page)).toEqual([]);
@@ -76,7 +55,7 @@ describe("the assignment list", () => {
 describe("updating status", () => {
   it("updates status and comment with the keyboard, and shows it in the history", async () => {
     const page = await pageAs("saksbehandler", { name: "Siri Saksbehandler" });
-    await page.goto(`${server.url}/oppdrag/TB2023-10`);
+    await page.goto(`${bed.url}/oppdrag/TB2023-10`);
     expect(await axeViolations(page)).toEqual([]);
     await tabTo(page, "#status-ikke_startet");
     await page.keyboard.press("ArrowDown"); // I rute
@@ -94,7 +73,7 @@ describe("updating status", () => {
 
   it("requires a comment for Forsinket, shows the error next to the field and in a focused summary", async () => {
     const page = await pageAs("saksbehandler");
-    await page.goto(`${server.url}/oppdrag/TB2023-11`);
+    await page.goto(`${bed.url}/oppdrag/TB2023-11`);
     await page.check("#status-forsinket");
     await page.click("form:has(#kommentar) button[type=submit]");
     await page.locator("#kommentar-feil").waitFor();
@@ -114,8 +93,8 @@ describe("updating status", () => {
   it("refuses the second of two concurrent updates with 409, shows the newer change and keeps the text", async () => {
     const anne = await pageAs("saksbehandler", { name: "Anne Først" });
     const bjorn = await pageAs("saksbehandler", { name: "Bjørn Sist" });
-    await anne.goto(`${server.url}/oppdrag/TB2023-12`);
-    await bjorn.goto(`${server.url}/oppdrag/TB2023-12`);
+    await anne.goto(`${bed.url}/oppdrag/TB2023-12`);
+    await bjorn.goto(`${bed.url}/oppdrag/TB2023-12`);
 
     await anne.check("#status-i_rute");
     await anne.fill("#kommentar", "Anne sin vurdering");
@@ -151,7 +130,7 @@ describe("updating status", () => {
 
   it("works with JavaScript turned off", async () => {
     const page = await pageAs("saksbehandler", { javaScriptEnabled: false, name: "Uten Skript" });
-    await page.goto(`${server.url}/oppdrag/TB2023-13`);
+    await page.goto(`${bed.url}/oppdrag/TB2023-13`);
     await page.check("#status-fullfort");
     await page.fill("#kommentar", "Levert uten JavaScript");
     await page.click("form:has(#kommentar) button[type=submit]");
@@ -163,12 +142,12 @@ describe("updating status", () => {
     await page.click("form:has(#kommentar) button[type=submit]");
     await page.locator("#kommentar-feil").waitFor();
     // axe needs script: check the exact server-rendered (no-JS) HTML in a scripting page.
-    expect(await axeViolationsOfHtml(browser, await page.content(), server.url)).toEqual([]);
+    expect(await axeViolationsOfHtml(bed.browser, await page.content(), bed.url)).toEqual([]);
   });
 
   it("marks a deliverable as delivered", async () => {
     const page = await pageAs("saksbehandler");
-    await page.goto(`${server.url}/oppdrag/TB2023-81`);
+    await page.goto(`${bed.url}/oppdrag/TB2023-81`);
     const form = page.locator("form:has(input[name=deadlineId])").first();
     await form.locator("input[type=date]").fill("2023-04-20");
     await form.getByRole("button", { name: /Marker som levert/ }).click();
@@ -179,7 +158,7 @@ describe("updating status", () => {
 
   it("hides the update form from readers, and refuses their direct POST", async () => {
     const page = await pageAs("leser");
-    await page.goto(`${server.url}/oppdrag/TB2023-14`);
+    await page.goto(`${bed.url}/oppdrag/TB2023-14`);
     expect(await page.locator("#kommentar").count()).toBe(0);
     const status = await page.evaluate(async () => {
       const body = new URLSearchParams({ intent: "status", status: "fullfort", comment: "", version: "0" });
@@ -193,20 +172,20 @@ describe("updating status", () => {
 describe("views over time and per department", () => {
   it("shows status as of a date on the overview, the list and the detail page", async () => {
     const page = await pageAs("leser");
-    await page.goto(`${server.url}/?per=2023-08-31`);
+    await page.goto(`${bed.url}/?per=2023-08-31`);
     expect(await page.locator("main").textContent()).toContain("Tallene viser status per 31. august 2023");
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(`${server.url}/oppdrag/TB2023-10?per=2023-08-31`);
+    await page.goto(`${bed.url}/oppdrag/TB2023-10?per=2023-08-31`);
     // TB2023-10 was set to I rute today, so on 31 August 2023 it had not started.
     expect(await page.locator("dl.facts").textContent()).toContain("Ikke startet");
     expect(await page.locator("#kommentar").count()).toBe(0);
-    await page.goto(`${server.url}/oppdrag/TB2023-10`);
+    await page.goto(`${bed.url}/oppdrag/TB2023-10`);
     expect(await page.locator("dl.facts").textContent()).toContain("I rute");
   });
 
   it("lists a department's assignments, overdue first, with open deadlines apart", async () => {
     const page = await pageAs("departement");
-    await page.goto(`${server.url}/`);
+    await page.goto(`${bed.url}/`);
     await page.getByRole("link", { name: "Min avdeling FHA" }).click();
     await page.waitForURL(/\/avdeling\/FHA/);
     await page.getByRole("heading", { level: 2, name: /^Forfalt/ }).waitFor();
@@ -220,10 +199,10 @@ describe("views over time and per department", () => {
 
   it("lists what changed since a date", async () => {
     const page = await pageAs("leser");
-    await page.goto(`${server.url}/endringer?siden=2020-01-01`);
+    await page.goto(`${bed.url}/endringer?siden=2020-01-01`);
     expect(await page.locator("main").textContent()).toContain("Arbeidet er i gang, første utkast i juni.");
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(`${server.url}/konto`);
+    await page.goto(`${bed.url}/konto`);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

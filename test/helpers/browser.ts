@@ -1,7 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { getDatabase } from "~/db/connection.server";
-import { SESSION_COOKIE_NAME, sessionToken } from "./users";
+import type { Role } from "~/domain/roles";
+import { startTestServer, type RunningServer } from "./server";
+import { makeUser, SESSION_COOKIE_NAME, sessionToken } from "./users";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -36,6 +39,54 @@ export async function signedInPage(
   const page = await context.newPage();
   if (options.timeout) page.setDefaultTimeout(options.timeout);
   return page;
+}
+
+export interface SignedInBrowser {
+  /** The test server's base URL (valid inside tests and hooks). */
+  readonly url: string;
+  readonly browser: Browser;
+  /** A page signed in as a new user of `role`; its context is closed after the file. */
+  pageAs(role: Role, options?: { javaScriptEnabled?: boolean; name?: string; departments?: string[] }): Promise<Page>;
+}
+
+/**
+ * A file's browser tests against one seeded test server: starts the server and Chromium before
+ * the file's tests and closes every page's context, the browser and the server after them.
+ */
+export function useSignedInBrowser(options: { timeout?: number } = {}): SignedInBrowser {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = () => {
+    if (!server || !browser) throw new Error("useSignedInBrowser: used outside a test");
+    return { server, browser };
+  };
+  return {
+    get url() {
+      return started().server.url;
+    },
+    get browser() {
+      return started().browser;
+    },
+    async pageAs(role, o = {}) {
+      const user = await makeUser(getDatabase().db, role, { name: o.name, departments: o.departments });
+      const page = await signedInPage(started().browser, started().server.url, user.id, {
+        context: { javaScriptEnabled: o.javaScriptEnabled ?? true },
+        timeout: options.timeout ?? 15_000,
+      });
+      contexts.push(page.context());
+      return page;
+    },
+  };
 }
 
 /** WCAG 2.1 A/AA violations reported by axe, as short strings for readable failures. */

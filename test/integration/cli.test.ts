@@ -23,7 +23,7 @@ function npmRun(script: string, args: string[], options: { input?: string; db?: 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("letter:import", () => {
+describe("letter:import", { timeout: 180_000 }, () => {
   const db = path.join(dir, "import.sqlite");
 
   it("imports the letter, prints a summary, and changes nothing the second time", () => {
@@ -57,7 +57,7 @@ describe("letter:import", () => {
   });
 });
 
-describe("user administration CLI", () => {
+describe("user administration CLI", { timeout: 180_000 }, () => {
   const db = path.join(dir, "users.sqlite");
   const password = "et langt og godt passord";
 

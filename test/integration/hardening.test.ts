@@ -186,7 +186,7 @@ describe("db:backup follows the output-path rule (hole 5's rule, every CLI that 
       cwd: REPO_ROOT,
       env: { ...process.env, DATABASE_PATH: t.path },
       encoding: "utf8",
-      timeout: 30_000,
+      timeout: 60_000,
     });
     expect(res.status).toBe(1);
     expect(res.stderr).toContain("er databasefilen (eller en av dens hjelpefiler) og blir aldri overskrevet.");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapDatabase } from "~/use-cases/bootstrap.server";
 import { deadlinesFor } from "~/models/deadline.server";
-import { queryAssignments, queryOverview } from "~/models/assignment-list.server";
+import { countAssignments, queryAssignments, queryOpenByDeadline, queryOverview, sortRows } from "~/models/assignment-list.server";
 import { loadReport, loadReportPreview } from "~/models/report.server";
 import { recordDelivery, recordStatusUpdate } from "~/models/status-event.server";
 import type { Actor } from "~/models/audit.server";
@@ -107,6 +107,33 @@ describe("the list query", () => {
     );
     expect(facts.overdue[0]).toEqual(all.find((r) => r.key === facts.overdue[0].key));
     expect(facts.dueSoon.every((r) => r.dueSoon && r.nextDeadline! >= today && r.nextDeadline! <= "2023-07-01")).toBe(true);
+  });
+
+  it("counts and picks in SQL exactly what the list would give (saved-filter counts, own open assignments by deadline)", async () => {
+    const filters: Array<Parameters<typeof queryAssignments>[1]["filter"]> = [
+      {},
+      { area: "2.2" },
+      { department: "FHA", overdue: true },
+      { statuses: ["i_rute", "forsinket"] },
+      { dueSoon: true },
+      { query: "tobakk" },
+    ];
+    for (const asOf of [null, endOfDayInOslo("2023-03-31"), endOfDayInOslo("2023-10-15")]) {
+      const day = asOf ? asOf.slice(0, 10) : today;
+      for (const filter of filters) {
+        const options = { year: 2023, asOfInstant: asOf, today: day, filter };
+        expect(await countAssignments(t.db, options), JSON.stringify([asOf, filter])).toBe((await queryAssignments(t.db, options)).length);
+      }
+      const all = await queryAssignments(t.db, { year: 2023, asOfInstant: asOf, today: day });
+      const ids = all.filter((_, i) => i % 3 === 0).map((r) => r.id);
+      const open = sortRows(all.filter((r) => ids.includes(r.id) && !["fullfort", "utsatt", "avsluttet"].includes(r.status)), "frist", false);
+      for (const pick of [1, 7, 10, 500]) {
+        const got = await queryOpenByDeadline(t.db, { year: 2023, asOfInstant: asOf, today: day, ids, pick });
+        expect(got.total).toBe(open.length);
+        expect(got.rows.map((r) => r.key), `${asOf} ${pick}`).toEqual(open.slice(0, pick).map((r) => r.key));
+      }
+    }
+    expect(await queryOpenByDeadline(t.db, { year: 2023, asOfInstant: null, today, ids: [], pick: 10 })).toEqual({ total: 0, rows: [] });
   });
 
   it("defines overdue and due soon once: closed assignments are neither, delivered deadlines do not count", async () => {

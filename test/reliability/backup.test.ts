@@ -22,7 +22,7 @@ function cli(script: "db-backup" | "db-restore", args: string[], databasePath: s
     cwd: REPO_ROOT,
     env: { ...process.env, DATABASE_PATH: databasePath },
     encoding: "utf8",
-    timeout: 30_000,
+    timeout: 60_000,
   });
 }
 

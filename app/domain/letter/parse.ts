@@ -710,37 +710,37 @@ export function phaseAreasAndGoals(st: ParseState): void {
   const areaNames = new Map<string, string>(); // lower-case name → code
   for (const a of areaSpans) if (!areaNames.has(a.name.toLowerCase())) areaNames.set(a.name.toLowerCase(), a.code);
 
+  // Free lines of supplementary letters: content that is neither an assignment's ID line nor a numbered heading.
+  const freeSupplementLines = (visit: (i: number, l: Letter) => void): void => {
+    for (const l of letters) {
+      if (l.kind !== "supplementary") continue;
+      for (let i = l.start; i <= l.end; i++) if (content(i) && !defAt.has(i) && !headingAt.has(i)) visit(i, l);
+    }
+  };
+
   // Area headings inside supplementary letters ("Helse- og omsorgstjenester" above a TTB block).
   const suppAreaHeadings = new Map<number, string | null>();
-  letters.forEach((l) => {
-    if (l.kind !== "supplementary") return;
-    for (let i = l.start; i <= l.end; i++) {
-      if (!content(i) || defAt.has(i) || headingAt.has(i)) continue;
-      const t = lines[i].text.replace(/:$/, "").trim();
-      if (t.length > 80) continue;
-      const known = areaNames.get(t.toLowerCase());
-      if (known !== undefined) {
-        suppAreaHeadings.set(i, known);
-        continue;
-      }
-      if (t.length > 60 || !/^\p{Lu}/u.test(t) || /[.,;!?]$/.test(lines[i].text)) continue;
-      if (!(i === 0 || lines[i - 1].blank || lines[i - 1].noise)) continue;
-      if (RE_BUDGET_HEADING.test(t) || RE_CLOSING.test(t) || RE_DEPT_LINE.test(t) || RE_ID_AT_START.test(t)) continue;
-      let k = i + 1;
-      while (k <= l.end && (lines[k].blank || lines[k].noise)) k++;
-      if (k > i + 1 && defAt.has(k)) suppAreaHeadings.set(i, null);
+  freeSupplementLines((i, l) => {
+    const t = lines[i].text.replace(/:$/, "").trim();
+    if (t.length > 80) return;
+    const known = areaNames.get(t.toLowerCase());
+    if (known !== undefined) {
+      suppAreaHeadings.set(i, known);
+      return;
     }
+    if (t.length > 60 || !/^\p{Lu}/u.test(t) || /[.,;!?]$/.test(lines[i].text)) return;
+    if (!(i === 0 || lines[i - 1].blank || lines[i - 1].noise)) return;
+    if (RE_BUDGET_HEADING.test(t) || RE_CLOSING.test(t) || RE_DEPT_LINE.test(t) || RE_ID_AT_START.test(t)) return;
+    let k = i + 1;
+    while (k <= l.end && (lines[k].blank || lines[k].noise)) k++;
+    if (k > i + 1 && defAt.has(k)) suppAreaHeadings.set(i, null);
   });
 
   // Unnumbered section headings of supplementary letters ("Nye oppdrag", "Presisering av
   // tidligere oppdrag", "Endret frist", "Oppdrag som utgår"): they end the text above them.
   const suppSections = new Map<number, SupplementSection>();
-  letters.forEach((l) => {
-    if (l.kind !== "supplementary") return;
-    for (let i = l.start; i <= l.end; i++) {
-      if (!content(i) || defAt.has(i) || headingAt.has(i)) continue;
-      if (RE_SUPPLEMENT_SECTION.test(lines[i].text)) suppSections.set(i, supplementSectionKind(lines[i].text));
-    }
+  freeSupplementLines((i) => {
+    if (RE_SUPPLEMENT_SECTION.test(lines[i].text)) suppSections.set(i, supplementSectionKind(lines[i].text));
   });
   const sectionAt = (idx: number, li: number): SupplementSection | null => {
     for (let k = idx - 1; k >= letters[li].start; k--) {
