@@ -88,7 +88,7 @@ export default function AgenciesPage() {
             {agencies.map((a) => (
               <tr key={a.id}>
                 <td>
-                  <Form method="post" className="filter-row" aria-label={`Endre ${a.name}`}>
+                  <Form method="post" className="filter-row agency-edit" aria-label={`Endre ${a.name}`}>
                     <input type="hidden" name="intent" value="endre" />
                     <input type="hidden" name="id" value={a.id} />
                     <TextField id={`navn-${a.id}`} name="name" label="Navn" defaultValue={a.name} maxLength={AGENCY_NAME_MAX} required />

@@ -218,7 +218,7 @@ export default function AssignmentList() {
                   </td>
                   <td>{r.areaCode ?? ""}</td>
                   {agencyColumn ? <td>{r.agencyName}</td> : null}
-                  <td>{r.departments.join(", ")}</td>
+                  <td>{r.departments.length ? r.departments.join(", ") : <span className="muted">Ikke oppgitt</span>}</td>
                   <td>
                     <NextDeadline row={r} today={today} />
                   </td>
