@@ -1,5 +1,10 @@
 import { Link as RemixLink } from "@remix-run/react";
 import { Link } from "~/components/ds";
+import { NextDeadline } from "~/components/next-deadline";
+import { StatusTag } from "~/components/status-tag";
+import type { DeadlineFacts } from "~/domain/deadline-focus";
+import type { DeadlinePrecision } from "~/domain/letter/types";
+import type { StatusCode } from "~/domain/status";
 import { assignmentPath } from "~/lib/urls";
 
 /** The ID cell of an assignment row: its ID, or "Uten ID" for an assignment the letter gave none. */
@@ -16,5 +21,30 @@ export function AssignmentTitleLink({ row, asOf }: { row: { key: string; title: 
     <Link asChild>
       <RemixLink to={assignmentPath(row.key, asOf, row.agency)}>{row.title}</RemixLink>
     </Link>
+  );
+}
+
+/** The ministry departments an assignment names, or "Ikke oppgitt". */
+export function DepartmentsCell({ departments }: { departments: readonly string[] }) {
+  return <td>{departments.length ? departments.join(", ") : <span className="muted">Ikke oppgitt</span>}</td>;
+}
+
+/** The last two cells of every assignment table: the deadline the row shows (with days) and the status. */
+export function DeadlineAndStatusCells({
+  row,
+  today,
+}: {
+  row: DeadlineFacts & { nextDeadlinePrecision: DeadlinePrecision | null; status: StatusCode };
+  today: string;
+}) {
+  return (
+    <>
+      <td>
+        <NextDeadline row={row} today={today} />
+      </td>
+      <td>
+        <StatusTag status={row.status} />
+      </td>
+    </>
   );
 }

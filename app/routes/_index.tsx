@@ -4,8 +4,7 @@ import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Heading, Paragraph, Table } from "~/components/ds";
 import { AsOfForm } from "~/components/as-of-form";
 import { ProgressTable, type CountChoice } from "~/components/progress-table";
-import { AssignmentIdCell, AssignmentTitleLink } from "~/components/assignment-cells";
-import { StatusTag } from "~/components/status-tag";
+import { AssignmentIdCell, AssignmentTitleLink, DeadlineAndStatusCells, DepartmentsCell } from "~/components/assignment-cells";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
 import { getDatabase } from "~/db/connection.server";
@@ -16,7 +15,6 @@ import { listAreas, listYears } from "~/models/assignment.server";
 import { filterToSearch, readFilter } from "~/domain/assignment-filter";
 import { ATTENTION_ROWS, dueSoonLimit, SOON_DAYS } from "~/domain/attention";
 import { endOfDayInOslo, formatDateLong, todayInOslo } from "~/domain/format";
-import { NextDeadline } from "~/components/next-deadline";
 import { overviewFigures } from "~/domain/progress";
 import { readAsOf } from "~/lib/as-of";
 import { chooseYear } from "~/lib/urls";
@@ -151,13 +149,8 @@ function AttentionTable({ rows, caption, dateHeading, asOf, today }: { rows: Att
                 <td>
                   <AssignmentTitleLink row={r} asOf={asOf} />
                 </td>
-                <td>{r.departments.length ? r.departments.join(", ") : <span className="muted">Ikke oppgitt</span>}</td>
-                <td>
-                  <NextDeadline row={r} today={today} />
-                </td>
-                <td>
-                  <StatusTag status={r.status} />
-                </td>
+                <DepartmentsCell departments={r.departments} />
+                <DeadlineAndStatusCells row={r} today={today} />
               </tr>
             );
           })}

@@ -2,9 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Alert, Heading, Paragraph, Table } from "~/components/ds";
 import { AsOfForm } from "~/components/as-of-form";
-import { NextDeadline } from "~/components/next-deadline";
-import { AssignmentIdCell, AssignmentTitleLink } from "~/components/assignment-cells";
-import { StatusTag } from "~/components/status-tag";
+import { AssignmentIdCell, AssignmentTitleLink, DeadlineAndStatusCells } from "~/components/assignment-cells";
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
 import { getDatabase } from "~/db/connection.server";
@@ -69,12 +67,7 @@ function Rows({ rows, caption, asOf, today }: { rows: Row[]; caption: string; as
               <td>
                 <AssignmentTitleLink row={r} asOf={asOf} />
               </td>
-              <td>
-                <NextDeadline row={r} today={today} />
-              </td>
-              <td>
-                <StatusTag status={r.status} />
-              </td>
+              <DeadlineAndStatusCells row={r} today={today} />
             </tr>
           ))}
         </tbody>

@@ -4,10 +4,8 @@ import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-ru
 import { Pagination } from "~/components/pagination";
 import { Alert, Button, Fieldset, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
-import { NextDeadline } from "~/components/next-deadline";
 import { YearSelect } from "~/components/year-switcher";
-import { AssignmentIdCell, AssignmentTitleLink } from "~/components/assignment-cells";
-import { StatusTag } from "~/components/status-tag";
+import { AssignmentIdCell, AssignmentTitleLink, DeadlineAndStatusCells, DepartmentsCell } from "~/components/assignment-cells";
 import { Choice } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
 import { getDatabase } from "~/db/connection.server";
@@ -218,13 +216,8 @@ export default function AssignmentList() {
                   </td>
                   <td>{r.areaCode ?? ""}</td>
                   {agencyColumn ? <td>{r.agencyName}</td> : null}
-                  <td>{r.departments.length ? r.departments.join(", ") : <span className="muted">Ikke oppgitt</span>}</td>
-                  <td>
-                    <NextDeadline row={r} today={today} />
-                  </td>
-                  <td>
-                    <StatusTag status={r.status} />
-                  </td>
+                  <DepartmentsCell departments={r.departments} />
+                  <DeadlineAndStatusCells row={r} today={today} />
                 </tr>
               ))}
             </tbody>
