@@ -4,17 +4,13 @@
  * assignment known only from a later letter; the list offers the register download; the upload
  * preview lists items per kind and lets the admin leave one out.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importLetterText } from "~/use-cases/bootstrap.server";
 import { getDatabase } from "~/db/connection.server";
-import { REPO_ROOT } from "../helpers/db";
+import { SERIES_2026, readSeriesLetter } from "../helpers/letter-series";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser, sessionCookie } from "../helpers/users";
 
-const DIR = path.join(REPO_ROOT, "test/fixtures/letters/2026");
-const read = (file: string) => fs.readFileSync(path.join(DIR, file), "utf8");
 
 let server: RunningServer;
 let reader: string;
@@ -22,8 +18,8 @@ let admin: string;
 
 beforeAll(async () => {
   server = await startTestServer({ seed: false });
-  for (const file of ["00-tildelingsbrev-2026.txt", "01-supplerende-tildelingsbrev-nr-1.txt", "02-supplerende-tildelingsbrev-nr-2.txt", "03-supplerende-tildelingsbrev-nr-3.txt"]) {
-    await importLetterText(getDatabase().db, read(file), file);
+  for (const file of SERIES_2026.slice(0, 4)) {
+    await importLetterText(getDatabase().db, readSeriesLetter(file), file);
   }
   reader = await sessionCookie(getDatabase().db, (await makeUser(getDatabase().db, "leser")).id);
   admin = await sessionCookie(getDatabase().db, (await makeUser(getDatabase().db, "admin")).id);
@@ -75,7 +71,7 @@ describe("the list", () => {
 describe("the upload preview", () => {
   it("lists the items of a supplementary letter per kind, warns about an earlier-year ID, and leaves out an item on request", async () => {
     const form = new FormData();
-    form.append("tekst", read("04-supplerende-tildelingsbrev-nr-4.txt"));
+    form.append("tekst", readSeriesLetter("04-supplerende-tildelingsbrev-nr-4.txt"));
     const posted = await fetch(`${server.url}/admin/brev`, { method: "POST", body: form, headers: { Cookie: admin, Origin: server.url }, redirect: "manual" });
     expect(posted.status).toBe(302);
     const location = posted.headers.get("location")!;

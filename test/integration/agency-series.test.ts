@@ -4,25 +4,16 @@
  * for medisinske produkter without IDs, imported interleaved. Helsedirektoratet's register is
  * exactly what the series gives on its own, and nothing crosses between agencies.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importLetterText } from "~/use-cases/bootstrap.server";
 import { loadRegister } from "~/models/register.server";
 import { listAgencies } from "~/models/agency.server";
-import { createTestDatabase, REPO_ROOT } from "../helpers/db";
+import { SERIES_2026, readSeriesLetter } from "../helpers/letter-series";
+import { createTestDatabase } from "../helpers/db";
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
-const DIR = path.join(REPO_ROOT, "test/fixtures/letters/2026");
-const SERIES = [
-  "00-tildelingsbrev-2026.txt",
-  "01-supplerende-tildelingsbrev-nr-1.txt",
-  "02-supplerende-tildelingsbrev-nr-2.txt",
-  "03-supplerende-tildelingsbrev-nr-3.txt",
-  "04-supplerende-tildelingsbrev-nr-4.txt",
-  "05-supplerende-tildelingsbrev-nr-5.txt",
-];
-const read = (file: string) => fs.readFileSync(path.join(DIR, file), "utf8");
+const SERIES = SERIES_2026;
+const read = readSeriesLetter;
 
 let alone: TestDb;
 let together: TestDb;

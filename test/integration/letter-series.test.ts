@@ -4,26 +4,17 @@
  * into a real SQLite file; then every letter re-imported (idempotent) and a corrected text
  * (only that letter's parts change).
  */
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importLetterText } from "~/use-cases/bootstrap.server";
 import { queryAssignments, queryOverview } from "~/models/assignment-list.server";
 import { loadRegister } from "~/models/register.server";
 import type { RegisterEntry } from "~/domain/register";
-import { createTestDatabase, REPO_ROOT, tableCounts } from "../helpers/db";
+import { SERIES_2026, readSeriesLetter } from "../helpers/letter-series";
+import { createTestDatabase, tableCounts } from "../helpers/db";
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
-const DIR = path.join(REPO_ROOT, "test/fixtures/letters/2026");
-const FILES = [
-  "00-tildelingsbrev-2026.txt",
-  "01-supplerende-tildelingsbrev-nr-1.txt",
-  "02-supplerende-tildelingsbrev-nr-2.txt",
-  "03-supplerende-tildelingsbrev-nr-3.txt",
-  "04-supplerende-tildelingsbrev-nr-4.txt",
-  "05-supplerende-tildelingsbrev-nr-5.txt",
-];
-const read = (file: string) => fs.readFileSync(path.join(DIR, file), "utf8");
+const FILES = SERIES_2026;
+const read = readSeriesLetter;
 
 let t: TestDb;
 let register: Map<string, RegisterEntry>;

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { rebuildWithForeignKeysOff } from "./rebuild";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -50,64 +51,52 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Rebuild deadlines (new CHECK, two columns). Children (deadline_events, deadline_agreements,
   // reminder_log) refer to it by name, so the ids are kept and foreign keys are checked afterwards.
-  await sql`pragma foreign_keys = off`.execute(db);
-  try {
-    await sql`begin immediate`.execute(db);
-    try {
-      await sql`drop view if exists effective_deadlines`.execute(db);
-      await sql`create table deadlines_new (
-        id integer primary key autoincrement,
-        assignment_id integer not null references assignments(id) on delete cascade,
-        position integer not null,
-        label text,
-        date text,
-        precision text check (precision in ('day', 'month', 'year')),
-        phrase text not null,
-        is_default integer not null check (is_default in (0, 1)),
-        state text not null check (state in ('dated', 'to_be_agreed', 'on_hold', 'invalid')),
-        source_line integer,
-        revision integer not null default 0,
-        modified_at text,
-        part_id integer references assignment_parts(id) on delete set null,
-        moved_by_part_id integer references assignment_parts(id) on delete set null,
-        constraint deadlines_dated_has_date check (state <> 'dated' or date is not null)
-      )`.execute(db);
-      await sql`insert into deadlines_new (id, assignment_id, position, label, date, precision, phrase, is_default, state, source_line, revision, modified_at)
-        select id, assignment_id, position, label, date, precision, phrase, is_default, state, source_line, revision, modified_at from deadlines`.execute(db);
-      await sql`drop table deadlines`.execute(db);
-      await sql`alter table deadlines_new rename to deadlines`.execute(db);
-      await sql`create index deadlines_assignment on deadlines (assignment_id)`.execute(db);
-      await sql`create index deadlines_date on deadlines (date)`.execute(db);
-      await sql`create index deadlines_part on deadlines (part_id)`.execute(db);
-      const latest = (column: string) =>
-        `(select ag.${column} from deadline_agreements ag where ag.deadline_id = d.id order by ag.id desc limit 1)`;
-      // Same view as 0006, with part_id.
-      await sql
-        .raw(
-          `create view effective_deadlines as
-        select d.id, d.assignment_id, d.position, d.label, d.phrase, d.is_default, d.source_line, d.revision, d.modified_at,
-          d.part_id,
-          d.state as letter_state,
-          coalesce(${latest("agreed_date")}, d.date) as date,
-          case when ${latest("agreed_date")} is not null then 'day' else d.precision end as precision,
-          case when ${latest("agreed_date")} is not null then 'dated' else d.state end as state,
-          ${latest("agreed_date")} as agreed_date,
-          ${latest("reference")} as agreed_reference,
-          ${latest("actor_name")} as agreed_by,
-          ${latest("created_at")} as agreed_at
-        from deadlines d`,
-        )
-        .execute(db);
-      const broken = await sql`pragma foreign_key_check`.execute(db);
-      if (broken.rows.length > 0) throw new Error(`Fremmednøkler brutt etter ombygging av deadlines: ${JSON.stringify(broken.rows.slice(0, 3))}`);
-      await sql`commit`.execute(db);
-    } catch (error) {
-      await sql`rollback`.execute(db);
-      throw error;
-    }
-  } finally {
-    await sql`pragma foreign_keys = on`.execute(db);
-  }
+  await rebuildWithForeignKeysOff(db, "ombygging av deadlines", async () => {
+    await sql`drop view if exists effective_deadlines`.execute(db);
+    await sql`create table deadlines_new (
+      id integer primary key autoincrement,
+      assignment_id integer not null references assignments(id) on delete cascade,
+      position integer not null,
+      label text,
+      date text,
+      precision text check (precision in ('day', 'month', 'year')),
+      phrase text not null,
+      is_default integer not null check (is_default in (0, 1)),
+      state text not null check (state in ('dated', 'to_be_agreed', 'on_hold', 'invalid')),
+      source_line integer,
+      revision integer not null default 0,
+      modified_at text,
+      part_id integer references assignment_parts(id) on delete set null,
+      moved_by_part_id integer references assignment_parts(id) on delete set null,
+      constraint deadlines_dated_has_date check (state <> 'dated' or date is not null)
+    )`.execute(db);
+    await sql`insert into deadlines_new (id, assignment_id, position, label, date, precision, phrase, is_default, state, source_line, revision, modified_at)
+      select id, assignment_id, position, label, date, precision, phrase, is_default, state, source_line, revision, modified_at from deadlines`.execute(db);
+    await sql`drop table deadlines`.execute(db);
+    await sql`alter table deadlines_new rename to deadlines`.execute(db);
+    await sql`create index deadlines_assignment on deadlines (assignment_id)`.execute(db);
+    await sql`create index deadlines_date on deadlines (date)`.execute(db);
+    await sql`create index deadlines_part on deadlines (part_id)`.execute(db);
+    const latest = (column: string) =>
+      `(select ag.${column} from deadline_agreements ag where ag.deadline_id = d.id order by ag.id desc limit 1)`;
+    // Same view as 0006, with part_id.
+    await sql
+      .raw(
+        `create view effective_deadlines as
+      select d.id, d.assignment_id, d.position, d.label, d.phrase, d.is_default, d.source_line, d.revision, d.modified_at,
+        d.part_id,
+        d.state as letter_state,
+        coalesce(${latest("agreed_date")}, d.date) as date,
+        case when ${latest("agreed_date")} is not null then 'day' else d.precision end as precision,
+        case when ${latest("agreed_date")} is not null then 'dated' else d.state end as state,
+        ${latest("agreed_date")} as agreed_date,
+        ${latest("reference")} as agreed_reference,
+        ${latest("actor_name")} as agreed_by,
+        ${latest("created_at")} as agreed_at
+      from deadlines d`,
+      )
+      .execute(db);
+  });
 }
 
 export async function down(): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { rebuildWithForeignKeysOff } from "./rebuild";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -23,21 +24,7 @@ import { sql, type Kysely } from "kysely";
  * one), and `foreign_key_check` before the commit.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`pragma foreign_keys = off`.execute(db);
-  try {
-    await sql`begin immediate`.execute(db);
-    try {
-      await agencies(db);
-      const broken = await sql`pragma foreign_key_check`.execute(db);
-      if (broken.rows.length > 0) throw new Error(`Fremmednøkler brutt etter ombygging for virksomheter: ${JSON.stringify(broken.rows.slice(0, 3))}`);
-      await sql`commit`.execute(db);
-    } catch (error) {
-      await sql`rollback`.execute(db);
-      throw error;
-    }
-  } finally {
-    await sql`pragma foreign_keys = on`.execute(db);
-  }
+  await rebuildWithForeignKeysOff(db, "ombygging for virksomheter", () => agencies(db));
 }
 
 async function agencies(db: Kysely<any>): Promise<void> {

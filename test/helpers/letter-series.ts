@@ -1,0 +1,21 @@
+/** The written 2026 letter series (test/fixtures/letters/2026/, see its README.md). */
+import fs from "node:fs";
+import path from "node:path";
+import { REPO_ROOT } from "./db";
+
+export const SERIES_2026_DIR = path.join(REPO_ROOT, "test/fixtures/letters/2026");
+
+/** Helsedirektoratet's main letter and its five supplementary letters, in the order they came. */
+export const SERIES_2026 = [
+  "00-tildelingsbrev-2026.txt",
+  "01-supplerende-tildelingsbrev-nr-1.txt",
+  "02-supplerende-tildelingsbrev-nr-2.txt",
+  "03-supplerende-tildelingsbrev-nr-3.txt",
+  "04-supplerende-tildelingsbrev-nr-4.txt",
+  "05-supplerende-tildelingsbrev-nr-5.txt",
+] as const;
+
+/** A letter of the series folder (the series, or the other agencies' letters beside it) as text. */
+export function readSeriesLetter(file: string): string {
+  return fs.readFileSync(path.join(SERIES_2026_DIR, file), "utf8");
+}
