@@ -38,10 +38,15 @@ export async function deleteSavedFilter(db: Kysely<Database>, userId: number, id
   await db.deleteFrom("saved_filters").where("id", "=", id).where("user_id", "=", userId).execute();
 }
 
-/** Internal ids of a year's assignments in the user's departments or updated by the user. */
-export async function myAssignmentIds(db: Kysely<Database>, user: { id: number; departments: readonly string[] }, year: number): Promise<number[]> {
+/** Internal ids of a year's assignments (of one agency, when given) in the user's departments or updated by the user. */
+export async function myAssignmentIds(
+  db: Kysely<Database>,
+  user: { id: number; departments: readonly string[] },
+  year: number,
+  agencyId: number | null = null,
+): Promise<number[]> {
   const rows = await sql<{ id: number }>`
-    select a.id from assignments a where a.year = ${year} and (
+    select a.id from assignments a where a.year = ${year} ${agencyId !== null ? sql`and a.agency_id = ${agencyId}` : sql``} and (
       exists (select 1 from status_events se where se.assignment_id = a.id and se.user_id = ${user.id})
       or exists (select 1 from deadline_events de where de.assignment_id = a.id and de.user_id = ${user.id})
       ${user.departments.length ? sql`or exists (select 1 from assignment_departments ad where ad.assignment_id = a.id and ad.department_code in (${sql.join([...user.departments])}))` : sql``}

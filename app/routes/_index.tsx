@@ -110,7 +110,7 @@ async function startFacts(
   );
   let mine: { total: number; rows: AttentionRow[] } | null = null;
   if (user.role === "saksbehandler" || user.role === "admin") {
-    const ids = await myAssignmentIds(db, user, year);
+    const ids = await myAssignmentIds(db, user, year, agency.id);
     const open = await queryOpenByDeadline(db, { year, asOfInstant, today, ids, pick: ATTENTION_ROWS, agencyId: agency.id });
     mine = { total: open.total, rows: open.rows.map((r) => attentionRow(r, agency.slug)) };
   }
