@@ -237,12 +237,7 @@ export default function LetterPreview() {
         ) : null}
         <Paragraph>Ingenting er lagret ennå. Registeret har flere virksomheter, og brevet sier ikke hvem det er til.</Paragraph>
         <AgencyChoice fromText={chooseAgency.fromText} chosen={chooseAgency.chosen} known={chooseAgency.known} />
-        <Form method="post">
-          <input type="hidden" name="intent" value="avbryt" />
-          <Button type="submit" variant="secondary">
-            Avbryt
-          </Button>
-        </Form>
+        <CancelUploadForm />
       </div>
     );
   }
@@ -514,12 +509,7 @@ export default function LetterPreview() {
           <input type="hidden" name="intent" value="bekreft" />
           <Button type="submit">{preview.changed ? "Bekreft og importer" : "Bekreft (ingen endringer)"}</Button>
         </Form>
-        <Form method="post">
-          <input type="hidden" name="intent" value="avbryt" />
-          <Button type="submit" variant="secondary">
-            Avbryt
-          </Button>
-        </Form>
+        <CancelUploadForm />
       </div>
     </div>
   );
@@ -586,5 +576,17 @@ function ItemCard({ item }: { item: PreviewItem }) {
         </Paragraph>
       ) : null}
     </div>
+  );
+}
+
+/** Cancels the upload: nothing of it is imported (the same form wherever the page offers it). */
+function CancelUploadForm() {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="avbryt" />
+      <Button type="submit" variant="secondary">
+        Avbryt
+      </Button>
+    </Form>
   );
 }
