@@ -277,7 +277,8 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
       }) satisfies ListRow,
   );
   if (rows.length > 0) {
-    const departments = await departmentsByAssignment(db, options.year, options.ids);
+    // The departments of the rows found only (not of the whole year in every agency).
+    const departments = await departmentsByAssignment(db, options.year, rows.map((r) => r.id));
     for (const r of rows) r.departments = departments.get(r.id) ?? [];
   }
   return rows;

@@ -66,13 +66,18 @@ export function inYearSql(year: number) {
     where k.known_only_from_letter = 1 and k.year <> ${year} and kl.year = ${year}))`;
 }
 
+/**
+ * The owning departments of assignments, in the letter's order: of the given ones (`ids`, one
+ * statement whatever their number), or of every assignment of `year` in every agency.
+ */
 export async function departmentsByAssignment(db: Kysely<Database>, year: number, ids?: readonly number[]): Promise<Map<number, string[]>> {
   const rows = await db
     .selectFrom("assignment_departments as ad")
     .innerJoin("assignments as a", "a.id", "ad.assignment_id")
     .select(["ad.assignment_id", "ad.department_code"])
-    .where(inYearSql(year))
-    .$if(ids !== undefined, (q) => q.where("ad.assignment_id", "in", ids!.length ? [...ids!] : [-1]))
+    .$if(ids === undefined, (q) => q.where(inYearSql(year)))
+    // One JSON parameter, not one per id: one prepared statement for any number of rows (decision 067).
+    .$if(ids !== undefined, (q) => q.where(sql<boolean>`ad.assignment_id in (select value from json_each(${JSON.stringify(ids)}))`))
     .orderBy("ad.assignment_id")
     .orderBy("ad.position")
     .execute();
