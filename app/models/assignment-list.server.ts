@@ -50,6 +50,32 @@ export interface ListRow {
   lastChange: string | null;
 }
 
+/**
+ * What an assignment table row renders (app/components/assignment-cells.tsx), picked from a list
+ * row: loader data is sent to the browser as well, so pages send no more than they show.
+ */
+export function tableRow(r: ListRow, agency: string | null) {
+  return {
+    key: r.key,
+    /** The agency's slug for the link, when the register holds several. */
+    agency,
+    hasId: r.hasId,
+    title: r.title,
+    departments: r.departments,
+    status: r.status,
+    overdue: r.overdue,
+    openEnded: r.openEnded,
+    firstPassed: r.firstPassed,
+    firstPassedPrecision: r.firstPassedPrecision,
+    firstPassedLabel: r.firstPassedLabel,
+    nextDeadline: r.nextDeadline,
+    nextDeadlinePrecision: r.nextDeadlinePrecision,
+    nextDeadlineLabel: r.nextDeadlineLabel,
+  };
+}
+
+export type TableRow = ReturnType<typeof tableRow>;
+
 export interface ListOptions {
   year: number;
   /** Status and deliveries as of this instant (null: now). */

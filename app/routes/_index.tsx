@@ -8,7 +8,7 @@ import { AssignmentIdCell, AssignmentTitleLink, DeadlineAndStatusCells, Departme
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
 import { getDatabase } from "~/db/connection.server";
-import { countAssignments, queryOpenByDeadline, queryOverview, type ListRow } from "~/models/assignment-list.server";
+import { countAssignments, queryOpenByDeadline, queryOverview, tableRow, type ListRow, type TableRow } from "~/models/assignment-list.server";
 import { deleteSavedFilter, listSavedFilters, myAssignmentIds } from "~/models/saved-filter.server";
 import { formText } from "~/lib/forms";
 import { listAreas, listYears } from "~/models/assignment.server";
@@ -25,27 +25,6 @@ import { readAgencyChoice } from "~/models/agency.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.year ? `Oversikt ${data.year} – Oppdragsoversikt` : "Oversikt – Oppdragsoversikt" },
 ];
-
-/** What an attention row needs on the page (the loader data is sent to the browser too). */
-function attentionRow(r: ListRow, agency: string | null) {
-  return {
-    key: r.key,
-    /** The agency's slug for the link, when the register holds several. */
-    agency,
-    hasId: r.hasId,
-    title: r.title,
-    departments: r.departments,
-    status: r.status,
-    overdue: r.overdue,
-    openEnded: r.openEnded,
-    firstPassed: r.firstPassed,
-    firstPassedPrecision: r.firstPassedPrecision,
-    firstPassedLabel: r.firstPassedLabel,
-    nextDeadline: r.nextDeadline,
-    nextDeadlinePrecision: r.nextDeadlinePrecision,
-    nextDeadlineLabel: r.nextDeadlineLabel,
-  };
-}
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
@@ -64,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
     listAreas(db, year, agencyId),
     queryOverview(db, { year, asOfInstant: asOf?.instant ?? null, today, pick: ATTENTION_ROWS, agencyId }),
   ]);
-  const attention = (r: ListRow) => attentionRow(r, agency.current);
+  const attention = (r: ListRow) => tableRow(r, agency.current);
   const start = await startFacts(user, year, asOf?.instant ?? null, today, { id: agencyId, slug: agency.current, list: choice.agencies });
   return {
     agency,
@@ -108,11 +87,11 @@ async function startFacts(
       return { id: f.id, name: f.name, query: f.query, count };
     }),
   );
-  let mine: { total: number; rows: AttentionRow[] } | null = null;
+  let mine: { total: number; rows: TableRow[] } | null = null;
   if (user.role === "saksbehandler" || user.role === "admin") {
     const ids = await myAssignmentIds(db, user, year, agency.id);
     const open = await queryOpenByDeadline(db, { year, asOfInstant, today, ids, pick: ATTENTION_ROWS, agencyId: agency.id });
-    mine = { total: open.total, rows: open.rows.map((r) => attentionRow(r, agency.slug)) };
+    mine = { total: open.total, rows: open.rows.map((r) => tableRow(r, agency.slug)) };
   }
   return { role: user.role, departments: user.departments, filters, mine };
 }
@@ -125,9 +104,7 @@ export async function action(args: ActionFunctionArgs) {
   return redirect("/#start");
 }
 
-type AttentionRow = ReturnType<typeof attentionRow>;
-
-function AttentionTable({ rows, caption, dateHeading, asOf, today }: { rows: AttentionRow[]; caption: string; dateHeading: string; asOf: string | null; today: string }) {
+function AttentionTable({ rows, caption, dateHeading, asOf, today }: { rows: TableRow[]; caption: string; dateHeading: string; asOf: string | null; today: string }) {
   return (
     <div className="table-wrap">
       <Table zebra border data-size="sm">

@@ -6,7 +6,7 @@ import { AssignmentIdCell, AssignmentTitleLink, DeadlineAndStatusCells } from "~
 import { YearSwitcher } from "~/components/year-switcher";
 import { requireUser } from "~/auth/guards.server";
 import { getDatabase } from "~/db/connection.server";
-import { listOpenDeadlines, queryAssignments, sortRows, type ListRow } from "~/models/assignment-list.server";
+import { listOpenDeadlines, queryAssignments, sortRows, tableRow, type TableRow } from "~/models/assignment-list.server";
 import { findDepartment, listYears } from "~/models/assignment.server";
 import { departmentBuckets, SOON_DAYS } from "~/domain/department-view";
 import { formatDateLong, todayInOslo } from "~/domain/format";
@@ -37,15 +37,21 @@ export async function loader(args: LoaderFunctionArgs) {
   const today = asOf?.date ?? todayInOslo();
   if (year === null) return { department, years, year: null, asOf: null, today, groups: null, open: [], agency };
   const rows = await queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter: { department: code }, agencyId });
-  const sorted = sortRows(rows, "frist", false).map((r) => ({ ...r, agency: choice.multi ? r.agency : null, agencySlug: r.agency }));
+  const sorted = sortRows(rows, "frist", false);
+  // Only what the rows render goes to the page (tableRow): across agencies this page is long.
+  const bucketsOf = (agencyRows: typeof rows) => {
+    const { overdue, soon, rest } = departmentBuckets(agencyRows);
+    const lean = (list: typeof rows) => list.map((r) => tableRow(r, choice.multi ? r.agency : null));
+    return { overdue: lean(overdue), soon: lean(soon), rest: lean(rest) };
+  };
   const groups = (choice.multi ? choice.agencies : [null])
-    .map((a) => ({ agency: a ? { name: a.name, slug: a.slug } : null, buckets: departmentBuckets(a ? sorted.filter((r) => r.agencySlug === a.slug) : sorted) }))
+    .map((a) => ({ agency: a ? { name: a.name, slug: a.slug } : null, buckets: bucketsOf(a ? sorted.filter((r) => r.agency === a.slug) : sorted) }))
     .filter((g) => !choice.multi || g.buckets.overdue.length + g.buckets.soon.length + g.buckets.rest.length > 0);
   const open = await listOpenDeadlines(db, year, code, agencyId);
   return { department, years, year, asOf: asOf?.date ?? null, today, groups, open, agency };
 }
 
-type Row = Omit<ListRow, "agency"> & { agency: string | null };
+type Row = TableRow;
 
 function Rows({ rows, caption, asOf, today }: { rows: Row[]; caption: string; asOf: string | null; today: string }) {
   return (
@@ -62,7 +68,7 @@ function Rows({ rows, caption, asOf, today }: { rows: Row[]; caption: string; as
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id}>
+            <tr key={r.key}>
               <AssignmentIdCell row={r} />
               <td>
                 <AssignmentTitleLink row={r} asOf={asOf} />

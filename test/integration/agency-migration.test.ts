@@ -48,7 +48,9 @@ describe("migration 0014 on an existing database", () => {
     const countsBefore = tableCounts(app);
 
     const { applied } = await migrateToLatest(app.db);
-    expect(applied).toEqual(["0014_agencies"]);
+    // 0014 and whatever came after it.
+    expect(applied).toEqual(Object.keys(migrations).filter((name) => name >= "0014"));
+    expect(applied[0]).toBe("0014_agencies");
 
     expect(s.prepare("select id, name, short_name, slug from agencies").all()).toEqual([{ id: 1, name: "Helsedirektoratet", short_name: "Hdir", slug: "helsedirektoratet" }]);
     for (const table of ["letters", "assignments", "goal_areas", "goals", "area_assessments"]) {
@@ -57,7 +59,7 @@ describe("migration 0014 on an existing database", () => {
     expect(s.prepare("select user_id, agency_id from user_agencies").all()).toEqual([{ user_id: 1, agency_id: 1 }]);
     // Every other table holds exactly what it held; ids and references are kept.
     const countsAfter = tableCounts(app);
-    for (const [table, n] of Object.entries(countsBefore)) expect(countsAfter[table], table).toBe(table === "kysely_migration" ? n + 1 : n);
+    for (const [table, n] of Object.entries(countsBefore)) expect(countsAfter[table], table).toBe(table === "kysely_migration" ? n + applied.length : n);
     expect(s.prepare("select a.key, se.comment from status_events se join assignments a on a.id = se.assignment_id").all()).toEqual([{ key: "TB2023-05", comment: "Godt i gang" }]);
     expect(s.prepare("pragma foreign_key_check").all()).toEqual([]);
     expect(s.prepare("pragma foreign_keys").get()).toEqual({ foreign_keys: 1 });

@@ -11,6 +11,7 @@ import * as m0010 from "./0010_carry_over";
 import * as m0011 from "./0011_assignment_parts";
 import * as m0013 from "./0013_saved_filters";
 import * as m0014 from "./0014_agencies";
+import * as m0015 from "./0015_known_only_index";
 
 /**
  * All migrations, in order. Static imports (rather than a folder scan) so the same list works
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   "0011_assignment_parts": m0011,
   "0013_saved_filters": m0013,
   "0014_agencies": m0014,
+  "0015_known_only_index": m0015,
 };
 
 export const migrationProvider: MigrationProvider = {
