@@ -9,7 +9,7 @@ import { AssignmentIdCell, AssignmentTitleLink, DeadlineAndStatusCells, Departme
 import { Choice } from "~/components/user-fields";
 import { requireUser } from "~/auth/guards.server";
 import { getDatabase } from "~/db/connection.server";
-import { queryAssignments, sortRows, type ListRow } from "~/models/assignment-list.server";
+import { queryAssignments, sortRows, tableRow, type ListRow } from "~/models/assignment-list.server";
 import { listAreas, listDepartments, listGoals, listYears } from "~/models/assignment.server";
 import { describeFilter, filterToSearch, PAGE_SIZE, readFilter, SORT_KEYS, SORT_LABELS, type AssignmentFilter } from "~/domain/assignment-filter";
 import { searchSnippets } from "~/models/search.server";
@@ -51,7 +51,14 @@ export async function loader(args: LoaderFunctionArgs) {
     listDepartments(db),
   ]);
   const names = new Map(choice.agencies.map((a) => [a.slug, a.name]));
-  const withAgency = (r: ListRow) => ({ ...r, agency: choice.multi ? r.agency : null, agencyName: choice.multi ? (names.get(r.agency) ?? null) : null });
+  // What the table renders (tableRow) and the list's own columns; the page sends no more.
+  const withAgency = (r: ListRow) => ({
+    ...tableRow(r, choice.multi ? r.agency : null),
+    id: r.id,
+    letterKind: r.letterKind,
+    areaCode: r.areaCode,
+    agencyName: choice.multi ? (names.get(r.agency) ?? null) : null,
+  });
   const sorted = sortRows(all, filter.sort, filter.descending);
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const page = Math.min(filter.page, pages);
