@@ -41,6 +41,8 @@ function plain(res: express.Response, status: number, message: string): void {
 export function createApp(build: ServerBuild): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  // Remix reads the query from the URL itself: Express need not parse every query string with qs.
+  app.set("query parser", false);
   const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   try {
     app.set("trust proxy", trustProxy);
