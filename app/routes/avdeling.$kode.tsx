@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, Heading, Paragraph, Table } from "~/components/ds";
+import { Alert, Heading, Link, Paragraph, Table } from "~/components/ds";
 import { AsOfForm } from "~/components/as-of-form";
 import { AssignmentIdCell, AssignmentTitleLink, DeadlineAndStatusCells } from "~/components/assignment-cells";
 import { YearSwitcher } from "~/components/year-switcher";
@@ -8,7 +8,7 @@ import { requireUser } from "~/auth/guards.server";
 import { getDatabase } from "~/db/connection.server";
 import { listOpenDeadlines, queryAssignments, sortRows, tableRow, type TableRow } from "~/models/assignment-list.server";
 import { findDepartment, listYears } from "~/models/assignment.server";
-import { departmentBuckets, SOON_DAYS } from "~/domain/department-view";
+import { departmentBuckets, FOLDED_STATUSES, SOON_DAYS } from "~/domain/department-view";
 import { formatDateLong, todayInOslo } from "~/domain/format";
 import { readAsOf } from "~/lib/as-of";
 import { assignmentPath, chooseYear } from "~/lib/urls";
@@ -35,20 +35,22 @@ export async function loader(args: LoaderFunctionArgs) {
   const years = await listYears(db, agencyId);
   const year = chooseYear(url.searchParams.get("aar"), years);
   const today = asOf?.date ?? todayInOslo();
-  if (year === null) return { department, years, year: null, asOf: null, today, groups: null, open: [], agency };
+  if (year === null) return { department, years, year: null, asOf: null, today, groups: null, open: [], agency, foldDone: false };
   const rows = await queryAssignments(db, { year, asOfInstant: asOf?.instant ?? null, today, filter: { department: code }, agencyId });
   const sorted = sortRows(rows, "frist", false);
-  // Only what the rows render goes to the page (tableRow): across agencies this page is long.
+  // Across all agencies the page lists what is open and counts finished work per agency (decision
+  // 088); one agency's page lists everything. Only what the rows render goes to the page (tableRow).
+  const foldDone = choice.multi && agencyId === null;
   const bucketsOf = (agencyRows: typeof rows) => {
-    const { overdue, soon, rest } = departmentBuckets(agencyRows);
+    const { overdue, soon, rest, done } = departmentBuckets(agencyRows, { foldDone });
     const lean = (list: typeof rows) => list.map((r) => tableRow(r, choice.multi ? r.agency : null));
-    return { overdue: lean(overdue), soon: lean(soon), rest: lean(rest) };
+    return { overdue: lean(overdue), soon: lean(soon), rest: lean(rest), done };
   };
   const groups = (choice.multi ? choice.agencies : [null])
     .map((a) => ({ agency: a ? { name: a.name, slug: a.slug } : null, buckets: bucketsOf(a ? sorted.filter((r) => r.agency === a.slug) : sorted) }))
-    .filter((g) => !choice.multi || g.buckets.overdue.length + g.buckets.soon.length + g.buckets.rest.length > 0);
+    .filter((g) => !choice.multi || g.buckets.overdue.length + g.buckets.soon.length + g.buckets.rest.length + g.buckets.done > 0);
   const open = await listOpenDeadlines(db, year, code, agencyId);
-  return { department, years, year, asOf: asOf?.date ?? null, today, groups, open, agency };
+  return { department, years, year, asOf: asOf?.date ?? null, today, groups, open, agency, foldDone };
 }
 
 type Row = TableRow;
@@ -82,27 +84,33 @@ function Rows({ rows, caption, asOf, today }: { rows: Row[]; caption: string; as
   );
 }
 
-/** Overdue, due soon and the rest; headings one level below `level`'s parent (2 alone, 3 under an agency). */
+/**
+ * Overdue, due soon and the rest; headings one level below `level`'s parent (2 alone, 3 under an
+ * agency). `done`: finished assignments counted instead of listed, with `doneLink` to list them.
+ */
 function Buckets({
   buckets,
   asOf,
   today,
   level,
   prefix,
+  doneLink,
 }: {
-  buckets: { overdue: Row[]; soon: Row[]; rest: Row[] };
+  buckets: { overdue: Row[]; soon: Row[]; rest: Row[]; done: number };
   asOf: string | null;
   today: string;
   level: 2 | 3;
   prefix: string;
+  doneLink: string | null;
 }) {
+  const restHeading = doneLink ? `Øvrige åpne oppdrag (${buckets.rest.length})` : `Øvrige oppdrag (${buckets.rest.length})`;
   return (
     <>
       {(
         [
           ["forfalt", `Forfalt (${buckets.overdue.length})`, buckets.overdue, "Ingen forfalte oppdrag."],
           ["snart", `Frist innen ${SOON_DAYS} dager (${buckets.soon.length})`, buckets.soon, `Ingen åpne oppdrag har frist de neste ${SOON_DAYS} dagene.`],
-          ["resten", `Øvrige oppdrag (${buckets.rest.length})`, buckets.rest, "Ingen andre oppdrag."],
+          ["resten", restHeading, buckets.rest, doneLink ? "Ingen andre åpne oppdrag." : "Ingen andre oppdrag."],
         ] as const
       ).map(([id, heading, rows, empty]) => (
         <section key={id} aria-labelledby={`avd-${prefix}${id}`} className="stack">
@@ -110,14 +118,30 @@ function Buckets({
             {heading}
           </Heading>
           {rows.length ? <Rows rows={rows} caption={heading} asOf={asOf} today={today} /> : <Paragraph>{empty}</Paragraph>}
+          {id === "resten" && doneLink && buckets.done > 0 ? (
+            <Paragraph>
+              {buckets.done === 1 ? "Ett fullført eller avsluttet oppdrag er" : `${buckets.done} fullførte eller avsluttede oppdrag er`} ikke listet her.{" "}
+              <Link asChild>
+                <RemixLink to={doneLink}>Vis dem i oppdragslisten</RemixLink>
+              </Link>
+            </Paragraph>
+          ) : null}
         </section>
       ))}
     </>
   );
 }
 
+/** The list of one agency's finished assignments of this department (the link under a folded group). */
+function doneListLink(code: string, year: number, agency: string, asOf: string | null): string {
+  const p = new URLSearchParams({ virksomhet: agency, aar: String(year), avdeling: code });
+  for (const status of FOLDED_STATUSES) p.append("status", status);
+  if (asOf) p.set("per", asOf);
+  return `/oppdrag?${p.toString()}`;
+}
+
 export default function DepartmentPage() {
-  const { department, years, year, asOf, today, groups, open, agency } = useLoaderData<typeof loader>();
+  const { department, years, year, asOf, today, groups, open, agency, foldDone } = useLoaderData<typeof loader>();
   const title = department.name ? `${department.code} – ${department.name}` : `Avdeling ${department.code}`;
   return (
     <div className="stack">
@@ -135,16 +159,29 @@ export default function DepartmentPage() {
           </div>
           {asOf ? <Alert data-color="info">Status per {formatDateLong(asOf)}.</Alert> : null}
           {agency.multi && groups.length === 0 ? <Paragraph>Avdelingen har ingen oppdrag i {year}.</Paragraph> : null}
+          {foldDone && groups.length > 0 ? (
+            <Paragraph>
+              Avdelingens åpne oppdrag i alle virksomheter. Fullførte og avsluttede oppdrag telles per virksomhet; velg en
+              virksomhet for å se alle avdelingens oppdrag der.
+            </Paragraph>
+          ) : null}
           {groups.map((g) =>
             g.agency ? (
               <section key={g.agency.slug} aria-labelledby={`avd-v-${g.agency.slug}`} className="stack">
                 <Heading level={2} data-size="md" id={`avd-v-${g.agency.slug}`}>
                   {g.agency.name}
                 </Heading>
-                <Buckets buckets={g.buckets} asOf={asOf} today={today} level={3} prefix={`${g.agency.slug}-`} />
+                <Buckets
+                  buckets={g.buckets}
+                  asOf={asOf}
+                  today={today}
+                  level={3}
+                  prefix={`${g.agency.slug}-`}
+                  doneLink={foldDone ? doneListLink(department.code, year, g.agency.slug, asOf) : null}
+                />
               </section>
             ) : (
-              <Buckets key="alle" buckets={g.buckets} asOf={asOf} today={today} level={2} prefix="" />
+              <Buckets key="alle" buckets={g.buckets} asOf={asOf} today={today} level={2} prefix="" doneLink={null} />
             ),
           )}
           <section aria-labelledby="avd-avklares" className="stack">

@@ -208,6 +208,30 @@ describe("two agencies in one register", () => {
     expect(one.agency).toBe("helsedirektoratet");
   });
 
+  it("department page across agencies: finished work is counted per agency and linked, one agency's page lists it", async () => {
+    const app = getDatabase();
+    const target = await app.db.selectFrom("assignments").select(["id", "version"]).where("key", "=", "TB2026-3").where("agency_id", "=", fhi).executeTakeFirstOrThrow();
+    expect((await recordStatusUpdate(app, { assignmentId: target.id, baseVersion: target.version, status: "fullfort", comment: null, actor: { userId, name: "Test" } })).ok).toBe(true);
+    const keys = (rows: { key: string }[]) => rows.map((r) => r.key);
+
+    const all = await departmentLoader(args("/avdeling/FHA?aar=2026", { kode: "FHA" }));
+    expect(all.foldDone).toBe(true);
+    const fhiGroup = all.groups?.find((g) => g.agency?.slug === "folkehelseinstituttet");
+    expect(fhiGroup?.buckets.done).toBe(1);
+    const listed = [...fhiGroup!.buckets.overdue, ...fhiGroup!.buckets.soon, ...fhiGroup!.buckets.rest];
+    expect(keys(listed)).toEqual(["TB2026-1"]);
+    expect(all.groups?.find((g) => g.agency?.slug === "helsedirektoratet")?.buckets.done).toBe(0);
+    // The link under the group lists exactly the counted ones.
+    const done = await listLoader(args("/oppdrag?virksomhet=folkehelseinstituttet&aar=2026&avdeling=FHA&status=fullfort&status=avsluttet"));
+    expect(keys(done.rows)).toEqual(["TB2026-3"]);
+
+    const one = await departmentLoader(args("/avdeling/FHA?aar=2026&virksomhet=folkehelseinstituttet", { kode: "FHA" }));
+    expect(one.foldDone).toBe(false);
+    const oneGroup = one.groups?.[0]?.buckets;
+    expect(oneGroup?.done).toBe(0);
+    expect(keys([...oneGroup!.overdue, ...oneGroup!.soon, ...oneGroup!.rest]).sort()).toEqual(["TB2026-1", "TB2026-3"]);
+  });
+
   it("reads the recipient from an oppdragsdokument in the `ID: 2026-01` form, and keeps its IDs apart", async () => {
     const db = getDatabase().db;
     const text = fs.readFileSync(path.join(REPO_ROOT, "test/fixtures/letters/2026/oppdragsdokument-nhn-2026.txt"), "utf8");

@@ -145,10 +145,17 @@ describe("progress, attention and department buckets", () => {
   });
 
   it("orders a department's work: overdue, due soon, the rest", () => {
-    const row = (key: string, overdue: boolean, dueSoon: boolean) => ({ key, overdue, dueSoon });
-    const b = departmentBuckets([row("A", true, false), row("B", false, true), row("C", false, false), row("D", false, false)]);
+    const row = (key: string, overdue: boolean, dueSoon: boolean, status: StatusCode = "i_rute") => ({ key, overdue, dueSoon, status });
+    const rows = [row("A", true, false), row("B", false, true), row("C", false, false), row("D", false, false, "fullfort"), row("E", false, false, "utsatt"), row("F", false, false, "avsluttet")];
+    const b = departmentBuckets(rows);
     expect(b.overdue.map((r) => r.key)).toEqual(["A"]);
     expect(b.soon.map((r) => r.key)).toEqual(["B"]);
-    expect(b.rest.map((r) => r.key)).toEqual(["C", "D"]);
+    expect(b.rest.map((r) => r.key)).toEqual(["C", "D", "E", "F"]);
+    expect(b.done).toBe(0);
+    // Across all agencies: finished work is counted, not listed; postponed work stays listed.
+    const folded = departmentBuckets(rows, { foldDone: true });
+    expect(folded.rest.map((r) => r.key)).toEqual(["C", "E"]);
+    expect(folded.done).toBe(2);
+    expect(folded.overdue.map((r) => r.key)).toEqual(["A"]);
   });
 });
