@@ -120,6 +120,11 @@ describe("register:export", () => {
       expect(out.stderr).not.toMatch(/\n\s+at /);
       expect(out.stdoutBytes.length).toBe(0);
     }
+    // The same refusal as a real process: exit code 1, the message on stderr, nothing on stdout.
+    const spawned = npmRun("register:export", ["--format", "xml"], { env: { DATABASE_PATH: db } });
+    const inProcess = await run(["--format", "xml"]);
+    expect({ code: spawned.code, stdout: spawned.stdout, stderr: spawned.stderr }).toEqual({ code: 1, stdout: "", stderr: inProcess.stderr });
+    expect(spawned.stderr).toMatch(/^Feil: --format må være json, csv eller xlsx, ikke «xml»\.\nBruk: npm run --silent register:export/);
   }, 400_000);
 
   it("names each assignment's agency; --agency limits to one (#16): an oppdragsdokument to Norsk helsenett SF beside Helsedirektoratet's letters", async () => {
