@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db/connection.server";
 import { cli as letterImport } from "../../scripts/letter-import";
 import { cli as user } from "../../scripts/user";
+import { cli as dbMigrate } from "../../scripts/db-migrate";
+import { cli as seedDemo } from "../../scripts/seed-demo";
 import { LETTER_2023, tempDir } from "../helpers/db";
 import { npmRun as npmRunScript, runInProcess } from "../helpers/cli";
 
@@ -57,6 +59,33 @@ describe("letter:import", { timeout: 180_000 }, () => {
     // Nothing written: neither database was even created.
     expect(fs.existsSync(path.join(dir, "empty.sqlite"))).toBe(false);
     expect(fs.existsSync(path.join(dir, "cli.sqlite"))).toBe(false);
+  });
+});
+
+describe("db:migrate and db:seed-demo (in process)", () => {
+  it("migrates a new database once, then writes the demo history once for the imported letter", async () => {
+    const db = path.join(dir, "migrate.sqlite");
+    const migrated = await runInProcess(dbMigrate, [], { env: environment(db) });
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout.startsWith(`Kjørte migreringer på ${db}: 0001_initial, `), migrated.stdout).toBe(true);
+    const again = await runInProcess(dbMigrate, [], { env: environment(db) });
+    expect(again).toMatchObject({ code: 0, stdout: `Databasen ${db} er allerede oppdatert.\n`, stderr: "" });
+
+    expect((await importRun([LETTER_2023], { db })).code).toBe(0);
+    const seeded = await runInProcess(seedDemo, ["--year", "2023"], { env: environment(db) });
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toMatch(/^Demodata: [1-9]\d* statushendelser på [1-9]\d* oppdrag \(merket «Demodata \(eksempel\)»\)\.\n$/);
+    const app = openDatabase(db);
+    const events = () => (app.sqlite.prepare("select count(*) n from status_events").get() as { n: number }).n;
+    const before = events();
+    expect((await runInProcess(seedDemo, [], { env: environment(db) })).stdout).toBe("Demodata finnes allerede: ingenting endret.\n");
+    expect(events()).toBe(before);
+    app.sqlite.close();
+
+    const badOption = await runInProcess(seedDemo, ["--aar", "2023"], { env: environment(db) });
+    expect(badOption.code).toBe(1);
+    expect(badOption.stderr).toMatch(/^Feil: demodataene kunne ikke skrives \(Unknown option '--aar'/);
+    expect(badOption.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
