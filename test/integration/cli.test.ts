@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "~/db/connection.server";
+import { currentDatabase, openDatabase } from "~/db/connection.server";
 import { cli as letterImport } from "../../scripts/letter-import";
 import { cli as user } from "../../scripts/user";
 import { cli as dbMigrate } from "../../scripts/db-migrate";
@@ -68,6 +68,8 @@ describe("db:migrate and db:seed-demo (in process)", () => {
     const migrated = await runInProcess(dbMigrate, [], { env: environment(db) });
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout.startsWith(`Kjørte migreringer på ${db}: 0001_initial, `), migrated.stdout).toBe(true);
+    // The connection the call opened is closed again: many calls in one worker leak nothing.
+    expect(currentDatabase()).toBeUndefined();
     const again = await runInProcess(dbMigrate, [], { env: environment(db) });
     expect(again).toMatchObject({ code: 0, stdout: `Databasen ${db} er allerede oppdatert.\n`, stderr: "" });
 
