@@ -12,6 +12,7 @@ import fs from "node:fs";
 import { BackupError, restoreDatabase } from "../app/db/backup.server";
 import { databasePath } from "../app/db/connection.server";
 import { LitestreamError, restoreFromReplica } from "./lib/litestream";
+import { type Cli, type CliIo, errorMessage, runIfEntry } from "./lib/cli";
 
 const USAGE = [
   "Bruk: npm run db:restore -- FIL",
@@ -20,48 +21,55 @@ const USAGE = [
   "(standard: LITESTREAM_REPLICA_URL) slik den var på TIDSPUNKT (ISO 8601, f.eks. 2026-12-04T14:30:00Z; standard: siste). Stopp appen først.",
 ].join("\n");
 
-const args = process.argv.slice(2).filter((a) => a !== "--");
-if (args.length === 0 || args.includes("--help") || args.includes("-h")) {
-  console.log(USAGE);
-  process.exit(args.length === 0 ? 2 : 0);
-}
-
-function option(name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  return value && !value.startsWith("--") ? value : "";
-}
-
-let litestreamFile: string | null = null;
-try {
-  const target = databasePath();
-  let source: string;
-  let from: string;
-  if (args.includes("--replica")) {
-    const replicaUrl = option("--replica") || process.env.LITESTREAM_REPLICA_URL || "";
-    const timestamp = option("--timestamp");
-    if (!replicaUrl) throw new BackupError("Oppgi replikaen: --replica URL, eller sett LITESTREAM_REPLICA_URL.");
-    if (timestamp === "") throw new BackupError("--timestamp trenger et tidspunkt, f.eks. 2026-12-04T14:30:00Z.");
-    litestreamFile = `${target}.litestream-${process.pid}-${Date.now()}`;
-    restoreFromReplica({ replicaUrl, output: litestreamFile, timestamp });
-    source = litestreamFile;
-    from = `replikaen ${replicaUrl}${timestamp ? ` slik den var ${timestamp}` : ""}`;
-  } else {
-    if (args.length !== 1) {
-      console.error(USAGE);
-      process.exit(2);
-    }
-    source = args[0];
-    from = args[0];
+async function main(argv: string[], io: CliIo): Promise<number> {
+  const args = argv.filter((a) => a !== "--");
+  if (args.length === 0 || args.includes("--help") || args.includes("-h")) {
+    io.log(USAGE);
+    return args.length === 0 ? 2 : 0;
   }
-  const outcome = await restoreDatabase(source, target);
-  console.log(`Databasen ${outcome.database} er gjenopprettet fra ${from}.`);
-  if (outcome.previous) console.log(`Den forrige databasen er tatt vare på som ${outcome.previous}.`);
-} catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof BackupError || error instanceof LitestreamError ? `Feil: ${message}` : `Feil: gjenopprettingen feilet: ${message}`);
-  process.exitCode = 1;
-} finally {
-  if (litestreamFile) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${litestreamFile}${suffix}`, { force: true });
+
+  const option = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    if (i < 0) return undefined;
+    const value = args[i + 1];
+    return value && !value.startsWith("--") ? value : "";
+  };
+
+  let litestreamFile: string | null = null;
+  try {
+    const target = databasePath();
+    let source: string;
+    let from: string;
+    if (args.includes("--replica")) {
+      const replicaUrl = option("--replica") || process.env.LITESTREAM_REPLICA_URL || "";
+      const timestamp = option("--timestamp");
+      if (!replicaUrl) throw new BackupError("Oppgi replikaen: --replica URL, eller sett LITESTREAM_REPLICA_URL.");
+      if (timestamp === "") throw new BackupError("--timestamp trenger et tidspunkt, f.eks. 2026-12-04T14:30:00Z.");
+      litestreamFile = `${target}.litestream-${process.pid}-${Date.now()}`;
+      restoreFromReplica({ replicaUrl, output: litestreamFile, timestamp });
+      source = litestreamFile;
+      from = `replikaen ${replicaUrl}${timestamp ? ` slik den var ${timestamp}` : ""}`;
+    } else {
+      if (args.length !== 1) {
+        io.error(USAGE);
+        return 2;
+      }
+      source = args[0];
+      from = args[0];
+    }
+    const outcome = await restoreDatabase(source, target);
+    io.log(`Databasen ${outcome.database} er gjenopprettet fra ${from}.`);
+    if (outcome.previous) io.log(`Den forrige databasen er tatt vare på som ${outcome.previous}.`);
+    return 0;
+  } finally {
+    if (litestreamFile) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${litestreamFile}${suffix}`, { force: true });
+  }
 }
+
+export const cli: Cli = {
+  main,
+  describeError: (error) =>
+    error instanceof BackupError || error instanceof LitestreamError ? errorMessage(error) : `gjenopprettingen feilet: ${errorMessage(error)}`,
+};
+
+runIfEntry(import.meta.url, cli);

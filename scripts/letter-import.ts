@@ -6,26 +6,23 @@
  */
 import path from "node:path";
 import { importLetterText } from "../app/use-cases/bootstrap.server";
-import { closeDatabase, getDatabase } from "../app/db/connection.server";
+import { getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { readLetterFile } from "./lib/read-letter-file";
+import { type Cli, type CliIo, errorMessage, fail, runIfEntry } from "./lib/cli";
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
+async function main(args: string[], io: CliIo): Promise<number> {
   const dryRun = args.includes("--dry-run");
   const agencyAt = args.indexOf("--agency");
   const agency = agencyAt >= 0 ? args[agencyAt + 1] : undefined;
   const files = args.filter((a, i) => !a.startsWith("--") && !(agencyAt >= 0 && i === agencyAt + 1));
   const unknown = args.filter((a) => a.startsWith("--") && a !== "--dry-run" && a !== "--agency");
   if (files.length !== 1 || unknown.length > 0 || (agencyAt >= 0 && (!agency || agency.startsWith("--") || !agency.trim()))) {
-    console.error("Bruk: npm run --silent letter:import -- FIL [--dry-run] [--agency VIRKSOMHET]");
+    io.error("Bruk: npm run --silent letter:import -- FIL [--dry-run] [--agency VIRKSOMHET]");
     return 1;
   }
   const read = readLetterFile(files[0]);
-  if (!read.ok) {
-    console.error(`Feil: ${read.message}`);
-    return 1;
-  }
+  if (!read.ok) return fail(io, read.message);
   const { db, path: dbPath } = getDatabase();
   await migrateToLatest(db);
   const s = await importLetterText(db, read.text, path.basename(files[0]), {
@@ -46,15 +43,11 @@ async function main(): Promise<number> {
   if (s.assignments.updated.length) lines.push(`Endrede oppdrag: ${s.assignments.updated.join(", ")}`);
   if (s.knownOnly.length) lines.push(`Bare kjent fra dette brevet (tidligere år): ${s.knownOnly.join(", ")}`);
   if (!s.changed) lines.push("Ingen endringer: databasen hadde allerede dette innholdet.");
-  console.log(lines.join("\n"));
-  for (const w of s.warnings) console.log(`  linje ${w.line}: ${w.message}`);
-  await closeDatabase();
+  io.log(lines.join("\n"));
+  for (const w of s.warnings) io.log(`  linje ${w.line}: ${w.message}`);
   return 0;
 }
 
-main()
-  .then((code) => process.exit(code))
-  .catch((error: unknown) => {
-    console.error(`Feil: importen ble avbrutt, ingenting er lagret. ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
+export const cli: Cli = { main, describeError: (error) => `importen ble avbrutt, ingenting er lagret. ${errorMessage(error)}` };
+
+runIfEntry(import.meta.url, cli);

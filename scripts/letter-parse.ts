@@ -5,50 +5,42 @@
  */
 import fs from "node:fs";
 import { parseLetter } from "../app/domain/letter/parse";
+import { type Cli, type CliIo, errorMessage, fail, runIfEntry } from "./lib/cli";
 
-function fail(message: string): never {
-  process.stderr.write(`Feil: ${message}\n`);
-  process.exit(1);
+function unreadable(err: unknown, file: string, missing: boolean): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (missing && (code === "ENOENT" || code === "ENOTDIR")) return `fant ikke filen «${file}».`;
+  if (code === "EACCES" || code === "EPERM") return `har ikke tilgang til filen «${file}».`;
+  return `kunne ikke lese filen «${file}» (${code ?? "ukjent feil"}).`;
 }
 
-// `… | head` closes stdout early: that is not an error.
-process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EPIPE") process.exit(0);
-  process.exit(1);
-});
-
-function main(): void {
-  const args = process.argv.slice(2).filter((a) => a !== "--");
+function main(argv: string[], io: CliIo): number {
+  const args = argv.filter((a) => a !== "--");
   const file = args[0];
-  if (!file) fail("mangler filnavn. Bruk: npm run --silent letter:parse -- FIL");
+  if (!file) return fail(io, "mangler filnavn. Bruk: npm run --silent letter:parse -- FIL");
 
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") fail(`fant ikke filen «${file}».`);
-    if (code === "EACCES" || code === "EPERM") fail(`har ikke tilgang til filen «${file}».`);
-    fail(`kunne ikke lese filen «${file}» (${code ?? "ukjent feil"}).`);
+    return fail(io, unreadable(err, file, true));
   }
-  if (stat.isDirectory()) fail(`«${file}» er en mappe, ikke en fil.`);
-  if (!stat.isFile()) fail(`«${file}» er ikke en vanlig fil.`);
+  if (stat.isDirectory()) return fail(io, `«${file}» er en mappe, ikke en fil.`);
+  if (!stat.isFile()) return fail(io, `«${file}» er ikke en vanlig fil.`);
 
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM") fail(`har ikke tilgang til filen «${file}».`);
-    fail(`kunne ikke lese filen «${file}» (${code ?? "ukjent feil"}).`);
+    return fail(io, unreadable(err, file, false));
   }
 
-  if (bytes.includes(0)) fail(`«${file}» ser ut til å være en binærfil, ikke tekst.`);
+  if (bytes.includes(0)) return fail(io, `«${file}» ser ut til å være en binærfil, ikke tekst.`);
   const decoded = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   const replacements = (decoded.match(/\uFFFD/g) ?? []).length;
   const visible = decoded.replace(/\s/g, "").length;
   if (replacements > 0 && replacements >= Math.max(3, visible * 0.05)) {
-    fail(`«${file}» er ikke gyldig UTF-8-tekst (${replacements} tegn kunne ikke leses).`);
+    return fail(io, `«${file}» er ikke gyldig UTF-8-tekst (${replacements} tegn kunne ikke leses).`);
   }
   const text = decoded.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 
@@ -60,11 +52,10 @@ function main(): void {
       message: `Filen har ${replacements} tegn som ikke er gyldig UTF-8 (vist som �) – kontroller tegnkodingen`,
     });
   }
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  return 0;
 }
 
-try {
-  main();
-} catch (err) {
-  fail(`uventet feil under tolking: ${err instanceof Error ? err.message : String(err)}`);
-}
+export const cli: Cli = { main, describeError: (err) => `uventet feil under tolking: ${errorMessage(err)}` };
+
+runIfEntry(import.meta.url, cli);

@@ -16,14 +16,15 @@ import { listYears } from "../app/models/assignment.server";
 import { findAgencyByName, listAgencies } from "../app/models/agency.server";
 import type { AgencyRef } from "../app/domain/agency";
 import { outputPathRefusal } from "./lib/output-path";
-import { fail, runCli } from "./lib/cli";
+import { type Cli, type CliIo, fail, failedTo, runIfEntry } from "./lib/cli";
 
 const USAGE = "Bruk: npm run --silent register:export -- [--year 2026] [--agency VIRKSOMHET] --format json|csv|xlsx [--out FIL] [--force]";
 
-async function main(): Promise<number> {
+async function main(args: string[], io: CliIo): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
+      args,
       options: {
         year: { type: "string" },
         agency: { type: "string" },
@@ -33,19 +34,19 @@ async function main(): Promise<number> {
       },
     }));
   } catch (error) {
-    return fail(`${norwegianArgError(error as Error)}\n${USAGE}`);
+    return fail(io, `${norwegianArgError(error as Error)}\n${USAGE}`);
   }
-  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) return fail(`--year «${values.year}» er ikke et årstall (f.eks. 2026).\n${USAGE}`);
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) return fail(io, `--year «${values.year}» er ikke et årstall (f.eks. 2026).\n${USAGE}`);
   const year = values.year !== undefined ? Number(values.year) : null;
-  if (!values.format) return fail(`--format mangler.\n${USAGE}`);
-  if (!(REGISTER_FORMATS as readonly string[]).includes(values.format)) return fail(`--format må være json, csv eller xlsx, ikke «${values.format}».\n${USAGE}`);
+  if (!values.format) return fail(io, `--format mangler.\n${USAGE}`);
+  if (!(REGISTER_FORMATS as readonly string[]).includes(values.format)) return fail(io, `--format må være json, csv eller xlsx, ikke «${values.format}».\n${USAGE}`);
   const format = values.format as RegisterFormat;
   if (values.out !== undefined) {
-    if (!values.out.trim()) return fail(`--out mangler filnavn.\n${USAGE}`);
+    if (!values.out.trim()) return fail(io, `--out mangler filnavn.\n${USAGE}`);
     const refusal = outputPathRefusal(values.out, { force: values.force });
-    if (refusal) return fail(refusal);
-  } else if (format === "xlsx" && process.stdout.isTTY) {
-    return fail(`Excel-filen skrives ikke til terminalen: oppgi --out FIL.\n${USAGE}`);
+    if (refusal) return fail(io, refusal);
+  } else if (format === "xlsx" && io.stdout.isTTY) {
+    return fail(io, `Excel-filen skrives ikke til terminalen: oppgi --out FIL.\n${USAGE}`);
   }
 
   const { db } = getDatabase();
@@ -55,20 +56,20 @@ async function main(): Promise<number> {
     agency = await findAgencyByName(db, values.agency);
     if (!agency) {
       const names = (await listAgencies(db)).map((a) => a.name);
-      return fail(`Fant ikke virksomheten «${values.agency.slice(0, 200)}». Registeret har: ${names.join(", ") || "ingen"}.`);
+      return fail(io, `Fant ikke virksomheten «${values.agency.slice(0, 200)}». Registeret har: ${names.join(", ") || "ingen"}.`);
     }
   }
   if (year !== null && !(await listYears(db, agency?.id ?? null)).includes(year)) {
-    return fail(`Det finnes ingen oppdrag for ${year}${agency ? ` til ${agency.name}` : ""} i databasen.`);
+    return fail(io, `Det finnes ingen oppdrag for ${year}${agency ? ` til ${agency.name}` : ""} i databasen.`);
   }
   const entries = await loadRegister(db, { year, agencyId: agency?.id ?? null });
   const file = await renderRegisterFile(entries, format);
   if (values.out === undefined) {
-    await new Promise<void>((resolve, reject) => process.stdout.write(file.body, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) => io.stdout.write(file.body, (error) => (error ? reject(error) : resolve())));
     return 0;
   }
   fs.writeFileSync(values.out, file.body);
-  console.error(`Skrev ${entries.length} oppdrag${agency ? ` til ${agency.name}` : ""}${year !== null ? ` for ${year}` : ""} som ${format} til ${values.out}.`);
+  io.error(`Skrev ${entries.length} oppdrag${agency ? ` til ${agency.name}` : ""}${year !== null ? ` for ${year}` : ""} som ${format} til ${values.out}.`);
   return 0;
 }
 
@@ -80,11 +81,6 @@ function norwegianArgError(error: Error): string {
   return `Ugyldige argumenter (${error.message}).`;
 }
 
+export const cli: Cli = { main, describeError: failedTo("registeret kunne ikke eksporteres") };
 
-// A reader that stops early (`| head`) is not an error.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
-
-runCli(main, "registeret kunne ikke eksporteres");
+runIfEntry(import.meta.url, cli);

@@ -6,26 +6,21 @@
  */
 import { parseArgs } from "node:util";
 import nodemailer from "nodemailer";
-import { closeDatabase, getDatabase } from "../app/db/connection.server";
+import { getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { todayInOslo } from "../app/domain/format";
 import { isValidIsoDate } from "../app/domain/text";
 import { sendReminders } from "../app/reminders/reminders.server";
+import { type Cli, type CliIo, fail, failedTo, runIfEntry } from "./lib/cli";
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { "dry-run": { type: "boolean", default: false }, today: { type: "string" } } });
+async function main(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { "dry-run": { type: "boolean", default: false }, today: { type: "string" } } });
   const today = values.today ?? todayInOslo();
-  if (!isValidIsoDate(today)) {
-    console.error(`Feil: --today «${today}» er ikke en gyldig dato (åååå-mm-dd).`);
-    return 1;
-  }
+  if (!isValidIsoDate(today)) return fail(io, `--today «${today}» er ikke en gyldig dato (åååå-mm-dd).`);
   const dryRun = values["dry-run"] ?? false;
   const smtpUrl = process.env.SMTP_URL;
   const from = process.env.MAIL_FROM || "Oppdragsoversikt <ikke-svar@localhost>";
-  if (!dryRun && !smtpUrl) {
-    console.error("Feil: SMTP_URL er ikke satt. Sett SMTP_URL (og MAIL_FROM), eller bruk --dry-run.");
-    return 1;
-  }
+  if (!dryRun && !smtpUrl) return fail(io, "SMTP_URL er ikke satt. Sett SMTP_URL (og MAIL_FROM), eller bruk --dry-run.");
   const app = getDatabase();
   await migrateToLatest(app.db);
   const transport = dryRun ? null : nodemailer.createTransport(smtpUrl!);
@@ -34,28 +29,18 @@ async function main(): Promise<number> {
     baseUrl: (process.env.PUBLIC_URL || "http://localhost:3000").replace(/\/$/, ""),
     from,
     transport,
-    log: (line) => console.log(line),
+    log: (line) => io.log(line),
   });
-  console.log(
+  io.log(
     dryRun
       ? `Prøvekjøring ${today}: ${result.planned} varsler ville blitt sendt. Ingenting er sendt eller lagret.`
       : `Varsler ${today}: ${result.sent.length} e-poster sendt (${result.sent.reduce((n, s) => n + s.items, 0)} frister), ${result.failed.length} feilet.`,
   );
   transport?.close();
-  if (result.failed.length) {
-    console.error(`Feil: ${result.failed.length} e-poster kunne ikke sendes; de prøves igjen ved neste kjøring.`);
-    return 1;
-  }
+  if (result.failed.length) return fail(io, `${result.failed.length} e-poster kunne ikke sendes; de prøves igjen ved neste kjøring.`);
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await closeDatabase();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(`Feil: varslingen stoppet (${error instanceof Error ? error.message : String(error)}).`);
-    await closeDatabase();
-    process.exit(1);
-  });
+export const cli: Cli = { main, describeError: failedTo("varslingen stoppet") };
+
+runIfEntry(import.meta.url, cli);

@@ -14,15 +14,16 @@ import { findAgencyByName, listAgencies } from "../app/models/agency.server";
 import { isValidIsoDate } from "../app/domain/text";
 import { outputPathRefusal } from "./lib/output-path";
 import { finalExportRefusal, renderReportFile, REPORT_FORMATS, type ReportFormat } from "../app/export/report-files.server";
-import { fail, runCli } from "./lib/cli";
+import { type Cli, type CliIo, fail, failedTo, runIfEntry } from "./lib/cli";
 
 const USAGE =
   "Bruk: npm run --silent report:export -- --year 2023 --as-of 2023-12-31 --format docx|pdf|xlsx|csv --out FIL [--agency VIRKSOMHET] [--force] [--draft] [--orientation portrait|landscape] [--status words|colours] [--description]";
 
-async function main(): Promise<number> {
+async function main(args: string[], io: CliIo): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
+      args,
       options: {
         year: { type: "string" },
         "as-of": { type: "string" },
@@ -37,20 +38,20 @@ async function main(): Promise<number> {
       },
     }));
   } catch (error) {
-    console.error(`Feil: ${(error as Error).message}\n${USAGE}`);
+    io.error(`Feil: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   const year = Number(values.year);
-  if (!/^\d{4}$/.test(values.year ?? "")) return fail(`--year mangler eller er ikke et årstall.\n${USAGE}`);
+  if (!/^\d{4}$/.test(values.year ?? "")) return fail(io, `--year mangler eller er ikke et årstall.\n${USAGE}`);
   const asOf = values["as-of"] ?? `${year}-12-31`;
-  if (!isValidIsoDate(asOf)) return fail(`--as-of «${asOf}» er ikke en gyldig dato (åååå-mm-dd).`);
+  if (!isValidIsoDate(asOf)) return fail(io, `--as-of «${asOf}» er ikke en gyldig dato (åååå-mm-dd).`);
   const format = values.format as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) return fail(`--format må være docx, pdf, xlsx eller csv.\n${USAGE}`);
-  if (!values.out) return fail(`--out mangler.\n${USAGE}`);
+  if (!REPORT_FORMATS.includes(format)) return fail(io, `--format må være docx, pdf, xlsx eller csv.\n${USAGE}`);
+  if (!values.out) return fail(io, `--out mangler.\n${USAGE}`);
   const outRefusal = outputPathRefusal(values.out, { force: values.force });
-  if (outRefusal) return fail(outRefusal);
-  if (values.orientation !== "landscape" && values.orientation !== "portrait") return fail("--orientation må være portrait eller landscape.");
-  if (values.status !== "words" && values.status !== "colours") return fail("--status må være words (I rute, Forsinket …) eller colours (grønn, gul, rød).");
+  if (outRefusal) return fail(io, outRefusal);
+  if (values.orientation !== "landscape" && values.orientation !== "portrait") return fail(io, "--orientation må være portrait eller landscape.");
+  if (values.status !== "words" && values.status !== "colours") return fail(io, "--status må være words (I rute, Forsinket …) eller colours (grønn, gul, rød).");
 
   const { db } = getDatabase();
   await migrateToLatest(db);
@@ -58,26 +59,27 @@ async function main(): Promise<number> {
   let agency = agencies.length === 1 && !values.agency ? agencies[0] : undefined;
   if (values.agency) {
     agency = await findAgencyByName(db, values.agency);
-    if (!agency) return fail(`Fant ikke virksomheten «${values.agency}». Registeret har: ${agencies.map((a) => a.name).join(", ") || "ingen"}.`);
+    if (!agency) return fail(io, `Fant ikke virksomheten «${values.agency}». Registeret har: ${agencies.map((a) => a.name).join(", ") || "ingen"}.`);
   } else if (agencies.length > 1) {
-    return fail(`Databasen har flere virksomheter; velg én med --agency (${agencies.map((a) => a.name).join(", ")}).\n${USAGE}`);
+    return fail(io, `Databasen har flere virksomheter; velg én med --agency (${agencies.map((a) => a.name).join(", ")}).\n${USAGE}`);
   }
   const years = await listYears(db, agency?.id ?? null);
-  if (!years.includes(year)) return fail(`Det finnes ingen oppdrag for ${year}${agency && agencies.length > 1 ? ` til ${agency.name}` : ""} i databasen.`);
+  if (!years.includes(year)) return fail(io, `Det finnes ingen oppdrag for ${year}${agency && agencies.length > 1 ? ` til ${agency.name}` : ""} i databasen.`);
   const report = await loadReport(db, { year, asOfDate: asOf, draft: values.draft ?? false, agencyId: agency?.id ?? null });
   const refusal = finalExportRefusal(report);
-  if (refusal) return fail(refusal);
+  if (refusal) return fail(io, refusal);
   const file = await renderReportFile(report, format, {
     orientation: values.orientation,
     statusStyle: values.status,
     includeDescription: values.description ?? false,
   });
   fs.writeFileSync(values.out, file.body);
-  console.log(
+  io.log(
     `Skrev ${values.draft ? "utkast til " : ""}rapport ${year}${agency && agencies.length > 1 ? ` for ${agency.name}` : ""} per ${asOf} (${report.rowCount} oppdrag, ${report.areas.length} områder) til ${values.out}.`,
   );
   return 0;
 }
 
+export const cli: Cli = { main, describeError: failedTo("rapporten kunne ikke lages") };
 
-runCli(main, "rapporten kunne ikke lages");
+runIfEntry(import.meta.url, cli);

@@ -13,36 +13,37 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { CLI_ACTOR } from "../app/models/audit.server";
-import { closeDatabase, getDatabase } from "../app/db/connection.server";
+import { getDatabase } from "../app/db/connection.server";
 import { migrateToLatest } from "../app/db/migrate.server";
 import { createUser, findUserByEmail, listUsers, resetPassword, setUserDisabled, UserError } from "../app/models/user.server";
 import { ROLE_LABELS } from "../app/auth/permissions";
 import { AgencyError, agenciesByNames, caseHandlerAgencyProblem, listAgencies } from "../app/models/agency.server";
 import { emailSchema, newUserSchema, passwordSchema, splitDepartmentCodes } from "../app/auth/user-schema.server";
+import { type Cli, type CliIo, errorMessage, runIfEntry } from "./lib/cli";
 
 class CliError extends Error {}
 
-async function readPassword(prompt: string): Promise<string> {
-  if (!process.stdin.isTTY) {
+async function readPassword(io: CliIo, prompt: string): Promise<string> {
+  if (!io.stdin.isTTY) {
     let data = "";
-    for await (const chunk of process.stdin) data += chunk;
+    for await (const chunk of io.stdin) data += chunk;
     return data.split(/\r?\n/)[0] ?? "";
   }
   let muted = false;
   const output = new Writable({
     write(chunk, _enc, cb) {
-      if (!muted) process.stderr.write(chunk);
+      if (!muted) io.stderr.write(chunk);
       cb();
     },
   });
-  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  const rl = createInterface({ input: io.stdin, output, terminal: true });
   const ask = (q: string) =>
     new Promise<string>((resolve) => {
       muted = false;
-      process.stderr.write(q);
+      io.stderr.write(q);
       muted = true;
       rl.question("", (answer) => {
-        process.stderr.write("\n");
+        io.stderr.write("\n");
         resolve(answer);
       });
     });
@@ -57,8 +58,8 @@ function firstIssue(error: { issues: Array<{ message: string; path: PropertyKey[
   return error.issues.map((i) => (i.path.length ? `${String(i.path[0])}: ${i.message}` : i.message)).join(" ");
 }
 
-async function main(): Promise<void> {
-  const [command, ...rest] = process.argv.slice(2);
+async function main(args: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -92,24 +93,24 @@ async function main(): Promise<void> {
       const agencies = (await agenciesByNames(db, names)).map((a) => a.id);
       const agencyProblem = await caseHandlerAgencyProblem(db, pre.data.role, agencies);
       if (agencyProblem) throw new CliError(`${agencyProblem} Oppgi --agencies.`);
-      const password = await readPassword("Passord: ");
+      const password = await readPassword(io, "Passord: ");
       const parsed = newUserSchema.safeParse({ ...pre.data, password });
       if (!parsed.success) throw new CliError(firstIssue(parsed.error));
       const id = await createUser(db, { ...parsed.data, agencies }, CLI_ACTOR);
-      console.log(`Opprettet bruker ${id}: ${parsed.data.name} <${parsed.data.email}> (${ROLE_LABELS[parsed.data.role]}).`);
-      return;
+      io.log(`Opprettet bruker ${id}: ${parsed.data.name} <${parsed.data.email}> (${ROLE_LABELS[parsed.data.role]}).`);
+      return 0;
     }
     case "list": {
       const users = await listUsers(db);
       const allAgencies = await listAgencies(db);
-      if (users.length === 0) console.log("Ingen brukere.");
+      if (users.length === 0) io.log("Ingen brukere.");
       for (const u of users) {
         const deps = u.departments.length ? ` [${u.departments.join(", ")}]` : "";
         const agencyNames = u.agencies.map((id) => allAgencies.find((a) => a.id === id)?.name).filter(Boolean);
         const ags = allAgencies.length > 1 && agencyNames.length ? ` {${agencyNames.join(", ")}}` : "";
-        console.log(`${u.id}\t${u.email}\t${u.name}\t${u.role}${deps}${ags}\t${u.disabled_at ? "deaktivert" : "aktiv"}`);
+        io.log(`${u.id}\t${u.email}\t${u.name}\t${u.role}${deps}${ags}\t${u.disabled_at ? "deaktivert" : "aktiv"}`);
       }
-      return;
+      return 0;
     }
     case "disable":
     case "reset-password": {
@@ -119,26 +120,27 @@ async function main(): Promise<void> {
       if (!user) throw new CliError(`fant ingen bruker med e-postadressen ${email.data}.`);
       if (command === "disable") {
         await setUserDisabled(db, user.id, true, CLI_ACTOR);
-        console.log(`Deaktiverte ${user.email}, og avsluttet innloggingene.`);
+        io.log(`Deaktiverte ${user.email}, og avsluttet innloggingene.`);
       } else {
-        const password = await readPassword("Nytt passord: ");
+        const password = await readPassword(io, "Nytt passord: ");
         const parsed = passwordSchema({ email: user.email, name: user.name }).safeParse(password);
         if (!parsed.success) throw new CliError(firstIssue(parsed.error));
         await resetPassword(db, user.id, password, CLI_ACTOR);
-        console.log(`Nytt passord satt for ${user.email}; innloggingene er avsluttet.`);
+        io.log(`Nytt passord satt for ${user.email}; innloggingene er avsluttet.`);
       }
-      return;
+      return 0;
     }
     default:
       throw new CliError("ukjent kommando. Bruk user:create, user:list, user:disable eller user:reset-password.");
   }
 }
 
-main()
-  .then(() => closeDatabase())
-  .catch(async (error: unknown) => {
+export const cli: Cli = {
+  main,
+  describeError: (error) => {
     const known = error instanceof CliError || error instanceof UserError || error instanceof AgencyError || (error as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS");
-    console.error(`Feil: ${known ? (error as Error).message : `uventet feil (${error instanceof Error ? error.message : String(error)})`}`);
-    await closeDatabase();
-    process.exit(1);
-  });
+    return known ? errorMessage(error) : `uventet feil (${errorMessage(error)})`;
+  },
+};
+
+runIfEntry(import.meta.url, cli);

@@ -230,6 +230,11 @@ export function resetDatabaseConnection(): void {
   }
 }
 
+/** The process-wide connection if one is open (without opening one), e.g. to close only what a CLI call opened. */
+export function currentDatabase(): AppDatabase | undefined {
+  return globalThis.__oppdragDb;
+}
+
 export async function closeDatabase(): Promise<void> {
   const current = globalThis.__oppdragDb;
   globalThis.__oppdragDb = undefined;

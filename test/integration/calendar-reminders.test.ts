@@ -1,7 +1,8 @@
 /**
  * Calendar feeds parsed back with ical.js and compared with the database (a moved deadline gets a
  * new SEQUENCE, a revoked token gets 403 and nothing else), and the reminder job against a real
- * SMTP server on localhost, run twice in a row and twice at once.
+ * SMTP server on localhost, run twice at once (two real `npm run` processes) and once more (in
+ * process, test/helpers/cli.ts).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +19,8 @@ import { recordStatusUpdate } from "~/models/status-event.server";
 import { loader as feedLoader } from "~/routes/kalender.$token.$feed";
 import { readLetter2023, REPO_ROOT, tempDir } from "../helpers/db";
 import { makeUser } from "../helpers/users";
+import { runInProcess } from "../helpers/cli";
+import { cli as remindersSend } from "../../scripts/reminders-send";
 
 const dir = tempDir("oppdrag-cal-");
 const dbFile = path.join(dir, "cal.sqlite");
@@ -156,11 +159,12 @@ describe("reminders over SMTP", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.server.address() as { port: number }).port;
+    const env = { DATABASE_PATH: dbFile, SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Oppdragsoversikt <noreply@example.no>", PUBLIC_URL: "https://oppdrag.example.no" };
     const run = () =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
         const child = spawn("npm", ["run", "--silent", "reminders:send", "--", "--today", "2023-06-20"], {
           cwd: REPO_ROOT,
-          env: { ...process.env, DATABASE_PATH: dbFile, SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Oppdragsoversikt <noreply@example.no>", PUBLIC_URL: "https://oppdrag.example.no" },
+          env: { ...process.env, ...env },
         });
         let out = "";
         let err = "";
@@ -169,21 +173,19 @@ describe("reminders over SMTP", () => {
         child.on("close", (code) => resolve({ code, out, err }));
       });
     try {
-      const dry = await new Promise<string>((resolve) => {
-        const child = spawn("npm", ["run", "--silent", "reminders:send", "--", "--today", "2023-06-20", "--dry-run"], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_PATH: dbFile } });
-        let out = "";
-        child.stdout.on("data", (c) => (out += c));
-        child.on("close", () => resolve(out));
-      });
-      expect(dry).toContain("Prøvekjøring 2023-06-20");
+      const dry = await runInProcess(remindersSend, ["--today", "2023-06-20", "--dry-run"], { env: { DATABASE_PATH: dbFile, SMTP_URL: undefined } });
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain("Prøvekjøring 2023-06-20");
       expect(received).toHaveLength(0);
       expect(await app.db.selectFrom("reminder_log").selectAll().execute()).toHaveLength(0);
 
       const [first, second] = await Promise.all([run(), run()]);
       expect(first.code, first.err).toBe(0);
       expect(second.code, second.err).toBe(0);
-      const third = await run();
-      expect(third.code, third.err).toBe(0);
+      const third = await runInProcess(remindersSend, ["--today", "2023-06-20"], { env });
+      expect(third.code, third.stderr).toBe(0);
+      expect(third.stdout).toContain("Varsler 2023-06-20: 0 e-poster sendt");
+      expect(first.out + second.out).toMatch(/Varsler 2023-06-20: [12] e-poster sendt/);
 
       const log = await app.db.selectFrom("reminder_log").selectAll().execute();
       const recipients = [...new Set(log.map((l) => l.recipient))].sort();

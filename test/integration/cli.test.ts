@@ -1,32 +1,34 @@
 /**
- * The command-line contracts, run exactly as documented (`npm run --silent …`) against real
- * SQLite files.
+ * The command-line contracts against real SQLite files: each once exactly as documented
+ * (`npm run --silent …`, a real process), the other calls in process (test/helpers/cli.ts).
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "~/db/connection.server";
-import { LETTER_2023, REPO_ROOT, tempDir } from "../helpers/db";
+import { currentDatabase, openDatabase } from "~/db/connection.server";
+import { cli as letterImport } from "../../scripts/letter-import";
+import { cli as user } from "../../scripts/user";
+import { cli as dbMigrate } from "../../scripts/db-migrate";
+import { cli as seedDemo } from "../../scripts/seed-demo";
+import { LETTER_2023, tempDir } from "../helpers/db";
+import { npmRun as npmRunScript, runInProcess } from "../helpers/cli";
 
 const dir = tempDir("oppdrag-cli-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function npmRun(script: string, args: string[], options: { input?: string; db?: string } = {}) {
-  const result = spawnSync("npm", ["run", "--silent", script, "--", ...args], {
-    cwd: REPO_ROOT,
-    input: options.input ?? "",
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_PATH: options.db ?? path.join(dir, "cli.sqlite"), PASSWORD_SCRYPT_LOG_N: "14" },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const environment = (db?: string) => ({ DATABASE_PATH: db ?? path.join(dir, "cli.sqlite"), PASSWORD_SCRYPT_LOG_N: "14" });
+/** The real process, once per contract. */
+const npmRun = (script: string, args: string[], options: { input?: string; db?: string } = {}) =>
+  npmRunScript(script, args, { input: options.input, env: environment(options.db) });
+/** `user:create` is `tsx scripts/user.ts create`, and so on. */
+const userRun = (command: string, args: string[], options: { input?: string; db?: string } = {}) =>
+  runInProcess(user, [command, ...args], { input: options.input, env: environment(options.db) });
+const importRun = (args: string[], options: { db?: string } = {}) => runInProcess(letterImport, args, { env: environment(options.db) });
 
 describe("letter:import", { timeout: 180_000 }, () => {
   const db = path.join(dir, "import.sqlite");
 
-  it("imports the letter, prints a summary, and changes nothing the second time", () => {
+  it("imports the letter, prints a summary, and changes nothing the second time", async () => {
     const first = npmRun("letter:import", [LETTER_2023], { db });
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
@@ -34,7 +36,7 @@ describe("letter:import", { timeout: 180_000 }, () => {
     expect(first.stdout).toMatch(/Frister: \d+/);
     expect(first.stdout).toMatch(/Advarsler: \d+/);
 
-    const second = npmRun("letter:import", [LETTER_2023], { db });
+    const second = await importRun([LETTER_2023], { db });
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/Oppdrag: 0 nye, 0 endret, \d+ uendret/);
     expect(second.stdout).toContain("Ingen endringer");
@@ -44,16 +46,48 @@ describe("letter:import", { timeout: 180_000 }, () => {
     app.sqlite.close();
   });
 
-  it("fails with a Norwegian message and exit 1 on a missing or binary file, writing nothing", () => {
-    const missing = npmRun("letter:import", [path.join(dir, "finnes-ikke.txt")], { db: path.join(dir, "empty.sqlite") });
+  it("fails with a Norwegian message and exit 1 on a missing or binary file, writing nothing", async () => {
+    const missing = await importRun([path.join(dir, "finnes-ikke.txt")], { db: path.join(dir, "empty.sqlite") });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("fant ikke filen");
     expect(missing.stderr).not.toMatch(/\n\s+at /);
     const binary = path.join(dir, "bilde.txt");
     fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
-    const bad = npmRun("letter:import", [binary]);
+    const bad = await importRun([binary]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("ikke ut som en tekstfil");
+    // Nothing written: neither database was even created.
+    expect(fs.existsSync(path.join(dir, "empty.sqlite"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "cli.sqlite"))).toBe(false);
+  });
+});
+
+describe("db:migrate and db:seed-demo (in process)", () => {
+  it("migrates a new database once, then writes the demo history once for the imported letter", async () => {
+    const db = path.join(dir, "migrate.sqlite");
+    const migrated = await runInProcess(dbMigrate, [], { env: environment(db) });
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout.startsWith(`Kjørte migreringer på ${db}: 0001_initial, `), migrated.stdout).toBe(true);
+    // The connection the call opened is closed again: many calls in one worker leak nothing.
+    expect(currentDatabase()).toBeUndefined();
+    const again = await runInProcess(dbMigrate, [], { env: environment(db) });
+    expect(again).toMatchObject({ code: 0, stdout: `Databasen ${db} er allerede oppdatert.\n`, stderr: "" });
+
+    expect((await importRun([LETTER_2023], { db })).code).toBe(0);
+    const seeded = await runInProcess(seedDemo, ["--year", "2023"], { env: environment(db) });
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toMatch(/^Demodata: [1-9]\d* statushendelser på [1-9]\d* oppdrag \(merket «Demodata \(eksempel\)»\)\.\n$/);
+    const app = openDatabase(db);
+    const events = () => (app.sqlite.prepare("select count(*) n from status_events").get() as { n: number }).n;
+    const before = events();
+    expect((await runInProcess(seedDemo, [], { env: environment(db) })).stdout).toBe("Demodata finnes allerede: ingenting endret.\n");
+    expect(events()).toBe(before);
+    app.sqlite.close();
+
+    const badOption = await runInProcess(seedDemo, ["--aar", "2023"], { env: environment(db) });
+    expect(badOption.code).toBe(1);
+    expect(badOption.stderr).toMatch(/^Feil: demodataene kunne ikke skrives \(Unknown option '--aar'/);
+    expect(badOption.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
@@ -61,27 +95,31 @@ describe("user administration CLI", { timeout: 180_000 }, () => {
   const db = path.join(dir, "users.sqlite");
   const password = "et langt og godt passord";
 
-  it("creates an admin with the password from stdin, lists, resets and disables", () => {
+  it("creates an admin with the password from stdin, lists, resets and disables", async () => {
     const created = npmRun("user:create", ["--email", "Ada@Example.no", "--name", "Ada Admin", "--role", "admin"], { db, input: `${password}\n` });
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
     expect(created.stdout).toContain("Opprettet bruker 1: Ada Admin <ada@example.no> (Administrator).");
     expect(created.stdout + created.stderr).not.toContain(password);
 
-    const dep = npmRun("user:create", ["--email", "dep@example.no", "--name", "Dag Dep", "--role", "departement", "--departments", "FHA,KTA"], { db, input: `${password}\n` });
+    const dep = await userRun("create", ["--email", "dep@example.no", "--name", "Dag Dep", "--role", "departement", "--departments", "FHA,KTA"], { db, input: `${password}\n` });
     expect(dep.code).toBe(0);
 
-    const list = npmRun("user:list", [], { db });
+    const list = await userRun("list", [], { db });
     expect(list.code).toBe(0);
     expect(list.stdout).toContain("ada@example.no\tAda Admin\tadmin\taktiv");
     expect(list.stdout).toContain("dep@example.no\tDag Dep\tdepartement [FHA, KTA]\taktiv");
 
-    const reset = npmRun("user:reset-password", ["--email", "dep@example.no"], { db, input: "enda et nytt passord\n" });
+    const reset = await userRun("reset-password", ["--email", "dep@example.no"], { db, input: "enda et nytt passord\n" });
     expect(reset.code).toBe(0);
 
-    const disabled = npmRun("user:disable", ["--email", "dep@example.no"], { db });
+    const disabled = await userRun("disable", ["--email", "dep@example.no"], { db });
     expect(disabled.code).toBe(0);
-    expect(npmRun("user:list", [], { db }).stdout).toContain("departement [FHA, KTA]\tdeaktivert");
+    const listed = npmRun("user:list", [], { db });
+    expect(listed.stderr).toBe("");
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain("departement [FHA, KTA]\tdeaktivert");
+    expect(listed.stdout).toContain("ada@example.no\tAda Admin\tadmin\taktiv");
 
     const app = openDatabase(db);
     const actions = (app.sqlite.prepare("select action from audit_log order by id").all() as Array<{ action: string }>).map((r) => r.action);
@@ -91,17 +129,17 @@ describe("user administration CLI", { timeout: 180_000 }, () => {
     app.sqlite.close();
   });
 
-  it("refuses weak passwords, duplicates and bad roles with exit 1", () => {
-    const weak = npmRun("user:create", ["--email", "x@example.no", "--name", "X", "--role", "leser"], { db, input: "passord12345\n" });
+  it("refuses weak passwords, duplicates and bad roles with exit 1", async () => {
+    const weak = await userRun("create", ["--email", "x@example.no", "--name", "X", "--role", "leser"], { db, input: "passord12345\n" });
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain("for vanlig");
-    const dup = npmRun("user:create", ["--email", "ada@example.no", "--name", "Ada", "--role", "admin"], { db, input: `${password}\n` });
+    const dup = await userRun("create", ["--email", "ada@example.no", "--name", "Ada", "--role", "admin"], { db, input: `${password}\n` });
     expect(dup.code).toBe(1);
     expect(dup.stderr).toContain("finnes allerede");
-    const role = npmRun("user:create", ["--email", "y@example.no", "--name", "Y", "--role", "sjef"], { db, input: `${password}\n` });
+    const role = await userRun("create", ["--email", "y@example.no", "--name", "Y", "--role", "sjef"], { db, input: `${password}\n` });
     expect(role.code).toBe(1);
     expect(role.stderr).toContain("Velg en rolle");
-    const unknown = npmRun("user:disable", ["--email", "ingen@example.no"], { db });
+    const unknown = await userRun("disable", ["--email", "ingen@example.no"], { db });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("fant ingen bruker");
   });

@@ -3,6 +3,7 @@
  * hash cap, the own-password change (throttled and audited), the open-deadline rule, calendar
  * links ending on a password reset and on disable → enable, and a zip-bomb .docx.
  */
+import fs from "node:fs";
 import JSZip from "jszip";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "~/auth/guards.server";
@@ -16,6 +17,8 @@ import { resetPassword, setUserDisabled } from "~/models/user.server";
 import { extractLetterText } from "~/letters/extract.server";
 import { createTestDatabase, readLetter2023 } from "../helpers/db";
 import { makeUser, TEST_PASSWORD } from "../helpers/users";
+import { runInProcess } from "../helpers/cli";
+import { cli as dbBackup } from "../../scripts/db-backup";
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 let t: TestDb;
@@ -178,18 +181,11 @@ describe("uploaded letters (hole 10)", () => {
 
 describe("db:backup follows the output-path rule (hole 5's rule, every CLI that writes)", () => {
   it("refuses the database's own WAL file as the target, exit 1, database untouched", async () => {
-    const { spawnSync } = await import("node:child_process");
-    const fs = await import("node:fs");
-    const { REPO_ROOT } = await import("../helpers/db");
     const before = fs.readFileSync(t.path);
-    const res = spawnSync(process.execPath, ["--import", "tsx", `${REPO_ROOT}/scripts/db-backup.ts`, `${t.path}-wal`], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_PATH: t.path },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    expect(res.status).toBe(1);
-    expect(res.stderr).toContain("er databasefilen (eller en av dens hjelpefiler) og blir aldri overskrevet.");
+    const res = await runInProcess(dbBackup, [`${t.path}-wal`], { env: { DATABASE_PATH: t.path } });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe(`Feil: «${t.path}-wal» er databasefilen (eller en av dens hjelpefiler) og blir aldri overskrevet.\n`);
+    expect(res.stdout).toBe("");
     expect(fs.readFileSync(t.path).equals(before)).toBe(true);
   });
 });

@@ -2,7 +2,6 @@
  * The annual-report table against a real SQLite file, and its files opened back: the .docx's
  * XML, the .xlsx through exceljs, the CSV through csv-parse.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -17,9 +16,11 @@ import { recordStatusUpdate } from "~/models/status-event.server";
 import { finalExportRefusal, renderReportFile } from "~/export/report-files.server";
 import type { Report } from "~/domain/report";
 import { formatDateTime } from "~/domain/format";
-import { REPO_ROOT, tempDir } from "../helpers/db";
+import { tempDir } from "../helpers/db";
 import { makeUser } from "../helpers/users";
 import { previewPart } from "../helpers/report";
+import { npmRun, runInProcess } from "../helpers/cli";
+import { cli as reportExport } from "../../scripts/report-export";
 
 const dir = tempDir("oppdrag-report-");
 const dbFile = path.join(dir, "report.sqlite");
@@ -213,45 +214,43 @@ describe("report files", () => {
 });
 
 describe("report:export CLI", () => {
-  const run = (args: string[]) =>
-    spawnSync("npm", ["run", "--silent", "report:export", "--", ...args], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_PATH: dbFile },
-      timeout: 60_000,
-    });
+  /** In process (test/helpers/cli.ts); the draft below runs once as the real `npm run` process. */
+  const run = (args: string[]) => runInProcess(reportExport, args, { env: { DATABASE_PATH: dbFile } });
 
-  it("refuses the final report and names what lacks an explanation; writes a draft", () => {
+  it("refuses the final report and names what lacks an explanation; writes a draft", async () => {
     const out = path.join(dir, "rapport.docx");
-    const refused = run(["--year", "2023", "--as-of", "2023-12-31", "--format", "docx", "--out", out]);
-    expect(refused.status).toBe(1);
+    const refused = await run(["--year", "2023", "--as-of", "2023-12-31", "--format", "docx", "--out", out]);
+    expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("Den endelige rapporten kan ikke lages");
     expect(refused.stderr).toMatch(/T?TB2023-\d+/);
     expect(fs.existsSync(out)).toBe(false);
 
-    const draft = run(["--year", "2023", "--as-of", "2023-12-31", "--format", "xlsx", "--out", path.join(dir, "utkast.xlsx"), "--draft"]);
+    const draft = npmRun("report:export", ["--year", "2023", "--as-of", "2023-12-31", "--format", "xlsx", "--out", path.join(dir, "utkast.xlsx"), "--draft"], {
+      env: { DATABASE_PATH: dbFile },
+    });
     expect(draft.stderr).toBe("");
-    expect(draft.status).toBe(0);
+    expect(draft.code).toBe(0);
+    expect(draft.stdout).toMatch(/^Skrev utkast til rapport 2023 per 2023-12-31 \(\d+ oppdrag, \d+ områder\) til .*utkast\.xlsx\.\n$/);
     expect(fs.statSync(path.join(dir, "utkast.xlsx")).size).toBeGreaterThan(5000);
 
-    const pdf = run(["--year", "2023", "--format", "pdf", "--draft", "--status", "colours", "--out", path.join(dir, "utkast.pdf")]);
-    expect(pdf.status).toBe(0);
+    const pdf = await run(["--year", "2023", "--format", "pdf", "--draft", "--status", "colours", "--out", path.join(dir, "utkast.pdf")]);
+    expect(pdf.code).toBe(0);
     expect(fs.readFileSync(path.join(dir, "utkast.pdf")).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    const status = run(["--year", "2023", "--format", "pdf", "--draft", "--status", "regnbue", "--out", path.join(dir, "x.pdf")]);
-    expect(status.status).toBe(1);
+    const status = await run(["--year", "2023", "--format", "pdf", "--draft", "--status", "regnbue", "--out", path.join(dir, "x.pdf")]);
+    expect(status.code).toBe(1);
     expect(status.stderr).toContain("--status må være words");
     expect(fs.existsSync(path.join(dir, "x.pdf"))).toBe(false);
 
-    const bad = run(["--year", "2023", "--as-of", "2023-02-30", "--format", "docx", "--out", out]);
-    expect(bad.status).not.toBe(0);
+    const bad = await run(["--year", "2023", "--as-of", "2023-02-30", "--format", "docx", "--out", out]);
+    expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("ikke en gyldig dato");
   }, 180_000);
 
-  it("never writes over the database, its WAL file or an existing file without --force", () => {
+  it("never writes over the database, its WAL file or an existing file without --force", async () => {
     const before = fs.readFileSync(dbFile);
     for (const target of [dbFile, `${dbFile}-wal`]) {
-      const refused = run(["--year", "2023", "--format", "csv", "--draft", "--out", target, "--force"]);
-      expect(refused.status).toBe(1);
+      const refused = await run(["--year", "2023", "--format", "csv", "--draft", "--out", target, "--force"]);
+      expect(refused.code).toBe(1);
       expect(refused.stderr).toContain("databasefilen");
     }
     expect(fs.readFileSync(dbFile).subarray(0, 16).toString("latin1")).toBe("SQLite format 3\u0000");
@@ -259,12 +258,12 @@ describe("report:export CLI", () => {
 
     const out = path.join(dir, "finnes.csv");
     fs.writeFileSync(out, "gammel");
-    const refused = run(["--year", "2023", "--format", "csv", "--draft", "--out", out]);
-    expect(refused.status).toBe(1);
+    const refused = await run(["--year", "2023", "--format", "csv", "--draft", "--out", out]);
+    expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("--force");
     expect(fs.readFileSync(out, "utf8")).toBe("gammel");
-    const forced = run(["--year", "2023", "--format", "csv", "--draft", "--out", out, "--force"]);
-    expect(forced.status).toBe(0);
+    const forced = await run(["--year", "2023", "--format", "csv", "--draft", "--out", out, "--force"]);
+    expect(forced.code).toBe(0);
     expect(fs.readFileSync(out, "utf8")).toContain("TB2023-01");
   }, 180_000);
 });
