@@ -105,6 +105,26 @@ describe("the report title with several agencies in one register", () => {
     }
   });
 
+  it("puts the title on every page of a draft too, under the draft mark (Word, PDF, Excel)", async () => {
+    const db = getDatabase().db;
+    const c = cases[0];
+    const report = await loadReport(db, { year: c.year, asOfDate: c.asOfDate, draft: true, agencyId: agencies[c.name] });
+    const docx = await renderReportFile(report, "docx");
+    const names = Object.keys((await JSZip.loadAsync(docx.body)).files).filter((n) => /^word\/header\d*\.xml$/.test(n));
+    const header = (await Promise.all(names.map((n) => zipPart(docx.body, n)))).join(" ").replace(/<[^>]+>/g, "");
+    expect(header).toContain("UTKAST – ikke endelig rapport");
+    expect(header).toContain(c.title);
+    const pdf = path.join(dir, "hdir-utkast.pdf");
+    fs.writeFileSync(pdf, (await renderReportFile(report, "pdf")).body);
+    const page2 = spawnSync("pdftotext", ["-enc", "UTF-8", "-f", "2", "-l", "2", pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
+    expect(page2).toContain("UTKAST – ikke endelig rapport");
+    expect(page2).toContain(c.title);
+    const xlsx = await renderReportFile(report, "xlsx");
+    const sheet = await zipPart(xlsx.body, "xl/worksheets/sheet1.xml");
+    expect(sheet).toMatch(/<oddHeader>[^<]*UTKAST – ikke endelig rapport[^<]*<\/oddHeader>/);
+    expect(sheet).toMatch(new RegExp(`<oddHeader>[^<]*${c.title.replace(/\./g, "\\.")}</oddHeader>`));
+  });
+
   it("gives the PDF and the Excel file the same title", async () => {
     const db = getDatabase().db;
     const c = cases[1];
