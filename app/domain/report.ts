@@ -10,6 +10,7 @@ import { groupByArea } from "./overview";
 import { STATUS_LABELS, type StatusCode } from "./status";
 import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
 import type { LetterKind } from "./letter/types";
+import { genreOf } from "./letter/letter-meta";
 
 export interface ReportDeadline {
   label: string | null;
@@ -57,6 +58,8 @@ export interface ReportTextVersion {
 export interface ReportSource<A extends ReportPreviewAssignment = ReportSourceAssignment> {
   /** Every version of the texts written for this report date, newest first (optional). */
   history?: ReportTextVersion[];
+  /** The agency the report is for, by name ("Norsk helsenett SF"); null when none can be named. */
+  agency: string | null;
   year: number;
   asOfDate: string;
   draft: boolean;
@@ -100,6 +103,11 @@ export interface Report {
   year: number;
   asOfDate: string;
   draft: boolean;
+  /** The agency's name, null when none is named (`ReportSource.agency`). */
+  agency: string | null;
+  /** The genre of the year's main letter ("oppdragsdokument"), null when unknown (`mainLetterGenre`). */
+  genre: string | null;
+  /** `reportTitle`: what the page, the Word/PDF files and the Excel header call the report. */
   title: string;
   areas: ReportArea[];
   missing: ReportRow[];
@@ -207,8 +215,63 @@ function groupRows<A extends ReportPreviewAssignment, R extends ReportPreviewRow
   }));
 }
 
-function reportTitle(year: number, asOfDate: string): string {
-  return `Status for oppdrag i tildelingsbrevet ${year} per ${formatDateLong(asOfDate)}`;
+/**
+ * The definite form a report title uses for a letter genre (as `genreOf` names it): a
+ * supplementary letter belongs to the tildelingsbrev it supplements. Null for an unknown genre.
+ */
+const GENRE_DEFINITE: Record<string, string> = {
+  tildelingsbrev: "tildelingsbrevet",
+  "supplerende tildelingsbrev": "tildelingsbrevet",
+  "tillegg til tildelingsbrev": "tildelingsbrevet",
+  oppdragsdokument: "oppdragsdokumentet",
+  oppdragsbrev: "oppdragsbrevet",
+};
+
+export function genreDefinite(genre: string | null): string | null {
+  return genre ? (GENRE_DEFINITE[genre] ?? null) : null;
+}
+
+type LetterOfAssignment = Pick<ReportPreviewAssignment, "letterKind" | "letterTitle" | "letterReference" | "letterDate">;
+
+/**
+ * The genre of the year's main letter, read from the letters that gave the report's assignments:
+ * a main letter before a supplementary one, then the letter that gave the most assignments, then
+ * the earliest; the first of them whose title names a genre (`genreOf`, the parser's rule). Null
+ * when none does (the title then names no genre rather than guess one).
+ */
+export function mainLetterGenre(assignments: readonly LetterOfAssignment[]): string | null {
+  const letters = new Map<string, { letter: LetterOfAssignment; count: number }>();
+  for (const a of assignments) {
+    const id = `${a.letterKind}|${a.letterTitle}|${a.letterReference ?? ""}|${a.letterDate ?? ""}`;
+    const seen = letters.get(id);
+    if (seen) seen.count += 1;
+    else letters.set(id, { letter: a, count: 1 });
+  }
+  const ordered = [...letters.values()].sort(
+    (x, y) =>
+      Number(y.letter.letterKind === "main") - Number(x.letter.letterKind === "main") ||
+      y.count - x.count ||
+      (x.letter.letterDate ?? "9999").localeCompare(y.letter.letterDate ?? "9999") ||
+      x.letter.letterTitle.localeCompare(y.letter.letterTitle),
+  );
+  for (const { letter } of ordered) {
+    const genre = genreOf(letter.letterTitle);
+    if (genreDefinite(genre)) return genre;
+  }
+  return null;
+}
+
+/**
+ * The report's title, one rule for the page, the Word and PDF files and the Excel header:
+ * "Status for oppdrag i tildelingsbrevet 2023 til Helsedirektoratet per 31. desember 2023",
+ * "Status for oppdrag i oppdragsdokumentet 2026 til Norsk helsenett SF per 30. april 2026".
+ * Without a known genre the letter is not named ("Status for oppdrag i 2026 til … per …"); without
+ * an agency the "til …" is left out.
+ */
+export function reportTitle(parts: { year: number; asOfDate: string; agency: string | null; genre: string | null }): string {
+  const letter = genreDefinite(parts.genre);
+  const agency = parts.agency?.trim();
+  return `Status for oppdrag i ${letter ? `${letter} ` : ""}${parts.year}${agency ? ` til ${agency}` : ""} per ${formatDateLong(parts.asOfDate)}`;
 }
 
 /** The full report, as the exports (Word, Excel, CSV) and the CLI write it. */
@@ -226,11 +289,14 @@ export function buildReport(source: ReportSource): Report {
     };
   });
   const rows = areas.flatMap((a) => a.rows);
+  const genre = mainLetterGenre(source.assignments);
   return {
     year: source.year,
     asOfDate: source.asOfDate,
     draft: source.draft,
-    title: reportTitle(source.year, source.asOfDate),
+    agency: source.agency,
+    genre,
+    title: reportTitle({ year: source.year, asOfDate: source.asOfDate, agency: source.agency, genre }),
     areas,
     missing: rows.filter((r) => r.explanationMissing),
     rowCount: rows.length,
@@ -260,6 +326,8 @@ export interface ReportPreviewAreaLink {
 export interface ReportPreview {
   year: number;
   asOfDate: string;
+  /** The same title as the exports' (`reportTitle`). */
+  title: string;
   rowCount: number;
   /** Assignments without an explanation, in the whole report (the final export waits for them). */
   missingCount: number;
@@ -305,6 +373,7 @@ export function buildReportPreview(source: ReportSource<ReportPreviewAssignment>
   return {
     year: source.year,
     asOfDate: source.asOfDate,
+    title: reportTitle({ year: source.year, asOfDate: source.asOfDate, agency: source.agency, genre: mainLetterGenre(source.assignments) }),
     rowCount,
     missingCount,
     areaLinks,

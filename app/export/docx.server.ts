@@ -163,8 +163,15 @@ export async function reportDocumentToDocx(document: ReportDocument): Promise<Bu
           },
         },
         headers: {
+          // Every page says whose report it is: the title, under the draft mark in a draft.
           default: new Header({
-            children: [document.draft ? draftMark : new Paragraph({ children: [new TextRun({ text: document.title, size: half(FONT.note), color: GREY })] })],
+            children: [
+              ...(document.draft ? [draftMark] : []),
+              new Paragraph({
+                alignment: document.draft ? AlignmentType.CENTER : undefined,
+                children: [new TextRun({ text: document.title, size: half(FONT.note), color: GREY })],
+              }),
+            ],
           }),
         },
         footers: {

@@ -123,9 +123,17 @@ export function reportPdfDefinition(document: ReportDocument): TDocumentDefiniti
       h1: { fontSize: 14, bold: true, color: "#1F3864", margin: [0, 12, 0, 4] },
       h2: { fontSize: 11, bold: true, margin: [0, 2, 0, 3] },
     },
+    // Every page says whose report it is: the title, under the draft mark in a draft.
     header: () =>
       document.draft
-        ? { text: "UTKAST – ikke endelig rapport", bold: true, color: "#C00000", alignment: "center", margin: [0, 20, 0, 0] }
+        ? {
+            stack: [
+              { text: "UTKAST – ikke endelig rapport", bold: true, color: "#C00000" },
+              { text: document.title, fontSize: FONT.note, color: GREY },
+            ],
+            alignment: "center",
+            margin: [twipsToPoints(PAGE.marginX), 16, twipsToPoints(PAGE.marginX), 0],
+          }
         : { text: document.title, fontSize: FONT.note, color: GREY, margin: [twipsToPoints(PAGE.marginX), 20, twipsToPoints(PAGE.marginX), 0] },
     footer: (currentPage: number, pageCount: number) => ({
       text: `${document.draft ? "UTKAST – side" : "Side"} ${currentPage} av ${pageCount}`,

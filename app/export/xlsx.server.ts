@@ -23,7 +23,8 @@ export async function reportToXlsx(report: Report, statusStyle: StatusStyle = "w
     views: [{ state: "frozen", ySplit: 1 }],
     pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     headerFooter: {
-      oddHeader: report.draft ? "&C&\"-,Bold\"UTKAST – ikke endelig rapport" : `&C${report.title}`,
+      // The title on every printed page ("&" doubled: it starts a code in a header), under the draft mark in a draft.
+      oddHeader: `&C${report.draft ? "&\"-,Bold\"UTKAST – ikke endelig rapport&\"-,Regular\"\n" : ""}${report.title.replace(/&/g, "&&")}`,
       oddFooter: `&L${report.draft ? "UTKAST" : ""}&CSide &P av &N&RPer ${formatDateLong(report.asOfDate)}`,
     },
   });

@@ -79,6 +79,20 @@ async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: s
   }));
 }
 
+/**
+ * The name of the agency the report is for: the chosen one, or with none chosen the register's
+ * only agency; null when the register holds none, or several and none is chosen.
+ */
+async function reportAgencyName(db: Kysely<Database>, agencyId: number | null): Promise<string | null> {
+  const rows = await db
+    .selectFrom("agencies")
+    .select("name")
+    .$if(agencyId !== null, (q) => q.where("id", "=", agencyId as number))
+    .limit(2)
+    .execute();
+  return rows.length === 1 ? rows[0]!.name : null;
+}
+
 /** The year's areas in letter order and their Samlet vurdering as of the report date. */
 async function reportAreas(db: Kysely<Database>, year: number, asOfDate: string, agencyId: number | null) {
   const [areas, assessments] = await Promise.all([
@@ -130,7 +144,7 @@ export async function loadReport(
 ): Promise<Report> {
   const { year, asOfDate, draft } = options;
   const agencyId = options.agencyId ?? null;
-  const [rows, deadlines, departments, { areas, assessments }, history] = await Promise.all([
+  const [rows, deadlines, departments, { areas, assessments }, history, agency] = await Promise.all([
     reportAssignments(db, year, asOfDate, true, agencyId),
     // Deadlines as they stood on the report date: one agreed later is still open in this report.
     db
@@ -145,6 +159,7 @@ export async function loadReport(
     departmentsByAssignment(db, year),
     reportAreas(db, year, asOfDate, agencyId),
     loadReportTextHistory(db, year, asOfDate, undefined, agencyId),
+    reportAgencyName(db, agencyId),
   ]);
 
   const deadlinesBy = new Map<number, ReportDeadline[]>();
@@ -159,7 +174,7 @@ export async function loadReport(
     departments: departments.get(r.id) ?? [],
     deadlines: deadlinesBy.get(r.id) ?? [],
   }));
-  return buildReport({ year, asOfDate, draft, areas, assessments, assignments, history });
+  return buildReport({ agency, year, asOfDate, draft, areas, assessments, assignments, history });
 }
 
 /**
@@ -173,11 +188,12 @@ export async function loadReportPreview(
 ): Promise<ReportPreview> {
   const { year, asOfDate } = options;
   const agencyId = options.agencyId ?? null;
-  const [rows, { areas, assessments }] = await Promise.all([
+  const [rows, { areas, assessments }, agency] = await Promise.all([
     reportAssignments(db, year, asOfDate, false, agencyId),
     reportAreas(db, year, asOfDate, agencyId),
+    reportAgencyName(db, agencyId),
   ]);
-  return buildReportPreview({ year, asOfDate, draft: false, areas, assessments, assignments: rows.map((r) => r.assignment) }, options.area);
+  return buildReportPreview({ agency, year, asOfDate, draft: false, areas, assessments, assignments: rows.map((r) => r.assignment) }, options.area);
 }
 
 /**

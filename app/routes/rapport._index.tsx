@@ -21,7 +21,7 @@ import { readAgencyChoice } from "~/models/agency.server";
 const HISTORY_SHOWN = 300;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.report ? `Rapport ${data.report.year} per ${data.report.asOfDate} – Oppdragsoversikt` : "Rapport – Oppdragsoversikt" },
+  { title: data?.report ? `${data.report.title} – Oppdragsoversikt` : "Rapport – Oppdragsoversikt" },
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -84,8 +84,7 @@ export default function ReportPage() {
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
-        Statusrapport for oppdrag {report.year}
-        {agency.name ? ` – ${agency.name}` : ""}
+        {report.title}
       </Heading>
       <Form method="get" className="filter-row" aria-label="Velg år og dato">
         {agency.list.length > 1 ? <AgencySelect agencies={agency.list} current={slug} all={false} id="r-virksomhet" /> : null}

@@ -67,7 +67,7 @@ describe("the report page", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.pathname === "/rapport" && url.searchParams.get("per") === "2023-12-31");
-    await page.getByRole("heading", { level: 1, name: "Statusrapport for oppdrag 2023" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Status for oppdrag i tildelingsbrevet 2023 til Helsedirektoratet per 31. desember 2023" }).waitFor();
     await expect.poll(missingCount).toBe(before - 1);
     expect(await page.locator("#forhandsvisning ~ section").first().textContent()).toBeTruthy();
     expect(await page.locator("main").textContent()).toContain("Oppdraget er startet opp i 2024 etter avtale med departementet.");
@@ -103,7 +103,7 @@ describe("the report page", () => {
     await page.fill("#rapporttekst", "Forklaring skrevet fra område 2.2.");
     await page.getByRole("button", { name: "Lagre" }).click();
     await page.waitForURL((url) => url.pathname === "/rapport" && url.searchParams.get("omrade") === "2.2");
-    await page.getByRole("heading", { level: 1, name: "Statusrapport for oppdrag 2023" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Status for oppdrag i tildelingsbrevet 2023 til Helsedirektoratet per 31. desember 2023" }).waitFor();
     await expect.poll(missingCount).toBe(missing - 1);
     expect(await page.locator("#mangler ~ ul li").count()).toBe(Number(lacking) - 1);
   }, SLOW);
@@ -118,7 +118,7 @@ describe("the report page", () => {
     await page.fill("#rapporttekst", "Stor aktivitet på folkehelseområdet i første tertial.");
     await page.getByRole("button", { name: "Lagre" }).click();
     await page.waitForURL((url) => url.pathname === "/rapport" && url.searchParams.get("per") === "2023-04-30");
-    await page.getByRole("heading", { level: 1, name: "Statusrapport for oppdrag 2023" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Status for oppdrag i tildelingsbrevet 2023 til Helsedirektoratet per 30. april 2023" }).waitFor();
     expect(await page.locator("section[aria-labelledby=rapport-2-1]").textContent()).toContain("Stor aktivitet på folkehelseområdet i første tertial.");
     // Who wrote it, and when, under the assessment and in the history.
     expect(await page.locator("section[aria-labelledby=rapport-2-1] .byline").textContent()).toContain("Skrevet av Rita Rapport");

@@ -7,7 +7,9 @@ import {
   decideExplanation,
   describe as describeBody,
   formatReportDeadline,
+  mainLetterGenre,
   PREVIEW_ALL_LIMIT,
+  reportTitle,
   type ReportSourceAssignment,
 } from "~/domain/report";
 import { buildReportDocument, DEFAULT_DOCUMENT_OPTIONS, EXCERPT_MAX, textWidth } from "~/domain/report-document";
@@ -35,6 +37,7 @@ const a = (key: string, over: Partial<ReportSourceAssignment> = {}): ReportSourc
 describe("building the report", () => {
   it("orders areas as in the letter and rows by ID, supplementary last, and lists what lacks an explanation", () => {
     const report = buildReport({
+      agency: "Helsedirektoratet",
       year: 2023,
       asOfDate: "2023-12-31",
       draft: false,
@@ -58,7 +61,7 @@ describe("building the report", () => {
     expect(report.areas[1].rows[0].comment).toBe("Skrevet for rapporten");
     expect(report.missing.map((r) => r.key)).toEqual(["TB2023-10"]);
     expect(report.areas[2].rows[0].id).toBe("Uten ID");
-    expect(report.title).toBe("Status for oppdrag i tildelingsbrevet 2023 per 31. desember 2023");
+    expect(report.title).toBe("Status for oppdrag i tildelingsbrevet 2023 til Helsedirektoratet per 31. desember 2023");
   });
 
   it("formats deadlines the Norwegian way and shortens long bodies at a word", () => {
@@ -72,8 +75,74 @@ describe("building the report", () => {
   });
 });
 
+describe("the report title", () => {
+  const title = (genre: string | null, agency: string | null, asOfDate = "2026-12-31") => reportTitle({ year: 2026, asOfDate, agency, genre });
+
+  it("names the letter in its definite form and the agency, for each genre", () => {
+    expect(reportTitle({ year: 2023, asOfDate: "2023-08-31", agency: "Helsedirektoratet", genre: "tildelingsbrev" })).toBe(
+      "Status for oppdrag i tildelingsbrevet 2023 til Helsedirektoratet per 31. august 2023",
+    );
+    expect(title("oppdragsdokument", "Norsk helsenett SF", "2026-04-30")).toBe("Status for oppdrag i oppdragsdokumentet 2026 til Norsk helsenett SF per 30. april 2026");
+    expect(title("oppdragsbrev", "Direktoratet for medisinske produkter")).toBe(
+      "Status for oppdrag i oppdragsbrevet 2026 til Direktoratet for medisinske produkter per 31. desember 2026",
+    );
+    // A supplementary letter belongs to the tildelingsbrev it supplements.
+    expect(title("supplerende tildelingsbrev", "Folkehelseinstituttet")).toBe("Status for oppdrag i tildelingsbrevet 2026 til Folkehelseinstituttet per 31. desember 2026");
+    expect(title("tillegg til tildelingsbrev", "Helsedirektoratet")).toBe("Status for oppdrag i tildelingsbrevet 2026 til Helsedirektoratet per 31. desember 2026");
+  });
+
+  it("names no genre it does not know and no agency it is not given", () => {
+    expect(title(null, "Norsk helsenett SF")).toBe("Status for oppdrag i 2026 til Norsk helsenett SF per 31. desember 2026");
+    expect(title("brev", "Norsk helsenett SF")).toBe("Status for oppdrag i 2026 til Norsk helsenett SF per 31. desember 2026");
+    expect(title("oppdragsbrev", null)).toBe("Status for oppdrag i oppdragsbrevet 2026 per 31. desember 2026");
+    expect(title(null, "  ")).toBe("Status for oppdrag i 2026 per 31. desember 2026");
+  });
+
+  const letter = (letterTitle: string, letterKind: "main" | "supplementary" = "main", letterDate: string | null = null) => ({
+    letterTitle,
+    letterKind,
+    letterReference: null,
+    letterDate,
+  });
+
+  it("takes the genre of the year's main letter: a main letter first, then the one that gave most assignments, then the earliest", () => {
+    const supplementary = letter("Supplerende tildelingsbrev nr. 1 2026", "supplementary", "2026-02-12");
+    const nhn = letter("Oppdragsdokument til Norsk helsenett SF for 2026", "main", "2026-01-16");
+    // Three supplementary assignments, one from the main letter: the main letter decides.
+    expect(mainLetterGenre([supplementary, supplementary, supplementary, nhn])).toBe("oppdragsdokument");
+    const brev = letter("Oppdragsbrev 2026 til Direktoratet for medisinske produkter", "main", "2025-12-19");
+    expect(mainLetterGenre([nhn, brev, brev])).toBe("oppdragsbrev");
+    expect(mainLetterGenre([nhn, brev])).toBe("oppdragsbrev"); // a tie: the earlier letter
+    // Only supplementary letters as of the date: the tildelingsbrev they supplement.
+    expect(mainLetterGenre([supplementary])).toBe("supplerende tildelingsbrev");
+    // A main letter whose title names no genre: the next letter that does, else none.
+    const untitled = letter("Statsbudsjettet 2026 – Helsedirektoratet", "main", "2026-01-08");
+    expect(mainLetterGenre([untitled, untitled, supplementary])).toBe("supplerende tildelingsbrev");
+    expect(mainLetterGenre([untitled])).toBeNull();
+    expect(mainLetterGenre([])).toBeNull();
+  });
+
+  it("is the same on the page (preview) and in the exports, and follows the letter and the agency of the source", () => {
+    const nhn = {
+      agency: "Norsk helsenett SF",
+      year: 2026,
+      asOfDate: "2026-08-31",
+      draft: true,
+      areas: [],
+      assessments: {},
+      assignments: [a("2026-01", { areaCode: null, letterTitle: "Oppdragsdokument til Norsk helsenett SF for 2026", letterDate: "2026-01-16" })],
+    };
+    const full = buildReport(nhn);
+    expect(full.title).toBe("Status for oppdrag i oppdragsdokumentet 2026 til Norsk helsenett SF per 31. august 2026");
+    expect([full.agency, full.genre]).toEqual(["Norsk helsenett SF", "oppdragsdokument"]);
+    expect(buildReportPreview(nhn, null).title).toBe(full.title);
+    expect(buildReportDocument(full).title).toBe(full.title);
+  });
+});
+
 describe("the report preview", () => {
   const source = (assignments: ReportSourceAssignment[]) => ({
+    agency: "Helsedirektoratet",
     year: 2023,
     asOfDate: "2023-12-31",
     draft: false,
@@ -144,7 +213,7 @@ describe("CSV cells", () => {
     expect(csvCell('a;b "c"')).toBe('"a;b ""c"""');
     expect(csvCell("linje\nto")).toBe('"linje\nto"');
     const csv = reportToCsv(
-      buildReport({ year: 2023, asOfDate: "2023-12-31", draft: false, areas: [{ code: "2.1", name: "F" }], assessments: {}, assignments: [a("TB2023-1", { latestComment: "=HYPERLINK()" })] }),
+      buildReport({ agency: null, year: 2023, asOfDate: "2023-12-31", draft: false, areas: [{ code: "2.1", name: "F" }], assessments: {}, assignments: [a("TB2023-1", { latestComment: "=HYPERLINK()" })] }),
     );
     expect(csv.startsWith("\uFEFFOmråde;ID;")).toBe(true);
     expect(csv).toContain(";'=HYPERLINK();");
@@ -154,6 +223,7 @@ describe("CSV cells", () => {
 
 describe("the report document (Word and PDF)", () => {
   const source = {
+    agency: "Helsedirektoratet",
     year: 2023,
     asOfDate: "2023-12-31",
     draft: false,
