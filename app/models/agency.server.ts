@@ -34,6 +34,20 @@ export function getAgency(db: Db, id: number): Promise<AgencyRef | undefined> {
   return db.selectFrom("agencies").select(COLUMNS).where("id", "=", id).executeTakeFirst();
 }
 
+/**
+ * The name of the agency a per-agency view is for: the chosen one, or with none chosen the
+ * register's only agency; null when the register holds none, or several and none is chosen.
+ */
+export async function agencyNameFor(db: Db, agencyId: number | null): Promise<string | null> {
+  const rows = await db
+    .selectFrom("agencies")
+    .select("name")
+    .$if(agencyId !== null, (q) => q.where("id", "=", agencyId as number))
+    .limit(2)
+    .execute();
+  return rows.length === 1 ? rows[0]!.name : null;
+}
+
 /** The agency of this name (case and spacing ignored), or of this short name. */
 export async function findAgencyByName(db: Db, name: string): Promise<AgencyRef | undefined> {
   const wanted = normaliseAgencyName(name).toLowerCase();

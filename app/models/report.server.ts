@@ -19,6 +19,7 @@ import {
 } from "~/domain/report";
 import { INITIAL_STATUS, type StatusCode } from "~/domain/status";
 import { actorDisplayName, audit, type Actor } from "./audit.server";
+import { agencyNameFor } from "./agency.server";
 import { assignmentsWithKey, departmentsByAssignment, effectiveDeadlinesAt, latestStatusSql, listAreas } from "./assignment.server";
 import type { Database } from "../db/schema";
 import type { LetterKind } from "~/domain/letter/types";
@@ -77,20 +78,6 @@ async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: s
       latestComment: r.latest_comment,
     } satisfies ReportPreviewAssignment,
   }));
-}
-
-/**
- * The name of the agency the report is for: the chosen one, or with none chosen the register's
- * only agency; null when the register holds none, or several and none is chosen.
- */
-async function reportAgencyName(db: Kysely<Database>, agencyId: number | null): Promise<string | null> {
-  const rows = await db
-    .selectFrom("agencies")
-    .select("name")
-    .$if(agencyId !== null, (q) => q.where("id", "=", agencyId as number))
-    .limit(2)
-    .execute();
-  return rows.length === 1 ? rows[0]!.name : null;
 }
 
 /** The year's areas in letter order and their Samlet vurdering as of the report date. */
@@ -159,7 +146,7 @@ export async function loadReport(
     departmentsByAssignment(db, year),
     reportAreas(db, year, asOfDate, agencyId),
     loadReportTextHistory(db, year, asOfDate, undefined, agencyId),
-    reportAgencyName(db, agencyId),
+    agencyNameFor(db, agencyId),
   ]);
 
   const deadlinesBy = new Map<number, ReportDeadline[]>();
@@ -191,7 +178,7 @@ export async function loadReportPreview(
   const [rows, { areas, assessments }, agency] = await Promise.all([
     reportAssignments(db, year, asOfDate, false, agencyId),
     reportAreas(db, year, asOfDate, agencyId),
-    reportAgencyName(db, agencyId),
+    agencyNameFor(db, agencyId),
   ]);
   return buildReportPreview({ agency, year, asOfDate, draft: false, areas, assessments, assignments: rows.map((r) => r.assignment) }, options.area);
 }
