@@ -96,7 +96,7 @@ describe("all explanations on one page", () => {
     expect(filled).toBe(missing);
     await page.getByRole("button", { name: "Lagre alle forklaringer" }).click();
     await page.waitForURL(/lagret=\d+/);
-    expect(await page.locator("#bekreftelse").textContent()).toContain(`${missing + 1} forklaringer er lagret.`);
+    await page.locator("#bekreftelse", { hasText: `${missing + 1} forklaringer er lagret.` }).waitFor();
     expect(await page.locator("#bekreftelse").textContent()).toContain("Alle oppdrag har forklaring; den endelige rapporten kan lastes ned.");
     expect(await missingOnPage(page)).toBe(0);
     expect(await page.locator("li.row-missing").count()).toBe(0);
