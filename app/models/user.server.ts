@@ -99,10 +99,26 @@ export interface NewUserInput {
   temporaryPassword?: boolean;
 }
 
+type NewUserAction = "bruker:opprettet" | "oppsett:første-admin";
+
 /** Creates a user (password hashed before the transaction, since hashing is slow). */
-export async function createUser(db: Kysely<Database>, input: NewUserInput, actor: Actor, action: "bruker:opprettet" | "oppsett:første-admin" = "bruker:opprettet"): Promise<number> {
+export async function createUser(db: Kysely<Database>, input: NewUserInput, actor: Actor, action: NewUserAction = "bruker:opprettet"): Promise<number> {
+  const { password, ...rest } = input;
+  return createUserWithHash(db, { ...rest, passwordHash: await hashPassword(password) }, actor, action);
+}
+
+/**
+ * Creates a user whose password is already hashed by `hashPassword` (the tests hash their one
+ * test password once per file instead of once per user).
+ */
+export async function createUserWithHash(
+  db: Kysely<Database>,
+  input: Omit<NewUserInput, "password"> & { passwordHash: string },
+  actor: Actor,
+  action: NewUserAction = "bruker:opprettet",
+): Promise<number> {
   const email = normaliseEmail(input.email);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash;
   const now = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     if (action === "oppsett:første-admin") {

@@ -106,6 +106,8 @@ describe("phone width (390 × 844)", () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
     await report.click();
     await page.waitForURL(/\/rapport/);
+    // The URL changes before React has shown the report: measure that page, not the one before.
+    await page.getByRole("heading", { level: 1, name: /^Statusrapport for oppdrag/ }).waitFor();
     expect((await overflow(page)).over).toBe(0);
   });
 
@@ -122,6 +124,7 @@ describe("phone width (390 × 844)", () => {
       await expect(frister.isVisible()).resolves.toBe(true);
       await frister.click();
       await plain.waitForURL(/\/frister/);
+      await plain.getByRole("heading", { level: 1, name: "Frister som skal avklares" }).waitFor();
       expect((await overflow(plain)).over).toBe(0);
     } finally {
       await context.close();

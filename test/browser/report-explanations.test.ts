@@ -42,11 +42,28 @@ const missingOnPage = async (page: Page) => Number((await page.locator("#mangler
 const finalExportStatus = async (page: Page, date: string) =>
   (await page.request.get(`${server.url}/rapport/eksport?aar=2023&per=${date}&format=docx`)).status();
 
-/** Fills every field of an assignment that lacks an explanation; returns how many. */
+/**
+ * Fills every field of an assignment that lacks an explanation; returns how many. The first is
+ * typed into as a user would (Playwright's fill); the other ≈ 95 get their text in one step, as
+ * the page's plain, uncontrolled textareas allow (the value set and an input event sent), instead
+ * of ≈ 95 round trips of ≈ 70 ms each.
+ */
 async function fillMissing(page: Page, prefix: string): Promise<number> {
   const fields = page.locator("li.row-missing textarea");
+  const text = (i: number) => `${prefix} ${i + 1}: arbeidet er planlagt og startes etter avtale med departementet.`;
   const n = await fields.count();
-  for (let i = 0; i < n; i++) await fields.nth(i).fill(`${prefix} ${i + 1}: arbeidet er planlagt og startes etter avtale med departementet.`);
+  if (n === 0) return 0;
+  await fields.first().fill(text(0));
+  const texts = Array.from({ length: n }, (_, i) => text(i));
+  const set = await fields.evaluateAll((els, texts) => {
+    els.slice(1).forEach((el, i) => {
+      (el as HTMLTextAreaElement).value = texts[i + 1]!;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    return els.length;
+  }, texts);
+  expect(set).toBe(n);
   return n;
 }
 
@@ -79,7 +96,7 @@ describe("all explanations on one page", () => {
     expect(filled).toBe(missing);
     await page.getByRole("button", { name: "Lagre alle forklaringer" }).click();
     await page.waitForURL(/lagret=\d+/);
-    expect(await page.locator("#bekreftelse").textContent()).toContain(`${missing + 1} forklaringer er lagret.`);
+    await page.locator("#bekreftelse", { hasText: `${missing + 1} forklaringer er lagret.` }).waitFor();
     expect(await page.locator("#bekreftelse").textContent()).toContain("Alle oppdrag har forklaring; den endelige rapporten kan lastes ned.");
     expect(await missingOnPage(page)).toBe(0);
     expect(await page.locator("li.row-missing").count()).toBe(0);

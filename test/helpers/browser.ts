@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import axe from "axe-core";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { getDatabase } from "~/db/connection.server";
@@ -89,10 +89,36 @@ export function useSignedInBrowser(options: { timeout?: number } = {}): SignedIn
   };
 }
 
-/** WCAG 2.1 A/AA violations reported by axe, as short strings for readable failures. */
+/** The axe-core rules the browser tests hold every page to: WCAG 2.1 A and AA. */
+export const WCAG_21_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * axe-core, set up as @axe-core/playwright set it up: frames of the same origin only. Kept at
+ * 4.13 (package.json), the engine the suite has always used: 4.14 adds label-content-name-mismatch
+ * (WCAG 2.5.3) to the wcag21a rules, which the "Bruk siste kommentar" buttons on
+ * /rapport/forklaringer do not yet pass; raising it is a change of what is checked, not of speed.
+ */
+const AXE_SCRIPT = `${axe.source}\n;axe.configure({ allowedOrigins: ["<same_origin>"] });`;
+
+/**
+ * WCAG 2.1 A/AA violations reported by axe-core (`axe.run` on the whole document), as short
+ * strings for readable failures. axe is put into the document only if it is not there yet (a
+ * document keeps it across Remix's client-side navigations), and the results are shortened in the
+ * page. This is what @axe-core/playwright's `AxeBuilder.withTags(…).analyze()` did, without its
+ * costs per call: it evaluated axe's 650 kB source twice and opened and closed an extra page in
+ * the context (≈ 2–4 s per call on a loaded 2-core machine against ≈ 0.3–1.5 s here).
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  // The app has no frames; axe in a frame would need its own copy (AxeBuilder injected one).
+  if (page.frames().length > 1) throw new Error("axeViolations: siden har rammer (iframe); axe må da settes inn i hver ramme.");
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: typeof axe }).axe?.run === "function");
+  if (!hasAxe) await page.evaluate(AXE_SCRIPT);
+  return page.evaluate(async (tags) => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`,
+    );
+  }, WCAG_21_AA_TAGS);
 }
 
 /** axe on a given HTML document (e.g. what a no-JavaScript page shows), scripts removed. */

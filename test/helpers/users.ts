@@ -1,12 +1,24 @@
 import type { Kysely } from "kysely";
+import { hashPassword } from "~/auth/password.server";
 import { createSession } from "~/auth/session.server";
 import type { Role } from "~/auth/permissions";
 import type { Database } from "~/db/schema";
-import { createUser } from "~/models/user.server";
+import { createUser, createUserWithHash } from "~/models/user.server";
 
 export const TEST_PASSWORD = "korrekt hest batteri stift";
 
 let counter = 0;
+
+let testPasswordHash: Promise<string> | undefined;
+
+/**
+ * TEST_PASSWORD hashed once per test file: scrypt is most of the time it takes to create a user,
+ * and users made with the test password can still sign in with it.
+ */
+function hashOfTestPassword(): Promise<string> {
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  return testPasswordHash;
+}
 
 export async function makeUser(
   db: Kysely<Database>,
@@ -15,17 +27,17 @@ export async function makeUser(
 ) {
   counter += 1;
   const email = options.email ?? `${role}${counter}@example.no`;
-  const id = await createUser(
-    db,
-    {
-      email,
-      name: options.name ?? `Test ${role} ${counter}`,
-      role,
-      password: options.password ?? TEST_PASSWORD,
-      departments: options.departments ?? (role === "departement" ? ["FHA"] : []),
-    },
-    { userId: null, name: "test" },
-  );
+  const fields = {
+    email,
+    name: options.name ?? `Test ${role} ${counter}`,
+    role,
+    departments: options.departments ?? (role === "departement" ? ["FHA"] : []),
+  };
+  const actor = { userId: null, name: "test" };
+  const id =
+    options.password === undefined || options.password === TEST_PASSWORD
+      ? await createUserWithHash(db, { ...fields, passwordHash: await hashOfTestPassword() }, actor)
+      : await createUser(db, { ...fields, password: options.password }, actor);
   return { id, email };
 }
 
