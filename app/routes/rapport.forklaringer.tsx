@@ -226,7 +226,7 @@ export default function ExplanationsPage() {
                           value={item.key}
                           variant="tertiary"
                           data-size="sm"
-                          aria-label={`Bruk siste kommentar som forklaring for ${item.id === "Uten ID" ? item.title : item.id}`}
+                          aria-label={`Bruk som forklaring for ${item.id === "Uten ID" ? item.title : item.id} (siste kommentar)`}
                           onClick={adoptInBrowser(item.key, item.latestComment)}
                         >
                           Bruk som forklaring

@@ -83,11 +83,11 @@ describe("all explanations on one page", () => {
 
     // One action takes over the latest comment, and what was typed elsewhere stays.
     await page.locator("li.row-missing textarea").first().fill("Skrevet før kommentaren ble tatt over.");
-    const withComment = page.locator("li.explanation", { has: page.getByRole("button", { name: /^Bruk siste kommentar/ }) }).first();
+    const withComment = page.locator("li.explanation", { has: page.getByRole("button", { name: /^Bruk som forklaring for .* \(siste kommentar\)$/ }) }).first();
     const comment = (await withComment.locator(".explanation__comment .history__comment").textContent()) ?? "";
     expect(comment.length).toBeGreaterThan(5);
     const commentKey = await withComment.locator("input[name=key]").getAttribute("value");
-    await withComment.getByRole("button", { name: /^Bruk siste kommentar/ }).click();
+    await withComment.getByRole("button", { name: /^Bruk som forklaring for .* \(siste kommentar\)$/ }).click();
     await page.waitForLoadState("load");
     expect(await page.locator(`li.explanation:has(input[name=key][value="${commentKey}"]) textarea`).inputValue()).toBe(comment);
     expect(await page.locator("li.row-missing textarea").first().inputValue()).toBe("Skrevet før kommentaren ble tatt over.");
@@ -119,9 +119,9 @@ describe("all explanations on one page", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // With JavaScript the comment is taken over in place, without a round trip.
-    const withComment = page.locator("li.explanation", { has: page.getByRole("button", { name: /^Bruk siste kommentar/ }) }).first();
+    const withComment = page.locator("li.explanation", { has: page.getByRole("button", { name: /^Bruk som forklaring for .* \(siste kommentar\)$/ }) }).first();
     const comment = (await withComment.locator(".explanation__comment .history__comment").textContent()) ?? "";
-    await withComment.getByRole("button", { name: /^Bruk siste kommentar/ }).click();
+    await withComment.getByRole("button", { name: /^Bruk som forklaring for .* \(siste kommentar\)$/ }).click();
     expect(await withComment.locator("textarea").inputValue()).toBe(comment);
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
 

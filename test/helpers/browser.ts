@@ -93,10 +93,8 @@ export function useSignedInBrowser(options: { timeout?: number } = {}): SignedIn
 export const WCAG_21_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /**
- * axe-core, set up as @axe-core/playwright set it up: frames of the same origin only. Kept at
- * 4.13 (package.json), the engine the suite has always used: 4.14 adds label-content-name-mismatch
- * (WCAG 2.5.3) to the wcag21a rules, which the "Bruk siste kommentar" buttons on
- * /rapport/forklaringer do not yet pass; raising it is a change of what is checked, not of speed.
+ * axe-core, set up as @axe-core/playwright set it up: frames of the same origin only. 4.14 or
+ * later: it holds buttons and links to WCAG 2.5.3 (label-content-name-mismatch, in wcag21a).
  */
 const AXE_SCRIPT = `${axe.source}\n;axe.configure({ allowedOrigins: ["<same_origin>"] });`;
 
