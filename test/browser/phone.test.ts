@@ -107,7 +107,7 @@ describe("phone width (390 × 844)", () => {
     await report.click();
     await page.waitForURL(/\/rapport/);
     // The URL changes before React has shown the report: measure that page, not the one before.
-    await page.getByRole("heading", { level: 1, name: /^Statusrapport for oppdrag/ }).waitFor();
+    await page.getByRole("heading", { level: 1, name: /^Status for oppdrag i / }).waitFor();
     expect((await overflow(page)).over).toBe(0);
   });
 
