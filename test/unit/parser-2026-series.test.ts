@@ -119,6 +119,31 @@ describe("NHN oppdragsdokument: 'ID: 2026-01 Title'", () => {
   });
 });
 
+describe("NHN oppdragsdokument without the colon: 'ID 2026-01 Title'", () => {
+  const original = fs.readFileSync(path.join(dir, "oppdragsdokument-nhn-2026.txt"), "utf8");
+  const withoutColon = original.replace(/^ID: (2026-\d\d)/gm, "ID $1");
+
+  it("finds the same assignments, titles and deadlines as with 'ID:'", () => {
+    expect(withoutColon).not.toMatch(/^ID:/m);
+    const r = parseLetter(withoutColon);
+    const expected = parseLetter(original);
+    expect(r.assignments.map((a) => [a.id, a.title, a.deadlines.map((d) => d.date)])).toEqual(
+      expected.assignments.map((a) => [a.id, a.title, a.deadlines.map((d) => d.date)]),
+    );
+    expect(r.assignments).toHaveLength(3);
+  });
+
+  it("never starts an assignment from a sentence that begins with 'ID 2026-01' but is no heading", () => {
+    // After a full stop a line may start a block, so only the capital of a title tells the two apart.
+    const sentence = "Oppdraget ses i sammenheng med andre oppdrag.\nID 2026-01 og ID 2026-02 følges opp samlet.\nID 2026-01. Se også punkt 4.";
+    const broken = withoutColon.replace("Oppdraget ses i\nsammenheng med ID 2026-01.", sentence);
+    expect(broken).toContain(sentence);
+    const r = parseLetter(broken);
+    expect(r.assignments.map((a) => a.id)).toEqual(["2026-01", "2026-02", "2026-03"]);
+    expect(r.assignments[2].body).toContain("følges opp samlet");
+  });
+});
+
 describe("numbered assignments without IDs", () => {
   const r = parse("oppdragsbrev-dmp-2026-uten-id.txt");
 

@@ -95,6 +95,12 @@ const RE_DEPT_LINE = {
 const RE_ID_AT_START = /^(ID\s*[:.]?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)/i;
 /** The oppdragsdokument form "ID: 2026-01 Title": a year and a number, only with the "ID:" label. */
 const RE_PLAIN_ID_AT_START = /^ID\s*[:.]\s*(\d{4}\s?[-–]\s?\d{1,3})(?!\d)/i;
+/**
+ * The same without the colon ("ID 2026-01 Title", as a PDF or a writer may give it): only at the
+ * start of a block and with a title that starts with a capital on the line, so a sentence broken
+ * before "ID 2026-01." or "ID 2026-01 og …" never starts an assignment.
+ */
+const RE_PLAIN_ID_UNLABELLED = /^ID\s+(\d{4}\s?[-–]\s?\d{1,3})(?!\d)\s+(?=[\p{Lu}«"“])/u;
 const RE_SUPPLEMENTARY_TITLE = /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev/i;
 const RE_LIST_ID = /^[-–•·▪*]\s*(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)\s*(.*)$/;
 const RE_EVENT_HEADING = /^(?:Utsettelse|Utsetting)\s+av\s+(?:oppdrag(?:et)?\s+)?(?:ID\s*:?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)(.*)$/i;
@@ -633,7 +639,7 @@ export function phaseDefinitions(st: ParseState): void {
         eventLines.push({ idx: i, target: normaliseId(ev[1], ev[2], ev[3]), letter: li });
         continue;
       }
-      const plain = RE_PLAIN_ID_AT_START.exec(t);
+      const plain = RE_PLAIN_ID_AT_START.exec(t) ?? (prevBoundaryOk(i, l.start) ? RE_PLAIN_ID_UNLABELLED.exec(t) : null);
       if (plain) {
         // Kept exactly as printed (spaces the PDF put in are removed; "2026-01" stays "2026-01").
         const id = plain[1].replace(/\s+/g, "").replace("–", "-");
@@ -803,7 +809,8 @@ export function phaseBlocks(st: ParseState): void {
       /^[-–•·▪*]\s/.test(t) ||
       /^\d{1,2}\s?[.)]\s/.test(t) ||
       RE_ID_AT_START.test(t) ||
-      RE_PLAIN_ID_AT_START.test(t);
+      RE_PLAIN_ID_AT_START.test(t) ||
+      RE_PLAIN_ID_UNLABELLED.test(t);
     // Header: departments on later lines, then the title.
     let ownerLineFirst = false;
     let guard = 0;
