@@ -75,7 +75,7 @@ async function main(args: string[], io: CliIo): Promise<number> {
   });
   fs.writeFileSync(values.out, file.body);
   io.log(
-    `Skrev ${values.draft ? "utkast til " : ""}rapport ${year}${agency && agencies.length > 1 ? ` for ${agency.name}` : ""} per ${asOf} (${report.rowCount} oppdrag, ${report.areas.length} områder) til ${values.out}.`,
+    `Skrev ${values.draft ? "utkast til " : ""}rapport ${year}${agency && agencies.length > 1 ? ` for ${agency.name}` : ""} per ${asOf} (${report.rowCount} oppdrag, ${report.areas.length} ${report.areas.length === 1 ? "område" : "områder"}) til ${values.out}.`,
   );
   return 0;
 }
