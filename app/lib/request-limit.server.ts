@@ -13,6 +13,13 @@ export class RequestTooLargeError extends Error {
 /** After the cap is passed, the rest of the body is read and dropped up to this much, so the client still gets the 413. */
 export const DRAIN_AFTER_LIMIT_BYTES = 64 * 1024 * 1024;
 
+/** The request declares a Content-Length (digits only) within the cap. */
+function declaredWithin(request: Request, maxBytes: number): boolean {
+  const raw = request.headers.get("content-length");
+  if (raw === null || !/^\d+$/.test(raw)) return false;
+  return Number(raw) <= maxBytes;
+}
+
 /**
  * The same request, with a body that fails with RequestTooLargeError once more than `maxBytes`
  * have been read. A declared Content-Length over the cap is refused at once, before reading.
@@ -23,7 +30,10 @@ export const DRAIN_AFTER_LIMIT_BYTES = 64 * 1024 * 1024;
 export function limitRequestBody(request: Request, maxBytes: number): Request {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw new RequestTooLargeError(maxBytes);
-  if (!request.body) return request;
+  // A body framed by a declared Content-Length within the cap cannot grow past it (Node's HTTP
+  // parser reads exactly that many bytes): no counting stream is needed, and each POST (a status
+  // form above all) saves a stream and a Request. Without one, the body is counted as it streams.
+  if (!request.body || declaredWithin(request, maxBytes)) return request;
   const reader = request.body.getReader();
   let seen = 0;
   const drain = async () => {
@@ -121,22 +131,13 @@ function refusal(status: number, message: string): Response {
  * UTF-8, before the action's own code (sign-in check included) runs. Refusals are Norwegian
  * 413/400 answers.
  */
-function declaredWithin(request: Request, maxBytes: number): boolean {
-  const raw = request.headers.get("content-length");
-  if (raw === null || !/^\d+$/.test(raw)) return false;
-  return Number(raw) <= maxBytes;
-}
-
 export function guardActionBody<A extends { request: Request }, R>(action: (args: A) => R): (args: A) => Promise<R> {
   return async (args: A): Promise<R> => {
     const { request } = args;
     const maxBytes = bodyLimitFor(new URL(request.url).pathname);
     let limited: Request;
     try {
-      // A body framed by a declared Content-Length within the cap cannot grow past it (Node's HTTP
-      // parser reads exactly that many bytes): no counting stream is needed, and the hot write path
-      // (a status form) saves a stream and a Request per POST. Without one, it is counted as it streams.
-      limited = declaredWithin(request, maxBytes) ? request : limitRequestBody(request, maxBytes);
+      limited = limitRequestBody(request, maxBytes);
     } catch (error) {
       if (isRequestTooLarge(error)) throw refusal(413, tooLargeMessage(maxBytes));
       throw error;
