@@ -17,6 +17,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { Button, Heading, Paragraph, SkipLink } from "~/components/ds";
+import { useAppLinkNavigation } from "~/components/app-link";
 import { getCurrentUser } from "./auth/guards.server";
 import { can, ROLE_LABELS } from "./auth/permissions";
 import { useEffect, useRef, type ReactNode } from "react";
@@ -162,6 +163,7 @@ function useFocusMainOnNavigation() {
 
 export default function App() {
   useFocusMainOnNavigation();
+  useAppLinkNavigation();
   return <Outlet />;
 }
 

@@ -1,5 +1,4 @@
-import { Link as RemixLink } from "@remix-run/react";
-import { Link } from "~/components/ds";
+import { AppLink } from "~/components/app-link";
 import { NextDeadline } from "~/components/next-deadline";
 import { StatusTag } from "~/components/status-tag";
 import type { DeadlineFacts } from "~/domain/deadline-focus";
@@ -18,9 +17,9 @@ export function AssignmentIdCell({ row }: { row: { key: string; hasId: boolean }
  */
 export function AssignmentTitleLink({ row, asOf }: { row: { key: string; title: string; agency?: string | null }; asOf: string | null }) {
   return (
-    <Link asChild>
-      <RemixLink to={assignmentPath(row.key, asOf, row.agency)}>{row.title}</RemixLink>
-    </Link>
+    <AppLink className="ds-link" to={assignmentPath(row.key, asOf, row.agency)}>
+      {row.title}
+    </AppLink>
   );
 }
 

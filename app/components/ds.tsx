@@ -60,8 +60,8 @@ export const Button = forwardRef<
 });
 
 /**
- * A Designsystemet-styled link. `asChild` styles the single child element instead (e.g. Remix's
- * `<Link>`), as Designsystemet's own `asChild` does.
+ * A Designsystemet-styled link. `asChild` styles the single child element instead (e.g.
+ * `<AppLink>`), as Designsystemet's own `asChild` does.
  */
 export const Link = forwardRef<HTMLAnchorElement, ComponentPropsWithoutRef<"a"> & DsProps & { asChild?: boolean }>(function Link(
   { asChild, className, children, ...rest },

@@ -1,4 +1,4 @@
-import { Link as RemixLink } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 
 /**
  * "Forrige side", the pages, "Neste side" as plain links (work without JavaScript). `numbered`
@@ -8,7 +8,7 @@ export function Pagination({ page, pages, to, numbered = false }: { page: number
   if (pages <= 1) return null;
   return (
     <nav aria-label="Sider" className="filter-row">
-      {page > 1 ? <RemixLink to={to(page - 1)}>Forrige side</RemixLink> : null}
+      {page > 1 ? <AppLink to={to(page - 1)}>Forrige side</AppLink> : null}
       {numbered ? (
         Array.from({ length: pages }, (_, i) => i + 1).map((p) =>
           p === page ? (
@@ -16,9 +16,9 @@ export function Pagination({ page, pages, to, numbered = false }: { page: number
               {p}
             </span>
           ) : (
-            <RemixLink key={p} to={to(p)} aria-label={`Side ${p}`}>
+            <AppLink key={p} to={to(p)} aria-label={`Side ${p}`}>
               {p}
-            </RemixLink>
+            </AppLink>
           ),
         )
       ) : (
@@ -26,7 +26,7 @@ export function Pagination({ page, pages, to, numbered = false }: { page: number
           Side {page} av {pages}
         </span>
       )}
-      {page < pages ? <RemixLink to={to(page + 1)}>Neste side</RemixLink> : null}
+      {page < pages ? <AppLink to={to(page + 1)}>Neste side</AppLink> : null}
     </nav>
   );
 }

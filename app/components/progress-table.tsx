@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Link as RemixLink } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Table } from "~/components/ds";
 import { SOON_DAYS } from "~/domain/attention";
 import type { Progress } from "~/domain/progress";
@@ -27,10 +27,10 @@ export interface ProgressTableRow {
 function Count({ n, to, text }: { n: number; to: string | null; text: string }) {
   if (n === 0 || !to) return <>{n}</>;
   return (
-    <RemixLink to={to}>
+    <AppLink to={to}>
       {n}
       <span className="visually-hidden"> {text}</span>
-    </RemixLink>
+    </AppLink>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Alert, Button, Heading, Paragraph, Table } from "~/components/ds";
 import { AsOfForm } from "~/components/as-of-form";
 import { ProgressTable, type CountChoice } from "~/components/progress-table";
@@ -176,12 +177,12 @@ export default function Overview() {
       </div>
       {asOf ? (
         <Alert data-color="info">
-          Tallene viser status per {formatDateLong(asOf)}. <RemixLink to={keep(`/?aar=${year}`)}>Vis status nå</RemixLink>
+          Tallene viser status per {formatDateLong(asOf)}. <AppLink to={keep(`/?aar=${year}`)}>Vis status nå</AppLink>
         </Alert>
       ) : null}
       {start ? <StartSection start={start} figures={figures} year={year} asOf={asOf} today={today} keep={keep} /> : null}
       <Paragraph>
-        <RemixLink to={listLink({})}>Alle {total.total} oppdrag</RemixLink> i tildelingsbrevet og tilleggsbrevene for {year}:{" "}
+        <AppLink to={listLink({})}>Alle {total.total} oppdrag</AppLink> i tildelingsbrevet og tilleggsbrevene for {year}:{" "}
         {Math.round(total.done * 100)} % ferdig, {total.overdue} forfalt, {total.dueSoon} med frist innen {SOON_DAYS} dager.
       </Paragraph>
 
@@ -224,9 +225,9 @@ export default function Overview() {
                 today={today}
               />
               <Paragraph>
-                <RemixLink to={listLink({}, { overdue: true })}>
+                <AppLink to={listLink({}, { overdue: true })}>
                   {total.overdue > overdue.length ? `Se alle ${total.overdue} forfalte oppdrag i listen` : "Se de forfalte oppdragene i listen"}
-                </RemixLink>
+                </AppLink>
               </Paragraph>
             </>
           )}
@@ -247,11 +248,11 @@ export default function Overview() {
                 today={today}
               />
               <Paragraph>
-                <RemixLink to={listLink({}, { dueSoon: true })}>
+                <AppLink to={listLink({}, { dueSoon: true })}>
                   {total.dueSoon > dueSoon.length
                     ? `Se alle ${total.dueSoon} oppdrag med frist innen ${SOON_DAYS} dager i listen`
                     : `Se oppdragene med frist innen ${SOON_DAYS} dager i listen`}
-                </RemixLink>
+                </AppLink>
               </Paragraph>
             </>
           )}
@@ -272,10 +273,10 @@ export default function Overview() {
               key: d.code,
               header: (
                 <>
-                  <RemixLink to={keep(`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${asOf ? `&per=${asOf}` : ""}`)}>
+                  <AppLink to={keep(`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${asOf ? `&per=${asOf}` : ""}`)}>
                     {d.code}
                     <span className="visually-hidden"> – avdelingens side</span>
-                  </RemixLink>
+                  </AppLink>
                   {d.mine ? <span className="muted"> (din avdeling)</span> : null}
                 </>
               ),
@@ -321,9 +322,9 @@ function StartSection({
         <ul className="start-cards">
           {mineDepartments.map((d) => (
             <li key={d.code}>
-              <RemixLink to={keep(`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${per}`)}>
+              <AppLink to={keep(`/avdeling/${encodeURIComponent(d.code)}?aar=${year}${per}`)}>
                 <strong>{d.code}</strong>: {d.progress.total} oppdrag
-              </RemixLink>
+              </AppLink>
               <div className="muted">
                 <span className={d.progress.overdue ? "overdue" : undefined}>{d.progress.overdue} forfalt</span>, {d.progress.dueSoon} med frist innen {SOON_DAYS} dager,{" "}
                 {Math.round(d.progress.done * 100)} % ferdig
@@ -340,9 +341,9 @@ function StartSection({
           <ul className="saved-filters">
             {start.filters.map((f) => (
               <li key={f.id}>
-                <RemixLink to={`/oppdrag${f.query}`}>
+                <AppLink to={`/oppdrag${f.query}`}>
                   {f.name} ({f.count})
-                </RemixLink>
+                </AppLink>
                 <Form method="post" action="/?index" className="inline">
                   <input type="hidden" name="intent" value="slett-filter" />
                   <input type="hidden" name="filter" value={f.id} />

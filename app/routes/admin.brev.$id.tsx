@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Alert, Button, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
 import { Choice } from "~/components/user-fields";
@@ -256,7 +257,7 @@ export default function LetterPreview() {
           {upload.decided_at ? ` (${formatDateTime(upload.decided_at)})` : ""}
         </Alert>
         <Paragraph>
-          <RemixLink to="/admin/brev">Tilbake til import</RemixLink> · <RemixLink to="/">Til oversikten</RemixLink>
+          <AppLink to="/admin/brev">Tilbake til import</AppLink> · <AppLink to="/">Til oversikten</AppLink>
         </Paragraph>
       </div>
     );
@@ -329,7 +330,7 @@ export default function LetterPreview() {
             <Choice type="checkbox" id="punkt-utelat" name="utelat" value="ja" label="Utelat dette punktet fra importen" defaultChecked={preview.editing.skip} />
             <div className="filter-row">
               <Button type="submit">Lagre rettelse</Button>
-              <RemixLink to={`/admin/brev/${upload.id}#punkter`}>Lukk uten å lagre</RemixLink>
+              <AppLink to={`/admin/brev/${upload.id}#punkter`}>Lukk uten å lagre</AppLink>
             </div>
           </Form>
         </section>
@@ -370,9 +371,9 @@ export default function LetterPreview() {
                     </td>
                     <td>
                       {a.ref ? (
-                        <RemixLink to={`?punkt=${a.ref}#rett-punkt`} aria-label={`Rett eller utelat ${a.hasId ? a.key : a.title}`}>
+                        <AppLink to={`?punkt=${a.ref}#rett-punkt`} aria-label={`Rett eller utelat ${a.hasId ? a.key : a.title}`}>
                           Rett
-                        </RemixLink>
+                        </AppLink>
                       ) : null}
                     </td>
                   </tr>
@@ -535,9 +536,9 @@ function ItemCard({ item }: { item: PreviewItem }) {
   return (
     <div className="card stack" aria-labelledby={headingId} role="group">
       <Heading level={3} data-size="xs" id={headingId}>
-        <RemixLink to={assignmentPath(item.key)}>
+        <AppLink to={assignmentPath(item.key)}>
           {item.key} {item.title}
-        </RemixLink>
+        </AppLink>
       </Heading>
       <Paragraph className="muted">
         {item.kindLabel}
@@ -570,9 +571,9 @@ function ItemCard({ item }: { item: PreviewItem }) {
       ) : null}
       {item.ref ? (
         <Paragraph>
-          <RemixLink to={`?punkt=${item.ref}#rett-punkt`} aria-label={`Rett eller utelat ${item.key}`}>
+          <AppLink to={`?punkt=${item.ref}#rett-punkt`} aria-label={`Rett eller utelat ${item.key}`}>
             Rett eller utelat
-          </RemixLink>
+          </AppLink>
         </Paragraph>
       ) : null}
     </div>

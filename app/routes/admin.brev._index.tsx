@@ -6,7 +6,8 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { Form, Link as RemixLink, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Button, Field, Heading, Label, Paragraph, Table, Textarea, ValidationMessage } from "~/components/ds";
 import { FormErrorSummary } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
@@ -88,7 +89,7 @@ export default function LetterUpload() {
       <Paragraph>
         Last opp et tildelingsbrev eller et tillegg som PDF, Word (.docx) eller tekst, eller lim inn teksten. Du får se nøyaktig hva
         som blir lagt til og endret før noe lagres. Oppdrag gitt på e-post eller i møter legger du inn under{" "}
-        <RemixLink to="/admin/oppdrag/ny">Nytt oppdrag</RemixLink>.
+        <AppLink to="/admin/oppdrag/ny">Nytt oppdrag</AppLink>.
       </Paragraph>
       <FormErrorSummary errors={errors} fieldIds={{ fil: "fil" }} />
       <Form method="post" encType="multipart/form-data" className="stack narrow" noValidate>
@@ -141,7 +142,7 @@ export default function LetterUpload() {
                 {uploads.map((u) => (
                   <tr key={u.id}>
                     <td>
-                      <RemixLink to={`/admin/brev/${u.id}`}>{u.source_name}</RemixLink>
+                      <AppLink to={`/admin/brev/${u.id}`}>{u.source_name}</AppLink>
                     </td>
                     <td>{formatDateTime(u.created_at)}</td>
                     <td>{u.user_name}</td>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Alert, Button, Heading, Link, Paragraph } from "~/components/ds";
 import { FormErrorSummary, TextField } from "~/components/form";
 import { RoleAndDepartmentFields } from "~/components/user-fields";
@@ -96,7 +97,7 @@ export default function UserPage() {
     <div className="stack narrow">
       <Paragraph>
         <Link asChild>
-          <RemixLink to="/admin/brukere">Tilbake til brukere</RemixLink>
+          <AppLink to="/admin/brukere">Tilbake til brukere</AppLink>
         </Link>
       </Paragraph>
       <Heading level={1} data-size="lg">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Button, Heading, Link, Paragraph, Table } from "~/components/ds";
 import { FormErrorSummary, NewPasswordFields, TextField } from "~/components/form";
 import { RoleAndDepartmentFields } from "~/components/user-fields";
@@ -79,7 +80,7 @@ export default function UsersPage() {
               <tr key={u.id}>
                 <td>
                   <Link asChild>
-                    <RemixLink to={`/admin/brukere/${u.id}`}>{u.name}</RemixLink>
+                    <AppLink to={`/admin/brukere/${u.id}`}>{u.name}</AppLink>
                   </Link>
                 </td>
                 <td>{u.email}</td>

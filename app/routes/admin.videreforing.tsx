@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Alert, Button, Fieldset, Heading, Paragraph } from "~/components/ds";
 import { StatusTag } from "~/components/status-tag";
 import { Choice } from "~/components/user-fields";
@@ -79,9 +80,9 @@ export default function CarryOver() {
               <div key={c.key} className="filter-row">
                 <Choice type="checkbox" id={`v-${c.id}`} name="oppdrag" value={c.key} label={`${c.has_id ? c.key : "Uten ID"} ${c.title}`} />
                 <StatusTag status={c.status} />
-                <RemixLink to={assignmentPath(c.key, null, agency.current)} aria-label={`Åpne ${c.has_id ? c.key : c.title}`}>
+                <AppLink to={assignmentPath(c.key, null, agency.current)} aria-label={`Åpne ${c.has_id ? c.key : c.title}`}>
                   Åpne
-                </RemixLink>
+                </AppLink>
               </div>
             ))}
           </Fieldset>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Alert, Button, Heading, Paragraph, Table } from "~/components/ds";
 import { FormErrorSummary, TextField } from "~/components/form";
 import { requireUser } from "~/auth/guards.server";
@@ -60,7 +61,7 @@ export default function AgenciesPage() {
       <Paragraph>
         Virksomhetene brevene er adressert til. En virksomhet opprettes også når et brev til en ny mottaker importeres. Oppdrag-ID-er
         er unike per virksomhet og år, så to virksomheters «TB2026-1» holdes fra hverandre. Saksbehandlere knyttes til virksomheter
-        under <RemixLink to="/admin/brukere">Brukere</RemixLink>.
+        under <AppLink to="/admin/brukere">Brukere</AppLink>.
       </Paragraph>
       {saved && !actionData ? (
         <Alert data-color="success" role="status">

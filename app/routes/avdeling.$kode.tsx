@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Alert, Heading, Link, Paragraph, Table } from "~/components/ds";
 import { AsOfForm } from "~/components/as-of-form";
 import { AssignmentIdCell, AssignmentTitleLink, DeadlineAndStatusCells } from "~/components/assignment-cells";
@@ -122,7 +123,7 @@ function Buckets({
             <Paragraph>
               {buckets.done === 1 ? "Ett fullført eller avsluttet oppdrag er" : `${buckets.done} fullførte eller avsluttede oppdrag er`} ikke listet her.{" "}
               <Link asChild>
-                <RemixLink to={doneLink}>Vis dem i oppdragslisten</RemixLink>
+                <AppLink to={doneLink}>Vis dem i oppdragslisten</AppLink>
               </Link>
             </Paragraph>
           ) : null}
@@ -194,10 +195,10 @@ export default function DepartmentPage() {
               <ul>
                 {open.map((d) => (
                   <li key={d.id}>
-                    <RemixLink to={assignmentPath(d.key, null, agency.multi ? d.agency : null)}>
+                    <AppLink to={assignmentPath(d.key, null, agency.multi ? d.agency : null)}>
                       {d.has_id ? `${d.key} ` : ""}
                       {d.title}
-                    </RemixLink>
+                    </AppLink>
                     {agency.multi ? ` (${d.agency_name})` : ""}
                     {d.label ? ` – ${d.label}` : ""}: <q>{d.phrase}</q> {d.state === "on_hold" ? "(satt i bero)" : ""}
                   </li>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Button, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
 import { Pagination } from "~/components/pagination";
@@ -93,9 +94,9 @@ export default function ChangesPage() {
       </Form>
       <Paragraph className="filter-row">
         {lastVisit ? (
-          <RemixLink to={changeFilterToSearch(filter, { since: lastVisit, basis: "registrert", page: 1 })}>
+          <AppLink to={changeFilterToSearch(filter, { since: lastVisit, basis: "registrert", page: 1 })}>
             {`Siden forrige besøk (${formatDateShort(lastVisit)})`}
-          </RemixLink>
+          </AppLink>
         ) : null}
         <a href={`/endringer/eksport${changeFilterToSearch(filter, { page: 1 })}`} download>
           Last ned som Excel
@@ -125,10 +126,10 @@ export default function ChangesPage() {
                     <time dateTime={r.day}>{formatDateShort(r.day)}</time>
                   </td>
                   <td>
-                    <RemixLink to={assignmentPath(r.key, null, r.agency)}>
+                    <AppLink to={assignmentPath(r.key, null, r.agency)}>
                       {r.hasId ? `${r.key} ` : ""}
                       {r.title}
-                    </RemixLink>
+                    </AppLink>
                   </td>
                   {agencyColumn ? <td>{r.agencyName}</td> : null}
                   <td>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Alert, Heading, Paragraph, Table } from "~/components/ds";
 import { AgreeDeadlineForm } from "~/components/agree-form";
 import { FormErrorSummary } from "~/components/form";
@@ -101,10 +102,10 @@ export default function DeadlinesToAgree() {
                 return (
                   <tr key={r.id}>
                     <td>
-                      <RemixLink to={assignmentPath(r.key, null, multi ? r.agency : null)}>
+                      <AppLink to={assignmentPath(r.key, null, multi ? r.agency : null)}>
                         {r.has_id ? `${r.key} ` : ""}
                         {r.title}
-                      </RemixLink>
+                      </AppLink>
                       {r.label ? <div className="muted">{r.label}</div> : null}
                     </td>
                     {multi ? <td>{r.agency_name}</td> : null}

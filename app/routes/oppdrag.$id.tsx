@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link as RemixLink, useActionData, useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useEffect, useRef } from "react";
 import { Alert, Button, Heading, Link, Paragraph, Table } from "~/components/ds";
 import { AgreeDeadlineForm } from "~/components/agree-form";
@@ -167,7 +168,7 @@ export default function AssignmentPage() {
     <article className="stack" aria-labelledby="oppdrag-tittel">
       <Paragraph>
         <Link asChild>
-          <RemixLink to={withAgency(`/oppdrag?aar=${a.year}`, agency, agency ? 2 : 1)}>Alle oppdrag {a.year}{agency ? ` – ${a.agency_name}` : ""}</RemixLink>
+          <AppLink to={withAgency(`/oppdrag?aar=${a.year}`, agency, agency ? 2 : 1)}>Alle oppdrag {a.year}{agency ? ` – ${a.agency_name}` : ""}</AppLink>
         </Link>
       </Paragraph>
       <Heading level={1} data-size="lg" id="oppdrag-tittel">
@@ -177,7 +178,7 @@ export default function AssignmentPage() {
       {asOf ? (
         <Alert data-color="info">
           Du ser oppdraget slik det stod per {formatDateLong(asOf)}.{" "}
-          <RemixLink to={assignmentPath(a.key, null, agency)}>Vis slik det er nå</RemixLink>
+          <AppLink to={assignmentPath(a.key, null, agency)}>Vis slik det er nå</AppLink>
         </Alert>
       ) : null}
       {a.known_only_from_letter ? (
@@ -232,7 +233,7 @@ export default function AssignmentPage() {
             ? departments.map((d, i) => (
                 <span key={d.code}>
                   {i > 0 ? ", " : ""}
-                  <RemixLink to={`/avdeling/${encodeURIComponent(d.code)}`}>{d.name ? `${d.code} (${d.name})` : d.code}</RemixLink>
+                  <AppLink to={`/avdeling/${encodeURIComponent(d.code)}`}>{d.name ? `${d.code} (${d.name})` : d.code}</AppLink>
                 </span>
               ))
             : "Ikke oppgitt i brevet"}
@@ -254,7 +255,7 @@ export default function AssignmentPage() {
       {(may.updateStatus || may.correct) && !asOf ? (
         <Paragraph className="filter-row">
           {may.updateStatus ? <a href="#oppdater">Gå til oppdatering av status</a> : null}
-          {may.correct ? <RemixLink to={withAgency(`/admin/oppdrag/${encodeURIComponent(a.key)}`, agency, agency ? 2 : 1)}>Rett oppdraget</RemixLink> : null}
+          {may.correct ? <AppLink to={withAgency(`/admin/oppdrag/${encodeURIComponent(a.key)}`, agency, agency ? 2 : 1)}>Rett oppdraget</AppLink> : null}
         </Paragraph>
       ) : null}
       <div className={may.updateStatus && !asOf ? "detail-layout" : undefined}>
@@ -373,9 +374,9 @@ export default function AssignmentPage() {
               <li key={`o-${r.type}-${r.key}`}>
                 {RELATION_LABELS[r.type].outgoing}{" "}
                 {r.title ? (
-                  <RemixLink to={assignmentPath(r.key, null, agency)}>
+                  <AppLink to={assignmentPath(r.key, null, agency)}>
                     {r.key} {r.title}
-                  </RemixLink>
+                  </AppLink>
                 ) : (
                   <>
                     {r.key} <span className="muted">(ikke i databasen)</span>
@@ -386,9 +387,9 @@ export default function AssignmentPage() {
             {incoming.map((r) => (
               <li key={`i-${r.type}-${r.key}`}>
                 {RELATION_LABELS[r.type].incoming}{" "}
-                <RemixLink to={assignmentPath(r.key, null, agency)}>
+                <AppLink to={assignmentPath(r.key, null, agency)}>
                   {r.key} {r.title}
-                </RemixLink>
+                </AppLink>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Pagination } from "~/components/pagination";
 import { Alert, Button, Fieldset, Heading, Paragraph, Table } from "~/components/ds";
 import { SelectField, TextField } from "~/components/form";
@@ -108,7 +109,7 @@ export default function AssignmentList() {
       {filter.asOf ? (
         <Alert data-color="info">
           Status per {formatDateLong(filter.asOf)}.{" "}
-          <RemixLink to={filterToSearch(filter, { asOf: null }) || "?"}>Vis status nå</RemixLink>
+          <AppLink to={filterToSearch(filter, { asOf: null }) || "?"}>Vis status nå</AppLink>
         </Alert>
       ) : null}
       <Form method="get" className="stack filters" aria-labelledby="filter-tittel">
@@ -121,7 +122,7 @@ export default function AssignmentList() {
           <TextField name="q" id="f-q" label="Søk i ID, tittel, tekst og kommentarer" type="search" defaultValue={filter.query} />
           <Button type="submit">Søk</Button>
           {active.length || filter.query ? (
-            <RemixLink to={`?aar=${filter.year ?? ""}${filter.agency ? `&virksomhet=${filter.agency}` : ""}`}>Nullstill filter</RemixLink>
+            <AppLink to={`?aar=${filter.year ?? ""}${filter.agency ? `&virksomhet=${filter.agency}` : ""}`}>Nullstill filter</AppLink>
           ) : null}
         </div>
         {/* The other filters fold into one line that says which are set (#18 item 7). */}
@@ -200,14 +201,14 @@ export default function AssignmentList() {
               <tr>
                 {(["id", "tittel", "omrade"] as const).map((k) => (
                   <th key={k} scope="col" aria-sort={ariaSort(k)}>
-                    <RemixLink to={sortLink(k)}>{SORT_LABELS[k]}</RemixLink>
+                    <AppLink to={sortLink(k)}>{SORT_LABELS[k]}</AppLink>
                   </th>
                 ))}
                 {agencyColumn ? <th scope="col">Virksomhet</th> : null}
                 <th scope="col">Avdeling</th>
                 {(["frist", "status"] as const).map((k) => (
                   <th key={k} scope="col" aria-sort={ariaSort(k)}>
-                    <RemixLink to={sortLink(k)}>{SORT_LABELS[k]}</RemixLink>
+                    <AppLink to={sortLink(k)}>{SORT_LABELS[k]}</AppLink>
                   </th>
                 ))}
               </tr>

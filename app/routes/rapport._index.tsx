@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Alert, Button, Fieldset, Heading, Paragraph, Table } from "~/components/ds";
 import { Choice } from "~/components/user-fields";
 import { TextField } from "~/components/form";
@@ -102,7 +103,7 @@ export default function ReportPage() {
               {d.date === report.asOfDate ? (
                 <strong aria-current="true">{d.label}</strong>
               ) : (
-                <RemixLink to={reportPath(report.year, d.date, chosen, "", slug)}>{d.label}</RemixLink>
+                <AppLink to={reportPath(report.year, d.date, chosen, "", slug)}>{d.label}</AppLink>
               )}
             </li>
           ))}
@@ -118,7 +119,7 @@ export default function ReportPage() {
         </Heading>
         {mayEdit ? (
           <Paragraph>
-            <RemixLink to={`/rapport/forklaringer?${q}`}>Skriv alle forklaringer på én side</RemixLink>
+            <AppLink to={`/rapport/forklaringer?${q}`}>Skriv alle forklaringer på én side</AppLink>
           </Paragraph>
         ) : null}
         {report.missingCount === 0 ? (
@@ -139,10 +140,10 @@ export default function ReportPage() {
               <ul>
                 {report.missing.map((r) => (
                   <li key={r.key}>
-                    <RemixLink to={mayEdit ? textLink(r.key) : assignmentPath(r.key, null, slug)}>
+                    <AppLink to={mayEdit ? textLink(r.key) : assignmentPath(r.key, null, slug)}>
                       {r.id === "Uten ID" ? "" : `${r.id} `}
                       {r.title}
-                    </RemixLink>{" "}
+                    </AppLink>{" "}
                     ({r.statusLabel})
                   </li>
                 ))}
@@ -245,12 +246,12 @@ export default function ReportPage() {
           <ul className="status-counts area-nav">
             {report.areaLinks.map((a) => (
               <li key={a.param}>
-                <RemixLink
+                <AppLink
                   to={reportPath(report.year, report.asOfDate, a.param, "", slug)}
                   aria-current={report.shown === a.param ? "page" : undefined}
                 >
                   {a.heading}
-                </RemixLink>{" "}
+                </AppLink>{" "}
                 <span className="muted">
                   ({a.count} oppdrag
                   {a.missing > 0 ? `, ${a.missing} uten forklaring` : ""})
@@ -258,9 +259,9 @@ export default function ReportPage() {
               </li>
             ))}
             <li>
-              <RemixLink to={reportPath(report.year, report.asOfDate, ALL_AREAS, "", slug)} aria-current={report.shown === ALL_AREAS ? "page" : undefined}>
+              <AppLink to={reportPath(report.year, report.asOfDate, ALL_AREAS, "", slug)} aria-current={report.shown === ALL_AREAS ? "page" : undefined}>
                 Alle områder
-              </RemixLink>{" "}
+              </AppLink>{" "}
               <span className="muted">({report.rowCount} oppdrag)</span>
             </li>
           </ul>
@@ -289,7 +290,7 @@ export default function ReportPage() {
                       <tr key={r.key} className={r.explanationMissing ? "row-missing" : undefined}>
                         <td className="nowrap">{r.id}</td>
                         <td>
-                          <RemixLink to={assignmentPath(r.key, null, slug)}>{r.title}</RemixLink>
+                          <AppLink to={assignmentPath(r.key, null, slug)}>{r.title}</AppLink>
                           {r.letterNote ? <div className="muted">{r.letterNote}</div> : null}
                         </td>
                         <td>
@@ -302,9 +303,9 @@ export default function ReportPage() {
                           {mayEdit ? (
                             <>
                               {" "}
-                              <RemixLink to={textLink(r.key)} aria-label={`${r.comment ? "Endre forklaring" : "Skriv forklaring"} for ${r.id === "Uten ID" ? r.title : r.id}`}>
+                              <AppLink to={textLink(r.key)} aria-label={`${r.comment ? "Endre forklaring" : "Skriv forklaring"} for ${r.id === "Uten ID" ? r.title : r.id}`}>
                                 {r.comment ? "Endre" : "Skriv forklaring"}
-                              </RemixLink>
+                              </AppLink>
                             </>
                           ) : null}
                         </td>
@@ -320,9 +321,9 @@ export default function ReportPage() {
                 <Paragraph className="history__comment">{area.assessment || <span className="muted">Ikke skrevet ennå.</span>}</Paragraph>
                 {area.code ? byline(`vurdering:${area.code}`) : null}
                 {mayEdit && area.code ? (
-                  <RemixLink to={`/rapport/vurdering/${encodeURIComponent(area.code)}?${q}${withArea}`}>
+                  <AppLink to={`/rapport/vurdering/${encodeURIComponent(area.code)}?${q}${withArea}`}>
                     {area.assessment ? "Endre samlet vurdering" : "Skriv samlet vurdering"} for {area.heading}
-                  </RemixLink>
+                  </AppLink>
                 ) : null}
               </div>
             </section>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link as RemixLink, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useEffect, useRef, type MouseEvent } from "react";
 import { Alert, Button, Field, Heading, Label, Paragraph, Textarea, ValidationMessage } from "~/components/ds";
 import { StatusTag } from "~/components/status-tag";
@@ -138,7 +139,7 @@ export default function ExplanationsPage() {
       </Heading>
       <Paragraph>
         Status per {formatDateLong(asOfDate)}. Tildelingsbrevet krever en kortfattet forklaring for alle oppdrag som ikke er fullført.{" "}
-        <RemixLink to={reportPath(year, asOfDate, null, "", agency)}>Tilbake til rapporten</RemixLink>
+        <AppLink to={reportPath(year, asOfDate, null, "", agency)}>Tilbake til rapporten</AppLink>
       </Paragraph>
 
       <div id="bekreftelse" ref={message} tabIndex={-1} className="stack">
@@ -177,10 +178,10 @@ export default function ExplanationsPage() {
       <nav aria-label="Hvilke oppdrag">
         <ul className="status-counts">
           <li>
-            {all ? <RemixLink to={pagePath(year, asOfDate, false, agency)}>Vis oppdrag som ikke er fullført</RemixLink> : <strong aria-current="true">Oppdrag som ikke er fullført</strong>}
+            {all ? <AppLink to={pagePath(year, asOfDate, false, agency)}>Vis oppdrag som ikke er fullført</AppLink> : <strong aria-current="true">Oppdrag som ikke er fullført</strong>}
           </li>
           <li>
-            {all ? <strong aria-current="true">Alle {total} oppdrag</strong> : <RemixLink to={pagePath(year, asOfDate, true, agency)}>Vis alle {total} oppdrag</RemixLink>}
+            {all ? <strong aria-current="true">Alle {total} oppdrag</strong> : <AppLink to={pagePath(year, asOfDate, true, agency)}>Vis alle {total} oppdrag</AppLink>}
           </li>
         </ul>
       </nav>
@@ -259,7 +260,7 @@ export default function ExplanationsPage() {
             <Button type="submit" name="lagre" value="1" disabled={navigation.state === "submitting"}>
               Lagre alle forklaringer
             </Button>
-            <RemixLink to={reportPath(year, asOfDate, null, "", agency)}>Tilbake til rapporten</RemixLink>
+            <AppLink to={reportPath(year, asOfDate, null, "", agency)}>Tilbake til rapporten</AppLink>
           </div>
         </Form>
       )}

@@ -105,9 +105,12 @@ describe("first pages in Chromium", () => {
     const key = (await row.locator("td").first().textContent())!;
     const title = (await row.locator("td").nth(1).textContent())!;
     await row.getByRole("link").focus();
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.keyboard.press("Enter");
     await page.waitForURL(new RegExp(`/oppdrag/${key}$`));
     await page.getByRole("heading", { level: 1, name: `${key} ${title}` }).waitFor();
+    // The link is followed in the app (app/components/app-link.tsx), not by loading a new document.
+    expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
     // Focus moves to the main content after navigation, for screen-reader users.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("hovedinnhold");
   });
