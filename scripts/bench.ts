@@ -6,7 +6,7 @@
  * Smaller runs: flags or environment variables, e.g.
  *   npm run bench -- --assignments 2000 --events 20000 --samples 30 --seconds 5
  *   BENCH_ASSIGNMENTS=2000 BENCH_EVENTS=20000 npm run bench
- * Options: --seed, --assignments, --years, --events, --agencies (1–8), --warmup, --samples, --seconds, --clients,
+ * Options: --seed, --assignments, --years, --events, --agencies (1–8), --warmup, --samples, --http-samples, --seconds, --clients,
  * --out FILE (default bench/results.json), --no-build, --keep DIR (keep the database in DIR).
  * A benchmark, not a test: missed targets are reported, the exit code is 0 unless it crashed.
  */
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     agencies: { type: "string" },
     warmup: { type: "string" },
     samples: { type: "string" },
+    "http-samples": { type: "string" },
     seconds: { type: "string" },
     clients: { type: "string" },
     out: { type: "string" },
@@ -53,6 +54,8 @@ const options: BenchOptions = {
   agencies: option("agencies", "BENCH_AGENCIES", FULL_SIZE.agencies ?? 1),
   warmup: option("warmup", "BENCH_WARMUP", FULL_SIZE.warmup),
   samples: option("samples", "BENCH_SAMPLES", FULL_SIZE.samples),
+  // A run that asks for fewer (or more) samples gets as many HTTP rounds, unless it says otherwise.
+  httpSamples: option("http-samples", "BENCH_HTTP_SAMPLES", option("samples", "BENCH_SAMPLES", FULL_SIZE.httpSamples ?? FULL_SIZE.samples)),
   httpSeconds: option("seconds", "BENCH_SECONDS", FULL_SIZE.httpSeconds),
   clients: option("clients", "BENCH_CLIENTS", FULL_SIZE.clients),
   workDir: values.keep ? path.resolve(values.keep) : undefined,

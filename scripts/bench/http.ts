@@ -1,6 +1,7 @@
 /** (b) The pages as HTTP requests against the running server, and the overview's first-load JS. */
 import { gzipSync } from "node:zlib";
-import { measure, type Timing } from "./stats";
+import { performance } from "node:perf_hooks";
+import { summarise, type Timing } from "./stats";
 import type { Page } from "./pages";
 
 /** One GET, body read to the end; anything but 200 is an error. */
@@ -11,8 +12,27 @@ async function get(url: string, cookie: string): Promise<string> {
   return body;
 }
 
-export async function measureHttpPage(page: Pick<Page, "path">, options: { baseUrl: string; cookie: string; warmup: number; samples: number }): Promise<Timing> {
-  return measure(() => get(`${options.baseUrl}${page.path}`, options.cookie), options);
+/**
+ * Each page's HTTP timing, sampled round-robin: `warmup` rounds, then `samples` rounds of one GET
+ * to every page in turn. A slow moment on the machine then falls on all pages alike rather than on
+ * one page's block of samples, so each page compares fairly with the minimal page measured in the
+ * same rounds (the HTTP target is relative to it).
+ */
+export async function measureHttpPages(
+  pages: ReadonlyArray<Pick<Page, "path">>,
+  options: { baseUrl: string; cookie: string; warmup: number; samples: number },
+): Promise<Timing[]> {
+  const fetchPage = (page: Pick<Page, "path">) => get(`${options.baseUrl}${page.path}`, options.cookie);
+  for (let round = 0; round < options.warmup; round++) for (const page of pages) await fetchPage(page);
+  const times = pages.map(() => [] as number[]);
+  for (let round = 0; round < options.samples; round++) {
+    for (const [i, page] of pages.entries()) {
+      const t0 = performance.now();
+      await fetchPage(page);
+      times[i].push(performance.now() - t0);
+    }
+  }
+  return times.map(summarise);
 }
 
 /** The size of a page's HTML document in bytes (UTF-8), as served. */

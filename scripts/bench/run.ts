@@ -11,7 +11,7 @@ import { createSession, sessionCookieHeader } from "../../app/auth/session.serve
 import { closeDatabase, getDatabase } from "../../app/db/connection.server";
 import { checkConsistency, type ConsistencyReport } from "../../app/db/consistency.server";
 import { generateDatabase, type GenerateResult } from "./generate";
-import { htmlBytes, measureFirstLoadJs, measureHttpPage, type FirstLoadJs } from "./http";
+import { htmlBytes, measureFirstLoadJs, measureHttpPages, type FirstLoadJs } from "./http";
 import { measureLetter, type LetterMeasurement } from "./letter";
 import { measureLoader } from "./loaders";
 import { benchPages, MINIMAL_PAGE, PAGE_NAMES, type PageName } from "./pages";
@@ -30,6 +30,11 @@ export interface BenchOptions {
   warmup: number;
   /** Measured runs per figure (≥ 30 for the real benchmark). */
   samples: number;
+  /**
+   * Measured rounds of the HTTP pages (default: `samples`). The HTTP targets compare p95s, and a
+   * p95 of 40 samples rests on two of them: the real benchmark takes 100.
+   */
+  httpSamples?: number;
   /** Length of the status-update load test. */
   httpSeconds: number;
   /** Concurrent clients in the status-update load test. */
@@ -48,6 +53,7 @@ export const FULL_SIZE: BenchOptions = {
   agencies: 8,
   warmup: 5,
   samples: 40,
+  httpSamples: 100,
   httpSeconds: 20,
   clients: 50,
 };
@@ -157,12 +163,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     let memory: ReturnType<typeof server.memory>;
     try {
       log("Måler sidene over HTTP …");
-      httpResults = new Map();
-      minimal = await measureHttpPage(MINIMAL_PAGE, { baseUrl: server.url, cookie, ...sampling });
-      for (const page of pages) {
-        httpResults.set(page.name, await measureHttpPage(page, { baseUrl: server.url, cookie, ...sampling }));
-        sizes.set(page.name, await htmlBytes(page, { baseUrl: server.url, cookie }));
-      }
+      const [minimalTiming, ...pageTimings] = await measureHttpPages([MINIMAL_PAGE, ...pages], {
+        baseUrl: server.url,
+        cookie,
+        warmup: options.warmup,
+        samples: options.httpSamples ?? options.samples,
+      });
+      minimal = minimalTiming;
+      httpResults = new Map(pages.map((page, i) => [page.name, pageTimings[i]]));
+      for (const page of pages) sizes.set(page.name, await htmlBytes(page, { baseUrl: server.url, cookie }));
       firstLoadJs = await measureFirstLoadJs({ baseUrl: server.url, cookie, path: pages[0].path });
       log(`Statusoppdateringer: ${options.clients} klienter i ${options.httpSeconds} s …`);
       updates = await measureStatusUpdates({
