@@ -190,6 +190,77 @@ describe("numbered assignments without IDs", () => {
     ]);
   });
 
+  // A Word heading without a number comes out of the PDF as the words alone on a line.
+  const unnumbered = (heading: string, items: string[]) =>
+    [
+      "Tildelingsbrev til Meteorologisk institutt 2026",
+      "",
+      "1 Mål for instituttet",
+      "",
+      "Instituttet skal øke kvaliteten på varslene for vær, hav og miljø.",
+      "",
+      heading,
+      "",
+      ...items,
+      "",
+      "2 Rapportering",
+      "",
+      "Instituttet skal rapportere slik:",
+      "1. Årsrapport innen 15. mars 2027.",
+      "2. Tertialrapporter etter avtale.",
+      "",
+      "Med hilsen",
+    ].join("\n");
+
+  it("reads numbered items under an unnumbered 'Oppdrag' heading, also one sentence each without blank lines between", () => {
+    const r = parseLetter(
+      unnumbered("Oppdrag", [
+        "1. Instituttet skal innen 1. juni 2026 levere en plan for nytt observasjonssystem.",
+        "2. Instituttet skal utrede samarbeid med SMHI om beregningskapasitet. Frist: 1. oktober 2026.",
+        "3. Instituttet skal videreføre arbeidet med klimatjenester.",
+      ]),
+    );
+    expect(r.letters[0]).toMatchObject({ recipient: "Meteorologisk institutt", year: 2026 });
+    expect(r.assignments.map((a) => [a.hasId, a.title, a.deadlines.map((d) => [d.date, d.label, d.isDefault])])).toEqual([
+      [false, "Instituttet skal innen 1. juni 2026 levere en plan for nytt observasjonssystem", [["2026-06-01", null, false]]],
+      [false, "Instituttet skal utrede samarbeid med SMHI om beregningskapasitet", [["2026-10-01", null, false]]],
+      [false, "Instituttet skal videreføre arbeidet med klimatjenester", [["2026-12-31", null, true]]],
+    ]);
+    // The sentence is the assignment's text as well; the report list under "2 Rapportering" is no assignment.
+    expect(r.assignments[1].body).toContain("SMHI om beregningskapasitet. Frist: 1. oktober 2026.");
+    expect(r.assignments.some((a) => /Årsrapport|Tertialrapporter/.test(a.title))).toBe(false);
+  });
+
+  it("under 'Særskilte oppdrag for 2026:' a list inside an item, counting from 1 again, stays in that item", () => {
+    const r = parseLetter(
+      unnumbered("Særskilte oppdrag for 2026:", [
+        "1. Nytt observasjonssystem",
+        "Instituttet skal lage en plan med to deler:",
+        "1. Stasjonsnettet på land.",
+        "2. Bøyer og satellitter.",
+        "",
+        "Frist: 1. juni 2026",
+        "",
+        "2. Samarbeid om beregningskapasitet",
+        "Instituttet skal utrede samarbeid med SMHI.",
+        "Frist: 1. oktober 2026",
+      ]),
+    );
+    expect(r.assignments.map((a) => [a.title, a.deadlines.map((d) => d.date)])).toEqual([
+      ["Nytt observasjonssystem", ["2026-06-01"]],
+      ["Samarbeid om beregningskapasitet", ["2026-10-01"]],
+    ]);
+    expect(r.assignments[0].body).toContain("Bøyer og satellitter.");
+  });
+
+  it("finds no assignment in a numbered list under another heading, or under 'Oppdrag' inside a sentence", () => {
+    const noHeading = parseLetter(unnumbered("Instituttet har disse oppgavene", ["1. Varsling av farlig vær.", "2. Klimatjenester."]));
+    expect(noHeading.assignments).toEqual([]);
+    // "Oppdrag" that goes on from the line above is no heading.
+    const inSentence = parseLetter(unnumbered("Instituttet har", ["fått disse løpende", "Oppdrag", "1. Varsling av farlig vær.", "2. Klimatjenester."]));
+    expect(inSentence.assignments).toEqual([]);
+  });
+
   it("keeps the keys when the text is corrected", () => {
     const text = fs.readFileSync(path.join(dir, "oppdragsbrev-dmp-2026-uten-id.txt"), "utf8");
     const corrected = parseLetter(text.replace("samme dag", "samme dag, også i helgene").replace("Frist: 1.10.2026", "Frist: 15.10.2026"));

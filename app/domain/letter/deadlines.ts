@@ -123,6 +123,11 @@ function computeScopes(lines: BodyLine[]): { items: Scope[]; markers: Scope[]; b
       }
     }
   }
+  // A list has two items at least: a lone "1." (e.g. the number of an assignment that is one
+  // sentence, "1. Instituttet skal … innen 1. juni.") is no deliverable of its own.
+  for (const kind of ["num", "let"] as const) {
+    if (items.filter((s) => s.kind === kind).length === 1) items.splice(items.findIndex((s) => s.kind === kind), 1);
+  }
   // Ends: next scope of the same kind (a numbered item also ends lettered items), a subheading.
   const ends = (list: Scope[], isEnd: (s: Scope, other: Scope) => boolean) => {
     for (const s of list) {

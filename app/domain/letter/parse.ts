@@ -41,7 +41,9 @@
  *    the opening list (exempt / "Ettersendes"), withdrawal / deadline change / owner change events.
  *  - Newer layout: no table of contents as headings; the title is the line after the owner line.
  *  - Other agencies (letter-meta.ts): recipient, genre, number; "ID: 2026-01 Title"; numbered
- *    assignments without IDs under an "Oppdrag" heading.
+ *    assignments without IDs under an "Oppdrag" heading, numbered ("2 Særskilte oppdrag") or the
+ *    words alone on a line; items set apart by blank lines, or counting 1, 2, 3 … line by line;
+ *    an item that is one sentence is its own text, titled up to its "Frist".
  * Deadlines: see deadlines.ts. Everything odd becomes a warning with a line number.
  *
  * Code: `parseLetter` runs PHASES, each a function over a `ParseState` (see below), in order.
@@ -106,6 +108,10 @@ const RE_LIST_ID = /^[-–•·▪*]\s*(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\
 const RE_EVENT_HEADING = /^(?:Utsettelse|Utsetting)\s+av\s+(?:oppdrag(?:et)?\s+)?(?:ID\s*:?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)(.*)$/i;
 const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*\d{2})?\s*[.,]?$/i;
 const RE_BUDGET_HEADING = { test: (t: string): boolean => /^[Kk]/.test(t) && t.length < 40 && RE_BUDGET_HEADING_FULL.test(t) };
+/** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" … ("3.2 Oppdrag til direktoratet"). */
+const RE_OPPDRAG_HEADING = /^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\b/i;
+/** Only those words, perhaps with the year: "Oppdrag", "Særskilte oppdrag for 2026:". */
+const RE_PLAIN_OPPDRAG_HEADING = /^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag(?:\s+(?:for|i)\s+(?:19|20)\d{2})?\s*:?$/i;
 const RE_CLOSING_FULL = /^Med\s+(?:vennlig\s+)?hilsen\b/i;
 const RE_CLOSING = { test: (t: string): boolean => /^[Mm]ed\s/.test(t) && RE_CLOSING_FULL.test(t) };
 /** "2.1 Folkehelse", "3.4. Pasienter og …" (a trailing dot only after a two-level code). */
@@ -1169,33 +1175,63 @@ export function phaseWithoutId(st: ParseState): void {
   const { lines, warnings, content, letters, headings, headingAt, defs, suppAreaHeadings, boundary, nextBoundary, assignments, covered, buildAssignment, areaForSupp } = st;
   // ----- Assignments without ID ------------------------------------------------------------------
   /** Numbered items under an "Oppdrag" heading of letter `li`, each to the next item or heading. */
-  const numberedItems = (li: number, plainHeadingOnly = false): { idx: number; end: number; title: string }[] => {
+  const numberedItems = (li: number, plainHeadingOnly = false): { idx: number; end: number; title: string; sentence: boolean }[] => {
     const l = letters[li];
     const own = headings.filter((h) => h.letter === li);
-    const out: { idx: number; end: number; title: string }[] = [];
-    for (const h of own) {
-      if (!/^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\b/i.test(h.title)) continue;
-      if (plainHeadingOnly && !/^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\s*:?$/i.test(h.title)) continue;
-      const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
-      let spanEnd = next ? next.idx - 1 : l.end;
+    const out: { idx: number; end: number; title: string; sentence: boolean }[] = [];
+    for (const h of oppdragHeadings(li, own, plainHeadingOnly)) {
+      let spanEnd = h.end;
       for (let k = h.idx + 1; k <= spanEnd; k++) {
         if (boundary[k] && (RE_BUDGET_HEADING.test(lines[k].text) || RE_CLOSING.test(lines[k].text))) {
           spanEnd = k - 1;
           break;
         }
       }
-      const starts: { idx: number; title: string }[] = [];
+      const candidates: { idx: number; n: number; title: string; sentence: boolean; afterBlank: boolean }[] = [];
       for (let k = h.idx + 1; k <= spanEnd; k++) {
         if (!content(k)) continue;
         const m = /^(\d{1,2})\s?[.)]\s+(\p{Lu}.*)$/u.exec(lines[k].text);
         if (!m || m[2].length > 160) continue;
-        const prevBlank = k === h.idx + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
-        if (!prevBlank) continue;
-        starts.push({ idx: k, title: m[2].replace(/[.:]$/, "").trim() });
+        const afterBlank = k === h.idx + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
+        // An item that is a whole sentence ("1. Instituttet skal … innen 1. juni.") is its own text
+        // too (its deadline is in it); its title is the sentence up to a "Frist".
+        const sentence = /[.!]$/.test(m[2]) || /\bFrist\b/.test(m[2]);
+        const title = (sentence ? m[2].split(/\.?\s+Frist\b/)[0] : m[2]).replace(/[.:]$/, "").trim();
+        candidates.push({ idx: k, n: Number(m[1]), title, sentence, afterBlank });
       }
-      starts.forEach((st, n) => out.push({ idx: st.idx, end: n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, title: st.title }));
+      // Items set apart by blank lines; or, where the letter has none between them, numbered lines
+      // that count 1, 2, 3 … without starting over (a list inside an item starts over at 1).
+      const oneSequence = candidates.length >= 2 && candidates.every((c, n) => c.n === n + 1);
+      const starts = oneSequence ? candidates : candidates.filter((c) => c.afterBlank);
+      starts.forEach((st, n) => out.push({ idx: st.idx, end: n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, title: st.title, sentence: st.sentence }));
     }
     return out;
+  };
+
+  /**
+   * The "Oppdrag" / "Særskilte oppdrag" headings of letter `li`, each with the last line of its
+   * section: numbered section headings ("2 Særskilte oppdrag", to the next heading of the same or
+   * a higher level), and the same words alone on a line after a blank line, as a Word heading
+   * without a number comes out of a PDF ("Oppdrag", "Særskilte oppdrag for 2026", to the next
+   * heading of any kind).
+   */
+  const oppdragHeadings = (li: number, own: typeof headings, plainOnly: boolean): { idx: number; end: number }[] => {
+    const l = letters[li];
+    const numbered = own
+      .filter((h) => (plainOnly ? RE_PLAIN_OPPDRAG_HEADING : RE_OPPDRAG_HEADING).test(h.title))
+      .map((h) => {
+        const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
+        return { idx: h.idx, end: next ? next.idx - 1 : l.end };
+      });
+    const plain: { idx: number; end: number }[] = [];
+    for (let k = l.start; k <= l.end; k++) {
+      if (headingAt.has(k) || !content(k) || !RE_PLAIN_OPPDRAG_HEADING.test(lines[k].text)) continue;
+      if (k > l.start && !(lines[k - 1].blank || lines[k - 1].noise)) continue;
+      if (numbered.some((h) => h.idx < k && k <= h.end)) continue;
+      const next = own.find((o) => o.idx > k);
+      plain.push({ idx: k, end: next ? next.idx - 1 : l.end });
+    }
+    return [...numbered, ...plain].sort((a, b) => a.idx - b.idx);
   };
 
   letters.forEach((l, li) => {
@@ -1228,7 +1264,7 @@ export function phaseWithoutId(st: ParseState): void {
     if (l.kind !== "supplementary") {
       // A letter without IDs: numbered items ("1. Varslingsordning for legemiddelmangel") under
       // a heading such as "Oppdrag" / "Særskilte oppdrag"; each item is an assignment.
-      for (const item of numberedItems(li)) addUntitled(item.idx, item.end, item.title, item.idx);
+      for (const item of numberedItems(li)) addUntitled(item.idx, item.end, item.title, item.idx, item.sentence);
       return;
     }
     if (hasDefs) {
@@ -1255,7 +1291,7 @@ export function phaseWithoutId(st: ParseState): void {
     // else "3 Oppdrag til …" sections, else the whole "Tilleggsoppdrag" letter.
     const items = numberedItems(li, true);
     if (items.length >= 2) {
-      for (const item of items) addUntitled(item.idx, item.end, item.title, item.idx);
+      for (const item of items) addUntitled(item.idx, item.end, item.title, item.idx, item.sentence);
       return;
     }
     const own = headings.filter((h) => h.letter === li);
