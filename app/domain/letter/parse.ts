@@ -1174,9 +1174,34 @@ export function phaseEvents(st: ParseState): void {
 export function phaseWithoutId(st: ParseState): void {
   const { lines, warnings, content, letters, headings, headingAt, defs, suppAreaHeadings, boundary, nextBoundary, assignments, covered, buildAssignment, areaForSupp } = st;
   // ----- Assignments without ID ------------------------------------------------------------------
+  /**
+   * The "Oppdrag" / "Særskilte oppdrag" headings of letter `li`, each with the last line of its
+   * section: numbered section headings ("2 Særskilte oppdrag", to the next heading of the same or
+   * a higher level), and the same words alone on a line after a blank line, as a Word heading
+   * without a number comes out of a PDF ("Oppdrag", "Særskilte oppdrag for 2026", to the next
+   * heading of any kind).
+   */
+  const oppdragHeadings = (li: number, own: typeof headings, plainOnly: boolean): { idx: number; end: number }[] => {
+    const l = letters[li];
+    const numbered = own
+      .filter((h) => (plainOnly ? RE_PLAIN_OPPDRAG_HEADING : RE_OPPDRAG_HEADING).test(h.title))
+      .map((h) => {
+        const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
+        return { idx: h.idx, end: next ? next.idx - 1 : l.end };
+      });
+    const plain: { idx: number; end: number }[] = [];
+    for (let k = l.start; k <= l.end; k++) {
+      if (headingAt.has(k) || !content(k) || !RE_PLAIN_OPPDRAG_HEADING.test(lines[k].text)) continue;
+      if (k > l.start && !(lines[k - 1].blank || lines[k - 1].noise)) continue;
+      if (numbered.some((h) => h.idx < k && k <= h.end)) continue;
+      const next = own.find((o) => o.idx > k);
+      plain.push({ idx: k, end: next ? next.idx - 1 : l.end });
+    }
+    return [...numbered, ...plain].sort((a, b) => a.idx - b.idx);
+  };
+
   /** Numbered items under an "Oppdrag" heading of letter `li`, each to the next item or heading. */
   const numberedItems = (li: number, plainHeadingOnly = false): { idx: number; end: number; title: string; sentence: boolean }[] => {
-    const l = letters[li];
     const own = headings.filter((h) => h.letter === li);
     const out: { idx: number; end: number; title: string; sentence: boolean }[] = [];
     for (const h of oppdragHeadings(li, own, plainHeadingOnly)) {
@@ -1206,32 +1231,6 @@ export function phaseWithoutId(st: ParseState): void {
       starts.forEach((st, n) => out.push({ idx: st.idx, end: n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, title: st.title, sentence: st.sentence }));
     }
     return out;
-  };
-
-  /**
-   * The "Oppdrag" / "Særskilte oppdrag" headings of letter `li`, each with the last line of its
-   * section: numbered section headings ("2 Særskilte oppdrag", to the next heading of the same or
-   * a higher level), and the same words alone on a line after a blank line, as a Word heading
-   * without a number comes out of a PDF ("Oppdrag", "Særskilte oppdrag for 2026", to the next
-   * heading of any kind).
-   */
-  const oppdragHeadings = (li: number, own: typeof headings, plainOnly: boolean): { idx: number; end: number }[] => {
-    const l = letters[li];
-    const numbered = own
-      .filter((h) => (plainOnly ? RE_PLAIN_OPPDRAG_HEADING : RE_OPPDRAG_HEADING).test(h.title))
-      .map((h) => {
-        const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
-        return { idx: h.idx, end: next ? next.idx - 1 : l.end };
-      });
-    const plain: { idx: number; end: number }[] = [];
-    for (let k = l.start; k <= l.end; k++) {
-      if (headingAt.has(k) || !content(k) || !RE_PLAIN_OPPDRAG_HEADING.test(lines[k].text)) continue;
-      if (k > l.start && !(lines[k - 1].blank || lines[k - 1].noise)) continue;
-      if (numbered.some((h) => h.idx < k && k <= h.end)) continue;
-      const next = own.find((o) => o.idx > k);
-      plain.push({ idx: k, end: next ? next.idx - 1 : l.end });
-    }
-    return [...numbered, ...plain].sort((a, b) => a.idx - b.idx);
   };
 
   letters.forEach((l, li) => {
