@@ -40,6 +40,11 @@ describe("recipient from the address block", () => {
     expect(recipientFromAddress(["Helse- og omsorgsdepartementet", "Postboks 8011 Dep"])).toBeNull();
     expect(recipientFromAddress(["Statens helsetilsyn Postboks 231 Skøyen"])).toBe("Statens helsetilsyn");
     expect(recipientFromAddress(["Helsetilsynet Postboks 231 Skøyen 0213 OSLO", "Deres ref Vår ref Dato"])).toBe("Helsetilsynet");
+    // A street address instead of a post box: the block's first line above the post code and town.
+    expect(recipientFromAddress(["Distriktssenteret", "Ogndalsveien 2", "7713 STEINKJER", "", "Deres ref"])).toBe("Distriktssenteret");
+    expect(recipientFromAddress(["Kompetansesenter for distriktsutvikling", "Ogndalsveien 2", "", "7713 STEINKJER"])).toBe("Kompetansesenter for distriktsutvikling");
+    // The department's own footer is no addressee.
+    expect(recipientFromAddress(["Med hilsen", "", "Postadresse", "Akersgata 59", "0180 OSLO"])).toBeNull();
   });
 });
 

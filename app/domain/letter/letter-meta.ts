@@ -79,22 +79,32 @@ export function recipientFromSubject(subject: string | null): string | null {
 /** Letterhead labels and the sending ministry, never the recipient. */
 const NOT_AN_ADDRESSEE = /^(?:Postadresse|Kontoradresse|Besøksadresse|Adresse|Telefon|Org)\b|departementet$/iu;
 
+const ADDRESSEE_NAME = /^\p{Lu}[\p{L}-]*(?:\s[\p{L}-]+){0,4}$/u;
+
 /**
  * The addressee of an address block: the name on the line above "Postboks …" (or before it on
- * the same line: "Helsedirektoratet Postboks 220"). `lines` are trimmed lines of one letter.
+ * the same line: "Helsedirektoratet Postboks 220"), or, for an agency with a street address, the
+ * first line of the block above the post code and town ("Ogndalsveien 2" / "7713 STEINKJER").
+ * `lines` are trimmed lines of one letter.
  */
 export function recipientFromAddress(lines: string[]): string | null {
+  const nameAbove = (i: number, skipStreet: boolean): string | null => {
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+      if (lines[k] === "" || (skipStreet && /\d/.test(lines[k]))) continue;
+      return ADDRESSEE_NAME.test(lines[k]) && lines[k].length <= 60 && !NOT_AN_ADDRESSEE.test(lines[k]) ? cleanName(lines[k]) : null;
+    }
+    return null;
+  };
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i];
     const same = /^(\p{Lu}[\p{L}-]*(?:\s[\p{L}-]+){0,4})\s+Postboks\s+\d+/u.exec(t);
     if (same && !NOT_AN_ADDRESSEE.test(same[1])) return cleanName(same[1]);
-    if (!/^Postboks\s+\d+/i.test(t)) continue;
-    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-      if (lines[k] === "") continue;
-      if (/^\p{Lu}[\p{L}-]*(?:\s[\p{L}-]+){0,4}$/u.test(lines[k]) && lines[k].length <= 60 && !NOT_AN_ADDRESSEE.test(lines[k])) {
-        return cleanName(lines[k]);
-      }
-      break;
+    if (/^Postboks\s+\d+/i.test(t)) {
+      const name = nameAbove(i, false);
+      if (name) return name;
+    } else if (/^\d{4}\s+\p{Lu}{2,}[\p{Lu} -]*$/u.test(t)) {
+      const name = nameAbove(i, true);
+      if (name) return name;
     }
   }
   return null;

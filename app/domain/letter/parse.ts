@@ -1465,7 +1465,7 @@ export function phaseWarnings(st: ParseState): void {
     }
   });
   if (assignments.length === 0 && events.length === 0) {
-    warnings.push({ line: 1, message: "Fant ingen oppdrag i teksten (ingen linjer som «ID: TB2023-01 …» eller «TTB2023-02 …»)" });
+    warnings.push({ line: 1, message: "Fant ingen oppdrag i teksten (ingen ID-er som «ID: TB2023-01 …», «TTB2023-02 …» eller «ID: 2026-01 …», og ingen nummererte oppdrag under en overskrift «Oppdrag» eller «Særskilte oppdrag»)" });
   }
 }
 
