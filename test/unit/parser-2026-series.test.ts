@@ -261,6 +261,67 @@ describe("numbered assignments without IDs", () => {
     expect(inSentence.assignments).toEqual([]);
   });
 
+  const dsa = (section: string[]) =>
+    parseLetter(
+      [
+        "Oppdragsbrev 2026 til Direktoratet for strålevern og atomsikkerhet",
+        "",
+        "1 Innledning",
+        "",
+        "Departementet gir følgende oppdrag.",
+        "",
+        ...section,
+        "",
+        "5 Budsjett",
+        "",
+        "Med hilsen",
+      ].join("\n"),
+    );
+  const radon = ["DSA skal lage en plan.", "Frist: 1. mai 2026"];
+  const exercise = ["DSA skal gjennomføre en øvelse.", "Frist: 1. november 2026"];
+
+  it("reads 'Oppdrag 1: Title' and 'Oppdrag 2 – Title', and subsections of an 'Oppdrag' section, to the same assignments", () => {
+    const forms = [
+      dsa(["2 Særskilte oppdrag", "", "Oppdrag 1: Nasjonal plan for radonarbeid", ...radon, "", "Oppdrag 2: Beredskapsøvelse", ...exercise]),
+      dsa(["2 Særskilte oppdrag", "", "Oppdrag nr. 1 – Nasjonal plan for radonarbeid", ...radon, "", "Oppdrag nr. 2 – Beredskapsøvelse", ...exercise]),
+      dsa(["2 Oppdrag for 2026", "", "2.1 Nasjonal plan for radonarbeid", "", ...radon, "", "2.2 Beredskapsøvelse", "", ...exercise]),
+    ];
+    const expected = [
+      ["Nasjonal plan for radonarbeid", ["2026-05-01"]],
+      ["Beredskapsøvelse", ["2026-11-01"]],
+    ];
+    for (const r of forms) expect(r.assignments.map((a) => [a.title, a.deadlines.map((d) => d.date)])).toEqual(expected);
+    // The key comes from the title: the same assignment has the same key in each form.
+    expect(new Set(forms.map((r) => r.assignments.map((a) => a.id).join()))).toHaveProperty("size", 1);
+  });
+
+  it("leaves 'Bakgrunn' and 'Rapportering' subsections out, and reads items grouped under subsections", () => {
+    const r = dsa(["2 Oppdrag for 2026", "", "2.1 Bakgrunn", "", "Strålevern er viktig.", "", "2.2 Nasjonal plan for radonarbeid", "", ...radon, "", "2.3 Rapportering", "", "DSA rapporterer i årsrapporten."]);
+    expect(r.assignments.map((a) => a.title)).toEqual(["Nasjonal plan for radonarbeid"]);
+    expect(r.assignments[0].body).not.toContain("årsrapporten");
+    const grouped = dsa([
+      "2 Oppdrag for 2026",
+      "",
+      "2.1 Strålevern",
+      "",
+      "1. Nasjonal plan for radonarbeid",
+      ...radon,
+      "",
+      "2. Kartlegging av solarier",
+      "DSA skal kartlegge solarier.",
+      "",
+      "2.2 Atomsikkerhet",
+      "",
+      "1. Beredskapsøvelse",
+      ...exercise,
+      "",
+      "2. Tilsyn med forskningsreaktorer",
+      "DSA skal føre tilsyn.",
+    ]);
+    expect(grouped.assignments.map((a) => a.title)).toEqual(["Nasjonal plan for radonarbeid", "Kartlegging av solarier", "Beredskapsøvelse", "Tilsyn med forskningsreaktorer"]);
+    expect(grouped.assignments[1].body).not.toContain("Atomsikkerhet");
+  });
+
   it("keeps the keys when the text is corrected", () => {
     const text = fs.readFileSync(path.join(dir, "oppdragsbrev-dmp-2026-uten-id.txt"), "utf8");
     const corrected = parseLetter(text.replace("samme dag", "samme dag, også i helgene").replace("Frist: 1.10.2026", "Frist: 15.10.2026"));

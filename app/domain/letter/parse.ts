@@ -42,8 +42,9 @@
  *  - Newer layout: no table of contents as headings; the title is the line after the owner line.
  *  - Other agencies (letter-meta.ts): recipient, genre, number; "ID: 2026-01 Title"; numbered
  *    assignments without IDs under an "Oppdrag" heading, numbered ("2 Særskilte oppdrag") or the
- *    words alone on a line; items set apart by blank lines, or counting 1, 2, 3 … line by line;
- *    an item that is one sentence is its own text, titled up to its "Frist".
+ *    words alone on a line: its subsections ("2.1 Title"), else its numbered lines ("1. Title",
+ *    "Oppdrag 1: Title") set apart by blank lines or counting 1, 2, 3 … line by line; an item
+ *    that is one sentence is its own text, titled up to its "Frist".
  * Deadlines: see deadlines.ts. Everything odd becomes a warning with a line number.
  *
  * Code: `parseLetter` runs PHASES, each a function over a `ParseState` (see below), in order.
@@ -112,6 +113,10 @@ const RE_BUDGET_HEADING = { test: (t: string): boolean => /^[Kk]/.test(t) && t.l
 const RE_OPPDRAG_HEADING = /^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\b/i;
 /** Only those words, perhaps with the year: "Oppdrag", "Særskilte oppdrag for 2026:". */
 const RE_PLAIN_OPPDRAG_HEADING = /^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag(?:\s+(?:for|i)\s+(?:19|20)\d{2})?\s*:?$/i;
+/** An item of an "Oppdrag" section without IDs: "1. Title", "2) Title", "Oppdrag 3: Title", "Oppdrag nr. 4 – Title". */
+const RE_NUMBERED_ITEM = /^(?:Oppdrag\s+(?:nr\.\s*)?)?(\d{1,2})\s?(?:[.)]|\s*[:–-])\s+(\p{Lu}.*)$/u;
+/** Subsections of an "Oppdrag" section that are no assignment of their own. */
+const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Bakgrunn|Generelt|Oversikt|Frister?|Rapportering|Budsjett|Økonomi|Styringsparametere?|Mål)\b/i;
 const RE_CLOSING_FULL = /^Med\s+(?:vennlig\s+)?hilsen\b/i;
 const RE_CLOSING = { test: (t: string): boolean => /^[Mm]ed\s/.test(t) && RE_CLOSING_FULL.test(t) };
 /** "2.1 Folkehelse", "3.4. Pasienter og …" (a trailing dot only after a two-level code). */
@@ -1181,26 +1186,70 @@ export function phaseWithoutId(st: ParseState): void {
    * without a number comes out of a PDF ("Oppdrag", "Særskilte oppdrag for 2026", to the next
    * heading of any kind).
    */
-  const oppdragHeadings = (li: number, own: typeof headings, plainOnly: boolean): { idx: number; end: number }[] => {
+  const oppdragHeadings = (li: number, own: typeof headings, plainOnly: boolean): { idx: number; end: number; level: number | null }[] => {
     const l = letters[li];
     const numbered = own
       .filter((h) => (plainOnly ? RE_PLAIN_OPPDRAG_HEADING : RE_OPPDRAG_HEADING).test(h.title))
       .map((h) => {
         const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
-        return { idx: h.idx, end: next ? next.idx - 1 : l.end };
+        return { idx: h.idx, end: next ? next.idx - 1 : l.end, level: h.level };
       });
-    const plain: { idx: number; end: number }[] = [];
+    const plain: { idx: number; end: number; level: number | null }[] = [];
     for (let k = l.start; k <= l.end; k++) {
       if (headingAt.has(k) || !content(k) || !RE_PLAIN_OPPDRAG_HEADING.test(lines[k].text)) continue;
       if (k > l.start && !(lines[k - 1].blank || lines[k - 1].noise)) continue;
       if (numbered.some((h) => h.idx < k && k <= h.end)) continue;
       const next = own.find((o) => o.idx > k);
-      plain.push({ idx: k, end: next ? next.idx - 1 : l.end });
+      plain.push({ idx: k, end: next ? next.idx - 1 : l.end, level: null });
     }
     return [...numbered, ...plain].sort((a, b) => a.idx - b.idx);
   };
 
-  /** Numbered items under an "Oppdrag" heading of letter `li`, each to the next item or heading. */
+  type Item = { idx: number; title: string; sentence: boolean };
+
+  /** The numbered lines after line `from` up to `to` that are items (see itemsOfSection). */
+  const numberedLines = (from: number, to: number): Item[] => {
+    const candidates: (Item & { n: number; afterBlank: boolean })[] = [];
+    for (let k = from + 1; k <= to; k++) {
+      if (!content(k)) continue;
+      const m = RE_NUMBERED_ITEM.exec(lines[k].text);
+      if (!m || m[2].length > 160) continue;
+      const afterBlank = k === from + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
+      // An item that is a whole sentence ("1. Instituttet skal … innen 1. juni.") is its own text
+      // too (its deadline is in it); its title is the sentence up to a "Frist".
+      const sentence = /[.!]$/.test(m[2]) || /\bFrist\b/.test(m[2]);
+      const title = (sentence ? m[2].split(/\.?\s+Frist\b/)[0] : m[2]).replace(/[.:]$/, "").trim();
+      candidates.push({ idx: k, n: Number(m[1]), title, sentence, afterBlank });
+    }
+    const oneSequence = candidates.length >= 2 && candidates.every((c, n) => c.n === n + 1);
+    return oneSequence ? candidates : candidates.filter((c) => c.afterBlank);
+  };
+
+  /**
+   * The items of an "Oppdrag" section from `h` to `spanEnd`: its subsections, when it has any
+   * ("2.1 Nasjonal plan for radonarbeid" under "2 Oppdrag for 2026"), else its numbered lines
+   * ("1. Title", "Oppdrag 1: Title"), set apart by blank lines, or counting 1, 2, 3 … line by line
+   * where the letter has no blank lines between them (a list inside an item starts over at 1).
+   */
+  const itemsOfSection = (h: { idx: number; level: number | null }, own: typeof headings, spanEnd: number): Item[] => {
+    if (h.level !== null) {
+      const all = own.filter((o) => o.idx > h.idx && o.idx <= spanEnd && o.level === h.level! + 1);
+      const subsections = all.filter((o) => !RE_NOT_AN_ASSIGNMENT_SECTION.test(o.title));
+      if (subsections.length > 0) {
+        // Subsections that hold numbered items of their own ("3.1 Folkehelse" / "1. …", "2. …")
+        // group assignments; otherwise each subsection is one.
+        const groups = subsections.map((o) => {
+          const next = own.find((x) => x.idx > o.idx);
+          return numberedLines(o.idx, Math.min(spanEnd, next ? next.idx - 1 : spanEnd));
+        });
+        if (groups.some((g) => g.length >= 2)) return groups.flat();
+        return subsections.map((o) => ({ idx: o.idx, title: o.title.replace(/[.:]$/, "").trim(), sentence: false }));
+      }
+    }
+    return numberedLines(h.idx, spanEnd);
+  };
+
+  /** The items under the "Oppdrag" headings of letter `li`, each to the next item or the section's end. */
   const numberedItems = (li: number, plainHeadingOnly = false): { idx: number; end: number; title: string; sentence: boolean }[] => {
     const own = headings.filter((h) => h.letter === li);
     const out: { idx: number; end: number; title: string; sentence: boolean }[] = [];
@@ -1212,23 +1261,13 @@ export function phaseWithoutId(st: ParseState): void {
           break;
         }
       }
-      const candidates: { idx: number; n: number; title: string; sentence: boolean; afterBlank: boolean }[] = [];
-      for (let k = h.idx + 1; k <= spanEnd; k++) {
-        if (!content(k)) continue;
-        const m = /^(\d{1,2})\s?[.)]\s+(\p{Lu}.*)$/u.exec(lines[k].text);
-        if (!m || m[2].length > 160) continue;
-        const afterBlank = k === h.idx + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
-        // An item that is a whole sentence ("1. Instituttet skal … innen 1. juni.") is its own text
-        // too (its deadline is in it); its title is the sentence up to a "Frist".
-        const sentence = /[.!]$/.test(m[2]) || /\bFrist\b/.test(m[2]);
-        const title = (sentence ? m[2].split(/\.?\s+Frist\b/)[0] : m[2]).replace(/[.:]$/, "").trim();
-        candidates.push({ idx: k, n: Number(m[1]), title, sentence, afterBlank });
-      }
-      // Items set apart by blank lines; or, where the letter has none between them, numbered lines
-      // that count 1, 2, 3 … without starting over (a list inside an item starts over at 1).
-      const oneSequence = candidates.length >= 2 && candidates.every((c, n) => c.n === n + 1);
-      const starts = oneSequence ? candidates : candidates.filter((c) => c.afterBlank);
-      starts.forEach((st, n) => out.push({ idx: st.idx, end: n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, title: st.title, sentence: st.sentence }));
+      const starts = itemsOfSection(h, own, spanEnd);
+      starts.forEach((st, n) => {
+        // An item ends at the next item, or at a heading inside the section ("2.3 Rapportering").
+        const heading = own.find((o) => o.idx > st.idx);
+        const end = Math.min(n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, heading ? heading.idx - 1 : spanEnd);
+        out.push({ idx: st.idx, end, title: st.title, sentence: st.sentence });
+      });
     }
     return out;
   };
