@@ -23,7 +23,9 @@ export default function handleRequest(
   // no deferred data to stream, and one write with a Content-Length costs the server and the
   // browser less than the ~30 small chunks a streamed 60 kB page is cut into (docs/performance.md).
   return new Promise((resolve, reject) => {
-    let rendered = false;
+    let shellRendered = false;
+    let abortRendering = () => {};
+    const timer = setTimeout(() => abortRendering(), ABORT_DELAY);
     const chunks: Buffer[] = [];
     const body = new Writable({
       write(chunk: Buffer, _encoding, callback) {
@@ -45,8 +47,10 @@ export default function handleRequest(
       </NonceContext.Provider>,
       {
         nonce,
+        onShellReady() {
+          shellRendered = true;
+        },
         onAllReady() {
-          rendered = true;
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -55,11 +59,11 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (rendered) console.error(error);
+          if (shellRendered) console.error(error);
         },
       },
     );
-    const timer = setTimeout(abort, ABORT_DELAY);
+    abortRendering = abort;
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * In-app links that cost what a plain `<a>` costs to render (docs/decisions/089-app-links.md).
+ * In-app links that cost what a plain `<a>` costs to render (docs/decisions/089-app-links-and-one-buffer-per-page.md).
  *
  * Remix's `<Link>` runs a dozen router hooks per link on the server. The overview renders some 140
  * links and the list about 70, so those hooks were a large part of their rendering time.
