@@ -48,6 +48,22 @@ describe("parseNorwegianDate", () => {
     expect(parseNorwegianDate("1. mars", null)).toMatchObject({ ok: false });
   });
 
+  it("reads a part of the year as its last day: quarters, half-years, tertials (with the report's word)", () => {
+    expect(ok("Frist: 2. kvartal 2026")).toEqual(["2026-06-30", "month", "dated"]);
+    expect(ok("innen 4. kvartal 2026")).toEqual(["2026-12-31", "month", "dated"]);
+    expect(ok("første kvartal", 2026)).toEqual(["2026-03-31", "month", "dated"]);
+    expect(ok("i løpet av første halvår 2026")).toEqual(["2026-06-30", "month", "dated"]);
+    expect(ok("Andre halvår", 2026)).toEqual(["2026-12-31", "month", "dated"]);
+    expect(ok("Rapporteres i 2. tertialrapport 2026")).toEqual(["2026-08-31", "month", "dated"]);
+    expect(ok("1. tertial for 2026")).toEqual(["2026-04-30", "month", "dated"]);
+    expect(ok("i 3. tertialrapporten", 2026)).toEqual(["2026-12-31", "month", "dated"]);
+    // No such period, or no period at all; no year and none implied.
+    expect(parseNorwegianDate("3. halvår 2026", 2026)).toBeNull();
+    expect(parseNorwegianDate("4. tertial 2026", 2026)).toBeNull();
+    expect(parseNorwegianDate("kvartalsvis rapportering", 2026)).toBeNull();
+    expect(parseNorwegianDate("2. kvartal", null)).toMatchObject({ ok: false });
+  });
+
   it("reports impossible dates instead of rolling them over", () => {
     for (const bad of ["31.6.2026", "30. februar 2024", "29.02.2023", "32. januar 2023", "15.13.2023", "0. mai 2023"]) {
       const r = parseNorwegianDate(bad, 2023);

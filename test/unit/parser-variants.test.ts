@@ -228,6 +228,9 @@ describe("every deadline phrasing", () => {
     ["Rapporten skal foreligge senest 1. september.", "2023-09-01", "day"],
     ["Endelig rapport oversendes innen utgangen av 2023.", "2023-12-31", "year"],
     ["Sluttrapporten bes levert innen 1. mars 2024.", "2024-03-01", "day"],
+    ["Frist: 2. kvartal 2023", "2023-06-30", "month"],
+    ["Arbeidet skal være ferdig i løpet av første halvår.", "2023-06-30", "month"],
+    ["Frist: Rapporteres i 2. tertialrapport", "2023-08-31", "month"],
   ])("%s", (body, date, precision) => {
     const { d } = deadlinesOf(body);
     expect(d).toHaveLength(1);
@@ -244,6 +247,18 @@ describe("every deadline phrasing", () => {
     expect(d).toEqual([expect.objectContaining({ state, date: null, precision: null, isDefault: false })]);
   });
 
+  it("warns about a 'Frist:' line it cannot read, and keeps the default deadline", () => {
+    for (const line of ["Frist: uke 12", "Frist: Løpende", "Frist for oppdraget: når ordningen er evaluert"]) {
+      const { r, d } = deadlinesOf(`Direktoratet skal utrede saken.\n${line}`);
+      expect(d, line).toEqual([expect.objectContaining({ isDefault: true, date: "2023-12-31" })]);
+      expect(r.warnings, line).toContainEqual({ line: 8, message: `Fant ingen dato i «${line}» i TB2023-07 – kontroller fristen` });
+    }
+    // A line it reads, or one that says the deadline is to be agreed, gives no such warning.
+    for (const line of ["Frist: 2. kvartal 2023", "Frist: Avklares i dialog med departementet"]) {
+      expect(deadlinesOf(`Direktoratet skal utrede saken.\n${line}`).r.warnings.filter((w) => w.message.includes("ingen dato")), line).toEqual([]);
+    }
+  });
+
   it("ignores dates that are context, not deadlines", () => {
     for (const body of [
       "Helsedirektoratet skal delta i perioden 2023–2027.",
@@ -252,6 +267,7 @@ describe("every deadline phrasing", () => {
       "Det vises til brev av 29. juni 2022 og svar 26.11.2021.",
       "Det vises til TTB 2022-26, som har frist innen 1. mars 2023.",
       "Stortinget har bedt om «en plan innen 1. mai 2023».",
+      "Direktoratet rapporterer kvartalsvis om ventetider.",
     ]) {
       const { d } = deadlinesOf(body);
       expect(d, body).toEqual([expect.objectContaining({ isDefault: true, date: "2023-12-31", precision: "year", state: "dated", line: null })]);

@@ -10,6 +10,9 @@
  *                         → last day of the month, precision "month" (the phrase names a month;
  *                           "by the end of the month" is exactly what month precision means here)
  *                         utgangen av 2023 · utgangen av året     → 31 December, precision "year"
+ *   a part of the year    2. kvartal 2026 · første halvår · 2. tertial(rapport) 2026
+ *                         → the last day of its last month, precision "month" (30 June 2026 for
+ *                           the 2nd quarter or 1st half-year, 31 August for the 2nd tertial)
  *   relative              14 dager etter mottatt oppdrag           → state "to_be_agreed", no date
  *
  * Two-digit years are 20yy. A phrase without a year takes `impliedYear` (the letter's year).
@@ -130,6 +133,18 @@ const RE_DAY_MONTH = new RegExp(
 const RE_NUMERIC = /(?<![\d.,/])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d])/g;
 const RE_NUMERIC_NO_YEAR = /(?<![\d.,/])(\d{1,2})\.(\d{1,2})\.(?!\s?\d)/g;
 const RE_MONTH_YEAR = new RegExp(`(?<![${LETTER}])(${MONTH_FULL})\\s{1,3}(\\d{4})(?!\\d)`, "gi");
+/** "2. kvartal 2026", "første halvår", "1. tertial" / "2. tertialrapport" (the period's last month). */
+const RE_PERIOD = new RegExp(
+  `(?<![${LETTER}\\d])(?:([1-4])\\.|(første|andre|annet|tredje|fjerde))\\s{0,3}(kvartal|halvår|tertial)(?:rapport(?:en)?)?(?![${LETTER}])(?:\\s{1,3}(?:(?:i|for)\\s{1,3})?(\\d{4})(?!\\d))?`,
+  "gi",
+);
+const ORDINALS: Readonly<Record<string, number>> = { første: 1, andre: 2, annet: 2, tredje: 3, fjerde: 4 };
+/** Months per period, and how many periods a year has. */
+const PERIODS: Readonly<Record<string, { months: number; count: number }>> = {
+  kvartal: { months: 3, count: 4 },
+  halvår: { months: 6, count: 2 },
+  tertial: { months: 4, count: 3 },
+};
 const RE_RELATIVE = new RegExp(
   `(?<![${LETTER}\\d])(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})\\s+(?:dager|dagar|virkedager|arbeidsdager|uker|veker|måneder|mnd\\.?)\\s+etter\\b[^.;\\n]{0,60}`,
   "gi",
@@ -176,6 +191,14 @@ export function findDatePhrases(text: string, impliedYear: number | null = null)
   RE_MONTH_YEAR.lastIndex = 0;
   while ((m = RE_MONTH_YEAR.exec(text)) !== null) {
     push(m, "month", monthResult(m[0], Number(m[2]), MONTHS[m[1].toLowerCase()], false));
+  }
+  RE_PERIOD.lastIndex = /kvartal|halvår|tertial/i.test(text) ? 0 : text.length + 1;
+  while (RE_PERIOD.lastIndex <= text.length && (m = RE_PERIOD.exec(text)) !== null) {
+    const n = m[1] ? Number(m[1]) : ORDINALS[m[2].toLowerCase()];
+    const period = PERIODS[m[3].toLowerCase()];
+    if (n > period.count) continue; // "4. halvår": no such period
+    const year = m[4] ? Number(m[4]) : iy;
+    push(m, "end-of-month", monthResult(m[0], year, n * period.months, !m[4]));
   }
   RE_RELATIVE.lastIndex = text.includes("etter") ? 0 : text.length + 1;
   while (RE_RELATIVE.lastIndex <= text.length && (m = RE_RELATIVE.exec(text)) !== null) {

@@ -7,7 +7,8 @@
  *   - the word "frist"/"fristen" earlier in the same sentence with no other date in between
  *     ("Frist: 1. juli 2023", "Frist for arbeidsplan er 1. mars 2023", "frist for oppdraget er
  *     31.12. 2023", "Frist deloppdrag 1: …");
- *   - "innen" / "senest" / "før" directly before the date, or "ved" before "utgangen av …";
+ *   - "innen" / "senest" / "før" directly before the date, or "ved" before "utgangen av …", or
+ *     "i løpet av" before a month or a part of the year ("i løpet av første halvår");
  *   - a delivery verb at most three words before the date ("leveres", "oversendes",
  *     "forelegges", "rapporteres", "foreligge", "ferdigstilles", "publiseres", …);
  *   - "i forkant av" earlier in the same sentence (publish "i forkant av … som er 1. juli 2023").
@@ -336,11 +337,11 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     const pre = S.slice(windowStart, d.index);
     let cueAt = -1;
     let strong = false;
-    const immediate = /(?:^|[\s(])(innen|senest|før|ved)\s*$/i.exec(pre);
+    const immediate = /(?:^|[\s(])(innen|senest|før|ved|i\s+løpet\s+av)\s*$/i.exec(pre);
     if (immediate) {
       const word = immediate[1].toLowerCase();
-      const okWord =
-        word === "ved" ? d.kind === "end-of-month" || d.kind === "end-of-year" : word === "før" ? d.kind !== "relative" : true;
+      const period = d.kind === "end-of-month" || d.kind === "end-of-year" || d.kind === "month";
+      const okWord = word === "ved" ? d.kind === "end-of-month" || d.kind === "end-of-year" : /^i\s/.test(word) ? period : word === "før" ? d.kind !== "relative" : true;
       if (okWord) cueAt = windowStart + immediate.index + immediate[0].indexOf(immediate[1]);
     }
     const fristRe = /\bfrist(?:en)?\b/gi;
@@ -487,6 +488,13 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     out.push(deadline);
   }
 
+  // A "Frist: …" line nothing was read from ("Frist: uke 12", "Frist: Løpende"): the user checks it.
+  const readLines = new Set(candidates.map((c) => c.lineIdx));
+  lines.forEach((line, i) => {
+    const frist = /^Frist\b[^:.]{0,40}:\s*(\S.*)$/i.exec(line.text);
+    if (!frist || readLines.has(i) || findDatePhrases(frist[1], ctx.year).length > 0) return;
+    warnings.push({ line: line.no, message: `Fant ingen dato i «${shorten(line.text)}» i ${ctx.id} – kontroller fristen` });
+  });
   for (const d of out) {
     if (d.state === "dated" && d.date && Number(d.date.slice(0, 4)) < ctx.year) {
       warnings.push({
