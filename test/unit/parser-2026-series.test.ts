@@ -322,6 +322,37 @@ describe("numbered assignments without IDs", () => {
     expect(grouped.assignments[1].body).not.toContain("Atomsikkerhet");
   });
 
+  const rhf = (section: string[]) =>
+    parseLetter(["Oppdragsdokument 2026 til Helse Nord RHF", "", "1 Innledning", "", "Departementet stiller krav.", "", "2 Oppdrag", "", ...section, "", "3 Budsjett", "", "Med hilsen"].join("\n"));
+
+  it("reads a bullet list under 'Oppdrag' as one assignment per bullet, its sentence wrapped over lines as the title", () => {
+    const r = rhf([
+      "Helse Nord RHF skal i 2026:",
+      "– redusere ventetidene i psykisk helsevern, jf. Meld. St. 23 (2022–2023). Frist: 1. oktober 2026",
+      "– etablere felles journalløsning med",
+      "de andre regionene innen 1. juni 2026.",
+      "– rapportere om bemanning i årlig melding.",
+    ]);
+    expect(r.letters[0]).toMatchObject({ genre: "oppdragsdokument", recipient: "Helse Nord RHF" });
+    expect(r.assignments.map((a) => [a.hasId, a.title, a.deadlines.map((d) => [d.date, d.isDefault])])).toEqual([
+      [false, "Redusere ventetidene i psykisk helsevern, jf. Meld. St. 23 (2022–2023)", [["2026-10-01", false]]],
+      [false, "Etablere felles journalløsning med de andre regionene innen 1. juni 2026", [["2026-06-01", false]]],
+      [false, "Rapportere om bemanning i årlig melding", [["2026-12-31", true]]],
+    ]);
+  });
+
+  it("a wrapped numbered sentence keeps its deadline; bullets inside numbered items, or one bullet alone, are no assignments", () => {
+    const wrapped = rhf(["1. Helse Nord RHF skal innen 1. juni 2026 levere en plan for", "bemanning av fødetilbudet.", "2. Helse Nord RHF skal evaluere ambulansetjenesten."]);
+    expect(wrapped.assignments.map((a) => [a.title, a.deadlines.map((d) => d.date)])).toEqual([
+      ["Helse Nord RHF skal innen 1. juni 2026 levere en plan for bemanning av fødetilbudet", ["2026-06-01"]],
+      ["Helse Nord RHF skal evaluere ambulansetjenesten", ["2026-12-31"]],
+    ]);
+    const nested = rhf(["1. Fødetilbud", "Helse Nord RHF skal:", "– kartlegge bemanningen", "– lage en plan", "", "2. Ambulansetjeneste", "Helse Nord RHF skal evaluere tjenesten."]);
+    expect(nested.assignments.map((a) => a.title)).toEqual(["Fødetilbud", "Ambulansetjeneste"]);
+    expect(nested.assignments[0].body).toContain("– lage en plan");
+    expect(rhf(["Helse Nord RHF skal i 2026:", "– redusere ventetidene i psykisk helsevern."]).assignments).toEqual([]);
+  });
+
   it("keeps the keys when the text is corrected", () => {
     const text = fs.readFileSync(path.join(dir, "oppdragsbrev-dmp-2026-uten-id.txt"), "utf8");
     const corrected = parseLetter(text.replace("samme dag", "samme dag, også i helgene").replace("Frist: 1.10.2026", "Frist: 15.10.2026"));

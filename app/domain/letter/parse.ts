@@ -43,8 +43,9 @@
  *  - Other agencies (letter-meta.ts): recipient, genre, number; "ID: 2026-01 Title"; numbered
  *    assignments without IDs under an "Oppdrag" heading, numbered ("2 Særskilte oppdrag") or the
  *    words alone on a line: its subsections ("2.1 Title"), else its numbered lines ("1. Title",
- *    "Oppdrag 1: Title") set apart by blank lines or counting 1, 2, 3 … line by line; an item
- *    that is one sentence is its own text, titled up to its "Frist".
+ *    "Oppdrag 1: Title") set apart by blank lines or counting 1, 2, 3 … line by line, else a
+ *    list of two or more bullets; an item that is one sentence (wrapped or not) is its own text,
+ *    titled up to its "Frist".
  * Deadlines: see deadlines.ts. Everything odd becomes a warning with a line number.
  *
  * Code: `parseLetter` runs PHASES, each a function over a `ParseState` (see below), in order.
@@ -115,6 +116,17 @@ const RE_OPPDRAG_HEADING = /^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?o
 const RE_PLAIN_OPPDRAG_HEADING = /^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag(?:\s+(?:for|i)\s+(?:19|20)\d{2})?\s*:?$/i;
 /** An item of an "Oppdrag" section without IDs: "1. Title", "2) Title", "Oppdrag 3: Title", "Oppdrag nr. 4 – Title". */
 const RE_NUMBERED_ITEM = /^(?:Oppdrag\s+(?:nr\.\s*)?)?(\d{1,2})\s?(?:[.)]|\s*[:–-])\s+(\p{Lu}.*)$/u;
+/** A bullet of a list: "• Text", "– text", "- Text", "▪ Text". */
+const RE_BULLET_ITEM = /^[•–▪·*-]\s+(\S.{2,})$/u;
+/**
+ * The title of an assignment that is one sentence: the sentence up to its "Frist", with a capital
+ * first letter, at most 160 characters (cut at a word; "Meld. St." is no end of a sentence).
+ */
+function sentenceTitle(sentence: string): string {
+  let t = sentence.split(/\.?\s+Frist\b/)[0].replace(/[.:;,]$/, "").trim();
+  if (t.length > 160) t = `${t.slice(0, 160).replace(/\s+\S*$/, "")} …`;
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
 /** Subsections of an "Oppdrag" section that are no assignment of their own. */
 const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Bakgrunn|Generelt|Oversikt|Frister?|Rapportering|Budsjett|Økonomi|Styringsparametere?|Mål)\b/i;
 const RE_CLOSING_FULL = /^Med\s+(?:vennlig\s+)?hilsen\b/i;
@@ -1207,20 +1219,39 @@ export function phaseWithoutId(st: ParseState): void {
 
   type Item = { idx: number; title: string; sentence: boolean };
 
-  /** The numbered lines after line `from` up to `to` that are items (see itemsOfSection). */
+  /**
+   * The items after line `from` up to `to` (see itemsOfSection): numbered lines; where there are
+   * none, a bullet list of two or more ("• Direktoratet skal innen 1. juni …"), each bullet one
+   * assignment that is its own text.
+   */
   const numberedLines = (from: number, to: number): Item[] => {
+    /** An item's first line with the lines that go on with its sentence (in lower case; PDF wrapping). */
+    const withContinuation = (k: number, first: string): string => {
+      let text = first;
+      for (let j = k + 1; j <= to && j <= k + 3; j++) {
+        const t = lines[j].text;
+        if (!content(j) || headingAt.has(j) || /[.!?]$/.test(text) || !/^\p{Ll}/u.test(t) || RE_BULLET_ITEM.test(t)) break;
+        text += ` ${t}`;
+      }
+      return text;
+    };
     const candidates: (Item & { n: number; afterBlank: boolean })[] = [];
+    const bullets: Item[] = [];
     for (let k = from + 1; k <= to; k++) {
       if (!content(k)) continue;
+      const bullet = RE_BULLET_ITEM.exec(lines[k].text);
+      if (bullet) bullets.push({ idx: k, title: sentenceTitle(withContinuation(k, bullet[1])), sentence: true });
       const m = RE_NUMBERED_ITEM.exec(lines[k].text);
       if (!m || m[2].length > 160) continue;
       const afterBlank = k === from + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
-      // An item that is a whole sentence ("1. Instituttet skal … innen 1. juni.") is its own text
-      // too (its deadline is in it); its title is the sentence up to a "Frist".
-      const sentence = /[.!]$/.test(m[2]) || /\bFrist\b/.test(m[2]);
-      const title = (sentence ? m[2].split(/\.?\s+Frist\b/)[0] : m[2]).replace(/[.:]$/, "").trim();
+      // An item that is a whole sentence ("1. Instituttet skal … innen 1. juni.", perhaps wrapped
+      // over lines) is its own text too (its deadline is in it); its title is the sentence up to a "Frist".
+      const full = withContinuation(k, m[2]);
+      const sentence = full !== m[2] || /[.!]$/.test(m[2]) || /\bFrist\b/.test(m[2]);
+      const title = sentence ? sentenceTitle(full) : m[2].replace(/[.:]$/, "").trim();
       candidates.push({ idx: k, n: Number(m[1]), title, sentence, afterBlank });
     }
+    if (candidates.length === 0 && bullets.length >= 2) return bullets;
     const oneSequence = candidates.length >= 2 && candidates.every((c, n) => c.n === n + 1);
     return oneSequence ? candidates : candidates.filter((c) => c.afterBlank);
   };
