@@ -17,6 +17,13 @@ describe("genre, number and recipient from the subject line", () => {
     // Forms seen in older public letters of other ministries (written variants, not their text):
     ["Tildelingsbrev til Direktoratet for strålevern og atomsikkerhet 2026", "tildelingsbrev", null, "Direktoratet for strålevern og atomsikkerhet"],
     ["Endelig tildelingsbrev Helsetilsynet 2026 kap. 721 post 01 driftsutgifter og tilsyn", "tildelingsbrev", null, "Helsetilsynet"],
+    // The name after the year and a dash, without an abbreviation in brackets.
+    ["Tildelingsbrev for 2026 – Folkehelseinstituttet", "tildelingsbrev", null, "Folkehelseinstituttet"],
+    ["Tildelingsbrev 2026 - Direktoratet for medisinske produkter (DMP)", "tildelingsbrev", null, "Direktoratet for medisinske produkter"],
+    ["Supplerende tildelingsbrev nr. 3 for 2026 – Folkehelseinstituttet", "supplerende tildelingsbrev", 3, "Folkehelseinstituttet"],
+    ["Tillegg nr. 2 til tildelingsbrev 2026 – Helsedirektoratet", "tillegg til tildelingsbrev", 2, "Helsedirektoratet"],
+    ["Oppdragsdokument 2026 – Helse Nord RHF – endelig versjon", "oppdragsdokument", null, "Helse Nord RHF"],
+    ["Tildelingsbrev 2026 – Tillegg nr. 2", "tildelingsbrev", null, null],
   ])("%s", (subject, genre, number, recipient) => {
     expect(genreOf(subject)).toBe(genre);
     expect(letterNumberOf(subject)).toBe(number);

@@ -55,7 +55,8 @@ const cleanName = (s: string): string | null => {
  * The recipient as written in the subject: "Tildelingsbrev 2026 til Helsedirektoratet",
  * "Oppdragsdokument til Norsk helsenett SF for 2026", "Statsbudsjettet 2026 – tildelingsbrev til
  * Folkehelseinstituttet", "Statsbudsjettet 2023 - kap. 740 Helsedirektoratet - Tillegg til
- * tildelingsbrev". Null when the subject does not name one.
+ * tildelingsbrev", "Tildelingsbrev for 2026 – Folkehelseinstituttet". Null when the subject does
+ * not name one.
  */
 export function recipientFromSubject(subject: string | null): string | null {
   if (!subject) return null;
@@ -68,6 +69,10 @@ export function recipientFromSubject(subject: string | null): string | null {
       .replace(/\s*\(.*$/u, "");
     return cleanName(name);
   }
+  // "Tildelingsbrev for 2026 – Folkehelseinstituttet", "Supplerende tildelingsbrev nr. 3 for 2026 –
+  // Direktoratet for medisinske produkter (DMP)": the name after the year and a dash.
+  const dash = /\b(?:tildelingsbrev(?:et)?|oppdragsdokument(?:et)?|oppdragsbrev(?:et)?)(?:\s+nr\.?\s*\d{1,3})?\s+(?:for\s+)?\d{4}\s*[-–]\s*(\p{Lu}.*)$/iu.exec(subject);
+  if (dash && !/^(?:Tillegg|Supplerende|Endring|Kap|Statsbudsjett|Nr)/iu.test(dash[1])) return cleanName(dash[1].replace(/\s*\(.*$/u, "").replace(/\s+[-–]\s.*$/u, ""));
   // "Endelig tildelingsbrev Veterinærinstituttet 2007 kap post 50 …": the name before the year.
   const bare = /\btildelingsbrev\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,4}?)\s+\d{4}\b/u.exec(subject);
   if (bare && !/^(?:for|til|nr)\b/i.test(bare[1])) return cleanName(bare[1]);
