@@ -224,7 +224,11 @@ const GENRE_DEFINITE: Record<string, string> = {
   "supplerende tildelingsbrev": "tildelingsbrevet",
   "tillegg til tildelingsbrev": "tildelingsbrevet",
   oppdragsdokument: "oppdragsdokumentet",
+  "supplerende oppdragsdokument": "oppdragsdokumentet",
+  "tillegg til oppdragsdokument": "oppdragsdokumentet",
   oppdragsbrev: "oppdragsbrevet",
+  "supplerende oppdragsbrev": "oppdragsbrevet",
+  "tillegg til oppdragsbrev": "oppdragsbrevet",
 };
 
 export function genreDefinite(genre: string | null): string | null {

@@ -24,6 +24,12 @@ describe("genre, number and recipient from the subject line", () => {
     ["Tillegg nr. 2 til tildelingsbrev 2026 – Helsedirektoratet", "tillegg til tildelingsbrev", 2, "Helsedirektoratet"],
     ["Oppdragsdokument 2026 – Helse Nord RHF – endelig versjon", "oppdragsdokument", null, "Helse Nord RHF"],
     ["Tildelingsbrev 2026 – Tillegg nr. 2", "tildelingsbrev", null, null],
+    // Later letters to an agency steered by an oppdragsdokument or oppdragsbrev.
+    ["Tillegg til oppdragsdokument 2026 for Helse Nord RHF", "tillegg til oppdragsdokument", null, "Helse Nord RHF"],
+    ["Tilleggsdokument til oppdragsdokumentet 2026 – Helse Midt-Norge RHF", "tillegg til oppdragsdokument", null, "Helse Midt-Norge RHF"],
+    ["Supplerende oppdragsdokument nr. 2 til Norsk helsenett SF", "supplerende oppdragsdokument", 2, "Norsk helsenett SF"],
+    ["Tillegg nr. 1 til oppdragsbrev 2026 til Statens helsetilsyn", "tillegg til oppdragsbrev", 1, "Statens helsetilsyn"],
+    ["Supplerende oppdragsbrev nr. 3 til Direktoratet for medisinske produkter", "supplerende oppdragsbrev", 3, "Direktoratet for medisinske produkter"],
   ])("%s", (subject, genre, number, recipient) => {
     expect(genreOf(subject)).toBe(genre);
     expect(letterNumberOf(subject)).toBe(number);
@@ -37,6 +43,8 @@ describe("genre, number and recipient from the subject line", () => {
     expect(isGenreSubject("Endelig tildelingsbrev Helsetilsynet 2026 kap. 721 post 01 driftsutgifter og tilsyn")).toBe(true);
     expect(isGenreSubject("Oppdragsdokumentet gjelder fra 1. januar.")).toBe(false);
     expect(isGenreSubject("oppdragsbrev til foretakene sendes i januar")).toBe(false);
+    expect(isGenreSubject("Tilleggsdokument til oppdragsdokumentet 2026 – Helse Midt-Norge RHF")).toBe(true);
+    expect(isGenreSubject("Tillegg til oppdragsdokumentet gis i foretaksmøtet i juni.")).toBe(false);
   });
 });
 
@@ -71,6 +79,46 @@ describe("letters[] carries recipient, genre and number", () => {
     const r = parseLetter(text);
     expect(r.letters[0]).toMatchObject({ kind: "main", year: 2026, recipient: "Norsk helsenett SF", genre: "oppdragsdokument", number: null });
     expect(r.letters[0].title).toBe("Oppdragsdokument til Norsk helsenett SF for 2026");
+  });
+
+  it("a later letter to an oppdragsdokument is a supplementary letter of the same agency, with its number", () => {
+    const text = [
+      "Oppdragsdokument 2026 til Helse Nord RHF",
+      "",
+      "2 Oppdrag",
+      "",
+      "1. Fødetilbud",
+      "Helse Nord RHF skal lage en plan.",
+      "",
+      "2. Ambulansetjeneste",
+      "Helse Nord RHF skal evaluere tjenesten.",
+      "",
+      "Med hilsen",
+      "",
+      "Tillegg nr. 1 til oppdragsdokument 2026 for Helse Nord RHF",
+      "",
+      "2 Nye oppdrag",
+      "",
+      "1. Beredskapslager",
+      "Helse Nord RHF skal bygge opp et beredskapslager.",
+      "Frist: 2. tertial 2026",
+      "",
+      "2. Rekruttering",
+      "Helse Nord RHF skal rapportere om rekruttering.",
+      "",
+      "Med hilsen",
+    ].join("\n");
+    const r = parseLetter(text);
+    expect(r.letters.map((l) => [l.kind, l.genre, l.recipient, l.number])).toEqual([
+      ["main", "oppdragsdokument", "Helse Nord RHF", null],
+      ["supplementary", "tillegg til oppdragsdokument", "Helse Nord RHF", 1],
+    ]);
+    expect(r.assignments.map((a) => [a.letter, a.title, a.deadlines.map((d) => d.date)])).toEqual([
+      [0, "Fødetilbud", ["2026-12-31"]],
+      [0, "Ambulansetjeneste", ["2026-12-31"]],
+      [1, "Beredskapslager", ["2026-08-31"]],
+      [1, "Rekruttering", ["2026-12-31"]],
+    ]);
   });
 
   it("a main letter without a subject line is named from its genre and the agency the text names", () => {

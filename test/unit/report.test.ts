@@ -7,6 +7,7 @@ import {
   decideExplanation,
   describe as describeBody,
   formatReportDeadline,
+  genreDefinite,
   mainLetterGenre,
   PREVIEW_ALL_LIMIT,
   reportTitle,
@@ -115,6 +116,8 @@ describe("the report title", () => {
     expect(mainLetterGenre([nhn, brev])).toBe("oppdragsbrev"); // a tie: the earlier letter
     // Only supplementary letters as of the date: the tildelingsbrev they supplement.
     expect(mainLetterGenre([supplementary])).toBe("supplerende tildelingsbrev");
+    // A later letter to an oppdragsdokument names the oppdragsdokument.
+    expect(genreDefinite(mainLetterGenre([letter("Tillegg til oppdragsdokument 2026 for Helse Nord RHF", "supplementary", "2026-06-20")]))).toBe("oppdragsdokumentet");
     // A main letter whose title names no genre: the next letter that does, else none.
     const untitled = letter("Statsbudsjettet 2026 – Helsedirektoratet", "main", "2026-01-08");
     expect(mainLetterGenre([untitled, untitled, supplementary])).toBe("supplerende tildelingsbrev");

@@ -8,6 +8,12 @@
 const GENRES: [RegExp, string][] = [
   [/\bsupplerende\s+tildelingsbrev/i, "supplerende tildelingsbrev"],
   [/\btillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev/i, "tillegg til tildelingsbrev"],
+  // Later letters to agencies steered by an oppdragsdokument / oppdragsbrev ("Tillegg til
+  // oppdragsdokument 2019", "Tilleggsdokument til oppdragsdokumentet 2017").
+  [/\bsupplerende\s+oppdragsdokument/i, "supplerende oppdragsdokument"],
+  [/\btillegg(?:sdokument)?\s+(?:nr\.?\s*\d+\s+)?til\s+oppdragsdokument/i, "tillegg til oppdragsdokument"],
+  [/\bsupplerende\s+oppdragsbrev/i, "supplerende oppdragsbrev"],
+  [/\btillegg\s+(?:nr\.?\s*\d+\s+)?til\s+oppdragsbrev/i, "tillegg til oppdragsbrev"],
   [/\boppdragsdokument/i, "oppdragsdokument"],
   [/\boppdragsbrev/i, "oppdragsbrev"],
   [/\btildelingsbrev/i, "tildelingsbrev"],
@@ -28,17 +34,18 @@ export function isGenreSubject(t: string): boolean {
   return (
     /^Tildelingsbrev\s+til\s+\p{Lu}/u.test(t) ||
     /^(?:Supplerende\s+tildelingsbrev|Tillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev)\b/i.test(t) ||
+    /^(?:Supplerende\s+(?:oppdragsdokument|oppdragsbrev)|Tillegg(?:sdokument)?\s+(?:nr\.?\s*\d+\s+)?til\s+(?:oppdragsdokument|oppdragsbrev))/i.test(t) ||
     /^(?:Oppdragsdokument|Oppdragsbrev)(?:et)?\s+(?:\d{4}\s+)?(?:til|for)\s+\p{Lu}/u.test(t) ||
     /^(?:Oppdragsdokument|Oppdragsbrev)\s+\d{4}$/.test(t)
   );
 }
 
-/** "Supplerende tildelingsbrev nr. 3", "Tillegg nr. 2 til tildelingsbrev" → 3 / 2; else null. */
+/** "Supplerende tildelingsbrev nr. 3", "Tillegg nr. 2 til tildelingsbrev" (or oppdragsbrev …) → 3 / 2; else null. */
 export function letterNumberOf(subject: string | null): number | null {
   if (!subject) return null;
   const m =
-    /\b(?:supplerende\s+tildelingsbrev|tillegg\s+til\s+tildelingsbrev|tildelingsbrev)\s+(?:\d{4}\s+)?nr\.?\s*(\d{1,3})\b/i.exec(subject) ??
-    /\btillegg\s+nr\.?\s*(\d{1,3})\s+til\s+tildelingsbrev/i.exec(subject);
+    /\b(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)\s+(?:\d{4}\s+)?nr\.?\s*(\d{1,3})\b/i.exec(subject) ??
+    /\btillegg(?:sdokument)?\s+nr\.?\s*(\d{1,3})\s+til\s+(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)/i.exec(subject);
   return m ? Number(m[1]) : null;
 }
 
@@ -70,8 +77,9 @@ export function recipientFromSubject(subject: string | null): string | null {
     return cleanName(name);
   }
   // "Tildelingsbrev for 2026 – Folkehelseinstituttet", "Supplerende tildelingsbrev nr. 3 for 2026 –
-  // Direktoratet for medisinske produkter (DMP)": the name after the year and a dash.
-  const dash = /\b(?:tildelingsbrev(?:et)?|oppdragsdokument(?:et)?|oppdragsbrev(?:et)?)(?:\s+nr\.?\s*\d{1,3})?\s+(?:for\s+)?\d{4}\s*[-–]\s*(\p{Lu}.*)$/iu.exec(subject);
+  // Direktoratet for medisinske produkter (DMP)", "Tillegg til oppdragsdokument 2026 for Helse
+  // Nord RHF": the name after the year and a dash or "for".
+  const dash = /\b(?:tildelingsbrev(?:et)?|oppdragsdokument(?:et)?|oppdragsbrev(?:et)?)(?:\s+nr\.?\s*\d{1,3})?\s+(?:for\s+)?\d{4}(?:\s*[-–]\s*|\s+for\s+)(\p{Lu}.*)$/iu.exec(subject);
   if (dash && !/^(?:Tillegg|Supplerende|Endring|Kap|Statsbudsjett|Nr)/iu.test(dash[1])) return cleanName(dash[1].replace(/\s*\(.*$/u, "").replace(/\s+[-–]\s.*$/u, ""));
   // "Endelig tildelingsbrev Veterinærinstituttet 2007 kap post 50 …": the name before the year.
   const bare = /\btildelingsbrev\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,4}?)\s+\d{4}\b/u.exec(subject);

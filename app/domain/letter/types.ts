@@ -21,7 +21,9 @@ export interface ParsedLetter {
    *  "Oppdragsdokument til … for 2026") or the address block. */
   recipient?: string | null;
   /** The genre word as written, lower-cased: "tildelingsbrev", "supplerende tildelingsbrev",
-   *  "tillegg til tildelingsbrev", "oppdragsdokument", "oppdragsbrev"; null when unknown. */
+   *  "tillegg til tildelingsbrev", "oppdragsdokument", "oppdragsbrev", and for the later letters
+   *  of the last two "supplerende …" / "tillegg til …" (a "Tilleggsdokument til
+   *  oppdragsdokumentet" is "tillegg til oppdragsdokument"); null when unknown. */
   genre?: string | null;
   /** The number of a supplementary letter ("supplerende tildelingsbrev nr. 3"), else null. */
   number?: number | null;
