@@ -1220,11 +1220,11 @@ export function phaseWithoutId(st: ParseState): void {
   type Item = { idx: number; title: string; sentence: boolean };
 
   /**
-   * The items after line `from` up to `to` (see itemsOfSection): numbered lines; where there are
-   * none, a bullet list of two or more ("• Direktoratet skal innen 1. juni …"), each bullet one
+   * The list items after line `from` up to `to` (see itemsOfSection): numbered lines; where there
+   * are none, a bullet list of two or more ("• Direktoratet skal innen 1. juni …"), each bullet one
    * assignment that is its own text.
    */
-  const numberedLines = (from: number, to: number): Item[] => {
+  const listItems = (from: number, to: number): Item[] => {
     /** An item's first line with the lines that go on with its sentence (in lower case; PDF wrapping). */
     const withContinuation = (k: number, first: string): string => {
       let text = first;
@@ -1258,26 +1258,28 @@ export function phaseWithoutId(st: ParseState): void {
 
   /**
    * The items of an "Oppdrag" section from `h` to `spanEnd`: its subsections, when it has any
-   * ("2.1 Nasjonal plan for radonarbeid" under "2 Oppdrag for 2026"), else its numbered lines
-   * ("1. Title", "Oppdrag 1: Title"), set apart by blank lines, or counting 1, 2, 3 … line by line
-   * where the letter has no blank lines between them (a list inside an item starts over at 1).
+   * ("2.1 Nasjonal plan for radonarbeid" under "2 Oppdrag for 2026"), else its list items
+   * (`listItems`): numbered lines ("1. Title", "Oppdrag 1: Title"), set apart by blank lines, or
+   * counting 1, 2, 3 … line by line where the letter has no blank lines between them (a list
+   * inside an item starts over at 1); else two or more bullets.
    */
   const itemsOfSection = (h: { idx: number; level: number | null }, own: typeof headings, spanEnd: number): Item[] => {
     if (h.level !== null) {
-      const all = own.filter((o) => o.idx > h.idx && o.idx <= spanEnd && o.level === h.level! + 1);
-      const subsections = all.filter((o) => !RE_NOT_AN_ASSIGNMENT_SECTION.test(o.title));
+      const subsections = own.filter(
+        (o) => o.idx > h.idx && o.idx <= spanEnd && o.level === h.level! + 1 && !RE_NOT_AN_ASSIGNMENT_SECTION.test(o.title),
+      );
       if (subsections.length > 0) {
         // Subsections that hold numbered items of their own ("3.1 Folkehelse" / "1. …", "2. …")
         // group assignments; otherwise each subsection is one.
         const groups = subsections.map((o) => {
           const next = own.find((x) => x.idx > o.idx);
-          return numberedLines(o.idx, Math.min(spanEnd, next ? next.idx - 1 : spanEnd));
+          return listItems(o.idx, Math.min(spanEnd, next ? next.idx - 1 : spanEnd));
         });
         if (groups.some((g) => g.length >= 2)) return groups.flat();
         return subsections.map((o) => ({ idx: o.idx, title: o.title.replace(/[.:]$/, "").trim(), sentence: false }));
       }
     }
-    return numberedLines(h.idx, spanEnd);
+    return listItems(h.idx, spanEnd);
   };
 
   /** The items under the "Oppdrag" headings of letter `li`, each to the next item or the section's end. */
