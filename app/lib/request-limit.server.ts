@@ -13,13 +13,6 @@ export class RequestTooLargeError extends Error {
 /** After the cap is passed, the rest of the body is read and dropped up to this much, so the client still gets the 413. */
 export const DRAIN_AFTER_LIMIT_BYTES = 64 * 1024 * 1024;
 
-/** The request declares a Content-Length (digits only) within the cap. */
-function declaredWithin(request: Request, maxBytes: number): boolean {
-  const raw = request.headers.get("content-length");
-  if (raw === null || !/^\d+$/.test(raw)) return false;
-  return Number(raw) <= maxBytes;
-}
-
 /**
  * The same request, with a body that fails with RequestTooLargeError once more than `maxBytes`
  * have been read. A declared Content-Length over the cap is refused at once, before reading.
@@ -28,12 +21,14 @@ function declaredWithin(request: Request, maxBytes: number): boolean {
  * once resets the connection before the client has read the Norwegian 413.
  */
 export function limitRequestBody(request: Request, maxBytes: number): Request {
-  const declared = Number(request.headers.get("content-length"));
+  const length = request.headers.get("content-length");
+  const declared = Number(length);
   if (Number.isFinite(declared) && declared > maxBytes) throw new RequestTooLargeError(maxBytes);
-  // A body framed by a declared Content-Length within the cap cannot grow past it (Node's HTTP
-  // parser reads exactly that many bytes): no counting stream is needed, and each POST (a status
-  // form above all) saves a stream and a Request. Without one, the body is counted as it streams.
-  if (!request.body || declaredWithin(request, maxBytes)) return request;
+  // A body framed by a declared Content-Length (digits only) within the cap cannot grow past it
+  // (Node's HTTP parser reads exactly that many bytes): no counting stream is needed, and each
+  // POST (a status form above all) saves a stream and a Request. Without one, the body is
+  // counted as it streams.
+  if (!request.body || (length !== null && /^\d+$/.test(length))) return request;
   const reader = request.body.getReader();
   let seen = 0;
   const drain = async () => {

@@ -71,13 +71,14 @@ export function inYearSql(year: number) {
  * statement whatever their number), or of every assignment of `year` in every agency.
  */
 export async function departmentsByAssignment(db: Kysely<Database>, year: number, ids?: readonly number[]): Promise<Map<number, string[]>> {
-  const rows = await db
-    .selectFrom("assignment_departments as ad")
-    .innerJoin("assignments as a", "a.id", "ad.assignment_id")
+  const base = db.selectFrom("assignment_departments as ad");
+  const rows = await (
+    ids === undefined
+      ? base.innerJoin("assignments as a", "a.id", "ad.assignment_id").where(inYearSql(year))
+      : // One JSON parameter, not one per id: one prepared statement for any number of rows (decision 067).
+        base.where(sql<boolean>`ad.assignment_id in (select value from json_each(${JSON.stringify(ids)}))`)
+  )
     .select(["ad.assignment_id", "ad.department_code"])
-    .$if(ids === undefined, (q) => q.where(inYearSql(year)))
-    // One JSON parameter, not one per id: one prepared statement for any number of rows (decision 067).
-    .$if(ids !== undefined, (q) => q.where(sql<boolean>`ad.assignment_id in (select value from json_each(${JSON.stringify(ids)}))`))
     .orderBy("ad.assignment_id")
     .orderBy("ad.position")
     .execute();

@@ -10,6 +10,7 @@ import { getDatabase } from "~/db/connection.server";
 import { listOpenDeadlines, queryAssignments, sortRows, tableRow, type TableRow } from "~/models/assignment-list.server";
 import { findDepartment, listYears } from "~/models/assignment.server";
 import { departmentBuckets, FOLDED_STATUSES, SOON_DAYS } from "~/domain/department-view";
+import { filterToSearch, readFilter } from "~/domain/assignment-filter";
 import { formatDateLong, todayInOslo } from "~/domain/format";
 import { readAsOf } from "~/lib/as-of";
 import { assignmentPath, chooseYear } from "~/lib/urls";
@@ -135,10 +136,8 @@ function Buckets({
 
 /** The list of one agency's finished assignments of this department (the link under a folded group). */
 function doneListLink(code: string, year: number, agency: string, asOf: string | null): string {
-  const p = new URLSearchParams({ virksomhet: agency, aar: String(year), avdeling: code });
-  for (const status of FOLDED_STATUSES) p.append("status", status);
-  if (asOf) p.set("per", asOf);
-  return `/oppdrag?${p.toString()}`;
+  const none = readFilter(new URLSearchParams());
+  return `/oppdrag${filterToSearch(none, { agency, year, department: code, statuses: [...FOLDED_STATUSES], asOf })}`;
 }
 
 export default function DepartmentPage() {

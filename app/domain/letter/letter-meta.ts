@@ -40,12 +40,19 @@ export function isGenreSubject(t: string): boolean {
   );
 }
 
+/** The three letter words a subject names its letter by (before "supplerende" / "tillegg til"). */
+const LETTER_WORD = "(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)";
+const RE_NUMBER_AFTER = new RegExp(`\\b${LETTER_WORD}\\s+(?:\\d{4}\\s+)?nr\\.?\\s*(\\d{1,3})\\b`, "i");
+const RE_NUMBER_BEFORE = new RegExp(`\\btillegg(?:sdokument)?\\s+nr\\.?\\s*(\\d{1,3})\\s+til\\s+${LETTER_WORD}`, "i");
+/** "… til Helsedirektoratet" after the letter word, its year and number. */
+const RE_RECIPIENT_TIL = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+(?:for\\s+)?\\d{4})?(?:\\s+nr\\.?\\s*\\d{1,3})?(?:\\s+(?:for\\s+)?\\d{4})?\\s+til\\s+(.+)$`, "i");
+/** "… 2026 – Folkehelseinstituttet" / "… 2026 for Helse Nord RHF" after the letter word. */
+const RE_RECIPIENT_AFTER_YEAR = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+nr\\.?\\s*\\d{1,3})?\\s+(?:for\\s+)?\\d{4}(?:\\s*[-–]\\s*|\\s+for\\s+)(\\p{Lu}.*)$`, "iu");
+
 /** "Supplerende tildelingsbrev nr. 3", "Tillegg nr. 2 til tildelingsbrev" (or oppdragsbrev …) → 3 / 2; else null. */
 export function letterNumberOf(subject: string | null): number | null {
   if (!subject) return null;
-  const m =
-    /\b(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)\s+(?:\d{4}\s+)?nr\.?\s*(\d{1,3})\b/i.exec(subject) ??
-    /\btillegg(?:sdokument)?\s+nr\.?\s*(\d{1,3})\s+til\s+(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)/i.exec(subject);
+  const m = RE_NUMBER_AFTER.exec(subject) ?? RE_NUMBER_BEFORE.exec(subject);
   return m ? Number(m[1]) : null;
 }
 
@@ -67,8 +74,7 @@ const cleanName = (s: string): string | null => {
  */
 export function recipientFromSubject(subject: string | null): string | null {
   if (!subject) return null;
-  const til =
-    /\b(?:tildelingsbrev(?:et)?|oppdragsdokument(?:et)?|oppdragsbrev(?:et)?)(?:\s+(?:for\s+)?\d{4})?(?:\s+nr\.?\s*\d{1,3})?(?:\s+(?:for\s+)?\d{4})?\s+til\s+(.+)$/i.exec(subject);
+  const til = RE_RECIPIENT_TIL.exec(subject);
   if (til) {
     const name = til[1]
       .replace(/\s+(?:(?:for\s+(?:budsjettåret\s+)?|i\s+)?\d{4})\b.*$/i, "")
@@ -79,7 +85,7 @@ export function recipientFromSubject(subject: string | null): string | null {
   // "Tildelingsbrev for 2026 – Folkehelseinstituttet", "Supplerende tildelingsbrev nr. 3 for 2026 –
   // Direktoratet for medisinske produkter (DMP)", "Tillegg til oppdragsdokument 2026 for Helse
   // Nord RHF": the name after the year and a dash or "for".
-  const dash = /\b(?:tildelingsbrev(?:et)?|oppdragsdokument(?:et)?|oppdragsbrev(?:et)?)(?:\s+nr\.?\s*\d{1,3})?\s+(?:for\s+)?\d{4}(?:\s*[-–]\s*|\s+for\s+)(\p{Lu}.*)$/iu.exec(subject);
+  const dash = RE_RECIPIENT_AFTER_YEAR.exec(subject);
   if (dash && !/^(?:Tillegg|Supplerende|Endring|Kap|Statsbudsjett|Nr)/iu.test(dash[1])) return cleanName(dash[1].replace(/\s*\(.*$/u, "").replace(/\s+[-–]\s.*$/u, ""));
   // "Endelig tildelingsbrev Veterinærinstituttet 2007 kap post 50 …": the name before the year.
   const bare = /\btildelingsbrev\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,4}?)\s+\d{4}\b/u.exec(subject);
