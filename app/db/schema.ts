@@ -100,6 +100,8 @@ export interface AssignmentsTable {
   body: string;
   source_line: number;
   source_end_line: number;
+  /** The order it is listed in (`assignmentSortKey`: natural ID order, then letter order). */
+  sort_key: ColumnType<string, string | undefined, string>;
   /** Number of status events; the optimistic-locking version. */
   version: ColumnType<number, number | undefined, number>;
   /** Hash of the letter-derived content, to detect changes on re-import. */

@@ -1,7 +1,7 @@
 /**
  * Grouping of a year's assignments by goal area, in letter order. Pure.
  */
-import { compareAssignmentIds } from "./letter/ids";
+import { compareSortKeys } from "./letter/ids";
 
 export interface AreaRef {
   code: string;
@@ -38,7 +38,7 @@ export function orderAreas(areas: readonly AreaRef[], codes: Iterable<string | n
  * Groups assignments by area code, areas in the order of `orderAreas`; empty areas are left out.
  * Inside a group: main-letter assignments in ID order, then supplementary ones in ID order.
  */
-export function groupByArea<T extends { key: string; areaCode: string | null; letterKind: string }>(
+export function groupByArea<T extends { sortKey: string; areaCode: string | null; letterKind: string }>(
   assignments: readonly T[],
   areas: readonly AreaRef[],
 ): AreaGroup<T>[] {
@@ -49,11 +49,13 @@ export function groupByArea<T extends { key: string; areaCode: string | null; le
     if (list) list.push(a);
     else byCode.set(code, [a]);
   }
-  return orderAreas(areas, byCode.keys()).map((g) => ({ ...g, assignments: (byCode.get(g.code) ?? []).sort(compareInReport) }));
+  return orderAreas(areas, byCode.keys()).map((g) => ({ ...g, assignments: (byCode.get(g.code) ?? []).sort(compareInListOrder) }));
 }
 
-/** Main-letter assignments first, then supplementary ones; each in natural ID order. */
-export function compareInReport(a: { key: string; letterKind: string }, b: { key: string; letterKind: string }): number {
-  const rank = (x: { letterKind: string }) => (x.letterKind === "main" ? 0 : 1);
-  return rank(a) - rank(b) || compareAssignmentIds(a.key, b.key);
+type Listed = { sortKey: string; letterKind: string };
+
+/** Main-letter assignments first, then supplementary ones; each in list order (`assignmentSortKey`). */
+export function compareInListOrder(a: Listed, b: Listed): number {
+  const rank = (x: Listed) => (x.letterKind === "main" ? 0 : 1);
+  return rank(a) - rank(b) || compareSortKeys(a.sortKey, b.sortKey);
 }

@@ -23,6 +23,8 @@ export interface ReportDeadline {
 /** What the preview needs of an assignment: no body, deadlines or departments (those are export-only). */
 export interface ReportPreviewAssignment {
   key: string;
+  /** The order it is listed in (`assignmentSortKey`). */
+  sortKey: string;
   hasId: boolean;
   title: string;
   areaCode: string | null;

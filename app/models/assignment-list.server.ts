@@ -15,7 +15,7 @@ import type { AssignmentFilter } from "~/domain/assignment-filter";
 import { toFtsQuery } from "~/domain/assignment-filter";
 import { dueSoonLimit } from "~/domain/attention";
 import { focusDate } from "~/domain/deadline-focus";
-import { compareAssignmentIds } from "~/domain/letter/ids";
+import { compareInListOrder } from "~/domain/overview";
 import type { OverviewCount } from "~/domain/progress";
 import { CLOSED_STATUSES, INITIAL_STATUS, type StatusCode } from "~/domain/status";
 import { deliveredOnSql, departmentsByAssignment, effectiveDeadlinesAt, inYearSql, latestStatusSql } from "./assignment.server";
@@ -25,6 +25,8 @@ import type { LetterKind } from "~/domain/letter/types";
 export interface ListRow {
   id: number;
   key: string;
+  /** The order it is listed in (`assignmentSortKey`). */
+  sortKey: string;
   /** The agency's slug (keys are unique per agency). */
   agency: string;
   hasId: boolean;
@@ -229,6 +231,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   if (!conditions) return [];
   const display = [
     sql`a.key`,
+    sql`a.sort_key`,
     sql`(select ag.slug from agencies ag where ag.id = a.agency_id) as agency`,
     sql`a.has_id`,
     sql`a.title`,
@@ -244,6 +247,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   const result = await sql<{
     id: number;
     key: string;
+    sort_key: string;
     agency: string;
     has_id: number;
     title: string;
@@ -264,7 +268,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
   }>`
     with ${factsCte(options, conditions, display)}
     -- Named columns: every column costs a conversion per row on the way into JS.
-    select facts.id, facts.key, facts.agency, facts.has_id, facts.title, facts.area_code, facts.goal_code, facts.letter_kind, facts.status,
+    select facts.id, facts.key, facts.sort_key, facts.agency, facts.has_id, facts.title, facts.area_code, facts.goal_code, facts.letter_kind, facts.status,
       facts.last_change, facts.next_deadline, facts.first_passed, facts.overdue, facts.due_soon, facts.open_ended,
       facts.has_deliverables,
       (select n.precision from ${effectiveDeadlinesAt(asOf)} n where n.id = facts.next_id) as next_precision,
@@ -281,6 +285,7 @@ export async function queryAssignments(db: Kysely<Database>, options: ListOption
       ({
         id: r.id,
         key: r.key,
+        sortKey: r.sort_key,
         agency: r.agency,
         hasId: r.has_id === 1,
         title: r.title,
@@ -379,8 +384,7 @@ const TEXT_ORDER = new Intl.Collator("nb");
 const CODE_ORDER = new Intl.Collator("nb", { numeric: true });
 
 export function sortRows(rows: ListRow[], sort: AssignmentFilter["sort"], descending: boolean): ListRow[] {
-  const byId = (a: ListRow, b: ListRow) =>
-    (a.letterKind === "main" ? 0 : 1) - (b.letterKind === "main" ? 0 : 1) || compareAssignmentIds(a.key, b.key);
+  const byId = compareInListOrder;
   const compare: Record<AssignmentFilter["sort"], (a: ListRow, b: ListRow) => number> = {
     id: byId,
     tittel: (a, b) => TEXT_ORDER.compare(a.title, b.title) || byId(a, b),
@@ -410,7 +414,7 @@ export async function listOpenDeadlines(db: Kysely<Database>, year: number, depa
     .$if(agencyId !== null, (q) => q.where("a.agency_id", "=", agencyId as number))
     .orderBy("ag.name")
     .where("d.state", "<>", "dated")
-    .orderBy("a.key")
+    .orderBy("a.sort_key")
     .orderBy("d.position")
     .execute();
 }

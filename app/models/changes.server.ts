@@ -99,7 +99,7 @@ export async function queryChanges(
       from changes ch join assignments a on a.id = ch.assignment_id
       join agencies ag on ag.id = a.agency_id
       where ${conditions(f)}
-      order by ${order}, a.key
+      order by ${order}, a.sort_key
       limit ${page.limit} offset ${page.offset}`.execute(db),
   ]);
   return {

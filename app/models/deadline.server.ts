@@ -104,7 +104,7 @@ export async function deadlinesFor(db: Kysely<Database>, audience: Audience): Pr
     join agencies ag on ag.id = a.agency_id
     where ${scope} ${audience.agencyId != null ? sql`and a.agency_id = ${audience.agencyId}` : sql``}
       ${audience.agencies ? sql`and a.agency_id in (${sql.join(audience.agencies.length ? [...audience.agencies] : [-1])})` : sql``}
-    order by d.date, a.key, d.position
+    order by d.date, a.sort_key, d.position
   `.execute(db);
   return result.rows.map((r) => {
     const times = [r.modified_at, r.status_at, r.delivery_at, r.agreed_at, r.created_at].filter((t): t is string => !!t).sort();
@@ -173,7 +173,7 @@ export async function deadlinesToAgree(db: Kysely<Database>, departments: readon
     )
     .orderBy("a.year", "desc")
     .orderBy("ag.name")
-    .orderBy("a.key")
+    .orderBy("a.sort_key")
     .orderBy("d.position")
     .execute();
 }

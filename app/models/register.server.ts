@@ -6,9 +6,9 @@
 import type { Kysely } from "kysely";
 import { latestStatusSql } from "~/models/assignment.server";
 import type { Database } from "~/db/schema";
-import { compareAssignmentIds } from "~/domain/letter/ids";
 import type { RegisterEntry } from "~/domain/register";
 import { INITIAL_STATUS } from "~/domain/status";
+import { compareSortKeys } from "~/domain/letter/ids";
 
 export async function loadRegister(
   db: Kysely<Database>,
@@ -22,6 +22,7 @@ export async function loadRegister(
     .select([
       "a.id",
       "a.key",
+      "a.sort_key",
       "a.year",
       "ag.name as agency",
       "a.title",
@@ -79,6 +80,7 @@ export async function loadRegister(
   const dls = group(deadlines);
   const prts = group(parts);
   return rows
+    .sort((a, b) => a.year - b.year || compareSortKeys(a.sort_key, b.sort_key) || a.agency.localeCompare(b.agency, "nb"))
     .map(
       (r): RegisterEntry => ({
         id: r.key,
@@ -104,6 +106,5 @@ export async function loadRegister(
           ...(prts.get(r.id) ?? []).map((p) => ({ letter: p.title, date: p.date, kind: p.kind })),
         ],
       }),
-    )
-    .sort((a, b) => a.year - b.year || compareAssignmentIds(a.id, b.id) || a.agency.localeCompare(b.agency, "nb"));
+    );
 }

@@ -39,6 +39,7 @@ async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: s
   const result = await sql<{
     id: number;
     key: string;
+    sort_key: string;
     has_id: number;
     title: string;
     body?: string;
@@ -51,7 +52,7 @@ async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: s
     report_text: string | null;
     latest_comment: string | null;
   }>`
-    select a.id, a.key, a.has_id, a.title, ${withBody ? sql`a.body,` : sql``} a.area_code,
+    select a.id, a.key, a.sort_key, a.has_id, a.title, ${withBody ? sql`a.body,` : sql``} a.area_code,
       l.kind as letter_kind, l.title as letter_title, l.reference as letter_reference, l.date as letter_date,
       ${latestStatusSql(asOf)} as status,
       (select rt.text from report_texts rt where rt.assignment_id = a.id and rt.report_date = ${asOfDate}
@@ -66,6 +67,7 @@ async function reportAssignments(db: Kysely<Database>, year: number, asOfDate: s
     body: r.body ?? "",
     assignment: {
       key: r.key,
+      sortKey: r.sort_key,
       hasId: r.has_id === 1,
       title: r.title,
       areaCode: r.area_code,

@@ -26,6 +26,7 @@ import type {
   ParsedLetter,
   ParseWarning,
 } from "~/domain/letter/types";
+import { assignmentSortKey } from "~/domain/letter/ids";
 import { recordAssignmentChange } from "~/models/assignment-changes.server";
 import { deletePart, partsOfLetters, upsertPart } from "~/models/assignment-parts.server";
 import { findAssignmentByKey, lockFields, lockedFields, type AssignmentRow } from "~/models/assignment.server";
@@ -615,6 +616,7 @@ async function createAssignment(ctx: Ctx, a: ParsedAssignment, index: number, po
       body: a.body,
       source_line: a.line,
       source_end_line: a.endLine,
+      sort_key: assignmentSortKey(a.id, { letterId, line: a.line }),
       version: 0,
       content_hash: contentHashOf(content, a),
       created_at: now,
@@ -656,7 +658,8 @@ async function updateOriginal(ctx: Ctx, existing: AssignmentRow, parsedIn: Parse
   if (!force && existing.content_hash === contentHash) {
     // Line numbers move when text above changes; keep them current without calling it a change.
     if (existing.source_line !== a.line || existing.source_end_line !== a.endLine) {
-      await trx.updateTable("assignments").set({ source_line: a.line, source_end_line: a.endLine }).where("id", "=", existing.id).execute();
+      const sortKey = assignmentSortKey(existing.key, { letterId: existing.letter_id, line: a.line });
+      await trx.updateTable("assignments").set({ source_line: a.line, source_end_line: a.endLine, sort_key: sortKey }).where("id", "=", existing.id).execute();
     }
     ctx.summary.assignments.unchanged += 1;
     itemFor(ctx, a.id, a, index, a.letter, "unchanged", "original", existing.title);
@@ -697,6 +700,7 @@ async function updateOriginal(ctx: Ctx, existing: AssignmentRow, parsedIn: Parse
       has_id: a.hasId ? 1 : 0,
       source_line: a.line,
       source_end_line: a.endLine,
+      sort_key: assignmentSortKey(existing.key, { letterId, line: a.line }),
       content_hash: contentHash,
       exempt: a.exempt ? 1 : existing.exempt,
       announced_only: a.announcedOnly ? 1 : 0,

@@ -156,7 +156,7 @@ export async function carryOverCandidates(db: Kysely<Database>, year: number, ag
         ),
       ),
     )
-    .orderBy("a.key")
+    .orderBy("a.sort_key")
     .execute();
   return rows
     .map((r) => ({ ...r, status: (r.status ?? "ikke_startet") as StatusCode }))

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isOverdue, nextDeadline, passedDeadlines } from "~/domain/deadlines";
 import { formatDateLong, formatDateShort, formatDateTime, formatDeadlineDate, todayInOslo } from "~/domain/format";
 import { groupByArea, orderAreas } from "~/domain/overview";
+import { assignmentSortKey } from "~/domain/letter/ids";
 import { COMMENT_REQUIRED, isStatusCode, statusLabel } from "~/domain/status";
 import { assignmentPath, chooseYear } from "~/lib/urls";
 import type { DeadlineState } from "~/domain/letter/types";
@@ -61,7 +62,12 @@ describe("grouping by goal area", () => {
     { code: "2.1", name: "Folkehelse" },
     { code: "2.2", name: "Helse- og omsorgstjenester" },
   ];
-  const a = (key: string, areaCode: string | null, letterKind = "main") => ({ key, areaCode, letterKind });
+  const a = (key: string, areaCode: string | null, letterKind = "main", line = 1) => ({
+    key,
+    sortKey: assignmentSortKey(key, { letterId: letterKind === "main" ? 1 : 2, line }),
+    areaCode,
+    letterKind,
+  });
 
   it("keeps letter order of areas, natural ID order, supplementary last, unknown areas after", () => {
     const groups = groupByArea(

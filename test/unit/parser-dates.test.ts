@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { daysInMonth, findDatePhrases, isValidDate, parseNorwegianDate } from "../../app/domain/letter/dates";
 import {
-  compareAssignmentIds,
+  assignmentSortKey,
+  compareSortKeys,
   findIds,
   fnv1a32,
   ID_PATTERN,
@@ -121,17 +122,37 @@ describe("ids", () => {
     expect(findIds("TB2023-1234")).toEqual([]);
   });
 
-  it("sorts naturally: TB before TTB, then year and number; synthetic keys last", () => {
-    const ids = ["TTB2023-2", "uten-id-2023-0000abcd", "TB2023-10", "TB2023-2", "TB2023-101", "TTB2023-10", "TB2022-50"];
-    expect([...ids].sort(compareAssignmentIds)).toEqual([
+  it("sorts naturally: TB before TTB, then year and number; other forms by number; synthetic keys last", () => {
+    const ids = ["TTB2023-2", "uten-id-2023-0000abcd", "2026-10", "TB2023-10", "TB2023-2", "2026-02", "TB2023-101", "TTB2023-10", "TB2022-50", "2025-3"];
+    const byKey = (a: string, b: string) => compareSortKeys(assignmentSortKey(a), assignmentSortKey(b));
+    expect([...ids].sort(byKey)).toEqual([
       "TB2022-50",
       "TB2023-2",
       "TB2023-10",
       "TB2023-101",
       "TTB2023-2",
       "TTB2023-10",
+      "2025-3",
+      "2026-02",
+      "2026-10",
       "uten-id-2023-0000abcd",
     ]);
+    // The same number with and without padding: both orders are stable, neither merges.
+    expect(byKey("TB2026-01", "TB2026-1")).not.toBe(0);
+    expect(byKey("TB2026-01", "TB2026-2")).toBeLessThan(0);
+  });
+
+  it("orders assignments without an ID by their letter and line, not by their hashed key", () => {
+    const item = (key: string, letterId: number, line: number) => ({ key, sortKey: assignmentSortKey(key, { letterId, line }) });
+    const items = [item("uten-id-2026-00000001", 3, 40), item("uten-id-2026-ffffffff", 3, 12), item("uten-id-2026-80000000", 2, 900), item("TB2026-9", 4, 1)];
+    expect(items.sort((a, b) => compareSortKeys(a.sortKey, b.sortKey)).map((x) => x.key)).toEqual([
+      "TB2026-9",
+      "uten-id-2026-80000000",
+      "uten-id-2026-ffffffff",
+      "uten-id-2026-00000001",
+    ]);
+    // Line 100 after line 99 (numbers are padded, not compared as text).
+    expect(compareSortKeys(assignmentSortKey("uten-id-x", { letterId: 1, line: 99 }), assignmentSortKey("uten-id-y", { letterId: 1, line: 100 }))).toBeLessThan(0);
   });
 
   it("builds stable synthetic keys that never look like real IDs", () => {

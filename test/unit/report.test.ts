@@ -15,10 +15,12 @@ import {
 } from "~/domain/report";
 import { buildReportDocument, DEFAULT_DOCUMENT_OPTIONS, EXCERPT_MAX, textWidth } from "~/domain/report-document";
 import { previewPart } from "../helpers/report";
+import { assignmentSortKey } from "~/domain/letter/ids";
 
 
 const a = (key: string, over: Partial<ReportSourceAssignment> = {}): ReportSourceAssignment => ({
   key,
+  sortKey: assignmentSortKey(key),
   hasId: true,
   title: `Tittel ${key}`,
   body: "Tekst",
@@ -234,6 +236,7 @@ describe("the report document (Word and PDF)", () => {
     assessments: { "2.1": "Første avsnitt.\n\nAndre avsnitt." },
     assignments: (["fullfort", "forsinket", "utsatt"] as const).map((status, i) => ({
       key: `TB2023-0${i + 1}`,
+      sortKey: assignmentSortKey(`TB2023-0${i + 1}`),
       hasId: true,
       title: `Oppdrag ${i + 1}`,
       areaCode: "2.1",

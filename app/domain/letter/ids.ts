@@ -58,21 +58,30 @@ export function isSyntheticId(id: string): boolean {
   return typeof id === "string" && id.startsWith(SYNTHETIC_PREFIX);
 }
 
+/** Where an assignment was first written: its letter (database id, in import order) and line. */
+export interface LetterPlace {
+  letterId: number;
+  line: number;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
 /**
- * Natural order: real IDs before synthetic keys; TB before TTB; then year, then number
- * (TB2023-2 < TB2023-10); synthetic keys by plain string order.
+ * The order assignments are listed in, as one string that sorts by plain comparison (stored as
+ * `assignments.sort_key`, so SQL and JS sort alike): TB IDs, then TTB IDs, each by year and
+ * number (TB2026-2 before TB2026-10); then IDs of other forms as printed, numbers compared as
+ * numbers (2026-2 before 2026-10); then assignments without an ID in the order of their letters
+ * and their place in the letter (synthetic keys are hashes, their own order means nothing).
  */
-export function compareAssignmentIds(a: string, b: string): number {
-  const pa = parseId(a);
-  const pb = parseId(b);
-  if (pa && pb) {
-    if (pa.prefix !== pb.prefix) return pa.prefix === "TB" ? -1 : 1;
-    if (pa.year !== pb.year) return pa.year - pb.year;
-    if (pa.number !== pb.number) return pa.number - pb.number;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  if (pa) return -1;
-  if (pb) return 1;
+export function assignmentSortKey(key: string, place?: LetterPlace): string {
+  const parts = parseId(key);
+  if (parts) return `1${parts.prefix === "TB" ? 0 : 1}${parts.year}${pad(parts.number, 6)} ${key}`;
+  if (!isSyntheticId(key)) return `2${key.replace(/\d+/g, (digits) => digits.padStart(12, "0"))} ${key}`;
+  return place ? `3${pad(place.letterId, 10)}${pad(place.line, 8)} ${key}` : `3 ${key}`;
+}
+
+/** Two sort keys by plain comparison, as SQLite's default collation orders them. */
+export function compareSortKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
