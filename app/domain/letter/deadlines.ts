@@ -14,7 +14,7 @@
  *   - "i forkant av" earlier in the same sentence (publish "i forkant av … som er 1. juli 2023").
  * Cued dates are still ignored when they describe something else: inside «quotes», in a
  * sentence that refers to an assignment from an earlier year ("(TTB 2022-26, 29. juni 2022), fra
- * utgangen av 2023 til …"), in "har fått frist …" (an earlier deadline), and weak (non-"frist")
+ * utgangen av 2023 til …"), in "har fått frist …" / "hadde frist …" (an earlier deadline), and weak (non-"frist")
  * cues inside a "Bakgrunn" section.
  * Without a date: "frist/fremdrift/tidspunkt … avklares/avtales/fastsettes etter …" and relative
  * deadlines ("14 dager etter mottatt oppdrag") give state "to_be_agreed"; "settes i bero" gives
@@ -273,7 +273,8 @@ const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:
 const RE_TO_BE_AGREED_VERB =
   /\b(?:avklares|avtales|avklart|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|fastsettes\s+i\s+dialog)\b/i;
 const RE_ON_HOLD = /\b(?:settes|satt|er\s+satt|blir\s+satt|stilles|legges)\s+i\s+bero\b|\butsettes\s+(?:inntil\s+videre|på\s+ubestemt\s+tid)\b/i;
-const RE_EARLIER_DEADLINE = /\b(?:har|hadde)\s+fått\s+(?:utsatt\s+)?frist\b/i;
+/** An earlier deadline, not this one: "har fått frist …", "utredning … som hadde frist 31.12.2025". */
+const RE_EARLIER_DEADLINE = /\b(?:(?:har|hadde)\s+fått\s+(?:utsatt\s+)?frist|hadde\s+(?:utsatt\s+)?frist)\b/i;
 
 /** Deadlines in the body of one assignment, in text order; [] when the text gives none. */
 export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[]): ParsedDeadline[] {

@@ -14,6 +14,9 @@ const GENRES: [RegExp, string][] = [
   [/\btillegg(?:sdokument)?\s+(?:nr\.?\s*\d+\s+)?til\s+oppdragsdokument/i, "tillegg til oppdragsdokument"],
   [/\bsupplerende\s+oppdragsbrev/i, "supplerende oppdragsbrev"],
   [/\btillegg\s+(?:nr\.?\s*\d+\s+)?til\s+oppdragsbrev/i, "tillegg til oppdragsbrev"],
+  // A short later letter that corrects the year's letter ("Korrigering av oppdragsdokument for
+  // Norsk helsenett SF for 2026": a changed budget line), not a second main letter.
+  [/\bkorrigering\s+av\s+(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)/i, "korrigering"],
   [/\boppdragsdokument/i, "oppdragsdokument"],
   [/\boppdragsbrev/i, "oppdragsbrev"],
   [/\btildelingsbrev/i, "tildelingsbrev"],
@@ -28,13 +31,15 @@ export function genreOf(subject: string | null): string | null {
 
 /** A subject line that starts a letter of one of the genres (not a sentence that mentions one). */
 export function isGenreSubject(t: string): boolean {
-  if (t.length > 160 || /[.;:]$/.test(t)) return false;
+  // A subject starts with a capital: "supplerende tildelingsbrev gjennom året …" is a wrapped sentence.
+  if (t.length > 160 || /[.;:]$/.test(t) || !/^\p{Lu}/u.test(t)) return false;
   if (/^(?:Endelig|Foreløpig)\s+tildelingsbrev\b/i.test(t)) return true;
   if (t.length > 120) return false;
   return (
     /^Tildelingsbrev\s+til\s+\p{Lu}/u.test(t) ||
     /^(?:Supplerende\s+tildelingsbrev|Tillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev)\b/i.test(t) ||
     /^(?:Supplerende\s+(?:oppdragsdokument|oppdragsbrev)|Tillegg(?:sdokument)?\s+(?:nr\.?\s*\d+\s+)?til\s+(?:oppdragsdokument|oppdragsbrev))/i.test(t) ||
+    /^Korrigering\s+av\s+(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)(?:et)?\b/i.test(t) ||
     /^(?:Oppdragsdokument|Oppdragsbrev)(?:et)?\s+(?:\d{4}\s+)?(?:til|for)\s+\p{Lu}/u.test(t) ||
     /^(?:Oppdragsdokument|Oppdragsbrev)\s+\d{4}$/.test(t)
   );
@@ -48,6 +53,9 @@ const RE_NUMBER_BEFORE = new RegExp(`\\btillegg(?:sdokument)?\\s+nr\\.?\\s*(\\d{
 const RE_RECIPIENT_TIL = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+(?:for\\s+)?\\d{4})?(?:\\s+nr\\.?\\s*\\d{1,3})?(?:\\s+(?:for\\s+)?\\d{4})?\\s+til\\s+(.+)$`, "i");
 /** "… 2026 – Folkehelseinstituttet" / "… 2026 for Helse Nord RHF" after the letter word. */
 const RE_RECIPIENT_AFTER_YEAR = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+nr\\.?\\s*\\d{1,3})?\\s+(?:for\\s+)?\\d{4}(?:\\s*[-–]\\s*|\\s+for\\s+)(\\p{Lu}.*)$`, "iu");
+
+/** "… oppdragsdokument for Norsk helsenett SF for 2026": the name between "for" and "for <year>". */
+const RE_RECIPIENT_FOR_FOR = new RegExp(`\\b${LETTER_WORD}(?:et)?\\s+for\\s+(\\p{Lu}.*?)\\s+for\\s+\\d{4}\\s*$`, "u");
 
 /** "Supplerende tildelingsbrev nr. 3", "Tillegg nr. 2 til tildelingsbrev" (or oppdragsbrev …) → 3 / 2; else null. */
 export function letterNumberOf(subject: string | null): number | null {
@@ -87,6 +95,9 @@ export function recipientFromSubject(subject: string | null): string | null {
   // Nord RHF": the name after the year and a dash or "for".
   const dash = RE_RECIPIENT_AFTER_YEAR.exec(subject);
   if (dash && !/^(?:Tillegg|Supplerende|Endring|Kap|Statsbudsjett|Nr)/iu.test(dash[1])) return cleanName(dash[1].replace(/\s*\(.*$/u, "").replace(/\s+[-–]\s.*$/u, ""));
+  // "Korrigering av oppdragsdokument for Norsk helsenett SF for 2026": "for" the name "for" the year.
+  const forFor = RE_RECIPIENT_FOR_FOR.exec(subject);
+  if (forFor) return cleanName(forFor[1]);
   // "Endelig tildelingsbrev Veterinærinstituttet 2007 kap post 50 …": the name before the year.
   const bare = /\btildelingsbrev\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,4}?)\s+\d{4}\b/u.exec(subject);
   if (bare && !/^(?:for|til|nr)\b/i.test(bare[1])) return cleanName(bare[1]);

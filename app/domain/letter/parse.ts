@@ -39,7 +39,13 @@
  *    "Tilleggsoppdrag" letter. Key: `uten-id-<year>-<fnv1a(reference|title)>` (see ids.ts).
  *  - Later letters (later-letters.ts): part kind and target of each block, IDs announced only in
  *    the opening list (exempt / "Ettersendes"), withdrawal / deadline change / owner change events.
- *  - Newer layout: no table of contents as headings; the title is the line after the owner line.
+ *  - Newer layout: no table of contents as headings (also where the page number stands on the line
+ *    below its entry); an ID alone on its line with the owner line below starts a block whatever
+ *    stands above it; the title is the line after the owner line (joined where the PDF wrapped it).
+ *  - Real 2026 shapes (decision 092): "Frist: … Ansvarlig avdeling i HOD: SHA" on one line; a
+ *    short "Andre føringer:" above a task without ID; "Deres ref Vår ref" on one line; a
+ *    "Korrigering av oppdragsdokument …" is a later letter; an oppdragsdokument's one-level
+ *    chapters ("1. Digital samhandling") are its areas.
  *  - Other agencies (letter-meta.ts): recipient, genre, number; "ID: 2026-01 Title"; numbered
  *    assignments without IDs under an "Oppdrag" heading, numbered ("2 Særskilte oppdrag") or the
  *    words alone on a line: its subsections ("2.1 Title"), else its numbered lines ("1. Title",
@@ -88,9 +94,10 @@ const RE_CODES_AT_START = new RegExp(
   "u",
 );
 const RE_CODES_ONLY = new RegExp(`^(${CODE})(?:\\s*(?:\\/|,|&|og)\\s*${CODE})*\\s*\\.?$`, "u");
+/** "Avd. HOD:", "Ansvarlig avdeling i HOD:", also another ministry's abbreviation ("Avd. NFD:"). */
 const RE_DEPT_LABEL =
-  /(?<![\p{L}])(?:Eieravdeling|Ansvarlig\s+avdeling|Avd\.|Avdeling)(?:\s+i)?(?:\s+(?:HOD|departementet))?\s*:/iu;
-const RE_DEPT_LINE_FULL = new RegExp(`^${RE_DEPT_LABEL.source}`, "iu");
+  /(?<![\p{L}])(?:[Ee]ieravdeling|[Aa]nsvarlig\s+avdeling|[Aa]vd\.|[Aa]vdeling)(?:\s+i)?(?:\s+(?:[A-ZÆØÅ]{2,5}|[Dd]epartementet))?\s*:/u;
+const RE_DEPT_LINE_FULL = new RegExp(`^${RE_DEPT_LABEL.source}`, "u");
 /** `RE_DEPT_LINE.test(t)` with a cheap first-character filter. */
 const RE_DEPT_LINE = {
   test: (t: string): boolean => /^[EAea]/.test(t) && t.includes(":") && RE_DEPT_LINE_FULL.test(t),
@@ -105,7 +112,7 @@ const RE_PLAIN_ID_AT_START = /^ID\s*[:.]\s*(\d{4}\s?[-–]\s?\d{1,3})(?!\d)/i;
  * before "ID 2026-01." or "ID 2026-01 og …" never starts an assignment.
  */
 const RE_PLAIN_ID_UNLABELLED = /^ID\s+(\d{4}\s?[-–]\s?\d{1,3})(?!\d)\s+(?=[\p{Lu}«"“])/u;
-const RE_SUPPLEMENTARY_TITLE = /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev/i;
+const RE_SUPPLEMENTARY_TITLE = /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev|korrigering av/i;
 const RE_LIST_ID = /^[-–•·▪*]\s*(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)\s*(.*)$/;
 const RE_EVENT_HEADING = /^(?:Utsettelse|Utsetting)\s+av\s+(?:oppdrag(?:et)?\s+)?(?:ID\s*:?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)(.*)$/i;
 const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*\d{2})?\s*[.,]?$/i;
@@ -140,6 +147,8 @@ function numberedHeading(t: string): [string, string] | null {
 }
 /** A table-of-contents line: dotted leader (or a run of spaced dots) and a page number. */
 const RE_TOC_LINE = /(?:\.{3,}|…{2,}|(?:\s\.){3,}|_{3,})\s*\d{1,3}$/;
+/** A contents entry whose page number the PDF put on the next line: it ends in its leaders. */
+const RE_TOC_LEADERS_END = /(?:\.{4,}|…{2,}|(?:\s\.){3,}|_{3,})$/;
 const RE_GOAL = /^Mål\s+(\d{1,2})\s*[:.–-]\s*(\S.*)$/u;
 const RE_GOAL_LINE = /^(?:Mål|Tilknyttet\s+mål|Knyttet\s+til\s+mål)\s*:?\s*(?:Mål\s*)?(\d{1,2})\s*\.?$/iu;
 const RE_TITLE_CONTINUES = /(?:\b(?:og|eller|for|av|i|til|med|om|på|fra|mot|ved|under|over|mellom|etter|samt|som|en|et|ett|det|den|de|innen|uten|hos)|[-–,:/&(])$/iu;
@@ -189,6 +198,11 @@ function markNoise(lines: SourceLine[]): void {
       }
     }
   }
+}
+
+/** "… beredskapskommunikasjon (Nytt" goes on: the PDF broke the title inside a parenthesis. */
+function unclosedParenthesis(text: string): boolean {
+  return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
 }
 
 function joinWrapped(parts: string[]): string {
@@ -497,17 +511,22 @@ export function phaseLetters(st: ParseState): void {
         }
         return null;
       };
-      const ref = /^Vår\s+ref(?:eranse)?\.?\s*:?\s*(.*)$/i.exec(t);
+      // "Vår ref", also after an empty "Deres ref" column on the same line ("Deres ref Vår ref").
+      const ref = /^(Deres\s+ref(?:eranse)?\.?\s*:?\s*)?Vår\s+ref(?:eranse)?\.?\s*:?\s*(.*)$/i.exec(t);
       if (ref) {
         lines[i].noise = true;
-        const v = valueAfter(ref[1].trim(), (s) => /^\d{1,4}\/\d+[\w\-/ .]*$/u.test(s));
-        if (v && l.reference === null) l.reference = v.replace(/[\s\-–.]+$/u, "").replace(/\s+/g, "");
+        const v = valueAfter(ref[2].trim(), (s) => /^\d{1,4}\/\d+[\w\-/ .]*$/u.test(s));
+        // Both columns' values on one line ("24/118 25/2306-3"): ours is the second.
+        const ours = v && ref[1] ? (v.trim().split(/\s+(?=\d{1,4}\/)/).at(-1) ?? v) : v;
+        if (ours && l.reference === null) l.reference = ours.replace(/[\s\-–.]+$/u, "").replace(/\s+/g, "");
         continue;
       }
       const dato = /^Dato\s*:?\s*(.*)$/.exec(t);
       if (dato && (dato[1] === "" || /^\d/.test(dato[1]))) {
         lines[i].noise = true;
-        const v = valueAfter(dato[1].trim(), (s) => {
+        // The date alone, also where text the PDF put on the same line follows it.
+        const leading = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\d{1,2}\.\s*\d{4}|\d{1,2}\.\s*\p{L}+\s+\d{4})(?=\s|$)/u.exec(dato[1].trim());
+        const v = valueAfter(leading ? leading[0] : dato[1].trim(), (s) => {
           const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
           if (iso) return true;
           const d = parseNorwegianDate(s, null);
@@ -579,6 +598,7 @@ export function phaseHeadings(st: ParseState): void {
   // ----- Headings ------------------------------------------------------------------------------
   const headings: Heading[] = [];
   letters.forEach((l, li) => {
+    markContentsWithoutPageNumbers(st, l);
     // Table of contents: lines with dotted leaders and page numbers, and numbered headings that
     // repeat later in the letter (the earlier one is the contents entry). Never headings.
     const seenLater = new Map<string, number>();
@@ -600,11 +620,15 @@ export function phaseHeadings(st: ParseState): void {
       if (content(i) && /^(?:Innhold|Innholdsfortegnelse)$/i.test(lines[i].text)) lines[i].noise = true;
     }
     let chapter: number | null = null;
+    // Chapters written "5. Title" only where the letter has no "3.1 Title" sections to go by.
+    // (Not in later letters: their numbered paragraphs are items, not chapters.)
+    let sectioned = li > 0 || (l.title !== null && RE_SUPPLEMENTARY_TITLE.test(l.title));
+    for (let i = l.start; i <= l.end && !sectioned; i++) sectioned = content(i) && lines[i].text.length <= 130 && (numberedHeading(lines[i].text)?.[0].includes(".") ?? false);
     for (let i = l.start; i <= l.end; i++) {
       if (!content(i)) continue;
       const t = lines[i].text;
       if (t.length > 130) continue;
-      const h = numberedHeading(t);
+      const h = numberedHeading(t) ?? (sectioned ? null : standaloneChapterHeading(st, i, l));
       if (!h) continue;
       const m = [t, h[0], h[1]];
       const parts = m[1].split(".").map(Number);
@@ -620,6 +644,38 @@ export function phaseHeadings(st: ParseState): void {
   const headingAt = new Map<number, Heading>(headings.map((h) => [h.idx, h]));
   st.headings = headings;
   st.headingAt = headingAt;
+}
+
+/**
+ * "5. Oppfølging og rapportering": a one-level heading written with a dot, as a Word heading
+ * comes out of a PDF. A numbered list item looks the same, so only a short line without a
+ * closing sign, alone between blank lines, counts (the chapter order is checked by the caller).
+ */
+function standaloneChapterHeading(st: ParseState, i: number, l: Letter): [string, string] | null {
+  const { lines } = st;
+  const m = /^(\d{1,2})\.\s+(\p{Lu}.*)$/u.exec(lines[i].text);
+  // A heading names a topic; an item is a sentence ("3. Helsedirektoratet bes om i samarbeid med …").
+  if (!m || m[2].length > 90 || /[.:;,!?]/.test(m[2]) || /\b(?:skal|bes|ber|må|vil|er|har|kan)\b/u.test(m[2])) return null;
+  const blankAt = (k: number) => k < l.start || k > l.end || lines[k].blank;
+  if (!blankAt(i - 1) || !blankAt(i + 1)) return null;
+  let next = i + 1;
+  while (next <= l.end && lines[next].blank) next++;
+  return next <= l.end && /^\p{Ll}/u.test(lines[next].text) ? null : [m[1], m[2]];
+}
+
+/**
+ * Contents entries that end in their leaders, the page number alone on the next line
+ * ("3.1. Folkehelsearbeidet …….." / "10"), an entry wrapped over two lines included: noise.
+ */
+function markContentsWithoutPageNumbers(st: ParseState, l: Letter): void {
+  const { lines, content } = st;
+  for (let i = l.start; i <= l.end; i++) {
+    if (!content(i) || lines[i].text.length > 200 || !RE_TOC_LEADERS_END.test(lines[i].text)) continue;
+    lines[i].noise = true;
+    const prev = i - 1;
+    if (prev >= l.start && content(prev) && numberedHeading(lines[prev].text) && /^\p{Ll}/u.test(lines[i].text)) lines[prev].noise = true;
+    if (i + 1 <= l.end && /^\d{1,3}$/.test(lines[i + 1].text)) lines[i + 1].noise = true;
+  }
 }
 
 /** Phase "definitions, lists, events": ID lines that start assignments, opening-list entries, postponement headings; letter kinds. */
@@ -680,7 +736,10 @@ export function phaseDefinitions(st: ParseState): void {
       const idYear = Number(m[3]);
       const rest = t.slice(m[0].length).replace(/^\s*[:–-]\s*/, "").trim();
       if (!hasLabel) {
-        if (!prevBoundaryOk(i, l.start)) continue;
+        // The newer layout's head: the ID alone on its line, the owner line next. That is a
+        // definition whatever stands above it (a sentence without a full stop, a list item).
+        const ownerNext = rest === "" && i + 1 <= l.end && deptLineAt(i + 1);
+        if (!ownerNext && !prevBoundaryOk(i, l.start)) continue;
         if (rest !== "" && !/^[\p{Lu}\d(«"“]/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
         // An earlier year's ID heads a block only in a later letter ("TB2025-115 <title>" in a
         // supplementary letter of 2026), after a blank line, with a title on the line.
@@ -735,6 +794,18 @@ export function phaseAreasAndGoals(st: ParseState): void {
       headings.some((o) => o.idx > h.idx && o.idx <= end && o.level > 2 && /oppdrag/i.test(o.title));
     if (holds) areaSpans.push({ code: h.code, name: h.title.replace(/\s+/g, " ").trim(), start: h.idx, end });
   }
+  // A letter without two-level areas (an oppdragsdokument: "1. Digital samhandling", "3. Sikkerhet
+  // og beredskap") has its chapters as areas, when two or more of them hold assignments.
+  letters.forEach((l, li) => {
+    if (l.kind !== "main" || areaSpans.some((a) => a.start >= l.start && a.start <= l.end)) return;
+    const chapters = headings
+      .filter((h) => h.letter === li && h.level === 1)
+      .map((h, k, all) => ({ h, end: Math.min(all[k + 1] ? all[k + 1].idx - 1 : l.end, l.end) }))
+      .filter(({ h, end }) => defs.some((d) => d.idx > h.idx && d.idx <= end));
+    if (chapters.length < 2) return;
+    for (const { h, end } of chapters) areaSpans.push({ code: h.code, name: h.title.replace(/\s+/g, " ").trim(), start: h.idx, end });
+  });
+  areaSpans.sort((a, b) => a.start - b.start);
   const areaAtLine = (idx: number): AreaSpan | null => areaSpans.find((a) => a.start <= idx && idx <= a.end) ?? null;
   const areaNames = new Map<string, string>(); // lower-case name → code
   for (const a of areaSpans) if (!areaNames.has(a.name.toLowerCase())) areaNames.set(a.name.toLowerCase(), a.code);
@@ -760,6 +831,8 @@ export function phaseAreasAndGoals(st: ParseState): void {
     if (t.length > 60 || !/^\p{Lu}/u.test(t) || /[.,;!?]$/.test(lines[i].text)) return;
     if (!(i === 0 || lines[i - 1].blank || lines[i - 1].noise)) return;
     if (RE_BUDGET_HEADING.test(t) || RE_CLOSING.test(t) || RE_DEPT_LINE.test(t) || RE_ID_AT_START.test(t)) return;
+    // The last line of the block above ("Frist: 1.5.2026 Ansvarlig avdeling i HOD: SHA").
+    if (/^Frist\b/i.test(t) || RE_DEPT_LABEL.test(t)) return;
     let k = i + 1;
     while (k <= l.end && (lines[k].blank || lines[k].noise)) k++;
     if (k > i + 1 && defAt.has(k)) suppAreaHeadings.set(i, null);
@@ -887,16 +960,27 @@ export function phaseBlocks(st: ParseState): void {
         continue;
       }
       if (titleParts.length === 0 && ownerLineFirst && !isStop(t)) {
-        // Newer layout: the ID alone, the owner line, then the title: exactly that one line,
-        // whatever its length or abbreviations, never joined with the paragraph after it.
+        // Newer layout: the ID alone, the owner line, then the title: that one line, whatever its
+        // length or abbreviations, never joined with the paragraph after it; only where the PDF
+        // wrapped it (the title stops at "," or "og", or the next line goes on in lower case).
         titleParts.push(t);
         j++;
+        while (titleParts.length < 3 && j <= end && !lines[j].blank && !lines[j].noise) {
+          const prev = titleParts[titleParts.length - 1];
+          const next = lines[j].text;
+          if (/[.!?]$/.test(prev) || isStop(next) || next.length > 100) break;
+          if (!(RE_TITLE_CONTINUES.test(prev) || /^\p{Ll}/u.test(next) || unclosedParenthesis(titleParts.join(" ")))) break;
+          titleParts.push(next);
+          j++;
+        }
         break;
       }
       if (titleParts.length === 0) {
         // A title on its own line: short (PDF title column), or long but followed by a department line.
         const nextIsDept = j + 1 <= end && RE_DEPT_LINE.test(lines[j + 1].text);
-        if ((t.length <= 60 || (nextIsDept && t.length <= 200)) && !/:$/.test(t) && !isStop(t)) {
+        // A block without an ID line may open with its heading: one line, a blank line after it.
+        const headingLine = b.headless && t.length <= 120 && !/[.!?;,]$/.test(t) && (j + 1 > end || lines[j + 1].blank);
+        if ((t.length <= 60 || (nextIsDept && t.length <= 200) || headingLine) && !/:$/.test(t) && !isStop(t)) {
           titleParts.push(t);
           j++;
           continue;
@@ -904,13 +988,18 @@ export function phaseBlocks(st: ParseState): void {
         break;
       }
       const prev = titleParts[titleParts.length - 1];
+      // A full-width title the PDF wrapped: its lines go on in lower case, a blank line after them.
+      const endsAt = (k: number) => k > end || lines[k].blank || lines[k].noise;
+      const wrappedEnd =
+        /^\p{Ll}/u.test(t) && t.length <= 110 && (endsAt(j + 1) || (/^\p{Ll}/u.test(lines[j + 1].text) && lines[j + 1].text.length <= 110 && endsAt(j + 2)));
       if (
         titleParts.length < 6 &&
-        t.length <= 60 &&
+        (t.length <= 60 || wrappedEnd) &&
         !/:$/.test(t) &&
         !isStop(t) &&
         !/[.!?]$/.test(prev) &&
         (RE_TITLE_CONTINUES.test(prev) ||
+          unclosedParenthesis(titleParts.join(" ")) ||
           /^[\p{Ll}(]/u.test(t) ||
           // "Dokument 3:4 (2022–2023)" above a blank line; not a one-line body ending in "."
           ((j + 1 > end || lines[j + 1].blank || lines[j + 1].noise) && !/[.!?]$/.test(t)))
@@ -964,11 +1053,12 @@ export function phaseBlocks(st: ParseState): void {
         k = last;
         continue;
       }
-      // "Frist: 1.5.2026 Ansvarlig avdeling i HOD: SHA": deadline and owner on one line.
-      const mid = !line.blank && /^Frist\b/i.test(t) ? RE_DEPT_LABEL.exec(t) : null;
+      // "Frist: 1.5.2026 Ansvarlig avdeling i HOD: SHA" (or "1.1.2027 Ansvarlig avdeling …", the
+      // last line of a wrapped "Frist"): text and owner on one line, the owner ending it.
+      const mid = !line.blank ? RE_DEPT_LABEL.exec(t) : null;
       if (mid && mid.index > 0) {
         const codes = parseCodes(t.slice(mid.index + mid[0].length));
-        if (codes) {
+        if (codes && (codes.rest.trim() === "" || /^Frist\b/i.test(t))) {
           depts = uniq([...depts, ...codes.codes]);
           body.push({ no: line.no, text: t.slice(0, mid.index).trim() });
           sawBody = true;
@@ -1240,6 +1330,8 @@ export function phaseWithoutId(st: ParseState): void {
     for (let k = from + 1; k <= to; k++) {
       if (!content(k)) continue;
       const bullet = RE_BULLET_ITEM.exec(lines[k].text);
+      // "- TB2026-61 (unntatt offentlighet) …" under "Nye oppdrag" is the opening list of IDs.
+      if (bullet && (RE_ID_AT_START.test(bullet[1]) || RE_PLAIN_ID_AT_START.test(bullet[1]))) continue;
       if (bullet) bullets.push({ idx: k, title: sentenceTitle(withContinuation(k, bullet[1])), sentence: true });
       const m = RE_NUMBERED_ITEM.exec(lines[k].text);
       if (!m || m[2].length > 160) continue;
@@ -1352,6 +1444,11 @@ export function phaseWithoutId(st: ParseState): void {
         if (deptIdx > i) {
           let s = suppAreaHeadings.has(i) ? i + 1 : i;
           while (s < deptIdx && !content(s)) s++;
+          // A heading over the segment ("Andre føringer:") is not its title.
+          if (s < deptIdx && lines[s].text.length <= 40 && /:$/.test(lines[s].text)) {
+            s++;
+            while (s < deptIdx && !content(s)) s++;
+          }
           if (s < deptIdx && !RE_LIST_ID.test(lines[s].text)) addUntitled(s, segEnd, null, s, true);
         }
         i = segEnd + 1;
@@ -1387,7 +1484,8 @@ export function phaseWithoutId(st: ParseState): void {
       }
       return;
     }
-    if (l.title && /oppdrag/i.test(l.title) && l.titleEnd !== null) {
+    // (The word "oppdrag": "Korrigering av oppdragsdokument …" names the genre, not an assignment.)
+    if (l.title && /(?:\btilleggs|\b)oppdrag\b/i.test(l.title) && l.titleEnd !== null) {
       let end = l.end;
       for (let k = l.titleEnd + 1; k <= l.end; k++) {
         if (RE_CLOSING.test(lines[k].text)) {
@@ -1408,7 +1506,7 @@ export function phaseLaterLetters(st: ParseState): void {
     const l = letters[a.letter];
     const idYear = parseId(a.id)?.year ?? (/^\d{4}-/.test(a.id) ? Number(a.id.slice(0, 4)) : null);
     a.year = idYear ?? l.year;
-    a.exempt = false;
+    a.exempt = isExemptBlock(a.title, a.body);
     a.announcedOnly = false;
     const mentions: string[] = [];
     for (const x of findIds(`${a.title}\n${a.body}`)) {
@@ -1506,14 +1604,28 @@ export function phaseLaterLetters(st: ParseState): void {
 export function phaseWarnings(st: ParseState): void {
   const { lines, warnings, letters, defs, listEntries, assignments, events } = st;
   // ----- Warnings about what is missing ----------------------------------------------------------
+  // A letter that names no owner (or no area) at all gets one warning, not one per assignment.
+  const noneIn = (li: number, has: (a: ParsedAssignment) => boolean) => {
+    const own = assignments.filter((a) => a.letter === li && !a.announcedOnly);
+    return own.length >= 2 && !own.some(has);
+  };
+  letters.forEach((l, li) => {
+    const name = `«${shortTitle(l.title ?? `brev ${li + 1}`)}»`;
+    if (noneIn(li, (a) => a.departments.length > 0)) {
+      warnings.push({ line: lines[l.start].no, message: `${name} oppgir ingen ansvarlig avdeling for oppdragene – avdeling er ikke satt` });
+    }
+    if (l.kind === "main" && noneIn(li, (a) => a.area !== null)) {
+      warnings.push({ line: lines[l.start].no, message: `Fant ingen områder (2.x) i ${name} – oppdragene står uten område` });
+    }
+  });
   for (const a of assignments) {
-    if (a.departments.length === 0 && !a.announcedOnly) {
+    if (a.departments.length === 0 && !a.announcedOnly && !noneIn(a.letter, (x) => x.departments.length > 0)) {
       warnings.push({
         line: a.line,
         message: `Fant ingen ansvarlig avdeling for ${a.id} (${shortTitle(a.title)}) – avdeling er ikke satt`,
       });
     }
-    if (a.area === null && letters[a.letter].kind === "main") {
+    if (a.area === null && letters[a.letter].kind === "main" && !noneIn(a.letter, (x) => x.area !== null)) {
       warnings.push({ line: a.line, message: `Fant ikke område (2.x) for ${a.id}` });
     }
   }
@@ -1620,6 +1732,16 @@ function wordsEndingWith(text: string, suffix: string, withEnd = false): (string
 }
 
 /** "TB2023-01" and "TB2023-1" are the same assignment. */
+/**
+ * A block whose text is exempt from public access: its title says so ("Oppdrag unntatt
+ * offentlighet jf. Offl. § 15 tredje ledd"), or its short body refers to a separate enclosure
+ * for that reason. A long text that mentions exemption in passing is not.
+ */
+function isExemptBlock(title: string, body: string): boolean {
+  if (/\bunntatt\s+offentlighet\b/i.test(title)) return true;
+  return body.length <= 200 && /\bunntatt\s+offentlighet\b/i.test(body) && /\beget\s+vedlegg\b/i.test(body);
+}
+
 function canonicalId(id: string): string {
   const m = /^(T?TB)(\d{4})-0*(\d+)$/.exec(id);
   return m ? `${m[1]}${m[2]}-${m[3]}` : id;

@@ -1,0 +1,325 @@
+/**
+ * Shapes met in the real 2026 letters (HOD's main letter and supplementary letters nr. 1–6 to
+ * Helsedirektoratet, Norsk helsenett SF's oppdragsdokument and its correction), each written
+ * here in our own words, as a PDF's text gives them (lines wrapped, trailing spaces) and as a
+ * Word file's text gives them (one paragraph per line). Every case failed before its rule.
+ */
+import { describe, expect, it } from "vitest";
+import { parseLetter } from "../../app/domain/letter/parse";
+import type { ParseResult, ParsedAssignment } from "../../app/domain/letter/types";
+
+const byId = (r: ParseResult, id: string): ParsedAssignment => {
+  const a = r.assignments.find((x) => x.id === id);
+  if (!a) throw new Error(`${id} mangler; fant ${r.assignments.map((x) => x.id).join(", ")}`);
+  return a;
+};
+const dated = (a: ParsedAssignment) => a.deadlines.map((d) => (d.state === "dated" ? d.date : d.state));
+
+/** The newer main letter: contents with the page number on the line below, areas 3.x, IDs alone. */
+const MAIN = `Tildelingsbrev 2026
+Sjødirektoratet
+
+Innhold
+1. Innledning.....
+4
+3. Hovedmål og oppdrag.....
+6
+3.1. Trygg ferdsel på sjøen .....
+6
+3.2. Rene og rike havområder med god forvaltning av ressursene i kystsonen og
+fjordene.....
+8
+4. Budsjett.....
+11
+4.1. Utgifter.....
+11
+4.2. Inntekter .....
+12
+
+1. Innledning
+
+${"Departementet viser til Prop. 1 S (2025–2026) og Stortingets vedtak om budsjettet for 2026.\n".repeat(30)}
+Departementet gir med dette Sjødirektoratet sine oppdrag for 2026. Oppdrag som er gitt i
+supplerende tildelingsbrev gjennom året. Oppdrag fra 2024 eller tidligere utgår i sin helhet,
+med mindre noe annet er avtalt.
+
+3.1. Trygg ferdsel på sjøen
+
+3.1.1. Oppdrag
+
+TB2026-1
+Avd. NFD: SJA
+Ny forskrift om fritidsbåter
+Direktoratet skal utarbeide forslag til ny forskrift om fritidsbåter, jf. utredningen som
+hadde frist 31.12.2025 og som ble levert i fjor.
+
+Frist: 1.6.2026
+TB2026-2
+Avd. NFD: SJA
+Tilsyn med passasjerskip, los og kystnære ruter, beredskap for uhell og helhetlig
+risikovurdering
+Direktoratet skal legge fram en plan.
+
+Statusrapport for arbeidet må foreligge innen 1.3.2026
+TB2026-3
+Avd. NFD: HAV
+Oppdrag unntatt offentlighet jf. Offl. § 15 tredje ledd
+For detaljer se eget vedlegg.
+
+3.2. Rene og rike havområder med god forvaltning av ressursene i kystsonen og fjordene
+
+3.2.1. Oppdrag
+
+TB2026-4
+Avd. NFD: HAV
+Kartlegging av vrakrester
+Direktoratet skal kartlegge vrakrester langs kysten.
+
+Frist: Settes i dialog med direktoratet
+
+3.3. Andre forhold
+
+Teksten i 3.3. gjelder ikke noe oppdrag.
+`;
+
+/** PDF text: every line ends in a space, as the extraction leaves it. */
+const asPdf = (text: string) => text.replace(/\n/g, " \n");
+
+describe("the newer main letter", () => {
+  for (const [shape, text] of [
+    ["Word", MAIN],
+    ["PDF", asPdf(MAIN)],
+  ] as const) {
+    describe(`as ${shape} text`, () => {
+      const r = parseLetter(text);
+
+      it("is one letter: a wrapped line beginning «supplerende tildelingsbrev …» is no new letter", () => {
+        expect(r.letters.map((l) => [l.kind, l.year, l.title])).toEqual([["main", 2026, "Tildelingsbrev 2026"]]);
+      });
+
+      it("finds an ID alone on its line with the owner line below, also after a sentence without a full stop", () => {
+        expect(r.assignments.map((a) => [a.id, a.departments])).toEqual([
+          ["TB2026-1", ["SJA"]],
+          ["TB2026-2", ["SJA"]],
+          ["TB2026-3", ["HAV"]],
+          ["TB2026-4", ["HAV"]],
+        ]);
+        expect(byId(r, "TB2026-2").body).toContain("Statusrapport");
+        expect(dated(byId(r, "TB2026-2"))).toEqual(["2026-03-01"]);
+      });
+
+      it("reads areas from the body, not from contents whose page numbers stand on the next line", () => {
+        expect(r.assignments.map((a) => a.area)).toEqual(["3.1", "3.1", "3.1", "3.2"]);
+        expect(r.areas.map((a) => a.code)).toEqual(["3.1", "3.2"]);
+        // The area heading ends the block above it: "3.2." is no date (3 February).
+        expect(dated(byId(r, "TB2026-3"))).toEqual(["2026-12-31"]);
+        expect(dated(byId(r, "TB2026-4"))).toEqual(["to_be_agreed"]);
+      });
+
+      it("joins a title the PDF wrapped after a comma or an «og», and keeps a one-line title one line", () => {
+        expect(byId(r, "TB2026-2").title).toBe(
+          "Tilsyn med passasjerskip, los og kystnære ruter, beredskap for uhell og helhetlig risikovurdering",
+        );
+        expect(byId(r, "TB2026-1").title).toBe("Ny forskrift om fritidsbåter");
+      });
+
+      it("marks an assignment whose title says it is exempt from public access", () => {
+        expect(r.assignments.map((a) => a.exempt)).toEqual([false, false, true, false]);
+      });
+
+      it("does not take an earlier deadline («som hadde frist 31.12.2025») as this one", () => {
+        expect(dated(byId(r, "TB2026-1"))).toEqual(["2026-06-01"]);
+        expect(r.warnings.map((w) => w.message).join("\n")).not.toMatch(/før brevets år/);
+      });
+    });
+  }
+});
+
+/** A supplementary letter in the 2026 shape, its own words. */
+const SUPPLEMENTARY = `Supplerende tildelingsbrev nr. 2 Sjødirektoratet
+
+Nye oppdrag
+- TB2026-61 (unntatt offentlighet). For detaljer se eget vedlegg.
+- TB2026-62 (unntatt offentlighet). For detaljer se eget vedlegg.
+- TB2026-63 Beredskap for oljevern i Nordland
+- TB2026-64 Digitalt sertifikat for sjøfolk
+
+Sjødirektoratet Postboks 2222 5509 HAUGESUND
+
+Deres ref Vår ref
+
+25/4410-
+
+Dato 16. april 2026
+
+TB2026-63 Beredskap for oljevern i Nordland
+
+Direktoratet skal vurdere beredskapen.
+
+Frist: 1.5.2026 Ansvarlig avdeling i NFD: HAV
+
+TB2026-64 Digitalt sertifikat for sjøfolk som arbeider på skip registrert i Norsk internasjonalt
+skipsregister og i Norsk ordinært skipsregister, også for fartøy med lengde under 24 meter
+
+Direktoratet skal utrede et digitalt sertifikat.
+
+Frist: Departementet ber om en plan for arbeidet innen
+1.1.2027 Ansvarlig avdeling i NFD: SJA
+
+Andre føringer:
+
+Deltakelse i arbeidsgruppe for grønn skipsfart
+
+Departementet ber Sjødirektoratet delta i arbeidsgruppen.
+
+Ansvarlig avdeling i NFD: SJA
+
+Med hilsen
+`;
+
+describe("a supplementary letter in the 2026 shape", () => {
+  for (const [shape, text] of [
+    ["Word", SUPPLEMENTARY],
+    ["PDF", asPdf(SUPPLEMENTARY)],
+  ] as const) {
+    describe(`as ${shape} text`, () => {
+      const r = parseLetter(text);
+
+      it("reads «Vår ref» after an empty «Deres ref» column", () => {
+        expect(r.letters.map((l) => [l.kind, l.number, l.reference, l.date])).toEqual([["supplementary", 2, "25/4410", "2026-04-16"]]);
+      });
+
+      it("takes the bulleted IDs under «Nye oppdrag» as the opening list, not as assignments without ID", () => {
+        expect(r.assignments.filter((a) => !a.hasId).map((a) => a.title)).toEqual(["Deltakelse i arbeidsgruppe for grønn skipsfart"]);
+        expect(r.assignments.filter((a) => a.announcedOnly).map((a) => [a.id, a.exempt])).toEqual([
+          ["TB2026-61", true],
+          ["TB2026-62", true],
+        ]);
+      });
+
+      it("reads a deadline and an owner that share a line, also the last line of a wrapped «Frist»", () => {
+        expect(byId(r, "TB2026-63")).toMatchObject({ departments: ["HAV"] });
+        expect(dated(byId(r, "TB2026-63"))).toEqual(["2026-05-01"]);
+        expect(byId(r, "TB2026-64")).toMatchObject({ departments: ["SJA"] });
+        expect(dated(byId(r, "TB2026-64"))).toEqual(["2027-01-01"]);
+      });
+
+      it("joins a full-width title the PDF wrapped onto a line in lower case", () => {
+        expect(byId(r, "TB2026-64").title).toBe(
+          "Digitalt sertifikat for sjøfolk som arbeider på skip registrert i Norsk internasjonalt skipsregister og i Norsk ordinært skipsregister, også for fartøy med lengde under 24 meter",
+        );
+      });
+
+      it("reads another ministry's owner label, but not a place named like one", () => {
+        const text = SUPPLEMENTARY.replace("Direktoratet skal vurdere beredskapen.", "Direktoratet skal vurdere beredskapen.\nAvdeling i Bodø: kontoret leder arbeidet.");
+        expect(parseLetter(shape === "PDF" ? asPdf(text) : text).assignments.find((a) => a.id === "TB2026-63")?.departments).toEqual(["HAV"]);
+        expect(byId(r, "TB2026-63").body).not.toContain("Ansvarlig");
+      });
+
+      it("titles a task without ID by its heading line, not by «Andre føringer:» above it", () => {
+        const free = r.assignments.find((a) => !a.hasId)!;
+        expect(free.departments).toEqual(["SJA"]);
+        expect(r.warnings.map((w) => w.message).join("\n")).not.toMatch(/ingen tittel/);
+      });
+    });
+  }
+});
+
+/** An oppdragsdokument with one-level chapters, and its later correction. */
+const OPPDRAGSDOKUMENT = `Oppdragsdokument til Kystverket SF for 2026
+
+Deres ref Vår ref
+
+25/900
+
+Dato 19. januar 2026 Tildelingen fra departementet over kap. 1360 framgår av tabellen.
+
+1. Digital sjøtrafikk
+
+Oppdrag:
+
+ID: 2026-01 Sanntidsdata for skipstrafikk
+
+Kystverket SF skal gjøre sanntidsdata tilgjengelig. Frist 1. april
+
+ID: 2026-02 Fremtidig løsning for nød-
+og beredskapskommunikasjon (Nytt
+Nødnett)
+Kystverket SF skal delta i arbeidet.
+
+2. Sikkerhet og beredskap
+
+Oppdrag:
+
+ID: 2026-03 Farledsmerking i Nord-Norge
+
+Kystverket SF skal:
+- kartlegge behovet for ny merking
+- legge fram en plan
+
+3. Oppfølging og rapportering
+
+Frist
+Beskrivelse
+19. januar
+Foretaksmøte
+Innen 1. mars
+Oversikt over disponering av midlene
+`;
+
+describe("an oppdragsdokument with one-level chapters", () => {
+  const r = parseLetter(OPPDRAGSDOKUMENT);
+
+  it("reads the date where text follows it on the same line", () => {
+    expect(r.letters.map((l) => [l.genre, l.reference, l.date])).toEqual([["oppdragsdokument", "25/900", "2026-01-19"]]);
+  });
+
+  it("takes the chapters that hold assignments as their areas, and ends the last one at the next chapter", () => {
+    expect(r.assignments.map((a) => [a.id, a.area])).toEqual([
+      ["2026-01", "1"],
+      ["2026-02", "1"],
+      ["2026-03", "2"],
+    ]);
+    // The calendar of chapter 3 gives the last assignment no deadlines.
+    expect(dated(byId(r, "2026-03"))).toEqual(["2026-12-31"]);
+    expect(byId(r, "2026-03").body).not.toContain("Foretaksmøte");
+  });
+
+  it("joins a title broken inside a parenthesis", () => {
+    expect(byId(r, "2026-02").title).toBe("Fremtidig løsning for nød- og beredskapskommunikasjon (Nytt Nødnett)");
+  });
+
+  it("says once that the letter names no owner, not once per assignment", () => {
+    const owners = r.warnings.filter((w) => /ansvarlig avdeling/.test(w.message));
+    expect(owners).toHaveLength(1);
+    expect(owners[0].message).toMatch(/Oppdragsdokument til Kystverket SF for 2026/);
+    expect(r.warnings.some((w) => /Fant ikke område/.test(w.message))).toBe(false);
+  });
+
+  it("leaves numbered items alone as chapters: «3. Direktoratet bes om …» between blank lines is an item", () => {
+    const withItem = OPPDRAGSDOKUMENT.replace("2. Sikkerhet og beredskap", "2. Direktoratet bes om å vurdere beredskapen, jf. rapporten");
+    expect(parseLetter(withItem).assignments.map((a) => a.area)).toEqual([null, null, null]);
+  });
+});
+
+describe("a correction of the year's letter", () => {
+  const r = parseLetter(`Korrigering av oppdragsdokument for Kystverket SF for 2026
+
+Departementet viser til oppdragsdokument for 2026 til Kystverket SF. Rammen for oppdraget
+Sanntidsdata for skipstrafikk endres til 3,6 mill. kroner.
+
+Dato 16. mars 2026
+
+Med hilsen
+`);
+
+  it("is a later letter with its own genre, not a second main letter", () => {
+    expect(r.letters.map((l) => [l.kind, l.genre, l.title, l.recipient])).toEqual([
+      ["supplementary", "korrigering", "Korrigering av oppdragsdokument for Kystverket SF for 2026", "Kystverket SF"],
+    ]);
+  });
+
+  it("creates no assignment from the letter's own subject", () => {
+    expect(r.assignments).toEqual([]);
+  });
+});
