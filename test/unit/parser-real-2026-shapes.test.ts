@@ -77,9 +77,13 @@ Direktoratet skal kartlegge vrakrester langs kysten.
 
 Frist: Settes i dialog med direktoratet
 
-3.3. Andre forhold
+4. Budsjett
 
-Teksten i 3.3. gjelder ikke noe oppdrag.
+Midlene stilles til disposisjon fra 1.1.2026 og skal brukes innen 31.12.2026.
+
+4.1. Utgifter
+
+Kap. 0900 post 01 gjelder driftsutgifter.
 `;
 
 /** PDF text: every line ends in a space, as the extraction leaves it. */
@@ -113,7 +117,10 @@ describe("the newer main letter", () => {
         expect(r.areas.map((a) => a.code)).toEqual(["3.1", "3.2"]);
         // The area heading ends the block above it: "3.2." is no date (3 February).
         expect(dated(byId(r, "TB2026-3"))).toEqual(["2026-12-31"]);
+        // The chapter after the sections ("4. Budsjett") ends the last assignment: its budget
+        // sentence ("skal brukes innen 31.12.2026") is no deadline.
         expect(dated(byId(r, "TB2026-4"))).toEqual(["to_be_agreed"]);
+        expect(byId(r, "TB2026-4").body).not.toContain("Midlene");
       });
 
       it("joins a title the PDF wrapped after a comma or an «og», and keeps a one-line title one line", () => {
@@ -299,6 +306,33 @@ describe("an oppdragsdokument with one-level chapters", () => {
   it("leaves numbered items alone as chapters: «3. Direktoratet bes om …» between blank lines is an item", () => {
     const withItem = OPPDRAGSDOKUMENT.replace("2. Sikkerhet og beredskap", "2. Direktoratet bes om å vurdere beredskapen, jf. rapporten");
     expect(parseLetter(withItem).assignments.map((a) => a.area)).toEqual([null, null, null]);
+  });
+});
+
+describe("a letter head written as one row of labels, and a subject in capitals", () => {
+  const r = parseLetter(`Kommunal- og distriktsdepartementet
+
+Statsforvalteren i Troms
+
+Deres ref Vår ref Dato
+
+24/88 25/1950-60 5.2.2026
+
+TILDELINGSBREV 2026 – Statsforvalteren i Troms
+
+1 Innledning
+
+Departementet stiller midler til disposisjon.
+`);
+
+  it("reads «Vår ref» and «Dato» from the values under the labels", () => {
+    expect(r.letters.map((l) => [l.reference, l.date])).toEqual([["25/1950-60", "2026-02-05"]]);
+  });
+
+  it("takes the subject in capitals as the letter's title and reads the recipient from it", () => {
+    expect(r.letters.map((l) => [l.kind, l.year, l.title, l.recipient])).toEqual([
+      ["main", 2026, "TILDELINGSBREV 2026 – Statsforvalteren i Troms", "Statsforvalteren i Troms"],
+    ]);
   });
 });
 

@@ -159,7 +159,7 @@ function isLetterStartCandidate(t: string): boolean {
   if (t.length > 100) return false;
   if (/^Tillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev/.test(t)) return !/[(,]/.test(t) || t.length < 60;
   if (/^Tilleggsoppdrag\b/.test(t)) return t.length <= 80;
-  if (/^Tildelingsbrev\s+(?:for\s+)?\d{4}\b/.test(t)) return true;
+  if (/^(?:Tildelingsbrev|TILDELINGSBREV)\s+(?:for\s+)?\d{4}\b/.test(t)) return true;
   if (/^(?:Supplerende|Endret|Revidert)\s+tildelingsbrev\b/.test(t)) return true;
   return isGenreSubject(t);
 }
@@ -515,6 +515,13 @@ export function phaseLetters(st: ParseState): void {
       const ref = /^(Deres\s+ref(?:eranse)?\.?\s*:?\s*)?Vår\s+ref(?:eranse)?\.?\s*:?\s*(.*)$/i.exec(t);
       if (ref) {
         lines[i].noise = true;
+        if (/^Dato\s*:?$/i.test(ref[2].trim())) {
+          // "Deres ref Vår ref Dato" as one row of labels, the values on the next line.
+          const row = headerRowValues(lines, i, l.end);
+          if (row && l.reference === null) l.reference = row.reference;
+          if (row && l.date === null) l.date = row.date;
+          continue;
+        }
         const v = valueAfter(ref[2].trim(), (s) => /^\d{1,4}\/\d+[\w\-/ .]*$/u.test(s));
         // Both columns' values on one line ("24/118 25/2306-3"): ours is the second.
         const ours = v && ref[1] ? (v.trim().split(/\s+(?=\d{1,4}\/)/).at(-1) ?? v) : v;
@@ -620,19 +627,22 @@ export function phaseHeadings(st: ParseState): void {
       if (content(i) && /^(?:Innhold|Innholdsfortegnelse)$/i.test(lines[i].text)) lines[i].noise = true;
     }
     let chapter: number | null = null;
-    // Chapters written "5. Title" only where the letter has no "3.1 Title" sections to go by.
-    // (Not in later letters: their numbered paragraphs are items, not chapters.)
-    let sectioned = li > 0 || (l.title !== null && RE_SUPPLEMENTARY_TITLE.test(l.title));
+    // Chapters written "5. Title" (never in later letters: their numbered paragraphs are items).
+    // Where the letter has "3.1 Title" sections, only as the chapter after the sections seen so
+    // far ("4. Budsjettildeling" after 3.13 ends the last assignment; "1. Innledning" is left alone).
+    const laterLetter = li > 0 || (l.title !== null && RE_SUPPLEMENTARY_TITLE.test(l.title));
+    let sectioned = false;
     for (let i = l.start; i <= l.end && !sectioned; i++) sectioned = content(i) && lines[i].text.length <= 130 && (numberedHeading(lines[i].text)?.[0].includes(".") ?? false);
     for (let i = l.start; i <= l.end; i++) {
       if (!content(i)) continue;
       const t = lines[i].text;
       if (t.length > 130) continue;
-      const h = numberedHeading(t) ?? (sectioned ? null : standaloneChapterHeading(st, i, l));
+      const standaloneOk: boolean = !laterLetter && (!sectioned || chapter !== null);
+      const h: [string, string] | null = numberedHeading(t) ?? (standaloneOk ? standaloneChapterHeading(st, i, l) : null);
       if (!h) continue;
-      const m = [t, h[0], h[1]];
-      const parts = m[1].split(".").map(Number);
-      const first = parts[0];
+      const m: string[] = [t, h[0], h[1]];
+      const parts: number[] = m[1].split(".").map(Number);
+      const first: number = parts[0];
       if (parts.length === 1) {
         if (!((chapter === null && first >= 1 && first <= 3) || (chapter !== null && first === chapter + 1))) continue;
         if (/^\p{Lu}[\p{L}]*\s+(?:kroner|mill)/u.test(m[2])) continue;
@@ -644,6 +654,24 @@ export function phaseHeadings(st: ParseState): void {
   const headingAt = new Map<number, Heading>(headings.map((h) => [h.idx, h]));
   st.headings = headings;
   st.headingAt = headingAt;
+}
+
+/**
+ * The values under a row of labels "Deres ref Vår ref Dato": "15/1950-60 5.2.2016", with their
+ * reference first when "Deres ref" has one ("14/88 15/1950-60 5. februar 2016"). The value line
+ * becomes noise.
+ */
+function headerRowValues(lines: SourceLine[], labelIdx: number, end: number): { reference: string; date: string | null } | null {
+  for (let k = labelIdx + 1; k <= end && k <= labelIdx + 3; k++) {
+    if (lines[k].blank) continue;
+    const m = /^(?:\d{1,4}\/\d+\S*\s+)?(\d{1,4}\/\d+\S*)\s+(\d.*)$/u.exec(lines[k].text);
+    if (!m) return null;
+    lines[k].noise = true;
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(m[2].trim()) ? m[2].trim() : null;
+    const d = iso ? null : parseNorwegianDate(m[2].trim(), null);
+    return { reference: m[1].replace(/[\-–.]+$/u, ""), date: iso ?? (d && d.ok && d.precision === "day" ? d.date : null) };
+  }
+  return null;
 }
 
 /**
