@@ -173,6 +173,15 @@ Direktoratet skal utrede et digitalt sertifikat.
 Frist: Departementet ber om en plan for arbeidet innen
 1.1.2027 Ansvarlig avdeling i NFD: SJA
 
+TB2026-65 Kartlegging av småbåthavner
+
+Direktoratet skal kartlegge småbåthavnene.
+
+- 1. Delleveranse: Foreløpig oversikt leveres innen 1.11.2026
+- 2. Sluttleveranse: Endelig rapport leveres innen 31.12.2026.
+
+Ansvarlig avdeling i NFD: HAV
+
 Andre føringer:
 
 Deltakelse i arbeidsgruppe for grønn skipsfart
@@ -209,6 +218,13 @@ describe("a supplementary letter in the 2026 shape", () => {
         expect(dated(byId(r, "TB2026-63"))).toEqual(["2026-05-01"]);
         expect(byId(r, "TB2026-64")).toMatchObject({ departments: ["SJA"] });
         expect(dated(byId(r, "TB2026-64"))).toEqual(["2027-01-01"]);
+      });
+
+      it("labels the deadlines of bulleted, numbered deliverables by the names they give themselves", () => {
+        expect(byId(r, "TB2026-65").deadlines.map((d) => [d.label, d.date])).toEqual([
+          ["Delleveranse 1", "2026-11-01"],
+          ["Sluttleveranse", "2026-12-31"],
+        ]);
       });
 
       it("joins a full-width title the PDF wrapped onto a line in lower case", () => {

@@ -21,8 +21,9 @@
  * "on_hold". The caller adds the letter's default deadline when nothing is found.
  *
  * Labels: "Frist deloppdrag 2" names its deliverable; otherwise the innermost "Delleveranse N" /
- * "Deloppdrag N" marker, or the numbered item ("1.", "2)", "a.") the deadline stands in,
- * labelled "Deloppdrag N". Items label their deadlines when two or more items carry deadlines
+ * "Deloppdrag N" marker, or the numbered item ("1.", "2)", "a.", also behind a bullet) the deadline
+ * stands in, labelled "Deloppdrag N", or by the name the item gives itself ("1. Delleveranse: …" →
+ * "Delleveranse 1", "2. Sluttleveranse: …" → "Sluttleveranse"). Items label their deadlines when two or more items carry deadlines
  * or when the deadline stands in the item's own first paragraph; a single "Frist:" after a
  * list belongs to the whole assignment (label null).
  */
@@ -46,7 +47,10 @@ export interface DeadlineContext {
 }
 
 const MONTH_WORDS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember";
-const RE_NUM_ITEM = new RegExp(`^(\\d{1,2})\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)\\S`, "i");
+/** "1. …", "2) …", also behind a bullet ("- 1. Delleveranse: …"). */
+const RE_NUM_ITEM = new RegExp(`^(?:[•\\-–·▪]\\s*)?(\\d{1,2})\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)\\S`, "i");
+/** An item that names its deliverable: "1. Delleveranse: …", "2. Sluttleveranse: …", "3. Sluttrapport: …". */
+const RE_ITEM_NAMES_DELIVERABLE = /^(?:[•\-–·▪]\s*)?\d{1,2}\s?[.)]\s+((?:Del|Slutt)?(?:leveranse|rapport))\s*:/iu;
 const RE_LET_ITEM = /^([a-h])[.)]\s+\S/;
 // Case-sensitive: "deloppdrag 3." at the start of a line continues a sentence.
 const RE_MARKER = /^[•\-–·▪]?\s*(Delleveranse|Deloppdrag|Delrapport)\b(?:\s*(\d{1,2}|[a-h])\b)?\s*(:)?(.*)$/;
@@ -111,7 +115,9 @@ function computeScopes(lines: BodyLine[]): { items: Scope[]; markers: Scope[]; b
       if (n === 1 || n === lastNum + 1) {
         lastNum = n;
         lastLet = 0;
-        items.push({ kind: "num", label: `Deloppdrag ${n}`, start: i, end: lines.length - 1, paraEnd: i });
+        const named = RE_ITEM_NAMES_DELIVERABLE.exec(t)?.[1];
+        const label = !named ? `Deloppdrag ${n}` : /^del/i.test(named) ? `${capitalise(named)} ${n}` : capitalise(named);
+        items.push({ kind: "num", label, start: i, end: lines.length - 1, paraEnd: i });
         continue;
       }
     }
