@@ -373,3 +373,62 @@ Med hilsen
     expect(r.assignments).toEqual([]);
   });
 });
+
+describe("a table of assignments without IDs (Nr. / Oppdrag / Frist)", () => {
+  const head = `Tildelingsbrev 2026 til Direktoratet for strålevern og atomsikkerhet
+
+1 Innledning
+
+Departementet stiller med dette midler til disposisjon for 2026.
+
+2 Oppdrag
+
+Tabellen viser oppdragene for 2026.
+
+`;
+  const tail = `
+3 Budsjett
+
+Bevilgningen skal brukes innen 31.12.2026.
+
+Med hilsen
+`;
+  const cells = `Nr.
+Oppdrag
+Frist
+1
+Utarbeide en nasjonal plan for radonarbeidet i kommunene
+1. juni 2026
+2
+Vurdere behovet for endringer i strålevernforskriften
+1.10.2026
+3
+Rapportere om beredskapen for atomulykker
+Årsrapporten
+`;
+  const rows = `Nr. Oppdrag Frist
+1 Utarbeide en nasjonal plan for radonarbeidet i kommunene 1. juni 2026
+2 Vurdere behovet for endringer i strålevernforskriften 1.10.2026
+3 Rapportere om beredskapen for atomulykker Årsrapporten
+`;
+  for (const [shape, table] of [
+    ["each cell on a line", cells],
+    ["each row on a line", rows],
+  ] as const) {
+    it(`reads each row as an assignment, its deadline cell as its deadline (${shape})`, () => {
+      for (const text of [head + table + tail, asPdf(head + table + tail)]) {
+        const r = parseLetter(text);
+        expect(r.assignments.map((a) => [a.hasId, a.title, dated(a)])).toEqual([
+          [false, "Utarbeide en nasjonal plan for radonarbeidet i kommunene", ["2026-06-01"]],
+          [false, "Vurdere behovet for endringer i strålevernforskriften", ["2026-10-01"]],
+          [false, "Rapportere om beredskapen for atomulykker", ["2026-12-31"]],
+        ]);
+      }
+    });
+  }
+
+  it("needs the header row: numbered lines without it are no table", () => {
+    const r = parseLetter(head + rows.replace("Nr. Oppdrag Frist\n", "") + tail);
+    expect(r.assignments).toEqual([]);
+  });
+});

@@ -44,6 +44,9 @@ export interface DeadlineContext {
   /** Letter year: implied year for "1. mars", and the default deadline. */
   year: number;
   lines: BodyLine[];
+  /** A row of a table with a "Frist" column: a date alone in its cell (a line of its own, or
+   *  ending the row's first line) is the deadline without a cue word. */
+  tableRow?: boolean;
 }
 
 const MONTH_WORDS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember";
@@ -308,6 +311,15 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     }
     return lineStartsSorted[best]?.idx ?? 0;
   };
+  /** A table row's deadline cell: the date is a line of its own, or ends the row's first line. */
+  const inOwnCell = (d: DatePhraseMatch): boolean => {
+    const idx = lineIdxAt(d.index);
+    const start = joined.starts[idx];
+    const text = lines[idx].text.trimEnd();
+    const endsLine = d.end - start >= text.length;
+    return endsLine && (d.index === start || idx === firstContentLine);
+  };
+  const firstContentLine = lines.findIndex((l) => l.text.trim() !== "");
   const sentenceOf = (offset: number): [number, number] => {
     const k = upperBound(joined.sentenceStarts, offset);
     const start = joined.sentenceStarts[Math.max(0, k - 1)] ?? 0;
@@ -366,6 +378,10 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     if (cueAt < 0 && d.kind !== "relative") {
       const fk = /\bi\s+forkant\s+av\b/i.exec(pre);
       if (fk && d.index - (windowStart + fk.index) <= 110) cueAt = windowStart + fk.index;
+    }
+    if (cueAt < 0 && ctx.tableRow && inOwnCell(d)) {
+      cueAt = d.index;
+      strong = true;
     }
     if (cueAt < 0) continue; // a date without a deadline cue is context
     if (d.kind === "relative" && !strong && !/\binnen\s*$/i.test(pre)) continue;

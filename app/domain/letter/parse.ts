@@ -50,14 +50,14 @@
  *    assignments without IDs under an "Oppdrag" heading, numbered ("2 Særskilte oppdrag") or the
  *    words alone on a line: its subsections ("2.1 Title"), else its numbered lines ("1. Title",
  *    "Oppdrag 1: Title") set apart by blank lines or counting 1, 2, 3 … line by line, else a
- *    list of two or more bullets; an item that is one sentence (wrapped or not) is its own text,
+ *    list of two or more bullets, else the rows of a table under "Nr. Oppdrag Frist"; an item that is one sentence (wrapped or not) is its own text,
  *    titled up to its "Frist".
  * Deadlines: see deadlines.ts. Everything odd becomes a warning with a line number.
  *
  * Code: `parseLetter` runs PHASES, each a function over a `ParseState` (see below), in order.
  */
 import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
-import { parseNorwegianDate } from "./dates";
+import { findDatePhrases, parseNorwegianDate } from "./dates";
 import { findIds, normaliseId, parseId, sameId, syntheticId } from "./ids";
 import { announcedEntry, changesInSentence, classifyPart, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
 import { normaliseLetterText } from "./normalise";
@@ -418,6 +418,8 @@ interface Block {
   /** `start` is the block's first line of title/body, not a head line to skip (a free segment
    *  may begin on the first line of the text, where there is no line before it). */
   headless?: boolean;
+  /** A row of a table of assignments with a "Frist" column (its deadline cell is its deadline). */
+  tableRow?: boolean;
   /** Newer layout (2024–): the ID alone on its line without "ID:", then the owner line, then a
    *  one-line title. (The 2023 layout, "ID: TB2023-38" / owner / title, wraps titles.) */
   newLayout?: boolean;
@@ -645,6 +647,8 @@ export function phaseHeadings(st: ParseState): void {
       const first: number = parts[0];
       if (parts.length === 1) {
         if (!((chapter === null && first >= 1 && first <= 3) || (chapter !== null && first === chapter + 1))) continue;
+        // "3 Rapportere om …" right under "2 Vurdere …": the next row of a numbered table, no chapter.
+        if (i > l.start && !lines[i - 1].blank && new RegExp(`^${first - 1}\\.?\\s`).test(lines[i - 1].text)) continue;
         if (/^\p{Lu}[\p{L}]*\s+(?:kroner|mill)/u.test(m[2])) continue;
       } else if (!(chapter === null || first === chapter || first === chapter + 1)) continue;
       chapter = first;
@@ -1162,7 +1166,7 @@ export function phaseBlocks(st: ParseState): void {
     }
 
     // Deadlines.
-    const deadlines = extractDeadlines({ id: b.id, year: l.year, lines: cleaned }, warnings);
+    const deadlines = extractDeadlines({ id: b.id, year: l.year, lines: cleaned, tableRow: b.tableRow }, warnings);
     // No deadline for the whole assignment: it is to be done within the letter's year (section 1.4),
     // also when only some deliverables are dated (the undated ones fall back to the year's end),
     // unless a deliverable already runs to the year's end or later (#18 item 8).
@@ -1307,7 +1311,7 @@ export function phaseEvents(st: ParseState): void {
 
 /** Phase "without ID": assignments without an ID (blocks closed by an owner line, "Oppdrag" sections, numbered items). */
 export function phaseWithoutId(st: ParseState): void {
-  const { lines, warnings, content, letters, headings, headingAt, defs, suppAreaHeadings, boundary, nextBoundary, assignments, covered, buildAssignment, areaForSupp } = st;
+  const { lines, warnings, content, letters, letterOf, headings, headingAt, defs, suppAreaHeadings, boundary, nextBoundary, assignments, covered, buildAssignment, areaForSupp } = st;
   // ----- Assignments without ID ------------------------------------------------------------------
   /**
    * The "Oppdrag" / "Særskilte oppdrag" headings of letter `li`, each with the last line of its
@@ -1335,7 +1339,8 @@ export function phaseWithoutId(st: ParseState): void {
     return [...numbered, ...plain].sort((a, b) => a.idx - b.idx);
   };
 
-  type Item = { idx: number; title: string; sentence: boolean };
+  /** `table`: a row of a table of assignments with a "Frist" column (its deadline cell is read as a deadline). */
+  type Item = { idx: number; title: string; sentence: boolean; table?: boolean };
 
   /**
    * The list items after line `from` up to `to` (see itemsOfSection): numbered lines; where there
@@ -1372,8 +1377,46 @@ export function phaseWithoutId(st: ParseState): void {
       candidates.push({ idx: k, n: Number(m[1]), title, sentence, afterBlank });
     }
     if (candidates.length === 0 && bullets.length >= 2) return bullets;
+    if (candidates.length === 0) {
+      const rows = tableRows(from, to);
+      if (rows.length >= 2) return rows;
+    }
     const oneSequence = candidates.length >= 2 && candidates.every((c, n) => c.n === n + 1);
     return oneSequence ? candidates : candidates.filter((c) => c.afterBlank);
+  };
+
+  /**
+   * The rows of a table of assignments ("Nr. Oppdrag Frist") after line `from` up to `to`,
+   * numbered 1, 2, 3 … without a dot: the number and the text on one line ("1 Utarbeide en plan
+   * … 1. juni 2026"), or each cell on a line of its own ("1" / "Utarbeide en plan …" / "1. juni
+   * 2026"), as a PDF gives a table. Only under a header row that names the deadline column.
+   */
+  const tableRows = (from: number, to: number): Item[] => {
+    const header = (k: number) => /^(?:(?:Nr\.?|Nummer|ID)\s+)?Oppdrag(?:et)?\b.{0,40}\bFrist\b/i.test(lines[k].text);
+    const cellHeader = (k: number) => /^(?:Nr\.?|Nummer|ID)$/i.test(lines[k].text) && /^Oppdrag(?:et)?$/i.test(lines[k + 1]?.text ?? "");
+    let k = from + 1;
+    while (k <= to && !(content(k) && (header(k) || cellHeader(k)))) k++;
+    if (k > to) return [];
+    const rows: Item[] = [];
+    for (let i = k + 1; i <= to; i++) {
+      if (!content(i)) continue;
+      const t = lines[i].text;
+      const inline = /^(\d{1,2})\s+(\p{Lu}.*)$/u.exec(t);
+      const alone = /^(\d{1,2})\.?$/.exec(t);
+      const n = Number((inline ?? alone)?.[1] ?? 0);
+      if (n !== rows.length + 1) continue;
+      if (inline) {
+        const dates = findDatePhrases(inline[2], letters[letterOf(i)].year);
+        const last = dates.at(-1);
+        // The deadline cell ends the row: a date, or a word for a reporting point ("Årsrapporten").
+        const withoutDate = last && last.end >= inline[2].trimEnd().length ? inline[2].slice(0, last.index).trim() : inline[2];
+        const title = withoutDate.replace(/\s+(?:Årsrapport(?:en)?|Tertialrapport(?:en)?|Løpende|Fortløpende|Avtales(?:\s+nærmere)?)\s*$/iu, "");
+        rows.push({ idx: i, title: sentenceTitle(title), sentence: true, table: true });
+      } else if (i + 1 <= to && content(i + 1) && /^\p{Lu}/u.test(lines[i + 1].text)) {
+        rows.push({ idx: i, title: sentenceTitle(lines[i + 1].text), sentence: true, table: true });
+      }
+    }
+    return rows;
   };
 
   /**
@@ -1403,9 +1446,9 @@ export function phaseWithoutId(st: ParseState): void {
   };
 
   /** The items under the "Oppdrag" headings of letter `li`, each to the next item or the section's end. */
-  const numberedItems = (li: number, plainHeadingOnly = false): { idx: number; end: number; title: string; sentence: boolean }[] => {
+  const numberedItems = (li: number, plainHeadingOnly = false): (Item & { end: number })[] => {
     const own = headings.filter((h) => h.letter === li);
-    const out: { idx: number; end: number; title: string; sentence: boolean }[] = [];
+    const out: (Item & { end: number })[] = [];
     for (const h of oppdragHeadings(li, own, plainHeadingOnly)) {
       let spanEnd = h.end;
       for (let k = h.idx + 1; k <= spanEnd; k++) {
@@ -1419,7 +1462,7 @@ export function phaseWithoutId(st: ParseState): void {
         // An item ends at the next item, or at a heading inside the section ("2.3 Rapportering").
         const heading = own.find((o) => o.idx > st.idx);
         const end = Math.min(n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, heading ? heading.idx - 1 : spanEnd);
-        out.push({ idx: st.idx, end, title: st.title, sentence: st.sentence });
+        out.push({ idx: st.idx, end, title: st.title, sentence: st.sentence, table: st.table });
       });
     }
     return out;
@@ -1430,7 +1473,7 @@ export function phaseWithoutId(st: ParseState): void {
     if (l.kind !== "supplementary" && hasDefs) return;
     const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
     /** `headIdx`: the line the title belongs to (treated like a definition line). */
-    const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number, headless = false) => {
+    const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number, headless = false, tableRow = false) => {
       const tempId = "oppdrag uten ID";
       const a = buildAssignment({
         id: tempId,
@@ -1443,6 +1486,7 @@ export function phaseWithoutId(st: ParseState): void {
         deptLabelSeen: false,
         fixedTitle: fixedTitle !== null,
         headless,
+        tableRow,
       });
       a.line = lines[lineIdx].no;
       let id = syntheticId(l.year, letterKey, a.title);
@@ -1455,7 +1499,7 @@ export function phaseWithoutId(st: ParseState): void {
     if (l.kind !== "supplementary") {
       // A letter without IDs: numbered items ("1. Varslingsordning for legemiddelmangel") under
       // a heading such as "Oppdrag" / "Særskilte oppdrag"; each item is an assignment.
-      for (const item of numberedItems(li)) addUntitled(item.idx, item.end, item.title, item.idx, item.sentence);
+      for (const item of numberedItems(li)) addUntitled(item.idx, item.end, item.title, item.idx, item.sentence, item.table);
       return;
     }
     if (hasDefs) {
@@ -1487,7 +1531,7 @@ export function phaseWithoutId(st: ParseState): void {
     // else "3 Oppdrag til …" sections, else the whole "Tilleggsoppdrag" letter.
     const items = numberedItems(li, true);
     if (items.length >= 2) {
-      for (const item of items) addUntitled(item.idx, item.end, item.title, item.idx, item.sentence);
+      for (const item of items) addUntitled(item.idx, item.end, item.title, item.idx, item.sentence, item.table);
       return;
     }
     const own = headings.filter((h) => h.letter === li);
