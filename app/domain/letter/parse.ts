@@ -673,7 +673,7 @@ function headerRowValues(lines: SourceLine[], labelIdx: number, end: number): { 
     lines[k].noise = true;
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(m[2].trim()) ? m[2].trim() : null;
     const d = iso ? null : parseNorwegianDate(m[2].trim(), null);
-    return { reference: m[1].replace(/[\-–.]+$/u, ""), date: iso ?? (d && d.ok && d.precision === "day" ? d.date : null) };
+    return { reference: m[1].replace(/[-–.]+$/u, ""), date: iso ?? (d && d.ok && d.precision === "day" ? d.date : null) };
   }
   return null;
 }
