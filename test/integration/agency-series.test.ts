@@ -80,8 +80,22 @@ describe("three agencies' letters in one database", () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   });
 
+  it("stores a correction of NHN's oppdragsdokument as a later letter that changes no assignment", async () => {
+    const before = await loadRegister(together.db);
+    const result = await importLetterText(together.db, read("korrigering-nhn-2026.txt"), "korrigering.txt");
+    expect(result.changed).toBe(true);
+    const nhnLetters = together.sqlite
+      .prepare("select l.kind, l.title from letters l join agencies ag on ag.id = l.agency_id where ag.name = 'Norsk helsenett SF' order by l.id")
+      .all();
+    expect(nhnLetters).toEqual([
+      { kind: "main", title: "Oppdragsdokument til Norsk helsenett SF for 2026" },
+      { kind: "supplementary", title: "Korrigering av oppdragsdokument for Norsk helsenett SF for 2026" },
+    ]);
+    expect(await loadRegister(together.db)).toEqual(before);
+  });
+
   it("re-imports every letter without a change", async () => {
-    for (const file of [...SERIES, "oppdragsdokument-nhn-2026.txt", "oppdragsbrev-dmp-2026-uten-id.txt"]) {
+    for (const file of [...SERIES, "oppdragsdokument-nhn-2026.txt", "oppdragsbrev-dmp-2026-uten-id.txt", "korrigering-nhn-2026.txt"]) {
       expect((await importLetterText(together.db, read(file), file)).changed, file).toBe(false);
     }
   });

@@ -50,7 +50,8 @@
  *    assignments without IDs under an "Oppdrag" heading, numbered ("2 Særskilte oppdrag") or the
  *    words alone on a line: its subsections ("2.1 Title"), else its numbered lines ("1. Title",
  *    "Oppdrag 1: Title") set apart by blank lines or counting 1, 2, 3 … line by line, else a
- *    list of two or more bullets, else the rows of a table under "Nr. Oppdrag Frist"; an item that is one sentence (wrapped or not) is its own text,
+ *    list of two or more bullets, else the rows of a table under "Nr. Oppdrag Frist"; an item
+ *    that is one sentence (wrapped or not) is its own text,
  *    titled up to its "Frist".
  * Deadlines: see deadlines.ts. Everything odd becomes a warning with a line number.
  *
