@@ -432,3 +432,27 @@ Rapportere om beredskapen for atomulykker
     expect(r.assignments).toEqual([]);
   });
 });
+
+describe("a «Frist:» paragraph whose date stands on its next line", () => {
+  const text = `Supplerende tildelingsbrev nr. 3 Sjødirektoratet
+
+TB2026-70 Forenkling av sertifikatprosessen
+
+Direktoratet skal forenkle prosessen.
+
+Frist: Direktoratet skal ta sikte på gjennomføring i løpet av året. Det bes om en
+skriftlig rapportering på fremdrift innen 15.10.2026.
+
+Ansvarlig avdeling i NFD: SJA
+`;
+  for (const [shape, t] of [
+    ["Word", text],
+    ["PDF", asPdf(text)],
+  ] as const) {
+    it(`reads the date and gives no warning that none was found (${shape})`, () => {
+      const r = parseLetter(t);
+      expect(dated(byId(r, "TB2026-70"))).toEqual(["2026-10-15"]);
+      expect(r.warnings.map((w) => w.message).join("\n")).not.toMatch(/Fant ingen dato/);
+    });
+  }
+});

@@ -511,11 +511,19 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     out.push(deadline);
   }
 
-  // A "Frist: …" line nothing was read from ("Frist: uke 12", "Frist: Løpende"): the user checks it.
+  // A "Frist: …" paragraph nothing was read from ("Frist: uke 12", "Frist: Løpende"): the user
+  // checks it. (The date may stand on a later line of the paragraph: "Frist: … Det bes om en" /
+  // "skriftlig rapportering … innen 15.10.2026.")
   const readLines = new Set(candidates.map((c) => c.lineIdx));
+  const paragraphFrom = (i: number): number[] => {
+    const out = [i];
+    for (let k = i + 1; k < lines.length && k <= i + 4 && lines[k].text.trim() !== "" && !/^Frist\b/i.test(lines[k].text); k++) out.push(k);
+    return out;
+  };
   lines.forEach((line, i) => {
     const frist = /^Frist\b[^:.]{0,40}:\s*(\S.*)$/i.exec(line.text);
-    if (!frist || readLines.has(i) || findDatePhrases(frist[1], ctx.year).length > 0) return;
+    if (!frist || findDatePhrases(frist[1], ctx.year).length > 0) return;
+    if (paragraphFrom(i).some((k) => readLines.has(k) || (k > i && findDatePhrases(lines[k].text, ctx.year).length > 0))) return;
     warnings.push({ line: line.no, message: `Fant ingen dato i «${shorten(line.text)}» i ${ctx.id} – kontroller fristen` });
   });
   for (const d of out) {
