@@ -456,3 +456,34 @@ Ansvarlig avdeling i NFD: SJA
     });
   }
 });
+
+describe("one «Frist» for several deliverables, and one after an event", () => {
+  const r = parseLetter(`Supplerende tildelingsbrev nr. 4 Sjødirektoratet
+
+TB2026-80 Revisjon av forskrift om fritidsfartøy
+
+Departementet gir Sjødirektoratet følgende deloppdrag:
+
+1. Utarbeide forslag til revidert forskrift med høringsnotat
+
+2. Utarbeide utkast til veileder
+
+3. Gjennomføre alminnelig høring
+
+Frist:
+
+- Frist for deloppdrag 1 og 2 er 31.10.2026.
+- Frist for deloppdrag 3 vil være etter gjennomført offentlig høring.
+
+Ansvarlig avdeling i NFD: SJA
+`);
+
+  it("gives each deliverable named in «deloppdrag 1 og 2» the date, and the one after the hearing to be agreed", () => {
+    const labelled = byId(r, "TB2026-80").deadlines.filter((d) => d.label !== null);
+    expect(labelled.map((d) => [d.label, d.date, d.state])).toEqual([
+      ["Deloppdrag 1", "2026-10-31", "dated"],
+      ["Deloppdrag 2", "2026-10-31", "dated"],
+      ["Deloppdrag 3", null, "to_be_agreed"],
+    ]);
+  });
+});

@@ -275,12 +275,13 @@ interface Candidate {
   strong: boolean;
 }
 
-const RE_EXPLICIT_LABEL = /\bfrist\s+(?:for\s+)?(deloppdrag|delleveranse|delrapport)(?:\s*(\d{1,2}|[a-h])\b)?/i;
+/** "Frist for deloppdrag 2", also for several: "Frist for deloppdrag 1 og 2", "… 1, 2 og 3". */
+const RE_EXPLICIT_LABEL = /\bfrist\s+(?:for\s+)?(deloppdrag|delleveranse|delrapport)(?:\s*((?:\d{1,2}|[a-h])(?:\s*(?:,|og)\s*(?:\d{1,2}|[a-h]))*)\b)?/i;
 const RE_VERB_CUE =
   /\b(?:leveres|levert|levere|oversendes|oversende|sendes|forelegges|fremlegges|legges\s+fram|legges\s+frem|rapporteres|foreligge|foreligger|ferdigstilles|publiseres)\b((?:\s+\S+){0,3})\s*$/i;
 const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:en)?|tidspunkt(?:et)?|tidsplan(?:en)?)\b/i;
 const RE_TO_BE_AGREED_VERB =
-  /\b(?:avklares|avtales|avklart|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|fastsettes\s+i\s+dialog)\b/i;
+  /\b(?:avklares|avtales|avklart|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|fastsettes\s+i\s+dialog|(?:vil\s+være|blir)\s+etter)\b/i;
 const RE_ON_HOLD = /\b(?:settes|satt|er\s+satt|blir\s+satt|stilles|legges)\s+i\s+bero\b|\butsettes\s+(?:inntil\s+videre|på\s+ubestemt\s+tid)\b/i;
 /** An earlier deadline, not this one: "har fått frist …", "utredning … som hadde frist 31.12.2025". */
 const RE_EARLIER_DEADLINE = /\b(?:(?:har|hadde)\s+fått\s+(?:utsatt\s+)?frist|hadde\s+(?:utsatt\s+)?frist)\b/i;
@@ -338,10 +339,16 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
   };
   const refersToEarlierAssignment = (sentence: string): boolean =>
     /TB/i.test(sentence) && findIds(sentence).some((x) => x.year < ctx.year && x.id !== ctx.id);
-  const explicitLabelIn = (prefix: string): string | null => {
+  /** The labels a "Frist for deloppdrag …" phrase names: [] for none, several for "1 og 2". */
+  const explicitLabelsIn = (prefix: string): (string | null)[] => {
     const m = RE_EXPLICIT_LABEL.exec(prefix);
-    if (!m) return null;
-    return m[2] ? `${capitalise(m[1])} ${m[2]}` : capitalise(m[1]);
+    if (!m) return [null];
+    if (!m[2]) return [capitalise(m[1])];
+    return m[2].split(/\s*(?:,|og)\s*/).map((n) => `${capitalise(m[1])} ${n}`);
+  };
+  /** One candidate per label it is explicitly given (a deadline for "deloppdrag 1 og 2" is two). */
+  const pushCandidate = (c: Omit<Candidate, "explicitLabel">, labelsFrom: string) => {
+    for (const explicitLabel of explicitLabelsIn(labelsFrom)) candidates.push({ ...c, explicitLabel });
   };
 
   const dates = findDatePhrases(S, Number.isFinite(ctx.year) && ctx.year > 0 ? ctx.year : null);
@@ -401,31 +408,16 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
       // An impossible date ("31.6.2026") with a "frist" cue is kept as an invalid deadline (text
       // kept, no date) so it is never silently replaced by the default deadline.
       if (strong && /ugyldig dato/.test(d.result.error)) {
-        candidates.push({
-          date: null,
-          precision: null,
-          state: "invalid",
-          text: normaliseSpace(S.slice(cueAt, d.end)).replace(/[.,;:]+$/, ""),
-          offset: cueAt,
-          lineIdx,
-          explicitLabel: explicitLabelIn(S.slice(ss, d.index)),
-          strong,
-        });
+        pushCandidate(
+          { date: null, precision: null, state: "invalid", text: normaliseSpace(S.slice(cueAt, d.end)).replace(/[.,;:]+$/, ""), offset: cueAt, lineIdx, strong },
+          S.slice(ss, d.index),
+        );
         datedSentences.add(ss);
       }
       continue;
     }
     const text = normaliseSpace(S.slice(cueAt, d.end)).replace(/[.,;:]+$/, "");
-    candidates.push({
-      date: d.result.date,
-      precision: d.result.precision,
-      state: d.result.state,
-      text,
-      offset: cueAt,
-      lineIdx,
-      explicitLabel: explicitLabelIn(S.slice(ss, d.index)),
-      strong,
-    });
+    pushCandidate({ date: d.result.date, precision: d.result.precision, state: d.result.state, text, offset: cueAt, lineIdx, strong }, S.slice(ss, d.index));
     datedSentences.add(ss);
   }
 
@@ -449,16 +441,18 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
       state = "to_be_agreed";
     if (!state) continue;
     const lead = sentence.length - sentence.trimStart().length;
-    candidates.push({
-      date: null,
-      precision: null,
-      state,
-      text: shorten(normaliseSpace(sentence).replace(/[.;:]+$/, "")),
-      offset: ss + lead,
-      lineIdx: lineIdxAt(ss + lead),
-      explicitLabel: explicitLabelIn(sentence),
-      strong: /\bfrist/i.test(sentence),
-    });
+    pushCandidate(
+      {
+        date: null,
+        precision: null,
+        state,
+        text: shorten(normaliseSpace(sentence).replace(/[.;:]+$/, "")),
+        offset: ss + lead,
+        lineIdx: lineIdxAt(ss + lead),
+        strong: /\bfrist/i.test(sentence),
+      },
+      sentence,
+    );
   }
 
   // Labels.
