@@ -51,7 +51,10 @@ TB2026-1
 Avd. NFD: SJA
 Ny forskrift om fritidsbåter
 Direktoratet skal utarbeide forslag til ny forskrift om fritidsbåter, jf. utredningen som
-hadde frist 31.12.2025 og som ble levert i fjor.
+hadde frist 31.12.2025 og som ble levert i fjor. Arbeidet følger opp disse oppdragene:
+
+- TB2025-101 – Sikkerhet for fritidsbåter i mørket
+- TB2025-96 – Registrering av vannscootere
 
 Frist: 1.6.2026
 TB2026-2
@@ -132,6 +135,11 @@ describe("the newer main letter", () => {
 
       it("marks an assignment whose title says it is exempt from public access", () => {
         expect(r.assignments.map((a) => a.exempt)).toEqual([false, false, true, false]);
+      });
+
+      it("takes a bulleted list of earlier IDs inside an assignment as references, not as an opening list", () => {
+        expect(byId(r, "TB2026-1").mentions).toEqual(["TB2025-101", "TB2025-96"]);
+        expect(r.warnings.map((w) => w.message).join("\n")).not.toMatch(/står i oversikten/);
       });
 
       it("does not take an earlier deadline («som hadde frist 31.12.2025») as this one", () => {

@@ -1703,9 +1703,12 @@ export function phaseWarnings(st: ParseState): void {
     }
   }
   const allIds = new Set(assignments.map((a) => canonicalId(a.id)));
+  // A bulleted ID inside an assignment's text ("- TB2025-101 – Videreutvikling …" among the
+  // assignments it follows up) is a reference, not an entry of the letter's opening list.
+  const insideAssignment = (no: number) => assignments.some((a) => a.line < no && no <= (a.endLine ?? a.line));
   for (const e of listEntries) {
     const changed = events.some((ev) => ev.letter === e.letter && sameId(ev.target, e.id));
-    if (!allIds.has(canonicalId(e.id)) && !changed) {
+    if (!allIds.has(canonicalId(e.id)) && !changed && !insideAssignment(lines[e.idx].no)) {
       warnings.push({ line: lines[e.idx].no, message: `${e.id} står i oversikten i brevet, men selve oppdraget ble ikke funnet` });
     }
   }
