@@ -63,10 +63,8 @@ Tilsyn med passasjerskip, los og kystnære ruter, beredskap for uhell og helhetl
 risikovurdering
 Direktoratet skal legge fram en plan.
 
-Statusrapport for arbeidet må foreligge innen 1.3.2026
-TB2026-3
-Avd. NFD: HAV
-Oppdrag unntatt offentlighet jf. Offl. § 15 tredje ledd
+Statusrapport for arbeidet med planen må foreligge hos departementet innen 1.3.2026
+TB2026-3 Avd. NFD: HAV Oppdrag unntatt offentlighet jf. Offl. § 15 tredje ledd
 For detaljer se eget vedlegg.
 
 3.2. Rene og rike havområder med god forvaltning av ressursene i kystsonen og fjordene
@@ -104,7 +102,7 @@ describe("the newer main letter", () => {
         expect(r.letters.map((l) => [l.kind, l.year, l.title])).toEqual([["main", 2026, "Tildelingsbrev 2026"]]);
       });
 
-      it("finds an ID alone on its line with the owner line below, also after a sentence without a full stop", () => {
+      it("finds an ID with its owner (below it, or after it on the line), also after a sentence without a full stop", () => {
         expect(r.assignments.map((a) => [a.id, a.departments])).toEqual([
           ["TB2026-1", ["SJA"]],
           ["TB2026-2", ["SJA"]],

@@ -769,9 +769,10 @@ export function phaseDefinitions(st: ParseState): void {
       const idYear = Number(m[3]);
       const rest = t.slice(m[0].length).replace(/^\s*[:–-]\s*/, "").trim();
       if (!hasLabel) {
-        // The newer layout's head: the ID alone on its line, the owner line next. That is a
-        // definition whatever stands above it (a sentence without a full stop, a list item).
-        const ownerNext = rest === "" && i + 1 <= l.end && deptLineAt(i + 1);
+        // The newer layout's head: the ID alone on its line, the owner line next, or the owner
+        // right after the ID ("TB2026-9 Avd. HOD: HRA Høringsnotat …", the head row of a table).
+        // That is a definition whatever stands above it (a sentence without a full stop, a list item).
+        const ownerNext = (rest === "" && i + 1 <= l.end && deptLineAt(i + 1)) || RE_DEPT_LINE.test(rest);
         if (!ownerNext && !prevBoundaryOk(i, l.start)) continue;
         if (rest !== "" && !/^[\p{Lu}\d(«"“]/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
         // An earlier year's ID heads a block only in a later letter ("TB2025-115 <title>" in a
