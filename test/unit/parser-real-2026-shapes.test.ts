@@ -67,7 +67,8 @@ Statusrapport for arbeidet med planen må foreligge hos departementet innen 1.3.
 TB2026-3 Avd. NFD: HAV Oppdrag unntatt offentlighet jf. Offl. § 15 tredje ledd
 For detaljer se eget vedlegg.
 
-3.2. Rene og rike havområder med god forvaltning av ressursene i kystsonen og fjordene
+3.2. Rene og rike havområder med god forvaltning av ressursene i kystsonen og
+fjordene.
 
 3.2.1. Oppdrag
 
@@ -115,7 +116,10 @@ describe("the newer main letter", () => {
 
       it("reads areas from the body, not from contents whose page numbers stand on the next line", () => {
         expect(r.assignments.map((a) => a.area)).toEqual(["3.1", "3.1", "3.1", "3.2"]);
-        expect(r.areas.map((a) => a.code)).toEqual(["3.1", "3.2"]);
+        expect(r.areas.map((a) => [a.code, a.name])).toEqual([
+          ["3.1", "Trygg ferdsel på sjøen"],
+          ["3.2", "Rene og rike havområder med god forvaltning av ressursene i kystsonen og fjordene"],
+        ]);
         // The area heading ends the block above it: "3.2." is no date (3 February).
         expect(dated(byId(r, "TB2026-3"))).toEqual(["2026-12-31"]);
         // The chapter after the sections ("4. Budsjett") ends the last assignment: its budget

@@ -653,12 +653,25 @@ export function phaseHeadings(st: ParseState): void {
         if (/^\p{Lu}[\p{L}]*\s+(?:kroner|mill)/u.test(m[2])) continue;
       } else if (!(chapter === null || first === chapter || first === chapter + 1)) continue;
       chapter = first;
-      headings.push({ idx: i, code: m[1], level: parts.length, title: m[2].trim(), letter: li });
+      headings.push({ idx: i, code: m[1], level: parts.length, title: withWrappedHeadingLine(st, i, m[2].trim(), l.end), letter: li });
     }
   });
   const headingAt = new Map<number, Heading>(headings.map((h) => [h.idx, h]));
   st.headings = headings;
   st.headingAt = headingAt;
+}
+
+/**
+ * A heading's title with the line the PDF wrapped it onto ("3.2. Befolkningen har … trygge og
+ * helsefremmende" / "lokalsamfunn"): one line in lower case right below, a blank line after it.
+ */
+function withWrappedHeadingLine(st: ParseState, i: number, title: string, end: number): string {
+  const { lines, content } = st;
+  const next = i + 1;
+  if (next > end || !content(next) || /[.:;!?]$/.test(title)) return title;
+  const t = lines[next].text;
+  const blankAfter = next + 1 > end || lines[next + 1].blank;
+  return /^\p{Ll}/u.test(t) && t.length <= 80 && blankAfter && !/[;!?]$/.test(t) ? joinWrapped([title, t.replace(/\.$/, "")]) : title;
 }
 
 /**
@@ -826,7 +839,7 @@ export function phaseAreasAndGoals(st: ParseState): void {
       defs.some((d) => d.idx > h.idx && d.idx <= end) ||
       goalLines.some((g) => g.idx > h.idx && g.idx <= end) ||
       headings.some((o) => o.idx > h.idx && o.idx <= end && o.level > 2 && /oppdrag/i.test(o.title));
-    if (holds) areaSpans.push({ code: h.code, name: h.title.replace(/\s+/g, " ").trim(), start: h.idx, end });
+    if (holds) areaSpans.push({ code: h.code, name: areaName(h.title), start: h.idx, end });
   }
   // A letter without two-level areas (an oppdragsdokument: "1. Digital samhandling", "3. Sikkerhet
   // og beredskap") has its chapters as areas, when two or more of them hold assignments.
@@ -837,7 +850,7 @@ export function phaseAreasAndGoals(st: ParseState): void {
       .map((h, k, all) => ({ h, end: Math.min(all[k + 1] ? all[k + 1].idx - 1 : l.end, l.end) }))
       .filter(({ h, end }) => defs.some((d) => d.idx > h.idx && d.idx <= end));
     if (chapters.length < 2) return;
-    for (const { h, end } of chapters) areaSpans.push({ code: h.code, name: h.title.replace(/\s+/g, " ").trim(), start: h.idx, end });
+    for (const { h, end } of chapters) areaSpans.push({ code: h.code, name: areaName(h.title), start: h.idx, end });
   });
   areaSpans.sort((a, b) => a.start - b.start);
   const areaAtLine = (idx: number): AreaSpan | null => areaSpans.find((a) => a.start <= idx && idx <= a.end) ?? null;
@@ -1817,6 +1830,11 @@ function wordsEndingWith(text: string, suffix: string, withEnd = false): (string
 function isExemptBlock(title: string, body: string): boolean {
   if (/\bunntatt\s+offentlighet\b/i.test(title)) return true;
   return body.length <= 200 && /\bunntatt\s+offentlighet\b/i.test(body) && /\beget\s+vedlegg\b/i.test(body);
+}
+
+/** An area's name as its heading gives it, without a closing full stop. */
+function areaName(title: string): string {
+  return title.replace(/\s+/g, " ").trim().replace(/\.$/, "");
 }
 
 function canonicalId(id: string): string {
