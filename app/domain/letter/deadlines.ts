@@ -23,9 +23,9 @@
  * Labels: "Frist deloppdrag 2" names its deliverable; otherwise the innermost "Delleveranse N" /
  * "Deloppdrag N" marker, or the numbered item ("1.", "2)", "a.", also behind a bullet) the deadline
  * stands in, labelled "Deloppdrag N", or by the name the item gives itself ("1. Delleveranse: …" →
- * "Delleveranse 1", "2. Sluttleveranse: …" → "Sluttleveranse"). Items label their deadlines when two or more items carry deadlines
- * or when the deadline stands in the item's own first paragraph; a single "Frist:" after a
- * list belongs to the whole assignment (label null).
+ * "Delleveranse 1", "2. Sluttleveranse: …" → "Sluttleveranse"). Items label their deadlines when
+ * two or more items carry deadlines or when the deadline stands in the item's own first
+ * paragraph; a single "Frist:" after a list belongs to the whole assignment (label null).
  */
 import { findDatePhrases, type DatePhraseMatch } from "./dates";
 import { findIds } from "./ids";
@@ -312,6 +312,7 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     }
     return lineStartsSorted[best]?.idx ?? 0;
   };
+  const firstContentLine = lines.findIndex((l) => l.text.trim() !== "");
   /** A table row's deadline cell: the date is a line of its own, or ends the row's first line. */
   const inOwnCell = (d: DatePhraseMatch): boolean => {
     const idx = lineIdxAt(d.index);
@@ -320,7 +321,6 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     const endsLine = d.end - start >= text.length;
     return endsLine && (d.index === start || idx === firstContentLine);
   };
-  const firstContentLine = lines.findIndex((l) => l.text.trim() !== "");
   const sentenceOf = (offset: number): [number, number] => {
     const k = upperBound(joined.sentenceStarts, offset);
     const start = joined.sentenceStarts[Math.max(0, k - 1)] ?? 0;
@@ -339,7 +339,7 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
   };
   const refersToEarlierAssignment = (sentence: string): boolean =>
     /TB/i.test(sentence) && findIds(sentence).some((x) => x.year < ctx.year && x.id !== ctx.id);
-  /** The labels a "Frist for deloppdrag …" phrase names: [] for none, several for "1 og 2". */
+  /** The labels a "Frist for deloppdrag …" phrase names: [null] for none, several for "1 og 2". */
   const explicitLabelsIn = (prefix: string): (string | null)[] => {
     const m = RE_EXPLICIT_LABEL.exec(prefix);
     if (!m) return [null];
