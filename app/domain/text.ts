@@ -36,3 +36,38 @@ export function isValidIsoDate(value: string): boolean {
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return d <= days && y >= 1900 && y <= 2200;
 }
+
+/** A line that starts a list item: "•", "-", "–", "1.", "2)", "a)". */
+const LIST_ITEM_START = /^(?:[•\-–·▪*]\s|\d{1,2}[.)]\s|[a-h][.)]\s)/u;
+
+/**
+ * A letter's text as blocks to show: the lines a PDF wrapped are joined into their paragraph,
+ * a blank line ends a paragraph, a list item starts a block of its own, and so does a sentence
+ * in capitals after a list item that has ended. The text itself is not changed (words and their
+ * order stay), only where lines break.
+ */
+export function letterTextBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  let current: string | null = null;
+  let inItem = false;
+  const flush = () => {
+    if (current !== null) blocks.push(current);
+    current = null;
+  };
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "") {
+      flush();
+      continue;
+    }
+    const item = LIST_ITEM_START.test(line);
+    const afterItem = current !== null && inItem && /[.:!?]$/.test(current) && /^\p{Lu}/u.test(line);
+    if (current === null || item || afterItem) {
+      flush();
+      current = line;
+      inItem = item;
+    } else current = `${current} ${line}`;
+  }
+  flush();
+  return blocks;
+}

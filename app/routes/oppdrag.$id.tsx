@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
+import { LetterText } from "~/components/letter-text";
 import { useEffect, useRef } from "react";
 import { Alert, Button, Heading, Link, Paragraph, Table } from "~/components/ds";
 import { AgreeDeadlineForm } from "~/components/agree-form";
@@ -405,7 +406,7 @@ export default function AssignmentPage() {
             <Heading level={3} data-size="xs">
               {a.known_only_from_letter ? "Slik det er kjent" : PART_KIND_LABELS.original}: {letterText}
             </Heading>
-            <div className="body-text">{a.body || <span className="muted">{a.exempt ? "Unntatt offentlighet." : "Ingen brødtekst."}</span>}</div>
+            {a.body ? <LetterText text={a.body} /> : <Paragraph className="muted">{a.exempt ? "Unntatt offentlighet." : "Ingen brødtekst."}</Paragraph>}
           </li>
           {parts.map((p) => (
             <li key={p.id} className="part">
@@ -415,7 +416,7 @@ export default function AssignmentPage() {
                 {letterLine({ title: p.letter_title, reference: p.letter_reference, date: p.letter_date }, formatDateLong)}
               </Heading>
               {p.title ? <Paragraph className="part__title">{p.title}</Paragraph> : null}
-              {p.body ? <div className="body-text">{p.body}</div> : null}
+              {p.body ? <LetterText text={p.body} /> : null}
               {p.departments.length ? <Paragraph className="muted">Ansvarlig avdeling i HOD: {p.departments.join(", ")}</Paragraph> : null}
               {deadlines.some((d) => d.partId === p.id) ? (
                 <ul>

@@ -37,7 +37,10 @@ const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g,
 
 describe("the detail page", () => {
   it("shows the original and each later part in order, each with its letter's title, date and reference", async () => {
-    const body = text(await page("/oppdrag/TB2026-17"));
+    const html = await page("/oppdrag/TB2026-17");
+    // The letter's text reads as paragraphs: the line the PDF wrapped after "fritt" is joined.
+    expect(html).toMatch(/<div class="body-text"><p>Helsedirektoratet skal vurdere hvordan pasienter bruker retten til innsyn og fritt behandlingsvalg digitalt, [^<]*<\/p>/);
+    const body = text(html);
     const original = body.indexOf("Opprinnelig oppdrag: Statsbudsjettet 2026 – tildelingsbrev til Helsedirektoratet, ref. 25/5120-2, 18. desember 2025");
     const addition = body.indexOf("Tillegg: ");
     const clarification = body.indexOf("Presisering: ");
