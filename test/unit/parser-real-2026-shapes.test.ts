@@ -497,3 +497,37 @@ Ansvarlig avdeling i NFD: SJA
     ]);
   });
 });
+
+describe("the head of an assignment with a blank line between its cells", () => {
+  const text = `Tildelingsbrev 2026
+Sjødirektoratet
+
+3.1. Trygg ferdsel på sjøen
+
+3.1.1. Oppdrag
+
+TB2026-1
+
+Avd. NFD: SJA
+
+Ny forskrift om fritidsbåter
+
+Direktoratet skal utarbeide forslag til ny forskrift, og en statusrapport for arbeidet leveres innen 1.3.2026
+TB2026-2
+
+Avd. NFD: HAV
+
+Kartlegging av vrakrester
+
+Direktoratet skal kartlegge vrakrester langs kysten.
+`;
+  it("still finds the ID with its owner below it, also after a sentence without a full stop", () => {
+    for (const t of [text, asPdf(text)]) {
+      const r = parseLetter(t);
+      expect(r.assignments.map((a) => [a.id, a.departments, a.title])).toEqual([
+        ["TB2026-1", ["SJA"], "Ny forskrift om fritidsbåter"],
+        ["TB2026-2", ["HAV"], "Kartlegging av vrakrester"],
+      ]);
+    }
+  });
+});

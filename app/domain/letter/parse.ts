@@ -785,7 +785,10 @@ export function phaseDefinitions(st: ParseState): void {
         // The newer layout's head: the ID alone on its line, the owner line next, or the owner
         // right after the ID ("TB2026-9 Avd. HOD: HRA Høringsnotat …", the head row of a table).
         // That is a definition whatever stands above it (a sentence without a full stop, a list item).
-        const ownerNext = (rest === "" && i + 1 <= l.end && deptLineAt(i + 1)) || RE_DEPT_LINE.test(rest);
+        // (A PDF may put a blank line between the cells of that head.)
+        let below = i + 1;
+        while (below <= l.end && below <= i + 3 && (lines[below].blank || lines[below].noise)) below++;
+        const ownerNext = (rest === "" && below <= l.end && deptLineAt(below)) || RE_DEPT_LINE.test(rest);
         if (!ownerNext && !prevBoundaryOk(i, l.start)) continue;
         if (rest !== "" && !/^[\p{Lu}\d(«"“]/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
         // An earlier year's ID heads a block only in a later letter ("TB2025-115 <title>" in a
