@@ -536,17 +536,8 @@ export function phaseLetters(st: ParseState): void {
         lines[i].noise = true;
         // The date alone, also where text the PDF put on the same line follows it.
         const leading = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\d{1,2}\.\s*\d{4}|\d{1,2}\.\s*\p{L}+\s+\d{4})(?=\s|$)/u.exec(dato[1].trim());
-        const v = valueAfter(leading ? leading[0] : dato[1].trim(), (s) => {
-          const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-          if (iso) return true;
-          const d = parseNorwegianDate(s, null);
-          return d !== null && d.ok && d.precision === "day" && s.length <= 30;
-        });
-        if (v && l.date === null) {
-          const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-          const d = iso ? null : parseNorwegianDate(v, null);
-          l.date = iso ? v : d && d.ok ? d.date : null;
-        }
+        const v = valueAfter(leading ? leading[0] : dato[1].trim(), (s) => s.length <= 30 && letterDate(s) !== null);
+        if (v && l.date === null) l.date = letterDate(v);
       }
     }
   }
@@ -649,7 +640,7 @@ export function phaseHeadings(st: ParseState): void {
       if (parts.length === 1) {
         if (!((chapter === null && first >= 1 && first <= 3) || (chapter !== null && first === chapter + 1))) continue;
         // "3 Rapportere om …" right under "2 Vurdere …": the next row of a numbered table, no chapter.
-        if (i > l.start && !lines[i - 1].blank && new RegExp(`^${first - 1}\\.?\\s`).test(lines[i - 1].text)) continue;
+        if (i > l.start && !lines[i - 1].blank && /^(\d{1,2})\.?\s/.exec(lines[i - 1].text)?.[1] === String(first - 1)) continue;
         if (/^\p{Lu}[\p{L}]*\s+(?:kroner|mill)/u.test(m[2])) continue;
       } else if (!(chapter === null || first === chapter || first === chapter + 1)) continue;
       chapter = first;
@@ -674,6 +665,13 @@ function withWrappedHeadingLine(st: ParseState, i: number, title: string, end: n
   return /^\p{Ll}/u.test(t) && t.length <= 80 && blankAfter && !/[;!?]$/.test(t) ? joinWrapped([title, t.replace(/\.$/, "")]) : title;
 }
 
+/** A letter's date as written under "Dato" ("2026-01-19", "19.1.2026", "19. januar 2026"), as yyyy-MM-dd; null for anything else. */
+function letterDate(s: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+  const d = parseNorwegianDate(s, null);
+  return d !== null && d.ok && d.precision === "day" ? d.date : null;
+}
+
 /**
  * The values under a row of labels "Deres ref Vår ref Dato": "15/1950-60 5.2.2016", with their
  * reference first when "Deres ref" has one ("14/88 15/1950-60 5. februar 2016"). The value line
@@ -685,9 +683,7 @@ function headerRowValues(lines: SourceLine[], labelIdx: number, end: number): { 
     const m = /^(?:\d{1,4}\/\d+\S*\s+)?(\d{1,4}\/\d+\S*)\s+(\d.*)$/u.exec(lines[k].text);
     if (!m) return null;
     lines[k].noise = true;
-    const iso = /^\d{4}-\d{2}-\d{2}$/.test(m[2].trim()) ? m[2].trim() : null;
-    const d = iso ? null : parseNorwegianDate(m[2].trim(), null);
-    return { reference: m[1].replace(/[-–.]+$/u, ""), date: iso ?? (d && d.ok && d.precision === "day" ? d.date : null) };
+    return { reference: m[1].replace(/[-–.]+$/u, ""), date: letterDate(m[2].trim()) };
   }
   return null;
 }
@@ -1699,23 +1695,25 @@ export function phaseWarnings(st: ParseState): void {
     const own = assignments.filter((a) => a.letter === li && !a.announcedOnly);
     return own.length >= 2 && !own.some(has);
   };
+  const noOwners = letters.map((_, li) => noneIn(li, (a) => a.departments.length > 0));
+  const noAreas = letters.map((l, li) => l.kind === "main" && noneIn(li, (a) => a.area !== null));
   letters.forEach((l, li) => {
     const name = `«${shortTitle(l.title ?? `brev ${li + 1}`)}»`;
-    if (noneIn(li, (a) => a.departments.length > 0)) {
+    if (noOwners[li]) {
       warnings.push({ line: lines[l.start].no, message: `${name} oppgir ingen ansvarlig avdeling for oppdragene – avdeling er ikke satt` });
     }
-    if (l.kind === "main" && noneIn(li, (a) => a.area !== null)) {
+    if (noAreas[li]) {
       warnings.push({ line: lines[l.start].no, message: `Fant ingen områder (2.x) i ${name} – oppdragene står uten område` });
     }
   });
   for (const a of assignments) {
-    if (a.departments.length === 0 && !a.announcedOnly && !noneIn(a.letter, (x) => x.departments.length > 0)) {
+    if (a.departments.length === 0 && !a.announcedOnly && !noOwners[a.letter]) {
       warnings.push({
         line: a.line,
         message: `Fant ingen ansvarlig avdeling for ${a.id} (${shortTitle(a.title)}) – avdeling er ikke satt`,
       });
     }
-    if (a.area === null && letters[a.letter].kind === "main" && !noneIn(a.letter, (x) => x.area !== null)) {
+    if (a.area === null && letters[a.letter].kind === "main" && !noAreas[a.letter]) {
       warnings.push({ line: a.line, message: `Fant ikke område (2.x) for ${a.id}` });
     }
   }
