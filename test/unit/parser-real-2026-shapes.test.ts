@@ -90,12 +90,11 @@ Kap. 0900 post 01 gjelder driftsutgifter.
 
 /** PDF text: every line ends in a space, as the extraction leaves it. */
 const asPdf = (text: string) => text.replace(/\n/g, " \n");
+/** The same letter as Word text and as PDF text. */
+const shapes = (text: string) => [["Word", text], ["PDF", asPdf(text)]] as const;
 
 describe("the newer main letter", () => {
-  for (const [shape, text] of [
-    ["Word", MAIN],
-    ["PDF", asPdf(MAIN)],
-  ] as const) {
+  for (const [shape, text] of shapes(MAIN)) {
     describe(`as ${shape} text`, () => {
       const r = parseLetter(text);
 
@@ -204,10 +203,7 @@ Med hilsen
 `;
 
 describe("a supplementary letter in the 2026 shape", () => {
-  for (const [shape, text] of [
-    ["Word", SUPPLEMENTARY],
-    ["PDF", asPdf(SUPPLEMENTARY)],
-  ] as const) {
+  for (const [shape, text] of shapes(SUPPLEMENTARY)) {
     describe(`as ${shape} text`, () => {
       const r = parseLetter(text);
 
@@ -455,10 +451,7 @@ skriftlig rapportering på fremdrift innen 15.10.2026.
 
 Ansvarlig avdeling i NFD: SJA
 `;
-  for (const [shape, t] of [
-    ["Word", text],
-    ["PDF", asPdf(text)],
-  ] as const) {
+  for (const [shape, t] of shapes(text)) {
     it(`reads the date and gives no warning that none was found (${shape})`, () => {
       const r = parseLetter(t);
       expect(dated(byId(r, "TB2026-70"))).toEqual(["2026-10-15"]);
