@@ -7,6 +7,7 @@ import { listParts } from "~/models/assignment-parts.server";
 import type { Database, EffectiveDeadlinesView as EffectiveDeadline } from "../db/schema";
 import type { StatusCode } from "../domain/status";
 import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
+import { idKeyVariants } from "~/domain/letter/ids";
 
 export interface DeadlineView {
   id: number;
@@ -322,16 +323,20 @@ export type Executor = Kysely<Database> | Transaction<Database>;
  * Assignments by identity. `findAssignmentByKey` is the ONE place the import path asks "which
  * assignment has this key": keys are unique per agency and year, so the lookup is within one
  * agency (two agencies' `2026-01` never meet; should one agency hold a key in two years, the
- * latest year's).
+ * latest year's). A later letter that pads the number otherwise (`TB2026-01` for `TB2026-1`) finds
+ * the same assignment (`idKeyVariants`).
  */
 export async function findAssignmentByKey(on: Executor, agencyId: number, key: string) {
-  return on
+  const keys = idKeyVariants(key);
+  const rows = await on
     .selectFrom("assignments")
     .selectAll()
     .where("agency_id", "=", agencyId)
-    .where("key", "=", key)
+    .where("key", "in", keys)
     .orderBy("year", "desc")
-    .executeTakeFirst();
+    .execute();
+  // The key as written first; else the same ID with other zero padding ("TB2026-01" for "TB2026-1").
+  return rows.find((r) => r.key === key) ?? rows[0];
 }
 
 export type AssignmentRow = NonNullable<Awaited<ReturnType<typeof findAssignmentByKey>>>;

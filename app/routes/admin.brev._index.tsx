@@ -65,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
     return data(
       {
         errors: {
-          fil: "Fant ingen oppdrag i teksten. Er det et brev med oppdrag, med ID-er (for eksempel «ID: TB2023-01 …» eller «ID: 2026-01 …») eller nummerert under en overskrift «Oppdrag»? Ingenting er lagret.",
+          fil: "Fant ingen oppdrag i teksten. Er det et brev med oppdrag, med ID-er (for eksempel «ID: TB2023-01 …», «ID: 2026-01 …» eller «Oppdrag 13/2024 …») eller nummerert under en overskrift «Oppdrag»? Ingenting er lagret.",
         } as Record<string, string>,
       },
       { status: 400 },

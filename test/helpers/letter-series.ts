@@ -19,3 +19,8 @@ export const SERIES_2026 = [
 export function readSeriesLetter(file: string): string {
   return fs.readFileSync(path.join(SERIES_2026_DIR, file), "utf8");
 }
+
+/** Letters in other ministries' ID forms (test/fixtures/letters/forms/, see its README.md). */
+export function readFormLetter(file: string): string {
+  return fs.readFileSync(path.join(REPO_ROOT, "test/fixtures/letters/forms", file), "utf8");
+}

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "../../app/domain/letter/parse";
 import type { ParseResult, ParsedAssignment } from "../../app/domain/letter/types";
+import { asPdf, shapes } from "../helpers/letter-shapes";
 
 const byId = (r: ParseResult, id: string): ParsedAssignment => {
   const a = r.assignments.find((x) => x.id === id);
@@ -88,10 +89,6 @@ Midlene stilles til disposisjon fra 1.1.2026 og skal brukes innen 31.12.2026.
 Kap. 0900 post 01 gjelder driftsutgifter.
 `;
 
-/** PDF text: every line ends in a space, as the extraction leaves it. */
-const asPdf = (text: string) => text.replace(/\n/g, " \n");
-/** The same letter as Word text and as PDF text. */
-const shapes = (text: string) => [["Word", text], ["PDF", asPdf(text)]] as const;
 
 describe("the newer main letter", () => {
   for (const [shape, text] of shapes(MAIN)) {

@@ -1,14 +1,28 @@
 /**
- * Assignment IDs: `TB2023-05` (main letter), `TTB2023-22` (supplementary letter), also without
- * zero padding (`TB2026-1`) and with three digits (`TB2026-101`). PDF text sometimes splits them
- * (`TB 2022-31`, `TTB2021- 21`); `normaliseId` removes the spaces but keeps the number as written.
+ * Assignment IDs, kept as printed. Two families:
+ *  - the TB form: `TB2023-05` (main letter), `TTB2023-22` (supplementary letter), also without zero
+ *    padding (`TB2026-1`) and with three digits (`TB2026-101`). It is an ID wherever it stands.
+ *    PDF and Word text sometimes split it (`TB 2022-31`, `TTB2021- 21`, `TB- 2026-2` in the real
+ *    2026 letter); `normaliseId` removes the spaces and that hyphen but keeps the number as written.
+ *  - plain forms, an ID only after a label ("ID: 2026-01", "Oppdrag 13/2024", "oppdrag nr. 2024-003"):
+ *    year-number (`2026-01`) or number/year (`13/2024`, Kommunal- og distriktsdepartementet's form).
+ * The same ID with other zero padding (`TB2023-1`, `TB2023-01`) is the same assignment (`sameId`).
  *
  * Assignments without an ID get a synthetic key `uten-id-<year>-<8 hex>` that can never match a
- * real ID (real IDs start with "TB"/"TTB"). Pure module: no I/O, no node:crypto.
+ * real ID. Pure module: no I/O, no node:crypto.
  */
 
-/** One ID anywhere in a text (not anchored). Non-global: safe to share. */
-export const ID_PATTERN = /(?<![A-Za-z0-9ÆØÅæøå])(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)/;
+/** The TB form as a RegExp source; groups: prefix (with a hyphen a line break left), year, number. */
+export const TB_ID_SOURCE = String.raw`(T?TB(?:\s?-(?=\s?\d{4}))?)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)`;
+
+/** A plain form as a RegExp source, one group: "2026-01" or "13/2024" as printed. */
+export const PLAIN_ID_SOURCE = String.raw`(\d{4}\s?[-–]\s?\d{1,3}(?!\d)|\d{1,3}\s?\/\s?\d{4}(?!\d))`;
+
+/** One TB-form ID anywhere in a text (not anchored). Non-global: safe to share. */
+export const ID_PATTERN = new RegExp(`(?<![A-Za-z0-9ÆØÅæøå])${TB_ID_SOURCE}`);
+
+/** A plain-form ID after its label, anywhere in a text: "ID 2026-03", "oppdrag 13/2024", "oppdraget nr. 2024-003". */
+const PLAIN_MENTION_SOURCE = String.raw`(?<![\p{L}\d])(?:ID\s*[:.]?\s*|[Oo]ppdrag(?:et)?\s+(?:nr\.?\s*)?(?:ID\s*[:.]?\s*)?)${PLAIN_ID_SOURCE}`;
 
 /** A fresh global copy of ID_PATTERN (a shared global RegExp would leak `lastIndex`). */
 export function idRegexGlobal(): RegExp {
@@ -16,40 +30,114 @@ export function idRegexGlobal(): RegExp {
 }
 
 export interface IdParts {
-  prefix: "TB" | "TTB";
+  /** "TB" / "TTB", or the plain form: "year-number" (2026-01) or "number/year" (13/2024). */
+  form: "TB" | "TTB" | "year-number" | "number/year";
   year: number;
   number: number;
 }
 
-/** "TB 2022-31" → "TB2022-31"; the number keeps its padding as written. */
+/** "TB 2022-31" → "TB2022-31", "TB- 2026-2" → "TB2026-2"; the number keeps its padding as written. */
 export function normaliseId(prefix: string, year: string, num: string): string {
-  return `${prefix.toUpperCase()}${year}-${num}`;
+  return `${prefix.replace(/[\s-]+/g, "").toUpperCase()}${year}-${num}`;
 }
 
-/** All IDs mentioned in a text, normalised, in order of appearance (duplicates kept). */
-export function findIds(text: string): { id: string; index: number; length: number; year: number }[] {
-  const out: { id: string; index: number; length: number; year: number }[] = [];
+/** A plain-form ID as printed, without the spaces a PDF put in: "2026 - 01" → "2026-01", "13 / 2024" → "13/2024". */
+export function normalisePlainId(printed: string): string {
+  return printed.replace(/\s+/g, "").replace("–", "-");
+}
+
+export interface IdMention {
+  id: string;
+  index: number;
+  length: number;
+  year: number;
+}
+
+/**
+ * All IDs mentioned in a text, normalised, in order of appearance (duplicates kept): every TB-form
+ * ID, and plain-form IDs after their label ("oppdrag 13/2024"); a bare "2026-01" is not an ID.
+ */
+export function findIds(text: string): IdMention[] {
+  const out: IdMention[] = [];
   const re = idRegexGlobal();
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     out.push({ id: normaliseId(m[1], m[2], m[3]), index: m.index, length: m[0].length, year: Number(m[2]) });
   }
-  return out;
+  if (!/\d[-–\s/]/.test(text) || !/ID|ppdrag/.test(text)) return out;
+  const plain = new RegExp(PLAIN_MENTION_SOURCE, "gu");
+  const before = out.length;
+  while ((m = plain.exec(text)) !== null) {
+    const id = normalisePlainId(m[1]);
+    const year = parseId(id)?.year;
+    if (year !== undefined) out.push({ id, index: m.index + m[0].length - m[1].length, length: m[1].length, year });
+  }
+  return out.length > before ? out.sort((a, b) => a.index - b.index) : out;
+}
+
+/** A mention of `id` that `findIds` reads back: a plain form needs its label ("oppdrag 13/2024"). */
+export function idMention(id: string): string {
+  return /^\d/.test(id) ? `oppdrag ${id}` : id;
 }
 
 /** Parts of a real ID, or null for anything else (including synthetic keys). */
 export function parseId(id: string): IdParts | null {
-  const m = /^(T?TB)(\d{4})-(\d{1,3})$/.exec(id);
-  if (!m) return null;
-  return { prefix: m[1] as "TB" | "TTB", year: Number(m[2]), number: Number(m[3]) };
+  const tb = /^(T?TB)(\d{4})-(\d{1,3})$/.exec(id);
+  if (tb) return { form: tb[1] as "TB" | "TTB", year: Number(tb[2]), number: Number(tb[3]) };
+  const yn = /^(\d{4})-(\d{1,3})$/.exec(id);
+  if (yn) return { form: "year-number", year: Number(yn[1]), number: Number(yn[2]) };
+  const ny = /^(\d{1,3})\/(\d{4})$/.exec(id);
+  if (ny) return { form: "number/year", year: Number(ny[2]), number: Number(ny[1]) };
+  return null;
 }
 
-/** Same assignment regardless of zero padding: TB2023-1 and TB2023-01. */
+const RE_LEADING_TB = new RegExp(`^${TB_ID_SOURCE}`, "i");
+const RE_LEADING_PLAIN = new RegExp(`^${PLAIN_ID_SOURCE}`);
+
+/**
+ * The ID at the very start of `text`: a TB-form ID, or (only when `plainAllowed`, i.e. after a
+ * label the caller has read) a plain-form ID. `length` is how much of `text` it takes.
+ */
+export function leadingId(text: string, plainAllowed: boolean): { id: string; year: number; length: number } | null {
+  const tb = RE_LEADING_TB.exec(text);
+  if (tb) return { id: normaliseId(tb[1], tb[2], tb[3]), year: Number(tb[2]), length: tb[0].length };
+  if (!plainAllowed) return null;
+  const p = RE_LEADING_PLAIN.exec(text);
+  if (!p) return null;
+  const id = normalisePlainId(p[1]);
+  const parts = parseId(id);
+  return parts ? { id, year: parts.year, length: p[0].length } : null;
+}
+
+/** One string per assignment identity, whatever the padding: "TB:2023-1" for TB2023-01 and TB2023-1. */
+export function idIdentity(id: string): string {
+  const p = parseId(id);
+  return p ? `${p.form}:${p.year}-${p.number}` : id;
+}
+
+/** The year an ID names, or null (IDs of no known form, synthetic keys). */
+export function idYear(id: string): number | null {
+  return parseId(id)?.year ?? null;
+}
+
+/** Same assignment regardless of zero padding: TB2023-1 and TB2023-01, 2026-1 and 2026-01. */
 export function sameId(a: string, b: string): boolean {
-  const pa = parseId(a);
-  const pb = parseId(b);
-  if (!pa || !pb) return a === b;
-  return pa.prefix === pb.prefix && pa.year === pb.year && pa.number === pb.number;
+  return a === b || idIdentity(a) === idIdentity(b);
+}
+
+/**
+ * The keys an ID may be stored under, the printed one first: its number unpadded and padded to two
+ * and three digits (a later letter may write `TB2026-01` for the main letter's `TB2026-1`).
+ */
+export function idKeyVariants(id: string): string[] {
+  const p = parseId(id);
+  if (!p) return [id];
+  const numbers = [String(p.number), pad(p.number, 2), pad(p.number, 3)];
+  const tbPrefix = /^T?TB/.exec(id)?.[0] ?? "";
+  const forms = numbers.map((n) =>
+    p.form === "number/year" ? `${n}/${p.year}` : p.form === "year-number" ? `${p.year}-${n}` : `${tbPrefix}${p.year}-${n}`,
+  );
+  return [id, ...forms.filter((f, i) => f !== id && forms.indexOf(f) === i)];
 }
 
 export const SYNTHETIC_PREFIX = "uten-id-";
@@ -75,7 +163,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
  */
 export function assignmentSortKey(key: string, place?: LetterPlace): string {
   const parts = parseId(key);
-  if (parts) return `1${parts.prefix === "TB" ? 0 : 1}${parts.year}${pad(parts.number, 6)} ${key}`;
+  if (parts && (parts.form === "TB" || parts.form === "TTB")) return `1${parts.form === "TB" ? 0 : 1}${parts.year}${pad(parts.number, 6)} ${key}`;
   if (!isSyntheticId(key)) return `2${key.replace(/\d+/g, (digits) => digits.padStart(12, "0"))} ${key}`;
   return place ? `3${pad(place.letterId, 10)}${pad(place.line, 8)} ${key}` : `3 ${key}`;
 }

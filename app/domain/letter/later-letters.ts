@@ -60,7 +60,7 @@ export interface FoundChange {
  * letter's (implied year of "1. mai"); `line` the sentence's line.
  */
 export function changesInSentence(sentence: string, year: number, line: number): FoundChange[] {
-  if (!/TB|\d{4}-\d/.test(sentence)) return [];
+  if (!/TB|\d{4}-\d|\d\/\d{4}/.test(sentence)) return [];
   const ids = uniqueIds(sentence);
   if (ids.length !== 1) return [];
   const target = ids[0];

@@ -46,6 +46,9 @@
  *    short "Andre føringer:" above a task without ID; "Deres ref Vår ref" on one line; a
  *    "Korrigering av oppdragsdokument …" is a later letter; an oppdragsdokument's one-level
  *    chapters ("1. Digital samhandling") are its areas.
+ *  - Other ID forms (ids.ts, decision 093): "Oppdrag 13/2024 Title", "Oppdrag 2024-001: Title",
+ *    "ID 2026-01" as definitions when they stand where a block starts and go on with a title;
+ *    "TB- 2026-2" (a split TB ID) is TB2026-2. `idAtLineStart` is the one reader of them.
  *  - Other agencies (letter-meta.ts): recipient, genre, number; "ID: 2026-01 Title"; numbered
  *    assignments without IDs under an "Oppdrag" heading, numbered ("2 Særskilte oppdrag") or the
  *    words alone on a line: its subsections ("2.1 Title"), else its numbered lines ("1. Title",
@@ -59,7 +62,7 @@
  */
 import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
 import { findDatePhrases, parseNorwegianDate } from "./dates";
-import { findIds, normaliseId, parseId, sameId, syntheticId } from "./ids";
+import { findIds, idIdentity, idMention, idYear, leadingId, sameId, syntheticId } from "./ids";
 import { announcedEntry, changesInSentence, classifyPart, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
 import { normaliseLetterText } from "./normalise";
 import { addresseeFromText, genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
@@ -104,18 +107,50 @@ const RE_DEPT_LINE = {
   test: (t: string): boolean => /^[EAea]/.test(t) && t.includes(":") && RE_DEPT_LINE_FULL.test(t),
   source: RE_DEPT_LINE_FULL.source,
 };
-const RE_ID_AT_START = /^(ID\s*[:.]?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)/i;
-/** The oppdragsdokument form "ID: 2026-01 Title": a year and a number, only with the "ID:" label. */
-const RE_PLAIN_ID_AT_START = /^ID\s*[:.]\s*(\d{4}\s?[-–]\s?\d{1,3})(?!\d)/i;
+/** A label before an ID at the start of a line: "ID:", "ID", "Oppdrag", "Oppdrag nr.", "Oppdrag ID:". */
+const RE_LINE_ID_LABEL = /^(?:(ID)\s*([:.])?\s*|Oppdrag(?:\s+nr\.?)?\s+(?:ID\s*[:.]?\s*)?)/i;
+
+/** An ID at the start of a line, with the label before it and the text after it. */
+interface LineId {
+  id: string;
+  idYear: number;
+  /** "ID:" (with colon or full stop), "ID" (without), "Oppdrag" (also "Oppdrag nr."), or none. */
+  label: "ID:" | "ID" | "Oppdrag" | null;
+  /** The text after the ID, without a ":" / "–" right after it. */
+  rest: string;
+}
+
 /**
- * The same without the colon ("ID 2026-01 Title", as a PDF or a writer may give it): only at the
- * start of a block and with a title that starts with a capital on the line, so a sentence broken
- * before "ID 2026-01." or "ID 2026-01 og …" never starts an assignment.
+ * The one reader of "an ID at the start of a line": a TB-form ID, labelled or not ("TB2026-1",
+ * "ID: TB2023-01"), or a plain-form ID after its label ("ID: 2026-01", "Oppdrag 13/2024"). Whether
+ * the line defines an assignment is the caller's question (phaseDefinitions).
  */
-const RE_PLAIN_ID_UNLABELLED = /^ID\s+(\d{4}\s?[-–]\s?\d{1,3})(?!\d)\s+(?=[\p{Lu}«"“])/u;
+function idAtLineStart(t: string): LineId | null {
+  if (!/^(?:ID|T?TB|Oppdrag)/i.test(t)) return null;
+  const lab = RE_LINE_ID_LABEL.exec(t);
+  const label = lab ? (lab[1] ? (lab[2] ? "ID:" : "ID") : "Oppdrag") : null;
+  const after = lab ? t.slice(lab[0].length) : t;
+  const found = leadingId(after, label !== null);
+  if (!found) return null;
+  const rest = after.slice(found.length).replace(/^\s*[:–-]\s*/, "").trim();
+  return { id: found.id, idYear: found.year, label, rest };
+}
+
+/** The ID after an optional label ("oppdrag", "oppdraget nr.", "ID:") at the start of `text`. */
+function idAfterLabel(text: string): string | null {
+  const lab = /^(?:oppdrag(?:et)?\s+)?(?:nr\.?\s*)?(?:ID\s*:?\s*)?/i.exec(text);
+  const label = lab?.[0] ?? "";
+  return leadingId(text.slice(label.length), label !== "")?.id ?? null;
+}
+
 const RE_SUPPLEMENTARY_TITLE = /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev|korrigering av/i;
-const RE_LIST_ID = /^[-–•·▪*]\s*(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)\s*(.*)$/;
-const RE_EVENT_HEADING = /^(?:Utsettelse|Utsetting)\s+av\s+(?:oppdrag(?:et)?\s+)?(?:ID\s*:?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)(.*)$/i;
+const RE_LIST_BULLET = /^[-–•·▪*]\s*/;
+/** "- TTB2023-02 Title", "• Oppdrag 13/2024 Title": an entry of a supplementary letter's opening list. */
+function listIdAt(t: string): LineId | null {
+  const b = RE_LIST_BULLET.exec(t);
+  return b ? idAtLineStart(t.slice(b[0].length)) : null;
+}
+const RE_POSTPONEMENT_HEAD = /^(?:Utsettelse|Utsetting)\s+av\s+/i;
 const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*\d{2})?\s*[.,]?$/i;
 const RE_BUDGET_HEADING = { test: (t: string): boolean => /^[Kk]/.test(t) && t.length < 40 && RE_BUDGET_HEADING_FULL.test(t) };
 /** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" … ("3.2 Oppdrag til direktoratet"). */
@@ -469,15 +504,7 @@ export function phaseLetters(st: ParseState): void {
     }
     const { title, end } = readTitle(i);
     if (contentLines >= 30 || closed) {
-      // A new letter. Its letterhead footer ("Postadresse …") may stand just above the subject.
-      let start = i;
-      for (let k = i - 1; k > cur.start && k >= i - 40; k--) {
-        if (RE_CLOSING.test(lines[k].text) || RE_ID_AT_START.test(lines[k].text)) break;
-        if (/^Postadresse\b/i.test(lines[k].text)) {
-          start = k;
-          break;
-        }
-      }
+      const start = letterHeadStart(lines, i, cur.start);
       cur.end = start - 1;
       const l = newLetter(start);
       l.title = title;
@@ -561,8 +588,8 @@ export function phaseLetters(st: ParseState): void {
     const out: number[] = [];
     for (let i = from; i <= to; i++) {
       const t = lines[i].text.replace(/^[-–•·▪*]\s*/, "");
-      const m = RE_ID_AT_START.exec(t);
-      if (m) out.push(Number(m[3]));
+      const at = idAtLineStart(t);
+      if (at) out.push(at.idYear);
     }
     return out;
   };
@@ -720,29 +747,87 @@ function markContentsWithoutPageNumbers(st: ParseState, l: Letter): void {
   }
 }
 
+/**
+ * Whether the ID at the start of line `i` defines an assignment. "ID: …" always does. A TB-form ID
+ * without label, or after "Oppdrag", does when it stands where a block can start (after a sentence
+ * end, blank line or heading, or with its owner line right below it), goes on with a title (a
+ * capital, not a verb), and has the letter's year. A plain form after "ID" without colon needs a
+ * block start and a capital.
+ */
+function definitionAt(st: ParseState, l: Letter, i: number, at: LineId): Omit<Def, "letter"> | null {
+  const { lines } = st;
+  const { id, idYear, rest } = at;
+  const plain = /^\d/.test(id);
+  if (at.label === "ID:" || (at.label === "ID" && !plain)) return { idx: i, id, idYear, hasLabel: true, rest };
+  if (at.label === "ID") return prevBoundaryOk(st, i, l.start) && /^[\p{Lu}«"“]/u.test(rest) ? { idx: i, id, idYear, hasLabel: true, rest } : null;
+  // The newer layout's head: the ID alone on its line, the owner line next, or the owner
+  // right after the ID ("TB2026-9 Avd. HOD: HRA Høringsnotat …", the head row of a table).
+  // That is a definition whatever stands above it (a sentence without a full stop, a list item).
+  // (A PDF may put a blank line between the cells of that head.)
+  let below = i + 1;
+  while (below <= l.end && below <= i + 3 && (lines[below].blank || lines[below].noise)) below++;
+  const ownerNext = (rest === "" && below <= l.end && RE_DEPT_LINE.test(lines[below].text)) || RE_DEPT_LINE.test(rest);
+  if (!ownerNext && !prevBoundaryOk(st, i, l.start)) return null;
+  if (rest !== "" && !/^[\p{Lu}\d(«"“]/u.test(rest) && !RE_DEPT_LABEL.test(rest)) return null;
+  // An earlier year's ID heads a block only in a later letter ("TB2025-115 <title>" in a
+  // supplementary letter of 2026), after a blank line, with a title on the line.
+  const earlierYearHeading =
+    idYear < l.year && !!l.title && RE_SUPPLEMENTARY_TITLE.test(l.title) && rest !== "" && (i === l.start || lines[i - 1].blank || lines[i - 1].noise);
+  if (l.year > 0 && idYear !== l.year && !earlierYearHeading) return null;
+  if (/^\S+\s+(?:skal|er|ble|har|vil|må|bes|ber|viser|vises|gjelder)\b/u.test(rest) && !RE_DEPT_LABEL.test(rest)) return null;
+  return { idx: i, id, idYear, hasLabel: false, rest };
+}
+
+/** Whether a block can start at line `i`: after a sentence end, blank line, noise, heading, owner line, budget heading or short capitalised line. */
+function prevBoundaryOk(st: ParseState, i: number, letterStart: number): boolean {
+  const { lines, headingAt } = st;
+  if (i === letterStart) return true;
+  if (i === 0 || lines[i - 1].blank || lines[i - 1].noise) return true;
+  const p = lines[i - 1].text;
+  if (/[.:;!?»)"”]$/.test(p)) return true;
+  if (headingAt.has(i - 1) || RE_DEPT_LINE.test(p) || RE_BUDGET_HEADING.test(p) || RE_CLOSING.test(p)) return true;
+  return p.length <= 60 && !RE_TITLE_CONTINUES.test(p) && /^\p{Lu}/u.test(p);
+}
+
+const RE_POSTAL_LINE = /^(?:NO-)?\d{4}\s+\p{Lu}/u;
+
+/**
+ * Where a later letter whose subject is on line `subject` starts: at its letterhead footer
+ * ("Postadresse …") when that stands just above the subject, else at its head: the "Deres ref /
+ * Vår ref / Dato" rows and the address block above them ("Husbanken" / "Postboks 1404" /
+ * "8002 BODØ", set apart by a blank line), so that the reference and date are the new letter's.
+ * Never above the previous letter's closing or an assignment ID.
+ */
+function letterHeadStart(lines: SourceLine[], subject: number, previousStart: number): number {
+  let start = subject;
+  for (let k = subject - 1; k > previousStart && k >= subject - 40; k--) {
+    const t = lines[k].text;
+    if (RE_CLOSING.test(t) || idAtLineStart(t) !== null) break;
+    if (/^Postadresse\b/i.test(t)) return k;
+    if (/^(?:Deres|Vår)\s+ref/i.test(t)) start = k;
+    else if (start < subject && !lines[k].blank && RE_POSTAL_LINE.test(t)) {
+      let top = k;
+      while (top - 1 > previousStart && k - (top - 1) <= 3 && !lines[top - 1].blank && !RE_CLOSING.test(lines[top - 1].text)) top--;
+      return top - 1 > previousStart && !lines[top - 1].blank ? start : top;
+    }
+  }
+  return start;
+}
+
 /** Phase "definitions, lists, events": ID lines that start assignments, opening-list entries, postponement headings; letter kinds. */
 export function phaseDefinitions(st: ParseState): void {
-  const { lines, warnings, content, letters, headingAt } = st;
+  const { lines, warnings, content, letters } = st;
   // ----- Definitions, lists, events ------------------------------------------------------------
   const defs: Def[] = [];
   const listEntries: ListEntry[] = [];
   const eventLines: { idx: number; target: string; letter: number }[] = [];
-  const deptLineAt = (i: number) => RE_DEPT_LINE.test(lines[i].text);
-  const prevBoundaryOk = (i: number, letterStart: number): boolean => {
-    if (i === letterStart) return true;
-    if (i === 0 || lines[i - 1].blank || lines[i - 1].noise) return true;
-    const p = lines[i - 1].text;
-    if (/[.:;!?»)"”]$/.test(p)) return true;
-    if (headingAt.has(i - 1) || deptLineAt(i - 1) || RE_BUDGET_HEADING.test(p) || RE_CLOSING.test(p)) return true;
-    return p.length <= 60 && !RE_TITLE_CONTINUES.test(p) && /^\p{Lu}/u.test(p);
-  };
   letters.forEach((l, li) => {
     for (let i = l.start; i <= l.end; i++) {
       if (!content(i)) continue;
       const t = lines[i].text;
-      const list = RE_LIST_ID.exec(t);
+      const list = listIdAt(t);
       if (list) {
-        const parts = [list[4]];
+        const parts = [list.rest];
         for (let k = i + 1, blanks = 0; k <= l.end && parts.length < 4; k++) {
           if (lines[k].blank || lines[k].noise) {
             if (++blanks > 1) break;
@@ -752,49 +837,22 @@ export function phaseDefinitions(st: ParseState): void {
           parts.push(lines[k].text);
           blanks = 0;
         }
-        listEntries.push({ id: normaliseId(list[1], list[2], list[3]), title: joinWrapped(parts), idx: i, letter: li });
+        listEntries.push({ id: list.id, title: joinWrapped(parts), idx: i, letter: li });
         continue;
       }
-      const ev = RE_EVENT_HEADING.exec(t);
-      if (ev) {
-        eventLines.push({ idx: i, target: normaliseId(ev[1], ev[2], ev[3]), letter: li });
+      const ev = RE_POSTPONEMENT_HEAD.exec(t);
+      const evTarget = ev ? idAfterLabel(t.slice(ev[0].length)) : null;
+      if (evTarget) {
+        eventLines.push({ idx: i, target: evTarget, letter: li });
         continue;
       }
-      const plain = RE_PLAIN_ID_AT_START.exec(t) ?? (prevBoundaryOk(i, l.start) ? RE_PLAIN_ID_UNLABELLED.exec(t) : null);
-      if (plain) {
-        // Kept exactly as printed (spaces the PDF put in are removed; "2026-01" stays "2026-01").
-        const id = plain[1].replace(/\s+/g, "").replace("–", "-");
-        const rest = t.slice(plain[0].length).replace(/^\s*[:–-]\s*/, "").trim();
-        defs.push({ idx: i, id, idYear: Number(id.slice(0, 4)), letter: li, hasLabel: true, rest });
+      const at = idAtLineStart(t);
+      if (!at) {
+        if (/^ID\s*[:.]/i.test(t)) warnings.push({ line: lines[i].no, message: `Linjen starter med «ID:», men fant ingen gyldig oppdrags-ID: «${t.slice(0, 60)}»` });
         continue;
       }
-      if (/^ID\s*[:.]/i.test(t) && !RE_ID_AT_START.test(t)) {
-        warnings.push({ line: lines[i].no, message: `Linjen starter med «ID:», men fant ingen gyldig oppdrags-ID: «${t.slice(0, 60)}»` });
-        continue;
-      }
-      const m = RE_ID_AT_START.exec(t);
-      if (!m) continue;
-      const hasLabel = m[1] !== undefined && m[1] !== "";
-      const idYear = Number(m[3]);
-      const rest = t.slice(m[0].length).replace(/^\s*[:–-]\s*/, "").trim();
-      if (!hasLabel) {
-        // The newer layout's head: the ID alone on its line, the owner line next, or the owner
-        // right after the ID ("TB2026-9 Avd. HOD: HRA Høringsnotat …", the head row of a table).
-        // That is a definition whatever stands above it (a sentence without a full stop, a list item).
-        // (A PDF may put a blank line between the cells of that head.)
-        let below = i + 1;
-        while (below <= l.end && below <= i + 3 && (lines[below].blank || lines[below].noise)) below++;
-        const ownerNext = (rest === "" && below <= l.end && deptLineAt(below)) || RE_DEPT_LINE.test(rest);
-        if (!ownerNext && !prevBoundaryOk(i, l.start)) continue;
-        if (rest !== "" && !/^[\p{Lu}\d(«"“]/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
-        // An earlier year's ID heads a block only in a later letter ("TB2025-115 <title>" in a
-        // supplementary letter of 2026), after a blank line, with a title on the line.
-        const earlierYearHeading =
-          idYear < l.year && !!l.title && RE_SUPPLEMENTARY_TITLE.test(l.title) && rest !== "" && (i === l.start || lines[i - 1].blank || lines[i - 1].noise);
-        if (l.year > 0 && idYear !== l.year && !earlierYearHeading) continue;
-        if (/^\S+\s+(?:skal|er|ble|har|vil|må|bes|ber|viser|vises|gjelder)\b/u.test(rest) && !RE_DEPT_LABEL.test(rest)) continue;
-      }
-      defs.push({ idx: i, id: normaliseId(m[2], m[3], m[4]), idYear, letter: li, hasLabel, rest });
+      const def = definitionAt(st, l, i, at);
+      if (def) defs.push({ ...def, letter: li });
     }
   });
   const defAt = new Map<number, Def>(defs.map((d) => [d.idx, d]));
@@ -876,7 +934,7 @@ export function phaseAreasAndGoals(st: ParseState): void {
     }
     if (t.length > 60 || !/^\p{Lu}/u.test(t) || /[.,;!?]$/.test(lines[i].text)) return;
     if (!(i === 0 || lines[i - 1].blank || lines[i - 1].noise)) return;
-    if (RE_BUDGET_HEADING.test(t) || RE_CLOSING.test(t) || RE_DEPT_LINE.test(t) || RE_ID_AT_START.test(t)) return;
+    if (RE_BUDGET_HEADING.test(t) || RE_CLOSING.test(t) || RE_DEPT_LINE.test(t) || idAtLineStart(t) !== null) return;
     // The last line of the block above ("Frist: 1.5.2026 Ansvarlig avdeling i HOD: SHA").
     if (/^Frist\b/i.test(t) || RE_DEPT_LABEL.test(t)) return;
     let k = i + 1;
@@ -950,9 +1008,7 @@ export function phaseBlocks(st: ParseState): void {
       /^Frist\b/i.test(t) ||
       /^[-–•·▪*]\s/.test(t) ||
       /^\d{1,2}\s?[.)]\s/.test(t) ||
-      RE_ID_AT_START.test(t) ||
-      RE_PLAIN_ID_AT_START.test(t) ||
-      RE_PLAIN_ID_UNLABELLED.test(t);
+      idAtLineStart(t) !== null;
     // Header: departments on later lines, then the title.
     let ownerLineFirst = false;
     let guard = 0;
@@ -1169,8 +1225,9 @@ export function phaseBlocks(st: ParseState): void {
       if (!relations.some((r) => r.type === type && r.target === target)) relations.push({ type, target });
     };
     const head = `${title} ${cleaned.slice(0, 2).map((c) => c.text).join(" ")}`;
-    if (/TB/i.test(head)) for (const m of head.matchAll(/\b(?:Presisering(?:er)?|Endring(?:er)?|Justering(?:er)?|Korrigering)\s+(?:av|i|til)\s+(?:oppdrag(?:et)?\s+)?(?:ID\s*:?\s*)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)/giu)) {
-      addRelation("clarifies", normaliseId(m[1], m[2], m[3]));
+    for (const m of head.matchAll(/\b(?:Presisering(?:er)?|Endring(?:er)?|Justering(?:er)?|Korrigering)\s+(?:av|i|til)\s+/giu)) {
+      const target = idAfterLabel(head.slice((m.index ?? 0) + m[0].length));
+      if (target) addRelation("clarifies", target);
     }
     const bodyText = cleaned.map((c) => c.text).join(" ");
     if (/erstatter/i.test(bodyText) || /erstatter/i.test(title)) {
@@ -1212,12 +1269,12 @@ export function phaseBlocks(st: ParseState): void {
   /** The part a block with an ID is in a supplementary letter (see classifyPart). */
   const classify = (a: ParsedAssignment): void => {
     const l = letters[a.letter];
-    const idYear = parseId(a.id)?.year ?? (/^\d{4}-/.test(a.id) ? Number(a.id.slice(0, 4)) : l.year);
+    const idYearHere = idYear(a.id) ?? l.year;
     const part = classifyPart({
       id: a.id,
       title: a.title,
       body: a.body,
-      idYear,
+      idYear: idYearHere,
       letterYear: l.year,
       section: sectionAt(a.line - 1, a.letter),
       clarifies: a.relations.find((r) => r.type === "clarifies")?.target ?? null,
@@ -1258,7 +1315,7 @@ export function phaseBlocks(st: ParseState): void {
     else a.area = areaAtLine(d.idx)?.code ?? areaForSupp(d.idx, d.letter);
 
     if (l.kind === "supplementary") classify(a);
-    const dupe = seenIds.get(canonicalId(a.id));
+    const dupe = seenIds.get(idIdentity(a.id));
     // A later letter's addition to or clarification of an assignment is a part, not a duplicate.
     const laterPart = dupe !== undefined && dupe.letter !== a.letter && a.kind !== undefined && a.kind !== "original";
     if (dupe && laterPart) {
@@ -1273,7 +1330,7 @@ export function phaseBlocks(st: ParseState): void {
       continue;
     }
     firstDefLine.set(a.id, a.line);
-    seenIds.set(canonicalId(a.id), a);
+    seenIds.set(idIdentity(a.id), a);
     assignments.push(a);
   }
   st.assignments = assignments;
@@ -1291,7 +1348,10 @@ export function phaseEvents(st: ParseState): void {
     const l = letters[e.letter];
     const end = nextBoundary(e.idx, l.end) - 1;
     const parts: string[] = [];
+    // The heading and its paragraph; what follows a blank line is the letter's next matter
+    // ("TB2024-14 utgår."), read by the explicit-change phase.
     for (let k = e.idx; k <= end; k++) {
+      if (lines[k].blank && parts.length > 1) break;
       if (content(k)) parts.push(lines[k].text);
       covered[k] = true;
     }
@@ -1308,10 +1368,9 @@ export function phaseEvents(st: ParseState): void {
   // Postponements inside supplementary assignments: "TTB… Utsettelse av TB…", "TB… settes i bero".
   for (const a of assignments) {
     if (letters[a.letter].kind !== "supplementary") continue;
-    const title = /^(?:Utsettelse|Utsetting)\s+av\s+(?:oppdrag(?:et)?\s+)?(T?TB)\s?(\d{4})\s?[-–]\s?(\d{1,3})(?!\d)/i.exec(a.title);
-    if (title) {
-      events.push({ type: "postponement", target: normaliseId(title[1], title[2], title[3]), letter: a.letter, line: a.line, source: a.id, text: a.title });
-    }
+    const head = RE_POSTPONEMENT_HEAD.exec(a.title);
+    const postponed = head ? idAfterLabel(a.title.slice(head[0].length)) : null;
+    if (postponed) events.push({ type: "postponement", target: postponed, letter: a.letter, line: a.line, source: a.id, text: a.title });
     for (const sentence of a.body.replace(/\n/g, " ").split(/(?<=[.!?])\s+/)) {
       if (!/\b(?:settes|satt|blir\s+satt)\s+i\s+bero\b|\butsettes\b/i.test(sentence)) continue;
       const ids = findIds(sentence).filter((x) => !sameId(x.id, a.id));
@@ -1378,7 +1437,7 @@ export function phaseWithoutId(st: ParseState): void {
       if (!content(k)) continue;
       const bullet = RE_BULLET_ITEM.exec(lines[k].text);
       // "- TB2026-61 (unntatt offentlighet) …" under "Nye oppdrag" is the opening list of IDs.
-      if (bullet && (RE_ID_AT_START.test(bullet[1]) || RE_PLAIN_ID_AT_START.test(bullet[1]))) continue;
+      if (bullet && idAtLineStart(bullet[1]) !== null) continue;
       if (bullet) bullets.push({ idx: k, title: sentenceTitle(withContinuation(k, bullet[1])), sentence: true });
       const m = RE_NUMBERED_ITEM.exec(lines[k].text);
       if (!m || m[2].length > 160) continue;
@@ -1535,7 +1594,7 @@ export function phaseWithoutId(st: ParseState): void {
             s++;
             while (s < deptIdx && !content(s)) s++;
           }
-          if (s < deptIdx && !RE_LIST_ID.test(lines[s].text)) addUntitled(s, segEnd, null, s, true);
+          if (s < deptIdx && !listIdAt(lines[s].text)) addUntitled(s, segEnd, null, s, true);
         }
         i = segEnd + 1;
       }
@@ -1590,8 +1649,7 @@ export function phaseLaterLetters(st: ParseState): void {
   // ----- Later letters: parts, announced IDs, explicit changes ----------------------------------
   for (const a of assignments) {
     const l = letters[a.letter];
-    const idYear = parseId(a.id)?.year ?? (/^\d{4}-/.test(a.id) ? Number(a.id.slice(0, 4)) : null);
-    a.year = idYear ?? l.year;
+    a.year = idYear(a.id) ?? l.year;
     a.exempt = isExemptBlock(a.title, a.body);
     a.announcedOnly = false;
     const mentions: string[] = [];
@@ -1611,7 +1669,7 @@ export function phaseLaterLetters(st: ParseState): void {
     if (l.kind !== "supplementary") continue;
     const announced = announcedEntry(e.title);
     if (!announced || assignments.some((a) => sameId(a.id, e.id))) continue;
-    const idYear = parseId(e.id)?.year ?? l.year;
+    const entryYear = idYear(e.id) ?? l.year;
     assignments.push({
       id: e.id,
       hasId: true,
@@ -1627,7 +1685,7 @@ export function phaseLaterLetters(st: ParseState): void {
       relations: [],
       kind: "original",
       target: null,
-      year: idYear,
+      year: entryYear,
       exempt: announced.exempt,
       announcedOnly: true,
       mentions: [],
@@ -1678,7 +1736,7 @@ export function phaseLaterLetters(st: ParseState): void {
       para.push({ text: lines[i].text, idx: i });
     }
     flush();
-    for (const e of listEntries) if (e.letter === li) add(`${e.id} ${e.title}`, e.idx);
+    for (const e of listEntries) if (e.letter === li) add(`${idMention(e.id)} ${e.title}`, e.idx);
     events.push(...found);
   });
 
@@ -1717,13 +1775,13 @@ export function phaseWarnings(st: ParseState): void {
       warnings.push({ line: a.line, message: `Fant ikke område (2.x) for ${a.id}` });
     }
   }
-  const allIds = new Set(assignments.map((a) => canonicalId(a.id)));
+  const allIds = new Set(assignments.map((a) => idIdentity(a.id)));
   // A bulleted ID inside an assignment's text ("- TB2025-101 – Videreutvikling …" among the
   // assignments it follows up) is a reference, not an entry of the letter's opening list.
   const insideAssignment = (no: number) => assignments.some((a) => a.line < no && no <= (a.endLine ?? a.line));
   for (const e of listEntries) {
     const changed = events.some((ev) => ev.letter === e.letter && sameId(ev.target, e.id));
-    if (!allIds.has(canonicalId(e.id)) && !changed && !insideAssignment(lines[e.idx].no)) {
+    if (!allIds.has(idIdentity(e.id)) && !changed && !insideAssignment(lines[e.idx].no)) {
       warnings.push({ line: lines[e.idx].no, message: `${e.id} står i oversikten i brevet, men selve oppdraget ble ikke funnet` });
     }
   }
@@ -1740,7 +1798,7 @@ export function phaseWarnings(st: ParseState): void {
     }
   });
   if (assignments.length === 0 && events.length === 0) {
-    warnings.push({ line: 1, message: "Fant ingen oppdrag i teksten (ingen ID-er som «ID: TB2023-01 …», «TTB2023-02 …» eller «ID: 2026-01 …», og ingen nummererte oppdrag under en overskrift «Oppdrag» eller «Særskilte oppdrag»)" });
+    warnings.push({ line: 1, message: "Fant ingen oppdrag i teksten (ingen ID-er som «ID: TB2023-01 …», «TTB2023-02 …», «ID: 2026-01 …» eller «Oppdrag 13/2024 …», og ingen nummererte oppdrag under en overskrift «Oppdrag» eller «Særskilte oppdrag»)" });
   }
 }
 
@@ -1836,11 +1894,6 @@ function isExemptBlock(title: string, body: string): boolean {
 /** An area's name as its heading gives it, without a closing full stop. */
 function areaName(title: string): string {
   return title.replace(/\s+/g, " ").trim().replace(/\.$/, "");
-}
-
-function canonicalId(id: string): string {
-  const m = /^(T?TB)(\d{4})-0*(\d+)$/.exec(id);
-  return m ? `${m[1]}${m[2]}-${m[3]}` : id;
 }
 
 function shortTitle(title: string): string {

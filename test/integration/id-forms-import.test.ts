@@ -1,0 +1,79 @@
+/**
+ * Importing letters in other ID forms (decision 093): Husbanken's supplementary letters nr. 2 and
+ * nr. 3 (number/year IDs, "oppdrag 13/2024") into one database, and a later letter that pads an
+ * ID otherwise than the letter that gave it (TB2026-01 for TB2026-1).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importLetterText } from "~/use-cases/bootstrap.server";
+import { loadRegister } from "~/models/register.server";
+import { createTestDatabase } from "../helpers/db";
+import { readFormLetter } from "../helpers/letter-series";
+
+type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDatabase();
+}, 60_000);
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+describe("number/year IDs through a series", () => {
+  it("creates, postpones and withdraws Husbanken's assignments by their printed IDs", async () => {
+    const first = await importLetterText(t.db, readFormLetter("husbanken-2024-nr2.txt"), "nr2.txt");
+    expect(first.assignments.created).toEqual(["13/2024", "14/2024"]);
+    await importLetterText(t.db, readFormLetter("husbanken-2024-nr3.txt"), "nr3.txt");
+    const register = new Map((await loadRegister(t.db)).map((e) => [e.id, e]));
+    expect([...register.keys()]).toEqual(["13/2024", "14/2024", "15/2024"]);
+    expect(register.get("13/2024")).toMatchObject({ agency: "Husbanken", year: 2024, status: "utsatt", title: "Mer treffsikre boutgiftstak" });
+    expect(register.get("14/2024")).toMatchObject({ status: "avsluttet" });
+    expect(register.get("15/2024")).toMatchObject({ status: "ikke_startet", deadlines: [expect.objectContaining({ date: "2025-02-01" })] });
+    expect(register.get("13/2024")!.parts.map((p) => p.kind)).toEqual(["original", "postponement"]);
+  });
+});
+
+describe("the same ID with other zero padding", () => {
+  it("adds a later letter's TB2026-01 to the main letter's TB2026-1, not a second assignment", async () => {
+    const db = await createTestDatabase();
+    try {
+      await importLetterText(
+        db.db,
+        `Tildelingsbrev 2026 til Vegtilsynet
+
+3 Mål og oppdrag
+
+3.1 Trygge veier
+
+TB2026-1
+Avd. SD: VEG
+Kartlegging av rasutsatte strekninger
+
+Vegtilsynet skal kartlegge rasutsatte strekninger.
+
+Frist: 1. juni 2026
+`,
+        "main.txt",
+      );
+      await importLetterText(
+        db.db,
+        `Supplerende tildelingsbrev nr. 1 for 2026 til Vegtilsynet
+
+Vår ref 26/55-2
+Dato 1. mars 2026
+
+TB2026-01 Kartlegging av rasutsatte strekninger
+Det vises til oppdrag TB2026-01. Følgende delleveranse bes levert som en del av det:
+- Delrapport om fylkesveiene. Frist: 1. april 2026
+Ansvarlig avdeling i SD: VEG
+`,
+        "nr1.txt",
+      );
+      const register = await loadRegister(db.db);
+      expect(register.map((e) => e.id)).toEqual(["TB2026-1"]);
+      expect(register[0].parts.map((p) => p.kind)).toEqual(["original", "addition"]);
+      expect(register[0].deadlines.map((d) => d.date)).toEqual(["2026-06-01", "2026-04-01"]);
+    } finally {
+      await db.cleanup();
+    }
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * ID forms beyond HOD's TB/TTB and Norsk helsenett's "ID: 2026-01", written in our own words as
+ * other ministries print them: Kommunal- og distriktsdepartementet numbers its assignments to
+ * Husbanken "oppdrag 13/2024" (number/year), a year-number form after the word "Oppdrag"
+ * ("Oppdrag 2024-001: …"), and a TB ID split by a line break ("TB- 2026-2"). Every case failed
+ * before the ID grammar in app/domain/letter/ids.ts knew the form ("Fant ingen oppdrag").
+ */
+import { describe, expect, it } from "vitest";
+import { parseLetter } from "../../app/domain/letter/parse";
+import { findIds, idKeyVariants, parseId, sameId } from "../../app/domain/letter/ids";
+import type { ParseResult, ParsedAssignment } from "../../app/domain/letter/types";
+import { shapes } from "../helpers/letter-shapes";
+import { readFormLetter as form } from "../helpers/letter-series";
+
+const byId = (r: ParseResult, id: string): ParsedAssignment => {
+  const a = r.assignments.find((x) => x.id === id);
+  if (!a) throw new Error(`${id} mangler; fant ${r.assignments.map((x) => x.id).join(", ") || "ingen"}`);
+  return a;
+};
+const dated = (a: ParsedAssignment) => a.deadlines.map((d) => (d.state === "dated" ? d.date : d.state));
+
+const HUSBANKEN_NR2 = form("husbanken-2024-nr2.txt");
+
+const HUSBANKEN_NR3 = form("husbanken-2024-nr3.txt");
+
+const YEAR_NUMBER = form("kompetansedirektoratet-2024.txt");
+
+describe("the ID grammar", () => {
+  it("reads TB, year-number and number/year forms, the same ID whatever its padding", () => {
+    expect(parseId("TB2026-1")).toEqual({ form: "TB", year: 2026, number: 1 });
+    expect(parseId("TTB2023-02")).toEqual({ form: "TTB", year: 2023, number: 2 });
+    expect(parseId("2026-01")).toEqual({ form: "year-number", year: 2026, number: 1 });
+    expect(parseId("13/2024")).toEqual({ form: "number/year", year: 2024, number: 13 });
+    expect(parseId("uten-id-2026-0badf00d")).toBeNull();
+    expect(sameId("2026-1", "2026-01")).toBe(true);
+    expect(sameId("13/2024", "013/2024")).toBe(true);
+    expect(sameId("TB2026-1", "TTB2026-1")).toBe(false);
+    expect(sameId("2026-01", "1/2026")).toBe(false);
+    expect(idKeyVariants("TB2026-01")).toEqual(["TB2026-01", "TB2026-1", "TB2026-001"]);
+    expect(idKeyVariants("13/2024")).toEqual(["13/2024", "013/2024"]);
+  });
+
+  it("finds a plain form only after its label, a TB ID anywhere, and joins a TB ID a line break split", () => {
+    expect(findIds("jf. oppdrag 13/2024 og ID 2026-03, se også TB- 2026-2 og TB 2022-31").map((x) => x.id)).toEqual([
+      "13/2024",
+      "2026-03",
+      "TB2026-2",
+      "TB2022-31",
+    ]);
+    expect(findIds("Saken har ref. 24/1234-5 og gjelder perioden 2024-2025 og 1/2024.")).toEqual([]);
+  });
+});
+
+describe("number/year IDs: Husbanken's supplementary letters", () => {
+  for (const [shape, text] of shapes(HUSBANKEN_NR2)) {
+    it(`as ${shape} text: «Oppdrag 13/2024 Title» and «Oppdrag 14/2024: Title» start assignments, IDs as printed`, () => {
+      const r = parseLetter(text);
+      expect(r.letters.map((l) => [l.kind, l.year, l.number, l.recipient, l.date, l.reference])).toEqual([
+        ["supplementary", 2024, 2, "Husbanken", "2024-07-01", "24/1234-5"],
+      ]);
+      expect(r.assignments.map((a) => [a.id, a.title, a.year])).toEqual([
+        ["13/2024", "Mer treffsikre boutgiftstak", 2024],
+        ["14/2024", "Evaluering av startlånet", 2024],
+      ]);
+      expect(dated(byId(r, "13/2024"))).toEqual(["2024-11-15"]);
+      expect(dated(byId(r, "14/2024"))).toEqual(["2025-03-01"]);
+    });
+  }
+
+  for (const [shape, text] of shapes(HUSBANKEN_NR3)) {
+    it(`as ${shape} text: a later letter's list, postponement and withdrawal name the earlier IDs`, () => {
+      const r = parseLetter(text);
+      expect(r.assignments.map((a) => a.id)).toEqual(["15/2024"]);
+      expect(r.events.map((e) => [e.type, e.target])).toEqual([
+        ["postponement", "13/2024"],
+        ["withdrawal", "14/2024"],
+      ]);
+      // The postponement is its heading and paragraph; the withdrawal after it is its own matter.
+      expect(r.events[0].text).not.toContain("utgår");
+      expect(r.warnings.map((w) => w.message).filter((m) => m.includes("står i oversikten"))).toEqual([]);
+    });
+  }
+
+  it("does not take a sentence that starts with «Oppdrag 14/2024» for a new assignment", () => {
+    const r = parseLetter(HUSBANKEN_NR2.replace("Med hilsen", "Oppdrag 13/2024 skal ses i sammenheng med boligmeldingen.\n\nMed hilsen"));
+    expect(r.assignments.map((a) => a.id)).toEqual(["13/2024", "14/2024"]);
+  });
+
+  it("starts the second of two letters in one file at its address block, so its date and reference are its own", () => {
+    const r = parseLetter(`${HUSBANKEN_NR2}\n${HUSBANKEN_NR3}`);
+    expect(r.letters.map((l) => [l.number, l.date, l.reference])).toEqual([
+      [2, "2024-07-01", "24/1234-5"],
+      [3, "2024-10-01", "24/1234-9"],
+    ]);
+    expect(r.assignments.map((a) => [a.id, a.letter])).toEqual([
+      ["13/2024", 0],
+      ["14/2024", 0],
+      ["15/2024", 1],
+    ]);
+  });
+});
+
+describe("year-number IDs after «Oppdrag»", () => {
+  for (const [shape, text] of shapes(YEAR_NUMBER)) {
+    it(`as ${shape} text: one assignment per ID, in its area, with title on the line or below`, () => {
+      const r = parseLetter(text);
+      expect(r.letters.map((l) => [l.kind, l.year, l.recipient])).toEqual([["main", 2024, "Kompetansedirektoratet"]]);
+      expect(r.assignments.map((a) => [a.id, a.title, a.area])).toEqual([
+        ["2024-001", "Kompetansetiltak i barnehagen", "2.1"],
+        ["2024-002", "Støttemateriell til rammeplanen", "2.1"],
+        ["2024-003", "Oppfølging av fagfornyelsen", "2.2"],
+      ]);
+      expect(r.assignments.map(dated)).toEqual([["2024-10-01"], ["2024-06-15"], ["2024-12-01"]]);
+      // "Oppdrag 2024-002 ses i sammenheng …" inside a text is a mention, not a definition.
+      expect(byId(r, "2024-001").mentions).toEqual(["2024-002"]);
+    });
+  }
+});
+
+describe("a TB ID with a hyphen after its prefix", () => {
+  it("is the same ID as without it (a line break split «TB- 2025-2»)", () => {
+    const text = `Tildelingsbrev 2025 – Statens tilsynskontor
+
+3 Mål og oppdrag
+
+3.1 Tilsyn
+
+TB-2025-1
+Avd. HOD: SHA
+Oppfølging av tilsynsmeldingen
+
+Tilsynskontoret skal rapportere om oppfølgingen, se også TB- 2025-2.
+
+Frist: 1. juni 2025
+
+TB-2025-2
+Avd. HOD: KTA
+Landsomfattende tilsyn med legevakt
+
+Tilsynskontoret skal gjennomføre tilsynet.
+
+Frist: 31.12.2025
+`;
+    for (const [, t] of shapes(text)) {
+      const r = parseLetter(t);
+      expect(r.assignments.map((a) => [a.id, a.departments, a.area])).toEqual([
+        ["TB2025-1", ["SHA"], "3.1"],
+        ["TB2025-2", ["KTA"], "3.1"],
+      ]);
+      expect(byId(r, "TB2025-1").mentions).toEqual(["TB2025-2"]);
+    }
+  });
+});
