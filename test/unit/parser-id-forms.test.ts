@@ -151,3 +151,20 @@ Frist: 31.12.2025
     }
   });
 });
+
+describe("tables of assignments with IDs", () => {
+  for (const [shape, text] of shapes(form("folkehelsekontoret-2025-tabell.txt"))) {
+    it(`as ${shape} text: a row per line or a cell per line, each row one assignment with its cells`, () => {
+      const r = parseLetter(text);
+      expect(r.assignments.map((a) => [a.id, a.title, a.departments, dated(a)])).toEqual([
+        ["TB2025-01", "Kartlegge vaksinasjonsdekningen blant eldre", ["FHA"], ["2025-05-01"]],
+        ["TB2025-02", "Utrede et nasjonalt register for allergier og intoleranser", ["SHA", "KTA"], ["2025-10-01"]],
+        ["TB2025-03", "Følge med på antibiotikabruk i kommunene", ["FHA"], ["2025-12-31"]],
+        ["TB2025-04", "Lage en veileder for smittevern i barnehager", [], ["2025-06-01"]],
+        ["TB2025-05", "Evaluere ordningen med gratis vaksiner", [], ["2025-12-31"]],
+      ]);
+      // The text after a table is no row's text, and its date no row's deadline.
+      expect(r.assignments.map((a) => a.body).join(" ")).not.toContain("samordnes");
+    });
+  }
+});

@@ -170,6 +170,39 @@ function sentenceTitle(sentence: string): string {
   if (t.length > 160) t = `${t.slice(0, 160).replace(/\s+\S*$/, "")} …`;
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
+/** The head row of a table of assignments with IDs: "ID Oppdrag Frist Ansvarlig avdeling", "Nr. Tittel Frist". */
+const RE_ID_TABLE_HEAD = /^(?:ID|Nr\.?|Nummer)\s+(?:Oppdrag(?:et)?|Tittel|Beskrivelse)\b.{0,60}\bFrist\b/i;
+/** A reporting point written in a deadline cell instead of a date. */
+const RE_REPORTING_CELL = /\s+(?:Årsrapport(?:en)?|Tertialrapport(?:en)?|Løpende|Fortløpende|Avtales(?:\s+nærmere)?)\s*$/iu;
+const RE_OWNER_CELL = /\s+([A-ZÆØÅ]{2,5}(?:\s*(?:\/|,|&)\s*[A-ZÆØÅ]{2,5})*)\s*$/u;
+
+interface TableRowCells {
+  title: string;
+  /** The deadline cell as written (a date, or a reporting point such as "Årsrapporten"), or null. */
+  deadline: string | null;
+  owners: string[];
+}
+
+/**
+ * A table row's cells after its number or ID ("Kartlegge … 1. mai 2025 FHA"): the owner codes that
+ * end it when the table has an owner column, the deadline cell before them (a date that ends what
+ * is left, or a reporting point), and the title.
+ */
+function tableRowCells(text: string, year: number, ownerColumn: boolean): TableRowCells {
+  let rest = text.trim();
+  let owners: string[] = [];
+  const owner = ownerColumn ? RE_OWNER_CELL.exec(rest) : null;
+  if (owner) {
+    owners = owner[1].split(/\s*(?:\/|,|&)\s*/u);
+    rest = rest.slice(0, owner.index).trim();
+  }
+  const last = findDatePhrases(rest, year > 0 ? year : null).at(-1);
+  if (last && last.end >= rest.length) return { title: rest.slice(0, last.index).trim(), deadline: rest.slice(last.index), owners };
+  const point = RE_REPORTING_CELL.exec(rest);
+  if (point) return { title: rest.slice(0, point.index).trim(), deadline: point[0].trim(), owners };
+  return { title: rest, deadline: null, owners };
+}
+
 /** Subsections of an "Oppdrag" section that are no assignment of their own. */
 const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Bakgrunn|Generelt|Oversikt|Frister?|Rapportering|Budsjett|Økonomi|Styringsparametere?|Mål)\b/i;
 const RE_CLOSING_FULL = /^Med\s+(?:vennlig\s+)?hilsen\b/i;
@@ -302,6 +335,8 @@ interface Def {
   letter: number;
   hasLabel: boolean;
   rest: string; // text after the ID on the line
+  /** A row of a table of assignments with IDs: its cells. */
+  cells?: TableRowCells;
 }
 
 interface ListEntry {
@@ -456,6 +491,8 @@ interface Block {
   headless?: boolean;
   /** A row of a table of assignments with a "Frist" column (its deadline cell is its deadline). */
   tableRow?: boolean;
+  /** A table row's deadline cell, read as the first line of its body. */
+  cellBody?: string | null;
   /** Newer layout (2024–): the ID alone on its line without "ID:", then the owner line, then a
    *  one-line title. (The 2023 layout, "ID: TB2023-38" / owner / title, wraps titles.) */
   newLayout?: boolean;
@@ -748,6 +785,52 @@ function markContentsWithoutPageNumbers(st: ParseState, l: Letter): void {
 }
 
 /**
+ * The head of a table of assignments with IDs at line `i`: one row ("ID Oppdrag Frist Ansvarlig
+ * avdeling") or a cell per line ("ID" / "Oppdrag" / "Frist" / "Ansvarlig"), as a PDF gives it.
+ * `last` is its last line; `ownerColumn` whether it has a column of owning departments.
+ */
+function idTableHeadAt(st: ParseState, l: Letter, i: number): { last: number; ownerColumn: boolean } | null {
+  const { lines } = st;
+  const t = lines[i].text;
+  const ownerCell = /\b(?:Ansvarlig|Avd\.?|Avdeling|Eier)/i;
+  if (RE_ID_TABLE_HEAD.test(t)) return { last: i, ownerColumn: ownerCell.test(t.slice(t.search(/\bFrist\b/i))) };
+  if (!/^(?:ID|Nr\.?|Nummer)$/i.test(t)) return null;
+  const cells: number[] = [];
+  for (let k = i + 1; k <= l.end && cells.length < 4 && !lines[k].blank; k++) {
+    if (lines[k].text.length > 40) break;
+    cells.push(k);
+  }
+  if (cells.length < 2 || !/^(?:Oppdrag(?:et)?|Tittel|Beskrivelse)$/i.test(lines[cells[0]].text)) return null;
+  const frist = cells.findIndex((k) => /^Frist$/i.test(lines[k].text));
+  if (frist < 0) return null;
+  const owner = cells[frist + 1] !== undefined && ownerCell.test(lines[cells[frist + 1]].text);
+  return { last: owner ? cells[frist + 1] : cells[frist], ownerColumn: owner };
+}
+
+/**
+ * A row of a table of assignments with IDs at line `i` ("TB2025-01 Kartlegge … 1. mai 2025 FHA"),
+ * its cells joined with the lines the PDF wrapped it onto (they go on in lower case or with a
+ * digit, and are consumed: marked as noise). Null when the line is no row: the table has ended.
+ */
+function tableRowAt(st: ParseState, l: Letter, i: number, ownerColumn: boolean): Omit<Def, "letter"> | null {
+  const { lines, headingAt } = st;
+  const at = headingAt.has(i) ? null : idAtLineStart(lines[i].text);
+  if (!at) return null;
+  // A row on one line goes on where the PDF wrapped it (lower case, a digit); an ID alone on its
+  // line has its cells on the lines below it, one per line.
+  const cellPerLine = at.rest === "";
+  const parts = [at.rest];
+  for (let k = i + 1; k <= l.end && k <= i + 4 && !lines[k].blank && !lines[k].noise; k++) {
+    const t = lines[k].text;
+    if (headingAt.has(k) || idAtLineStart(t) !== null || (!cellPerLine && !/^[\p{Ll}\d]/u.test(t))) break;
+    parts.push(t);
+    lines[k].noise = true;
+  }
+  const cells = tableRowCells(joinWrapped(parts), l.year, ownerColumn);
+  return { idx: i, id: at.id, idYear: at.idYear, hasLabel: true, rest: at.rest, cells };
+}
+
+/**
  * Whether the ID at the start of line `i` defines an assignment. "ID: …" always does. A TB-form ID
  * without label, or after "Oppdrag", does when it stands where a block can start (after a sentence
  * end, blank line or heading, or with its owner line right below it), goes on with a title (a
@@ -822,9 +905,24 @@ export function phaseDefinitions(st: ParseState): void {
   const listEntries: ListEntry[] = [];
   const eventLines: { idx: number; target: string; letter: number }[] = [];
   letters.forEach((l, li) => {
+    let table: { ownerColumn: boolean } | null = null;
     for (let i = l.start; i <= l.end; i++) {
       if (!content(i)) continue;
       const t = lines[i].text;
+      const head = idTableHeadAt(st, l, i);
+      if (head) {
+        table = { ownerColumn: head.ownerColumn };
+        i = head.last;
+        continue;
+      }
+      if (table) {
+        const row = tableRowAt(st, l, i, table.ownerColumn);
+        if (row) {
+          defs.push({ ...row, letter: li });
+          continue;
+        }
+        table = null;
+      }
       const list = listIdAt(t);
       if (list) {
         const parts = [list.rest];
@@ -1113,7 +1211,7 @@ export function phaseBlocks(st: ParseState): void {
       break;
     }
     // Body, with an "Ansvarlig avdeling" line after the body closing the block.
-    const body: BodyLine[] = [];
+    const body: BodyLine[] = b.cellBody ? [{ no: lines[b.start].no, text: b.cellBody }] : [];
     let sawBody = false;
     for (let k = j; k <= end; k++) {
       const line = lines[k];
@@ -1285,7 +1383,8 @@ export function phaseBlocks(st: ParseState): void {
 
   for (const d of defs) {
     const l = letters[d.letter];
-    const end = nextBoundary(d.idx, l.end) - 1;
+    // A table row is its line (and the lines it wrapped onto); what follows the table is not its text.
+    const end = d.cells ? d.idx : nextBoundary(d.idx, l.end) - 1;
     // Header line: "ID: TB… Eieravdeling HOD: FHA Title", "TB2026-1 Title Avd. HOD: DIG, BSA".
     let inlineTitle = d.rest;
     let inlineDepts: string[] = [];
@@ -1300,16 +1399,18 @@ export function phaseBlocks(st: ParseState): void {
       const afterTitle = (codes ? codes.rest : after).replace(/^\s*[:–-]\s*/, "").trim();
       inlineTitle = [before.replace(/[\s:–-]+$/u, ""), afterTitle].filter((s) => s !== "").join(" ");
     }
+    const row = d.cells
+      ? { inlineTitle: d.cells.title, inlineDepts: d.cells.owners, fixedTitle: true, tableRow: true, cellBody: d.cells.deadline }
+      : { inlineTitle, inlineDepts };
     const a = buildAssignment({
       id: d.id,
       hasId: true,
       letter: d.letter,
       start: d.idx,
       end,
-      inlineTitle,
-      inlineDepts,
       deptLabelSeen,
       newLayout: !d.hasLabel && d.rest === "",
+      ...row,
     });
     if (l.kind === "main") a.area = areaAtLine(d.idx)?.code ?? null;
     else a.area = areaAtLine(d.idx)?.code ?? areaForSupp(d.idx, d.letter);
@@ -1479,11 +1580,8 @@ export function phaseWithoutId(st: ParseState): void {
       const n = Number((inline ?? alone)?.[1] ?? 0);
       if (n !== rows.length + 1) continue;
       if (inline) {
-        const dates = findDatePhrases(inline[2], letters[letterOf(i)].year);
-        const last = dates.at(-1);
         // The deadline cell ends the row: a date, or a word for a reporting point ("Årsrapporten").
-        const withoutDate = last && last.end >= inline[2].trimEnd().length ? inline[2].slice(0, last.index).trim() : inline[2];
-        const title = withoutDate.replace(/\s+(?:Årsrapport(?:en)?|Tertialrapport(?:en)?|Løpende|Fortløpende|Avtales(?:\s+nærmere)?)\s*$/iu, "");
+        const { title } = tableRowCells(inline[2], letters[letterOf(i)].year, false);
         rows.push({ idx: i, title: sentenceTitle(title), sentence: true, table: true });
       } else if (i + 1 <= to && content(i + 1) && /^\p{Lu}/u.test(lines[i + 1].text)) {
         rows.push({ idx: i, title: sentenceTitle(lines[i + 1].text), sentence: true, table: true });
