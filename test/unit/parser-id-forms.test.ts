@@ -168,3 +168,53 @@ describe("tables of assignments with IDs", () => {
     });
   }
 });
+
+describe("letters in nynorsk", () => {
+  const main = form("spraakradet-2025-nynorsk.txt");
+  const supplement = form("spraakradet-2025-nr1-nynorsk.txt");
+  for (const [shape, text] of shapes(main)) {
+    it(`as ${shape} text: the main letter's header, owners («Ansvarleg avdeling»), deadlines («innan», «blir avtalt»)`, () => {
+      const r = parseLetter(text);
+      expect(r.letters.map((l) => [l.kind, l.year, l.date, l.reference, l.recipient])).toEqual([["main", 2025, "2024-12-18", "24/3456-2", "Språkrådet"]]);
+      expect(r.assignments.map((a) => [a.id, a.title, a.departments, a.area, dated(a)])).toEqual([
+        ["TB2025-1", "Rettleiing om klarspråk i kommunane", ["SPR"], "2.1", ["2025-06-01"]],
+        ["TB2025-2", "Kartlegging av nynorsk i digitale tenester", ["SPR"], "2.1", ["2025-10-01"]],
+        ["TB2025-3", "Tiltak for kvensk", ["MED"], "2.2", ["to_be_agreed"]],
+      ]);
+      // "Med helsing" closes the letter: the signature is no assignment's text.
+      expect(r.assignments.map((a) => a.body).join(" ")).not.toContain("ekspedisjonssjef");
+    });
+  }
+
+  for (const [shape, text] of shapes(supplement)) {
+    it(`as ${shape} text: the supplementary letter's kind, addition, deadline change and withdrawal`, () => {
+      const r = parseLetter(text);
+      expect(r.letters.map((l) => [l.kind, l.genre, l.number, l.date])).toEqual([["supplementary", "supplerende tildelingsbrev", 1, "2025-03-03"]]);
+      expect(r.assignments.map((a) => [a.id, a.kind, a.departments, dated(a)])).toEqual([
+        ["TB2025-4", "original", ["MED"], ["2025-09-01"]],
+        ["TB2025-1", "addition", ["SPR"], ["2025-04-01"]],
+      ]);
+      expect(r.events.map((e) => [e.type, e.target, e.deadline?.date ?? null])).toEqual([
+        ["deadline_change", "TB2025-2", "2025-12-01"],
+        ["withdrawal", "TB2025-3", null],
+      ]);
+    });
+  }
+
+  it("splits the two letters of one file where the second's address block follows the signature directly", () => {
+    const r = parseLetter(main + supplement);
+    expect(r.letters.map((l) => [l.kind, l.date, l.recipient])).toEqual([
+      ["main", "2024-12-18", "Språkrådet"],
+      ["supplementary", "2025-03-03", "Språkrådet"],
+    ]);
+  });
+});
+
+describe("nynorsk in a later letter's opening list", () => {
+  it("reads «unnateke offentlegheit» and «sjå eige vedlegg» / «blir ettersendt» as announced, not as new blocks", async () => {
+    const { announcedEntry } = await import("../../app/domain/letter/later-letters");
+    expect(announcedEntry("(unnateke offentlegheit). For detaljar sjå eige vedlegg")).toEqual({ title: "Unntatt offentlighet", exempt: true });
+    expect(announcedEntry("Plan for samisk språk. Blir ettersendt")).toEqual({ title: "Plan for samisk språk", exempt: false });
+    expect(announcedEntry("Plan for samisk språk")).toBeNull();
+  });
+});

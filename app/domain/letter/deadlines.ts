@@ -278,11 +278,11 @@ interface Candidate {
 /** "Frist for deloppdrag 2", also for several: "Frist for deloppdrag 1 og 2", "… 1, 2 og 3". */
 const RE_EXPLICIT_LABEL = /\bfrist\s+(?:for\s+)?(deloppdrag|delleveranse|delrapport)(?:\s*((?:\d{1,2}|[a-h])(?:\s*(?:,|og)\s*(?:\d{1,2}|[a-h]))*)\b)?/i;
 const RE_VERB_CUE =
-  /\b(?:leveres|levert|levere|oversendes|oversende|sendes|forelegges|fremlegges|legges\s+fram|legges\s+frem|rapporteres|foreligge|foreligger|ferdigstilles|publiseres)\b((?:\s+\S+){0,3})\s*$/i;
+  /\b(?:leveres|levert|levere|leverast|oversendes|oversende|oversendast|sendes|sendast|forelegges|fremlegges|leggjast\s+fram|legges\s+fram|legges\s+frem|rapporteres|rapporterast|foreligge|foreligger|ligge\s+føre|ferdigstilles|ferdigstillast|publiseres|publiserast)\b((?:\s+\S+){0,3})\s*$/i;
 const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:en)?|tidspunkt(?:et)?|tidsplan(?:en)?)\b/i;
 const RE_TO_BE_AGREED_VERB =
-  /\b(?:avklares|avtales|avklart|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|fastsettes\s+i\s+dialog|(?:vil\s+være|blir)\s+etter)\b/i;
-const RE_ON_HOLD = /\b(?:settes|satt|er\s+satt|blir\s+satt|stilles|legges)\s+i\s+bero\b|\butsettes\s+(?:inntil\s+videre|på\s+ubestemt\s+tid)\b/i;
+  /\b(?:avklares|avklarast|avtales|avtalast|avklart|avklara|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|fastsetjast\s+(?:etter|i|seinare|nærare|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|setjast\s+i\s+dialog|fastsettes\s+i\s+dialog|(?:vil\s+være|vil\s+vere|blir)\s+etter)\b/i;
+const RE_ON_HOLD = /\b(?:settes|setjast|satt|sett|er\s+satt|blir\s+satt|blir\s+sett|stilles|legges)\s+i\s+bero\b|\b(?:utsettes|utsetjast|blir\s+utsett)\s+(?:inntil\s+videre|inntil\s+vidare|på\s+ubestemt\s+tid)\b/i;
 /** An earlier deadline, not this one: "har fått frist …", "utredning … som hadde frist 31.12.2025". */
 const RE_EARLIER_DEADLINE = /\b(?:(?:har|hadde)\s+fått\s+(?:utsatt\s+)?frist|hadde\s+(?:utsatt\s+)?frist)\b/i;
 
@@ -363,7 +363,7 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     const pre = S.slice(windowStart, d.index);
     let cueAt = -1;
     let strong = false;
-    const immediate = /(?:^|[\s(])(innen|senest|før|ved|i\s+løpet\s+av)\s*$/i.exec(pre);
+    const immediate = /(?:^|[\s(])(innen|innan|senest|seinast|før|ved|i\s+løpet\s+av)\s*$/i.exec(pre);
     if (immediate) {
       const word = immediate[1].toLowerCase();
       const period = d.kind === "end-of-month" || d.kind === "end-of-year" || d.kind === "month";

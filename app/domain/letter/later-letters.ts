@@ -13,7 +13,7 @@ import type { EventType, ParsedDeadline, PartKind } from "./types";
  * "Presisering av tidligere oppdrag" makes the blocks under it clarifications.
  */
 export const RE_SUPPLEMENT_SECTION =
-  /^(?:Nye\s+oppdrag|Nytt\s+oppdrag|Presisering(?:er)?\s+av\s+(?:tidligere\s+)?(?:gitte\s+)?oppdrag|Endret\s+frist|Endrede\s+frister|Endring(?:er)?\s+i\s+(?:tildelingen|fristene?|oppdrag(?:ene)?|ansvar)|Endret\s+ansvar|Oppdrag\s+som\s+(?:utgår|bortfaller|trekkes\s+tilbake)|Utgåtte\s+oppdrag|Budsjettendringer)\s*:?$/i;
+  /^(?:Nye\s+oppdrag|Nytt\s+oppdrag|Presisering(?:er)?\s+av\s+(?:tidligere\s+|tidlegare\s+)?(?:gitte\s+|gitt\s+)?oppdrag|Endret\s+frist|Endrede\s+frister|Endring(?:er)?\s+i\s+(?:tildelingen|fristene?|oppdrag(?:ene)?|ansvar)|Endret\s+ansvar|Oppdrag\s+som\s+(?:utgår|bortfaller|trekkes\s+tilbake)|Utgåtte\s+oppdrag|Budsjettendringer)\s*:?$/i;
 
 export type SupplementSection = "new" | "clarification" | "other";
 
@@ -23,28 +23,32 @@ export function supplementSectionKind(heading: string): SupplementSection {
   return "other";
 }
 
+/** "Unntatt offentlighet"; in nynorsk "unnateke offentlegheit", "unnteke frå offentleg innsyn". */
+export const RE_EXEMPT = /\b(?:unntatt|unnateke|unnteke)\s+(?:(?:fra|frå)\s+)?offentle?i?g(?:het|heit|\s+innsyn)?/i;
+
 /**
  * An entry of the opening list announced without its text: "(unntatt offentlighet). For
  * detaljer se eget vedlegg", "Nasjonal plan for legevakt. Ettersendes". Null for an ordinary
  * entry (whose block follows in the letter) or a change ("utgår").
  */
 export function announcedEntry(entry: string): { title: string; exempt: boolean } | null {
-  const exempt = /unntatt\s+offentlighet/i.test(entry);
-  const later = /\bettersendes\b|\bsendes\s+(?:senere|separat|ut\s+senere)\b|\bse\s+eget\s+vedlegg\b|\bi\s+eget\s+vedlegg\b/i.test(entry);
+  const exempt = RE_EXEMPT.test(entry);
+  const later = /\bettersendes\b|\bettersendast\b|\bblir\s+ettersendt\b|\bsendes\s+(?:senere|separat|ut\s+senere)\b|\b(?:se|sjå)\s+(?:eget|eige)\s+vedlegg\b|\bi\s+(?:eget|eige)\s+vedlegg\b/i.test(entry);
   if (!exempt && !later) return null;
   const title = entry
-    .replace(/\(?\s*unntatt\s+offentlighet[^)]*\)?/i, "")
-    .replace(/\bfor\s+detaljer\s+se\s+eget\s+vedlegg\b.*$/i, "")
-    .replace(/\b(?:se\s+eget\s+vedlegg|i\s+eget\s+vedlegg|ettersendes|sendes\s+(?:senere|separat|ut\s+senere))\b.*$/i, "")
+    .replace(new RegExp(`\\(?\\s*${RE_EXEMPT.source}[^)]*\\)?`, "i"), "")
+    .replace(/\bfor\s+detalj[ae]r\s+(?:se|sjå)\s+(?:eget|eige)\s+vedlegg\b.*$/i, "")
+    .replace(/\b(?:(?:se|sjå)\s+(?:eget|eige)\s+vedlegg|i\s+(?:eget|eige)\s+vedlegg|ettersendes|ettersendast|blir\s+ettersendt|sendes\s+(?:senere|separat|ut\s+senere))\b.*$/i, "")
     .replace(/^[\s.,:;–-]+|[\s.,:;–-]+$/gu, "")
     .trim();
   return { title: title === "" ? "Unntatt offentlighet" : title, exempt };
 }
 
 /** Does a list entry or sentence withdraw an assignment? */
-const RE_WITHDRAWAL = /\b(?:utgår|bortfaller|trekkes\s+tilbake|er\s+trukket\s+tilbake)\b/i;
-const RE_DEADLINE_CHANGE = /\bfrist(?:en)?\b.{0,80}?\b(?:endres|utsettes|forskyves|flyttes|forlenges|settes)\s+til\s+/i;
-const RE_OWNER_CHANGE = /\bansvar(?:et)?\s+for\s+.{0,60}?\b(?:flyttes|overføres|overtas|går\s+over)\s+(?:fra\s+[A-ZÆØÅ]{2,5}\s+)?til\s+([A-ZÆØÅ]{2,5}(?:\s*(?:,|\/|&|og)\s*[A-ZÆØÅ]{2,5})*)(?![\p{L}])/iu;
+/** Bokmål and nynorsk: "utgår", "bortfaller", "trekkes tilbake"; "fell bort", "blir trekt tilbake". */
+const RE_WITHDRAWAL = /\b(?:utgår|bortfaller|fell\s+bort|trekkes\s+tilbake|trekkjast\s+tilbake|(?:er|blir|vert)\s+tru?e?kke?t\s+tilbake)\b/i;
+const RE_DEADLINE_CHANGE = /\bfrist(?:en)?\b.{0,80}?\b(?:endres|endrast|utsettes|utsetjast|forskyves|flyttes|flyttast|forlenges|forlengjast|settes|setjast|(?:blir|vert)\s+(?:endra|endret|utsett|utsatt|flytta|flyttet|forlengd|forlenget|sett|satt))\s+til\s+/i;
+const RE_OWNER_CHANGE = /\bansvar(?:et)?\s+for\s+.{0,60}?\b(?:flyttes|flyttast|overføres|overførast|overtas|går\s+over|(?:blir|vert)\s+(?:flytta|flyttet|overført))\s+(?:(?:fra|frå)\s+[A-ZÆØÅ]{2,5}\s+)?til\s+([A-ZÆØÅ]{2,5}(?:\s*(?:,|\/|&|og)\s*[A-ZÆØÅ]{2,5})*)(?![\p{L}])/iu;
 
 export interface FoundChange {
   type: EventType;
@@ -111,8 +115,8 @@ export function classifyPart(input: {
   clarifies: string | null;
 }): { kind: PartKind; target: string | null } {
   const head = input.body.replace(/\s+/g, " ").slice(0, 400);
-  const refersToItself = new RegExp(`\\b(?:vises|viser|henvises)\\s+til\\s+(?:oppdrag(?:et)?\\s+)?(?:ID\\s*:?\\s*)?${escapeRe(input.id)}(?![\\d])`, "i").test(head);
-  if (refersToItself || (/\bdelleveranse|\bdeloppdrag|som\s+en\s+del\s+av\s+(?:det|oppdraget)\b/i.test(head) && /\bvises\s+til\s+oppdrag/i.test(head))) {
+  const refersToItself = new RegExp(`\\b(?:vises|viser|henvises|vist)\\s+til\\s+(?:oppdrag(?:et)?\\s+)?(?:ID\\s*:?\\s*)?${escapeRe(input.id)}(?![\\d])`, "i").test(head);
+  if (refersToItself || (/\bdelleveranse|\bdeloppdrag|som\s+(?:en|ein)\s+del\s+av\s+(?:det|oppdraget)\b/i.test(head) && /\b(?:vises|vist)\s+til\s+oppdrag/i.test(head))) {
     return { kind: "addition", target: input.id };
   }
   if (input.clarifies) return { kind: "clarification", target: input.clarifies };

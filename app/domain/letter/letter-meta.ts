@@ -6,13 +6,13 @@
 
 /** Genre words, most specific first (a "supplerende tildelingsbrev" also contains "tildelingsbrev"). */
 const GENRES: [RegExp, string][] = [
-  [/\bsupplerende\s+tildelingsbrev/i, "supplerende tildelingsbrev"],
+  [/\bsuppler[ae]nde\s+tildelingsbrev/i, "supplerende tildelingsbrev"],
   [/\btillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev/i, "tillegg til tildelingsbrev"],
   // Later letters to agencies steered by an oppdragsdokument / oppdragsbrev ("Tillegg til
   // oppdragsdokument 2019", "Tilleggsdokument til oppdragsdokumentet 2017").
-  [/\bsupplerende\s+oppdragsdokument/i, "supplerende oppdragsdokument"],
+  [/\bsuppler[ae]nde\s+oppdragsdokument/i, "supplerende oppdragsdokument"],
   [/\btillegg(?:sdokument)?\s+(?:nr\.?\s*\d+\s+)?til\s+oppdragsdokument/i, "tillegg til oppdragsdokument"],
-  [/\bsupplerende\s+oppdragsbrev/i, "supplerende oppdragsbrev"],
+  [/\bsuppler[ae]nde\s+oppdragsbrev/i, "supplerende oppdragsbrev"],
   [/\btillegg\s+(?:nr\.?\s*\d+\s+)?til\s+oppdragsbrev/i, "tillegg til oppdragsbrev"],
   // A short later letter that corrects the year's letter ("Korrigering av oppdragsdokument for
   // Norsk helsenett SF for 2026": a changed budget line), not a second main letter.
@@ -37,8 +37,8 @@ export function isGenreSubject(t: string): boolean {
   if (t.length > 120) return false;
   return (
     /^Tildelingsbrev\s+til\s+\p{Lu}/u.test(t) ||
-    /^(?:Supplerende\s+tildelingsbrev|Tillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev)\b/i.test(t) ||
-    /^(?:Supplerende\s+(?:oppdragsdokument|oppdragsbrev)|Tillegg(?:sdokument)?\s+(?:nr\.?\s*\d+\s+)?til\s+(?:oppdragsdokument|oppdragsbrev))/i.test(t) ||
+    /^(?:Suppler[ae]nde\s+tildelingsbrev|Tillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev)\b/i.test(t) ||
+    /^(?:Suppler[ae]nde\s+(?:oppdragsdokument|oppdragsbrev)|Tillegg(?:sdokument)?\s+(?:nr\.?\s*\d+\s+)?til\s+(?:oppdragsdokument|oppdragsbrev))/i.test(t) ||
     /^Korrigering\s+av\s+(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)(?:et)?\b/i.test(t) ||
     /^(?:Oppdragsdokument|Oppdragsbrev)(?:et)?\s+(?:\d{4}\s+)?(?:til|for)\s+\p{Lu}/u.test(t) ||
     /^(?:Oppdragsdokument|Oppdragsbrev)\s+\d{4}$/.test(t)
@@ -94,14 +94,14 @@ export function recipientFromSubject(subject: string | null): string | null {
   // Direktoratet for medisinske produkter (DMP)", "Tillegg til oppdragsdokument 2026 for Helse
   // Nord RHF": the name after the year and a dash or "for".
   const dash = RE_RECIPIENT_AFTER_YEAR.exec(subject);
-  if (dash && !/^(?:Tillegg|Supplerende|Endring|Kap|Statsbudsjett|Nr)/iu.test(dash[1])) return cleanName(dash[1].replace(/\s*\(.*$/u, "").replace(/\s+[-–]\s.*$/u, ""));
+  if (dash && !/^(?:Tillegg|Suppler[ae]nde|Endring|Kap|Statsbudsjett|Nr)/iu.test(dash[1])) return cleanName(dash[1].replace(/\s*\(.*$/u, "").replace(/\s+[-–]\s.*$/u, ""));
   // "Korrigering av oppdragsdokument for Norsk helsenett SF for 2026": "for" the name "for" the year.
   const forFor = RE_RECIPIENT_FOR_FOR.exec(subject);
   if (forFor) return cleanName(forFor[1]);
   // "Endelig tildelingsbrev Veterinærinstituttet 2007 kap post 50 …": the name before the year.
   const bare = /\btildelingsbrev\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,4}?)\s+\d{4}\b/u.exec(subject);
   if (bare && !/^(?:for|til|nr)\b/i.test(bare[1])) return cleanName(bare[1]);
-  const statsbudsjett = /^Statsbudsjettet\s+(?:for\s+)?\d{4}\s*[-–]\s*(?:kap(?:ittel|\.)?\s*\d{3,4}\s+)?(.+?)\s*[-–]\s*(?:Tillegg|Supplerende|Tildelingsbrev|Oppdrag|Tilleggsoppdrag)/iu.exec(subject);
+  const statsbudsjett = /^Statsbudsjettet\s+(?:for\s+)?\d{4}\s*[-–]\s*(?:kap(?:ittel|\.)?\s*\d{3,4}\s+)?(.+?)\s*[-–]\s*(?:Tillegg|Suppler[ae]nde|Tildelingsbrev|Oppdrag|Tilleggsoppdrag)/iu.exec(subject);
   if (statsbudsjett) return cleanName(statsbudsjett[1]);
   return null;
 }

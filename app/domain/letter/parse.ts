@@ -63,7 +63,7 @@
 import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
 import { findDatePhrases, parseNorwegianDate } from "./dates";
 import { findIds, idIdentity, idMention, idYear, leadingId, sameId, syntheticId } from "./ids";
-import { announcedEntry, changesInSentence, classifyPart, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
+import { announcedEntry, changesInSentence, classifyPart, RE_EXEMPT, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
 import { normaliseLetterText } from "./normalise";
 import { addresseeFromText, genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
 import type {
@@ -100,7 +100,7 @@ const RE_CODES_AT_START = new RegExp(
 const RE_CODES_ONLY = new RegExp(`^(${CODE})(?:\\s*(?:\\/|,|&|og)\\s*${CODE})*\\s*\\.?$`, "u");
 /** "Avd. HOD:", "Ansvarlig avdeling i HOD:", also another ministry's abbreviation ("Avd. NFD:"). */
 const RE_DEPT_LABEL =
-  /(?<![\p{L}])(?:[Ee]ieravdeling|[Aa]nsvarlig\s+avdeling|[Aa]vd\.|[Aa]vdeling)(?:\s+i)?(?:\s+(?:[A-ZÆØÅ]{2,5}|[Dd]epartementet))?\s*:/u;
+  /(?<![\p{L}])(?:[Ee]ieravdeling|[Aa]nsvarl[ie]g\s+avdeling|[Aa]vd\.|[Aa]vdeling)(?:\s+i)?(?:\s+(?:[A-ZÆØÅ]{2,5}|[Dd]epartementet))?\s*:/u;
 const RE_DEPT_LINE_FULL = new RegExp(`^${RE_DEPT_LABEL.source}`, "u");
 /** `RE_DEPT_LINE.test(t)` with a cheap first-character filter. */
 const RE_DEPT_LINE = {
@@ -143,7 +143,7 @@ function idAfterLabel(text: string): string | null {
   return leadingId(text.slice(label.length), label !== "")?.id ?? null;
 }
 
-const RE_SUPPLEMENTARY_TITLE = /tillegg|supplerende|endret tildelingsbrev|revidert tildelingsbrev|korrigering av/i;
+const RE_SUPPLEMENTARY_TITLE = /tillegg|suppler[ae]nde|endret tildelingsbrev|revidert tildelingsbrev|korrigering av/i;
 const RE_LIST_BULLET = /^[-–•·▪*]\s*/;
 /** "- TTB2023-02 Title", "• Oppdrag 13/2024 Title": an entry of a supplementary letter's opening list. */
 function listIdAt(t: string): LineId | null {
@@ -154,9 +154,9 @@ const RE_POSTPONEMENT_HEAD = /^(?:Utsettelse|Utsetting)\s+av\s+/i;
 const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*\d{2})?\s*[.,]?$/i;
 const RE_BUDGET_HEADING = { test: (t: string): boolean => /^[Kk]/.test(t) && t.length < 40 && RE_BUDGET_HEADING_FULL.test(t) };
 /** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" … ("3.2 Oppdrag til direktoratet"). */
-const RE_OPPDRAG_HEADING = /^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\b/i;
+const RE_OPPDRAG_HEADING = /^(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\b/i;
 /** Only those words, perhaps with the year: "Oppdrag", "Særskilte oppdrag for 2026:". */
-const RE_PLAIN_OPPDRAG_HEADING = /^(?:(?:Særskilte|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag(?:\s+(?:for|i)\s+(?:19|20)\d{2})?\s*:?$/i;
+const RE_PLAIN_OPPDRAG_HEADING = /^(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag(?:\s+(?:for|i)\s+(?:19|20)\d{2})?\s*:?$/i;
 /** An item of an "Oppdrag" section without IDs: "1. Title", "2) Title", "Oppdrag 3: Title", "Oppdrag nr. 4 – Title". */
 const RE_NUMBERED_ITEM = /^(?:Oppdrag\s+(?:nr\.\s*)?)?(\d{1,2})\s?(?:[.)]|\s*[:–-])\s+(\p{Lu}.*)$/u;
 /** A bullet of a list: "• Text", "– text", "- Text", "▪ Text". */
@@ -204,8 +204,9 @@ function tableRowCells(text: string, year: number, ownerColumn: boolean): TableR
 }
 
 /** Subsections of an "Oppdrag" section that are no assignment of their own. */
-const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Bakgrunn|Generelt|Oversikt|Frister?|Rapportering|Budsjett|Økonomi|Styringsparametere?|Mål)\b/i;
-const RE_CLOSING_FULL = /^Med\s+(?:vennlig\s+)?hilsen\b/i;
+const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Innleiing|Bakgrunn|Generelt|Oversikt|Frister?|Rapportering|Budsjett|Økonomi|Styringsparametere?|Mål)\b/i;
+/** "Med hilsen", "Med vennlig hilsen"; in nynorsk "Med helsing", "Med venleg helsing". */
+const RE_CLOSING_FULL = /^Med\s+(?:venn?l[ie]g\s+)?(?:hilsen|helsing)\b/i;
 const RE_CLOSING = { test: (t: string): boolean => /^[Mm]ed\s/.test(t) && RE_CLOSING_FULL.test(t) };
 /** "2.1 Folkehelse", "3.4. Pasienter og …" (a trailing dot only after a two-level code). */
 const RE_NUMBERED_HEADING = /^(?:(\d{1,2}(?:\.\d{1,2}){1,3})\.?|(\d{1,2}))\s+(\p{Lu}.*)$/u;
@@ -229,7 +230,7 @@ function isLetterStartCandidate(t: string): boolean {
   if (/^Tillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev/.test(t)) return !/[(,]/.test(t) || t.length < 60;
   if (/^Tilleggsoppdrag\b/.test(t)) return t.length <= 80;
   if (/^(?:Tildelingsbrev|TILDELINGSBREV)\s+(?:for\s+)?\d{4}\b/.test(t)) return true;
-  if (/^(?:Supplerende|Endret|Revidert)\s+tildelingsbrev\b/.test(t)) return true;
+  if (/^(?:Suppler[ae]nde|Endret|Endra|Revidert)\s+tildelingsbrev\b/.test(t)) return true;
   return isGenreSubject(t);
 }
 
@@ -243,7 +244,7 @@ function markNoise(lines: SourceLine[]): void {
       /^(?:https?:\/\/|www\.)\S*$/i.test(t) ||
       /^mailto:/i.test(t) ||
       /^(?:Ifølge liste|Adresseliste|Kopi|Dokumentet er elektronisk (?:signert|godkjent).*)$/i.test(t) ||
-      /^(?:Postadresse|Kontoradresse|Besøksadresse|Telefon\*?|Org\.?\s?nr\.?|Saksbehandler|Deres\s+ref(?:eranse)?\.?)\s*:?$/i.test(t)
+      /^(?:Postadresse|Kontoradresse|Besøksadresse|Telefon\*?|Org\.?\s?nr\.?|Saksbehandler|Sakshandsamar|(?:Deres|Dykkar)\s+ref(?:eranse)?\.?)\s*:?$/i.test(t)
     ) {
       lines[i].noise = true;
       continue;
@@ -569,7 +570,7 @@ export function phaseLetters(st: ParseState): void {
         for (let k = i + 1, seen = 0; k <= l.end && seen < 2; k++) {
           if (lines[k].blank) continue;
           seen++;
-          if (/^(?:Vår|Deres)\s+ref|^Dato\b/i.test(lines[k].text)) return null;
+          if (/^(?:Vår|Deres|Dykkar)\s+ref|^Dato\b/i.test(lines[k].text)) return null;
           if (accept(lines[k].text)) {
             lines[k].noise = true;
             return lines[k].text;
@@ -579,7 +580,7 @@ export function phaseLetters(st: ParseState): void {
         return null;
       };
       // "Vår ref", also after an empty "Deres ref" column on the same line ("Deres ref Vår ref").
-      const ref = /^(Deres\s+ref(?:eranse)?\.?\s*:?\s*)?Vår\s+ref(?:eranse)?\.?\s*:?\s*(.*)$/i.exec(t);
+      const ref = /^((?:Deres|Dykkar)\s+ref(?:eranse)?\.?\s*:?\s*)?Vår\s+ref(?:eranse)?\.?\s*:?\s*(.*)$/i.exec(t);
       if (ref) {
         lines[i].noise = true;
         if (/^Dato\s*:?$/i.test(ref[2].trim())) {
@@ -792,7 +793,7 @@ function markContentsWithoutPageNumbers(st: ParseState, l: Letter): void {
 function idTableHeadAt(st: ParseState, l: Letter, i: number): { last: number; ownerColumn: boolean } | null {
   const { lines } = st;
   const t = lines[i].text;
-  const ownerCell = /\b(?:Ansvarlig|Avd\.?|Avdeling|Eier)/i;
+  const ownerCell = /\b(?:Ansvarl[ie]g|Avd\.?|Avdeling|Eier)/i;
   if (RE_ID_TABLE_HEAD.test(t)) return { last: i, ownerColumn: ownerCell.test(t.slice(t.search(/\bFrist\b/i))) };
   if (!/^(?:ID|Nr\.?|Nummer)$/i.test(t)) return null;
   const cells: number[] = [];
@@ -887,11 +888,12 @@ function letterHeadStart(lines: SourceLine[], subject: number, previousStart: nu
     const t = lines[k].text;
     if (RE_CLOSING.test(t) || idAtLineStart(t) !== null) break;
     if (/^Postadresse\b/i.test(t)) return k;
-    if (/^(?:Deres|Vår)\s+ref/i.test(t)) start = k;
+    if (/^(?:Deres|Dykkar|Vår)\s+ref/i.test(t)) start = k;
     else if (start < subject && !lines[k].blank && RE_POSTAL_LINE.test(t)) {
       let top = k;
       while (top - 1 > previousStart && k - (top - 1) <= 3 && !lines[top - 1].blank && !RE_CLOSING.test(lines[top - 1].text)) top--;
-      return top - 1 > previousStart && !lines[top - 1].blank ? start : top;
+      // Straight after the signature, without a blank line: the name and street line only.
+      return top - 1 > previousStart && !lines[top - 1].blank ? Math.max(top, k - 2) : top;
     }
   }
   return start;
@@ -1985,8 +1987,8 @@ function wordsEndingWith(text: string, suffix: string, withEnd = false): (string
  * for that reason. A long text that mentions exemption in passing is not.
  */
 function isExemptBlock(title: string, body: string): boolean {
-  if (/\bunntatt\s+offentlighet\b/i.test(title)) return true;
-  return body.length <= 200 && /\bunntatt\s+offentlighet\b/i.test(body) && /\beget\s+vedlegg\b/i.test(body);
+  if (RE_EXEMPT.test(title)) return true;
+  return body.length <= 200 && RE_EXEMPT.test(body) && /\b(?:eget|eige)\s+vedlegg\b/i.test(body);
 }
 
 /** An area's name as its heading gives it, without a closing full stop. */
