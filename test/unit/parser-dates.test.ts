@@ -168,3 +168,25 @@ describe("ids", () => {
     expect(normaliseTitleForKey("  Kompetanse- og  praksisutvikling! ")).toBe("kompetanse og praksisutvikling");
   });
 });
+
+describe("deadline phrases met in other ministries' letters", () => {
+  const deadlinesOf = async (text: string) => {
+    const { extractDeadlines } = await import("../../app/domain/letter/deadlines");
+    return extractDeadlines({ id: "X", year: 2025, lines: [{ no: 1, text }] }, []).map((d) => d.date);
+  };
+
+  it("reads a quarter written «Q3 2025» and a half-year in nynorsk («fyrste halvår»)", async () => {
+    expect(await deadlinesOf("Frist: Q3 2025")).toEqual(["2025-09-30"]);
+    expect(await deadlinesOf("Frist: Q4")).toEqual(["2025-12-31"]);
+    expect(await deadlinesOf("Frist: fyrste halvår 2025")).toEqual(["2025-06-30"]);
+    expect(findDatePhrases("Rapport om HQ2 og Q-verdier 2025.", 2025)).toEqual([]);
+  });
+
+  it("takes every date of one deadline phrase joined by «og», not only the first", async () => {
+    expect(await deadlinesOf("Frist: 15. mars og 15. september 2025")).toEqual(["2025-03-15", "2025-09-15"]);
+    expect(await deadlinesOf("Frist: 1. juni 2025 (delrapport) og 1. desember 2025 (sluttrapport)")).toEqual(["2025-06-01", "2025-12-01"]);
+    // A date after other words is context, not a second deadline.
+    expect(await deadlinesOf("Frist: 1. mars 2025, jf. brev av 12. desember 2024")).toEqual(["2025-03-01"]);
+    expect(await deadlinesOf("Rapporten skal leveres innen 1. mars. Tallene fra 1. januar og 1. juli 2024 brukes.")).toEqual(["2025-03-01"]);
+  });
+});

@@ -10,7 +10,7 @@
  *                         → last day of the month, precision "month" (the phrase names a month;
  *                           "by the end of the month" is exactly what month precision means here)
  *                         utgangen av 2023 · utgangen av året     → 31 December, precision "year"
- *   a part of the year    2. kvartal 2026 · første halvår · 2. tertial(rapport) 2026
+ *   a part of the year    2. kvartal 2026 · Q2 2026 · første (fyrste) halvår · 2. tertial(rapport) 2026
  *                         → the last day of its last month, precision "month" (30 June 2026 for
  *                           the 2nd quarter or 1st half-year, 31 August for the 2nd tertial)
  *   relative              14 dager etter mottatt oppdrag           → state "to_be_agreed", no date
@@ -135,10 +135,12 @@ const RE_NUMERIC_NO_YEAR = /(?<![\d.,/])(\d{1,2})\.(\d{1,2})\.(?!\s?\d)/g;
 const RE_MONTH_YEAR = new RegExp(`(?<![${LETTER}])(${MONTH_FULL})\\s{1,3}(\\d{4})(?!\\d)`, "gi");
 /** "2. kvartal 2026", "første halvår", "1. tertial" / "2. tertialrapport" (the period's last month). */
 const RE_PERIOD = new RegExp(
-  `(?<![${LETTER}\\d])(?:([1-4])\\.|(første|andre|annet|tredje|fjerde))\\s{0,3}(kvartal|halvår|tertial)(?:rapport(?:en)?)?(?![${LETTER}])(?:\\s{1,3}(?:(?:i|for)\\s{1,3})?(\\d{4})(?!\\d))?`,
+  `(?<![${LETTER}\\d])(?:([1-4])\\.|(første|fyrste|andre|annet|tredje|fjerde))\\s{0,3}(kvartal|halvår|tertial)(?:rapport(?:en)?)?(?![${LETTER}])(?:\\s{1,3}(?:(?:i|for)\\s{1,3})?(\\d{4})(?!\\d))?`,
   "gi",
 );
-const ORDINALS: Readonly<Record<string, number>> = { første: 1, andre: 2, annet: 2, tredje: 3, fjerde: 4 };
+const ORDINALS: Readonly<Record<string, number>> = { første: 1, fyrste: 1, andre: 2, annet: 2, tredje: 3, fjerde: 4 };
+/** "Q3 2026": the quarter's last month. */
+const RE_QUARTER_Q = /(?<![\p{L}\d])Q([1-4])\s?(?:(\d{4})(?!\d))?/gu;
 /** Months per period, and how many periods a year has. */
 const PERIODS: Readonly<Record<string, { months: number; count: number }>> = {
   kvartal: { months: 3, count: 4 },
@@ -199,6 +201,11 @@ export function findDatePhrases(text: string, impliedYear: number | null = null)
     if (n > period.count) continue; // "4. halvår": no such period
     const year = m[4] ? Number(m[4]) : iy;
     push(m, "end-of-month", monthResult(m[0], year, n * period.months, !m[4]));
+  }
+  RE_QUARTER_Q.lastIndex = text.includes("Q") ? 0 : text.length + 1;
+  while (RE_QUARTER_Q.lastIndex <= text.length && (m = RE_QUARTER_Q.exec(text)) !== null) {
+    const year = m[2] ? Number(m[2]) : iy;
+    push(m, "end-of-month", monthResult(m[0], year, Number(m[1]) * 3, !m[2]));
   }
   RE_RELATIVE.lastIndex = text.includes("etter") ? 0 : text.length + 1;
   while (RE_RELATIVE.lastIndex <= text.length && (m = RE_RELATIVE.exec(text)) !== null) {

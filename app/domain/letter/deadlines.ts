@@ -283,6 +283,8 @@ const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:
 const RE_TO_BE_AGREED_VERB =
   /\b(?:avklares|avklarast|avtales|avtalast|avklart|avklara|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|fastsetjast\s+(?:etter|i|seinare|nærare|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|setjast\s+i\s+dialog|fastsettes\s+i\s+dialog|(?:vil\s+være|vil\s+vere|blir)\s+etter)\b/i;
 const RE_ON_HOLD = /\b(?:settes|setjast|satt|sett|er\s+satt|blir\s+satt|blir\s+sett|stilles|legges)\s+i\s+bero\b|\b(?:utsettes|utsetjast|blir\s+utsett)\s+(?:inntil\s+videre|inntil\s+vidare|på\s+ubestemt\s+tid)\b/i;
+/** Between two dates of one deadline phrase: "og", ",", "samt", perhaps after a label in parentheses ("1. juni (delrapport) og 1. desember"). */
+const RE_DATE_JOIN = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*|,?\s*(?:og|samt)\s+)$/i;
 /** An earlier deadline, not this one: "har fått frist …", "utredning … som hadde frist 31.12.2025". */
 const RE_EARLIER_DEADLINE = /\b(?:(?:har|hadde)\s+fått\s+(?:utsatt\s+)?frist|hadde\s+(?:utsatt\s+)?frist)\b/i;
 
@@ -354,6 +356,8 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
   const dates = findDatePhrases(S, Number.isFinite(ctx.year) && ctx.year > 0 ? ctx.year : null);
   const candidates: Candidate[] = [];
   const datedSentences = new Set<number>();
+  /** The last date taken as a deadline: a date joined to it by "og" shares its cue ("Frist: 15. mars og 15. september"). */
+  let chained: { end: number; strong: boolean } | null = null;
 
   for (let di = 0; di < dates.length; di++) {
     const d = dates[di];
@@ -390,6 +394,10 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
       cueAt = d.index;
       strong = true;
     }
+    if (cueAt < 0 && chained && chained.end === prevDateEnd && RE_DATE_JOIN.test(S.slice(prevDateEnd, d.index))) {
+      cueAt = d.index;
+      strong = chained.strong;
+    }
     if (cueAt < 0) continue; // a date without a deadline cue is context
     if (d.kind === "relative" && !strong && !/\binnen\s*$/i.test(pre)) continue;
 
@@ -419,6 +427,7 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     const text = normaliseSpace(S.slice(cueAt, d.end)).replace(/[.,;:]+$/, "");
     pushCandidate({ date: d.result.date, precision: d.result.precision, state: d.result.state, text, offset: cueAt, lineIdx, strong }, S.slice(ss, d.index));
     datedSentences.add(ss);
+    chained = { end: d.end, strong };
   }
 
   // Deadlines without a date: to be agreed, on hold.
