@@ -218,3 +218,46 @@ describe("nynorsk in a later letter's opening list", () => {
     expect(announcedEntry("Plan for samisk språk")).toBeNull();
   });
 });
+
+describe("an ID in brackets or at the end of the title line", () => {
+  const letter = (first: string, second: string) => `Tildelingsbrev 2025 til Vegtilsynet
+
+3 Mål og oppdrag
+
+3.1 Trygge veier
+
+${first}
+Vegtilsynet skal kartlegge strekningene. Det vises til tidligere arbeid (TB2024-9).
+
+Arbeidet ses i sammenheng med oppdraget om bruer (TB2025-6).
+Frist: 1. juni 2025
+
+${second}
+Vegtilsynet skal vurdere bruene i perioden (2025-26).
+Frist: 1. september 2025
+
+4 Budsjett
+`;
+  it.each([
+    ["[TB2025-5] Kartlegging av rasutsatte strekninger", "[TB2025-6] Tilstanden til bruer"],
+    ["(TB2025-5) Kartlegging av rasutsatte strekninger", "(TB2025-6) Tilstanden til bruer"],
+    ["Kartlegging av rasutsatte strekninger (TB2025-5)", "Tilstanden til bruer (TB2025-6)"],
+    ["3.1.1 Kartlegging av rasutsatte strekninger (TB2025-5)", "3.1.2 Tilstanden til bruer (TB2025-6)"],
+    ["Kartlegging av rasutsatte strekninger – TB2025-5", "Tilstanden til bruer – TB2025-6"],
+  ])("«%s»: one assignment per title, a sentence ending in an ID is a reference", (first, second) => {
+    for (const [, text] of shapes(letter(first, second))) {
+      const r = parseLetter(text);
+      expect(r.assignments.map((a) => [a.id, a.title, a.area, dated(a)])).toEqual([
+        ["TB2025-5", "Kartlegging av rasutsatte strekninger", "3.1", ["2025-06-01"]],
+        ["TB2025-6", "Tilstanden til bruer", "3.1", ["2025-09-01"]],
+      ]);
+      expect(byId(r, "TB2025-5").body).toContain("Arbeidet ses i sammenheng med oppdraget om bruer (TB2025-6).");
+    }
+  });
+
+  it("reads a plain form at the end only with its label, so «(2025-26)» stays a period", () => {
+    const r = parseLetter(letter("Kartlegging av rasutsatte strekninger (ID: 2025-05)", "Tilstanden til bruer (ID 2025-06)"));
+    expect(r.assignments.map((a) => a.id)).toEqual(["2025-05", "2025-06"]);
+    expect(parseLetter(letter("Handlingsplan for trafikksikkerhet (2025-26)", "Tilstanden til bruer (2025-27)")).assignments).toEqual([]);
+  });
+});

@@ -126,14 +126,40 @@ interface LineId {
  * the line defines an assignment is the caller's question (phaseDefinitions).
  */
 function idAtLineStart(t: string): LineId | null {
-  if (!/^(?:ID|T?TB|Oppdrag)/i.test(t)) return null;
-  const lab = RE_LINE_ID_LABEL.exec(t);
+  if (!/^[[(]?(?:ID|T?TB|Oppdrag)/i.test(t)) return null;
+  // "[TB2025-5] Title", "(TB2025-5) Title": the ID in brackets.
+  const bracket = /^[[(]/.test(t);
+  const inner = bracket ? t.slice(1) : t;
+  const lab = RE_LINE_ID_LABEL.exec(inner);
   const label = lab ? (lab[1] ? (lab[2] ? "ID:" : "ID") : "Oppdrag") : null;
-  const after = lab ? t.slice(lab[0].length) : t;
+  const after = lab ? inner.slice(lab[0].length) : inner;
   const found = leadingId(after, label !== null);
   if (!found) return null;
-  const rest = after.slice(found.length).replace(/^\s*[:–-]\s*/, "").trim();
+  let rest = after.slice(found.length);
+  if (bracket && !/^\s*[\])]/.test(rest)) return null;
+  if (bracket) rest = rest.replace(/^\s*[\])]/, "");
+  rest = rest.replace(/^\s*[:–-]\s*/, "").trim();
   return { id: found.id, idYear: found.year, label, rest };
+}
+
+/**
+ * A title line that ends in its ID ("Kartlegging av rasutsatte strekninger (TB2025-5)", "3.1.1
+ * Tilsyn med legevakt (ID: 2026-03)", "… – TB2025-5"): the ID and the title before it. A plain
+ * form needs its label there ("(ID 2026-03)"), so "(2025-26)" stays a period.
+ */
+const RE_TRAILING_ID = new RegExp(
+  String.raw`^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(\p{Lu}.{2,160}?)\s*(?:[([]\s*((?:ID|Oppdrag)\s*:?\s*)?([^()[\]]{6,16})\s*[)\]]|[–-]\s+((?:ID|Oppdrag)\s*:?\s*)?(\S{6,16}))\.?$`,
+  "u",
+);
+function idAtLineEnd(t: string): LineId | null {
+  if (t.length > 200 || !/\d[)\]]?\.?$/.test(t)) return null;
+  const m = RE_TRAILING_ID.exec(t);
+  if (!m) return null;
+  const labelled = (m[2] ?? m[4]) !== undefined;
+  const token = (m[3] ?? m[5]).trim();
+  const found = leadingId(token, labelled);
+  if (!found || found.length < token.length) return null;
+  return { id: found.id, idYear: found.year, label: null, rest: m[1].trim() };
 }
 
 /** The ID after an optional label ("oppdrag", "oppdraget nr.", "ID:") at the start of `text`. */
@@ -338,6 +364,8 @@ interface Def {
   rest: string; // text after the ID on the line
   /** A row of a table of assignments with IDs: its cells. */
   cells?: TableRowCells;
+  /** The ID ends the title line ("Title (TB2025-5)"). */
+  trailing?: boolean;
 }
 
 interface ListEntry {
@@ -862,6 +890,18 @@ function definitionAt(st: ParseState, l: Letter, i: number, at: LineId): Omit<De
   return { idx: i, id, idYear, hasLabel: false, rest };
 }
 
+const RE_SENTENCE_VERB =
+  /\b(?:skal|skulle|vises|viser|vist|er|var|ble|blir|vert|har|hadde|vil|må|bes|ber|kan|gjelder|følger|inngår|omfatter|knyttes|ses|sees)\b/iu;
+
+/** A title line that ends in its ID defines the assignment where a block can start, in the letter's year. */
+function titledDefinitionAt(st: ParseState, l: Letter, i: number, at: LineId): Omit<Def, "letter"> | null {
+  if (!prevBoundaryOk(st, i, l.start) && !st.headingAt.has(i)) return null;
+  // A sentence that ends in a reference ("Det vises til oppdraget om dette (TB2025-5).") is no title.
+  if (RE_SENTENCE_VERB.test(at.rest) || /\b(?:jf|se|jfr)\.?\s*$/i.test(at.rest)) return null;
+  if (l.year > 0 && at.idYear !== l.year && !(l.title && RE_SUPPLEMENTARY_TITLE.test(l.title))) return null;
+  return { idx: i, id: at.id, idYear: at.idYear, hasLabel: true, rest: at.rest, trailing: true };
+}
+
 /** Whether a block can start at line `i`: after a sentence end, blank line, noise, heading, owner line, budget heading or short capitalised line. */
 function prevBoundaryOk(st: ParseState, i: number, letterStart: number): boolean {
   const { lines, headingAt } = st;
@@ -949,12 +989,18 @@ export function phaseDefinitions(st: ParseState): void {
       const at = idAtLineStart(t);
       if (!at) {
         if (/^ID\s*[:.]/i.test(t)) warnings.push({ line: lines[i].no, message: `Linjen starter med «ID:», men fant ingen gyldig oppdrags-ID: «${t.slice(0, 60)}»` });
+        const end = idAtLineEnd(t);
+        const def = end ? titledDefinitionAt(st, l, i, end) : null;
+        if (def) defs.push({ ...def, letter: li });
         continue;
       }
       const def = definitionAt(st, l, i, at);
       if (def) defs.push({ ...def, letter: li });
     }
   });
+  // A title ending in an ID the same letter defines at a line's start is a reference to it.
+  const leading = new Set(defs.filter((d) => !d.trailing).map((d) => `${d.letter} ${idIdentity(d.id)}`));
+  for (let k = defs.length - 1; k >= 0; k--) if (defs[k].trailing && leading.has(`${defs[k].letter} ${idIdentity(defs[k].id)}`)) defs.splice(k, 1);
   const defAt = new Map<number, Def>(defs.map((d) => [d.idx, d]));
 
   // Letter kinds and titles.
