@@ -557,6 +557,8 @@ export function phaseLetters(st: ParseState): void {
     }
     return { title: joinWrapped(parts), end: j };
   };
+  /** Subject lines seen in the current letter: the same line again before its closing is a running page header. */
+  let subjectsSeen = new Set<string>();
   for (let i = 0; i < n; i++) {
     if (!content(i) || !isLetterStartCandidate(lines[i].text)) continue;
     const cur = letters[letters.length - 1];
@@ -568,6 +570,11 @@ export function phaseLetters(st: ParseState): void {
       if (cur.titleLine === null || k < cur.titleLine || k > (cur.titleEnd ?? k)) contentLines++;
       if (RE_CLOSING.test(lines[k].text)) closed = true;
     }
+    const key = lines[i].text.replace(/\s+/g, " ").toLowerCase();
+    if (!closed && subjectsSeen.has(key)) {
+      lines[i].noise = true;
+      continue;
+    }
     const { title, end } = readTitle(i);
     if (contentLines >= 30 || closed) {
       const start = letterHeadStart(lines, i, cur.start);
@@ -577,10 +584,14 @@ export function phaseLetters(st: ParseState): void {
       l.titleLine = i;
       l.titleEnd = end;
       letters.push(l);
-    } else if (cur.title === null) {
-      cur.title = title;
-      cur.titleLine = i;
-      cur.titleEnd = end;
+      subjectsSeen = new Set([key]);
+    } else {
+      subjectsSeen.add(key);
+      if (cur.title === null) {
+        cur.title = title;
+        cur.titleLine = i;
+        cur.titleEnd = end;
+      }
     }
   }
   const letterOf = (idx: number): number => {
@@ -730,12 +741,15 @@ export function phaseHeadings(st: ParseState): void {
       const m: string[] = [t, h[0], h[1]];
       const parts: number[] = m[1].split(".").map(Number);
       const first: number = parts[0];
+      // A chapter may skip a number (an excerpt, or a chapter heading the PDF lost) when its own
+      // sections follow ("3 Mål og oppdrag" / "3.1 …" after "1 Innledning").
+      const skipsTo = (n: number): boolean => chapter !== null && n === chapter + 2 && hasSectionOf(st, n, i, l.end);
       if (parts.length === 1) {
-        if (!((chapter === null && first >= 1 && first <= 3) || (chapter !== null && first === chapter + 1))) continue;
+        if (!((chapter === null && first >= 1 && first <= 3) || (chapter !== null && first === chapter + 1) || skipsTo(first))) continue;
         // "3 Rapportere om …" right under "2 Vurdere …": the next row of a numbered table, no chapter.
         if (i > l.start && !lines[i - 1].blank && /^(\d{1,2})\.?\s/.exec(lines[i - 1].text)?.[1] === String(first - 1)) continue;
         if (/^\p{Lu}[\p{L}]*\s+(?:kroner|mill)/u.test(m[2])) continue;
-      } else if (!(chapter === null || first === chapter || first === chapter + 1)) continue;
+      } else if (!(chapter === null || first === chapter || first === chapter + 1 || skipsTo(first))) continue;
       chapter = first;
       headings.push({ idx: i, code: m[1], level: parts.length, title: withWrappedHeadingLine(st, i, m[2].trim(), l.end), letter: li });
     }
@@ -743,6 +757,17 @@ export function phaseHeadings(st: ParseState): void {
   const headingAt = new Map<number, Heading>(headings.map((h) => [h.idx, h]));
   st.headings = headings;
   st.headingAt = headingAt;
+}
+
+/** Whether a section "n.1 …" (or "n.2 …") of chapter `n` follows line `i` within 60 lines. */
+function hasSectionOf(st: ParseState, n: number, i: number, end: number): boolean {
+  const { lines, content } = st;
+  for (let k = i + 1; k <= end && k <= i + 60; k++) {
+    if (!content(k) || lines[k].text.length > 130) continue;
+    const code = numberedHeading(lines[k].text)?.[0];
+    if (code && new RegExp(`^${n}\\.[12]$`).test(code)) return true;
+  }
+  return false;
 }
 
 /**

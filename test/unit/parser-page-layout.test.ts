@@ -1,0 +1,47 @@
+/**
+ * What a PDF's pages put into the text, written for the tests: the letter's subject repeated as
+ * a running header on every page ("Tildelingsbrev 2025 til Vegtilsynet" / "Side 2 av 4"), also
+ * between an ID and its owner line, and a letter whose chapters skip a number ("1 Innledning",
+ * "3 Mål og oppdrag" / "3.1 …", an excerpt or a chapter heading the PDF lost).
+ */
+import { describe, expect, it } from "vitest";
+import { parseLetter } from "../../app/domain/letter/parse";
+import { shapes } from "../helpers/letter-shapes";
+
+const SUBJECT = "Tildelingsbrev 2025 til Vegtilsynet";
+
+/** Eight assignments; after every `pageLines` lines a page footer and the subject as running header. */
+function letter(pageLines: number | null): string {
+  const body = [SUBJECT, "", "Deres ref Vår ref Dato", "24/100-1 19.12.2024", "", "1 Innledning", "", "Departementet gir med dette Vegtilsynet oppdrag for 2025.", "", "3 Mål og oppdrag", "", "3.1 Trygge veier", ""];
+  for (let n = 1; n <= 8; n++) {
+    body.push(`TB2025-${n}`, "Avd. SD: VEG", `Kartlegging nummer ${n} av strekninger`, "", "Vegtilsynet skal kartlegge strekningene og rapportere til departementet om", "resultatene, med forslag til tiltak.", "", `Frist: ${n}. juni 2025`, "");
+  }
+  const out: string[] = [];
+  let page = 1;
+  body.forEach((line, i) => {
+    out.push(line);
+    if (pageLines !== null && i % pageLines === pageLines - 1) out.push(`Side ${page++} av 4`, "", SUBJECT, "");
+  });
+  out.push("4 Budsjett", "", "Midlene stilles til disposisjon.", "", "Med hilsen", "", "Kari Nordmann");
+  return `${out.join("\n")}\n`;
+}
+
+describe("a letter's pages", () => {
+  for (const pageLines of [null, 25, 17]) {
+    for (const [shape, text] of shapes(letter(pageLines))) {
+      it(`${pageLines === null ? "without page breaks" : `with a running header every ${pageLines} lines`}, as ${shape} text: one letter, eight whole assignments in area 3.1`, () => {
+        const r = parseLetter(text);
+        expect(r.letters.map((l) => [l.title, l.date])).toEqual([[SUBJECT, "2024-12-19"]]);
+        expect(r.assignments.map((a) => [a.id, a.title, a.departments, a.area, a.deadlines.map((d) => d.date)])).toEqual(
+          Array.from({ length: 8 }, (_, k) => [`TB2025-${k + 1}`, `Kartlegging nummer ${k + 1} av strekninger`, ["VEG"], "3.1", [`2025-06-0${k + 1}`]]),
+        );
+        expect(r.assignments.map((a) => a.body).join("\n")).not.toContain(SUBJECT);
+      });
+    }
+  }
+
+  it("still starts a second letter with the same subject after the first one's closing", () => {
+    const r = parseLetter(`${letter(null)}\n${letter(null).replace(/TB2025-/g, "TB2025-1")}`);
+    expect(r.letters.map((l) => l.title)).toEqual([SUBJECT, SUBJECT]);
+  });
+});
