@@ -11,7 +11,7 @@ import { shapes } from "../helpers/letter-shapes";
 const SUBJECT = "Tildelingsbrev 2025 til Vegtilsynet";
 
 /** Eight assignments; after every `pageLines` lines a page footer and the subject as running header. */
-function letter(pageLines: number | null): string {
+function letter(pageLines: number | null, footer = (page: number) => `Side ${page} av 4`): string {
   const body = [SUBJECT, "", "Deres ref Vår ref Dato", "24/100-1 19.12.2024", "", "1 Innledning", "", "Departementet gir med dette Vegtilsynet oppdrag for 2025.", "", "3 Mål og oppdrag", "", "3.1 Trygge veier", ""];
   for (let n = 1; n <= 8; n++) {
     body.push(`TB2025-${n}`, "Avd. SD: VEG", `Kartlegging nummer ${n} av strekninger`, "", "Vegtilsynet skal kartlegge strekningene og rapportere til departementet om", "resultatene, med forslag til tiltak.", "", `Frist: ${n}. juni 2025`, "");
@@ -20,7 +20,7 @@ function letter(pageLines: number | null): string {
   let page = 1;
   body.forEach((line, i) => {
     out.push(line);
-    if (pageLines !== null && i % pageLines === pageLines - 1) out.push(`Side ${page++} av 4`, "", SUBJECT, "");
+    if (pageLines !== null && i % pageLines === pageLines - 1) out.push(footer(page++), "", SUBJECT, "");
   });
   out.push("4 Budsjett", "", "Midlene stilles til disposisjon.", "", "Med hilsen", "", "Kari Nordmann");
   return `${out.join("\n")}\n`;
@@ -39,6 +39,15 @@ describe("a letter's pages", () => {
       });
     }
   }
+
+  it.each([["«2 av 4»", (p: number) => `${p} av 4`], ["«- 2 -»", (p: number) => `- ${p} -`], ["«Side 2/4»", (p: number) => `Side ${p}/4`]])(
+    "with page numbers written %s between the lines of a paragraph",
+    (_, footer) => {
+      const r = parseLetter(letter(21, footer));
+      expect(r.assignments.map((a) => a.body).join("\n")).not.toMatch(/^(?:\d av 4|- \d -|Side \d\/4)$/m);
+      expect(r.assignments).toHaveLength(8);
+    },
+  );
 
   it("still starts a second letter with the same subject after the first one's closing", () => {
     const r = parseLetter(`${letter(null)}\n${letter(null).replace(/TB2025-/g, "TB2025-1")}`);

@@ -266,7 +266,10 @@ function markNoise(lines: SourceLine[]): void {
     const t = lines[i].text;
     if (t === "") continue;
     if (
-      /^Side\s+\d{1,4}(?:\s+(?:av|of)\s+\d{1,4})?$/i.test(t) ||
+      /^Side\s+\d{1,4}(?:\s*(?:av|of|\/)\s*\d{1,4})?$/i.test(t) ||
+      // "2 av 14", "- 3 -": page numbers of other templates.
+      /^\d{1,3}\s+av\s+\d{1,3}$/.test(t) ||
+      /^[-–]\s?\d{1,3}\s?[-–]$/.test(t) ||
       /^(?:https?:\/\/|www\.)\S*$/i.test(t) ||
       /^mailto:/i.test(t) ||
       /^(?:Ifølge liste|Adresseliste|Kopi|Dokumentet er elektronisk (?:signert|godkjent).*)$/i.test(t) ||
