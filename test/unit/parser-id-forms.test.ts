@@ -261,3 +261,22 @@ Frist: 1. september 2025
     expect(parseLetter(letter("Handlingsplan for trafikksikkerhet (2025-26)", "Tilstanden til bruer (2025-27)")).assignments).toEqual([]);
   });
 });
+
+describe("assignments without ID in goal areas", () => {
+  for (const [shape, text] of shapes(form("landbruksdirektoratet-2025-punkter.txt"))) {
+    it(`as ${shape} text: each «Oppdrag:» bullet is an assignment in the section it stands in`, () => {
+      const r = parseLetter(text);
+      expect(r.areas).toEqual([
+        { code: "2.1", name: "Økt matproduksjon" },
+        { code: "2.2", name: "Bærekraftig landbruk" },
+      ]);
+      expect(r.assignments.map((a) => [a.hasId, a.area, a.title, dated(a)])).toEqual([
+        [false, "2.1", "Landbruksdirektoratet skal utrede en ny ordning for investeringsstøtte i landbruket", ["2025-06-01"]],
+        [false, "2.1", "Landbruksdirektoratet skal evaluere prisutjevningsordningen for melk innen 1. oktober 2025", ["2025-10-01"]],
+        [false, "2.2", "Landbruksdirektoratet skal lage en plan for klimatiltak i jordbruket, i samarbeid med Miljødirektoratet", ["2025-09-15"]],
+        [false, "2.2", "Landbruksdirektoratet skal rapportere om bruk av tilskudd til drenering i årsrapporten", ["2025-12-31"]],
+      ]);
+      expect(r.warnings.map((w) => w.message).filter((m) => m.includes("områder"))).toEqual([]);
+    });
+  }
+});

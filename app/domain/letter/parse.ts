@@ -1603,7 +1603,9 @@ export function phaseWithoutId(st: ParseState): void {
       let text = first;
       for (let j = k + 1; j <= to && j <= k + 3; j++) {
         const t = lines[j].text;
-        if (!content(j) || headingAt.has(j) || /[.!?]$/.test(text) || !/^\p{Ll}/u.test(t) || RE_BULLET_ITEM.test(t)) break;
+        // It goes on in lower case, or after a word that cannot end it ("i samarbeid med" / "Miljødirektoratet …").
+        if (!content(j) || headingAt.has(j) || /[.!?]$/.test(text) || !(/^\p{Ll}/u.test(t) || RE_TITLE_CONTINUES.test(text)) || RE_BULLET_ITEM.test(t)) break;
+        if (RE_NUMBERED_ITEM.test(t)) break;
         text += ` ${t}`;
       }
       return text;
@@ -1739,7 +1741,7 @@ export function phaseWithoutId(st: ParseState): void {
       let id = syntheticId(l.year, letterKey, a.title);
       for (let k = 2; assignments.some((x) => x.id === id); k++) id = syntheticId(l.year, `${letterKey}#${k}`, a.title);
       a.id = id;
-      a.area = areaForSupp(lineIdx, li);
+      a.area = l.kind === "main" ? mainLetterArea(st, li, lineIdx) : areaForSupp(lineIdx, li);
       for (const w of warnings) w.message = w.message.replace(tempId, id);
       assignments.push(a);
     };
@@ -1815,6 +1817,25 @@ export function phaseWithoutId(st: ParseState): void {
       addUntitled(l.titleEnd, end, l.title, l.titleLine ?? l.start);
     }
   });
+}
+
+/**
+ * The goal area of an item without ID in a main letter: the two-level section it stands in ("2.1
+ * Økt matproduksjon" / "Oppdrag:" / "- Direktoratet skal …"), registered as an area; null under
+ * a chapter, or when the section is itself an "Oppdrag" section or the item's own heading.
+ */
+function mainLetterArea(st: ParseState, li: number, idx: number): string | null {
+  const { headings, letters } = st;
+  let h: Heading | undefined;
+  for (const o of headings) if (o.letter === li && o.idx < idx && o.level <= 2) h = o;
+  if (!h || h.level !== 2 || RE_OPPDRAG_HEADING.test(h.title)) return null;
+  const section = h;
+  if (!st.areaSpans.some((a) => a.start === section.idx)) {
+    const next = headings.find((o) => o.idx > section.idx && (o.level <= 2 || o.letter !== li));
+    st.areaSpans.push({ code: section.code, name: areaName(section.title), start: section.idx, end: Math.min(next ? next.idx - 1 : letters[li].end, letters[li].end) });
+    st.areaSpans.sort((a, b) => a.start - b.start);
+  }
+  return section.code;
 }
 
 /** Phase "later letters": defaults for the part fields, IDs announced only in an opening list, explicit changes (withdrawal, deadline change, owner change). */
