@@ -280,3 +280,18 @@ describe("assignments without ID in goal areas", () => {
     });
   }
 });
+
+describe("assignments labelled in the running text", () => {
+  for (const [shape, text] of shapes(form("kystdirektoratet-2025-oppdrag-i-teksten.txt"))) {
+    it(`as ${shape} text: each «Oppdrag: …» paragraph is an assignment in its goal area`, () => {
+      const r = parseLetter(text);
+      expect(r.assignments.map((a) => [a.area, a.title, dated(a)])).toEqual([
+        ["2.1", "Kystdirektoratet skal utrede behovet for nye fyrlykter i Nord-Norge", ["2025-06-01"]],
+        ["2.1", "Kystdirektoratet skal vurdere losplikten for mindre fartøy og rapportere innen 1. oktober 2025", ["2025-10-01"]],
+        ["2.2", "Kystdirektoratet skal kartlegge havnekapasiteten i de største havnene", ["2025-03-01"]],
+      ]);
+      // The goal area's own sentence is no assignment.
+      expect(r.assignments.map((a) => a.body).join(" ")).not.toContain("bidra til sikker ferdsel");
+    });
+  }
+});

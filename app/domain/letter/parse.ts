@@ -1717,6 +1717,29 @@ export function phaseWithoutId(st: ParseState): void {
     return out;
   };
 
+  /**
+   * Paragraphs labelled "Oppdrag: Direktoratet skal …" (a letter that names each assignment in its
+   * running text, under its goal areas), each to the blank line after it: for a letter with no
+   * "Oppdrag" section.
+   */
+  const labelledParagraphs = (li: number): (Item & { end: number })[] => {
+    const l = letters[li];
+    const out: (Item & { end: number })[] = [];
+    for (let k = l.start; k <= l.end; k++) {
+      if (!content(k)) continue;
+      const m = /^Oppdrag(?:et)?\s*:\s*(\p{Lu}.{10,})$/u.exec(lines[k].text);
+      if (!m || !(k === l.start || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1))) continue;
+      const parts = [m[1]];
+      let end = k;
+      while (end + 1 <= l.end && !lines[end + 1].blank && !headingAt.has(end + 1) && !boundary[end + 1]) {
+        end++;
+        if (content(end)) parts.push(lines[end].text);
+      }
+      out.push({ idx: k, end, title: sentenceTitle(joinWrapped(parts)), sentence: true });
+    }
+    return out;
+  };
+
   letters.forEach((l, li) => {
     const hasDefs = defs.some((d) => d.letter === li);
     if (l.kind !== "supplementary" && hasDefs) return;
@@ -1748,7 +1771,8 @@ export function phaseWithoutId(st: ParseState): void {
     if (l.kind !== "supplementary") {
       // A letter without IDs: numbered items ("1. Varslingsordning for legemiddelmangel") under
       // a heading such as "Oppdrag" / "Særskilte oppdrag"; each item is an assignment.
-      for (const item of numberedItems(li)) addUntitled(item.idx, item.end, item.title, item.idx, item.sentence, item.table);
+      const items = numberedItems(li);
+      for (const item of items.length > 0 ? items : labelledParagraphs(li)) addUntitled(item.idx, item.end, item.title, item.idx, item.sentence, item.table);
       return;
     }
     if (hasDefs) {
