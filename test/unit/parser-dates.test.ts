@@ -182,6 +182,13 @@ describe("deadline phrases met in other ministries' letters", () => {
     expect(findDatePhrases("Rapport om HQ2 og Q-verdier 2025.", 2025)).toEqual([]);
   });
 
+  it("reads a deadline named by a compound («Rapporteringsfrist: …», «Svarfrist …»), not an application deadline", async () => {
+    expect(await deadlinesOf("Rapporteringsfrist: 1. mai 2025")).toEqual(["2025-05-01"]);
+    expect(await deadlinesOf("Leveransefrist: 1. mai 2025")).toEqual(["2025-05-01"]);
+    expect(await deadlinesOf("Svarfrist 1. mai 2025")).toEqual(["2025-05-01"]);
+    expect(await deadlinesOf("Søknadsfristen var 1. mars 2024, og ordningen evalueres.")).toEqual([]);
+  });
+
   it("takes every date of one deadline phrase joined by «og», not only the first", async () => {
     expect(await deadlinesOf("Frist: 15. mars og 15. september 2025")).toEqual(["2025-03-15", "2025-09-15"]);
     expect(await deadlinesOf("Frist: 1. juni 2025 (delrapport) og 1. desember 2025 (sluttrapport)")).toEqual(["2025-06-01", "2025-12-01"]);

@@ -58,7 +58,8 @@ const RE_LET_ITEM = /^([a-h])[.)]\s+\S/;
 // Case-sensitive: "deloppdrag 3." at the start of a line continues a sentence.
 const RE_MARKER = /^[•\-–·▪]?\s*(Delleveranse|Deloppdrag|Delrapport)\b(?:\s*(\d{1,2}|[a-h])\b)?\s*(:)?(.*)$/;
 const RE_FORCED_SENTENCE = new RegExp(
-  `^(?:Frist\\b|Delleveranse\\b|Deloppdrag\\b|Delrapport\\b|[•\\-–·▪]\\s|\\d{1,2}\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)|[a-h][.)]\\s)`,
+  `^(?:Frist\\b|(?:Rapporterings|Sluttrapporterings|Leveranse|Leverings|Innleverings|Gjennomførings|Tids|Svar)frist\\s*:|Delleveranse\\b|Deloppdrag\\b|Delrapport\\b|[•\\-–·▪]\\s|\\d{1,2}\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)|[a-h][.)]\\s)`,
+  "u",
 );
 const ABBREVIATIONS = new Set([
   "jf", "jfr", "bl", "a", "kap", "nr", "mv", "ev", "evt", "f", "eks", "inkl", "pkt", "ca", "dvs", "mht",
@@ -374,7 +375,8 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
       const okWord = word === "ved" ? d.kind === "end-of-month" || d.kind === "end-of-year" : /^i\s/.test(word) ? period : word === "før" ? d.kind !== "relative" : true;
       if (okWord) cueAt = windowStart + immediate.index + immediate[0].indexOf(immediate[1]);
     }
-    const fristRe = /\bfrist(?:en)?\b/gi;
+    // "Frist", "fristen", and compounds: "Rapporteringsfrist", "Leveransefrist", "Svarfrist".
+    const fristRe = /\b(?:rapporterings|sluttrapporterings|leveranse|leverings|innleverings|gjennomførings|tids|svar)?frist(?:en)?\b/giu;
     let fm: RegExpExecArray | null;
     let fristAt = -1;
     while ((fm = fristRe.exec(pre)) !== null) fristAt = windowStart + fm.index;
