@@ -17,4 +17,9 @@ describe("normaliseLetterText", () => {
     const raw = "\uFEFFStatsbudsjettet 2026 – tildelingsbrev til Helsedirektoratet\r\n\r\n2.1 Folkehelse\r\n\r\nTB2026-1\r\nAvd. HOD:\u00A0FHA\r\nTittel\r\n\r\nTekst. Frist: 1. mai 2026\r\n";
     expect(parseLetter(normaliseLetterText(raw))).toEqual(parseLetter(raw));
   });
+  it("turns the hyphens a Word file puts in an ID, and a PDF font's ligatures, into plain characters", () => {
+    expect(normaliseLetterText("TB2025\u201101 ﬁnansiering \u2010 ﬂyttes \u2212 2")).toBe("TB2025-01 finansiering - flyttes - 2");
+    const r = parseLetter("Tildelingsbrev 2025 til Vegtilsynet\n\n3.1 Trygge veier\n\nTB2025\u20111\nAvd. SD: VEG\nKartlegging av ﬂomutsatte veier\n\nTekst. Frist: 1. mai 2025\n");
+    expect(r.assignments.map((a) => [a.id, a.title])).toEqual([["TB2025-1", "Kartlegging av flomutsatte veier"]]);
+  });
 });
