@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importLetterText } from "~/use-cases/bootstrap.server";
 import { loadRegister } from "~/models/register.server";
 import { createTestDatabase } from "../helpers/db";
-import { readFormLetter } from "../helpers/letter-series";
+import { readFormLetter, readSeriesLetter } from "../helpers/letter-series";
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 let t: TestDb;
@@ -72,6 +72,24 @@ Ansvarlig avdeling i SD: VEG
       expect(register.map((e) => e.id)).toEqual(["TB2026-1"]);
       expect(register[0].parts.map((p) => p.kind)).toEqual(["original", "addition"]);
       expect(register[0].deadlines.map((d) => d.date)).toEqual(["2026-06-01", "2026-04-01"]);
+    } finally {
+      await db.cleanup();
+    }
+  });
+});
+
+describe("a later letter in the «ID: 2026-01» form", () => {
+  it("adds an assignment, a deliverable to 2026-02 and moves 2026-03's deadline, read from inside 2026-02's text", async () => {
+    const db = await createTestDatabase();
+    try {
+      await importLetterText(db.db, readSeriesLetter("oppdragsdokument-nhn-2026.txt"), "nhn.txt");
+      await importLetterText(db.db, readFormLetter("nhn-2026-tillegg-1.txt"), "tillegg.txt");
+      const register = new Map((await loadRegister(db.db)).map((e) => [e.id, e]));
+      expect(register.get("2026-12")).toMatchObject({ title: "Nasjonal kjernejournal for barn", deadlines: [expect.objectContaining({ date: "2026-09-01" })] });
+      expect(register.get("2026-02")!.parts.map((p) => p.kind)).toEqual(["original", "addition"]);
+      expect(register.get("2026-02")!.deadlines.map((d) => d.date)).toContain("2026-05-01");
+      expect(register.get("2026-02")!.deadlines.map((d) => d.date)).not.toContain("2026-11-01");
+      expect(register.get("2026-03")!.deadlines.map((d) => d.date)).toEqual(["2026-11-01"]);
     } finally {
       await db.cleanup();
     }

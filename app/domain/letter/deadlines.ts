@@ -28,7 +28,8 @@
  * paragraph; a single "Frist:" after a list belongs to the whole assignment (label null).
  */
 import { findDatePhrases, type DatePhraseMatch } from "./dates";
-import { findIds } from "./ids";
+import { findIds, sameId } from "./ids";
+import { changesInSentence } from "./later-letters";
 import type { ParsedDeadline, ParseWarning } from "./types";
 
 export interface BodyLine {
@@ -342,6 +343,9 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
   };
   const refersToEarlierAssignment = (sentence: string): boolean =>
     /TB/i.test(sentence) && findIds(sentence).some((x) => x.year < ctx.year && x.id !== ctx.id);
+  /** "Fristen for ID 2026-03 endres til 1. november" in this assignment's text: that date is a change to 2026-03, not a deadline of this one. */
+  const changesAnother = (sentence: string, date: string | null): boolean =>
+    changesInSentence(sentence, ctx.year, 0).some((c) => !sameId(c.target, ctx.id) && c.deadline?.date === date);
   /** The labels a "Frist for deloppdrag …" phrase names: [null] for none, several for "1 og 2". */
   const explicitLabelsIn = (prefix: string): (string | null)[] => {
     const m = RE_EXPLICIT_LABEL.exec(prefix);
@@ -407,7 +411,7 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     const lineIdx = lineIdxAt(cueAt);
     if (inQuote(d.index)) continue;
     if (RE_EARLIER_DEADLINE.test(sentence)) continue;
-    if (refersToEarlierAssignment(sentence)) continue;
+    if (refersToEarlierAssignment(sentence) || changesAnother(sentence, d.result.ok ? d.result.date : null)) continue;
     if (!strong && bakgrunn[lineIdxAt(d.index)]) continue;
 
     if (!d.result.ok) {

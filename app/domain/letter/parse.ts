@@ -1862,6 +1862,11 @@ function mainLetterArea(st: ParseState, li: number, idx: number): string | null 
   return section.code;
 }
 
+/** A text's sentences: a full stop, "!" or "?" before a capital or an ID ends one; "1. mai" does not. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=\p{Lu}|TB|TTB)/u);
+}
+
 /** Phase "later letters": defaults for the part fields, IDs announced only in an opening list, explicit changes (withdrawal, deadline change, owner change). */
 export function phaseLaterLetters(st: ParseState): void {
   const { lines, content, letters, listEntries, boundary, assignments, covered, events } = st;
@@ -1933,7 +1938,7 @@ export function phaseLaterLetters(st: ParseState): void {
       if (para.length === 0) return;
       const joined = para.map((p) => p.text).join(" ");
       let offset = 0;
-      for (const sentence of joined.split(/(?<=[.!?])\s+(?=\p{Lu}|TB|TTB)/u)) {
+      for (const sentence of sentencesOf(joined)) {
         // The line the sentence starts on.
         let acc = 0;
         let at = para[0].idx;
@@ -1956,6 +1961,14 @@ export function phaseLaterLetters(st: ParseState): void {
     }
     flush();
     for (const e of listEntries) if (e.letter === li) add(`${idMention(e.id)} ${e.title}`, e.idx);
+    // A change to another assignment written inside a block ("Fristen for ID 2026-03 endres til …"
+    // after the text of 2026-02): that assignment's change.
+    for (const a of assignments) {
+      if (a.letter !== li || a.announcedOnly) continue;
+      for (const sentence of sentencesOf(a.body.replace(/\n/g, " "))) {
+        if (changesInSentence(sentence, l.year, a.line).some((c) => !sameId(c.target, a.id))) add(sentence, a.line - 1);
+      }
+    }
     events.push(...found);
   });
 
