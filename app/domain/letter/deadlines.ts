@@ -48,6 +48,9 @@ export interface DeadlineContext {
   /** A row of a table with a "Frist" column: a date alone in its cell (a line of its own, or
    *  ending the row's first line) is the deadline without a cue word. */
   tableRow?: boolean;
+  /** IDs the block is about besides its own (named in its title: "Presisering av TB2025-4 …"):
+   *  a deadline set for them in its text stays the block's deadline. */
+  relatedIds?: readonly string[];
 }
 
 const MONTH_WORDS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember";
@@ -345,7 +348,9 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     /TB/i.test(sentence) && findIds(sentence).some((x) => x.year < ctx.year && x.id !== ctx.id);
   /** "Fristen for ID 2026-03 endres til 1. november" in this assignment's text: that date is a change to 2026-03, not a deadline of this one. */
   const changesAnother = (sentence: string, date: string | null): boolean =>
-    changesInSentence(sentence, ctx.year, 0).some((c) => !sameId(c.target, ctx.id) && c.deadline?.date === date);
+    changesInSentence(sentence, ctx.year, 0).some(
+      (c) => !sameId(c.target, ctx.id) && !(ctx.relatedIds ?? []).some((r) => sameId(r, c.target)) && c.deadline?.date === date,
+    );
   /** The labels a "Frist for deloppdrag …" phrase names: [null] for none, several for "1 og 2". */
   const explicitLabelsIn = (prefix: string): (string | null)[] => {
     const m = RE_EXPLICIT_LABEL.exec(prefix);

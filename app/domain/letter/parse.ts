@@ -1411,7 +1411,8 @@ export function phaseBlocks(st: ParseState): void {
     }
 
     // Deadlines.
-    const deadlines = extractDeadlines({ id: b.id, year: l.year, lines: cleaned, tableRow: b.tableRow }, warnings);
+    const relatedIds = findIds(title).map((x) => x.id);
+    const deadlines = extractDeadlines({ id: b.id, year: l.year, lines: cleaned, tableRow: b.tableRow, relatedIds }, warnings);
     // No deadline for the whole assignment: it is to be done within the letter's year (section 1.4),
     // also when only some deliverables are dated (the undated ones fall back to the year's end),
     // unless a deliverable already runs to the year's end or later (#18 item 8).
@@ -1965,8 +1966,9 @@ export function phaseLaterLetters(st: ParseState): void {
     // after the text of 2026-02): that assignment's change.
     for (const a of assignments) {
       if (a.letter !== li || a.announcedOnly) continue;
+      const related = [a.id, ...findIds(a.title).map((x) => x.id)];
       for (const sentence of sentencesOf(a.body.replace(/\n/g, " "))) {
-        if (changesInSentence(sentence, l.year, a.line).some((c) => !sameId(c.target, a.id))) add(sentence, a.line - 1);
+        if (changesInSentence(sentence, l.year, a.line).some((c) => !related.some((r) => sameId(r, c.target)))) add(sentence, a.line - 1);
       }
     }
     events.push(...found);
