@@ -295,3 +295,12 @@ describe("assignments labelled in the running text", () => {
     });
   }
 });
+
+describe("owner labels of other ministries", () => {
+  it.each(["Ansvarlig: KTA", "Eier: KTA", "Ansv. avd.: KTA", "Ansvarleg: KTA", "Ansvarlig i SD: KTA"])("«%s» names the owner and is no part of the title", (label) => {
+    const text = `Tildelingsbrev 2025 til Vegtilsynet\n\n3.1 Trygge veier\n\nTB2025-1\n${label}\nKartlegging av rasutsatte strekninger\n\nVegtilsynet skal kartlegge strekningene.\nFrist: 1. juni 2025\n`;
+    for (const [, t] of shapes(text)) {
+      expect(parseLetter(t).assignments.map((a) => [a.departments, a.title])).toEqual([[["KTA"], "Kartlegging av rasutsatte strekninger"]]);
+    }
+  });
+});

@@ -18,7 +18,7 @@
  *    follows a sentence end, blank line or heading, continues with a capital letter (not a
  *    verb), and has the letter's year: "… med oppdrag i\nTB2022-31 om læring …" is a mention.
  *    Bulleted IDs ("- TTB2023-02 …") are the summary list of a supplementary letter.
- *  - Owning departments: "Eieravdeling HOD:", "Avd. HOD:", "Ansvarlig avdeling (i) HOD:" with
+ *  - Owning departments: "Eieravdeling HOD:", "Avd. HOD:", "Ansvarlig avdeling (i) HOD:", "Ansvarlig:", "Eier:" with
  *    2–5 capital letters, several joined by "/", ",", "&" or "og"; on the same line, on a later
  *    line, or at the end of the block (supplementary letters). Never a fixed list of codes.
  *  - Title: the rest of the ID line plus wrapped continuation lines. The title ends at a blank
@@ -98,9 +98,9 @@ const RE_CODES_AT_START = new RegExp(
   "u",
 );
 const RE_CODES_ONLY = new RegExp(`^(${CODE})(?:\\s*(?:\\/|,|&|og)\\s*${CODE})*\\s*\\.?$`, "u");
-/** "Avd. HOD:", "Ansvarlig avdeling i HOD:", also another ministry's abbreviation ("Avd. NFD:"). */
+/** "Avd. HOD:", "Ansvarlig avdeling i HOD:", "Ansvarlig:", "Eier:", "Ansv. avd.:", also another ministry's abbreviation ("Avd. NFD:"). */
 const RE_DEPT_LABEL =
-  /(?<![\p{L}])(?:[Ee]ieravdeling|[Aa]nsvarl[ie]g\s+avdeling|[Aa]vd\.|[Aa]vdeling)(?:\s+i)?(?:\s+(?:[A-ZÆØÅ]{2,5}|[Dd]epartementet))?\s*:/u;
+  /(?<![\p{L}])(?:[Ee]ieravdeling|[Ee]ier|[Aa]nsvarl[ie]g(?:\s+avdeling)?|[Aa]nsv\.\s*avd\.?|[Aa]vd\.|[Aa]vdeling)(?:\s+i)?(?:\s+(?:[A-ZÆØÅ]{2,5}|[Dd]epartementet))?\s*:/u;
 const RE_DEPT_LINE_FULL = new RegExp(`^${RE_DEPT_LABEL.source}`, "u");
 /** `RE_DEPT_LINE.test(t)` with a cheap first-character filter. */
 const RE_DEPT_LINE = {
