@@ -54,3 +54,17 @@ describe("a letter's pages", () => {
     expect(r.letters.map((l) => l.title)).toEqual([SUBJECT, SUBJECT]);
   });
 });
+
+describe("letter headers of other templates", () => {
+  it.each([
+    ["Vår saksnr.: 24/1234-5\nDato: 19.12.2024", "24/1234-5"],
+    ["Saksnr. 24/1234-5\nDato 19. desember 2024", "24/1234-5"],
+    ["Vår referanse 24/1234-5\nVår dato 19.12.2024", "24/1234-5"],
+    ["Oslo, 19. desember 2024\n\nVår ref. 24/1234-5", "24/1234-5"],
+    ["Trondheim, 19.12.2024", null],
+  ])("reads the reference and the date from «%s»", (head, reference) => {
+    const r = parseLetter(`${SUBJECT}\n\n${head}\n\n3.1 Trygge veier\n\nTB2025-1\nAvd. SD: VEG\nKartlegging\n\nTekst. Frist: 1. juni 2025\n`);
+    expect(r.letters.map((l) => [l.date, l.reference])).toEqual([["2024-12-19", reference]]);
+    expect(r.assignments[0].body).not.toMatch(/2024/);
+  });
+});

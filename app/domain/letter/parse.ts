@@ -8,7 +8,8 @@
  *    tildelingsbrev", "Tillegg til tildelingsbrev", "Tilleggsoppdrag …", "Tildelingsbrev 2026")
  *    once the previous letter has content or has been signed off ("Med hilsen"). The letterhead
  *    footer ("Postadresse …") just above the subject belongs to the new letter.
- *  - Letter header: "Vår ref" / "Dato" with the value on the same or a later line.
+ *  - Letter header: "Vår ref" (also "Vår saksnr.", "Saksnr.") / "Dato" ("Vår dato") with the value
+ *    on the same or a later line; a place and the date on one line ("Oslo, 19. desember 2024").
  *  - Numbered sections ("2.1 Folkehelse", "2.1.3 Spesielle oppdrag"); a goal area is a
  *    two-level section that holds assignments, goals or a "… oppdrag" subsection.
  *  - Goals "Mål 4: …" (title may wrap).
@@ -612,7 +613,7 @@ export function phaseLetters(st: ParseState): void {
         for (let k = i + 1, seen = 0; k <= l.end && seen < 2; k++) {
           if (lines[k].blank) continue;
           seen++;
-          if (/^(?:Vår|Deres|Dykkar)\s+ref|^Dato\b/i.test(lines[k].text)) return null;
+          if (/^(?:Vår|Deres|Dykkar)\s+(?:ref|sak|dato)|^Saksn|^Dato\b/i.test(lines[k].text)) return null;
           if (accept(lines[k].text)) {
             lines[k].noise = true;
             return lines[k].text;
@@ -622,7 +623,7 @@ export function phaseLetters(st: ParseState): void {
         return null;
       };
       // "Vår ref", also after an empty "Deres ref" column on the same line ("Deres ref Vår ref").
-      const ref = /^((?:Deres|Dykkar)\s+ref(?:eranse)?\.?\s*:?\s*)?Vår\s+ref(?:eranse)?\.?\s*:?\s*(.*)$/i.exec(t);
+      const ref = /^((?:Deres|Dykkar)\s+ref(?:eranse)?\.?\s*:?\s*)?(?:Vår\s+(?:ref(?:eranse)?|saksnr|saksnummer)|Saksnr|Saksnummer)\.?\s*:?\s*(.*)$/i.exec(t);
       if (ref) {
         lines[i].noise = true;
         if (/^Dato\s*:?$/i.test(ref[2].trim())) {
@@ -638,7 +639,14 @@ export function phaseLetters(st: ParseState): void {
         if (ours && l.reference === null) l.reference = ours.replace(/[\s\-–.]+$/u, "").replace(/\s+/g, "");
         continue;
       }
-      const dato = /^Dato\s*:?\s*(.*)$/.exec(t);
+      // A place and the date on one line, as many letters open ("Oslo, 19. desember 2024").
+      const placed = l.date === null && i <= l.start + 30 ? /^\p{Lu}[\p{L} -]{1,30},\s*(\d{1,2}\.\s*(?:\p{L}+\s+|\d{1,2}\.\s*)\d{4})$/u.exec(t) : null;
+      if (placed && letterDate(placed[1]) !== null) {
+        l.date = letterDate(placed[1]);
+        lines[i].noise = true;
+        continue;
+      }
+      const dato = /^(?:Vår\s+)?[Dd]ato\s*:?\s*(.*)$/.exec(t);
       if (dato && (dato[1] === "" || /^\d/.test(dato[1]))) {
         lines[i].noise = true;
         // The date alone, also where text the PDF put on the same line follows it.
