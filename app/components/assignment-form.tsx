@@ -37,7 +37,7 @@ export function AssignmentForm({
       <Form method="post" className="stack" noValidate>
         {editing ? <input type="hidden" name="year" value={values.year ?? ""} /> : <YearSelect years={years} current={values.year} />}
         {editing ? null : (
-          <TextField name="id" label="ID (valgfritt)" description="Som i brevene, for eksempel TB2024-12. La stå tomt hvis oppdraget ikke har ID." defaultValue={values.id} error={errors?.id} />
+          <TextField name="id" label="ID (valgfritt)" description="Som i brevene, for eksempel TB2024-12, 2026-01 eller 13/2024. La stå tomt hvis oppdraget ikke har ID." defaultValue={values.id} error={errors?.id} />
         )}
         <TextField name="title" label="Tittel" defaultValue={values.title} error={errors?.title} required />
         <Field>

@@ -1,13 +1,18 @@
 /** Validation of an assignment made or corrected by hand (zod). Pure. */
 import { z } from "zod";
 import { cleanText, isValidIsoDate } from "./text";
+import { normalisePlainId, parseId } from "./letter/ids";
 
 export const manualAssignmentSchema = z.object({
   year: z.string().regex(/^\d{4}$/, "Velg år.").transform(Number),
   id: z
     .string()
-    .transform((v) => v.trim().toUpperCase())
-    .refine((v) => v === "" || /^[A-ZÆØÅ]{1,6}\d{4}-\d{1,4}$/.test(v), "ID skrives som i brevene, for eksempel TB2024-12 eller TTB2024-3, eller la feltet stå tomt.")
+    .transform((v) => normalisePlainId(v.trim().toUpperCase()))
+    // Every form the letters print: TB2024-12, TTB2024-3, an agency's 2026-01 or 13/2024.
+    .refine(
+      (v) => v === "" || /^[A-ZÆØÅ]{1,6}\d{4}-\d{1,4}$/.test(v) || parseId(v) !== null,
+      "ID skrives som i brevene, for eksempel TB2024-12, TTB2024-3, 2026-01 eller 13/2024, eller la feltet stå tomt.",
+    )
     .transform((v) => (v === "" ? null : v)),
   title: z.string().transform(cleanText).pipe(z.string().min(1, "Skriv en tittel.").max(300, "Tittelen kan ha høyst 300 tegn.")),
   body: z.string().transform(cleanText).pipe(z.string().max(20_000, "Teksten kan ha høyst 20 000 tegn.")),

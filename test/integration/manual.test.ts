@@ -59,6 +59,13 @@ describe("assignments outside letters", () => {
     const fields = bad.error!.issues.map((i) => i.path[0]);
     expect(fields).toEqual(expect.arrayContaining(["year", "id", "title", "area", "departments", "deadline", "source"]));
   });
+
+  it("takes an ID in every form the letters print", () => {
+    const ok = (id: string) =>
+      manualAssignmentSchema.safeParse({ year: "2026", id, title: "Tittel", body: "", area: "2.3", departments: ["SHA"], deadline: "", source: "Møte 5. mai" });
+    expect(["TB2026-12", "ttb2026-3", "2026-01", "13/2026", "13 / 2026"].map((id) => ok(id).data?.id)).toEqual(["TB2026-12", "TTB2026-3", "2026-01", "13/2026", "13/2026"]);
+    expect(ok("2026").success).toBe(false);
+  });
 });
 
 describe("carrying over into the next year", () => {
