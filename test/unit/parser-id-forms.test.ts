@@ -304,3 +304,46 @@ describe("owner labels of other ministries", () => {
     }
   });
 });
+
+describe("an overview table of the assignments before their own texts", () => {
+  it("keeps each assignment's own block, not the overview's row", () => {
+    const text = `Tildelingsbrev 2025 til Folkehelsekontoret
+
+1 Innledning
+
+ID Oppdrag Frist
+TB2025-1 Kartlegge vaksinasjonsdekningen 1. mai 2025
+TB2025-2 Utrede et allergiregister 1.10.2025
+
+2 Oppdrag
+
+2.1 Vaksiner
+
+TB2025-1
+Avd. HOD: FHA
+Kartlegge vaksinasjonsdekningen
+
+Kontoret skal kartlegge dekningen blant eldre.
+
+Frist: 1. mai 2025
+
+2.2 Allergi
+
+TB2025-2
+Avd. HOD: SHA
+Utrede et allergiregister
+
+Kontoret skal utrede et nasjonalt register.
+
+Frist: 1.10.2025
+`;
+    for (const [, t] of shapes(text)) {
+      const r = parseLetter(t);
+      expect(r.assignments.map((a) => [a.id, a.departments, a.area, a.body.split("\n")[0]])).toEqual([
+        ["TB2025-1", ["FHA"], "2.1", "Kontoret skal kartlegge dekningen blant eldre."],
+        ["TB2025-2", ["SHA"], "2.2", "Kontoret skal utrede et nasjonalt register."],
+      ]);
+      expect(r.warnings.map((w) => w.message).filter((m) => m.includes("flere ganger"))).toEqual([]);
+    }
+  });
+});

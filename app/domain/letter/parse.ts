@@ -1034,9 +1034,14 @@ export function phaseDefinitions(st: ParseState): void {
       if (def) defs.push({ ...def, letter: li });
     }
   });
-  // A title ending in an ID the same letter defines at a line's start is a reference to it.
-  const leading = new Set(defs.filter((d) => !d.trailing).map((d) => `${d.letter} ${idIdentity(d.id)}`));
-  for (let k = defs.length - 1; k >= 0; k--) if (defs[k].trailing && leading.has(`${defs[k].letter} ${idIdentity(defs[k].id)}`)) defs.splice(k, 1);
+  // A title ending in an ID the same letter defines at a line's start is a reference to it; a
+  // table row whose ID the letter also gives a block of its own is an overview of the blocks.
+  const keyOf = (d: Def) => `${d.letter} ${idIdentity(d.id)}`;
+  const leading = new Set(defs.filter((d) => !d.trailing).map(keyOf));
+  const blocks = new Set(defs.filter((d) => !d.trailing && !d.cells).map(keyOf));
+  for (let k = defs.length - 1; k >= 0; k--) {
+    if ((defs[k].trailing && leading.has(keyOf(defs[k]))) || (defs[k].cells && blocks.has(keyOf(defs[k])))) defs.splice(k, 1);
+  }
   const defAt = new Map<number, Def>(defs.map((d) => [d.idx, d]));
 
   // Letter kinds and titles.
