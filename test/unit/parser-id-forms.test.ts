@@ -100,6 +100,18 @@ describe("number/year IDs: Husbanken's supplementary letters", () => {
   });
 });
 
+describe("labels before an ID", () => {
+  it.each([
+    ["Oppdrag: 2025-03 Kartlegging av bruer", "2025-03"],
+    ["Oppdragsnummer 2025-03 Kartlegging av bruer", "2025-03"],
+    ["Oppdragsnr. 13/2025: Kartlegging av bruer", "13/2025"],
+    ["Oppdrag: TB2025-3 Kartlegging av bruer", "TB2025-3"],
+  ])("«%s» gives %s", (line, id) => {
+    const r = parseLetter(`Tildelingsbrev 2025 til Vegtilsynet\n\n3.1 Trygge veier\n\n${line}\nVegtilsynet skal vurdere bruene.\nFrist: 1. mai 2025\n`);
+    expect(r.assignments.map((a) => [a.id, a.title, a.area])).toEqual([[id, "Kartlegging av bruer", "3.1"]]);
+  });
+});
+
 describe("year-number IDs after «Oppdrag»", () => {
   for (const [shape, text] of shapes(YEAR_NUMBER)) {
     it(`as ${shape} text: one assignment per ID, in its area, with title on the line or below`, () => {

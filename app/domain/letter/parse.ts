@@ -108,8 +108,8 @@ const RE_DEPT_LINE = {
   test: (t: string): boolean => /^[EAea]/.test(t) && t.includes(":") && RE_DEPT_LINE_FULL.test(t),
   source: RE_DEPT_LINE_FULL.source,
 };
-/** A label before an ID at the start of a line: "ID:", "ID", "Oppdrag", "Oppdrag nr.", "Oppdrag ID:". */
-const RE_LINE_ID_LABEL = /^(?:(ID)\s*([:.])?\s*|Oppdrag(?:\s+nr\.?)?\s+(?:ID\s*[:.]?\s*)?)/i;
+/** A label before an ID at the start of a line: "ID:", "ID", "Oppdrag", "Oppdrag nr.", "Oppdrag:", "Oppdragsnummer", "Oppdrag ID:". */
+const RE_LINE_ID_LABEL = /^(?:(ID)\s*([:.])?\s*|(?:Oppdrag(?:\s+nr\.?)?|Oppdragsnr\.?|Oppdragsnummer)\s*:?\s+(?:ID\s*[:.]?\s*)?)/i;
 
 /** An ID at the start of a line, with the label before it and the text after it. */
 interface LineId {
