@@ -68,3 +68,17 @@ describe("letter headers of other templates", () => {
     expect(r.assignments[0].body).not.toMatch(/2024/);
   });
 });
+
+describe("the budget year of a letter", () => {
+  const body = "\n\nVår ref 24/1\nDato 19.12.2024\n\n2 Oppdrag\n\n1. Kartlegge bruer\nVegtilsynet skal kartlegge bruer.\nFrist: 1. juni\n\n2. Vurdere tunneler\nVegtilsynet skal vurdere tunneler.\n\nMed hilsen\n";
+  it("is read from «Tildelingsbrev for budsjettåret 2025», the subject, not from the letter's date", () => {
+    const r = parseLetter(`Tildelingsbrev for budsjettåret 2025 – Vegtilsynet${body}`);
+    expect(r.letters.map((l) => [l.title, l.year])).toEqual([["Tildelingsbrev for budsjettåret 2025 – Vegtilsynet", 2025]]);
+    expect(r.assignments[0].deadlines.map((d) => d.date)).toEqual(["2025-06-01"]);
+  });
+  it("is the next year for a main letter dated in December that names no year", () => {
+    const r = parseLetter(`Budsjett og oppdrag – Vegtilsynet${body}`);
+    expect(r.letters.map((l) => l.year)).toEqual([2025]);
+    expect(r.assignments[0].deadlines.map((d) => d.date)).toEqual(["2025-06-01"]);
+  });
+});

@@ -250,13 +250,25 @@ const RE_GOAL = /^Mål\s+(\d{1,2})\s*[:.–-]\s*(\S.*)$/u;
 const RE_GOAL_LINE = /^(?:Mål|Tilknyttet\s+mål|Knyttet\s+til\s+mål)\s*:?\s*(?:Mål\s*)?(\d{1,2})\s*\.?$/iu;
 const RE_TITLE_CONTINUES = /(?:\b(?:og|eller|for|av|i|til|med|om|på|fra|mot|ved|under|over|mellom|etter|samt|som|en|et|ett|det|den|de|innen|uten|hos)|[-–,:/&(])$/iu;
 
+/**
+ * The budget year a letter's date gives when nothing else names it: its own year, but a main
+ * letter dated October–December is the next year's (allocation letters go out before the year).
+ */
+function yearOfDate(date: string, main: boolean): number {
+  const year = Number(date.slice(0, 4));
+  return main && Number(date.slice(5, 7)) >= 10 ? year + 1 : year;
+}
+
+/** A budget year named with the genre: "Statsbudsjettet 2025", "Tildelingsbrev for budsjettåret 2025", "tildelingsbrevet for 2025". */
+const RE_GENRE_YEAR = /(?:Statsbudsjettet|Tildelingsbrev(?:et)?|Tildeling|budsjettåret)\s+(?:for\s+)?(?:(?:budsjett)?året\s+)?(\d{4})\b/gi;
+
 function isLetterStartCandidate(t: string): boolean {
   if (t.length > 160) return false;
   if (/^Statsbudsjettet\s+(?:for\s+)?\d{4}\b/.test(t)) return /\s[-–]\s|[-–]$|tildelingsbrev|tillegg|oppdrag/i.test(t);
   if (t.length > 100) return false;
   if (/^Tillegg\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev/.test(t)) return !/[(,]/.test(t) || t.length < 60;
   if (/^Tilleggsoppdrag\b/.test(t)) return t.length <= 80;
-  if (/^(?:Tildelingsbrev|TILDELINGSBREV)\s+(?:for\s+)?\d{4}\b/.test(t)) return true;
+  if (/^(?:Tildelingsbrev|TILDELINGSBREV)\s+(?:for\s+)?(?:(?:budsjett)?året\s+)?\d{4}\b/.test(t)) return true;
   if (/^(?:Suppler[ae]nde|Endret|Endra|Revidert)\s+tildelingsbrev\b/.test(t)) return true;
   return isGenreSubject(t);
 }
@@ -684,9 +696,15 @@ export function phaseLetters(st: ParseState): void {
   let fileYear = mode(lineIdYears(0, n - 1));
   if (fileYear === null) {
     const ys: number[] = [];
-    for (const m of text.matchAll(/(?:Statsbudsjettet|Tildelingsbrev|Tildeling|tildelingsbrevet for)\s+(\d{4})\b/gi)) ys.push(Number(m[1]));
+    for (const m of text.matchAll(RE_GENRE_YEAR)) ys.push(Number(m[1]));
     fileYear = mode(ys);
   }
+  /** The year the letter's own text names its budget year by ("Tildelingsbrev for budsjettåret 2025"). */
+  const namedYear = (l: Letter): number | null => {
+    const ys: number[] = [];
+    for (let i = l.start; i <= Math.min(l.end, l.start + 80); i++) for (const m of lines[i].text.matchAll(RE_GENRE_YEAR)) ys.push(Number(m[1]));
+    return mode(ys);
+  };
   if (fileYear === null) {
     const ys: number[] = [];
     for (const m of text.slice(0, 200_000).matchAll(/(?<!\d)(20\d{2})(?!\d)/g)) ys.push(Number(m[1]));
@@ -697,7 +715,8 @@ export function phaseLetters(st: ParseState): void {
     const y =
       (fromTitle ? Number(fromTitle[1]) : null) ??
       mode(lineIdYears(l.start, l.end)) ??
-      (l.date ? Number(l.date.slice(0, 4)) : null) ??
+      namedYear(l) ??
+      (l.date ? yearOfDate(l.date, k === 0 && !(l.title && RE_SUPPLEMENTARY_TITLE.test(l.title))) : null) ??
       fileYear;
     if (y === null) {
       warnings.push({ line: lines[l.start].no, message: `Fant ikke hvilket år brev ${k + 1} gjelder` });
