@@ -82,3 +82,31 @@ describe("the budget year of a letter", () => {
     expect(r.assignments[0].deadlines.map((d) => d.date)).toEqual(["2025-06-01"]);
   });
 });
+
+describe("later letters named in other words", () => {
+  const file = (subject: string) =>
+    `Tildelingsbrev 2025 til Vegtilsynet\n\nVår ref 24/1\nDato 19.12.2024\n\n3.1 Trygge veier\n\nTB2025-1\nAvd. SD: VEG\nKartlegging\n\nTekst. Frist: 1. juni 2025\n\nMed hilsen\n\nKari\n\n${subject}\n\nVår ref 24/1-9\nDato 3.3.2025\n\nTB2025-2 Nytt oppdrag om tunneler\nVegtilsynet skal vurdere tunneler.\nFrist: 1. september 2025\nAnsvarlig avdeling i SD: VEG\n\nMed hilsen\n`;
+  it.each([
+    ["Endringsbrev nr. 1 til tildelingsbrev 2025 – Vegtilsynet", 1],
+    ["Tilleggsbrev nr. 2 til tildelingsbrevet for 2025", 2],
+    ["Supplement til tildelingsbrevet for 2025", null],
+    ["Tildelingsbrev 2025 nr. 2 – Vegtilsynet", 2],
+    ["Endring av tildelingsbrev 2025 – Vegtilsynet", null],
+    ["Oppdragsbrev nr. 3 for 2025 – Vegtilsynet", 3],
+  ])("«%s» after the main letter's closing is a later letter with its own date", (subject, number) => {
+    const r = parseLetter(file(subject));
+    expect(r.letters.map((l) => [l.kind, l.number, l.date])).toEqual([
+      ["main", null, "2024-12-19"],
+      ["supplementary", number, "2025-03-03"],
+    ]);
+    expect(r.assignments.map((a) => [a.id, a.letter])).toEqual([
+      ["TB2025-1", 0],
+      ["TB2025-2", 1],
+    ]);
+  });
+
+  it("does not start a letter at «Endringer i tildelingsbrevet» inside a letter", () => {
+    const r = parseLetter(file("Tillegg til tildelingsbrev 2025").replace("Tekst. Frist", "Endringer i tildelingsbrevet\n\nTekst. Frist"));
+    expect(r.letters).toHaveLength(2);
+  });
+});

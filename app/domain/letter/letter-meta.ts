@@ -49,6 +49,8 @@ export function isGenreSubject(t: string): boolean {
 const LETTER_WORD = "(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)";
 const RE_NUMBER_AFTER = new RegExp(`\\b${LETTER_WORD}\\s+(?:\\d{4}\\s+)?nr\\.?\\s*(\\d{1,3})\\b`, "i");
 const RE_NUMBER_BEFORE = new RegExp(`\\btillegg(?:sdokument)?\\s+nr\\.?\\s*(\\d{1,3})\\s+til\\s+${LETTER_WORD}`, "i");
+/** "Endringsbrev nr. 1 …", "Tilleggsbrev nr. 2 …". */
+const RE_NUMBER_OWN_WORD = /^(?:endrings|tilleggs)brev\s+nr\.?\s*(\d{1,3})\b/i;
 /** "… til Helsedirektoratet" after the letter word, its year and number. */
 const RE_RECIPIENT_TIL = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+(?:for\\s+)?\\d{4})?(?:\\s+nr\\.?\\s*\\d{1,3})?(?:\\s+(?:for\\s+)?\\d{4})?\\s+til\\s+(.+)$`, "i");
 /** "… 2026 – Folkehelseinstituttet" / "… 2026 for Helse Nord RHF" after the letter word. */
@@ -57,10 +59,10 @@ const RE_RECIPIENT_AFTER_YEAR = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+nr\\.
 /** "… oppdragsdokument for Norsk helsenett SF for 2026": the name between "for" and "for <year>". */
 const RE_RECIPIENT_FOR_FOR = new RegExp(`\\b${LETTER_WORD}(?:et)?\\s+for\\s+(\\p{Lu}.*?)\\s+for\\s+\\d{4}\\s*$`, "u");
 
-/** "Supplerende tildelingsbrev nr. 3", "Tillegg nr. 2 til tildelingsbrev" (or oppdragsbrev …) → 3 / 2; else null. */
+/** "Supplerende tildelingsbrev nr. 3", "Tillegg nr. 2 til tildelingsbrev" (or oppdragsbrev …), "Endringsbrev nr. 1 …" → 3 / 2 / 1; else null. */
 export function letterNumberOf(subject: string | null): number | null {
   if (!subject) return null;
-  const m = RE_NUMBER_AFTER.exec(subject) ?? RE_NUMBER_BEFORE.exec(subject);
+  const m = RE_NUMBER_AFTER.exec(subject) ?? RE_NUMBER_BEFORE.exec(subject) ?? RE_NUMBER_OWN_WORD.exec(subject);
   return m ? Number(m[1]) : null;
 }
 

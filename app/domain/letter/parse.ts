@@ -170,7 +170,8 @@ function idAfterLabel(text: string): string | null {
   return leadingId(text.slice(label.length), label !== "")?.id ?? null;
 }
 
-const RE_SUPPLEMENTARY_TITLE = /tillegg|suppler[ae]nde|endret tildelingsbrev|revidert tildelingsbrev|korrigering av/i;
+const RE_SUPPLEMENTARY_TITLE =
+  /tillegg|suppler[ae]nde|supplement\s+til|endret tildelingsbrev|revidert tildelingsbrev|korrigering av|endringsbrev|endring(?:er)?\s+(?:av|i|til)\s+(?:tildelingsbrev|oppdragsbrev|oppdragsdokument)|justert|justering av|(?:tildelingsbrev|oppdragsbrev)\s+(?:\d{4}\s+)?nr\.?\s*(?:[2-9]|\d{2})\b/i;
 const RE_LIST_BULLET = /^[-–•·▪*]\s*/;
 /** "- TTB2023-02 Title", "• Oppdrag 13/2024 Title": an entry of a supplementary letter's opening list. */
 function listIdAt(t: string): LineId | null {
@@ -261,6 +262,16 @@ function yearOfDate(date: string, main: boolean): number {
 
 /** A budget year named with the genre: "Statsbudsjettet 2025", "Tildelingsbrev for budsjettåret 2025", "tildelingsbrevet for 2025". */
 const RE_GENRE_YEAR = /(?:Statsbudsjettet|Tildelingsbrev(?:et)?|Tildeling|budsjettåret)\s+(?:for\s+)?(?:(?:budsjett)?året\s+)?(\d{4})\b/gi;
+
+/**
+ * The subject of a later letter in words the stronger patterns do not know: "Endringsbrev nr. 1
+ * til tildelingsbrev 2025", "Tilleggsbrev nr. 2 …", "Supplement til tildelingsbrevet …",
+ * "Endring av tildelingsbrev …", "Oppdragsbrev nr. 3 …", "Justert tildelingsbrev …".
+ */
+function isLaterLetterSubject(t: string): boolean {
+  if (t.length > 120 || /[.;:,]$/.test(t) || !/\b(?:tildelingsbrev|oppdragsbrev|oppdragsdokument)/i.test(t)) return false;
+  return /^(?:Endringsbrev|Tilleggsbrev|Supplement\s+til|Endring(?:er)?\s+(?:av|i|til)|Justert|Justering\s+av|Oppdragsbrev\s+nr\.?\s*\d)\b/i.test(t);
+}
 
 function isLetterStartCandidate(t: string): boolean {
   if (t.length > 160) return false;
@@ -576,7 +587,9 @@ export function phaseLetters(st: ParseState): void {
   /** Subject lines seen in the current letter: the same line again before its closing is a running page header. */
   let subjectsSeen = new Set<string>();
   for (let i = 0; i < n; i++) {
-    if (!content(i) || !isLetterStartCandidate(lines[i].text)) continue;
+    if (!content(i)) continue;
+    const strong = isLetterStartCandidate(lines[i].text);
+    if (!strong && !isLaterLetterSubject(lines[i].text)) continue;
     const cur = letters[letters.length - 1];
     if (cur.titleEnd !== null && i <= cur.titleEnd) continue;
     let contentLines = 0;
@@ -586,6 +599,9 @@ export function phaseLetters(st: ParseState): void {
       if (cur.titleLine === null || k < cur.titleLine || k > (cur.titleEnd ?? k)) contentLines++;
       if (RE_CLOSING.test(lines[k].text)) closed = true;
     }
+    // A weaker subject ("Endringsbrev nr. 1 til tildelingsbrev 2025") starts a letter only after the
+    // previous one's closing: inside a letter the same words may be a heading.
+    if (!strong && !closed) continue;
     const key = lines[i].text.replace(/\s+/g, " ").toLowerCase();
     if (!closed && subjectsSeen.has(key)) {
       lines[i].noise = true;
