@@ -359,3 +359,15 @@ Frist: 1.10.2025
     }
   });
 });
+
+describe("assignments in an appendix", () => {
+  it("reads the numbered items under «Vedlegg 1 Oppdrag for 2025» after the letter's closing", () => {
+    const text = "Tildelingsbrev 2025 til Vegtilsynet\n\nVår ref 24/1\nDato 19.12.2024\n\n1 Innledning\n\nOppdragene står i vedlegg 1.\n\nMed hilsen\n\nKari Nordmann\n\nVedlegg 1 Oppdrag for 2025\n\n1. Kartlegge bruer\nVegtilsynet skal kartlegge bruer.\nFrist: 1. juni 2025\n\n2. Vurdere tunneler\nVegtilsynet skal vurdere tunneler.\nFrist: 1. oktober 2025\n";
+    for (const [, t] of shapes(text)) {
+      expect(parseLetter(t).assignments.map((a) => [a.title, dated(a)])).toEqual([
+        ["Kartlegge bruer", ["2025-06-01"]],
+        ["Vurdere tunneler", ["2025-10-01"]],
+      ]);
+    }
+  });
+});

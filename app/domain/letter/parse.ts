@@ -1629,7 +1629,9 @@ export function phaseWithoutId(st: ParseState): void {
       });
     const plain: { idx: number; end: number; level: number | null }[] = [];
     for (let k = l.start; k <= l.end; k++) {
-      if (headingAt.has(k) || !content(k) || !RE_PLAIN_OPPDRAG_HEADING.test(lines[k].text)) continue;
+      // Also an appendix of them: "Vedlegg 1 Oppdrag for 2025", "Vedlegg 2: Særskilte oppdrag".
+      const t = lines[k].text.replace(/^Vedlegg\s+\d{1,2}\s*[:.–-]?\s*/i, "");
+      if (headingAt.has(k) || !content(k) || !RE_PLAIN_OPPDRAG_HEADING.test(t)) continue;
       if (k > l.start && !(lines[k - 1].blank || lines[k - 1].noise)) continue;
       if (numbered.some((h) => h.idx < k && k <= h.end)) continue;
       const next = own.find((o) => o.idx > k);
