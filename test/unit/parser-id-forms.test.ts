@@ -371,3 +371,15 @@ describe("assignments in an appendix", () => {
     }
   });
 });
+
+describe("«Særskilte oppgaver» as the heading of the assignments", () => {
+  it("reads its numbered items like those under «Særskilte oppdrag»", () => {
+    const text = "Tildelingsbrev 2025 til Vegtilsynet\n\nVår ref 24/1\nDato 19.12.2024\n\n1 Innledning\n\nTekst.\n\n2 Særskilte oppgaver for 2025\n\n1. Kartlegge bruer\nVegtilsynet skal kartlegge bruer.\nFrist: 1. juni 2025\n\n2. Vurdere tunneler\nVegtilsynet skal vurdere tunneler.\n\n3 Budsjett\n\nMed hilsen\n";
+    for (const [, t] of shapes(text)) {
+      expect(parseLetter(t).assignments.map((a) => [a.title, dated(a)])).toEqual([
+        ["Kartlegge bruer", ["2025-06-01"]],
+        ["Vurdere tunneler", ["2025-12-31"]],
+      ]);
+    }
+  });
+});

@@ -182,9 +182,10 @@ const RE_POSTPONEMENT_HEAD = /^(?:Utsettelse|Utsetting)\s+av\s+/i;
 const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*\d{2})?\s*[.,]?$/i;
 const RE_BUDGET_HEADING = { test: (t: string): boolean => /^[Kk]/.test(t) && t.length < 40 && RE_BUDGET_HEADING_FULL.test(t) };
 /** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" … ("3.2 Oppdrag til direktoratet"). */
-const RE_OPPDRAG_HEADING = /^(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag\b/i;
-/** Only those words, perhaps with the year: "Oppdrag", "Særskilte oppdrag for 2026:". */
-const RE_PLAIN_OPPDRAG_HEADING = /^(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag(?:\s+(?:for|i)\s+(?:19|20)\d{2})?\s*:?$/i;
+const RE_OPPDRAG_HEADING = /^(?:(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag|(?:Særskilte|Særskilde|Spesielle|Nye)\s+oppg[aå]ver?)\b/i;
+/** Only those words, perhaps with the year: "Oppdrag", "Særskilte oppdrag for 2026:", "Særskilte oppgaver". */
+const RE_PLAIN_OPPDRAG_HEADING =
+  /^(?:(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag|(?:Særskilte|Særskilde|Spesielle|Nye)\s+oppg[aå]ver?)(?:\s+(?:for|i)\s+(?:19|20)\d{2})?\s*:?$/i;
 /** An item of an "Oppdrag" section without IDs: "1. Title", "2) Title", "Oppdrag 3: Title", "Oppdrag nr. 4 – Title". */
 const RE_NUMBERED_ITEM = /^(?:Oppdrag\s+(?:nr\.\s*)?)?(\d{1,2})\s?(?:[.)]|\s*[:–-])\s+(\p{Lu}.*)$/u;
 /** A bullet of a list: "• Text", "– text", "- Text", "▪ Text". */
