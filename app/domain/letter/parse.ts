@@ -812,7 +812,7 @@ function hasSectionOf(st: ParseState, n: number, i: number, end: number): boolea
   for (let k = i + 1; k <= end && k <= i + 60; k++) {
     if (!content(k) || lines[k].text.length > 130) continue;
     const code = numberedHeading(lines[k].text)?.[0];
-    if (code && new RegExp(`^${n}\\.[12]$`).test(code)) return true;
+    if (code === `${n}.1` || code === `${n}.2`) return true;
   }
   return false;
 }
