@@ -49,7 +49,7 @@
  *    chapters ("1. Digital samhandling") are its areas.
  *  - Other ID forms (ids.ts, decision 093): "Oppdrag 13/2024 Title", "Oppdrag 2024-001: Title",
  *    "ID 2026-01" as definitions when they stand where a block starts and go on with a title;
- *    "TB- 2026-2" (a split TB ID) is TB2026-2. `idAtLineStart` is the one reader of them.
+ *    "TB- 2026-2" (a split TB ID) is TB2026-2. line-ids.ts reads them; tables.ts reads table rows.
  *  - Other agencies (letter-meta.ts): recipient, genre, number; "ID: 2026-01 Title"; numbered
  *    assignments without IDs under an "Oppdrag" heading, numbered ("2 Særskilte oppdrag") or the
  *    words alone on a line: its subsections ("2.1 Title"), else its numbered lines ("1. Title",
@@ -62,8 +62,10 @@
  * Code: `parseLetter` runs PHASES, each a function over a `ParseState` (see below), in order.
  */
 import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
-import { findDatePhrases, parseNorwegianDate } from "./dates";
-import { findIds, idIdentity, idMention, idYear, leadingId, sameId, syntheticId } from "./ids";
+import { parseNorwegianDate } from "./dates";
+import { findIds, idIdentity, idMention, idYear, sameId, syntheticId } from "./ids";
+import { idAfterLabel, idAtLineEnd, idAtLineStart, listIdAt, type LineId } from "./line-ids";
+import { RE_ID_TABLE_HEAD, tableRowCells, type TableRowCells } from "./tables";
 import { announcedEntry, changesInSentence, classifyPart, RE_EXEMPT, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
 import { normaliseLetterText } from "./normalise";
 import { addresseeFromText, genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
@@ -108,76 +110,8 @@ const RE_DEPT_LINE = {
   test: (t: string): boolean => /^[EAea]/.test(t) && t.includes(":") && RE_DEPT_LINE_FULL.test(t),
   source: RE_DEPT_LINE_FULL.source,
 };
-/** A label before an ID at the start of a line: "ID:", "ID", "Oppdrag", "Oppdrag nr.", "Oppdrag:", "Oppdragsnummer", "Oppdrag ID:". */
-const RE_LINE_ID_LABEL = /^(?:(ID)\s*([:.])?\s*|(?:Oppdrag(?:\s+nr\.?)?|Oppdragsnr\.?|Oppdragsnummer)\s*:?\s+(?:ID\s*[:.]?\s*)?)/i;
-
-/** An ID at the start of a line, with the label before it and the text after it. */
-interface LineId {
-  id: string;
-  idYear: number;
-  /** "ID:" (with colon or full stop), "ID" (without), "Oppdrag" (also "Oppdrag nr."), or none. */
-  label: "ID:" | "ID" | "Oppdrag" | null;
-  /** The text after the ID, without a ":" / "–" right after it. */
-  rest: string;
-}
-
-/**
- * The one reader of "an ID at the start of a line": a TB-form ID, labelled or not ("TB2026-1",
- * "ID: TB2023-01"), or a plain-form ID after its label ("ID: 2026-01", "Oppdrag 13/2024"). Whether
- * the line defines an assignment is the caller's question (phaseDefinitions).
- */
-function idAtLineStart(t: string): LineId | null {
-  if (!/^[[(]?(?:ID|T?TB|Oppdrag)/i.test(t)) return null;
-  // "[TB2025-5] Title", "(TB2025-5) Title": the ID in brackets.
-  const bracket = /^[[(]/.test(t);
-  const inner = bracket ? t.slice(1) : t;
-  const lab = RE_LINE_ID_LABEL.exec(inner);
-  const label = lab ? (lab[1] ? (lab[2] ? "ID:" : "ID") : "Oppdrag") : null;
-  const after = lab ? inner.slice(lab[0].length) : inner;
-  const found = leadingId(after, label !== null);
-  if (!found) return null;
-  let rest = after.slice(found.length);
-  if (bracket && !/^\s*[\])]/.test(rest)) return null;
-  if (bracket) rest = rest.replace(/^\s*[\])]/, "");
-  rest = rest.replace(/^\s*[:–-]\s*/, "").trim();
-  return { id: found.id, idYear: found.year, label, rest };
-}
-
-/**
- * A title line that ends in its ID ("Kartlegging av rasutsatte strekninger (TB2025-5)", "3.1.1
- * Tilsyn med legevakt (ID: 2026-03)", "… – TB2025-5"): the ID and the title before it. A plain
- * form needs its label there ("(ID 2026-03)"), so "(2025-26)" stays a period.
- */
-const RE_TRAILING_ID = new RegExp(
-  String.raw`^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(\p{Lu}.{2,160}?)\s*(?:[([]\s*((?:ID|Oppdrag)\s*:?\s*)?([^()[\]]{6,16})\s*[)\]]|[–-]\s+((?:ID|Oppdrag)\s*:?\s*)?(\S{6,16}))\.?$`,
-  "u",
-);
-function idAtLineEnd(t: string): LineId | null {
-  if (t.length > 200 || !/\d[)\]]?\.?$/.test(t)) return null;
-  const m = RE_TRAILING_ID.exec(t);
-  if (!m) return null;
-  const labelled = (m[2] ?? m[4]) !== undefined;
-  const token = (m[3] ?? m[5]).trim();
-  const found = leadingId(token, labelled);
-  if (!found || found.length < token.length) return null;
-  return { id: found.id, idYear: found.year, label: null, rest: m[1].trim() };
-}
-
-/** The ID after an optional label ("oppdrag", "oppdraget nr.", "ID:") at the start of `text`. */
-function idAfterLabel(text: string): string | null {
-  const lab = /^(?:oppdrag(?:et)?\s+)?(?:nr\.?\s*)?(?:ID\s*:?\s*)?/i.exec(text);
-  const label = lab?.[0] ?? "";
-  return leadingId(text.slice(label.length), label !== "")?.id ?? null;
-}
-
 const RE_SUPPLEMENTARY_TITLE =
   /tillegg|suppler[ae]nde|supplement\s+til|endret tildelingsbrev|revidert tildelingsbrev|korrigering av|endringsbrev|endring(?:er)?\s+(?:av|i|til)\s+(?:tildelingsbrev|oppdragsbrev|oppdragsdokument)|justert|justering av|(?:tildelingsbrev|oppdragsbrev)\s+(?:\d{4}\s+)?nr\.?\s*(?:[2-9]|\d{2})\b/i;
-const RE_LIST_BULLET = /^[-–•·▪*]\s*/;
-/** "- TTB2023-02 Title", "• Oppdrag 13/2024 Title": an entry of a supplementary letter's opening list. */
-function listIdAt(t: string): LineId | null {
-  const b = RE_LIST_BULLET.exec(t);
-  return b ? idAtLineStart(t.slice(b[0].length)) : null;
-}
 const RE_POSTPONEMENT_HEAD = /^(?:Utsettelse|Utsetting)\s+av\s+/i;
 const RE_BUDGET_HEADING_FULL = /^Kap(?:ittel|\.)?\s*\d{3,4}(?:\s*[,.]?\s*post\s*\d{2})?\s*[.,]?$/i;
 const RE_BUDGET_HEADING = { test: (t: string): boolean => /^[Kk]/.test(t) && t.length < 40 && RE_BUDGET_HEADING_FULL.test(t) };
@@ -199,39 +133,6 @@ function sentenceTitle(sentence: string): string {
   if (t.length > 160) t = `${t.slice(0, 160).replace(/\s+\S*$/, "")} …`;
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
-/** The head row of a table of assignments with IDs: "ID Oppdrag Frist Ansvarlig avdeling", "Nr. Tittel Frist". */
-const RE_ID_TABLE_HEAD = /^(?:ID|Nr\.?|Nummer)\s+(?:Oppdrag(?:et)?|Tittel|Beskrivelse)\b.{0,60}\bFrist\b/i;
-/** A reporting point written in a deadline cell instead of a date. */
-const RE_REPORTING_CELL = /\s+(?:Årsrapport(?:en)?|Tertialrapport(?:en)?|Løpende|Fortløpende|Avtales(?:\s+nærmere)?)\s*$/iu;
-const RE_OWNER_CELL = /\s+([A-ZÆØÅ]{2,5}(?:\s*(?:\/|,|&)\s*[A-ZÆØÅ]{2,5})*)\s*$/u;
-
-interface TableRowCells {
-  title: string;
-  /** The deadline cell as written (a date, or a reporting point such as "Årsrapporten"), or null. */
-  deadline: string | null;
-  owners: string[];
-}
-
-/**
- * A table row's cells after its number or ID ("Kartlegge … 1. mai 2025 FHA"): the owner codes that
- * end it when the table has an owner column, the deadline cell before them (a date that ends what
- * is left, or a reporting point), and the title.
- */
-function tableRowCells(text: string, year: number, ownerColumn: boolean): TableRowCells {
-  let rest = text.trim();
-  let owners: string[] = [];
-  const owner = ownerColumn ? RE_OWNER_CELL.exec(rest) : null;
-  if (owner) {
-    owners = owner[1].split(/\s*(?:\/|,|&)\s*/u);
-    rest = rest.slice(0, owner.index).trim();
-  }
-  const last = findDatePhrases(rest, year > 0 ? year : null).at(-1);
-  if (last && last.end >= rest.length) return { title: rest.slice(0, last.index).trim(), deadline: rest.slice(last.index), owners };
-  const point = RE_REPORTING_CELL.exec(rest);
-  if (point) return { title: rest.slice(0, point.index).trim(), deadline: point[0].trim(), owners };
-  return { title: rest, deadline: null, owners };
-}
-
 /** Subsections of an "Oppdrag" section that are no assignment of their own. */
 const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Innleiing|Bakgrunn|Generelt|Oversikt|Frister?|Rapportering|Budsjett|Økonomi|Styringsparametere?|Mål)\b/i;
 /** "Med hilsen", "Med vennlig hilsen"; in nynorsk "Med helsing", "Med venleg helsing". */
