@@ -383,3 +383,13 @@ describe("«Særskilte oppgaver» as the heading of the assignments", () => {
     }
   });
 });
+
+describe("a change to another assignment inside a block", () => {
+  it("is that assignment's event, with its own sentence as text, and no deadline of the block", () => {
+    const r = parseLetter(form("nhn-2026-tillegg-1.txt"));
+    expect(r.events.map((e) => [e.type, e.target, e.deadline?.date, e.text])).toEqual([
+      ["deadline_change", "2026-03", "2026-11-01", "Fristen for ID 2026-03 endres til 1. november 2026."],
+    ]);
+    expect(dated(byId(r, "2026-02"))).toEqual(["2026-05-01"]);
+  });
+});

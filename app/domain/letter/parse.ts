@@ -1919,7 +1919,8 @@ export function phaseLaterLetters(st: ParseState): void {
     for (const a of assignments) {
       if (a.letter !== li || a.announcedOnly) continue;
       const related = [a.id, ...findIds(a.title).map((x) => x.id)];
-      for (const sentence of sentencesOf(a.body.replace(/\n/g, " "))) {
+      const sentences = a.body.split(/\n\s*\n/).flatMap((paragraph) => sentencesOf(paragraph.replace(/\n/g, " ")));
+      for (const sentence of sentences) {
         if (changesInSentence(sentence, l.year, a.line).some((c) => !related.some((r) => sameId(r, c.target)))) add(sentence, a.line - 1);
       }
     }
