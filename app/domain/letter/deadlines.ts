@@ -28,8 +28,8 @@
  * paragraph; a single "Frist:" after a list belongs to the whole assignment (label null).
  */
 import { findDatePhrases, type DatePhraseMatch } from "./dates";
-import { findIds, sameId } from "./ids";
-import { changesInSentence } from "./later-letters";
+import { findIds } from "./ids";
+import { changesToOthers } from "./later-letters";
 import type { ParsedDeadline, ParseWarning } from "./types";
 
 export interface BodyLine {
@@ -53,6 +53,9 @@ export interface DeadlineContext {
   relatedIds?: readonly string[];
 }
 
+/** Words a deadline is named by besides "Frist": "Rapporteringsfrist", "Leveransefrist", "Svarfrist" (not "Søknadsfrist": context). */
+const FRIST_COMPOUNDS = "rapporterings|sluttrapporterings|leveranse|leverings|innleverings|gjennomførings|tids|svar";
+
 const MONTH_WORDS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember";
 /** "1. …", "2) …", also behind a bullet ("- 1. Delleveranse: …"). */
 const RE_NUM_ITEM = new RegExp(`^(?:[•\\-–·▪]\\s*)?(\\d{1,2})\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)\\S`, "i");
@@ -62,7 +65,7 @@ const RE_LET_ITEM = /^([a-h])[.)]\s+\S/;
 // Case-sensitive: "deloppdrag 3." at the start of a line continues a sentence.
 const RE_MARKER = /^[•\-–·▪]?\s*(Delleveranse|Deloppdrag|Delrapport)\b(?:\s*(\d{1,2}|[a-h])\b)?\s*(:)?(.*)$/;
 const RE_FORCED_SENTENCE = new RegExp(
-  `^(?:Frist\\b|(?:Rapporterings|Sluttrapporterings|Leveranse|Leverings|Innleverings|Gjennomførings|Tids|Svar)frist\\s*:|Delleveranse\\b|Deloppdrag\\b|Delrapport\\b|[•\\-–·▪]\\s|\\d{1,2}\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)|[a-h][.)]\\s)`,
+  `^(?:Frist\\b|(?:${FRIST_COMPOUNDS.split("|").map(capitalise).join("|")})frist\\s*:|Delleveranse\\b|Deloppdrag\\b|Delrapport\\b|[•\\-–·▪]\\s|\\d{1,2}\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)|[a-h][.)]\\s)`,
   "u",
 );
 const ABBREVIATIONS = new Set([
@@ -288,6 +291,8 @@ const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:
 const RE_TO_BE_AGREED_VERB =
   /\b(?:avklares|avklarast|avtales|avtalast|avklart|avklara|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|fastsetjast\s+(?:etter|i|seinare|nærare|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|setjast\s+i\s+dialog|fastsettes\s+i\s+dialog|(?:vil\s+være|vil\s+vere|blir)\s+etter)\b/i;
 const RE_ON_HOLD = /\b(?:settes|setjast|satt|sett|er\s+satt|blir\s+satt|blir\s+sett|stilles|legges)\s+i\s+bero\b|\b(?:utsettes|utsetjast|blir\s+utsett)\s+(?:inntil\s+videre|inntil\s+vidare|på\s+ubestemt\s+tid)\b/i;
+/** "Frist", "fristen", and the compounds (FRIST_COMPOUNDS). */
+const RE_FRIST_CUE = new RegExp(`\\b(?:${FRIST_COMPOUNDS})?frist(?:en)?\\b`, "iu");
 /** Between two dates of one deadline phrase: "og", ",", "samt", perhaps after a label in parentheses ("1. juni (delrapport) og 1. desember"). */
 const RE_DATE_JOIN = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*|,?\s*(?:og|samt)\s+)$/i;
 /** An earlier deadline, not this one: "har fått frist …", "utredning … som hadde frist 31.12.2025". */
@@ -348,9 +353,7 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     /TB/i.test(sentence) && findIds(sentence).some((x) => x.year < ctx.year && x.id !== ctx.id);
   /** "Fristen for ID 2026-03 endres til 1. november" in this assignment's text: that date is a change to 2026-03, not a deadline of this one. */
   const changesAnother = (sentence: string, date: string | null): boolean =>
-    changesInSentence(sentence, ctx.year, 0).some(
-      (c) => !sameId(c.target, ctx.id) && !(ctx.relatedIds ?? []).some((r) => sameId(r, c.target)) && c.deadline?.date === date,
-    );
+    changesToOthers(sentence, ctx.year, 0, [ctx.id, ...(ctx.relatedIds ?? [])]).some((c) => c.deadline?.date === date);
   /** The labels a "Frist for deloppdrag …" phrase names: [null] for none, several for "1 og 2". */
   const explicitLabelsIn = (prefix: string): (string | null)[] => {
     const m = RE_EXPLICIT_LABEL.exec(prefix);
@@ -384,8 +387,7 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
       const okWord = word === "ved" ? d.kind === "end-of-month" || d.kind === "end-of-year" : /^i\s/.test(word) ? period : word === "før" ? d.kind !== "relative" : true;
       if (okWord) cueAt = windowStart + immediate.index + immediate[0].indexOf(immediate[1]);
     }
-    // "Frist", "fristen", and compounds: "Rapporteringsfrist", "Leveransefrist", "Svarfrist".
-    const fristRe = /\b(?:rapporterings|sluttrapporterings|leveranse|leverings|innleverings|gjennomførings|tids|svar)?frist(?:en)?\b/giu;
+    const fristRe = new RegExp(RE_FRIST_CUE.source, "giu");
     let fm: RegExpExecArray | null;
     let fristAt = -1;
     while ((fm = fristRe.exec(pre)) !== null) fristAt = windowStart + fm.index;

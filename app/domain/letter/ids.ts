@@ -75,9 +75,15 @@ export function findIds(text: string): IdMention[] {
   return out.length > before ? out.sort((a, b) => a.index - b.index) : out;
 }
 
+/** A plain-form ID ("2026-01", "13/2024"): an ID only after its label. */
+export function isPlainForm(id: string): boolean {
+  const form = parseId(id)?.form;
+  return form === "year-number" || form === "number/year";
+}
+
 /** A mention of `id` that `findIds` reads back: a plain form needs its label ("oppdrag 13/2024"). */
 export function idMention(id: string): string {
-  return /^\d/.test(id) ? `oppdrag ${id}` : id;
+  return isPlainForm(id) ? `oppdrag ${id}` : id;
 }
 
 /** Parts of a real ID, or null for anything else (including synthetic keys). */

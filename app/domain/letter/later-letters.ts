@@ -25,6 +25,8 @@ export function supplementSectionKind(heading: string): SupplementSection {
 
 /** "Unntatt offentlighet"; in nynorsk "unnateke offentlegheit", "unnteke frå offentleg innsyn". */
 export const RE_EXEMPT = /\b(?:unntatt|unnateke|unnteke)\s+(?:(?:fra|frå)\s+)?offentle?i?g(?:het|heit|\s+innsyn)?/i;
+/** The same words with the parentheses around them, as an opening list writes them: "(unntatt offentlighet)". */
+const RE_EXEMPT_REMARK = new RegExp(`\\(?\\s*${RE_EXEMPT.source}[^)]*\\)?`, "i");
 
 /**
  * An entry of the opening list announced without its text: "(unntatt offentlighet). For
@@ -36,7 +38,7 @@ export function announcedEntry(entry: string): { title: string; exempt: boolean 
   const later = /\bettersendes\b|\bettersendast\b|\bblir\s+ettersendt\b|\bsendes\s+(?:senere|separat|ut\s+senere)\b|\b(?:se|sjå)\s+(?:eget|eige)\s+vedlegg\b|\bi\s+(?:eget|eige)\s+vedlegg\b/i.test(entry);
   if (!exempt && !later) return null;
   const title = entry
-    .replace(new RegExp(`\\(?\\s*${RE_EXEMPT.source}[^)]*\\)?`, "i"), "")
+    .replace(RE_EXEMPT_REMARK, "")
     .replace(/\bfor\s+detalj[ae]r\s+(?:se|sjå)\s+(?:eget|eige)\s+vedlegg\b.*$/i, "")
     .replace(/\b(?:(?:se|sjå)\s+(?:eget|eige)\s+vedlegg|i\s+(?:eget|eige)\s+vedlegg|ettersendes|ettersendast|blir\s+ettersendt|sendes\s+(?:senere|separat|ut\s+senere))\b.*$/i, "")
     .replace(/^[\s.,:;–-]+|[\s.,:;–-]+$/gu, "")
@@ -90,6 +92,14 @@ export function changesInSentence(sentence: string, year: number, line: number):
   }
   if (RE_WITHDRAWAL.test(text) && !/\b(?:utgår|bortfaller)\s+ikke\b|\bikke\s+(?:utgår|bortfaller)/i.test(text)) return [{ type: "withdrawal", target }];
   return [];
+}
+
+/**
+ * The changes a sentence makes to assignments other than `own` (a block's ID and the IDs its title
+ * is about): "Fristen for ID 2026-03 endres til …" written inside 2026-02's text.
+ */
+export function changesToOthers(sentence: string, year: number, line: number, own: readonly string[]): FoundChange[] {
+  return changesInSentence(sentence, year, line).filter((c) => !own.some((id) => sameId(id, c.target)));
 }
 
 function uniqueIds(text: string): string[] {

@@ -63,10 +63,10 @@
  */
 import { defaultDeadline, extractDeadlines, type BodyLine } from "./deadlines";
 import { parseNorwegianDate } from "./dates";
-import { findIds, idIdentity, idMention, idYear, sameId, syntheticId } from "./ids";
+import { findIds, idIdentity, idMention, idYear, isPlainForm, sameId, syntheticId } from "./ids";
 import { idAfterLabel, idAtLineEnd, idAtLineStart, listIdAt, type LineId } from "./line-ids";
 import { RE_ID_TABLE_HEAD, tableRowCells, type TableRowCells } from "./tables";
-import { announcedEntry, changesInSentence, classifyPart, RE_EXEMPT, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
+import { announcedEntry, changesInSentence, changesToOthers, classifyPart, RE_EXEMPT, RE_SUPPLEMENT_SECTION, supplementSectionKind, type SupplementSection } from "./later-letters";
 import { normaliseLetterText } from "./normalise";
 import { addresseeFromText, genreOf, isGenreSubject, letterNumberOf, recipientFromAddress, recipientFromSubject } from "./letter-meta";
 import type {
@@ -842,7 +842,7 @@ function tableRowAt(st: ParseState, l: Letter, i: number, ownerColumn: boolean):
 function definitionAt(st: ParseState, l: Letter, i: number, at: LineId): Omit<Def, "letter"> | null {
   const { lines } = st;
   const { id, idYear, rest } = at;
-  const plain = /^\d/.test(id);
+  const plain = isPlainForm(id);
   if (at.label === "ID:" || (at.label === "ID" && !plain)) return { idx: i, id, idYear, hasLabel: true, rest };
   if (at.label === "ID") return prevBoundaryOk(st, i, l.start) && /^[\p{Lu}«"“]/u.test(rest) ? { idx: i, id, idYear, hasLabel: true, rest } : null;
   // The newer layout's head: the ID alone on its line, the owner line next, or the owner
@@ -1921,7 +1921,7 @@ export function phaseLaterLetters(st: ParseState): void {
       const related = [a.id, ...findIds(a.title).map((x) => x.id)];
       const sentences = a.body.split(/\n\s*\n/).flatMap((paragraph) => sentencesOf(paragraph.replace(/\n/g, " ")));
       for (const sentence of sentences) {
-        if (changesInSentence(sentence, l.year, a.line).some((c) => !related.some((r) => sameId(r, c.target)))) add(sentence, a.line - 1);
+        if (changesToOthers(sentence, l.year, a.line, related).length > 0) add(sentence, a.line - 1);
       }
     }
     events.push(...found);
