@@ -189,6 +189,13 @@ describe("deadline phrases met in other ministries' letters", () => {
     expect(await deadlinesOf("Søknadsfristen var 1. mars 2024, og ordningen evalueres.")).toEqual([]);
   });
 
+  it("treats an earlier year's assignment named in a plain form like one named as TB", async () => {
+    for (const ref of ["TB2024-13", "oppdrag 13/2024"]) {
+      expect(await deadlinesOf(`Oppdraget bygger på ${ref}, som skulle leveres innen 15. november 2024.`)).toEqual([]);
+      expect(await deadlinesOf(`Fremdriften i ${ref} avtales nærmere.`)).toEqual([]);
+    }
+  });
+
   it("takes every date of one deadline phrase joined by «og», not only the first", async () => {
     expect(await deadlinesOf("Frist: 15. mars og 15. september 2025")).toEqual(["2025-03-15", "2025-09-15"]);
     expect(await deadlinesOf("Frist: 1. juni 2025 (delrapport) og 1. desember 2025 (sluttrapport)")).toEqual(["2025-06-01", "2025-12-01"]);

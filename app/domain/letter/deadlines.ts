@@ -350,7 +350,7 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     return nextClose >= 0 && nextClose - open < 3000;
   };
   const refersToEarlierAssignment = (sentence: string): boolean =>
-    /TB/i.test(sentence) && findIds(sentence).some((x) => x.year < ctx.year && x.id !== ctx.id);
+    findIds(sentence).some((x) => x.year < ctx.year && x.id !== ctx.id);
   /** "Fristen for ID 2026-03 endres til 1. november" in this assignment's text: that date is a change to 2026-03, not a deadline of this one. */
   const changesAnother = (sentence: string, date: string | null): boolean =>
     changesToOthers(sentence, ctx.year, 0, [ctx.id, ...(ctx.relatedIds ?? [])]).some((c) => c.deadline?.date === date);
@@ -451,9 +451,9 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     const se = sentenceSet[k + 1] ?? S.length;
     const sentence = S.slice(ss, se);
     if (sentence.trim() === "" || inQuote(ss)) continue;
-    const ids = /TB/i.test(sentence) ? findIds(sentence).filter((x) => x.id !== ctx.id) : [];
+    const namesAnother = (): boolean => findIds(sentence).some((x) => x.id !== ctx.id);
     let state: ParsedDeadline["state"] | null = null;
-    if (RE_ON_HOLD.test(sentence) && ids.length === 0) state = "on_hold";
+    if (RE_ON_HOLD.test(sentence) && !namesAnother()) state = "on_hold";
     else if (
       RE_TO_BE_AGREED_SUBJECT.test(sentence) &&
       RE_TO_BE_AGREED_VERB.test(sentence) &&
