@@ -605,8 +605,7 @@ export function phaseLetters(st: ParseState): void {
   const lineIdYears = (from: number, to: number): number[] => {
     const out: number[] = [];
     for (let i = from; i <= to; i++) {
-      const t = lines[i].text.replace(/^[-–•·▪*]\s*/, "");
-      const at = idAtLineStart(t);
+      const at = listIdAt(lines[i].text) ?? idAtLineStart(lines[i].text);
       if (at) out.push(at.idYear);
     }
     return out;
