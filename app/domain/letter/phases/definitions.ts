@@ -1,0 +1,192 @@
+/**
+ * Phase "definitions": where an assignment is defined (an ID where a block starts, a row of an ID
+ * table), the opening list of a later letter, and event lines ("Utsettelse av …").
+ */
+import { idIdentity, isPlainForm } from "../ids";
+import { type LineId, idAfterLabel, idAtLineEnd, idAtLineStart, listIdAt } from "../line-ids";
+import { RE_ID_TABLE_HEAD, tableRowCells } from "../tables";
+import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LABEL, RE_DEPT_LINE, RE_POSTPONEMENT_HEAD, RE_SUPPLEMENTARY_TITLE, RE_TITLE_CONTINUES, joinWrapped } from "./patterns";
+import type { Def, Letter, ListEntry, ParseState } from "./state";
+
+/**
+ * The head of a table of assignments with IDs at line `i`: one row ("ID Oppdrag Frist Ansvarlig
+ * avdeling") or a cell per line ("ID" / "Oppdrag" / "Frist" / "Ansvarlig"), as a PDF gives it.
+ * `last` is its last line; `ownerColumn` whether it has a column of owning departments.
+ */
+function idTableHeadAt(st: ParseState, l: Letter, i: number): { last: number; ownerColumn: boolean } | null {
+  const { lines } = st;
+  const t = lines[i].text;
+  const ownerCell = /\b(?:Ansvarl[ie]g|Avd\.?|Avdeling|Eier)/i;
+  if (RE_ID_TABLE_HEAD.test(t)) return { last: i, ownerColumn: ownerCell.test(t.slice(t.search(/\bFrist\b/i))) };
+  if (!/^(?:ID|Nr\.?|Nummer)$/i.test(t)) return null;
+  const cells: number[] = [];
+  for (let k = i + 1; k <= l.end && cells.length < 4 && !lines[k].blank; k++) {
+    if (lines[k].text.length > 40) break;
+    cells.push(k);
+  }
+  if (cells.length < 2 || !/^(?:Oppdrag(?:et)?|Tittel|Beskrivelse)$/i.test(lines[cells[0]].text)) return null;
+  const frist = cells.findIndex((k) => /^Frist$/i.test(lines[k].text));
+  if (frist < 0) return null;
+  const owner = cells[frist + 1] !== undefined && ownerCell.test(lines[cells[frist + 1]].text);
+  return { last: owner ? cells[frist + 1] : cells[frist], ownerColumn: owner };
+}
+
+/**
+ * A row of a table of assignments with IDs at line `i` ("TB2025-01 Kartlegge … 1. mai 2025 FHA"),
+ * its cells joined with the lines the PDF wrapped it onto (they go on in lower case or with a
+ * digit, and are consumed: marked as noise). Null when the line is no row: the table has ended.
+ */
+function tableRowAt(st: ParseState, l: Letter, i: number, ownerColumn: boolean): Omit<Def, "letter"> | null {
+  const { lines, headingAt } = st;
+  const at = headingAt.has(i) ? null : idAtLineStart(lines[i].text);
+  if (!at) return null;
+  // A row on one line goes on where the PDF wrapped it (lower case, a digit); an ID alone on its
+  // line has its cells on the lines below it, one per line.
+  const cellPerLine = at.rest === "";
+  const parts = [at.rest];
+  for (let k = i + 1; k <= l.end && k <= i + 4 && !lines[k].blank && !lines[k].noise; k++) {
+    const t = lines[k].text;
+    if (headingAt.has(k) || idAtLineStart(t) !== null || (!cellPerLine && !/^[\p{Ll}\d]/u.test(t))) break;
+    parts.push(t);
+    lines[k].noise = true;
+  }
+  const cells = tableRowCells(joinWrapped(parts), l.year, ownerColumn);
+  return { idx: i, id: at.id, idYear: at.idYear, hasLabel: true, rest: at.rest, cells };
+}
+
+/**
+ * Whether the ID at the start of line `i` defines an assignment. "ID: …" always does. A TB-form ID
+ * without label, or after "Oppdrag", does when it stands where a block can start (after a sentence
+ * end, blank line or heading, or with its owner line right below it), goes on with a title (a
+ * capital, not a verb), and has the letter's year. A plain form after "ID" without colon needs a
+ * block start and a capital.
+ */
+function definitionAt(st: ParseState, l: Letter, i: number, at: LineId): Omit<Def, "letter"> | null {
+  const { lines } = st;
+  const { id, idYear, rest } = at;
+  const plain = isPlainForm(id);
+  if (at.label === "ID:" || (at.label === "ID" && !plain)) return { idx: i, id, idYear, hasLabel: true, rest };
+  if (at.label === "ID") return prevBoundaryOk(st, i, l.start) && /^[\p{Lu}«"“]/u.test(rest) ? { idx: i, id, idYear, hasLabel: true, rest } : null;
+  // The newer layout's head: the ID alone on its line, the owner line next, or the owner
+  // right after the ID ("TB2026-9 Avd. HOD: HRA Høringsnotat …", the head row of a table).
+  // That is a definition whatever stands above it (a sentence without a full stop, a list item).
+  // (A PDF may put a blank line between the cells of that head.)
+  let below = i + 1;
+  while (below <= l.end && below <= i + 3 && (lines[below].blank || lines[below].noise)) below++;
+  const ownerNext = (rest === "" && below <= l.end && RE_DEPT_LINE.test(lines[below].text)) || RE_DEPT_LINE.test(rest);
+  if (!ownerNext && !prevBoundaryOk(st, i, l.start)) return null;
+  if (rest !== "" && !/^[\p{Lu}\d(«"“]/u.test(rest) && !RE_DEPT_LABEL.test(rest)) return null;
+  // An earlier year's ID heads a block only in a later letter ("TB2025-115 <title>" in a
+  // supplementary letter of 2026), after a blank line, with a title on the line.
+  const earlierYearHeading =
+    idYear < l.year && !!l.title && RE_SUPPLEMENTARY_TITLE.test(l.title) && rest !== "" && (i === l.start || lines[i - 1].blank || lines[i - 1].noise);
+  if (l.year > 0 && idYear !== l.year && !earlierYearHeading) return null;
+  if (/^\S+\s+(?:skal|er|ble|har|vil|må|bes|ber|viser|vises|gjelder)\b/u.test(rest) && !RE_DEPT_LABEL.test(rest)) return null;
+  return { idx: i, id, idYear, hasLabel: false, rest };
+}
+
+const RE_SENTENCE_VERB =
+  /\b(?:skal|skulle|vises|viser|vist|er|var|ble|blir|vert|har|hadde|vil|må|bes|ber|kan|gjelder|følger|inngår|omfatter|knyttes|ses|sees)\b/iu;
+
+/** A title line that ends in its ID defines the assignment where a block can start, in the letter's year. */
+function titledDefinitionAt(st: ParseState, l: Letter, i: number, at: LineId): Omit<Def, "letter"> | null {
+  if (!prevBoundaryOk(st, i, l.start) && !st.headingAt.has(i)) return null;
+  // A sentence that ends in a reference ("Det vises til oppdraget om dette (TB2025-5).") is no title.
+  if (RE_SENTENCE_VERB.test(at.rest) || /\b(?:jf|se|jfr)\.?\s*$/i.test(at.rest)) return null;
+  if (l.year > 0 && at.idYear !== l.year && !(l.title && RE_SUPPLEMENTARY_TITLE.test(l.title))) return null;
+  return { idx: i, id: at.id, idYear: at.idYear, hasLabel: true, rest: at.rest, trailing: true };
+}
+
+/** Whether a block can start at line `i`: after a sentence end, blank line, noise, heading, owner line, budget heading or short capitalised line. */
+function prevBoundaryOk(st: ParseState, i: number, letterStart: number): boolean {
+  const { lines, headingAt } = st;
+  if (i === letterStart) return true;
+  if (i === 0 || lines[i - 1].blank || lines[i - 1].noise) return true;
+  const p = lines[i - 1].text;
+  if (/[.:;!?»)"”]$/.test(p)) return true;
+  if (headingAt.has(i - 1) || RE_DEPT_LINE.test(p) || RE_BUDGET_HEADING.test(p) || RE_CLOSING.test(p)) return true;
+  return p.length <= 60 && !RE_TITLE_CONTINUES.test(p) && /^\p{Lu}/u.test(p);
+}
+
+/** Phase "definitions, lists, events": ID lines that start assignments, opening-list entries, postponement headings; letter kinds. */
+export function phaseDefinitions(st: ParseState): void {
+  const { lines, warnings, content, letters } = st;
+  // ----- Definitions, lists, events ------------------------------------------------------------
+  const defs: Def[] = [];
+  const listEntries: ListEntry[] = [];
+  const eventLines: { idx: number; target: string; letter: number }[] = [];
+  letters.forEach((l, li) => {
+    let table: { ownerColumn: boolean } | null = null;
+    for (let i = l.start; i <= l.end; i++) {
+      if (!content(i)) continue;
+      const t = lines[i].text;
+      const head = idTableHeadAt(st, l, i);
+      if (head) {
+        table = { ownerColumn: head.ownerColumn };
+        i = head.last;
+        continue;
+      }
+      if (table) {
+        const row = tableRowAt(st, l, i, table.ownerColumn);
+        if (row) {
+          defs.push({ ...row, letter: li });
+          continue;
+        }
+        table = null;
+      }
+      const list = listIdAt(t);
+      if (list) {
+        const parts = [list.rest];
+        for (let k = i + 1, blanks = 0; k <= l.end && parts.length < 4; k++) {
+          if (lines[k].blank || lines[k].noise) {
+            if (++blanks > 1) break;
+            continue;
+          }
+          if (!/^\p{Ll}/u.test(lines[k].text)) break;
+          parts.push(lines[k].text);
+          blanks = 0;
+        }
+        listEntries.push({ id: list.id, title: joinWrapped(parts), idx: i, letter: li });
+        continue;
+      }
+      const ev = RE_POSTPONEMENT_HEAD.exec(t);
+      const evTarget = ev ? idAfterLabel(t.slice(ev[0].length)) : null;
+      if (evTarget) {
+        eventLines.push({ idx: i, target: evTarget, letter: li });
+        continue;
+      }
+      const at = idAtLineStart(t);
+      if (!at) {
+        if (/^ID\s*[:.]/i.test(t)) warnings.push({ line: lines[i].no, message: `Linjen starter med «ID:», men fant ingen gyldig oppdrags-ID: «${t.slice(0, 60)}»` });
+        const end = idAtLineEnd(t);
+        const def = end ? titledDefinitionAt(st, l, i, end) : null;
+        if (def) defs.push({ ...def, letter: li });
+        continue;
+      }
+      const def = definitionAt(st, l, i, at);
+      if (def) defs.push({ ...def, letter: li });
+    }
+  });
+  // A title ending in an ID the same letter defines at a line's start is a reference to it; a
+  // table row whose ID the letter also gives a block of its own is an overview of the blocks.
+  const keyOf = (d: Def) => `${d.letter} ${idIdentity(d.id)}`;
+  const leading = new Set(defs.filter((d) => !d.trailing).map(keyOf));
+  const blocks = new Set(defs.filter((d) => !d.trailing && !d.cells).map(keyOf));
+  for (let k = defs.length - 1; k >= 0; k--) {
+    if ((defs[k].trailing && leading.has(keyOf(defs[k]))) || (defs[k].cells && blocks.has(keyOf(defs[k])))) defs.splice(k, 1);
+  }
+  const defAt = new Map<number, Def>(defs.map((d) => [d.idx, d]));
+
+  // Letter kinds and titles.
+  letters.forEach((l, li) => {
+    const ds = defs.filter((d) => d.letter === li);
+    if (l.title && RE_SUPPLEMENTARY_TITLE.test(l.title)) l.kind = "supplementary";
+    else if (li > 0 && !l.title) l.kind = "supplementary";
+    else if (!l.title && ds.length > 0 && ds.every((d) => d.id.startsWith("TTB"))) l.kind = "supplementary";
+    else l.kind = "main";
+  });
+  st.defs = defs;
+  st.listEntries = listEntries;
+  st.eventLines = eventLines;
+  st.defAt = defAt;
+}

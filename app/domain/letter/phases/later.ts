@@ -1,0 +1,133 @@
+/** Phase "later letters": what a later letter does to earlier assignments (addition, clarification, withdrawal, deadline or owner change) and the IDs it only announces. */
+import { defaultDeadline } from "../deadlines";
+import { findIds, idMention, idYear, sameId } from "../ids";
+import { RE_EXEMPT, announcedEntry, changesInSentence, changesToOthers } from "../later-letters";
+import type { ParsedEvent } from "../types";
+import type { ParseState } from "./state";
+
+/** A text's sentences: a full stop, "!" or "?" before a capital or an ID ends one; "1. mai" does not. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=\p{Lu}|TB|TTB)/u);
+}
+
+/** Phase "later letters": defaults for the part fields, IDs announced only in an opening list, explicit changes (withdrawal, deadline change, owner change). */
+export function phaseLaterLetters(st: ParseState): void {
+  const { lines, content, letters, listEntries, boundary, assignments, covered, events } = st;
+  // ----- Later letters: parts, announced IDs, explicit changes ----------------------------------
+  for (const a of assignments) {
+    const l = letters[a.letter];
+    a.year = idYear(a.id) ?? l.year;
+    a.exempt = isExemptBlock(a.title, a.body);
+    a.announcedOnly = false;
+    const mentions: string[] = [];
+    for (const x of findIds(`${a.title}\n${a.body}`)) {
+      if (!sameId(x.id, a.id) && !mentions.some((m) => sameId(m, x.id))) mentions.push(x.id);
+    }
+    a.mentions = mentions;
+    if (a.kind === undefined) {
+      a.kind = "original";
+      a.target = null;
+    }
+  }
+  // IDs announced only in the opening list: "(unntatt offentlighet). For detaljer se eget
+  // vedlegg", "<title>. Ettersendes". Registered without text; the opening list creates nothing else.
+  for (const e of listEntries) {
+    const l = letters[e.letter];
+    if (l.kind !== "supplementary") continue;
+    const announced = announcedEntry(e.title);
+    if (!announced || assignments.some((a) => sameId(a.id, e.id))) continue;
+    const entryYear = idYear(e.id) ?? l.year;
+    assignments.push({
+      id: e.id,
+      hasId: true,
+      letter: e.letter,
+      title: announced.title,
+      departments: [],
+      area: null,
+      goal: null,
+      body: "",
+      line: lines[e.idx].no,
+      endLine: lines[e.idx].no,
+      deadlines: [defaultDeadline(l.year)],
+      relations: [],
+      kind: "original",
+      target: null,
+      year: entryYear,
+      exempt: announced.exempt,
+      announcedOnly: true,
+      mentions: [],
+    });
+  }
+  // Explicit changes in the free text of supplementary letters and in their opening lists:
+  // withdrawal ("utgår", "bortfaller", "trekkes tilbake"), deadline change ("fristen for … endres/
+  // utsettes til …"), owner change ("ansvaret for … flyttes til SHA").
+  letters.forEach((l, li) => {
+    if (l.kind !== "supplementary") return;
+    const listIdx = new Set(listEntries.filter((e) => e.letter === li).map((e) => e.idx));
+    const found: ParsedEvent[] = [];
+    const add = (sentence: string, lineIdx: number) => {
+      for (const c of changesInSentence(sentence, l.year, lines[lineIdx].no)) {
+        if (found.some((f) => f.type === c.type && sameId(f.target, c.target))) continue;
+        if (events.some((ev) => ev.letter === li && ev.type === "postponement" && sameId(ev.target, c.target) && c.type !== "withdrawal")) continue;
+        const ev: ParsedEvent = { type: c.type, target: c.target, letter: li, line: lines[lineIdx].no, source: null, text: sentence.replace(/\s+/g, " ").trim().slice(0, 600) };
+        if (c.deadline) ev.deadline = c.deadline;
+        if (c.departments) ev.departments = c.departments;
+        found.push(ev);
+      }
+    };
+    // Paragraphs of uncovered content lines, split into sentences.
+    let para: { text: string; idx: number }[] = [];
+    const flush = () => {
+      if (para.length === 0) return;
+      const joined = para.map((p) => p.text).join(" ");
+      let offset = 0;
+      for (const sentence of sentencesOf(joined)) {
+        // The line the sentence starts on.
+        let acc = 0;
+        let at = para[0].idx;
+        for (const p of para) {
+          if (acc > offset) break;
+          at = p.idx;
+          acc += p.text.length + 1;
+        }
+        add(sentence, at);
+        offset += sentence.length + 1;
+      }
+      para = [];
+    };
+    for (let i = l.start; i <= l.end; i++) {
+      if (!content(i) || covered[i] || listIdx.has(i) || boundary[i]) {
+        flush();
+        continue;
+      }
+      para.push({ text: lines[i].text, idx: i });
+    }
+    flush();
+    for (const e of listEntries) if (e.letter === li) add(`${idMention(e.id)} ${e.title}`, e.idx);
+    // A change to another assignment written inside a block ("Fristen for ID 2026-03 endres til …"
+    // after the text of 2026-02): that assignment's change.
+    for (const a of assignments) {
+      if (a.letter !== li || a.announcedOnly) continue;
+      const related = [a.id, ...findIds(a.title).map((x) => x.id)];
+      const sentences = a.body.split(/\n\s*\n/).flatMap((paragraph) => sentencesOf(paragraph.replace(/\n/g, " ")));
+      for (const sentence of sentences) {
+        if (changesToOthers(sentence, l.year, a.line, related).length > 0) add(sentence, a.line - 1);
+      }
+    }
+    events.push(...found);
+  });
+
+  // Keep document order.
+  assignments.sort((a, b) => a.line - b.line);
+}
+
+/** "TB2023-01" and "TB2023-1" are the same assignment. */
+/**
+ * A block whose text is exempt from public access: its title says so ("Oppdrag unntatt
+ * offentlighet jf. Offl. § 15 tredje ledd"), or its short body refers to a separate enclosure
+ * for that reason. A long text that mentions exemption in passing is not.
+ */
+function isExemptBlock(title: string, body: string): boolean {
+  if (RE_EXEMPT.test(title)) return true;
+  return body.length <= 200 && RE_EXEMPT.test(body) && /\b(?:eget|eige)\s+vedlegg\b/i.test(body);
+}
