@@ -58,7 +58,9 @@ export async function startServerProcess(options: {
   echoErrors?: boolean;
 }): Promise<ServerProcess> {
   if (!serverBuildExists()) throw new Error("build/index.js eller build/start.js mangler: kjør `npm run build` først.");
-  const child = spawn(process.execPath, serverArgs(), {
+  // Profiling aid (docs/performance.md): e.g. BENCH_SERVER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extraFlags = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...extraFlags, ...serverArgs()], {
     cwd: REPO_ROOT, // static files are served relative to the working directory
     env: {
       ...process.env,

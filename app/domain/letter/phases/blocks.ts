@@ -3,7 +3,7 @@ import { type BodyLine, defaultDeadline, extractDeadlines } from "../deadlines";
 import { findIds, idIdentity, idYear, sameId } from "../ids";
 import { classifyPart } from "../later-letters";
 import { idAfterLabel, idAtLineStart } from "../line-ids";
-import type { ParsedAssignment, ParsedEvent, ParsedRelation } from "../types";
+import type { ParsedAssignment, ParsedDeadline, ParsedEvent, ParsedRelation } from "../types";
 import { RE_DEPT_LABEL, RE_DEPT_LINE, RE_DEPT_LINE_FULL, RE_POSTPONEMENT_HEAD, RE_TITLE_CONTINUES, joinWrapped, shortTitle, uniq } from "./patterns";
 import type { Block, ParseState } from "./state";
 
@@ -34,340 +34,371 @@ function parseCodes(text: string): { codes: string[]; rest: string } | null {
   return { codes, rest: text.slice(m[0].length) };
 }
 
-/** Phase "blocks -> assignments": each definition's block read into an assignment (owners, title, text, deadlines, relations, part kind). */
-export function phaseBlocks(st: ParseState): void {
-  const { lines, n, warnings, content, letters, defs, listEntries, areaAtLine, suppAreaHeadings, sectionAt, nextBoundary } = st;
-  // ----- Blocks -> assignments -----------------------------------------------------------------
-  const assignments: ParsedAssignment[] = [];
-  const covered = new Array<boolean>(n).fill(false);
-  const firstDefLine = new Map<string, number>();
-  const seenIds = new Map<string, ParsedAssignment>();
+/** What reading a block finds besides its title and text; the body may end the block early. */
+interface BlockReading {
+  /** Owning departments, as they are found. */
+  depts: string[];
+  /** The block's last line: in a supplementary letter an owner line after the body ends it. */
+  end: number;
+  goal: string | null;
+}
 
+/** A line that cannot go on a title: an owner line, a deadline, a list item, an ID. */
+function stopsTitle(t: string): boolean {
+  return RE_DEPT_LINE.test(t) || /^Frist\b/i.test(t) || /^[-–•·▪*]\s/.test(t) || /^\d{1,2}\s?[.)]\s/.test(t) || idAtLineStart(t) !== null;
+}
 
-  const buildAssignment = (b: Block): ParsedAssignment => {
-    const l = letters[b.letter];
-    let depts = [...b.inlineDepts];
-    let pendingCodes = b.deptLabelSeen && depts.length === 0;
-    let goal: string | null = null;
-    const titleParts: string[] = b.inlineTitle ? [b.inlineTitle] : [];
-    let j = b.headless ? b.start : b.start + 1;
-    let end = b.end;
-    const isStop = (t: string) =>
-      RE_DEPT_LINE.test(t) ||
-      /^Frist\b/i.test(t) ||
-      /^[-–•·▪*]\s/.test(t) ||
-      /^\d{1,2}\s?[.)]\s/.test(t) ||
-      idAtLineStart(t) !== null;
-    // Header: departments on later lines, then the title.
-    let ownerLineFirst = false;
-    let guard = 0;
-    while (j <= end && guard++ < 60) {
-      const line = lines[j];
-      if (b.fixedTitle) break;
-      if (line.noise) {
-        j++;
-        continue;
-      }
-      if (line.blank) {
-        if (titleParts.length === 0) {
-          j++;
-          continue;
-        }
-        let k = j;
-        while (k <= end && (lines[k].blank || lines[k].noise)) k++;
-        if (k > end) break;
-        const next = lines[k].text;
-        const prev = titleParts[titleParts.length - 1];
-        if (
-          titleParts.length < 6 &&
-          next.length <= 60 &&
-          !/:$/.test(next) &&
-          !isStop(next) &&
-          (RE_TITLE_CONTINUES.test(prev) || /^[\p{Ll}(]/u.test(next))
-        ) {
-          titleParts.push(next);
-          j = k + 1;
-          continue;
-        }
-        break;
-      }
-      const t = line.text;
-      if (RE_DEPT_LINE.test(t)) {
-        const after = t.replace(RE_DEPT_LINE_FULL, "");
-        const codes = parseCodes(after);
-        if (codes) {
-          depts = uniq([...depts, ...codes.codes]);
-          const rest = codes.rest.replace(/^\s*[:–-]\s*/, "").trim();
-          if (rest !== "" && titleParts.length === 0) titleParts.push(rest);
-        } else pendingCodes = true;
-        if (titleParts.length === 0 && b.inlineTitle === "" && b.newLayout) ownerLineFirst = true;
-        j++;
-        continue;
-      }
-      if (pendingCodes && RE_CODES_ONLY.test(t)) {
-        depts = uniq([...depts, ...(parseCodes(t)?.codes ?? [])]);
-        pendingCodes = false;
-        j++;
-        continue;
-      }
-      if (titleParts.length === 0 && ownerLineFirst && !isStop(t)) {
-        // Newer layout: the ID alone, the owner line, then the title: that one line, whatever its
-        // length or abbreviations, never joined with the paragraph after it; only where the PDF
-        // wrapped it (the title stops at "," or "og", or the next line goes on in lower case).
-        titleParts.push(t);
-        j++;
-        while (titleParts.length < 3 && j <= end && !lines[j].blank && !lines[j].noise) {
-          const prev = titleParts[titleParts.length - 1];
-          const next = lines[j].text;
-          if (/[.!?]$/.test(prev) || isStop(next) || next.length > 100) break;
-          if (!(RE_TITLE_CONTINUES.test(prev) || /^\p{Ll}/u.test(next) || unclosedParenthesis(titleParts.join(" ")))) break;
-          titleParts.push(next);
-          j++;
-        }
-        break;
-      }
+/**
+ * A block's head: owners on the lines after the ID line, then the title's lines as printed.
+ * Returns them and the first line after the head.
+ */
+function readHead(st: ParseState, b: Block, r: BlockReading): { titleParts: string[]; next: number } {
+  const { lines } = st;
+  let pendingCodes = b.deptLabelSeen && r.depts.length === 0;
+  const titleParts: string[] = b.inlineTitle ? [b.inlineTitle] : [];
+  let j = b.headless ? b.start : b.start + 1;
+  let ownerLineFirst = false;
+  let guard = 0;
+  while (j <= r.end && guard++ < 60) {
+    const line = lines[j];
+    if (b.fixedTitle) break;
+    if (line.noise) {
+      j++;
+      continue;
+    }
+    if (line.blank) {
       if (titleParts.length === 0) {
-        // A title on its own line: short (PDF title column), or long but followed by a department line.
-        const nextIsDept = j + 1 <= end && RE_DEPT_LINE.test(lines[j + 1].text);
-        // A block without an ID line may open with its heading: one line, a blank line after it.
-        const headingLine = b.headless && t.length <= 120 && !/[.!?;,]$/.test(t) && (j + 1 > end || lines[j + 1].blank);
-        if ((t.length <= 60 || (nextIsDept && t.length <= 200) || headingLine) && !/:$/.test(t) && !isStop(t)) {
-          titleParts.push(t);
-          j++;
-          continue;
-        }
-        break;
+        j++;
+        continue;
       }
+      let k = j;
+      while (k <= r.end && (lines[k].blank || lines[k].noise)) k++;
+      if (k > r.end) break;
+      const next = lines[k].text;
       const prev = titleParts[titleParts.length - 1];
-      // A full-width title the PDF wrapped: its lines go on in lower case, a blank line after them.
-      const endsAt = (k: number) => k > end || lines[k].blank || lines[k].noise;
-      const wrappedEnd =
-        /^\p{Ll}/u.test(t) && t.length <= 110 && (endsAt(j + 1) || (/^\p{Ll}/u.test(lines[j + 1].text) && lines[j + 1].text.length <= 110 && endsAt(j + 2)));
       if (
         titleParts.length < 6 &&
-        (t.length <= 60 || wrappedEnd) &&
-        !/:$/.test(t) &&
-        !isStop(t) &&
-        !/[.!?]$/.test(prev) &&
-        (RE_TITLE_CONTINUES.test(prev) ||
-          unclosedParenthesis(titleParts.join(" ")) ||
-          /^[\p{Ll}(]/u.test(t) ||
-          // "Dokument 3:4 (2022–2023)" above a blank line; not a one-line body ending in "."
-          ((j + 1 > end || lines[j + 1].blank || lines[j + 1].noise) && !/[.!?]$/.test(t)))
+        next.length <= 60 &&
+        !/:$/.test(next) &&
+        !stopsTitle(next) &&
+        (RE_TITLE_CONTINUES.test(prev) || /^[\p{Ll}(]/u.test(next))
       ) {
+        titleParts.push(next);
+        j = k + 1;
+        continue;
+      }
+      break;
+    }
+    const t = line.text;
+    if (RE_DEPT_LINE.test(t)) {
+      const after = t.replace(RE_DEPT_LINE_FULL, "");
+      const codes = parseCodes(after);
+      if (codes) {
+        r.depts = uniq([...r.depts, ...codes.codes]);
+        const rest = codes.rest.replace(/^\s*[:–-]\s*/, "").trim();
+        if (rest !== "" && titleParts.length === 0) titleParts.push(rest);
+      } else pendingCodes = true;
+      if (titleParts.length === 0 && b.inlineTitle === "" && b.newLayout) ownerLineFirst = true;
+      j++;
+      continue;
+    }
+    if (pendingCodes && RE_CODES_ONLY.test(t)) {
+      r.depts = uniq([...r.depts, ...(parseCodes(t)?.codes ?? [])]);
+      pendingCodes = false;
+      j++;
+      continue;
+    }
+    if (titleParts.length === 0 && ownerLineFirst && !stopsTitle(t)) {
+      // Newer layout: the ID alone, the owner line, then the title: that one line, whatever its
+      // length or abbreviations, never joined with the paragraph after it; only where the PDF
+      // wrapped it (the title stops at "," or "og", or the next line goes on in lower case).
+      titleParts.push(t);
+      j++;
+      while (titleParts.length < 3 && j <= r.end && !lines[j].blank && !lines[j].noise) {
+        const prev = titleParts[titleParts.length - 1];
+        const next = lines[j].text;
+        if (/[.!?]$/.test(prev) || stopsTitle(next) || next.length > 100) break;
+        if (!(RE_TITLE_CONTINUES.test(prev) || /^\p{Ll}/u.test(next) || unclosedParenthesis(titleParts.join(" ")))) break;
+        titleParts.push(next);
+        j++;
+      }
+      break;
+    }
+    if (titleParts.length === 0) {
+      // A title on its own line: short (PDF title column), or long but followed by a department line.
+      const nextIsDept = j + 1 <= r.end && RE_DEPT_LINE.test(lines[j + 1].text);
+      // A block without an ID line may open with its heading: one line, a blank line after it.
+      const headingLine = b.headless && t.length <= 120 && !/[.!?;,]$/.test(t) && (j + 1 > r.end || lines[j + 1].blank);
+      if ((t.length <= 60 || (nextIsDept && t.length <= 200) || headingLine) && !/:$/.test(t) && !stopsTitle(t)) {
         titleParts.push(t);
         j++;
         continue;
       }
       break;
     }
-    // Body, with an "Ansvarlig avdeling" line after the body closing the block.
-    const body: BodyLine[] = b.cellBody ? [{ no: lines[b.start].no, text: b.cellBody }] : [];
-    let sawBody = false;
-    for (let k = j; k <= end; k++) {
-      const line = lines[k];
-      if (line.noise) continue;
-      const t = line.text;
-      if (!line.blank && RE_DEPT_LINE.test(t)) {
-        const codes = parseCodes(t.replace(RE_DEPT_LINE_FULL, ""));
-        let codesHere = codes?.codes ?? [];
-        let last = k;
-        if (!codes) {
-          for (let q = k + 1; q <= end && q <= k + 3; q++) {
-            if (lines[q].blank || lines[q].noise) continue;
-            if (RE_CODES_ONLY.test(lines[q].text)) {
-              codesHere = parseCodes(lines[q].text)?.codes ?? [];
-              last = q;
-            }
-            break;
-          }
-        }
-        if (depts.length > 0 && codesHere.length > 0 && codesHere.some((c) => !depts.includes(c))) {
-          warnings.push({
-            line: line.no,
-            message: `${b.id}: avdelingen på slutten (${codesHere.join("/")}) avviker fra avdelingen i overskriften (${depts.join("/")}) – begge er tatt med`,
-          });
-        }
-        depts = uniq([...depts, ...codesHere]);
-        if (sawBody && l.kind === "supplementary") {
-          // Keep "Kontaktpersoner: …" lines right after, then close the block.
-          end = last;
-          for (let q = last + 1; q <= b.end; q++) {
-            if (lines[q].blank) break;
-            if (/^Kontaktperson/i.test(lines[q].text)) {
-              body.push({ no: lines[q].no, text: lines[q].text });
-              end = q;
-            } else break;
+    const prev = titleParts[titleParts.length - 1];
+    // A full-width title the PDF wrapped: its lines go on in lower case, a blank line after them.
+    const endsAt = (k: number) => k > r.end || lines[k].blank || lines[k].noise;
+    const wrappedEnd =
+      /^\p{Ll}/u.test(t) && t.length <= 110 && (endsAt(j + 1) || (/^\p{Ll}/u.test(lines[j + 1].text) && lines[j + 1].text.length <= 110 && endsAt(j + 2)));
+    if (
+      titleParts.length < 6 &&
+      (t.length <= 60 || wrappedEnd) &&
+      !/:$/.test(t) &&
+      !stopsTitle(t) &&
+      !/[.!?]$/.test(prev) &&
+      (RE_TITLE_CONTINUES.test(prev) ||
+        unclosedParenthesis(titleParts.join(" ")) ||
+        /^[\p{Ll}(]/u.test(t) ||
+        // "Dokument 3:4 (2022–2023)" above a blank line; not a one-line body ending in "."
+        ((j + 1 > r.end || lines[j + 1].blank || lines[j + 1].noise) && !/[.!?]$/.test(t)))
+    ) {
+      titleParts.push(t);
+      j++;
+      continue;
+    }
+    break;
+  }
+  return { titleParts, next: j };
+}
+
+/** A block's body from line `from`, with an "Ansvarlig avdeling" line after the body closing the block. */
+function readBody(st: ParseState, b: Block, from: number, r: BlockReading): BodyLine[] {
+  const { lines, warnings } = st;
+  const l = st.letters[b.letter];
+  const body: BodyLine[] = b.cellBody ? [{ no: lines[b.start].no, text: b.cellBody }] : [];
+  let sawBody = false;
+  for (let k = from; k <= r.end; k++) {
+    const line = lines[k];
+    if (line.noise) continue;
+    const t = line.text;
+    if (!line.blank && RE_DEPT_LINE.test(t)) {
+      const codes = parseCodes(t.replace(RE_DEPT_LINE_FULL, ""));
+      let codesHere = codes?.codes ?? [];
+      let last = k;
+      if (!codes) {
+        for (let q = k + 1; q <= r.end && q <= k + 3; q++) {
+          if (lines[q].blank || lines[q].noise) continue;
+          if (RE_CODES_ONLY.test(lines[q].text)) {
+            codesHere = parseCodes(lines[q].text)?.codes ?? [];
+            last = q;
           }
           break;
         }
-        k = last;
-        continue;
       }
-      // "Frist: 1.5.2026 Ansvarlig avdeling i HOD: SHA" (or "1.1.2027 Ansvarlig avdeling …", the
-      // last line of a wrapped "Frist"): text and owner on one line, the owner ending it.
-      const mid = !line.blank ? RE_DEPT_LABEL.exec(t) : null;
-      if (mid && mid.index > 0) {
-        const codes = parseCodes(t.slice(mid.index + mid[0].length));
-        if (codes && (codes.rest.trim() === "" || /^Frist\b/i.test(t))) {
-          depts = uniq([...depts, ...codes.codes]);
-          body.push({ no: line.no, text: t.slice(0, mid.index).trim() });
-          sawBody = true;
-          if (l.kind === "supplementary") {
-            end = k;
-            break;
-          }
-          continue;
+      if (r.depts.length > 0 && codesHere.length > 0 && codesHere.some((c) => !r.depts.includes(c))) {
+        warnings.push({
+          line: line.no,
+          message: `${b.id}: avdelingen på slutten (${codesHere.join("/")}) avviker fra avdelingen i overskriften (${r.depts.join("/")}) – begge er tatt med`,
+        });
+      }
+      r.depts = uniq([...r.depts, ...codesHere]);
+      if (sawBody && l.kind === "supplementary") {
+        // Keep "Kontaktpersoner: …" lines right after, then close the block.
+        r.end = last;
+        for (let q = last + 1; q <= b.end; q++) {
+          if (lines[q].blank) break;
+          if (/^Kontaktperson/i.test(lines[q].text)) {
+            body.push({ no: lines[q].no, text: lines[q].text });
+            r.end = q;
+          } else break;
         }
+        break;
       }
-      const gl = RE_GOAL_LINE.exec(t);
-      if (gl) {
-        goal = `Mål ${Number(gl[1])}`;
+      k = last;
+      continue;
+    }
+    // "Frist: 1.5.2026 Ansvarlig avdeling i HOD: SHA" (or "1.1.2027 Ansvarlig avdeling …", the
+    // last line of a wrapped "Frist"): text and owner on one line, the owner ending it.
+    const mid = !line.blank ? RE_DEPT_LABEL.exec(t) : null;
+    if (mid && mid.index > 0) {
+      const codes = parseCodes(t.slice(mid.index + mid[0].length));
+      if (codes && (codes.rest.trim() === "" || /^Frist\b/i.test(t))) {
+        r.depts = uniq([...r.depts, ...codes.codes]);
+        body.push({ no: line.no, text: t.slice(0, mid.index).trim() });
+        sawBody = true;
+        if (l.kind === "supplementary") {
+          r.end = k;
+          break;
+        }
         continue;
       }
-      if (!line.blank) sawBody = true;
-      body.push({ no: line.no, text: t });
     }
-    // Trim blank lines, collapse runs, and drop the blank lines PDF extraction puts inside a
-    // sentence ("… mulighetene for\n\ngratis morsmelkerstatning …").
-    const cleaned: BodyLine[] = [];
-    for (let k = 0; k < body.length; k++) {
-      const bl = body[k];
-      if (bl.text === "") {
-        const prev = cleaned[cleaned.length - 1];
-        if (!prev || prev.text === "") continue;
-        let q = k + 1;
-        while (q < body.length && body[q].text === "") q++;
-        const next = body[q];
-        if (next && !/[.!?:;]$/.test(prev.text) && /^\p{Ll}/u.test(next.text)) continue;
-      }
-      cleaned.push(bl);
+    const gl = RE_GOAL_LINE.exec(t);
+    if (gl) {
+      r.goal = `Mål ${Number(gl[1])}`;
+      continue;
     }
-    while (cleaned.length > 0 && cleaned[cleaned.length - 1].text === "") cleaned.pop();
+    if (!line.blank) sawBody = true;
+    body.push({ no: line.no, text: t });
+  }
+  return body;
+}
 
-    let title = joinWrapped(titleParts);
-    // "… mot alvorlige hendelser." → no final period, but keep "mv." and other abbreviations.
-    if (/\.$/.test(title) && !/(?:^|\s)(?:mv|mm|m\.m|osv|bl\.a|jf|etc|inkl|ca|nr)\.$/i.test(title)) title = title.slice(0, -1).trim();
-    const lineNo = lines[b.start].no;
-    if (title === "") {
-      const entry =
-        listEntries.find((e) => e.letter === b.letter && sameId(e.id, b.id)) ?? listEntries.find((e) => sameId(e.id, b.id));
-      if (entry && entry.title !== "") {
-        title = entry.title;
-        warnings.push({ line: lineNo, message: `${b.id} har ingen tittel i selve oppdraget – bruker tittelen fra oversikten på linje ${lines[entry.idx].no}` });
-      } else {
-        const first = cleaned.map((c) => c.text).join(" ").split(/(?<=[.!?])\s/)[0] ?? "";
-        title = first.length > 120 ? `${first.slice(0, 117).trim()} …` : first;
-        warnings.push({ line: lineNo, message: `${b.id} har ingen tittel – bruker første setning i teksten` });
-      }
+/**
+ * Blank lines trimmed and runs of them collapsed, without the blank lines PDF extraction puts
+ * inside a sentence ("… mulighetene for\n\ngratis morsmelkerstatning …").
+ */
+function cleanBody(body: BodyLine[]): BodyLine[] {
+  const cleaned: BodyLine[] = [];
+  for (let k = 0; k < body.length; k++) {
+    const bl = body[k];
+    if (bl.text === "") {
+      const prev = cleaned[cleaned.length - 1];
+      if (!prev || prev.text === "") continue;
+      let q = k + 1;
+      while (q < body.length && body[q].text === "") q++;
+      const next = body[q];
+      if (next && !/[.!?:;]$/.test(prev.text) && /^\p{Ll}/u.test(next.text)) continue;
     }
-    if (cleaned.length === 0) warnings.push({ line: lineNo, message: `${b.id} (${shortTitle(title)}) har ingen tekst` });
+    cleaned.push(bl);
+  }
+  while (cleaned.length > 0 && cleaned[cleaned.length - 1].text === "") cleaned.pop();
+  return cleaned;
+}
 
-    let lastLine = b.start;
-    for (let k = b.start; k <= end; k++) if (content(k)) lastLine = k;
-    for (let k = b.start; k <= end; k++) covered[k] = true;
-
-    // Relations.
-    const relations: ParsedRelation[] = [];
-    const addRelation = (type: ParsedRelation["type"], target: string) => {
-      if (sameId(target, b.id)) return;
-      if (!relations.some((r) => r.type === type && r.target === target)) relations.push({ type, target });
-    };
-    const head = `${title} ${cleaned.slice(0, 2).map((c) => c.text).join(" ")}`;
-    for (const m of head.matchAll(/\b(?:Presisering(?:er)?|Endring(?:er)?|Justering(?:er)?|Korrigering)\s+(?:av|i|til)\s+/giu)) {
-      const target = idAfterLabel(head.slice((m.index ?? 0) + m[0].length));
-      if (target) addRelation("clarifies", target);
+/** The title from its lines; a block without one takes the opening list's, else its first sentence (with a warning). */
+function blockTitle(st: ParseState, b: Block, titleParts: string[], cleaned: BodyLine[]): string {
+  const { lines, warnings, listEntries } = st;
+  let title = joinWrapped(titleParts);
+  // "… mot alvorlige hendelser." → no final period, but keep "mv." and other abbreviations.
+  if (/\.$/.test(title) && !/(?:^|\s)(?:mv|mm|m\.m|osv|bl\.a|jf|etc|inkl|ca|nr)\.$/i.test(title)) title = title.slice(0, -1).trim();
+  if (title === "") {
+    const entry =
+      listEntries.find((e) => e.letter === b.letter && sameId(e.id, b.id)) ?? listEntries.find((e) => sameId(e.id, b.id));
+    if (entry && entry.title !== "") {
+      title = entry.title;
+      warnings.push({ line: lines[b.start].no, message: `${b.id} har ingen tittel i selve oppdraget – bruker tittelen fra oversikten på linje ${lines[entry.idx].no}` });
+    } else {
+      const first = cleaned.map((c) => c.text).join(" ").split(/(?<=[.!?])\s/)[0] ?? "";
+      title = first.length > 120 ? `${first.slice(0, 117).trim()} …` : first;
+      warnings.push({ line: lines[b.start].no, message: `${b.id} har ingen tittel – bruker første setning i teksten` });
     }
-    const bodyText = cleaned.map((c) => c.text).join(" ");
-    if (/erstatter/i.test(bodyText) || /erstatter/i.test(title)) {
-      for (const m of `${title} ${bodyText}`.matchAll(/\berstatter\s+(?:oppdrag(?:et)?\s+)?([^.;]{0,80})/gi)) {
-        for (const x of findIds(m[1])) addRelation("replaces", x.id);
-      }
-    }
+  }
+  return title;
+}
 
-    // Deadlines.
-    const relatedIds = findIds(title).map((x) => x.id);
-    const deadlines = extractDeadlines({ id: b.id, year: l.year, lines: cleaned, tableRow: b.tableRow, relatedIds }, warnings);
-    // No deadline for the whole assignment: it is to be done within the letter's year (section 1.4),
-    // also when only some deliverables are dated (the undated ones fall back to the year's end),
-    // unless a deliverable already runs to the year's end or later (#18 item 8).
-    const yearEnd = `${l.year}-12-31`;
-    if (!deadlines.some((d) => d.label === null || (d.date !== null && d.date >= yearEnd))) deadlines.push(defaultDeadline(l.year));
-
-    return {
-      id: b.id,
-      hasId: b.hasId,
-      letter: b.letter,
-      title,
-      departments: depts,
-      area: null,
-      goal,
-      body: cleaned.map((c) => c.text).join("\n"),
-      line: lineNo,
-      endLine: lines[lastLine].no,
-      deadlines,
-      relations,
-    };
+/** "Presisering av TB…" in the head (clarifies), "erstatter TB…" (replaces). */
+function blockRelations(b: Block, title: string, cleaned: BodyLine[]): ParsedRelation[] {
+  const relations: ParsedRelation[] = [];
+  const addRelation = (type: ParsedRelation["type"], target: string) => {
+    if (sameId(target, b.id)) return;
+    if (!relations.some((r) => r.type === type && r.target === target)) relations.push({ type, target });
   };
+  const head = `${title} ${cleaned.slice(0, 2).map((c) => c.text).join(" ")}`;
+  for (const m of head.matchAll(/\b(?:Presisering(?:er)?|Endring(?:er)?|Justering(?:er)?|Korrigering)\s+(?:av|i|til)\s+/giu)) {
+    const target = idAfterLabel(head.slice((m.index ?? 0) + m[0].length));
+    if (target) addRelation("clarifies", target);
+  }
+  const bodyText = cleaned.map((c) => c.text).join(" ");
+  if (/erstatter/i.test(bodyText) || /erstatter/i.test(title)) {
+    for (const m of `${title} ${bodyText}`.matchAll(/\berstatter\s+(?:oppdrag(?:et)?\s+)?([^.;]{0,80})/gi)) {
+      for (const x of findIds(m[1])) addRelation("replaces", x.id);
+    }
+  }
+  return relations;
+}
 
-  const areaForSupp = (idx: number, li: number): string | null => {
-    let code: string | null = null;
-    for (let k = letters[li].start; k < idx; k++) if (suppAreaHeadings.has(k)) code = suppAreaHeadings.get(k) ?? null;
-    return code;
+/** The block's deadlines, and the letter's year end where the assignment as a whole has none. */
+function blockDeadlines(st: ParseState, b: Block, title: string, cleaned: BodyLine[]): ParsedDeadline[] {
+  const l = st.letters[b.letter];
+  const { warnings } = st;
+  const relatedIds = findIds(title).map((x) => x.id);
+  const deadlines = extractDeadlines({ id: b.id, year: l.year, lines: cleaned, tableRow: b.tableRow, relatedIds }, warnings);
+  // No deadline for the whole assignment: it is to be done within the letter's year (section 1.4),
+  // also when only some deliverables are dated (the undated ones fall back to the year's end),
+  // unless a deliverable already runs to the year's end or later (#18 item 8).
+  const yearEnd = `${l.year}-12-31`;
+  if (!deadlines.some((d) => d.label === null || (d.date !== null && d.date >= yearEnd))) deadlines.push(defaultDeadline(l.year));
+  return deadlines;
+}
+
+/** A block read into an assignment (owners, title, text, deadlines, relations); marks its lines covered. */
+export function buildAssignment(st: ParseState, b: Block): ParsedAssignment {
+  const { lines, warnings, content, covered } = st;
+  const r: BlockReading = { depts: [...b.inlineDepts], end: b.end, goal: null };
+  const { titleParts, next } = readHead(st, b, r);
+  const cleaned = cleanBody(readBody(st, b, next, r));
+  const title = blockTitle(st, b, titleParts, cleaned);
+  const lineNo = lines[b.start].no;
+  if (cleaned.length === 0) warnings.push({ line: lineNo, message: `${b.id} (${shortTitle(title)}) har ingen tekst` });
+
+  let lastLine = b.start;
+  for (let k = b.start; k <= r.end; k++) if (content(k)) lastLine = k;
+  for (let k = b.start; k <= r.end; k++) covered[k] = true;
+  const relations = blockRelations(b, title, cleaned);
+  const deadlines = blockDeadlines(st, b, title, cleaned);
+  return {
+    id: b.id,
+    hasId: b.hasId,
+    letter: b.letter,
+    title,
+    departments: r.depts,
+    area: null,
+    goal: r.goal,
+    body: cleaned.map((c) => c.text).join("\n"),
+    line: lineNo,
+    endLine: lines[lastLine].no,
+    deadlines,
+    relations,
   };
+}
 
-  /** The part a block with an ID is in a supplementary letter (see classifyPart). */
-  const classify = (a: ParsedAssignment): void => {
-    const l = letters[a.letter];
-    const idYearHere = idYear(a.id) ?? l.year;
-    const part = classifyPart({
-      id: a.id,
-      title: a.title,
-      body: a.body,
-      idYear: idYearHere,
-      letterYear: l.year,
-      section: sectionAt(a.line - 1, a.letter),
-      clarifies: a.relations.find((r) => r.type === "clarifies")?.target ?? null,
-    });
-    a.kind = part.kind;
-    a.target = part.target;
+/** The area of a line in a supplementary letter: the last area heading above it in its letter. */
+export function areaForSupp(st: ParseState, idx: number, li: number): string | null {
+  let code: string | null = null;
+  for (let k = st.letters[li].start; k < idx; k++) if (st.suppAreaHeadings.has(k)) code = st.suppAreaHeadings.get(k) ?? null;
+  return code;
+}
+
+/** The part a block with an ID is in a supplementary letter (see classifyPart). */
+function classify(st: ParseState, a: ParsedAssignment): void {
+  const l = st.letters[a.letter];
+  const idYearHere = idYear(a.id) ?? l.year;
+  const part = classifyPart({
+    id: a.id,
+    title: a.title,
+    body: a.body,
+    idYear: idYearHere,
+    letterYear: l.year,
+    section: st.sectionAt(a.line - 1, a.letter),
+    clarifies: a.relations.find((r) => r.type === "clarifies")?.target ?? null,
+  });
+  a.kind = part.kind;
+  a.target = part.target;
+}
+
+/** The head line's own title and owners: "ID: TB… Eieravdeling HOD: FHA Title", "TB2026-1 Title Avd. HOD: DIG, BSA". */
+function inlineHead(rest: string): { inlineTitle: string; inlineDepts: string[]; deptLabelSeen: boolean } {
+  const lab = RE_DEPT_LABEL.exec(rest);
+  if (!lab) return { inlineTitle: rest, inlineDepts: [], deptLabelSeen: false };
+  const before = rest.slice(0, lab.index).trim();
+  const after = rest.slice(lab.index + lab[0].length);
+  const codes = parseCodes(after);
+  const afterTitle = (codes ? codes.rest : after).replace(/^\s*[:–-]\s*/, "").trim();
+  return {
+    inlineTitle: [before.replace(/[\s:–-]+$/u, ""), afterTitle].filter((s) => s !== "").join(" "),
+    inlineDepts: codes ? codes.codes : [],
+    deptLabelSeen: true,
   };
+}
 
+/** Phase "blocks -> assignments": each definition's block read into an assignment (owners, title, text, deadlines, relations, part kind). */
+export function phaseBlocks(st: ParseState): void {
+  const { warnings, letters, defs, areaAtLine, nextBoundary } = st;
+  const assignments: ParsedAssignment[] = [];
+  const firstDefLine = new Map<string, number>();
+  const seenIds = new Map<string, ParsedAssignment>();
   for (const d of defs) {
     const l = letters[d.letter];
     // A table row is its line (and the lines it wrapped onto); what follows the table is not its text.
     const end = d.cells ? d.idx : nextBoundary(d.idx, l.end) - 1;
-    // Header line: "ID: TB… Eieravdeling HOD: FHA Title", "TB2026-1 Title Avd. HOD: DIG, BSA".
-    let inlineTitle = d.rest;
-    let inlineDepts: string[] = [];
-    let deptLabelSeen = false;
-    const lab = RE_DEPT_LABEL.exec(d.rest);
-    if (lab) {
-      deptLabelSeen = true;
-      const before = d.rest.slice(0, lab.index).trim();
-      const after = d.rest.slice(lab.index + lab[0].length);
-      const codes = parseCodes(after);
-      inlineDepts = codes ? codes.codes : [];
-      const afterTitle = (codes ? codes.rest : after).replace(/^\s*[:–-]\s*/, "").trim();
-      inlineTitle = [before.replace(/[\s:–-]+$/u, ""), afterTitle].filter((s) => s !== "").join(" ");
-    }
     const row = d.cells
-      ? { inlineTitle: d.cells.title, inlineDepts: d.cells.owners, fixedTitle: true, tableRow: true, cellBody: d.cells.deadline }
-      : { inlineTitle, inlineDepts };
-    const a = buildAssignment({
-      id: d.id,
-      hasId: true,
-      letter: d.letter,
-      start: d.idx,
-      end,
-      deptLabelSeen,
-      newLayout: !d.hasLabel && d.rest === "",
-      ...row,
-    });
-    if (l.kind === "main") a.area = areaAtLine(d.idx)?.code ?? null;
-    else a.area = areaAtLine(d.idx)?.code ?? areaForSupp(d.idx, d.letter);
-
-    if (l.kind === "supplementary") classify(a);
+      ? { inlineTitle: d.cells.title, inlineDepts: d.cells.owners, deptLabelSeen: false, fixedTitle: true, tableRow: true, cellBody: d.cells.deadline }
+      : inlineHead(d.rest);
+    const a = buildAssignment(st, { id: d.id, hasId: true, letter: d.letter, start: d.idx, end, newLayout: !d.hasLabel && d.rest === "", ...row });
+    a.area = areaAtLine(d.idx)?.code ?? (l.kind === "main" ? null : areaForSupp(st, d.idx, d.letter));
+    if (l.kind === "supplementary") classify(st, a);
     const dupe = seenIds.get(idIdentity(a.id));
     // A later letter's addition to or clarification of an assignment is a part, not a duplicate.
     const laterPart = dupe !== undefined && dupe.letter !== a.letter && a.kind !== undefined && a.kind !== "original";
@@ -387,9 +418,6 @@ export function phaseBlocks(st: ParseState): void {
     assignments.push(a);
   }
   st.assignments = assignments;
-  st.covered = covered;
-  st.buildAssignment = buildAssignment;
-  st.areaForSupp = areaForSupp;
 }
 
 /** Phase "events": postponements ("Utsettelse av …", "settes i bero"). */

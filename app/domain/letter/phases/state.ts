@@ -144,8 +144,6 @@ export interface ParseState {
   nextBoundary: (i: number, letterEnd: number) => number;
   assignments: ParsedAssignment[];
   covered: boolean[];
-  buildAssignment: (b: Block) => ParsedAssignment;
-  areaForSupp: (idx: number, li: number) => string | null;
   events: ParsedEvent[];
 }
 
@@ -187,8 +185,6 @@ export function createParseState(input: string, warnings: ParseWarning[] = []): 
     nextBoundary: unset,
     assignments: [],
     covered: new Array<boolean>(n).fill(false),
-    buildAssignment: unset,
-    areaForSupp: unset,
     events: [],
   };
 }

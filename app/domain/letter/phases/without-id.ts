@@ -3,6 +3,7 @@ import { syntheticId } from "../ids";
 import { idAtLineStart, listIdAt } from "../line-ids";
 import { tableRowCells } from "../tables";
 import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LINE, RE_TITLE_CONTINUES, areaName, joinWrapped } from "./patterns";
+import { areaForSupp, buildAssignment } from "./blocks";
 import type { Heading, ParseState } from "./state";
 
 /** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" … ("3.2 Oppdrag til direktoratet"). */
@@ -33,7 +34,7 @@ const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Innleiing|Bakgrunn|Generelt
 
 /** Phase "without ID": assignments without an ID (blocks closed by an owner line, "Oppdrag" sections, numbered items). */
 export function phaseWithoutId(st: ParseState): void {
-  const { lines, warnings, content, letters, letterOf, headings, headingAt, defs, suppAreaHeadings, boundary, nextBoundary, assignments, covered, buildAssignment, areaForSupp } = st;
+  const { lines, warnings, content, letters, letterOf, headings, headingAt, defs, suppAreaHeadings, boundary, nextBoundary, assignments, covered } = st;
   // ----- Assignments without ID ------------------------------------------------------------------
   /**
    * The "Oppdrag" / "Særskilte oppdrag" headings of letter `li`, each with the last line of its
@@ -221,7 +222,7 @@ export function phaseWithoutId(st: ParseState): void {
     /** `headIdx`: the line the title belongs to (treated like a definition line). */
     const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number, headless = false, tableRow = false) => {
       const tempId = "oppdrag uten ID";
-      const a = buildAssignment({
+      const a = buildAssignment(st, {
         id: tempId,
         hasId: false,
         letter: li,
@@ -238,7 +239,7 @@ export function phaseWithoutId(st: ParseState): void {
       let id = syntheticId(l.year, letterKey, a.title);
       for (let k = 2; assignments.some((x) => x.id === id); k++) id = syntheticId(l.year, `${letterKey}#${k}`, a.title);
       a.id = id;
-      a.area = l.kind === "main" ? mainLetterArea(st, li, lineIdx) : areaForSupp(lineIdx, li);
+      a.area = l.kind === "main" ? mainLetterArea(st, li, lineIdx) : areaForSupp(st, lineIdx, li);
       for (const w of warnings) w.message = w.message.replace(tempId, id);
       assignments.push(a);
     };
