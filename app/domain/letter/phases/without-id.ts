@@ -32,289 +32,314 @@ function sentenceTitle(sentence: string): string {
 /** Subsections of an "Oppdrag" section that are no assignment of their own. */
 const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Innleiing|Bakgrunn|Generelt|Oversikt|Frister?|Rapportering|Budsjett|Økonomi|Styringsparametere?|Mål)\b/i;
 
-/** Phase "without ID": assignments without an ID (blocks closed by an owner line, "Oppdrag" sections, numbered items). */
-export function phaseWithoutId(st: ParseState): void {
-  const { lines, warnings, content, letters, letterOf, headings, headingAt, defs, suppAreaHeadings, boundary, nextBoundary, assignments, covered } = st;
-  // ----- Assignments without ID ------------------------------------------------------------------
-  /**
-   * The "Oppdrag" / "Særskilte oppdrag" headings of letter `li`, each with the last line of its
-   * section: numbered section headings ("2 Særskilte oppdrag", to the next heading of the same or
-   * a higher level), and the same words alone on a line after a blank line, as a Word heading
-   * without a number comes out of a PDF ("Oppdrag", "Særskilte oppdrag for 2026", to the next
-   * heading of any kind).
-   */
-  const oppdragHeadings = (li: number, own: typeof headings, plainOnly: boolean): { idx: number; end: number; level: number | null }[] => {
-    const l = letters[li];
-    const numbered = own
-      .filter((h) => (plainOnly ? RE_PLAIN_OPPDRAG_HEADING : RE_OPPDRAG_HEADING).test(h.title))
-      .map((h) => {
-        const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
-        return { idx: h.idx, end: next ? next.idx - 1 : l.end, level: h.level };
+/** `table`: a row of a table of assignments with a "Frist" column (its deadline cell is read as a deadline). */
+type Item = { idx: number; title: string; sentence: boolean; table?: boolean };
+
+/**
+ * The "Oppdrag" / "Særskilte oppdrag" headings of letter `li`, each with the last line of its
+ * section: numbered section headings ("2 Særskilte oppdrag", to the next heading of the same or
+ * a higher level), and the same words alone on a line after a blank line, as a Word heading
+ * without a number comes out of a PDF ("Oppdrag", "Særskilte oppdrag for 2026", to the next
+ * heading of any kind).
+ */
+function oppdragHeadings(st: ParseState, li: number, own: Heading[], plainOnly: boolean): { idx: number; end: number; level: number | null }[] {
+  const { lines, letters, headingAt, content } = st;
+  const l = letters[li];
+  const numbered = own
+    .filter((h) => (plainOnly ? RE_PLAIN_OPPDRAG_HEADING : RE_OPPDRAG_HEADING).test(h.title))
+    .map((h) => {
+      const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
+      return { idx: h.idx, end: next ? next.idx - 1 : l.end, level: h.level };
+    });
+  const plain: { idx: number; end: number; level: number | null }[] = [];
+  for (let k = l.start; k <= l.end; k++) {
+    // Also an appendix of them: "Vedlegg 1 Oppdrag for 2025", "Vedlegg 2: Særskilte oppdrag".
+    const t = lines[k].text.replace(/^Vedlegg\s+\d{1,2}\s*[:.–-]?\s*/i, "");
+    if (headingAt.has(k) || !content(k) || !RE_PLAIN_OPPDRAG_HEADING.test(t)) continue;
+    if (k > l.start && !(lines[k - 1].blank || lines[k - 1].noise)) continue;
+    if (numbered.some((h) => h.idx < k && k <= h.end)) continue;
+    const next = own.find((o) => o.idx > k);
+    plain.push({ idx: k, end: next ? next.idx - 1 : l.end, level: null });
+  }
+  return [...numbered, ...plain].sort((a, b) => a.idx - b.idx);
+}
+
+/** An item's first line with the lines that go on with its sentence (in lower case; PDF wrapping). */
+function withContinuation(st: ParseState, k: number, first: string, to: number): string {
+  const { lines, content, headingAt } = st;
+  let text = first;
+  for (let j = k + 1; j <= to && j <= k + 3; j++) {
+    const t = lines[j].text;
+    // It goes on in lower case, or after a word that cannot end it ("i samarbeid med" / "Miljødirektoratet …").
+    if (!content(j) || headingAt.has(j) || /[.!?]$/.test(text) || !(/^\p{Ll}/u.test(t) || RE_TITLE_CONTINUES.test(text)) || RE_BULLET_ITEM.test(t)) break;
+    if (RE_NUMBERED_ITEM.test(t)) break;
+    text += ` ${t}`;
+  }
+  return text;
+}
+
+/**
+ * The list items after line `from` up to `to` (see itemsOfSection): numbered lines; where there
+ * are none, a bullet list of two or more ("• Direktoratet skal innen 1. juni …"), each bullet one
+ * assignment that is its own text.
+ */
+function listItems(st: ParseState, from: number, to: number): Item[] {
+  const { lines, content, headingAt } = st;
+const candidates: (Item & { n: number; afterBlank: boolean })[] = [];
+const bullets: Item[] = [];
+for (let k = from + 1; k <= to; k++) {
+  if (!content(k)) continue;
+  const bullet = RE_BULLET_ITEM.exec(lines[k].text);
+  // "- TB2026-61 (unntatt offentlighet) …" under "Nye oppdrag" is the opening list of IDs.
+  if (bullet && idAtLineStart(bullet[1]) !== null) continue;
+  if (bullet) bullets.push({ idx: k, title: sentenceTitle(withContinuation(st, k, bullet[1], to)), sentence: true });
+  const m = RE_NUMBERED_ITEM.exec(lines[k].text);
+  if (!m || m[2].length > 160) continue;
+  const afterBlank = k === from + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
+  // An item that is a whole sentence ("1. Instituttet skal … innen 1. juni.", perhaps wrapped
+  // over lines) is its own text too (its deadline is in it); its title is the sentence up to a "Frist".
+  const full = withContinuation(st, k, m[2], to);
+  const sentence = full !== m[2] || /[.!]$/.test(m[2]) || /\bFrist\b/.test(m[2]);
+  const title = sentence ? sentenceTitle(full) : m[2].replace(/[.:]$/, "").trim();
+  candidates.push({ idx: k, n: Number(m[1]), title, sentence, afterBlank });
+}
+if (candidates.length === 0 && bullets.length >= 2) return bullets;
+if (candidates.length === 0) {
+  const rows = tableRows(st, from, to);
+  if (rows.length >= 2) return rows;
+}
+const oneSequence = candidates.length >= 2 && candidates.every((c, n) => c.n === n + 1);
+return oneSequence ? candidates : candidates.filter((c) => c.afterBlank);
+}
+
+/**
+ * The rows of a table of assignments ("Nr. Oppdrag Frist") after line `from` up to `to`,
+ * numbered 1, 2, 3 … without a dot: the number and the text on one line ("1 Utarbeide en plan
+ * … 1. juni 2026"), or each cell on a line of its own ("1" / "Utarbeide en plan …" / "1. juni
+ * 2026"), as a PDF gives a table. Only under a header row that names the deadline column.
+ */
+function tableRows(st: ParseState, from: number, to: number): Item[] {
+  const { lines, content, letters, letterOf } = st;
+  const header = (k: number) => /^(?:(?:Nr\.?|Nummer|ID)\s+)?Oppdrag(?:et)?\b.{0,40}\bFrist\b/i.test(lines[k].text);
+  const cellHeader = (k: number) => /^(?:Nr\.?|Nummer|ID)$/i.test(lines[k].text) && /^Oppdrag(?:et)?$/i.test(lines[k + 1]?.text ?? "");
+  let k = from + 1;
+  while (k <= to && !(content(k) && (header(k) || cellHeader(k)))) k++;
+  if (k > to) return [];
+  const rows: Item[] = [];
+  for (let i = k + 1; i <= to; i++) {
+    if (!content(i)) continue;
+    const t = lines[i].text;
+    const inline = /^(\d{1,2})\s+(\p{Lu}.*)$/u.exec(t);
+    const alone = /^(\d{1,2})\.?$/.exec(t);
+    const n = Number((inline ?? alone)?.[1] ?? 0);
+    if (n !== rows.length + 1) continue;
+    if (inline) {
+      // The deadline cell ends the row: a date, or a word for a reporting point ("Årsrapporten").
+      const { title } = tableRowCells(inline[2], letters[letterOf(i)].year, false);
+      rows.push({ idx: i, title: sentenceTitle(title), sentence: true, table: true });
+    } else if (i + 1 <= to && content(i + 1) && /^\p{Lu}/u.test(lines[i + 1].text)) {
+      rows.push({ idx: i, title: sentenceTitle(lines[i + 1].text), sentence: true, table: true });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The items of an "Oppdrag" section from `h` to `spanEnd`: its subsections, when it has any
+ * ("2.1 Nasjonal plan for radonarbeid" under "2 Oppdrag for 2026"), else its list items
+ * (`listItems`): numbered lines ("1. Title", "Oppdrag 1: Title"), set apart by blank lines, or
+ * counting 1, 2, 3 … line by line where the letter has no blank lines between them (a list
+ * inside an item starts over at 1); else two or more bullets.
+ */
+function itemsOfSection(st: ParseState, h: { idx: number; level: number | null }, own: Heading[], spanEnd: number): Item[] {
+  if (h.level !== null) {
+    const subsections = own.filter(
+      (o) => o.idx > h.idx && o.idx <= spanEnd && o.level === h.level! + 1 && !RE_NOT_AN_ASSIGNMENT_SECTION.test(o.title),
+    );
+    if (subsections.length > 0) {
+      // Subsections that hold numbered items of their own ("3.1 Folkehelse" / "1. …", "2. …")
+      // group assignments; otherwise each subsection is one.
+      const groups = subsections.map((o) => {
+        const next = own.find((x) => x.idx > o.idx);
+        return listItems(st, o.idx, Math.min(spanEnd, next ? next.idx - 1 : spanEnd));
       });
-    const plain: { idx: number; end: number; level: number | null }[] = [];
-    for (let k = l.start; k <= l.end; k++) {
-      // Also an appendix of them: "Vedlegg 1 Oppdrag for 2025", "Vedlegg 2: Særskilte oppdrag".
-      const t = lines[k].text.replace(/^Vedlegg\s+\d{1,2}\s*[:.–-]?\s*/i, "");
-      if (headingAt.has(k) || !content(k) || !RE_PLAIN_OPPDRAG_HEADING.test(t)) continue;
-      if (k > l.start && !(lines[k - 1].blank || lines[k - 1].noise)) continue;
-      if (numbered.some((h) => h.idx < k && k <= h.end)) continue;
-      const next = own.find((o) => o.idx > k);
-      plain.push({ idx: k, end: next ? next.idx - 1 : l.end, level: null });
+      if (groups.some((g) => g.length >= 2)) return groups.flat();
+      return subsections.map((o) => ({ idx: o.idx, title: o.title.replace(/[.:]$/, "").trim(), sentence: false }));
     }
-    return [...numbered, ...plain].sort((a, b) => a.idx - b.idx);
-  };
+  }
+  return listItems(st, h.idx, spanEnd);
+}
 
-  /** `table`: a row of a table of assignments with a "Frist" column (its deadline cell is read as a deadline). */
-  type Item = { idx: number; title: string; sentence: boolean; table?: boolean };
-
-  /**
-   * The list items after line `from` up to `to` (see itemsOfSection): numbered lines; where there
-   * are none, a bullet list of two or more ("• Direktoratet skal innen 1. juni …"), each bullet one
-   * assignment that is its own text.
-   */
-  const listItems = (from: number, to: number): Item[] => {
-    /** An item's first line with the lines that go on with its sentence (in lower case; PDF wrapping). */
-    const withContinuation = (k: number, first: string): string => {
-      let text = first;
-      for (let j = k + 1; j <= to && j <= k + 3; j++) {
-        const t = lines[j].text;
-        // It goes on in lower case, or after a word that cannot end it ("i samarbeid med" / "Miljødirektoratet …").
-        if (!content(j) || headingAt.has(j) || /[.!?]$/.test(text) || !(/^\p{Ll}/u.test(t) || RE_TITLE_CONTINUES.test(text)) || RE_BULLET_ITEM.test(t)) break;
-        if (RE_NUMBERED_ITEM.test(t)) break;
-        text += ` ${t}`;
-      }
-      return text;
-    };
-    const candidates: (Item & { n: number; afterBlank: boolean })[] = [];
-    const bullets: Item[] = [];
-    for (let k = from + 1; k <= to; k++) {
-      if (!content(k)) continue;
-      const bullet = RE_BULLET_ITEM.exec(lines[k].text);
-      // "- TB2026-61 (unntatt offentlighet) …" under "Nye oppdrag" is the opening list of IDs.
-      if (bullet && idAtLineStart(bullet[1]) !== null) continue;
-      if (bullet) bullets.push({ idx: k, title: sentenceTitle(withContinuation(k, bullet[1])), sentence: true });
-      const m = RE_NUMBERED_ITEM.exec(lines[k].text);
-      if (!m || m[2].length > 160) continue;
-      const afterBlank = k === from + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
-      // An item that is a whole sentence ("1. Instituttet skal … innen 1. juni.", perhaps wrapped
-      // over lines) is its own text too (its deadline is in it); its title is the sentence up to a "Frist".
-      const full = withContinuation(k, m[2]);
-      const sentence = full !== m[2] || /[.!]$/.test(m[2]) || /\bFrist\b/.test(m[2]);
-      const title = sentence ? sentenceTitle(full) : m[2].replace(/[.:]$/, "").trim();
-      candidates.push({ idx: k, n: Number(m[1]), title, sentence, afterBlank });
-    }
-    if (candidates.length === 0 && bullets.length >= 2) return bullets;
-    if (candidates.length === 0) {
-      const rows = tableRows(from, to);
-      if (rows.length >= 2) return rows;
-    }
-    const oneSequence = candidates.length >= 2 && candidates.every((c, n) => c.n === n + 1);
-    return oneSequence ? candidates : candidates.filter((c) => c.afterBlank);
-  };
-
-  /**
-   * The rows of a table of assignments ("Nr. Oppdrag Frist") after line `from` up to `to`,
-   * numbered 1, 2, 3 … without a dot: the number and the text on one line ("1 Utarbeide en plan
-   * … 1. juni 2026"), or each cell on a line of its own ("1" / "Utarbeide en plan …" / "1. juni
-   * 2026"), as a PDF gives a table. Only under a header row that names the deadline column.
-   */
-  const tableRows = (from: number, to: number): Item[] => {
-    const header = (k: number) => /^(?:(?:Nr\.?|Nummer|ID)\s+)?Oppdrag(?:et)?\b.{0,40}\bFrist\b/i.test(lines[k].text);
-    const cellHeader = (k: number) => /^(?:Nr\.?|Nummer|ID)$/i.test(lines[k].text) && /^Oppdrag(?:et)?$/i.test(lines[k + 1]?.text ?? "");
-    let k = from + 1;
-    while (k <= to && !(content(k) && (header(k) || cellHeader(k)))) k++;
-    if (k > to) return [];
-    const rows: Item[] = [];
-    for (let i = k + 1; i <= to; i++) {
-      if (!content(i)) continue;
-      const t = lines[i].text;
-      const inline = /^(\d{1,2})\s+(\p{Lu}.*)$/u.exec(t);
-      const alone = /^(\d{1,2})\.?$/.exec(t);
-      const n = Number((inline ?? alone)?.[1] ?? 0);
-      if (n !== rows.length + 1) continue;
-      if (inline) {
-        // The deadline cell ends the row: a date, or a word for a reporting point ("Årsrapporten").
-        const { title } = tableRowCells(inline[2], letters[letterOf(i)].year, false);
-        rows.push({ idx: i, title: sentenceTitle(title), sentence: true, table: true });
-      } else if (i + 1 <= to && content(i + 1) && /^\p{Lu}/u.test(lines[i + 1].text)) {
-        rows.push({ idx: i, title: sentenceTitle(lines[i + 1].text), sentence: true, table: true });
+/** The items under the "Oppdrag" headings of letter `li`, each to the next item or the section's end. */
+function numberedItems(st: ParseState, li: number, plainHeadingOnly = false): (Item & { end: number })[] {
+  const { lines, headings, boundary } = st;
+  const own = headings.filter((h) => h.letter === li);
+  const out: (Item & { end: number })[] = [];
+  for (const h of oppdragHeadings(st, li, own, plainHeadingOnly)) {
+    let spanEnd = h.end;
+    for (let k = h.idx + 1; k <= spanEnd; k++) {
+      if (boundary[k] && (RE_BUDGET_HEADING.test(lines[k].text) || RE_CLOSING.test(lines[k].text))) {
+        spanEnd = k - 1;
+        break;
       }
     }
-    return rows;
-  };
+    const starts = itemsOfSection(st, h, own, spanEnd);
+    starts.forEach((item, n) => {
+      // An item ends at the next item, or at a heading inside the section ("2.3 Rapportering").
+      const heading = own.find((o) => o.idx > item.idx);
+      const end = Math.min(n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, heading ? heading.idx - 1 : spanEnd);
+      out.push({ idx: item.idx, end, title: item.title, sentence: item.sentence, table: item.table });
+    });
+  }
+  return out;
+}
 
-  /**
-   * The items of an "Oppdrag" section from `h` to `spanEnd`: its subsections, when it has any
-   * ("2.1 Nasjonal plan for radonarbeid" under "2 Oppdrag for 2026"), else its list items
-   * (`listItems`): numbered lines ("1. Title", "Oppdrag 1: Title"), set apart by blank lines, or
-   * counting 1, 2, 3 … line by line where the letter has no blank lines between them (a list
-   * inside an item starts over at 1); else two or more bullets.
-   */
-  const itemsOfSection = (h: { idx: number; level: number | null }, own: typeof headings, spanEnd: number): Item[] => {
-    if (h.level !== null) {
-      const subsections = own.filter(
-        (o) => o.idx > h.idx && o.idx <= spanEnd && o.level === h.level! + 1 && !RE_NOT_AN_ASSIGNMENT_SECTION.test(o.title),
-      );
-      if (subsections.length > 0) {
-        // Subsections that hold numbered items of their own ("3.1 Folkehelse" / "1. …", "2. …")
-        // group assignments; otherwise each subsection is one.
-        const groups = subsections.map((o) => {
-          const next = own.find((x) => x.idx > o.idx);
-          return listItems(o.idx, Math.min(spanEnd, next ? next.idx - 1 : spanEnd));
-        });
-        if (groups.some((g) => g.length >= 2)) return groups.flat();
-        return subsections.map((o) => ({ idx: o.idx, title: o.title.replace(/[.:]$/, "").trim(), sentence: false }));
-      }
+/**
+ * Paragraphs labelled "Oppdrag: Direktoratet skal …" (a letter that names each assignment in its
+ * running text, under its goal areas), each to the blank line after it: for a letter with no
+ * "Oppdrag" section.
+ */
+function labelledParagraphs(st: ParseState, li: number): (Item & { end: number })[] {
+  const { lines, letters, content, headingAt, boundary } = st;
+  const l = letters[li];
+  const out: (Item & { end: number })[] = [];
+  for (let k = l.start; k <= l.end; k++) {
+    if (!content(k)) continue;
+    const m = /^Oppdrag(?:et)?\s*:\s*(\p{Lu}.{10,})$/u.exec(lines[k].text);
+    if (!m || !(k === l.start || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1))) continue;
+    const parts = [m[1]];
+    let end = k;
+    while (end + 1 <= l.end && !lines[end + 1].blank && !headingAt.has(end + 1) && !boundary[end + 1]) {
+      end++;
+      if (content(end)) parts.push(lines[end].text);
     }
-    return listItems(h.idx, spanEnd);
-  };
+    out.push({ idx: k, end, title: sentenceTitle(joinWrapped(parts)), sentence: true });
+  }
+  return out;
+}
 
-  /** The items under the "Oppdrag" headings of letter `li`, each to the next item or the section's end. */
-  const numberedItems = (li: number, plainHeadingOnly = false): (Item & { end: number })[] => {
-    const own = headings.filter((h) => h.letter === li);
-    const out: (Item & { end: number })[] = [];
-    for (const h of oppdragHeadings(li, own, plainHeadingOnly)) {
-      let spanEnd = h.end;
-      for (let k = h.idx + 1; k <= spanEnd; k++) {
-        if (boundary[k] && (RE_BUDGET_HEADING.test(lines[k].text) || RE_CLOSING.test(lines[k].text))) {
-          spanEnd = k - 1;
-          break;
-        }
-      }
-      const starts = itemsOfSection(h, own, spanEnd);
-      starts.forEach((st, n) => {
-        // An item ends at the next item, or at a heading inside the section ("2.3 Rapportering").
-        const heading = own.find((o) => o.idx > st.idx);
-        const end = Math.min(n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, heading ? heading.idx - 1 : spanEnd);
-        out.push({ idx: st.idx, end, title: st.title, sentence: st.sentence, table: st.table });
-      });
-    }
-    return out;
-  };
+/**
+ * Adds an assignment without ID from the block at `headIdx` (the line its title belongs to, treated
+ * like a definition line) to `end`, keyed by the letter and its title (ids.ts, syntheticId).
+ */
+function addWithoutId(st: ParseState, li: number, headIdx: number, end: number, fixedTitle: string | null, lineIdx: number, headless = false, tableRow = false): void {
+  const { lines, warnings, assignments } = st;
+  const l = st.letters[li];
+  const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
+  const tempId = "oppdrag uten ID";
+  const a = buildAssignment(st, {
+    id: tempId,
+    hasId: false,
+    letter: li,
+    start: headIdx,
+    end,
+    inlineTitle: fixedTitle ?? "",
+    inlineDepts: [],
+    deptLabelSeen: false,
+    fixedTitle: fixedTitle !== null,
+    headless,
+    tableRow,
+  });
+  a.line = lines[lineIdx].no;
+  let id = syntheticId(l.year, letterKey, a.title);
+  for (let k = 2; assignments.some((x) => x.id === id); k++) id = syntheticId(l.year, `${letterKey}#${k}`, a.title);
+  a.id = id;
+  a.area = l.kind === "main" ? mainLetterArea(st, li, lineIdx) : areaForSupp(st, lineIdx, li);
+  for (const w of warnings) w.message = w.message.replace(tempId, id);
+  assignments.push(a);
+}
 
-  /**
-   * Paragraphs labelled "Oppdrag: Direktoratet skal …" (a letter that names each assignment in its
-   * running text, under its goal areas), each to the blank line after it: for a letter with no
-   * "Oppdrag" section.
-   */
-  const labelledParagraphs = (li: number): (Item & { end: number })[] => {
-    const l = letters[li];
-    const out: (Item & { end: number })[] = [];
-    for (let k = l.start; k <= l.end; k++) {
-      if (!content(k)) continue;
-      const m = /^Oppdrag(?:et)?\s*:\s*(\p{Lu}.{10,})$/u.exec(lines[k].text);
-      if (!m || !(k === l.start || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1))) continue;
-      const parts = [m[1]];
-      let end = k;
-      while (end + 1 <= l.end && !lines[end + 1].blank && !headingAt.has(end + 1) && !boundary[end + 1]) {
-        end++;
-        if (content(end)) parts.push(lines[end].text);
-      }
-      out.push({ idx: k, end, title: sentenceTitle(joinWrapped(parts)), sentence: true });
-    }
-    return out;
-  };
+/**
+ * A letter without IDs: numbered items ("1. Varslingsordning for legemiddelmangel") under a
+ * heading such as "Oppdrag" / "Særskilte oppdrag", else "Oppdrag: …" paragraphs; each is an assignment.
+ */
+function mainLetterItems(st: ParseState, li: number): void {
+  const items = numberedItems(st, li);
+  for (const item of items.length > 0 ? items : labelledParagraphs(st, li)) addWithoutId(st, li, item.idx, item.end, item.title, item.idx, item.sentence, item.table);
+}
 
-  letters.forEach((l, li) => {
-    const hasDefs = defs.some((d) => d.letter === li);
-    if (l.kind !== "supplementary" && hasDefs) return;
-    const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
-    /** `headIdx`: the line the title belongs to (treated like a definition line). */
-    const addUntitled = (headIdx: number, end: number, fixedTitle: string | null, lineIdx: number, headless = false, tableRow = false) => {
-      const tempId = "oppdrag uten ID";
-      const a = buildAssignment(st, {
-        id: tempId,
-        hasId: false,
-        letter: li,
-        start: headIdx,
-        end,
-        inlineTitle: fixedTitle ?? "",
-        inlineDepts: [],
-        deptLabelSeen: false,
-        fixedTitle: fixedTitle !== null,
-        headless,
-        tableRow,
-      });
-      a.line = lines[lineIdx].no;
-      let id = syntheticId(l.year, letterKey, a.title);
-      for (let k = 2; assignments.some((x) => x.id === id); k++) id = syntheticId(l.year, `${letterKey}#${k}`, a.title);
-      a.id = id;
-      a.area = l.kind === "main" ? mainLetterArea(st, li, lineIdx) : areaForSupp(st, lineIdx, li);
-      for (const w of warnings) w.message = w.message.replace(tempId, id);
-      assignments.push(a);
-    };
-    if (l.kind !== "supplementary") {
-      // A letter without IDs: numbered items ("1. Varslingsordning for legemiddelmangel") under
-      // a heading such as "Oppdrag" / "Særskilte oppdrag"; each item is an assignment.
-      const items = numberedItems(li);
-      for (const item of items.length > 0 ? items : labelledParagraphs(li)) addUntitled(item.idx, item.end, item.title, item.idx, item.sentence, item.table);
-      return;
+/** A later letter with IDs: its free segments (outside ID blocks and events) closed by "Ansvarlig avdeling …". */
+function freeSegments(st: ParseState, li: number): void {
+  const { lines, content, suppAreaHeadings, boundary, nextBoundary, covered } = st;
+  const l = st.letters[li];
+  let i = l.start;
+  while (i <= l.end) {
+    if (covered[i] || (boundary[i] && (RE_BUDGET_HEADING.test(lines[i].text) || RE_CLOSING.test(lines[i].text)))) {
+      i++;
+      continue;
     }
-    if (hasDefs) {
-      // Free segments (outside ID blocks and events) closed by "Ansvarlig avdeling …".
-      let i = l.start;
-      while (i <= l.end) {
-        if (covered[i] || (boundary[i] && (RE_BUDGET_HEADING.test(lines[i].text) || RE_CLOSING.test(lines[i].text)))) {
-          i++;
-          continue;
-        }
-        const segEnd = Math.min(nextBoundary(i, l.end) - 1, l.end);
-        let deptIdx = -1;
-        for (let k = i; k <= segEnd; k++) if (!covered[k] && content(k) && RE_DEPT_LINE.test(lines[k].text)) deptIdx = k;
-        if (deptIdx > i) {
-          let s = suppAreaHeadings.has(i) ? i + 1 : i;
-          while (s < deptIdx && !content(s)) s++;
-          // A heading over the segment ("Andre føringer:") is not its title.
-          if (s < deptIdx && lines[s].text.length <= 40 && /:$/.test(lines[s].text)) {
-            s++;
-            while (s < deptIdx && !content(s)) s++;
-          }
-          if (s < deptIdx && !listIdAt(lines[s].text)) addUntitled(s, segEnd, null, s, true);
-        }
-        i = segEnd + 1;
+    const segEnd = Math.min(nextBoundary(i, l.end) - 1, l.end);
+    let deptIdx = -1;
+    for (let k = i; k <= segEnd; k++) if (!covered[k] && content(k) && RE_DEPT_LINE.test(lines[k].text)) deptIdx = k;
+    if (deptIdx > i) {
+      let s = suppAreaHeadings.has(i) ? i + 1 : i;
+      while (s < deptIdx && !content(s)) s++;
+      // A heading over the segment ("Andre føringer:") is not its title.
+      if (s < deptIdx && lines[s].text.length <= 40 && /:$/.test(lines[s].text)) {
+        s++;
+        while (s < deptIdx && !content(s)) s++;
       }
-      return;
+      if (s < deptIdx && !listIdAt(lines[s].text)) addWithoutId(st, li, s, segEnd, null, s, true);
     }
-    // No IDs in the letter: numbered items under a plain "Oppdrag" / "Særskilte oppdrag" heading,
-    // else "3 Oppdrag til …" sections, else the whole "Tilleggsoppdrag" letter.
-    const items = numberedItems(li, true);
-    if (items.length >= 2) {
-      for (const item of items) addUntitled(item.idx, item.end, item.title, item.idx, item.sentence, item.table);
-      return;
-    }
-    const own = headings.filter((h) => h.letter === li);
-    const oppdrag = own.filter((h) => /\boppdrag\b/i.test(h.title));
-    if (oppdrag.length > 0) {
-      for (const h of oppdrag) {
-        let end = l.end;
-        for (const o of own) {
-          if (o.idx <= h.idx || o.level > h.level) continue;
-          if (/frist|rapportering|leveranse/i.test(o.title)) continue;
-          end = Math.min(end, o.idx - 1);
-          break;
-        }
-        for (let k = h.idx + 1; k <= end; k++) {
-          if (RE_CLOSING.test(lines[k].text)) {
-            end = k - 1;
-            break;
-          }
-        }
-        // Following "Frister og rapportering" sections stay in the body.
-        addUntitled(h.idx, end, h.title, h.idx);
-      }
-      return;
-    }
-    // (The word "oppdrag": "Korrigering av oppdragsdokument …" names the genre, not an assignment.)
-    if (l.title && /(?:\btilleggs|\b)oppdrag\b/i.test(l.title) && l.titleEnd !== null) {
+    i = segEnd + 1;
+  }
+}
+
+/**
+ * A later letter without IDs: numbered items under a plain "Oppdrag" / "Særskilte oppdrag"
+ * heading, else "3 Oppdrag til …" sections, else the whole "Tilleggsoppdrag" letter.
+ */
+function laterLetterWithoutIds(st: ParseState, li: number): void {
+  const { lines, headings } = st;
+  const l = st.letters[li];
+  const items = numberedItems(st, li, true);
+  if (items.length >= 2) {
+    for (const item of items) addWithoutId(st, li, item.idx, item.end, item.title, item.idx, item.sentence, item.table);
+    return;
+  }
+  const own = headings.filter((h) => h.letter === li);
+  const oppdrag = own.filter((h) => /\boppdrag\b/i.test(h.title));
+  if (oppdrag.length > 0) {
+    for (const h of oppdrag) {
       let end = l.end;
-      for (let k = l.titleEnd + 1; k <= l.end; k++) {
+      for (const o of own) {
+        if (o.idx <= h.idx || o.level > h.level) continue;
+        if (/frist|rapportering|leveranse/i.test(o.title)) continue;
+        end = Math.min(end, o.idx - 1);
+        break;
+      }
+      for (let k = h.idx + 1; k <= end; k++) {
         if (RE_CLOSING.test(lines[k].text)) {
           end = k - 1;
           break;
         }
       }
-      addUntitled(l.titleEnd, end, l.title, l.titleLine ?? l.start);
+      // Following "Frister og rapportering" sections stay in the body.
+      addWithoutId(st, li, h.idx, end, h.title, h.idx);
     }
+    return;
+  }
+  // (The word "oppdrag": "Korrigering av oppdragsdokument …" names the genre, not an assignment.)
+  if (l.title && /(?:\btilleggs|\b)oppdrag\b/i.test(l.title) && l.titleEnd !== null) {
+    let end = l.end;
+    for (let k = l.titleEnd + 1; k <= l.end; k++) {
+      if (RE_CLOSING.test(lines[k].text)) {
+        end = k - 1;
+        break;
+      }
+    }
+    addWithoutId(st, li, l.titleEnd, end, l.title, l.titleLine ?? l.start);
+  }
+}
+
+/** Phase "without ID": assignments without an ID (blocks closed by an owner line, "Oppdrag" sections, numbered items). */
+export function phaseWithoutId(st: ParseState): void {
+  st.letters.forEach((l, li) => {
+    const hasDefs = st.defs.some((d) => d.letter === li);
+    if (l.kind !== "supplementary") {
+      if (!hasDefs) mainLetterItems(st, li);
+    } else if (hasDefs) freeSegments(st, li);
+    else laterLetterWithoutIds(st, li);
   });
 }
 
