@@ -38,36 +38,32 @@ function isLetterStartCandidate(t: string): boolean {
   return isGenreSubject(t);
 }
 
-/** Phase "letters": where each letter starts and ends, its subject, "Vår ref", "Dato" and year. */
-export function phaseLetters(st: ParseState): void {
-  const { text, lines, n, warnings, content } = st;
-  // ----- Letters -------------------------------------------------------------------------------
-  const letters: Letter[] = [];
-  const newLetter = (start: number): Letter => ({
-    start,
-    end: n - 1,
-    title: null,
-    titleLine: null,
-    titleEnd: null,
-    kind: "main",
-    year: 0,
-    date: null,
-    reference: null,
-  });
-  letters.push(newLetter(0));
-  const readTitle = (i: number): { title: string; end: number } => {
-    const parts = [lines[i].text];
-    let j = i;
-    while (parts.length < 3 && j + 1 < n) {
-      const next = lines[j + 1];
-      if (next.blank || next.noise || next.text.length > 100) break;
-      const prev = parts[parts.length - 1];
-      if (!(RE_TITLE_CONTINUES.test(prev) || /^\p{Ll}/u.test(next.text))) break;
-      parts.push(next.text);
-      j++;
-    }
-    return { title: joinWrapped(parts), end: j };
-  };
+function newLetter(start: number, end: number): Letter {
+  return { start, end, title: null, titleLine: null, titleEnd: null, kind: "main", year: 0, date: null, reference: null };
+}
+
+/** A subject line with the lines the PDF wrapped it onto (at most three). */
+function readSubject(lines: SourceLine[], i: number): { title: string; end: number } {
+  const parts = [lines[i].text];
+  let j = i;
+  while (parts.length < 3 && j + 1 < lines.length) {
+    const next = lines[j + 1];
+    if (next.blank || next.noise || next.text.length > 100) break;
+    const prev = parts[parts.length - 1];
+    if (!(RE_TITLE_CONTINUES.test(prev) || /^\p{Ll}/u.test(next.text))) break;
+    parts.push(next.text);
+    j++;
+  }
+  return { title: joinWrapped(parts), end: j };
+}
+
+/**
+ * The letters of a file: a new one starts at a subject line once the one before has content or
+ * has been signed off; the same subject again before the closing is a running page header (noise).
+ */
+function findLetters(st: ParseState): Letter[] {
+  const { lines, n, content } = st;
+  const letters: Letter[] = [newLetter(0, n - 1)];
   /** Subject lines seen in the current letter: the same line again before its closing is a running page header. */
   let subjectsSeen = new Set<string>();
   for (let i = 0; i < n; i++) {
@@ -91,11 +87,11 @@ export function phaseLetters(st: ParseState): void {
       lines[i].noise = true;
       continue;
     }
-    const { title, end } = readTitle(i);
+    const { title, end } = readSubject(lines, i);
     if (contentLines >= 30 || closed) {
       const start = letterHeadStart(lines, i, cur.start);
       cur.end = start - 1;
-      const l = newLetter(start);
+      const l = newLetter(start, n - 1);
       l.title = title;
       l.titleLine = i;
       l.titleEnd = end;
@@ -110,30 +106,32 @@ export function phaseLetters(st: ParseState): void {
       }
     }
   }
-  const letterOf = (idx: number): number => {
-    for (let k = letters.length - 1; k >= 0; k--) if (idx >= letters[k].start) return k;
-    return 0;
-  };
+  return letters;
+}
 
-  // Letter headers: "Vår ref" and "Dato", value on the same or a later line.
+/** The value of a header label: on its line (`rest`), else on one of the next two lines (marked noise). */
+function valueAfter(lines: SourceLine[], i: number, end: number, rest: string, accept: (v: string) => boolean): string | null {
+  if (rest !== "") return accept(rest) ? rest : null;
+  for (let k = i + 1, seen = 0; k <= end && seen < 2; k++) {
+    if (lines[k].blank) continue;
+    seen++;
+    if (/^(?:Vår|Deres|Dykkar)\s+(?:ref|sak|dato)|^Saksn|^Dato\b/i.test(lines[k].text)) return null;
+    if (accept(lines[k].text)) {
+      lines[k].noise = true;
+      return lines[k].text;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Each letter's header: "Vår ref" and "Dato", the value on the same or a later line; "Oslo, 19. desember 2024". */
+function readLetterHeaders(st: ParseState, letters: Letter[]): void {
+  const { lines } = st;
   for (const l of letters) {
     for (let i = l.start; i <= l.end; i++) {
       if (lines[i].blank) continue;
       const t = lines[i].text;
-      const valueAfter = (rest: string, accept: (v: string) => boolean): string | null => {
-        if (rest !== "") return accept(rest) ? rest : null;
-        for (let k = i + 1, seen = 0; k <= l.end && seen < 2; k++) {
-          if (lines[k].blank) continue;
-          seen++;
-          if (/^(?:Vår|Deres|Dykkar)\s+(?:ref|sak|dato)|^Saksn|^Dato\b/i.test(lines[k].text)) return null;
-          if (accept(lines[k].text)) {
-            lines[k].noise = true;
-            return lines[k].text;
-          }
-          return null;
-        }
-        return null;
-      };
       // "Vår ref", also after an empty "Deres ref" column on the same line ("Deres ref Vår ref").
       const ref = /^((?:Deres|Dykkar)\s+ref(?:eranse)?\.?\s*:?\s*)?(?:Vår\s+(?:ref(?:eranse)?|saksnr|saksnummer)|Saksnr|Saksnummer)\.?\s*:?\s*(.*)$/i.exec(t);
       if (ref) {
@@ -145,7 +143,7 @@ export function phaseLetters(st: ParseState): void {
           if (row && l.date === null) l.date = row.date;
           continue;
         }
-        const v = valueAfter(ref[2].trim(), (s) => /^\d{1,4}\/\d+[\w\-/ .]*$/u.test(s));
+        const v = valueAfter(lines, i, l.end, ref[2].trim(), (s) => /^\d{1,4}\/\d+[\w\-/ .]*$/u.test(s));
         // Both columns' values on one line ("24/118 25/2306-3"): ours is the second.
         const ours = v && ref[1] ? (v.trim().split(/\s+(?=\d{1,4}\/)/).at(-1) ?? v) : v;
         if (ours && l.reference === null) l.reference = ours.replace(/[\s\-–.]+$/u, "").replace(/\s+/g, "");
@@ -163,47 +161,55 @@ export function phaseLetters(st: ParseState): void {
         lines[i].noise = true;
         // The date alone, also where text the PDF put on the same line follows it.
         const leading = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\d{1,2}\.\s*\d{4}|\d{1,2}\.\s*\p{L}+\s+\d{4})(?=\s|$)/u.exec(dato[1].trim());
-        const v = valueAfter(leading ? leading[0] : dato[1].trim(), (s) => s.length <= 30 && letterDate(s) !== null);
+        const v = valueAfter(lines, i, l.end, leading ? leading[0] : dato[1].trim(), (s) => s.length <= 30 && letterDate(s) !== null);
         if (v && l.date === null) l.date = letterDate(v);
       }
     }
   }
+}
 
-  // Years: subject line, then IDs at line starts, then the letter's date, then the whole file.
-  const mode = (values: number[]): number | null => {
-    const counts = new Map<number, number>();
-    let best: number | null = null;
-    let bestCount = 0;
-    for (const v of values) {
-      const c = (counts.get(v) ?? 0) + 1;
-      counts.set(v, c);
-      if (c > bestCount) {
-        best = v;
-        bestCount = c;
-      }
+/** The most frequent value (the first to reach the top count), or null. */
+function mode(values: number[]): number | null {
+  const counts = new Map<number, number>();
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const v of values) {
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    if (c > bestCount) {
+      best = v;
+      bestCount = c;
     }
-    return best;
-  };
-  const lineIdYears = (from: number, to: number): number[] => {
-    const out: number[] = [];
-    for (let i = from; i <= to; i++) {
-      const at = listIdAt(lines[i].text) ?? idAtLineStart(lines[i].text);
-      if (at) out.push(at.idYear);
-    }
-    return out;
-  };
-  let fileYear = mode(lineIdYears(0, n - 1));
+  }
+  return best;
+}
+
+/** The years of the IDs that start lines from..to (opening lists and definitions). */
+function lineIdYears(lines: SourceLine[], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) {
+    const at = listIdAt(lines[i].text) ?? idAtLineStart(lines[i].text);
+    if (at) out.push(at.idYear);
+  }
+  return out;
+}
+
+/** The year the letter's own text names its budget year by ("Tildelingsbrev for budsjettåret 2025"). */
+function namedYear(lines: SourceLine[], l: Letter): number | null {
+  const ys: number[] = [];
+  for (let i = l.start; i <= Math.min(l.end, l.start + 80); i++) for (const m of lines[i].text.matchAll(RE_GENRE_YEAR)) ys.push(Number(m[1]));
+  return mode(ys);
+}
+
+/** Each letter's year: its subject, then IDs at line starts, the year its text names, its date, then the whole file's. */
+function letterYears(st: ParseState, letters: Letter[]): void {
+  const { text, lines, n, warnings } = st;
+  let fileYear = mode(lineIdYears(lines, 0, n - 1));
   if (fileYear === null) {
     const ys: number[] = [];
     for (const m of text.matchAll(RE_GENRE_YEAR)) ys.push(Number(m[1]));
     fileYear = mode(ys);
   }
-  /** The year the letter's own text names its budget year by ("Tildelingsbrev for budsjettåret 2025"). */
-  const namedYear = (l: Letter): number | null => {
-    const ys: number[] = [];
-    for (let i = l.start; i <= Math.min(l.end, l.start + 80); i++) for (const m of lines[i].text.matchAll(RE_GENRE_YEAR)) ys.push(Number(m[1]));
-    return mode(ys);
-  };
   if (fileYear === null) {
     const ys: number[] = [];
     for (const m of text.slice(0, 200_000).matchAll(/(?<!\d)(20\d{2})(?!\d)/g)) ys.push(Number(m[1]));
@@ -213,8 +219,8 @@ export function phaseLetters(st: ParseState): void {
     const fromTitle = l.title ? /\b((?:19|20)\d{2})\b/.exec(l.title) : null;
     const y =
       (fromTitle ? Number(fromTitle[1]) : null) ??
-      mode(lineIdYears(l.start, l.end)) ??
-      namedYear(l) ??
+      mode(lineIdYears(lines, l.start, l.end)) ??
+      namedYear(lines, l) ??
       (l.date ? yearOfDate(l.date, k === 0 && !(l.title && RE_SUPPLEMENTARY_TITLE.test(l.title))) : null) ??
       fileYear;
     if (y === null) {
@@ -222,8 +228,18 @@ export function phaseLetters(st: ParseState): void {
       l.year = 0;
     } else l.year = y;
   });
+}
+
+/** Phase "letters": where each letter starts and ends, its subject, "Vår ref", "Dato" and year. */
+export function phaseLetters(st: ParseState): void {
+  const letters = findLetters(st);
+  readLetterHeaders(st, letters);
+  letterYears(st, letters);
   st.letters = letters;
-  st.letterOf = letterOf;
+  st.letterOf = (idx: number): number => {
+    for (let k = letters.length - 1; k >= 0; k--) if (idx >= letters[k].start) return k;
+    return 0;
+  };
 }
 
 /** A letter's date as written under "Dato" ("2026-01-19", "19.1.2026", "19. januar 2026"), as yyyy-MM-dd; null for anything else. */
