@@ -9,7 +9,6 @@ const RE_GOAL = /^Mål\s+(\d{1,2})\s*[:.–-]\s*(\S.*)$/u;
 /** Phase "areas and goals": goal areas (two-level sections that hold assignments or goals), goals, area and section headings of supplementary letters. */
 export function phaseAreasAndGoals(st: ParseState): void {
   const { lines, n, content, letters, letterOf, headings, headingAt, defs, defAt } = st;
-  // ----- Areas and goals -----------------------------------------------------------------------
   const areaSpans: AreaSpan[] = [];
   const goalLines: { idx: number; code: string; title: string }[] = [];
   for (let i = 0; i < n; i++) {
@@ -101,7 +100,6 @@ export function phaseAreasAndGoals(st: ParseState): void {
 /** Phase "boundaries": the lines where an assignment's text ends (next ID, heading, section, budget chapter, closing). */
 export function phaseBoundaries(st: ParseState): void {
   const { lines, n, content, letters, headings, defs, eventLines, suppAreaHeadings, suppSections } = st;
-  // ----- Boundaries ----------------------------------------------------------------------------
   const boundary = new Array<boolean>(n).fill(false);
   for (const d of defs) boundary[d.idx] = true;
   for (const h of headings) boundary[h.idx] = true;

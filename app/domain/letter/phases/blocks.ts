@@ -423,7 +423,6 @@ export function phaseBlocks(st: ParseState): void {
 /** Phase "events": postponements ("Utsettelse av …", "settes i bero"). */
 export function phaseEvents(st: ParseState): void {
   const { lines, content, letters, eventLines, nextBoundary, assignments, covered } = st;
-  // ----- Events --------------------------------------------------------------------------------
   const events: ParsedEvent[] = [];
   for (const e of eventLines) {
     const l = letters[e.letter];

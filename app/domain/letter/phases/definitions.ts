@@ -111,7 +111,6 @@ function prevBoundaryOk(st: ParseState, i: number, letterStart: number): boolean
 /** Phase "definitions, lists, events": ID lines that start assignments, opening-list entries, postponement headings; letter kinds. */
 export function phaseDefinitions(st: ParseState): void {
   const { lines, warnings, content, letters } = st;
-  // ----- Definitions, lists, events ------------------------------------------------------------
   const defs: Def[] = [];
   const listEntries: ListEntry[] = [];
   const eventLines: { idx: number; target: string; letter: number }[] = [];

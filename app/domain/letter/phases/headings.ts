@@ -20,7 +20,6 @@ const RE_TOC_LEADERS_END = /(?:\.{4,}|…{2,}|(?:\s\.){3,}|_{3,})$/;
 /** Phase "headings": numbered section headings per letter, never a table of contents. */
 export function phaseHeadings(st: ParseState): void {
   const { lines, content, letters } = st;
-  // ----- Headings ------------------------------------------------------------------------------
   const headings: Heading[] = [];
   letters.forEach((l, li) => {
     markContentsWithoutPageNumbers(st, l);

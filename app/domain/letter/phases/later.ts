@@ -10,10 +10,9 @@ function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?])\s+(?=\p{Lu}|TB|TTB)/u);
 }
 
-/** Phase "later letters": defaults for the part fields, IDs announced only in an opening list, explicit changes (withdrawal, deadline change, owner change). */
-export function phaseLaterLetters(st: ParseState): void {
-  const { lines, content, letters, listEntries, boundary, assignments, covered, events } = st;
-  // ----- Later letters: parts, announced IDs, explicit changes ----------------------------------
+/** Each assignment's year, exemption, mentions of other IDs, and part kind ("original" unless a later letter's block said otherwise). */
+function completeParts(st: ParseState): void {
+  const { letters, assignments } = st;
   for (const a of assignments) {
     const l = letters[a.letter];
     a.year = idYear(a.id) ?? l.year;
@@ -29,8 +28,14 @@ export function phaseLaterLetters(st: ParseState): void {
       a.target = null;
     }
   }
-  // IDs announced only in the opening list: "(unntatt offentlighet). For detaljer se eget
-  // vedlegg", "<title>. Ettersendes". Registered without text; the opening list creates nothing else.
+}
+
+/**
+ * IDs announced only in a later letter's opening list: "(unntatt offentlighet). For detaljer se
+ * eget vedlegg", "<title>. Ettersendes". Registered without text; the opening list creates nothing else.
+ */
+function announcedOnly(st: ParseState): void {
+  const { lines, letters, listEntries, assignments } = st;
   for (const e of listEntries) {
     const l = letters[e.letter];
     if (l.kind !== "supplementary") continue;
@@ -58,67 +63,105 @@ export function phaseLaterLetters(st: ParseState): void {
       mentions: [],
     });
   }
-  // Explicit changes in the free text of supplementary letters and in their opening lists:
-  // withdrawal ("utgår", "bortfaller", "trekkes tilbake"), deadline change ("fristen for … endres/
-  // utsettes til …"), owner change ("ansvaret for … flyttes til SHA").
-  letters.forEach((l, li) => {
-    if (l.kind !== "supplementary") return;
-    const listIdx = new Set(listEntries.filter((e) => e.letter === li).map((e) => e.idx));
-    const found: ParsedEvent[] = [];
-    const add = (sentence: string, lineIdx: number) => {
-      for (const c of changesInSentence(sentence, l.year, lines[lineIdx].no)) {
-        if (found.some((f) => f.type === c.type && sameId(f.target, c.target))) continue;
-        if (events.some((ev) => ev.letter === li && ev.type === "postponement" && sameId(ev.target, c.target) && c.type !== "withdrawal")) continue;
-        const ev: ParsedEvent = { type: c.type, target: c.target, letter: li, line: lines[lineIdx].no, source: null, text: sentence.replace(/\s+/g, " ").trim().slice(0, 600) };
-        if (c.deadline) ev.deadline = c.deadline;
-        if (c.departments) ev.departments = c.departments;
-        found.push(ev);
-      }
-    };
-    // Paragraphs of uncovered content lines, split into sentences.
-    let para: { text: string; idx: number }[] = [];
-    const flush = () => {
-      if (para.length === 0) return;
-      const joined = para.map((p) => p.text).join(" ");
-      let offset = 0;
-      for (const sentence of sentencesOf(joined)) {
-        // The line the sentence starts on.
-        let acc = 0;
-        let at = para[0].idx;
-        for (const p of para) {
-          if (acc > offset) break;
-          at = p.idx;
-          acc += p.text.length + 1;
-        }
-        add(sentence, at);
-        offset += sentence.length + 1;
-      }
-      para = [];
-    };
-    for (let i = l.start; i <= l.end; i++) {
-      if (!content(i) || covered[i] || listIdx.has(i) || boundary[i]) {
-        flush();
-        continue;
-      }
-      para.push({ text: lines[i].text, idx: i });
-    }
-    flush();
-    for (const e of listEntries) if (e.letter === li) add(`${idMention(e.id)} ${e.title}`, e.idx);
-    // A change to another assignment written inside a block ("Fristen for ID 2026-03 endres til …"
-    // after the text of 2026-02): that assignment's change.
-    for (const a of assignments) {
-      if (a.letter !== li || a.announcedOnly) continue;
-      const related = [a.id, ...findIds(a.title).map((x) => x.id)];
-      const sentences = a.body.split(/\n\s*\n/).flatMap((paragraph) => sentencesOf(paragraph.replace(/\n/g, " ")));
-      for (const sentence of sentences) {
-        if (changesToOthers(sentence, l.year, a.line, related).length > 0) add(sentence, a.line - 1);
-      }
-    }
-    events.push(...found);
-  });
+}
 
+/** A sentence that may change an assignment, with the line (index) it starts on. */
+interface Candidate {
+  sentence: string;
+  idx: number;
+}
+
+/** The sentences of a later letter's free text: its content lines outside blocks, lists and boundaries, paragraph by paragraph. */
+function freeTextSentences(st: ParseState, li: number): Candidate[] {
+  const { lines, content, listEntries, boundary, covered } = st;
+  const l = st.letters[li];
+  const listIdx = new Set(listEntries.filter((e) => e.letter === li).map((e) => e.idx));
+  const out: Candidate[] = [];
+  let para: { text: string; idx: number }[] = [];
+  const flush = () => {
+    if (para.length === 0) return;
+    const joined = para.map((p) => p.text).join(" ");
+    let offset = 0;
+    for (const sentence of sentencesOf(joined)) {
+      // The line the sentence starts on.
+      let acc = 0;
+      let at = para[0].idx;
+      for (const p of para) {
+        if (acc > offset) break;
+        at = p.idx;
+        acc += p.text.length + 1;
+      }
+      out.push({ sentence, idx: at });
+      offset += sentence.length + 1;
+    }
+    para = [];
+  };
+  for (let i = l.start; i <= l.end; i++) {
+    if (!content(i) || covered[i] || listIdx.has(i) || boundary[i]) {
+      flush();
+      continue;
+    }
+    para.push({ text: lines[i].text, idx: i });
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Sentences inside the letter's blocks that change another assignment ("Fristen for ID 2026-03
+ * endres til …" after the text of 2026-02): that assignment's change, not the block's.
+ */
+function changesInsideBlocks(st: ParseState, li: number): Candidate[] {
+  const l = st.letters[li];
+  const out: Candidate[] = [];
+  for (const a of st.assignments) {
+    if (a.letter !== li || a.announcedOnly) continue;
+    const related = [a.id, ...findIds(a.title).map((x) => x.id)];
+    const sentences = a.body.split(/\n\s*\n/).flatMap((paragraph) => sentencesOf(paragraph.replace(/\n/g, " ")));
+    for (const sentence of sentences) {
+      if (changesToOthers(sentence, l.year, a.line, related).length > 0) out.push({ sentence, idx: a.line - 1 });
+    }
+  }
+  return out;
+}
+
+/**
+ * Explicit changes a later letter makes, in its free text, its opening list and inside its blocks:
+ * withdrawal ("utgår", "bortfaller", "trekkes tilbake"), deadline change ("fristen for … endres/
+ * utsettes til …"), owner change ("ansvaret for … flyttes til SHA"). The first sentence to make a
+ * change of a kind to an assignment gives it; a postponement heading already gives a deadline.
+ */
+function explicitChanges(st: ParseState, li: number): ParsedEvent[] {
+  const { lines, listEntries, events } = st;
+  const l = st.letters[li];
+  const candidates = [
+    ...freeTextSentences(st, li),
+    ...listEntries.filter((e) => e.letter === li).map((e) => ({ sentence: `${idMention(e.id)} ${e.title}`, idx: e.idx })),
+    ...changesInsideBlocks(st, li),
+  ];
+  const found: ParsedEvent[] = [];
+  for (const { sentence, idx } of candidates) {
+    for (const c of changesInSentence(sentence, l.year, lines[idx].no)) {
+      if (found.some((f) => f.type === c.type && sameId(f.target, c.target))) continue;
+      if (events.some((ev) => ev.letter === li && ev.type === "postponement" && sameId(ev.target, c.target) && c.type !== "withdrawal")) continue;
+      const ev: ParsedEvent = { type: c.type, target: c.target, letter: li, line: lines[idx].no, source: null, text: sentence.replace(/\s+/g, " ").trim().slice(0, 600) };
+      if (c.deadline) ev.deadline = c.deadline;
+      if (c.departments) ev.departments = c.departments;
+      found.push(ev);
+    }
+  }
+  return found;
+}
+
+/** Phase "later letters": defaults for the part fields, IDs announced only in an opening list, explicit changes (withdrawal, deadline change, owner change). */
+export function phaseLaterLetters(st: ParseState): void {
+  completeParts(st);
+  announcedOnly(st);
+  st.letters.forEach((l, li) => {
+    if (l.kind === "supplementary") st.events.push(...explicitChanges(st, li));
+  });
   // Keep document order.
-  assignments.sort((a, b) => a.line - b.line);
+  st.assignments.sort((a, b) => a.line - b.line);
 }
 
 /** "TB2023-01" and "TB2023-1" are the same assignment. */

@@ -8,7 +8,6 @@ import type { ParseState } from "./state";
 /** Phase "warnings": what is missing (owners, areas, listed IDs without a block, dates). */
 export function phaseWarnings(st: ParseState): void {
   const { lines, warnings, letters, defs, listEntries, assignments, events } = st;
-  // ----- Warnings about what is missing ----------------------------------------------------------
   // A letter that names no owner (or no area) at all gets one warning, not one per assignment.
   const noneIn = (li: number, has: (a: ParsedAssignment) => boolean) => {
     const own = assignments.filter((a) => a.letter === li && !a.announcedOnly);
@@ -66,7 +65,6 @@ export function phaseWarnings(st: ParseState): void {
 /** Phase "output": the ParseResult (letters with recipient, genre and number; areas, goals, departments). */
 export function phaseOutput(st: ParseState): void {
   const { text, lines, warnings, result, letters, areaSpans, goalLines, areaAtLine, assignments, events } = st;
-  // ----- Output --------------------------------------------------------------------------------
   const agency = mostFrequentAgency(text);
   result.letters = letters.map((l): ParsedLetter => {
     const own: string[] = [];
