@@ -2,15 +2,14 @@
 import { RE_SUPPLEMENT_SECTION, type SupplementSection, supplementSectionKind } from "../later-letters";
 import { idAtLineStart } from "../line-ids";
 import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LABEL, RE_DEPT_LINE, areaName, joinWrapped } from "./patterns";
-import type { AreaSpan, Letter, ParseState } from "./state";
+import type { AreaSpan, GoalLine, Letter, ParseState } from "./state";
 
 const RE_GOAL = /^Mål\s+(\d{1,2})\s*[:.–-]\s*(\S.*)$/u;
 
-/** Phase "areas and goals": goal areas (two-level sections that hold assignments or goals), goals, area and section headings of supplementary letters. */
-export function phaseAreasAndGoals(st: ParseState): void {
-  const { lines, n, content, letters, letterOf, headings, headingAt, defs, defAt } = st;
-  const areaSpans: AreaSpan[] = [];
-  const goalLines: { idx: number; code: string; title: string }[] = [];
+/** Goals of a main letter ("Mål 4: …", the title wrapped onto lower-case lines). */
+function findGoals(st: ParseState): GoalLine[] {
+  const { lines, n, content, letters, letterOf } = st;
+  const goalLines: GoalLine[] = [];
   for (let i = 0; i < n; i++) {
     if (!content(i)) continue;
     const g = RE_GOAL.exec(lines[i].text);
@@ -22,6 +21,17 @@ export function phaseAreasAndGoals(st: ParseState): void {
     }
     goalLines.push({ idx: i, code: `Mål ${Number(g[1])}`, title: joinWrapped(parts) });
   }
+  return goalLines;
+}
+
+/**
+ * Goal areas: two-level sections that hold assignments, goals or an "… oppdrag" subsection; a main
+ * letter without them (an oppdragsdokument: "1. Digital samhandling", "3. Sikkerhet og beredskap")
+ * has its chapters as areas, when two or more of them hold assignments.
+ */
+function findAreas(st: ParseState, goalLines: GoalLine[]): AreaSpan[] {
+  const { n, letters, headings, defs } = st;
+  const areaSpans: AreaSpan[] = [];
   for (const h of headings) {
     if (h.level !== 2) continue;
     const next = headings.find((o) => o.idx > h.idx && (o.level <= 2 || o.letter !== h.letter));
@@ -32,8 +42,6 @@ export function phaseAreasAndGoals(st: ParseState): void {
       headings.some((o) => o.idx > h.idx && o.idx <= end && o.level > 2 && /oppdrag/i.test(o.title));
     if (holds) areaSpans.push({ code: h.code, name: areaName(h.title), start: h.idx, end });
   }
-  // A letter without two-level areas (an oppdragsdokument: "1. Digital samhandling", "3. Sikkerhet
-  // og beredskap") has its chapters as areas, when two or more of them hold assignments.
   letters.forEach((l, li) => {
     if (l.kind !== "main" || areaSpans.some((a) => a.start >= l.start && a.start <= l.end)) return;
     const chapters = headings
@@ -43,22 +51,27 @@ export function phaseAreasAndGoals(st: ParseState): void {
     if (chapters.length < 2) return;
     for (const { h, end } of chapters) areaSpans.push({ code: h.code, name: areaName(h.title), start: h.idx, end });
   });
-  areaSpans.sort((a, b) => a.start - b.start);
-  const areaAtLine = (idx: number): AreaSpan | null => areaSpans.find((a) => a.start <= idx && idx <= a.end) ?? null;
+  return areaSpans.sort((a, b) => a.start - b.start);
+}
+
+/** Calls `visit` for each free line of the supplementary letters: content that is neither an assignment's ID line nor a numbered heading. */
+function freeSupplementLines(st: ParseState, visit: (i: number, l: Letter) => void): void {
+  for (const l of st.letters) {
+    if (l.kind !== "supplementary") continue;
+    for (let i = l.start; i <= l.end; i++) if (st.content(i) && !st.defAt.has(i) && !st.headingAt.has(i)) visit(i, l);
+  }
+}
+
+/**
+ * Area headings inside supplementary letters ("Helse- og omsorgstjenester" above a TTB block): a
+ * known area's name (its code), or a short heading over a block (null).
+ */
+function supplementAreaHeadings(st: ParseState, areaSpans: AreaSpan[]): Map<number, string | null> {
+  const { lines, defAt } = st;
   const areaNames = new Map<string, string>(); // lower-case name → code
   for (const a of areaSpans) if (!areaNames.has(a.name.toLowerCase())) areaNames.set(a.name.toLowerCase(), a.code);
-
-  // Free lines of supplementary letters: content that is neither an assignment's ID line nor a numbered heading.
-  const freeSupplementLines = (visit: (i: number, l: Letter) => void): void => {
-    for (const l of letters) {
-      if (l.kind !== "supplementary") continue;
-      for (let i = l.start; i <= l.end; i++) if (content(i) && !defAt.has(i) && !headingAt.has(i)) visit(i, l);
-    }
-  };
-
-  // Area headings inside supplementary letters ("Helse- og omsorgstjenester" above a TTB block).
   const suppAreaHeadings = new Map<number, string | null>();
-  freeSupplementLines((i, l) => {
+  freeSupplementLines(st, (i, l) => {
     const t = lines[i].text.replace(/:$/, "").trim();
     if (t.length > 80) return;
     const known = areaNames.get(t.toLowerCase());
@@ -75,26 +88,38 @@ export function phaseAreasAndGoals(st: ParseState): void {
     while (k <= l.end && (lines[k].blank || lines[k].noise)) k++;
     if (k > i + 1 && defAt.has(k)) suppAreaHeadings.set(i, null);
   });
+  return suppAreaHeadings;
+}
 
-  // Unnumbered section headings of supplementary letters ("Nye oppdrag", "Presisering av
-  // tidligere oppdrag", "Endret frist", "Oppdrag som utgår"): they end the text above them.
+/**
+ * Unnumbered section headings of supplementary letters ("Nye oppdrag", "Presisering av tidligere
+ * oppdrag", "Endret frist", "Oppdrag som utgår"): they end the text above them.
+ */
+function supplementSections(st: ParseState): Map<number, SupplementSection> {
   const suppSections = new Map<number, SupplementSection>();
-  freeSupplementLines((i) => {
-    if (RE_SUPPLEMENT_SECTION.test(lines[i].text)) suppSections.set(i, supplementSectionKind(lines[i].text));
+  freeSupplementLines(st, (i) => {
+    if (RE_SUPPLEMENT_SECTION.test(st.lines[i].text)) suppSections.set(i, supplementSectionKind(st.lines[i].text));
   });
-  const sectionAt = (idx: number, li: number): SupplementSection | null => {
-    for (let k = idx - 1; k >= letters[li].start; k--) {
+  return suppSections;
+}
+
+/** Phase "areas and goals": goal areas (two-level sections that hold assignments or goals), goals, area and section headings of supplementary letters. */
+export function phaseAreasAndGoals(st: ParseState): void {
+  const goalLines = findGoals(st);
+  const areaSpans = findAreas(st, goalLines);
+  const suppSections = supplementSections(st);
+  st.goalLines = goalLines;
+  st.areaSpans = areaSpans;
+  st.areaAtLine = (idx: number): AreaSpan | null => areaSpans.find((a) => a.start <= idx && idx <= a.end) ?? null;
+  st.suppAreaHeadings = supplementAreaHeadings(st, areaSpans);
+  st.suppSections = suppSections;
+  st.sectionAt = (idx: number, li: number): SupplementSection | null => {
+    for (let k = idx - 1; k >= st.letters[li].start; k--) {
       const sec = suppSections.get(k);
       if (sec) return sec;
     }
     return null;
   };
-  st.areaSpans = areaSpans;
-  st.goalLines = goalLines;
-  st.areaAtLine = areaAtLine;
-  st.suppAreaHeadings = suppAreaHeadings;
-  st.suppSections = suppSections;
-  st.sectionAt = sectionAt;
 }
 
 /** Phase "boundaries": the lines where an assignment's text ends (next ID, heading, section, budget chapter, closing). */

@@ -112,7 +112,7 @@ interface EventLine {
   letter: number;
 }
 
-interface GoalLine {
+export interface GoalLine {
   idx: number;
   code: string;
   title: string;
