@@ -135,17 +135,7 @@ export function phaseDefinitions(st: ParseState): void {
       }
       const list = listIdAt(t);
       if (list) {
-        const parts = [list.rest];
-        for (let k = i + 1, blanks = 0; k <= l.end && parts.length < 4; k++) {
-          if (lines[k].blank || lines[k].noise) {
-            if (++blanks > 1) break;
-            continue;
-          }
-          if (!/^\p{Ll}/u.test(lines[k].text)) break;
-          parts.push(lines[k].text);
-          blanks = 0;
-        }
-        listEntries.push({ id: list.id, title: joinWrapped(parts), idx: i, letter: li });
+        listEntries.push({ id: list.id, title: listEntryTitle(st, l, i, list.rest), idx: i, letter: li });
         continue;
       }
       const ev = RE_POSTPONEMENT_HEAD.exec(t);
@@ -166,26 +156,51 @@ export function phaseDefinitions(st: ParseState): void {
       if (def) defs.push({ ...def, letter: li });
     }
   });
-  // A title ending in an ID the same letter defines at a line's start is a reference to it; a
-  // table row whose ID the letter also gives a block of its own is an overview of the blocks.
+  dropReferences(defs);
+  setLetterKinds(st, defs);
+  st.defs = defs;
+  st.listEntries = listEntries;
+  st.eventLines = eventLines;
+  st.defAt = new Map<number, Def>(defs.map((d) => [d.idx, d]));
+}
+
+/** The title of an opening-list entry: the rest of its line and the lower-case lines it wrapped onto. */
+function listEntryTitle(st: ParseState, l: Letter, i: number, rest: string): string {
+  const { lines } = st;
+  const parts = [rest];
+  for (let k = i + 1, blanks = 0; k <= l.end && parts.length < 4; k++) {
+    if (lines[k].blank || lines[k].noise) {
+      if (++blanks > 1) break;
+      continue;
+    }
+    if (!/^\p{Ll}/u.test(lines[k].text)) break;
+    parts.push(lines[k].text);
+    blanks = 0;
+  }
+  return joinWrapped(parts);
+}
+
+/**
+ * Drops what only looks like a definition: a title ending in an ID the same letter defines at a
+ * line's start is a reference to it; a table row whose ID the letter also gives a block of its own
+ * is an overview of the blocks.
+ */
+function dropReferences(defs: Def[]): void {
   const keyOf = (d: Def) => `${d.letter} ${idIdentity(d.id)}`;
   const leading = new Set(defs.filter((d) => !d.trailing).map(keyOf));
   const blocks = new Set(defs.filter((d) => !d.trailing && !d.cells).map(keyOf));
   for (let k = defs.length - 1; k >= 0; k--) {
     if ((defs[k].trailing && leading.has(keyOf(defs[k]))) || (defs[k].cells && blocks.has(keyOf(defs[k])))) defs.splice(k, 1);
   }
-  const defAt = new Map<number, Def>(defs.map((d) => [d.idx, d]));
+}
 
-  // Letter kinds and titles.
-  letters.forEach((l, li) => {
+/** Each letter's kind: supplementary by its subject, or a later letter without one, or one with only TTB IDs; else main. */
+function setLetterKinds(st: ParseState, defs: Def[]): void {
+  st.letters.forEach((l, li) => {
     const ds = defs.filter((d) => d.letter === li);
     if (l.title && RE_SUPPLEMENTARY_TITLE.test(l.title)) l.kind = "supplementary";
     else if (li > 0 && !l.title) l.kind = "supplementary";
     else if (!l.title && ds.length > 0 && ds.every((d) => d.id.startsWith("TTB"))) l.kind = "supplementary";
     else l.kind = "main";
   });
-  st.defs = defs;
-  st.listEntries = listEntries;
-  st.eventLines = eventLines;
-  st.defAt = defAt;
 }
