@@ -22,4 +22,10 @@ describe("normaliseLetterText", () => {
     const r = parseLetter("Tildelingsbrev 2025 til Vegtilsynet\n\n3.1 Trygge veier\n\nTB2025\u20111\nAvd. SD: VEG\nKartlegging av ﬂomutsatte veier\n\nTekst. Frist: 1. mai 2025\n");
     expect(r.assignments.map((a) => [a.id, a.title])).toEqual([["TB2025-1", "Kartlegging av flomutsatte veier"]]);
   });
+  it("turns symbol-font bullets (anywhere) and other bullet glyphs (at a line's start) into «•»", () => {
+    expect(normaliseLetterText("\uF0B7 Første\n  \uF0A7 Andre\n● Tredje\n\t➢ Fjerde\nPris ● stk \uF0B7 x")).toBe("• Første\n  • Andre\n• Tredje\n • Fjerde\nPris ● stk • x");
+    const once = normaliseLetterText("◦ a\n\uF0FC b");
+    expect(once).toBe("• a\n• b");
+    expect(normaliseLetterText(once)).toBe(once);
+  });
 });

@@ -31,6 +31,7 @@ import { findDatePhrases, type DatePhraseMatch } from "./dates";
 import { findIds } from "./ids";
 import { changesToOthers } from "./later-letters";
 import type { ParsedDeadline, ParseWarning } from "./types";
+import { BULLET_CLASS } from "./bullets";
 
 export interface BodyLine {
   /** 1-based source line. */
@@ -58,14 +59,14 @@ const FRIST_COMPOUNDS = "rapporterings|sluttrapporterings|leveranse|leverings|in
 
 const MONTH_WORDS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember";
 /** "1. …", "2) …", also behind a bullet ("- 1. Delleveranse: …"). */
-const RE_NUM_ITEM = new RegExp(`^(?:[•\\-–·▪]\\s*)?(\\d{1,2})\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)\\S`, "i");
+const RE_NUM_ITEM = new RegExp(`^(?:${BULLET_CLASS}\\s*)?(\\d{1,2})\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)\\S`, "i");
 /** An item that names its deliverable: "1. Delleveranse: …", "2. Sluttleveranse: …", "3. Sluttrapport: …". */
-const RE_ITEM_NAMES_DELIVERABLE = /^(?:[•\-–·▪]\s*)?\d{1,2}\s?[.)]\s+((?:Del|Slutt)?(?:leveranse|rapport))\s*:/iu;
+const RE_ITEM_NAMES_DELIVERABLE = new RegExp(`^(?:${BULLET_CLASS}\\s*)?\\d{1,2}\\s?[.)]\\s+((?:Del|Slutt)?(?:leveranse|rapport))\\s*:`, "iu");
 const RE_LET_ITEM = /^([a-h])[.)]\s+\S/;
 // Case-sensitive: "deloppdrag 3." at the start of a line continues a sentence.
-const RE_MARKER = /^[•\-–·▪]?\s*(Delleveranse|Deloppdrag|Delrapport)\b(?:\s*(\d{1,2}|[a-h])\b)?\s*(:)?(.*)$/;
+const RE_MARKER = new RegExp(`^${BULLET_CLASS}?\\s*(Delleveranse|Deloppdrag|Delrapport)\\b(?:\\s*(\\d{1,2}|[a-h])\\b)?\\s*(:)?(.*)$`, "u");
 const RE_FORCED_SENTENCE = new RegExp(
-  `^(?:Frist\\b|(?:${FRIST_COMPOUNDS.split("|").map(capitalise).join("|")})frist\\s*:|Delleveranse\\b|Deloppdrag\\b|Delrapport\\b|[•\\-–·▪]\\s|\\d{1,2}\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)|[a-h][.)]\\s)`,
+  `^(?:Frist\\b|(?:${FRIST_COMPOUNDS.split("|").map(capitalise).join("|")})frist\\s*:|Delleveranse\\b|Deloppdrag\\b|Delrapport\\b|${BULLET_CLASS}\\s|\\d{1,2}\\s?[.)]\\s+(?!(?:${MONTH_WORDS})\\b)|[a-h][.)]\\s)`,
   "u",
 );
 const ABBREVIATIONS = new Set([

@@ -6,6 +6,7 @@
  * question (parse.ts, `definitionAt`). The ID grammar itself is ids.ts. Pure.
  */
 import { leadingId } from "./ids";
+import { BULLET_CLASS } from "./bullets";
 
 /** A label before an ID at the start of a line: "ID:", "ID", "Oppdrag", "Oppdrag nr.", "Oppdrag:", "Oppdragsnummer", "Oppdrag ID:". */
 const RE_LINE_ID_LABEL = /^(?:(ID)\s*([:.])?\s*|(?:Oppdrag(?:\s+nr\.?)?|Oppdragsnr\.?|Oppdragsnummer)\s*:?\s+(?:ID\s*[:.]?\s*)?)/i;
@@ -69,7 +70,7 @@ export function idAfterLabel(text: string): string | null {
   return leadingId(text.slice(label.length), label !== "")?.id ?? null;
 }
 
-const RE_LIST_BULLET = /^[-–•·▪*]\s*/;
+const RE_LIST_BULLET = new RegExp(`^${BULLET_CLASS}\\s*`, "u");
 /** "- TTB2023-02 Title", "• Oppdrag 13/2024 Title": an entry of a supplementary letter's opening list. */
 export function listIdAt(t: string): LineId | null {
   const b = RE_LIST_BULLET.exec(t);

@@ -6,6 +6,7 @@ import { idAfterLabel, idAtLineStart } from "../line-ids";
 import type { ParsedAssignment, ParsedDeadline, ParsedEvent, ParsedRelation } from "../types";
 import { RE_DEPT_LABEL, RE_DEPT_LINE, RE_DEPT_LINE_FULL, RE_POSTPONEMENT_HEAD, RE_TITLE_CONTINUES, joinWrapped, shortTitle, uniq } from "./patterns";
 import type { Block, ParseState } from "./state";
+import { RE_BULLET_START } from "../bullets";
 
 const CODE = "[A-ZÆØÅ]{2,5}";
 
@@ -45,7 +46,7 @@ interface BlockReading {
 
 /** A line that cannot go on a title: an owner line, a deadline, a list item, an ID. */
 function stopsTitle(t: string): boolean {
-  return RE_DEPT_LINE.test(t) || /^Frist\b/i.test(t) || /^[-–•·▪*]\s/.test(t) || /^\d{1,2}\s?[.)]\s/.test(t) || idAtLineStart(t) !== null;
+  return RE_DEPT_LINE.test(t) || /^Frist\b/i.test(t) || RE_BULLET_START.test(t) || /^\d{1,2}\s?[.)]\s/.test(t) || idAtLineStart(t) !== null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { tableRowCells } from "../tables";
 import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LINE, RE_TITLE_CONTINUES, areaName, joinWrapped } from "./patterns";
 import { areaForSupp, buildAssignment } from "./blocks";
 import type { Heading, ParseState } from "./state";
+import { BULLET_CLASS } from "../bullets";
 
 /** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" … ("3.2 Oppdrag til direktoratet"). */
 const RE_OPPDRAG_HEADING = /^(?:(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag|(?:Særskilte|Særskilde|Spesielle|Nye)\s+oppg[aå]ver?)\b/i;
@@ -17,7 +18,7 @@ const RE_PLAIN_OPPDRAG_HEADING =
 const RE_NUMBERED_ITEM = /^(?:Oppdrag\s+(?:nr\.\s*)?)?(\d{1,2})\s?(?:[.)]|\s*[:–-])\s+(\p{Lu}.*)$/u;
 
 /** A bullet of a list: "• Text", "– text", "- Text", "▪ Text". */
-const RE_BULLET_ITEM = /^[•–▪·*-]\s+(\S.{2,})$/u;
+const RE_BULLET_ITEM = new RegExp(`^${BULLET_CLASS}\\s+(\\S.{2,})$`, "u");
 
 /**
  * The title of an assignment that is one sentence: the sentence up to its "Frist", with a capital
