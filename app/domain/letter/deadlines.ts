@@ -32,6 +32,7 @@ import { findIds } from "./ids";
 import { changesToOthers } from "./later-letters";
 import type { ParsedDeadline, ParseWarning } from "./types";
 import { BULLET_CLASS } from "./bullets";
+import { RE_TITLE_CONTINUES } from "./phases/patterns";
 
 export interface BodyLine {
   /** 1-based source line. */
@@ -81,7 +82,10 @@ function isHeadingLike(text: string): boolean {
     text.length <= 60 &&
     /^\p{Lu}/u.test(text) &&
     !/[.,;:!?]$/.test(text) &&
-    !/^Frist\b/i.test(text)
+    !/^Frist\b/i.test(text) &&
+    // "GTT innen" / "1.1.2027": a sentence the PDF wrapped, not a heading.
+    !RE_TITLE_CONTINUES.test(text) &&
+    !/\b(?:senest|seinast|innan)$/i.test(text)
   );
 }
 

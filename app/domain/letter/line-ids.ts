@@ -8,8 +8,12 @@
 import { leadingId } from "./ids";
 import { BULLET_CLASS } from "./bullets";
 
-/** A label before an ID at the start of a line: "ID:", "ID", "Oppdrag", "Oppdrag nr.", "Oppdrag:", "Oppdragsnummer", "Oppdrag ID:". */
-const RE_LINE_ID_LABEL = /^(?:(ID)\s*([:.])?\s*|(?:Oppdrag(?:\s+nr\.?)?|Oppdragsnr\.?|Oppdragsnummer)\s*:?\s+(?:ID\s*[:.]?\s*)?)/i;
+/**
+ * A label before an ID at the start of a line: "ID:", "ID", "Oppdrag", "Oppdrag nr.", "Oppdrag:",
+ * "Oppdragsnummer", "Oppdrag ID:". With a capital letter: "oppdrag TB2026-20" at a line's start
+ * is a sentence the PDF wrapped ("… jf. / oppdrag TB2026-20 3d.").
+ */
+const RE_LINE_ID_LABEL = /^(?:(ID|Id)\s*([:.])?\s*|(?:(?:Oppdrag|OPPDRAG)(?:\s+[Nn][Rr]\.?)?|Oppdragsnr\.?|Oppdragsnummer)\s*:?\s+(?:(?:ID|Id)\s*[:.]?\s*)?)/;
 
 /** An ID at the start of a line, with the label before it and the text after it. */
 export interface LineId {
@@ -27,7 +31,7 @@ export interface LineId {
  * the line defines an assignment is the caller's question (phaseDefinitions).
  */
 export function idAtLineStart(t: string): LineId | null {
-  if (!/^[[(]?(?:ID|T?TB|Oppdrag)/i.test(t)) return null;
+  if (!/^[[(]?(?:ID|Id|T?TB|Oppdrag|OPPDRAG)/.test(t)) return null;
   // "[TB2025-5] Title", "(TB2025-5) Title": the ID in brackets.
   const bracket = /^[[(]/.test(t);
   const inner = bracket ? t.slice(1) : t;

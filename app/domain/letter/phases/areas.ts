@@ -122,6 +122,12 @@ export function phaseAreasAndGoals(st: ParseState): void {
   };
 }
 
+/** A line in lower case right under a line that has not ended its sentence: "… formål over / kap. 760 / post 21 …". */
+function sentenceGoesOn(st: ParseState, i: number): boolean {
+  const { lines } = st;
+  return /^\p{Ll}/u.test(lines[i].text) && i > 0 && !lines[i - 1].blank && !lines[i - 1].noise && !/[.:;!?»)"”]$/.test(lines[i - 1].text);
+}
+
 /** Phase "boundaries": the lines where an assignment's text ends (next ID, heading, section, budget chapter, closing). */
 export function phaseBoundaries(st: ParseState): void {
   const { lines, n, content, letters, headings, defs, eventLines, suppAreaHeadings, suppSections } = st;
@@ -133,7 +139,7 @@ export function phaseBoundaries(st: ParseState): void {
   for (const e of eventLines) boundary[e.idx] = true;
   for (const l of letters) boundary[l.start] = true;
   for (let i = 0; i < n; i++) {
-    if (content(i) && (RE_BUDGET_HEADING.test(lines[i].text) || RE_CLOSING.test(lines[i].text))) boundary[i] = true;
+    if (content(i) && ((RE_BUDGET_HEADING.test(lines[i].text) && !sentenceGoesOn(st, i)) || RE_CLOSING.test(lines[i].text))) boundary[i] = true;
   }
   const nextBoundary = (i: number, letterEnd: number): number => {
     for (let k = i + 1; k <= letterEnd; k++) if (boundary[k]) return k;

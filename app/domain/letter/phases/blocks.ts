@@ -5,7 +5,7 @@ import { classifyPart } from "../later-letters";
 import { idAfterLabel, idAtLineStart } from "../line-ids";
 import type { ParsedAssignment, ParsedDeadline, ParsedEvent, ParsedRelation } from "../types";
 import { RE_DEPT_LABEL, RE_DEPT_LINE, RE_DEPT_LINE_FULL, RE_POSTPONEMENT_HEAD, RE_TITLE_CONTINUES, joinWrapped, shortTitle, uniq } from "./patterns";
-import type { Block, ParseState } from "./state";
+import { isPageNumber, type Block, type ParseState, type SourceLine } from "./state";
 import { RE_BULLET_START } from "../bullets";
 
 const CODE = "[A-ZÆØÅ]{2,5}";
@@ -47,6 +47,20 @@ interface BlockReading {
 /** A line that cannot go on a title: an owner line, a deadline, a list item, an ID. */
 function stopsTitle(t: string): boolean {
   return RE_DEPT_LINE.test(t) || /^Frist\b/i.test(t) || RE_BULLET_START.test(t) || /^\d{1,2}\s?[.)]\s/.test(t) || idAtLineStart(t) !== null;
+}
+
+/**
+ * Where the text goes on when a page break stands at line `j` (blank lines around a page number,
+ * as a PDF gives a page's footer): the next content line; `j` itself where there is no page number.
+ */
+function afterPageBreak(lines: SourceLine[], j: number, end: number): number {
+  let k = j;
+  let pageNumber = false;
+  while (k <= end && (lines[k].blank || (lines[k].noise && isPageNumber(lines[k].text)))) {
+    if (!lines[k].blank) pageNumber = true;
+    k++;
+  }
+  return pageNumber ? k : j;
 }
 
 /**
@@ -115,7 +129,9 @@ function readHead(st: ParseState, b: Block, r: BlockReading): { titleParts: stri
       // wrapped it (the title stops at "," or "og", or the next line goes on in lower case).
       titleParts.push(t);
       j++;
-      while (titleParts.length < 3 && j <= r.end && !lines[j].blank && !lines[j].noise) {
+      while (titleParts.length < 3 && j <= r.end) {
+        j = afterPageBreak(lines, j, r.end);
+        if (j > r.end || lines[j].blank || lines[j].noise) break;
         const prev = titleParts[titleParts.length - 1];
         const next = lines[j].text;
         if (/[.!?]$/.test(prev) || stopsTitle(next) || next.length > 100) break;

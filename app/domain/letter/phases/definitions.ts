@@ -65,7 +65,11 @@ function definitionAt(st: ParseState, l: Letter, i: number, at: LineId): Omit<De
   const { lines } = st;
   const { id, idYear, rest } = at;
   const plain = isPlainForm(id);
-  if (at.label === "ID:" || (at.label === "ID" && !plain)) return { idx: i, id, idYear, hasLabel: true, rest };
+  if (at.label === "ID:" || (at.label === "ID" && !plain)) {
+    // "… i tildelingsbrevet for 2023 / ID: TB2023-14 fått følgende oppdrag": a sentence the PDF wrapped.
+    if (/^\p{Ll}/u.test(rest) && !prevBoundaryOk(st, i, l.start)) return null;
+    return { idx: i, id, idYear, hasLabel: true, rest };
+  }
   if (at.label === "ID") return prevBoundaryOk(st, i, l.start) && /^[\p{Lu}«"“]/u.test(rest) ? { idx: i, id, idYear, hasLabel: true, rest } : null;
   // The newer layout's head: the ID alone on its line, the owner line next, or the owner
   // right after the ID ("TB2026-9 Avd. HOD: HRA Høringsnotat …", the head row of a table).
@@ -98,12 +102,16 @@ function titledDefinitionAt(st: ParseState, l: Letter, i: number, at: LineId): O
 }
 
 /** Whether a block can start at line `i`: after a sentence end, blank line, noise, heading, owner line, budget heading or short capitalised line. */
+/** An abbreviation a sentence goes on after: "jf.", "bl.a.", "f.eks.", "nr.", "pkt.", "kap.", "ca.", "iht.". */
+const RE_ABBREVIATION_END = /(?:^|[\s(])(?:jf|jfr|bl\.a|f\.eks|nr|pkt|kap|ca|inkl|evt|iht|ifm|dvs|vedr|ref)\.$/i;
+
 function prevBoundaryOk(st: ParseState, i: number, letterStart: number): boolean {
   const { lines, headingAt } = st;
   if (i === letterStart) return true;
   if (i === 0 || lines[i - 1].blank || lines[i - 1].noise) return true;
   const p = lines[i - 1].text;
-  if (/[.:;!?»)"”]$/.test(p)) return true;
+  // A sentence ends there, but not at an abbreviation that goes on ("jf.", "bl.a.", "nr.", "pkt.").
+  if (/[.:;!?»)"”]$/.test(p)) return !RE_ABBREVIATION_END.test(p);
   if (headingAt.has(i - 1) || RE_DEPT_LINE.test(p) || RE_BUDGET_HEADING.test(p) || RE_CLOSING.test(p)) return true;
   return p.length <= 60 && !RE_TITLE_CONTINUES.test(p) && /^\p{Lu}/u.test(p);
 }
@@ -164,13 +172,13 @@ export function phaseDefinitions(st: ParseState): void {
   st.defAt = new Map<number, Def>(defs.map((d) => [d.idx, d]));
 }
 
-/** The title of an opening-list entry: the rest of its line and the lower-case lines it wrapped onto. */
+/** The title of an opening-list entry: the rest of its line and the lower-case lines it wrapped onto (across at most two blank lines). */
 function listEntryTitle(st: ParseState, l: Letter, i: number, rest: string): string {
   const { lines } = st;
   const parts = [rest];
   for (let k = i + 1, blanks = 0; k <= l.end && parts.length < 4; k++) {
     if (lines[k].blank || lines[k].noise) {
-      if (++blanks > 1) break;
+      if (++blanks > 2) break;
       continue;
     }
     if (!/^\p{Ll}/u.test(lines[k].text)) break;

@@ -3,7 +3,7 @@ import { parseNorwegianDate } from "../dates";
 import { isGenreSubject } from "../letter-meta";
 import { idAtLineStart, listIdAt } from "../line-ids";
 import { RE_CLOSING, RE_SUPPLEMENTARY_TITLE, RE_TITLE_CONTINUES, joinWrapped } from "./patterns";
-import type { Letter, ParseState, SourceLine } from "./state";
+import { isPageNumber, type Letter, type ParseState, type SourceLine } from "./state";
 
 /**
  * The budget year a letter's date gives when nothing else names it: its own year, but a main
@@ -109,11 +109,11 @@ function findLetters(st: ParseState): Letter[] {
   return letters;
 }
 
-/** The value of a header label: on its line (`rest`), else on one of the next two lines (marked noise). */
+/** The value of a header label: on its line (`rest`), else on one of the next two lines (marked noise); a page number between is passed over. */
 function valueAfter(lines: SourceLine[], i: number, end: number, rest: string, accept: (v: string) => boolean): string | null {
   if (rest !== "") return accept(rest) ? rest : null;
   for (let k = i + 1, seen = 0; k <= end && seen < 2; k++) {
-    if (lines[k].blank) continue;
+    if (lines[k].blank || isPageNumber(lines[k].text)) continue;
     seen++;
     if (/^(?:Vår|Deres|Dykkar)\s+(?:ref|sak|dato)|^Saksn|^Dato\b/i.test(lines[k].text)) return null;
     if (accept(lines[k].text)) {

@@ -20,16 +20,18 @@ export interface SourceLine {
   noise: boolean;
 }
 
+/** A page number on a line of its own: "Side 2", "Side 2 av 14", "Side 2/4", and other templates' "2 av 14", "- 3 -". */
+export function isPageNumber(t: string): boolean {
+  return /^Side\s+\d{1,4}(?:\s*(?:av|of|\/)\s*\d{1,4})?$/i.test(t) || /^\d{1,3}\s+av\s+\d{1,3}$/.test(t) || /^[-–]\s?\d{1,3}\s?[-–]$/.test(t);
+}
+
 function markNoise(lines: SourceLine[]): void {
   const n = lines.length;
   for (let i = 0; i < n; i++) {
     const t = lines[i].text;
     if (t === "") continue;
     if (
-      /^Side\s+\d{1,4}(?:\s*(?:av|of|\/)\s*\d{1,4})?$/i.test(t) ||
-      // "2 av 14", "- 3 -": page numbers of other templates.
-      /^\d{1,3}\s+av\s+\d{1,3}$/.test(t) ||
-      /^[-–]\s?\d{1,3}\s?[-–]$/.test(t) ||
+      isPageNumber(t) ||
       /^(?:https?:\/\/|www\.)\S*$/i.test(t) ||
       /^mailto:/i.test(t) ||
       /^(?:Ifølge liste|Adresseliste|Kopi|Dokumentet er elektronisk (?:signert|godkjent).*)$/i.test(t) ||
