@@ -65,6 +65,34 @@ describe("parseNorwegianDate", () => {
     expect(parseNorwegianDate("2. kvartal", null)).toMatchObject({ ok: false });
   });
 
+  it("reads a part of a month: primo as the 10th, medio as the 15th, ultimo as the month's end", () => {
+    expect(ok("Frist: primo september", 2026)).toEqual(["2026-09-10", "day", "dated"]);
+    expect(ok("innen medio juni 2027", 2026)).toEqual(["2027-06-15", "day", "dated"]);
+    expect(ok("Frist: ultimo februar", 2024)).toEqual(["2024-02-29", "month", "dated"]);
+    expect(parseNorwegianDate("medio juni", null)).toMatchObject({ ok: false });
+    expect(parseNorwegianDate("primo 2026", 2026)).toBeNull();
+  });
+
+  it("reads a week as the Friday of that ISO week, with the letter's year or its own", () => {
+    expect(ok("Frist: uke 23", 2025)).toEqual(["2025-06-06", "day", "dated"]);
+    expect(ok("innen uke 40 i 2025", 2026)).toEqual(["2025-10-03", "day", "dated"]);
+    // Week 1 may begin in December, week 53 end in January (2026 starts on a Thursday: 53 weeks).
+    expect(ok("uke 1 2026")).toEqual(["2026-01-02", "day", "dated"]);
+    expect(ok("uke 53 2026")).toEqual(["2027-01-01", "day", "dated"]);
+    expect(ok("uke 1 2027")).toEqual(["2027-01-08", "day", "dated"]);
+    expect(ok("veke 10", 2024)).toEqual(["2024-03-08", "day", "dated"]);
+    expect(parseNorwegianDate("uke 53 2025", 2025)).toMatchObject({ ok: false });
+    expect(parseNorwegianDate("uke 0", 2025)).toMatchObject({ ok: false });
+    expect(parseNorwegianDate("3 uker etter mottatt oppdrag", 2025)).toMatchObject({ ok: true, state: "to_be_agreed" });
+  });
+
+  it("reads day/month-year («1/6-2026»), and not an ID in the number/year form", () => {
+    expect(ok("Frist: 1/6-2026")).toEqual(["2026-06-01", "day", "dated"]);
+    expect(ok("15/9-26")).toEqual(["2026-09-15", "day", "dated"]);
+    expect(parseNorwegianDate("31/6-2026", 2026)).toMatchObject({ ok: false });
+    expect(parseNorwegianDate("oppdrag 13/2024", 2026)).toBeNull();
+  });
+
   it("reports impossible dates instead of rolling them over", () => {
     for (const bad of ["31.6.2026", "30. februar 2024", "29.02.2023", "32. januar 2023", "15.13.2023", "0. mai 2023"]) {
       const r = parseNorwegianDate(bad, 2023);

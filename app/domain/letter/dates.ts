@@ -13,6 +13,11 @@
  *   a part of the year    2. kvartal 2026 · Q2 2026 · første (fyrste) halvår · 2. tertial(rapport) 2026
  *                         → the last day of its last month, precision "month" (30 June 2026 for
  *                           the 2nd quarter or 1st half-year, 31 August for the 2nd tertial)
+ *   part of a month       primo juni · medio juni 2026 · ultimo august
+ *                         → the 10th (the end of the first ten days) and the 15th, precision "day";
+ *                           ultimo: the last day of the month, precision "month"
+ *   a week                uke 23 · uke 23 2026 · veke 23          → the Friday of that ISO week, precision "day"
+ *   day/month-year        1/6-2026 · 15/9-26                       → that day
  *   relative              14 dager etter mottatt oppdrag           → state "to_be_agreed", no date
  *
  * Two-digit years are 20yy. A phrase without a year takes `impliedYear` (the letter's year).
@@ -147,6 +152,44 @@ const PERIODS: Readonly<Record<string, { months: number; count: number }>> = {
   halvår: { months: 6, count: 2 },
   tertial: { months: 4, count: 3 },
 };
+/** "primo juni", "medio juni 2026", "ultimo august". */
+const RE_PART_OF_MONTH = new RegExp(`(?<![${LETTER}])(primo|medio|ultimo)\\s{1,3}(${MONTH_ANY})\\b\\.?(?:\\s{0,3}(\\d{4})(?!\\d))?`, "gi");
+/** The day a part of a month ends at: "primo" the first ten days, "medio" the middle. */
+const PART_DAY: Readonly<Record<string, number>> = { primo: 10, medio: 15 };
+/** "uke 23", "uke 23 2026", "uke 23 i 2026", nynorsk "veke 23". */
+const RE_WEEK = new RegExp(`(?<![${LETTER}])(?:uke|veke)\\s{0,3}(\\d{1,2})(?!\\d)(?:\\s{1,3}(?:(?:i|for)\\s{1,3})?(\\d{4})(?!\\d))?`, "gi");
+/** "1/6-2026", "15/9-26": day/month-year. */
+const RE_SLASH_DATE = /(?<![\d.,/])(\d{1,2})\/(\d{1,2})-(\d{4}|\d{2})(?!\d)/g;
+
+/** Day of the week, 1 = Monday … 7 = Sunday (Sakamoto's method; no Date). */
+function isoWeekday(year: number, month: number, day: number): number {
+  const t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+  const y = month < 3 ? year - 1 : year;
+  const sunday0 = (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + t[month - 1] + day) % 7;
+  return sunday0 === 0 ? 7 : sunday0;
+}
+
+/** The number of ISO weeks in a year: 53 when it starts on a Thursday, or on a Wednesday in a leap year. */
+function isoWeeksIn(year: number): number {
+  const jan1 = isoWeekday(year, 1, 1);
+  return jan1 === 4 || (jan1 === 3 && isLeapYear(year)) ? 53 : 52;
+}
+
+/** The Friday of ISO week `week` of `year` (the last working day of the week), or invalid. */
+function weekResult(raw: string, year: number | null, week: number, implied: boolean): NorwegianDate {
+  if (year === null) return noYear(raw);
+  if (!Number.isInteger(year) || year < 1900 || year > 2199 || week < 1 || week > isoWeeksIn(year)) return invalid(raw);
+  // Week 1 holds 4 January; its Monday is day-of-year 4 - (weekday of 4 January - 1), perhaps in December before.
+  let dayOfYear = 4 - (isoWeekday(year, 1, 4) - 1) + (week - 1) * 7 + 4;
+  let y = year;
+  const daysIn = (yy: number) => (isLeapYear(yy) ? 366 : 365);
+  if (dayOfYear < 1) dayOfYear += daysIn(--y);
+  else if (dayOfYear > daysIn(y)) dayOfYear -= daysIn(y++);
+  let month = 1;
+  while (dayOfYear > daysInMonth(y, month)) dayOfYear -= daysInMonth(y, month++);
+  return dayResult(raw, y, month, dayOfYear, implied);
+}
+
 const RE_RELATIVE = new RegExp(
   `(?<![${LETTER}\\d])(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})\\s+(?:dager|dagar|virkedager|arbeidsdager|uker|veker|måneder|mnd\\.?)\\s+etter\\b[^.;\\n]{0,60}`,
   "gi",
@@ -206,6 +249,23 @@ export function findDatePhrases(text: string, impliedYear: number | null = null)
   while (RE_QUARTER_Q.lastIndex <= text.length && (m = RE_QUARTER_Q.exec(text)) !== null) {
     const year = m[2] ? Number(m[2]) : iy;
     push(m, "end-of-month", monthResult(m[0], year, Number(m[1]) * 3, !m[2]));
+  }
+  RE_PART_OF_MONTH.lastIndex = /primo|medio|ultimo/i.test(text) ? 0 : text.length + 1;
+  while (RE_PART_OF_MONTH.lastIndex <= text.length && (m = RE_PART_OF_MONTH.exec(text)) !== null) {
+    const month = MONTHS[m[2].toLowerCase()];
+    const year = m[3] ? Number(m[3]) : iy;
+    const part = m[1].toLowerCase();
+    if (part === "ultimo") push(m, "end-of-month", monthResult(m[0], year, month, !m[3]));
+    else push(m, "day", dayResult(m[0], year, month, PART_DAY[part], !m[3]));
+  }
+  RE_WEEK.lastIndex = /uke|veke/i.test(text) ? 0 : text.length + 1;
+  while (RE_WEEK.lastIndex <= text.length && (m = RE_WEEK.exec(text)) !== null) {
+    const year = m[2] ? Number(m[2]) : iy;
+    push(m, "day", weekResult(m[0], year, Number(m[1]), !m[2]));
+  }
+  RE_SLASH_DATE.lastIndex = text.includes("/") ? 0 : text.length + 1;
+  while (RE_SLASH_DATE.lastIndex <= text.length && (m = RE_SLASH_DATE.exec(text)) !== null) {
+    push(m, "numeric", dayResult(m[0], expandYear(m[3]), Number(m[2]), Number(m[1]), false));
   }
   RE_RELATIVE.lastIndex = text.includes("etter") ? 0 : text.length + 1;
   while (RE_RELATIVE.lastIndex <= text.length && (m = RE_RELATIVE.exec(text)) !== null) {
