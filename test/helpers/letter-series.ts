@@ -1,6 +1,7 @@
 /** The written 2026 letter series (test/fixtures/letters/2026/, see its README.md). */
 import fs from "node:fs";
 import path from "node:path";
+import { parseLetter } from "~/domain/letter/parse";
 import { REPO_ROOT } from "./db";
 
 export const SERIES_2026_DIR = path.join(REPO_ROOT, "test/fixtures/letters/2026");
@@ -23,4 +24,33 @@ export function readSeriesLetter(file: string): string {
 /** Letters in other ministries' ID forms (test/fixtures/letters/forms/, see its README.md). */
 export function readFormLetter(file: string): string {
   return fs.readFileSync(path.join(REPO_ROOT, "test/fixtures/letters/forms", file), "utf8");
+}
+
+/** Every letter text we bundle or test with: the 2023 letter, then test/fixtures/letters/, its 2026/ and forms/ folders (absolute paths). */
+export function allFixtureLetters(): string[] {
+  const root = path.join(REPO_ROOT, "test/fixtures/letters");
+  return [
+    path.join(REPO_ROOT, "db/seed/tildelingsbrev-2023.txt"),
+    ...["", "2026", "forms"].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(root, dir))
+        .filter((f) => f.endsWith(".txt"))
+        .sort()
+        .map((f) => path.join(root, dir, f)),
+    ),
+  ];
+}
+
+/**
+ * What a reader of a parsed letter relies on, for comparing two readings of the same letter: its
+ * letters (kind, year, date, reference), each assignment's ID, title, owners, area, part and
+ * deadline dates, and the events.
+ */
+export function readingOf(text: string) {
+  const r = parseLetter(text);
+  return {
+    letters: r.letters.map((l) => [l.kind, l.year, l.date, l.reference]),
+    assignments: r.assignments.map((a) => [a.id, a.title, a.departments, a.area, a.kind, a.target, a.deadlines.map((d) => d.date)]),
+    events: r.events.map((e) => [e.type, e.target]),
+  };
 }

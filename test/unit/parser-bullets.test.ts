@@ -7,29 +7,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseLetter } from "~/domain/letter/parse";
+import { allFixtureLetters, readingOf as reading } from "../helpers/letter-series";
 
-const ROOT = path.resolve(__dirname, "../fixtures/letters");
-const FILES = [
-  path.resolve(__dirname, "../../db/seed/tildelingsbrev-2023.txt"),
-  ...["", "2026", "forms"].flatMap((dir) =>
-    fs
-      .readdirSync(path.join(ROOT, dir))
-      .filter((f) => f.endsWith(".txt"))
-      .map((f) => path.join(ROOT, dir, f)),
-  ),
-].filter((file) => /^\s*(?:[•▪]|-(?= \S))/m.test(fs.readFileSync(file, "utf8")));
-
-/** What a reader relies on: IDs, titles, owners, areas, parts, deadline dates, events, letters. */
-function reading(text: string) {
-  const r = parseLetter(text);
-  return {
-    letters: r.letters.map((l) => [l.kind, l.year]),
-    assignments: r.assignments.map((a) => [a.id, a.title, a.departments, a.area, a.kind, a.target, a.deadlines.map((d) => d.date)]),
-    events: r.events.map((e) => [e.type, e.target]),
-    warnings: r.warnings.length,
-  };
-}
+const FILES = allFixtureLetters().filter((file) => /^\s*(?:[•▪]|-(?= \S))/m.test(fs.readFileSync(file, "utf8")));
 
 function withBullet(text: string, glyph: string): string {
   return text.replace(/^(\s*)[•▪](?=\s)/gm, `$1${glyph}`).replace(/^(\s*)-(?= \S)/gm, `$1${glyph}`);

@@ -9,19 +9,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseLetter } from "~/domain/letter/parse";
+import { allFixtureLetters, readingOf as reading } from "../helpers/letter-series";
 
 const REPO = path.resolve(__dirname, "../..");
-const ROOT = path.join(REPO, "test/fixtures/letters");
-const FILES = [
-  path.join(REPO, "db/seed/tildelingsbrev-2023.txt"),
-  ...["", "2026", "forms"].flatMap((dir) =>
-    fs
-      .readdirSync(path.join(ROOT, dir))
-      .filter((f) => f.endsWith(".txt"))
-      .map((f) => path.join(ROOT, dir, f)),
-  ),
-];
+const FILES = allFixtureLetters();
 
 /** Every `every`-th match of `re` replaced by `insert(k)`. */
 function atEvery(text: string, re: RegExp, every: number, insert: (k: number, match: string) => string): string {
@@ -40,15 +31,6 @@ const VARIANTS: Record<string, (text: string) => string> = {
     atEvery(t, /[^\n]\n(?=[^\n])/g, 25, (k, m) => `${m}\n${k % 2 ? "- 3 -" : "3 av 9"}\n\f`),
 };
 
-/** What a reader relies on: IDs, titles, owners, areas, parts, deadline dates, events, letters. */
-function reading(text: string) {
-  const r = parseLetter(text);
-  return {
-    letters: r.letters.map((l) => [l.kind, l.year, l.date, l.reference]),
-    assignments: r.assignments.map((a) => [a.id, a.title, a.departments, a.area, a.kind, a.target, a.deadlines.map((d) => d.date)]),
-    events: r.events.map((e) => [e.type, e.target]),
-  };
-}
 
 describe("text extraction variants", () => {
   for (const file of FILES) {
