@@ -1,11 +1,12 @@
 /**
  * Text out of an uploaded letter: .txt (UTF-8), .pdf (unpdf, pdf.js underneath) or .docx
- * (mammoth). Lines and paragraph breaks are kept, because the parser reads the layout. Every
+ * (mammoth's HTML, turned into text with Word's list numbers and bullets kept: html-text.ts). Lines and paragraph breaks are kept, because the parser reads the layout. Every
  * refusal is a Norwegian message; nothing here throws on bad input.
  */
 import { inflateRawSync } from "node:zlib";
 import { getDocumentProxy } from "unpdf";
 import { normaliseLetterText } from "~/domain/letter/normalise";
+import { docxHtmlToText } from "./html-text";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** A .docx may unpack to at most this much (all its parts together), checked before mammoth reads it. */
@@ -118,7 +119,8 @@ export async function extractLetterText(fileName: string, bytes: Uint8Array): Pr
         return { ok: false, message: "Word-filen kunne ikke leses: den pakker seg ut til mer enn 40 MB, eller er skadet." };
       }
       const { default: mammoth } = await import("mammoth");
-      text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+      // As HTML, not raw text: the raw text loses the numbers and bullets of Word's lists (html-text.ts).
+      text = docxHtmlToText((await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value);
     } else {
       if (bytes.includes(0)) return { ok: false, message: "Filen ser ikke ut som tekst (den inneholder binære data)." };
       text = new TextDecoder("utf-8").decode(bytes);
