@@ -2,9 +2,11 @@
  * A Word letter that numbers its assignments with Word's own list numbering: the numbers are not
  * in the paragraphs' text, so mammoth's raw text read as a letter with no assignment at all. The
  * upload reads Word's lists (extract.server.ts, html-text.ts): the same letter gives its three
- * assignments, with their deadlines, and a bulleted list of deliverables keeps its bullets.
+ * assignments, with their deadlines, and a bulleted list of deliverables keeps its bullets. The
+ * letterhead's table (labels in one row, values under them) gives the letter's reference and date,
+ * where a paragraph per cell gave neither.
  */
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from "docx";
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "~/domain/letter/parse";
@@ -13,6 +15,7 @@ import { extractLetterText } from "~/letters/extract.server";
 const plain = (text: string) => new Paragraph(text);
 const numbered = (text: string) => new Paragraph({ text, numbering: { reference: "oppdrag", level: 0 } });
 const bullet = (text: string) => new Paragraph({ text, numbering: { reference: "punkt", level: 0 } });
+const row = (...cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
 
 async function wordLetter(): Promise<Buffer> {
   const doc = new Document({
@@ -26,8 +29,8 @@ async function wordLetter(): Promise<Buffer> {
       {
         children: [
           plain("Kystdirektoratet"),
-          plain("Vår ref 25/4411-3"),
-          plain("Dato 18.12.2025"),
+          // The letterhead as Word templates lay it out: labels in one row, values under them.
+          new Table({ rows: [row("Deres ref", "Vår ref", "Dato"), row("", "25/4411-3", "18.12.2025")] }),
           plain("Tildelingsbrev 2026 til Kystdirektoratet"),
           plain("1 Innledning"),
           plain("Departementet stiller midler til disposisjon for 2026."),
@@ -56,6 +59,7 @@ describe("a Word letter with Word's own list numbering", () => {
     expect(result.text).toContain("\n1. Kartlegging av farleder i Nord-Norge.");
     expect(result.text).toContain("\n• en oversikt over materiell");
     const parsed = parseLetter(result.text);
+    expect(parsed.letters.map((l) => [l.reference, l.date, l.recipient])).toEqual([["25/4411-3", "2025-12-18", "Kystdirektoratet"]]);
     expect(parsed.assignments.map((a) => [a.title, a.deadlines.map((d) => d.date)])).toEqual([
       ["Kartlegging av farleder i Nord-Norge", ["2026-06-01"]],
       ["Beredskapsplan for akutt forurensning", ["2026-10-01"]],
@@ -63,9 +67,38 @@ describe("a Word letter with Word's own list numbering", () => {
     ]);
   });
 
-  it("(mammoth's raw text, as the upload read it before, has no numbers and gives no assignment)", async () => {
+  it("(mammoth's raw text, as the upload read it before, has no numbers, no assignment and no reference)", async () => {
     const raw = (await mammoth.extractRawText({ buffer: await wordLetter() })).value;
     expect(raw).not.toMatch(/^1\. /m);
-    expect(parseLetter(raw).assignments).toEqual([]);
+    const parsed = parseLetter(raw);
+    expect(parsed.assignments).toEqual([]);
+    expect(parsed.letters.map((l) => [l.reference, l.date])).toEqual([[null, null]]);
+  });
+
+  it("reads a Word table of assignments row by row (ID, title, deadline cell, owners)", async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            plain("Tildelingsbrev 2026 til Folkehelsekontoret"),
+            plain("3 Oppdrag"),
+            new Table({
+              rows: [
+                row("ID", "Oppdrag", "Frist", "Ansvarlig avdeling"),
+                row("TB2026-1", "Kartlegging av radon i skoler", "1. juni 2026", "FHA"),
+                row("TB2026-2", "Plan for kosthold", "1. oktober 2026", "FHA/KTA"),
+              ],
+            }),
+            plain("Med hilsen"),
+          ],
+        },
+      ],
+    });
+    const result = await extractLetterText("folkehelsekontoret-2026.docx", new Uint8Array(await Packer.toBuffer(doc)));
+    if (!result.ok) throw new Error(result.message);
+    expect(parseLetter(result.text).assignments.map((a) => [a.id, a.title, a.departments, a.deadlines.map((d) => d.date)])).toEqual([
+      ["TB2026-1", "Kartlegging av radon i skoler", ["FHA"], ["2026-06-01"]],
+      ["TB2026-2", "Plan for kosthold", ["FHA", "KTA"], ["2026-10-01"]],
+    ]);
   });
 });

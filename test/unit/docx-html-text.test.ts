@@ -23,9 +23,11 @@ describe("docxHtmlToText", () => {
     ]);
   });
 
-  it("puts each table cell on its own line, and decodes entities", () => {
-    const html = "<table><tr><td><p>ID</p></td><td><p>Frist</p></td></tr><tr><td><p>TB2026-1</p></td><td><p>1.&nbsp;mai &lt;2026&gt; &#8211; &#x2022;</p></td></tr></table>";
-    expect(docxHtmlToText(html).split("\n").filter(Boolean)).toEqual(["ID", "Frist", "TB2026-1", "1.\u00A0mai <2026> – •"]);
+  it("gives a table row as one line, its cells side by side (empty cells left out), a blank line after the table; decodes entities", () => {
+    const html =
+      "<table><tr><td><p>ID</p></td><td><p>Frist</p></td></tr><tr><td><p>TB2026-1</p></td><td><p>1.&nbsp;mai &lt;2026&gt; &#8211; &#x2022;</p></td></tr>" +
+      "<tr><td></td><td><p>Første avsnitt</p><p>andre<br />linje</p></td></tr></table><p>Etter tabellen</p>";
+    expect(docxHtmlToText(html)).toBe("ID   Frist\nTB2026-1   1.\u00A0mai <2026> – •\nFørste avsnitt   andre linje\n\nEtter tabellen\n");
   });
 
   it("keeps a line break inside a paragraph, and drops empty paragraphs", () => {
