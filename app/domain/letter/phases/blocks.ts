@@ -24,15 +24,43 @@ function unclosedParenthesis(text: string): boolean {
   return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
 }
 
-function parseCodes(text: string): { codes: string[]; rest: string } | null {
-  const m = RE_CODES_AT_START.exec(text);
-  if (!m) return null;
-  const codes = m[0]
+/** "Bolig- og bygningsavdelingen (BBA)": a department's name, then its code in parentheses. */
+const RE_NAME_THEN_CODES = new RegExp(`^\\s*\\p{Lu}[\\p{L} .-]{2,60}?\\s*\\(\\s*(${CODE}(?:\\s*(?:\\/|,|&|og)\\s*${CODE})*)\\s*\\)`, "u");
+/** What joins two owners: ",", "/", "&", "og". */
+const RE_JOIN = /^\s*(?:,|\/|&|og\b)\s*/u;
+/** "(Kommunalavdelingen)" right after a code: the department's name, not the title. */
+const RE_NAME_IN_PARENTHESES = /^\s*\(\s*\p{Lu}[\p{L} .-]{2,60}\)/u;
+
+function splitCodes(codes: string): string[] {
+  return codes
     .trim()
     .split(/\s*(?:\/|,|&|\bog\b)\s*/u)
     .map((c) => c.trim())
     .filter((c) => c !== "");
-  return { codes, rest: text.slice(m[0].length) };
+}
+
+/**
+ * The owner codes an owner label gives, and the text after them: "KTA", "FHA/KTA", "KOMM
+ * (Kommunalavdelingen)", or the name first, "Bolig- og bygningsavdelingen (BBA)". A name alone
+ * gives no code (null).
+ */
+function parseCodes(text: string): { codes: string[]; rest: string } | null {
+  const m = RE_CODES_AT_START.exec(text);
+  if (m) {
+    const named = RE_NAME_IN_PARENTHESES.exec(text.slice(m[0].length));
+    return { codes: splitCodes(m[0]), rest: text.slice(m[0].length + (named?.[0].length ?? 0)) };
+  }
+  // Names with their codes, one after another: "Bolig- og bygningsavdelingen (BBA) og Kommunalavdelingen (KOMM)".
+  const codes: string[] = [];
+  let rest = text;
+  for (let n = RE_NAME_THEN_CODES.exec(rest); n; n = RE_NAME_THEN_CODES.exec(rest)) {
+    codes.push(...splitCodes(n[1]));
+    rest = rest.slice(n[0].length);
+    const join = RE_JOIN.exec(rest);
+    if (!join || !RE_NAME_THEN_CODES.test(rest.slice(join[0].length))) break;
+    rest = rest.slice(join[0].length);
+  }
+  return codes.length > 0 ? { codes, rest } : null;
 }
 
 /** What reading a block finds besides its title and text; the body may end the block early. */

@@ -164,7 +164,10 @@ function mostFrequentAgency(text: string): string | null {
 function departmentNames(codes: string[], text: string): Map<string, string | null> {
   const names = new Set<string>();
   const explicit = new Map<string, string>();
-  for (const [w, end] of wordsEndingWith(text, "avdelingen", true)) {
+  for (const [word, end] of wordsEndingWith(text, "avdelingen", true)) {
+    // "Bolig- og bygningsavdelingen": the name begins before its last word.
+    const start = end - word.length;
+    const w = `${/\p{Lu}\p{L}*-\s(?:og|eller)\s$/u.exec(text.slice(Math.max(0, start - 40), start))?.[0] ?? ""}${word}`;
     if (w.length < 12 || !/^\p{Lu}/u.test(w)) continue;
     names.add(w);
     const after = /^\s*\(\s*([A-ZÆØÅ]{2,5})\s*\)/u.exec(text.slice(end, end + 20));
