@@ -1,11 +1,13 @@
 /**
  * Text out of an uploaded letter: .txt (UTF-8), .pdf (unpdf, pdf.js underneath) or .docx
- * (mammoth's HTML, turned into text with Word's list numbers and bullets kept: html-text.ts). Lines and paragraph breaks are kept, because the parser reads the layout. Every
+ * (mammoth's HTML, turned into text with Word's list numbers, bullets and heading numbers kept:
+ * html-text.ts, docx-numbering.ts). Lines and paragraph breaks are kept, because the parser reads the layout. Every
  * refusal is a Norwegian message; nothing here throws on bad input.
  */
 import { inflateRawSync } from "node:zlib";
 import { getDocumentProxy } from "unpdf";
 import { normaliseLetterText } from "~/domain/letter/normalise";
+import { numberHeadings } from "./docx-numbering";
 import { docxHtmlToText } from "./html-text";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -120,7 +122,8 @@ export async function extractLetterText(fileName: string, bytes: Uint8Array): Pr
       }
       const { default: mammoth } = await import("mammoth");
       // As HTML, not raw text: the raw text loses the numbers and bullets of Word's lists (html-text.ts).
-      text = docxHtmlToText((await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value);
+      // Numbered headings get their numbers back (docx-numbering.ts): the parser reads chapters and areas from them.
+      text = docxHtmlToText((await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { transformDocument: numberHeadings })).value);
     } else {
       if (bytes.includes(0)) return { ok: false, message: "Filen ser ikke ut som tekst (den inneholder binære data)." };
       text = new TextDecoder("utf-8").decode(bytes);

@@ -4,9 +4,10 @@
  * upload reads Word's lists (extract.server.ts, html-text.ts): the same letter gives its three
  * assignments, with their deadlines, and a bulleted list of deliverables keeps its bullets. The
  * letterhead's table (labels in one row, values under them) gives the letter's reference and date,
- * where a paragraph per cell gave neither.
+ * where a paragraph per cell gave neither; and Word's numbered headings ("2.1 Folkehelse", drawn by
+ * the heading style's numbering, not in the text) give their numbers back, so areas are read.
  */
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "~/domain/letter/parse";
@@ -99,6 +100,66 @@ describe("a Word letter with Word's own list numbering", () => {
     expect(parseLetter(result.text).assignments.map((a) => [a.id, a.title, a.departments, a.deadlines.map((d) => d.date)])).toEqual([
       ["TB2026-1", "Kartlegging av radon i skoler", ["FHA"], ["2026-06-01"]],
       ["TB2026-2", "Plan for kosthold", ["FHA", "KTA"], ["2026-10-01"]],
+    ]);
+  });
+
+  it("gives Word's numbered headings their numbers back: chapters, goal areas and an area's assignments as in the PDF", async () => {
+    const heading = (text: string, level: 0 | 1 | 2) =>
+      new Paragraph({
+        text,
+        heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][level],
+        numbering: { reference: "overskrifter", level },
+      });
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: "overskrifter",
+            levels: [
+              { level: 0, format: LevelFormat.DECIMAL, text: "%1", alignment: AlignmentType.START },
+              { level: 1, format: LevelFormat.DECIMAL, text: "%1.%2", alignment: AlignmentType.START },
+              { level: 2, format: LevelFormat.DECIMAL, text: "%1.%2.%3", alignment: AlignmentType.START },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            plain("Tildelingsbrev 2026 til Helsedirektoratet"),
+            heading("Innledning", 0),
+            plain("Departementet gir med dette Helsedirektoratet oppdrag for 2026."),
+            heading("Mål og oppdrag", 0),
+            heading("Folkehelse", 1),
+            heading("Spesielle oppdrag", 2),
+            plain("TB2026-1"),
+            plain("Avd. HOD: FHA"),
+            plain("Utrede endring i alkoholloven"),
+            plain("Direktoratet skal utrede endringen. Frist: 1. juni 2026"),
+            heading("Helse- og omsorgstjenester", 1),
+            plain("TB2026-2"),
+            plain("Avd. HOD: KTA"),
+            plain("Bo trygt hjemme-reformen"),
+            plain("Direktoratet skal følge opp reformen. Frist: 1. juli 2026"),
+            heading("Budsjett", 0),
+            plain("Med hilsen"),
+          ],
+        },
+      ],
+    });
+    const result = await extractLetterText("helsedirektoratet-2026.docx", new Uint8Array(await Packer.toBuffer(doc)));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.text).toMatch(/^1 Innledning$/m);
+    expect(result.text).toMatch(/^2\.1\.1 Spesielle oppdrag$/m);
+    expect(result.text).toMatch(/^3 Budsjett$/m);
+    const parsed = parseLetter(result.text);
+    expect(parsed.areas.map((a) => [a.code, a.name])).toEqual([
+      ["2.1", "Folkehelse"],
+      ["2.2", "Helse- og omsorgstjenester"],
+    ]);
+    expect(parsed.assignments.map((a) => [a.id, a.title, a.area, a.departments, a.deadlines.map((d) => d.date)])).toEqual([
+      ["TB2026-1", "Utrede endring i alkoholloven", "2.1", ["FHA"], ["2026-06-01"]],
+      ["TB2026-2", "Bo trygt hjemme-reformen", "2.2", ["KTA"], ["2026-07-01"]],
     ]);
   });
 });
