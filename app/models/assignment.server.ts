@@ -7,7 +7,7 @@ import { listParts } from "~/models/assignment-parts.server";
 import type { Database, EffectiveDeadlinesView as EffectiveDeadline } from "../db/schema";
 import type { StatusCode } from "../domain/status";
 import type { DeadlineState, DeadlinePrecision } from "~/domain/letter/types";
-import { idKeyVariants } from "~/domain/letter/ids";
+import { idKeyVariants, normaliseTitleForKey } from "~/domain/letter/ids";
 
 export interface DeadlineView {
   id: number;
@@ -340,6 +340,19 @@ export async function findAssignmentByKey(on: Executor, agencyId: number, key: s
 }
 
 export type AssignmentRow = NonNullable<Awaited<ReturnType<typeof findAssignmentByKey>>>;
+
+/**
+ * The one assignment of an agency and year whose title is `title` (compared as the keys of
+ * assignments without ID compare titles: case, punctuation and spacing aside), or undefined when
+ * none or several have it.
+ */
+export async function findAssignmentByTitle(on: Executor, agencyId: number, year: number, title: string): Promise<AssignmentRow | undefined> {
+  const wanted = normaliseTitleForKey(title);
+  if (wanted === "") return undefined;
+  const rows = await on.selectFrom("assignments").select(["key", "title"]).where("agency_id", "=", agencyId).where("year", "=", year).execute();
+  const same = rows.filter((r) => normaliseTitleForKey(r.title) === wanted);
+  return same.length === 1 ? findAssignmentByKey(on, agencyId, same[0].key) : undefined;
+}
 
 /** Fields of the original that are locked against re-imports (see AssignmentsTable.locked_fields). */
 export function lockedFields(row: Pick<AssignmentRow, "locked_fields">): Set<string> {

@@ -6,7 +6,8 @@
  *   area, goal, owners, deadlines in `assignments` / `deadlines` with `part_id` null).
  * - A later letter that names an existing ID (kind addition or clarification, or an original
  *   block whose ID already came from an earlier letter) adds a part (`assignment_parts`) with its
- *   text and its deadlines as deliverables; it never replaces the original.
+ *   text and its deadlines as deliverables; it never replaces the original. An item without ID in
+ *   a later letter whose title is that of one assignment of the agency and year adds to it too.
  * - Only explicit events change the assignment: a postponement (*Utsatt*) or withdrawal
  *   (*Avsluttet*) is a status event attributed to the letter; a deadline change moves the deadline;
  *   an owner change replaces the owners; `erstatter` is recorded on the replaced assignment. Each
@@ -29,7 +30,7 @@ import type {
 import { assignmentSortKey } from "~/domain/letter/ids";
 import { recordAssignmentChange } from "~/models/assignment-changes.server";
 import { deletePart, partsOfLetters, upsertPart } from "~/models/assignment-parts.server";
-import { findAssignmentByKey, lockFields, lockedFields, type AssignmentRow } from "~/models/assignment.server";
+import { findAssignmentByKey, findAssignmentByTitle, lockFields, lockedFields, type AssignmentRow } from "~/models/assignment.server";
 import { appendStatusEvent } from "~/models/status-event.server";
 import { audit } from "../models/audit.server";
 import { DEFAULT_AGENCY_NAME, normaliseAgencyName, recipientNames } from "~/domain/agency";
@@ -582,10 +583,16 @@ async function replaceDepartments(trx: Transaction<Database>, assignmentId: numb
 /** A block that gives an assignment itself: create it, re-import its original, or add to it. */
 async function applyOriginalBlock(ctx: Ctx, a: ParsedAssignment, index: number, postpones: string[]): Promise<void> {
   const letterId = ctx.letterIds[a.letter];
-  const existing = await findAssignmentByKey(ctx.trx, ctx.agencyId, a.id);
-  if (!existing) return createAssignment(ctx, a, index, postpones, false);
-  if (existing.letter_id === letterId) return updateOriginal(ctx, existing, a, index, postpones);
   const letter = ctx.letters[a.letter];
+  const existing = await findAssignmentByKey(ctx.trx, ctx.agencyId, a.id);
+  if (!existing) {
+    // A later letter names an assignment without ID by its title only ("1. Beredskapsplan for
+    // akutt forurensning" again): an addition to that assignment, not a second one.
+    const sameTitle = !a.hasId && letter?.kind === "supplementary" ? await findAssignmentByTitle(ctx.trx, ctx.agencyId, letter.year, a.title) : undefined;
+    if (sameTitle && sameTitle.letter_id !== letterId) return applyPartBlock(ctx, a, index, sameTitle.key, "addition", sameTitle);
+    return createAssignment(ctx, a, index, postpones, false);
+  }
+  if (existing.letter_id === letterId) return updateOriginal(ctx, existing, a, index, postpones);
   if (existing.known_only_from_letter === 1 && letter && letter.year === existing.year && (a.kind ?? "original") === "original") {
     // The assignment's own letter arrives after the later letter that made it known: it becomes the original.
     return adoptOriginal(ctx, existing, a, index, postpones);
