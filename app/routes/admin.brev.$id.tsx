@@ -14,6 +14,7 @@ import { AGENCY_NAME_MAX } from "~/domain/agency";
 import { AgencyError, findAgencyByName } from "~/models/agency.server";
 import { formatDateLong, formatDateTime } from "~/domain/format";
 import { assignmentPath } from "~/lib/urls";
+import { isSyntheticId } from "~/domain/letter/ids";
 import { formText } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Forhåndsvisning av brev – Oppdragsoversikt" }];
@@ -533,11 +534,14 @@ interface PreviewItem {
 /** One item of the preview: the assignment, the letter, and exactly what changes (before → after). */
 function ItemCard({ item }: { item: PreviewItem }) {
   const headingId = `punkt-${item.ref ?? item.key}`;
+  // An assignment without ID is named by its title; its synthetic key means nothing to a reader.
+  const id = isSyntheticId(item.key) ? null : item.key;
   return (
     <div className="card stack" aria-labelledby={headingId} role="group">
       <Heading level={3} data-size="xs" id={headingId}>
         <AppLink to={assignmentPath(item.key)}>
-          {item.key} {item.title}
+          {id ? `${id} ` : ""}
+          {item.title}
         </AppLink>
       </Heading>
       <Paragraph className="muted">
@@ -571,7 +575,7 @@ function ItemCard({ item }: { item: PreviewItem }) {
       ) : null}
       {item.ref ? (
         <Paragraph>
-          <AppLink to={`?punkt=${item.ref}#rett-punkt`} aria-label={`Rett eller utelat ${item.key}`}>
+          <AppLink to={`?punkt=${item.ref}#rett-punkt`} aria-label={`Rett eller utelat ${id ?? item.title}`}>
             Rett eller utelat
           </AppLink>
         </Paragraph>

@@ -8,50 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importLetterText } from "~/use-cases/bootstrap.server";
 import { loadRegister } from "~/models/register.server";
 import { createTestDatabase } from "../helpers/db";
+import { readFormLetter } from "../helpers/letter-series";
 
-const MAIN = `Tildelingsbrev 2026 til Kystdirektoratet
-
-Vår ref 25/4411-3
-Dato 18.12.2025
-
-1 Innledning
-
-Departementet stiller midler til disposisjon.
-
-2 Særskilte oppdrag
-
-1. Kartlegging av farleder i Nord-Norge
-
-Kystdirektoratet skal kartlegge farledene. Frist: 1. juni 2026.
-
-2. Beredskapsplan for akutt forurensning
-
-Kystdirektoratet skal lage en beredskapsplan. Frist: 1. oktober 2026.
-
-Med hilsen
-
-Kari Nordmann
-`;
-
-const LATER = `Supplerende tildelingsbrev nr. 1 for 2026 til Kystdirektoratet
-
-Vår ref 25/4411-9
-Dato 10.03.2026
-
-Særskilte oppdrag
-
-1. Beredskapsplan for Akutt forurensning.
-
-Planen skal også omfatte Svalbard. Frist: 1. juni 2026.
-
-2. Merking av nye fiskeriområder
-
-Kystdirektoratet skal merke de nye områdene. Frist: 1. september 2026.
-
-Med hilsen
-
-Kari Nordmann
-`;
+const MAIN = readFormLetter("kystdirektoratet-2026-uten-id.txt");
+const LATER = readFormLetter("kystdirektoratet-2026-nr1-uten-id.txt");
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 let t: TestDb;
