@@ -5,6 +5,7 @@
  * (a second assignment "3d.", a block cut short, a lost deadline, a cut title).
  */
 import { describe, expect, it } from "vitest";
+import { idAtLineStart, listIdAt } from "~/domain/letter/line-ids";
 import { parseLetter } from "~/domain/letter/parse";
 
 const HEAD = ["Tildelingsbrev 2026 – Helsedirektoratet", "", "Vår ref 25/100-1", "Dato 18.12.2025", "", "3 Mål og oppdrag", "", "3.4 Helse- og omsorgstjenester", ""];
@@ -94,5 +95,12 @@ describe("lines a PDF wrapped", () => {
   it("a header's reference behind a page number is the letter's reference", () => {
     const text = `Tillegg til tildelingsbrev nr. 2 – Helsedirektoratet\n\nVår ref\n\nSide 1 av 3\n\n26/2173-1\n\nDato 16.06.2026\n\nTB2026-70\nAvd. HOD: FHA\nNytt oppdrag\n\nTekst.\n\nFrist: 1. mai 2026\n`;
     expect(parseLetter(text).letters.map((l) => [l.reference, l.date])).toEqual([["26/2173-1", "2026-06-16"]]);
+  });
+
+  it("a label in lower case at a line's start is a sentence going on; after a bullet it is a list entry", () => {
+    expect(idAtLineStart("oppdrag TB2026-20 3d.")).toBeNull();
+    expect(idAtLineStart("Oppdrag 13/2024 Mer treffsikre boutgiftstak")).toMatchObject({ id: "13/2024", label: "Oppdrag" });
+    expect(listIdAt("- oppdrag 13/2024 Mer treffsikre boutgiftstak")).toMatchObject({ id: "13/2024", rest: "Mer treffsikre boutgiftstak" });
+    expect(listIdAt("- oppdraget er viktig")).toBeNull();
   });
 });

@@ -75,8 +75,13 @@ export function idAfterLabel(text: string): string | null {
 }
 
 const RE_LIST_BULLET = new RegExp(`^${BULLET_CLASS}\\s*`, "u");
-/** "- TTB2023-02 Title", "• Oppdrag 13/2024 Title": an entry of a supplementary letter's opening list. */
+/**
+ * "- TTB2023-02 Title", "• Oppdrag 13/2024 Title", also "– oppdrag 13/2024 …" (after a bullet the
+ * label may be in lower case): an entry of a supplementary letter's opening list.
+ */
 export function listIdAt(t: string): LineId | null {
   const b = RE_LIST_BULLET.exec(t);
-  return b ? idAtLineStart(t.slice(b[0].length)) : null;
+  if (!b) return null;
+  const entry = t.slice(b[0].length);
+  return idAtLineStart(/^oppdrag\b/.test(entry) ? `O${entry.slice(1)}` : entry);
 }
