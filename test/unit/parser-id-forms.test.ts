@@ -308,6 +308,21 @@ describe("assignments labelled in the running text", () => {
   }
 });
 
+describe("an oppdragsdokument to a regional health authority", () => {
+  for (const [shape, text] of shapes(form("helse-sor-ost-2025-oppdragsdokument.txt"))) {
+    it(`as ${shape} text: each bullet under «Andre oppgaver i 2025» is an assignment, the goals are not, the RHF is the recipient`, () => {
+      const r = parseLetter(text);
+      expect(r.letters.map((l) => [l.genre, l.year, l.recipient])).toEqual([["oppdragsdokument", 2025, "Helse Sør-Øst RHF"]]);
+      expect(r.assignments.map((a) => [a.title, dated(a)])).toEqual([
+        // A sentence title stops at 160 characters.
+        ["Helse Sør-Øst RHF skal i samarbeid med de andre regionale helseforetakene utrede en felles løsning for legemiddelhåndtering, og rapportere til departementet …", ["2025-06-01"]],
+        ["Helse Sør-Øst RHF skal sørge for at alle helseforetak har en plan for forsyningssikkerhet", ["2025-10-01"]],
+        ["De regionale helseforetakene skal gjennomgå ordningen med pasientreiser og foreslå forenklinger innen 15. november 2025", ["2025-11-15"]],
+      ]);
+    });
+  }
+});
+
 describe("owner labels of other ministries", () => {
   it.each(["Ansvarlig: KTA", "Eier: KTA", "Ansv. avd.: KTA", "Ansvarleg: KTA", "Ansvarlig i SD: KTA"])("«%s» names the owner and is no part of the title", (label) => {
     const text = `Tildelingsbrev 2025 til Vegtilsynet\n\n3.1 Trygge veier\n\nTB2025-1\n${label}\nKartlegging av rasutsatte strekninger\n\nVegtilsynet skal kartlegge strekningene.\nFrist: 1. juni 2025\n`;

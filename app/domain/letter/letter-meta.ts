@@ -145,14 +145,15 @@ export function recipientFromAddress(lines: string[]): string | null {
 /**
  * The agency a letter without subject line or address block speaks to: the name most often
  * followed by "skal" ("Norsk helsenett SF skal …", "Helsedirektoratet skal …"), counting names
- * ending in -direktoratet, -instituttet, -tilsynet, -verket, -etaten, -ombudet, or in "SF"/"HF".
+ * ending in -direktoratet, -instituttet, -tilsynet, -verket, -etaten, -ombudet, in "SF"/"HF", and
+ * the regional health authorities ("Helse Sør-Øst RHF").
  * Null when no name is told what to do at least twice.
  */
 export function addresseeFromText(text: string): string | null {
   const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
   const counts = new Map<string, number>();
   // Found from each " skal" backwards (a regex over the whole text is too slow on long letters).
-  const name = /(?<![\p{L}])(?:\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF)|\p{Lu}\p{Ll}+(?:direktoratet|instituttet|tilsynet|verket|etaten|ombudet))$/u;
+  const name = /(?<![\p{L}])(?:\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF)|Helse\s\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\sRHF|\p{Lu}\p{Ll}+(?:direktoratet|instituttet|tilsynet|verket|etaten|ombudet))$/u;
   for (let at = sample.indexOf(" skal"); at >= 0; at = sample.indexOf(" skal", at + 5)) {
     if (/[\p{L}\d]/u.test(sample.charAt(at + 5))) continue;
     const m = name.exec(sample.slice(Math.max(0, at - 80), at).replace(/\s+$/, ""));

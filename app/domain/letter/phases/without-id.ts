@@ -7,12 +7,12 @@ import { areaForSupp, buildAssignment } from "./blocks";
 import type { Heading, ParseState } from "./state";
 import { BULLET_CLASS } from "../bullets";
 
-/** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" … ("3.2 Oppdrag til direktoratet"). */
-const RE_OPPDRAG_HEADING = /^(?:(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag|(?:Særskilte|Særskilde|Spesielle|Nye)\s+oppg[aå]ver?)\b/i;
+/** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" / "Andre oppgaver" … ("3.2 Oppdrag til direktoratet", "4 Andre oppgaver i 2025"). */
+const RE_OPPDRAG_HEADING = /^(?:(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag|(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+oppg[aå]ver?)\b/i;
 
 /** Only those words, perhaps with the year: "Oppdrag", "Særskilte oppdrag for 2026:", "Særskilte oppgaver". */
 const RE_PLAIN_OPPDRAG_HEADING =
-  /^(?:(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag|(?:Særskilte|Særskilde|Spesielle|Nye)\s+oppg[aå]ver?)(?:\s+(?:for|i)\s+(?:19|20)\d{2})?\s*:?$/i;
+  /^(?:(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag|(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+oppg[aå]ver?)(?:\s+(?:for|i)\s+(?:19|20)\d{2})?\s*:?$/i;
 
 /** An item of an "Oppdrag" section without IDs: "1. Title", "2) Title", "Oppdrag 3: Title", "Oppdrag nr. 4 – Title". */
 const RE_NUMBERED_ITEM = /^(?:Oppdrag\s+(?:nr\.\s*)?)?(\d{1,2})\s?(?:[.)]|\s*[:–-])\s+(\p{Lu}.*)$/u;
