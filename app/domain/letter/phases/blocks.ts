@@ -116,21 +116,10 @@ function readHead(st: ParseState, b: Block, r: BlockReading): { titleParts: stri
       }
       let k = j;
       while (k <= r.end && (lines[k].blank || lines[k].noise)) k++;
-      if (k > r.end) break;
-      const next = lines[k].text;
-      const prev = titleParts[titleParts.length - 1];
-      if (
-        titleParts.length < 6 &&
-        next.length <= 60 &&
-        !/:$/.test(next) &&
-        !stopsTitle(next) &&
-        (RE_TITLE_CONTINUES.test(prev) || /^[\p{Ll}(]/u.test(next))
-      ) {
-        titleParts.push(next);
-        j = k + 1;
-        continue;
-      }
-      break;
+      if (k > r.end || !titleGoesOnAfterBlank(titleParts, lines[k].text)) break;
+      titleParts.push(lines[k].text);
+      j = k + 1;
+      continue;
     }
     const t = line.text;
     if (RE_DEPT_LINE.test(t)) {
@@ -152,59 +141,75 @@ function readHead(st: ParseState, b: Block, r: BlockReading): { titleParts: stri
       continue;
     }
     if (titleParts.length === 0 && ownerLineFirst && !stopsTitle(t)) {
-      // Newer layout: the ID alone, the owner line, then the title: that one line, whatever its
-      // length or abbreviations, never joined with the paragraph after it; only where the PDF
-      // wrapped it (the title stops at "," or "og", or the next line goes on in lower case).
+      // Newer layout: the one line after the owner line, and where the PDF wrapped it.
       titleParts.push(t);
-      j++;
-      while (titleParts.length < 3 && j <= r.end) {
-        j = afterPageBreak(lines, j, r.end);
-        if (j > r.end || lines[j].blank || lines[j].noise) break;
-        const prev = titleParts[titleParts.length - 1];
-        const next = lines[j].text;
-        if (/[.!?]$/.test(prev) || stopsTitle(next) || next.length > 100) break;
-        if (!(RE_TITLE_CONTINUES.test(prev) || /^\p{Ll}/u.test(next) || unclosedParenthesis(titleParts.join(" ")))) break;
-        titleParts.push(next);
-        j++;
-      }
+      j = readWrappedTitle(lines, j + 1, r.end, titleParts);
       break;
     }
-    if (titleParts.length === 0) {
-      // A title on its own line: short (PDF title column), or long but followed by a department line.
-      const nextIsDept = j + 1 <= r.end && RE_DEPT_LINE.test(lines[j + 1].text);
-      // A block without an ID line may open with its heading: one line, a blank line after it.
-      const headingLine = b.headless && t.length <= 120 && !/[.!?;,]$/.test(t) && (j + 1 > r.end || lines[j + 1].blank);
-      if ((t.length <= 60 || (nextIsDept && t.length <= 200) || headingLine) && !/:$/.test(t) && !stopsTitle(t)) {
-        titleParts.push(t);
-        j++;
-        continue;
-      }
-      break;
-    }
-    const prev = titleParts[titleParts.length - 1];
-    // A full-width title the PDF wrapped: its lines go on in lower case, a blank line after them.
-    const endsAt = (k: number) => k > r.end || lines[k].blank || lines[k].noise;
-    const wrappedEnd =
-      /^\p{Ll}/u.test(t) && t.length <= 110 && (endsAt(j + 1) || (/^\p{Ll}/u.test(lines[j + 1].text) && lines[j + 1].text.length <= 110 && endsAt(j + 2)));
-    if (
-      titleParts.length < 6 &&
-      (t.length <= 60 || wrappedEnd) &&
-      !/:$/.test(t) &&
-      !stopsTitle(t) &&
-      !/[.!?]$/.test(prev) &&
-      (RE_TITLE_CONTINUES.test(prev) ||
-        unclosedParenthesis(titleParts.join(" ")) ||
-        /^[\p{Ll}(]/u.test(t) ||
-        // "Dokument 3:4 (2022–2023)" above a blank line; not a one-line body ending in "."
-        ((j + 1 > r.end || lines[j + 1].blank || lines[j + 1].noise) && !/[.!?]$/.test(t)))
-    ) {
-      titleParts.push(t);
-      j++;
-      continue;
-    }
-    break;
+    if (!(titleParts.length === 0 ? opensTitle(lines, b, r.end, j) : goesOnTitle(lines, r.end, j, titleParts))) break;
+    titleParts.push(t);
+    j++;
   }
   return { titleParts, next: j };
+}
+
+/** After a blank line, a title goes on with a short line when the title so far cannot end there or the line goes on in lower case. */
+function titleGoesOnAfterBlank(titleParts: string[], next: string): boolean {
+  const prev = titleParts[titleParts.length - 1];
+  return titleParts.length < 6 && next.length <= 60 && !/:$/.test(next) && !stopsTitle(next) && (RE_TITLE_CONTINUES.test(prev) || /^[\p{Ll}(]/u.test(next));
+}
+
+/**
+ * Newer layout: the ID alone, the owner line, then the title: that one line, whatever its length
+ * or abbreviations, never joined with the paragraph after it; only where the PDF wrapped it (the
+ * title stops at "," or "og", or the next line goes on in lower case), also across a page break.
+ * Adds the wrapped lines from `j` on to `titleParts`; returns the line after them.
+ */
+function readWrappedTitle(lines: SourceLine[], j: number, end: number, titleParts: string[]): number {
+  while (titleParts.length < 3 && j <= end) {
+    j = afterPageBreak(lines, j, end);
+    if (j > end || lines[j].blank || lines[j].noise) break;
+    const prev = titleParts[titleParts.length - 1];
+    const next = lines[j].text;
+    if (/[.!?]$/.test(prev) || stopsTitle(next) || next.length > 100) break;
+    if (!(RE_TITLE_CONTINUES.test(prev) || /^\p{Ll}/u.test(next) || unclosedParenthesis(titleParts.join(" ")))) break;
+    titleParts.push(next);
+    j++;
+  }
+  return j;
+}
+
+/**
+ * Line `j` is a block's title on its own line: short (a PDF's title column), or long but followed
+ * by a department line; or, in a block without an ID line, its heading (one line, a blank after it).
+ */
+function opensTitle(lines: SourceLine[], b: Block, end: number, j: number): boolean {
+  const t = lines[j].text;
+  const nextIsDept = j + 1 <= end && RE_DEPT_LINE.test(lines[j + 1].text);
+  const headingLine = !!b.headless && t.length <= 120 && !/[.!?;,]$/.test(t) && (j + 1 > end || lines[j + 1].blank);
+  return (t.length <= 60 || (nextIsDept && t.length <= 200) || headingLine) && !/:$/.test(t) && !stopsTitle(t);
+}
+
+/**
+ * Line `j` goes on with the title: short, or a full-width title the PDF wrapped (its lines go on
+ * in lower case, a blank line after them); after a title that cannot end where it does, in an
+ * open parenthesis, in lower case, or as a last line above a blank line ("Dokument 3:4
+ * (2022–2023)"; not a one-line body ending in ".").
+ */
+function goesOnTitle(lines: SourceLine[], end: number, j: number, titleParts: string[]): boolean {
+  const t = lines[j].text;
+  const prev = titleParts[titleParts.length - 1];
+  const endsAt = (k: number) => k > end || lines[k].blank || lines[k].noise;
+  const wrappedEnd =
+    /^\p{Ll}/u.test(t) && t.length <= 110 && (endsAt(j + 1) || (/^\p{Ll}/u.test(lines[j + 1].text) && lines[j + 1].text.length <= 110 && endsAt(j + 2)));
+  return (
+    titleParts.length < 6 &&
+    (t.length <= 60 || wrappedEnd) &&
+    !/:$/.test(t) &&
+    !stopsTitle(t) &&
+    !/[.!?]$/.test(prev) &&
+    (RE_TITLE_CONTINUES.test(prev) || unclosedParenthesis(titleParts.join(" ")) || /^[\p{Ll}(]/u.test(t) || (endsAt(j + 1) && !/[.!?]$/.test(t)))
+  );
 }
 
 /** A block's body from line `from`, with an "Ansvarlig avdeling" line after the body closing the block. */
