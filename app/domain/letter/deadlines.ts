@@ -303,14 +303,31 @@ const RE_DATE_JOIN = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*|,?\s*(?:og|samt)\s+)$/i
 /** An earlier deadline, not this one: "har fått frist …", "utredning … som hadde frist 31.12.2025". */
 const RE_EARLIER_DEADLINE = /\b(?:(?:har|hadde)\s+fått\s+(?:utsatt\s+)?frist|hadde\s+(?:utsatt\s+)?frist)\b/i;
 
-/** Deadlines in the body of one assignment, in text order; [] when the text gives none. */
-export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[]): ParsedDeadline[] {
+/** An assignment's body joined into one text, with what the deadline readers below ask of it. */
+interface BodyReading {
+  ctx: DeadlineContext;
+  lines: BodyLine[];
+  joined: Joined;
+  S: string;
+  scopes: ReturnType<typeof computeScopes>;
+  /** The line (index into ctx.lines) an offset of the joined text is on. */
+  lineIdxAt: (offset: number) => number;
+  /** A table row's deadline cell: the date is a line of its own, or ends the row's first line. */
+  inOwnCell: (d: DatePhraseMatch) => boolean;
+  /** The sentence an offset is in, as [start, end). */
+  sentenceOf: (offset: number) => [number, number];
+  /** Inside a «quotation» (of another document). */
+  inQuote: (offset: number) => boolean;
+  refersToEarlierAssignment: (sentence: string) => boolean;
+  changesAnother: (sentence: string, date: string | null) => boolean;
+}
+
+function bodyReading(ctx: DeadlineContext): BodyReading | null {
   const { lines } = ctx;
-  if (lines.length === 0) return [];
+  if (lines.length === 0) return null;
   const joined = joinLines(lines);
   const S = joined.text;
-  if (S.trim() === "") return [];
-  const { items, markers, bakgrunn } = computeScopes(lines);
+  if (S.trim() === "") return null;
 
   const lineStartsSorted: { offset: number; idx: number }[] = [];
   joined.starts.forEach((offset, idx) => {
@@ -359,18 +376,81 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
   /** "Fristen for ID 2026-03 endres til 1. november" in this assignment's text: that date is a change to 2026-03, not a deadline of this one. */
   const changesAnother = (sentence: string, date: string | null): boolean =>
     changesToOthers(sentence, ctx.year, 0, [ctx.id, ...(ctx.relatedIds ?? [])]).some((c) => c.deadline?.date === date);
-  /** The labels a "Frist for deloppdrag …" phrase names: [null] for none, several for "1 og 2". */
-  const explicitLabelsIn = (prefix: string): (string | null)[] => {
-    const m = RE_EXPLICIT_LABEL.exec(prefix);
-    if (!m) return [null];
-    if (!m[2]) return [capitalise(m[1])];
-    return m[2].split(/\s*(?:,|og)\s*/).map((n) => `${capitalise(m[1])} ${n}`);
-  };
-  /** One candidate per label it is explicitly given (a deadline for "deloppdrag 1 og 2" is two). */
-  const pushCandidate = (c: Omit<Candidate, "explicitLabel">, labelsFrom: string) => {
-    for (const explicitLabel of explicitLabelsIn(labelsFrom)) candidates.push({ ...c, explicitLabel });
-  };
+  return { ctx, lines, joined, S, scopes: computeScopes(lines), lineIdxAt, inOwnCell, sentenceOf, inQuote, refersToEarlierAssignment, changesAnother };
+}
 
+/** The labels a "Frist for deloppdrag …" phrase names: [null] for none, several for "1 og 2". */
+function explicitLabelsIn(prefix: string): (string | null)[] {
+  const m = RE_EXPLICIT_LABEL.exec(prefix);
+  if (!m) return [null];
+  if (!m[2]) return [capitalise(m[1])];
+  return m[2].split(/\s*(?:,|og)\s*/).map((n) => `${capitalise(m[1])} ${n}`);
+}
+
+/** One candidate per label it is explicitly given (a deadline for "deloppdrag 1 og 2" is two). */
+function withLabels(c: Omit<Candidate, "explicitLabel">, labelsFrom: string): Candidate[] {
+  return explicitLabelsIn(labelsFrom).map((explicitLabel) => ({ ...c, explicitLabel }));
+}
+
+/**
+ * Where the deadline cue before date `d` starts, and whether it is a strong one ("Frist"): "innen",
+ * "senest", "før", "ved" (a period's end), "i løpet av" (a period) right before it; "Frist" within
+ * 140 characters; a delivery verb; "i forkant av"; a table row's deadline cell; or the cue of the
+ * date it is joined to by "og". `cueAt` -1: no cue, the date is context.
+ */
+function cueBefore(
+  rd: BodyReading,
+  d: DatePhraseMatch,
+  pre: string,
+  windowStart: number,
+  prevDateEnd: number,
+  chained: { end: number; strong: boolean } | null,
+): { cueAt: number; strong: boolean } {
+  let cueAt = -1;
+  let strong = false;
+  const immediate = /(?:^|[\s(])(innen|innan|senest|seinast|før|ved|i\s+løpet\s+av)\s*$/i.exec(pre);
+  if (immediate) {
+    const word = immediate[1].toLowerCase();
+    const period = d.kind === "end-of-month" || d.kind === "end-of-year" || d.kind === "month";
+    const okWord = word === "ved" ? d.kind === "end-of-month" || d.kind === "end-of-year" : /^i\s/.test(word) ? period : word === "før" ? d.kind !== "relative" : true;
+    if (okWord) cueAt = windowStart + immediate.index + immediate[0].indexOf(immediate[1]);
+  }
+  const fristRe = new RegExp(RE_FRIST_CUE.source, "giu");
+  let fm: RegExpExecArray | null;
+  let fristAt = -1;
+  while ((fm = fristRe.exec(pre)) !== null) fristAt = windowStart + fm.index;
+  if (fristAt >= 0 && d.index - fristAt <= 140) {
+    strong = true;
+    if (cueAt < 0) cueAt = fristAt;
+  }
+  if (cueAt < 0) {
+    const verb = RE_VERB_CUE.exec(pre);
+    if (verb) cueAt = windowStart + verb.index;
+  }
+  if (cueAt < 0 && d.kind !== "relative") {
+    const fk = /\bi\s+forkant\s+av\b/i.exec(pre);
+    if (fk && d.index - (windowStart + fk.index) <= 110) cueAt = windowStart + fk.index;
+  }
+  if (cueAt < 0 && rd.ctx.tableRow && rd.inOwnCell(d)) {
+    cueAt = d.index;
+    strong = true;
+  }
+  if (cueAt < 0 && chained && chained.end === prevDateEnd && RE_DATE_JOIN.test(rd.S.slice(prevDateEnd, d.index))) {
+    cueAt = d.index;
+    strong = chained.strong;
+  }
+  return { cueAt, strong };
+}
+
+/**
+ * The dates of the body that are deadlines: a date after a cue ("Frist", "innen", "senest", a
+ * delivery verb, "i forkant av"), a table row's deadline cell, or a date joined by "og" to one
+ * that is; not in a quotation, an earlier deadline, another assignment's change or "Bakgrunn". An
+ * impossible date after "Frist" is kept as invalid, with a warning.
+ */
+function datedCandidates(rd: BodyReading, warnings: ParseWarning[]): { candidates: Candidate[]; datedSentences: Set<number> } {
+  const { ctx, lines, S, lineIdxAt, sentenceOf, inQuote, refersToEarlierAssignment, changesAnother } = rd;
+  const { bakgrunn } = rd.scopes;
   const dates = findDatePhrases(S, Number.isFinite(ctx.year) && ctx.year > 0 ? ctx.year : null);
   const candidates: Candidate[] = [];
   const datedSentences = new Set<number>();
@@ -383,39 +463,7 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     const prevDateEnd = di > 0 ? dates[di - 1].end : -1;
     const windowStart = Math.max(ss, d.index - 160, prevDateEnd);
     const pre = S.slice(windowStart, d.index);
-    let cueAt = -1;
-    let strong = false;
-    const immediate = /(?:^|[\s(])(innen|innan|senest|seinast|før|ved|i\s+løpet\s+av)\s*$/i.exec(pre);
-    if (immediate) {
-      const word = immediate[1].toLowerCase();
-      const period = d.kind === "end-of-month" || d.kind === "end-of-year" || d.kind === "month";
-      const okWord = word === "ved" ? d.kind === "end-of-month" || d.kind === "end-of-year" : /^i\s/.test(word) ? period : word === "før" ? d.kind !== "relative" : true;
-      if (okWord) cueAt = windowStart + immediate.index + immediate[0].indexOf(immediate[1]);
-    }
-    const fristRe = new RegExp(RE_FRIST_CUE.source, "giu");
-    let fm: RegExpExecArray | null;
-    let fristAt = -1;
-    while ((fm = fristRe.exec(pre)) !== null) fristAt = windowStart + fm.index;
-    if (fristAt >= 0 && d.index - fristAt <= 140) {
-      strong = true;
-      if (cueAt < 0) cueAt = fristAt;
-    }
-    if (cueAt < 0) {
-      const verb = RE_VERB_CUE.exec(pre);
-      if (verb) cueAt = windowStart + verb.index;
-    }
-    if (cueAt < 0 && d.kind !== "relative") {
-      const fk = /\bi\s+forkant\s+av\b/i.exec(pre);
-      if (fk && d.index - (windowStart + fk.index) <= 110) cueAt = windowStart + fk.index;
-    }
-    if (cueAt < 0 && ctx.tableRow && inOwnCell(d)) {
-      cueAt = d.index;
-      strong = true;
-    }
-    if (cueAt < 0 && chained && chained.end === prevDateEnd && RE_DATE_JOIN.test(S.slice(prevDateEnd, d.index))) {
-      cueAt = d.index;
-      strong = chained.strong;
-    }
+    const { cueAt, strong } = cueBefore(rd, d, pre, windowStart, prevDateEnd, chained);
     if (cueAt < 0) continue; // a date without a deadline cue is context
     if (d.kind === "relative" && !strong && !/\binnen\s*$/i.test(pre)) continue;
 
@@ -434,21 +482,25 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
       // An impossible date ("31.6.2026") with a "frist" cue is kept as an invalid deadline (text
       // kept, no date) so it is never silently replaced by the default deadline.
       if (strong && /ugyldig dato/.test(d.result.error)) {
-        pushCandidate(
-          { date: null, precision: null, state: "invalid", text: normaliseSpace(S.slice(cueAt, d.end)).replace(/[.,;:]+$/, ""), offset: cueAt, lineIdx, strong },
-          S.slice(ss, d.index),
-        );
+        const invalidText = normaliseSpace(S.slice(cueAt, d.end)).replace(/[.,;:]+$/, "");
+        candidates.push(...withLabels({ date: null, precision: null, state: "invalid", text: invalidText, offset: cueAt, lineIdx, strong }, S.slice(ss, d.index)));
         datedSentences.add(ss);
       }
       continue;
     }
     const text = normaliseSpace(S.slice(cueAt, d.end)).replace(/[.,;:]+$/, "");
-    pushCandidate({ date: d.result.date, precision: d.result.precision, state: d.result.state, text, offset: cueAt, lineIdx, strong }, S.slice(ss, d.index));
+    candidates.push(...withLabels({ date: d.result.date, precision: d.result.precision, state: d.result.state, text, offset: cueAt, lineIdx, strong }, S.slice(ss, d.index)));
     datedSentences.add(ss);
     chained = { end: d.end, strong };
   }
 
-  // Deadlines without a date: to be agreed, on hold.
+  return { candidates, datedSentences };
+}
+
+/** Deadlines without a date, in sentences that have none: to be agreed ("Fristen avtales …"), on hold ("settes i bero"). */
+function undatedCandidates(rd: BodyReading, datedSentences: Set<number>): Candidate[] {
+  const { ctx, joined, S, lineIdxAt, inQuote, refersToEarlierAssignment } = rd;
+  const candidates: Candidate[] = [];
   const sentenceSet = joined.sentenceStarts;
   for (let k = 0; k < sentenceSet.length; k++) {
     const ss = sentenceSet[k];
@@ -468,21 +520,28 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
       state = "to_be_agreed";
     if (!state) continue;
     const lead = sentence.length - sentence.trimStart().length;
-    pushCandidate(
-      {
-        date: null,
-        precision: null,
-        state,
-        text: shorten(normaliseSpace(sentence).replace(/[.;:]+$/, "")),
-        offset: ss + lead,
-        lineIdx: lineIdxAt(ss + lead),
-        strong: /\bfrist/i.test(sentence),
-      },
-      sentence,
-    );
+    const candidate = {
+      date: null,
+      precision: null,
+      state,
+      text: shorten(normaliseSpace(sentence).replace(/[.;:]+$/, "")),
+      offset: ss + lead,
+      lineIdx: lineIdxAt(ss + lead),
+      strong: /\bfrist/i.test(sentence),
+    };
+    candidates.push(...withLabels(candidate, sentence));
   }
+  return candidates;
+}
 
-  // Labels.
+/**
+ * The candidates as deadlines, in text order, each with its label (an explicit "Frist for
+ * deloppdrag 2", else the numbered item or "Delleveranse" marker it stands in); the same deadline
+ * said twice is one (the "Frist" phrase kept); "to be agreed" without a label gives way to "on hold".
+ */
+function labelledDeadlines(rd: BodyReading, candidates: Candidate[]): ParsedDeadline[] {
+  const { lines } = rd;
+  const { items, markers } = rd.scopes;
   const innermost = (list: Scope[], idx: number): Scope | null => {
     let best: Scope | null = null;
     for (const s of list) if (s.start <= idx && idx <= s.end && (!best || s.start > best.start)) best = s;
@@ -532,9 +591,15 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
     out.push(deadline);
   }
 
-  // A "Frist: …" paragraph nothing was read from ("Frist: uke 12", "Frist: Løpende"): the user
-  // checks it. (The date may stand on a later line of the paragraph: "Frist: … Det bes om en" /
-  // "skriftlig rapportering … innen 15.10.2026.")
+  return out;
+}
+
+/**
+ * Warnings: a "Frist: …" paragraph nothing was read from ("Frist: snarest", "Frist: Løpende"; the
+ * date may stand on a later line of the paragraph), and a deadline before the letter's year.
+ */
+function warnUnread(rd: BodyReading, candidates: Candidate[], out: ParsedDeadline[], warnings: ParseWarning[]): void {
+  const { ctx, lines } = rd;
   const readLines = new Set(candidates.map((c) => c.lineIdx));
   const paragraphFrom = (i: number): number[] => {
     const out = [i];
@@ -555,6 +620,16 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
       });
     }
   }
+}
+
+/** Deadlines in the body of one assignment, in text order; [] when the text gives none. */
+export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[]): ParsedDeadline[] {
+  const rd = bodyReading(ctx);
+  if (!rd) return [];
+  const { candidates, datedSentences } = datedCandidates(rd, warnings);
+  candidates.push(...undatedCandidates(rd, datedSentences));
+  const out = labelledDeadlines(rd, candidates);
+  warnUnread(rd, candidates, out, warnings);
   return out;
 }
 
