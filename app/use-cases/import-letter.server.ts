@@ -27,6 +27,7 @@ import type {
   ParsedLetter,
   ParseWarning,
 } from "~/domain/letter/types";
+import { formatDateLong } from "~/domain/format";
 import { assignmentSortKey } from "~/domain/letter/ids";
 import { recordAssignmentChange } from "~/models/assignment-changes.server";
 import { deletePart, partsOfLetters, upsertPart } from "~/models/assignment-parts.server";
@@ -189,8 +190,9 @@ function yearOf(parsed: ParseResult): number | null {
   return main?.year ?? null;
 }
 
+/** "Supplerende tildelingsbrev nr. 3 …, 25/2306, 28. mai 2026": a letter as the preview, history and comments name it. */
 function letterName(letter: ParsedLetter | undefined): string {
-  return letter ? [letter.title, letter.reference, letter.date].filter(Boolean).join(", ") : "ukjent brev";
+  return letter ? [letter.title, letter.reference, letter.date ? formatDateLong(letter.date) : null].filter(Boolean).join(", ") : "ukjent brev";
 }
 
 const PLACEHOLDER_TITLE = "Unntatt offentlighet";
@@ -949,7 +951,7 @@ async function applyEvent(ctx: Ctx, e: ParsedEvent, eventIndex: number): Promise
   ctx.seenParts.add(part.id);
   if (part.outcome !== "unchanged") (part.outcome === "created" ? ctx.summary.parts.created : ctx.summary.parts.updated).push(target.key);
   const effective = effectiveDate(ctx.letters, e.letter);
-  const where = [letter.reference ? `ref. ${letter.reference}` : null, letter.date ?? "udatert brev"].filter(Boolean).join(", ");
+  const where = [letter.reference ? `ref. ${letter.reference}` : null, letter.date ? formatDateLong(letter.date) : "udatert brev"].filter(Boolean).join(", ");
 
   if (type === "postponement" || type === "withdrawal") {
     const status: StatusCode = type === "postponement" ? "utsatt" : "avsluttet";

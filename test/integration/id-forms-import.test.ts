@@ -29,6 +29,10 @@ describe("number/year IDs through a series", () => {
     expect(register.get("14/2024")).toMatchObject({ status: "avsluttet" });
     expect(register.get("15/2024")).toMatchObject({ status: "ikke_startet", deadlines: [expect.objectContaining({ date: "2025-02-01" })] });
     expect(register.get("13/2024")!.parts.map((p) => p.kind)).toEqual(["original", "postponement"]);
+    // The status comment names the letter with its date written the Norwegian way.
+    const comments = await t.db.selectFrom("status_events").select("comment").where("actor", "like", "brev:%").execute();
+    expect(comments.map((c) => c.comment)).toContainEqual(expect.stringMatching(/^Utsatt av departementet i «.+» \(ref\. [^,]+, \d{1,2}\. [a-zæøå]+ 2024\)\.$/));
+    expect(comments.map((c) => c.comment).join(" ")).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
 
