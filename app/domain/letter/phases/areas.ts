@@ -1,7 +1,7 @@
 /** Phases "areas and goals" (goal areas, goals, a supplementary letter's area headings) and "boundaries" (where a block must end). */
 import { RE_SUPPLEMENT_SECTION, type SupplementSection, supplementSectionKind } from "../later-letters";
 import { idAtLineStart } from "../line-ids";
-import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LABEL, RE_DEPT_LINE, areaName, joinWrapped } from "./patterns";
+import { endsSentence, RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LABEL, RE_DEPT_LINE, areaName, joinWrapped } from "./patterns";
 import type { AreaSpan, GoalLine, Letter, ParseState } from "./state";
 
 const RE_GOAL = /^Mål\s+(\d{1,2})\s*[:.–-]\s*(\S.*)$/u;
@@ -125,7 +125,7 @@ export function phaseAreasAndGoals(st: ParseState): void {
 /** A line in lower case right under a line that has not ended its sentence: "… formål over / kap. 760 / post 21 …". */
 function sentenceGoesOn(st: ParseState, i: number): boolean {
   const { lines } = st;
-  return /^\p{Ll}/u.test(lines[i].text) && i > 0 && !lines[i - 1].blank && !lines[i - 1].noise && !/[.:;!?»)"”]$/.test(lines[i - 1].text);
+  return /^\p{Ll}/u.test(lines[i].text) && i > 0 && !lines[i - 1].blank && !lines[i - 1].noise && !endsSentence(lines[i - 1].text);
 }
 
 /** Phase "boundaries": the lines where an assignment's text ends (next ID, heading, section, budget chapter, closing). */

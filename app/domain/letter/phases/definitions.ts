@@ -5,7 +5,7 @@
 import { idIdentity, isPlainForm } from "../ids";
 import { type LineId, idAfterLabel, idAtLineEnd, idAtLineStart, listIdAt } from "../line-ids";
 import { RE_ID_TABLE_HEAD, tableRowCells } from "../tables";
-import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LABEL, RE_DEPT_LINE, RE_POSTPONEMENT_HEAD, RE_SUPPLEMENTARY_TITLE, RE_TITLE_CONTINUES, joinWrapped } from "./patterns";
+import { endsSentence, RE_BUDGET_HEADING, RE_CLOSING, RE_SENTENCE_PUNCTUATION_END, RE_DEPT_LABEL, RE_DEPT_LINE, RE_POSTPONEMENT_HEAD, RE_SUPPLEMENTARY_TITLE, RE_TITLE_CONTINUES, joinWrapped } from "./patterns";
 import type { Def, Letter, ListEntry, ParseState } from "./state";
 
 /**
@@ -102,16 +102,13 @@ function titledDefinitionAt(st: ParseState, l: Letter, i: number, at: LineId): O
 }
 
 /** Whether a block can start at line `i`: after a sentence end, blank line, noise, heading, owner line, budget heading or short capitalised line. */
-/** An abbreviation a sentence goes on after: "jf.", "bl.a.", "f.eks.", "nr.", "pkt.", "kap.", "ca.", "iht.". */
-const RE_ABBREVIATION_END = /(?:^|[\s(])(?:jf|jfr|bl\.a|f\.eks|nr|pkt|kap|ca|inkl|evt|iht|ifm|dvs|vedr|ref)\.$/i;
 
 function prevBoundaryOk(st: ParseState, i: number, letterStart: number): boolean {
   const { lines, headingAt } = st;
   if (i === letterStart) return true;
   if (i === 0 || lines[i - 1].blank || lines[i - 1].noise) return true;
   const p = lines[i - 1].text;
-  // A sentence ends there, but not at an abbreviation that goes on ("jf.", "bl.a.", "nr.", "pkt.").
-  if (/[.:;!?»)"”]$/.test(p)) return !RE_ABBREVIATION_END.test(p);
+  if (RE_SENTENCE_PUNCTUATION_END.test(p)) return endsSentence(p);
   if (headingAt.has(i - 1) || RE_DEPT_LINE.test(p) || RE_BUDGET_HEADING.test(p) || RE_CLOSING.test(p)) return true;
   return p.length <= 60 && !RE_TITLE_CONTINUES.test(p) && /^\p{Lu}/u.test(p);
 }

@@ -56,3 +56,13 @@ export function areaName(title: string): string {
 export function shortTitle(title: string): string {
   return title.length > 60 ? `${title.slice(0, 57).trim()} …` : title;
 }
+
+/** A line that ends in a sentence's punctuation (or a closing quote or parenthesis). */
+export const RE_SENTENCE_PUNCTUATION_END = /[.:;!?»)"”]$/;
+/** An abbreviation a sentence goes on after: "jf.", "bl.a.", "f.eks.", "nr.", "pkt.", "kap.", "ca.", "iht.". */
+const RE_ABBREVIATION_END = /(?:^|[\s(])(?:jf|jfr|bl\.a|f\.eks|nr|pkt|kap|ca|inkl|evt|iht|ifm|dvs|vedr|ref)\.$/i;
+
+/** The line ends its sentence: at its punctuation, not at an abbreviation that goes on ("… pårørendeavtaler, jf."). */
+export function endsSentence(text: string): boolean {
+  return RE_SENTENCE_PUNCTUATION_END.test(text) && !RE_ABBREVIATION_END.test(text);
+}
