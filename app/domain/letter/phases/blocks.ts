@@ -9,13 +9,15 @@ import { isPageNumber, type Block, type ParseState, type SourceLine } from "./st
 import { RE_BULLET_START } from "../bullets";
 
 const CODE = "[A-ZÆØÅ]{2,5}";
+/** What joins two owners (codes, or names with their codes): "/", ",", "&", "og". */
+const JOIN = String.raw`\s*(?:\/|,|&|\bog\b)\s*`;
 
 const RE_CODES_AT_START = new RegExp(
-  `^\\s*(${CODE})(?![\\p{L}\\d-])((?:\\s*(?:\\/|,|&|\\bog\\b)\\s*${CODE}(?![\\p{L}\\d-]))*)`,
+  `^\\s*(${CODE})(?![\\p{L}\\d-])((?:${JOIN}${CODE}(?![\\p{L}\\d-]))*)`,
   "u",
 );
 
-const RE_CODES_ONLY = new RegExp(`^(${CODE})(?:\\s*(?:\\/|,|&|og)\\s*${CODE})*\\s*\\.?$`, "u");
+const RE_CODES_ONLY = new RegExp(`^(${CODE})(?:${JOIN}${CODE})*\\s*\\.?$`, "u");
 
 const RE_GOAL_LINE = /^(?:Mål|Tilknyttet\s+mål|Knyttet\s+til\s+mål)\s*:?\s*(?:Mål\s*)?(\d{1,2})\s*\.?$/iu;
 
@@ -25,16 +27,16 @@ function unclosedParenthesis(text: string): boolean {
 }
 
 /** "Bolig- og bygningsavdelingen (BBA)": a department's name, then its code in parentheses. */
-const RE_NAME_THEN_CODES = new RegExp(`^\\s*\\p{Lu}[\\p{L} .-]{2,60}?\\s*\\(\\s*(${CODE}(?:\\s*(?:\\/|,|&|og)\\s*${CODE})*)\\s*\\)`, "u");
-/** What joins two owners: ",", "/", "&", "og". */
-const RE_JOIN = /^\s*(?:,|\/|&|og\b)\s*/u;
+const RE_NAME_THEN_CODES = new RegExp(`^\\s*\\p{Lu}[\\p{L} .-]{2,60}?\\s*\\(\\s*(${CODE}(?:${JOIN}${CODE})*)\\s*\\)`, "u");
+const RE_JOIN = new RegExp(`^${JOIN}`, "u");
+const RE_JOIN_ANYWHERE = new RegExp(JOIN, "u");
 /** "(Kommunalavdelingen)" right after a code: the department's name, not the title. */
 const RE_NAME_IN_PARENTHESES = /^\s*\(\s*\p{Lu}[\p{L} .-]{2,60}\)/u;
 
 function splitCodes(codes: string): string[] {
   return codes
     .trim()
-    .split(/\s*(?:\/|,|&|\bog\b)\s*/u)
+    .split(RE_JOIN_ANYWHERE)
     .map((c) => c.trim())
     .filter((c) => c !== "");
 }
