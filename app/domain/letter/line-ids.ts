@@ -13,7 +13,10 @@ import { BULLET_CLASS } from "./bullets";
  * "Oppdragsnummer", "Oppdrag ID:". With a capital letter: "oppdrag TB2026-20" at a line's start
  * is a sentence the PDF wrapped ("… jf. / oppdrag TB2026-20 3d.").
  */
-const RE_LINE_ID_LABEL = /^(?:(ID|Id)\s*([:.])?\s*|(?:(?:Oppdrag|OPPDRAG)(?:\s+[Nn][Rr]\.?)?|Oppdragsnr\.?|Oppdragsnummer)\s*:?\s+(?:(?:ID|Id)\s*[:.]?\s*)?)/;
+const LINE_ID_LABEL = String.raw`^(?:(ID|Id)\s*([:.])?\s*|(?:(?:Oppdrag|OPPDRAG)(?:\s+[Nn][Rr]\.?)?|Oppdragsnr\.?|Oppdragsnummer)\s*:?\s+(?:(?:ID|Id)\s*[:.]?\s*)?)`;
+const RE_LINE_ID_LABEL = new RegExp(LINE_ID_LABEL);
+/** After a bullet (an opening list) the label may be in lower case: "– oppdrag 13/2024 …". */
+const RE_LIST_ID_LABEL = new RegExp(LINE_ID_LABEL, "i");
 
 /** An ID at the start of a line, with the label before it and the text after it. */
 export interface LineId {
@@ -28,14 +31,16 @@ export interface LineId {
 /**
  * The one reader of "an ID at the start of a line": a TB-form ID, labelled or not ("TB2026-1",
  * "ID: TB2023-01"), or a plain-form ID after its label ("ID: 2026-01", "Oppdrag 13/2024"). Whether
- * the line defines an assignment is the caller's question (phaseDefinitions).
+ * the line defines an assignment is the caller's question (phaseDefinitions). The label must be
+ * capitalised ("oppdrag TB2026-20" at a line's start is a wrapped sentence) unless `labelInAnyCase`
+ * (an entry of an opening list, after its bullet).
  */
-export function idAtLineStart(t: string): LineId | null {
-  if (!/^[[(]?(?:ID|Id|T?TB|Oppdrag|OPPDRAG)/.test(t)) return null;
+export function idAtLineStart(t: string, labelInAnyCase = false): LineId | null {
+  if (!(labelInAnyCase ? /^[[(]?(?:ID|T?TB|Oppdrag)/i : /^[[(]?(?:ID|Id|T?TB|Oppdrag|OPPDRAG)/).test(t)) return null;
   // "[TB2025-5] Title", "(TB2025-5) Title": the ID in brackets.
   const bracket = /^[[(]/.test(t);
   const inner = bracket ? t.slice(1) : t;
-  const lab = RE_LINE_ID_LABEL.exec(inner);
+  const lab = (labelInAnyCase ? RE_LIST_ID_LABEL : RE_LINE_ID_LABEL).exec(inner);
   const label = lab ? (lab[1] ? (lab[2] ? "ID:" : "ID") : "Oppdrag") : null;
   const after = lab ? inner.slice(lab[0].length) : inner;
   const found = leadingId(after, label !== null);
@@ -81,7 +86,5 @@ const RE_LIST_BULLET = new RegExp(`^${BULLET_CLASS}\\s*`, "u");
  */
 export function listIdAt(t: string): LineId | null {
   const b = RE_LIST_BULLET.exec(t);
-  if (!b) return null;
-  const entry = t.slice(b[0].length);
-  return idAtLineStart(/^oppdrag\b/.test(entry) ? `O${entry.slice(1)}` : entry);
+  return b ? idAtLineStart(t.slice(b[0].length), true) : null;
 }
