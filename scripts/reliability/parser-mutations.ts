@@ -15,18 +15,21 @@ import { REPO_ROOT } from "./common";
  * failed), then the written 2026 series `test/fixtures/letters/2026/*.txt`.
  */
 export function letterSources(): { name: string; text: string }[] {
+  const letters = path.join(REPO_ROOT, "test/fixtures/letters");
+  return letterFiles().map((file) => ({
+    name: file.startsWith(letters) ? path.relative(letters, file) : path.basename(file),
+    text: fs.readFileSync(file, "utf8"),
+  }));
+}
+
+/** The files of `letterSources`, as absolute paths, in its order. */
+export function letterFiles(): string[] {
   const dir = path.join(REPO_ROOT, "test/fixtures/letters");
-  const read = (sub: string) => {
+  const inDir = (sub: string) => {
     const d = path.join(dir, sub);
-    return fs.existsSync(d)
-      ? fs.readdirSync(d).filter((f) => f.endsWith(".txt")).sort().map((f) => ({ name: path.join(sub, f), text: fs.readFileSync(path.join(d, f), "utf8") }))
-      : [];
+    return fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith(".txt")).sort().map((f) => path.join(d, f)) : [];
   };
-  return [
-    { name: "tildelingsbrev-2023.txt", text: fs.readFileSync(path.join(REPO_ROOT, "db/seed/tildelingsbrev-2023.txt"), "utf8") },
-    ...read(""),
-    ...read("2026"),
-  ];
+  return [path.join(REPO_ROOT, "db/seed/tildelingsbrev-2023.txt"), ...inDir(""), ...inDir("2026")];
 }
 
 export function letterTexts(): string[] {

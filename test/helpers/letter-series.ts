@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseLetter } from "~/domain/letter/parse";
+import { letterFiles } from "../../scripts/reliability/parser-mutations";
 import { REPO_ROOT } from "./db";
 
 export const SERIES_2026_DIR = path.join(REPO_ROOT, "test/fixtures/letters/2026");
@@ -26,18 +27,16 @@ export function readFormLetter(file: string): string {
   return fs.readFileSync(path.join(REPO_ROOT, "test/fixtures/letters/forms", file), "utf8");
 }
 
-/** Every letter text we bundle or test with: the 2023 letter, then test/fixtures/letters/, its 2026/ and forms/ folders (absolute paths). */
+/** Every letter text we bundle or test with: the parser-mutation letters (the 2023 letter, test/fixtures/letters/ and its 2026/ folder), then forms/ (absolute paths). */
 export function allFixtureLetters(): string[] {
-  const root = path.join(REPO_ROOT, "test/fixtures/letters");
+  const forms = path.join(REPO_ROOT, "test/fixtures/letters/forms");
   return [
-    path.join(REPO_ROOT, "db/seed/tildelingsbrev-2023.txt"),
-    ...["", "2026", "forms"].flatMap((dir) =>
-      fs
-        .readdirSync(path.join(root, dir))
-        .filter((f) => f.endsWith(".txt"))
-        .sort()
-        .map((f) => path.join(root, dir, f)),
-    ),
+    ...letterFiles(),
+    ...fs
+      .readdirSync(forms)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((f) => path.join(forms, f)),
   ];
 }
 
