@@ -76,6 +76,9 @@ const ABBREVIATIONS = new Set([
   "mrd", "kr", "pst", "s", "jan", "feb", "aug", "sept", "okt", "nov", "des", "etc", "ift", "mtp",
 ]);
 
+/** A deadline cue word right before where a date stands (or a line ends): "innen", "senest", "før", "ved", "i løpet av". */
+const RE_CUE_WORD_AT_END = /(?:^|[\s(])(innen|innan|senest|seinast|før|ved|i\s+løpet\s+av)\s*$/i;
+
 function isHeadingLike(text: string): boolean {
   return (
     text.length >= 3 &&
@@ -85,7 +88,7 @@ function isHeadingLike(text: string): boolean {
     !/^Frist\b/i.test(text) &&
     // "GTT innen" / "1.1.2027": a sentence the PDF wrapped, not a heading.
     !RE_TITLE_CONTINUES.test(text) &&
-    !/\b(?:senest|seinast|innan)$/i.test(text)
+    !RE_CUE_WORD_AT_END.test(text)
   );
 }
 
@@ -408,7 +411,7 @@ function cueBefore(
 ): { cueAt: number; strong: boolean } {
   let cueAt = -1;
   let strong = false;
-  const immediate = /(?:^|[\s(])(innen|innan|senest|seinast|før|ved|i\s+løpet\s+av)\s*$/i.exec(pre);
+  const immediate = RE_CUE_WORD_AT_END.exec(pre);
   if (immediate) {
     const word = immediate[1].toLowerCase();
     const period = d.kind === "end-of-month" || d.kind === "end-of-year" || d.kind === "month";
