@@ -1,16 +1,18 @@
 /**
  * Owners written with the department's name beside its code, as other ministries write them:
  * "Bolig- og bygningsavdelingen (BBA)", "KOMM (Kommunalavdelingen)", two joined by "og". The code is the owner, the
- * name becomes the department's name, and neither is taken for the title. A name alone gives no
- * code: the letter asks for the owner to be set, as before.
+ * name becomes the department's name, and neither is taken for the title. A name alone gives the
+ * code the letter writes beside that name elsewhere (its list of departments, an earlier
+ * assignment); where it writes none, or two, the letter asks for the owner to be set.
  */
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "~/domain/letter/parse";
 
-function letter(ownerLine: string): string {
+function letter(ownerLine: string, intro: string[] = []): string {
   return [
     "Tildelingsbrev 2026 til Husbanken",
     "",
+    ...intro,
     "3 Mål og oppdrag",
     "",
     "3.1 Boliger for alle",
@@ -42,6 +44,41 @@ describe("owners with the department's name", () => {
   it("a name alone gives no code, and a warning to set the owner", () => {
     const r = parseLetter(letter("Ansvarlig avdeling i KDD: Kommunalavdelingen"));
     expect(r.assignments.map((a) => [a.title, a.departments])).toEqual([["Kartlegging av boligbehov", []]]);
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/Fant ingen ansvarlig avdeling for TB2026-1/));
+  });
+
+  const departmentList = [
+    "Kommunal- og distriktsdepartementets avdelinger i styringen av Husbanken er Kommunalavdelingen (KOMM)",
+    "og Bolig- og bygningsavdelingen (BBA).",
+    "",
+  ];
+
+  it.each([
+    ["Ansvarlig avdeling i KDD: Kommunalavdelingen", ["KOMM"]],
+    ["Ansvarlig avdeling i KDD: kommunalavdelingen.", ["KOMM"]],
+    ["Ansvarlig avdeling i KDD: Bolig- og bygningsavdelingen og Kommunalavdelingen", ["BBA", "KOMM"]],
+    ["Ansvarlig avdeling i KDD: Bolig- og bygningsavdelingen (BBA) og Kommunalavdelingen", ["BBA", "KOMM"]],
+  ])("a name alone gives the code the letter writes beside it elsewhere: %s", (ownerLine, codes) => {
+    const r = parseLetter(letter(ownerLine, departmentList));
+    expect(r.assignments.map((a) => [a.title, a.departments])).toEqual([["Kartlegging av boligbehov", codes]]);
+    expect(r.departments.find((d) => d.code === "KOMM")?.name ?? "Kommunalavdelingen").toBe("Kommunalavdelingen");
+    expect(r.warnings.filter((w) => /ansvarlig avdeling/i.test(w.message))).toEqual([]);
+  });
+
+  it("a name alone on the line after the label, and the code written before the name", () => {
+    const text = letter("Ansvarlig avdeling i KDD:", ["Styringen følges opp av KOMM (Kommunalavdelingen).", ""]).replace(
+      "Ansvarlig avdeling i KDD:\n",
+      "Ansvarlig avdeling i KDD:\nKommunalavdelingen\n",
+    );
+    const r = parseLetter(text);
+    expect(r.assignments.map((a) => [a.title, a.departments])).toEqual([["Kartlegging av boligbehov", ["KOMM"]]]);
+  });
+
+  it("a name the letter writes beside two codes stays without a code", () => {
+    const r = parseLetter(
+      letter("Ansvarlig avdeling i KDD: Kommunalavdelingen", ["Kommunalavdelingen (KOMM) og Kommunalavdelingen (KA) er nevnt.", ""]),
+    );
+    expect(r.assignments.map((a) => a.departments)).toEqual([[]]);
     expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/Fant ingen ansvarlig avdeling for TB2026-1/));
   });
 });

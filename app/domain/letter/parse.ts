@@ -21,7 +21,9 @@
  *    Bulleted IDs ("- TTB2023-02 …") are the summary list of a supplementary letter.
  *  - Owning departments: "Eieravdeling HOD:", "Avd. HOD:", "Ansvarlig avdeling (i) HOD:", "Ansvarlig:", "Eier:" with
  *    2–5 capital letters, several joined by "/", ",", "&" or "og"; on the same line, on a later
- *    line, or at the end of the block (supplementary letters). Never a fixed list of codes.
+ *    line, or at the end of the block (supplementary letters). Never a fixed list of codes. Written
+ *    with names: "Bolig- og bygningsavdelingen (BBA)", "KOMM (Kommunalavdelingen)", or a name
+ *    alone where the letter writes its code beside it elsewhere (departments.ts).
  *  - Title: the rest of the ID line plus wrapped continuation lines. The title ends at a blank
  *    line unless the title so far ends in a word or sign that cannot end a title ("for", "og",
  *    "-", ",") or the next line starts in lower case; it also ends at a long line (> 60

@@ -44,25 +44,47 @@ function splitCodes(codes: string): string[] {
 /**
  * The owner codes an owner label gives, and the text after them: "KTA", "FHA/KTA", "KOMM
  * (Kommunalavdelingen)", or the name first, "Bolig- og bygningsavdelingen (BBA)". A name alone
- * gives no code (null).
+ * gives the code the letter writes beside that name elsewhere (`names`, lower-cased name → code);
+ * else no code (null).
  */
-function parseCodes(text: string): { codes: string[]; rest: string } | null {
+function parseCodes(text: string, names: Map<string, string>): { codes: string[]; rest: string } | null {
   const m = RE_CODES_AT_START.exec(text);
   if (m) {
     const named = RE_NAME_IN_PARENTHESES.exec(text.slice(m[0].length));
     return { codes: splitCodes(m[0]), rest: text.slice(m[0].length + (named?.[0].length ?? 0)) };
   }
-  // Names with their codes, one after another: "Bolig- og bygningsavdelingen (BBA) og Kommunalavdelingen (KOMM)".
+  // Names with their codes, or names alone, one after another: "Bolig- og bygningsavdelingen (BBA) og Kommunalavdelingen".
   const codes: string[] = [];
   let rest = text;
-  for (let n = RE_NAME_THEN_CODES.exec(rest); n; n = RE_NAME_THEN_CODES.exec(rest)) {
-    codes.push(...splitCodes(n[1]));
-    rest = rest.slice(n[0].length);
+  for (let n = namedOwner(rest, names); n; n = namedOwner(rest, names)) {
+    codes.push(...n.codes);
+    rest = rest.slice(n.length);
     const join = RE_JOIN.exec(rest);
-    if (!join || !RE_NAME_THEN_CODES.test(rest.slice(join[0].length))) break;
+    if (!join || !namedOwner(rest.slice(join[0].length), names)) break;
     rest = rest.slice(join[0].length);
   }
   return codes.length > 0 ? { codes, rest } : null;
+}
+
+/** A line of owners and nothing else ("FHA/KTA", "Kommunalavdelingen" where the letter gives its code): their codes. */
+function ownersOnly(t: string, names: Map<string, string>): string[] | null {
+  if (RE_CODES_ONLY.test(t)) return parseCodes(t, names)?.codes ?? null;
+  const named = names.size > 0 ? parseCodes(t, names) : null;
+  return named && /^\s*\.?\s*$/.test(named.rest) ? named.codes : null;
+}
+
+/** The owner `text` starts with, written by name: with its code in parentheses, or a name the letter gives a code elsewhere. */
+function namedOwner(text: string, names: Map<string, string>): { codes: string[]; length: number } | null {
+  const n = RE_NAME_THEN_CODES.exec(text);
+  if (n) return { codes: splitCodes(n[1]), length: n[0].length };
+  if (names.size === 0) return null;
+  const lead = /^\s*/.exec(text)?.[0].length ?? 0;
+  const lower = text.slice(lead).toLowerCase();
+  let best: [string, string] | null = null;
+  for (const [name, code] of names) {
+    if (lower.startsWith(name) && !/[\p{L}\d]/u.test(lower[name.length] ?? "") && (!best || name.length > best[0].length)) best = [name, code];
+  }
+  return best ? { codes: [best[1]], length: lead + best[0].length } : null;
 }
 
 /** What reading a block finds besides its title and text; the body may end the block early. */
@@ -126,18 +148,19 @@ function readHead(st: ParseState, b: Block, r: BlockReading): { titleParts: stri
     const t = line.text;
     if (RE_DEPT_LINE.test(t)) {
       const after = t.replace(RE_DEPT_LINE_FULL, "");
-      const codes = parseCodes(after);
+      const codes = parseCodes(after, st.departmentCodes);
       if (codes) {
         r.depts = uniq([...r.depts, ...codes.codes]);
-        const rest = codes.rest.replace(/^\s*[:–-]\s*/, "").trim();
+        const rest = codes.rest.replace(/^\s*[.:–-]\s*/, "").trim();
         if (rest !== "" && titleParts.length === 0) titleParts.push(rest);
       } else pendingCodes = true;
       if (titleParts.length === 0 && b.inlineTitle === "" && b.newLayout) ownerLineFirst = true;
       j++;
       continue;
     }
-    if (pendingCodes && RE_CODES_ONLY.test(t)) {
-      r.depts = uniq([...r.depts, ...(parseCodes(t)?.codes ?? [])]);
+    const ownersHere = pendingCodes ? ownersOnly(t, st.departmentCodes) : null;
+    if (ownersHere) {
+      r.depts = uniq([...r.depts, ...ownersHere]);
       pendingCodes = false;
       j++;
       continue;
@@ -225,14 +248,15 @@ function readBody(st: ParseState, b: Block, from: number, r: BlockReading): Body
     if (line.noise) continue;
     const t = line.text;
     if (!line.blank && RE_DEPT_LINE.test(t)) {
-      const codes = parseCodes(t.replace(RE_DEPT_LINE_FULL, ""));
+      const codes = parseCodes(t.replace(RE_DEPT_LINE_FULL, ""), st.departmentCodes);
       let codesHere = codes?.codes ?? [];
       let last = k;
       if (!codes) {
         for (let q = k + 1; q <= r.end && q <= k + 3; q++) {
           if (lines[q].blank || lines[q].noise) continue;
-          if (RE_CODES_ONLY.test(lines[q].text)) {
-            codesHere = parseCodes(lines[q].text)?.codes ?? [];
+          const owners = ownersOnly(lines[q].text, st.departmentCodes);
+          if (owners) {
+            codesHere = owners;
             last = q;
           }
           break;
@@ -264,7 +288,7 @@ function readBody(st: ParseState, b: Block, from: number, r: BlockReading): Body
     // last line of a wrapped "Frist"): text and owner on one line, the owner ending it.
     const mid = !line.blank ? RE_DEPT_LABEL.exec(t) : null;
     if (mid && mid.index > 0) {
-      const codes = parseCodes(t.slice(mid.index + mid[0].length));
+      const codes = parseCodes(t.slice(mid.index + mid[0].length), st.departmentCodes);
       if (codes && (codes.rest.trim() === "" || /^Frist\b/i.test(t))) {
         r.depts = uniq([...r.depts, ...codes.codes]);
         body.push({ no: line.no, text: t.slice(0, mid.index).trim() });
@@ -421,13 +445,13 @@ function classify(st: ParseState, a: ParsedAssignment): void {
 }
 
 /** The head line's own title and owners: "ID: TB… Eieravdeling HOD: FHA Title", "TB2026-1 Title Avd. HOD: DIG, BSA". */
-function inlineHead(rest: string): { inlineTitle: string; inlineDepts: string[]; deptLabelSeen: boolean } {
+function inlineHead(rest: string, names: Map<string, string>): { inlineTitle: string; inlineDepts: string[]; deptLabelSeen: boolean } {
   const lab = RE_DEPT_LABEL.exec(rest);
   if (!lab) return { inlineTitle: rest, inlineDepts: [], deptLabelSeen: false };
   const before = rest.slice(0, lab.index).trim();
   const after = rest.slice(lab.index + lab[0].length);
-  const codes = parseCodes(after);
-  const afterTitle = (codes ? codes.rest : after).replace(/^\s*[:–-]\s*/, "").trim();
+  const codes = parseCodes(after, names);
+  const afterTitle = (codes ? codes.rest : after).replace(/^\s*[.:–-]\s*/, "").trim();
   return {
     inlineTitle: [before.replace(/[\s:–-]+$/u, ""), afterTitle].filter((s) => s !== "").join(" "),
     inlineDepts: codes ? codes.codes : [],
@@ -447,7 +471,7 @@ export function phaseBlocks(st: ParseState): void {
     const end = d.cells ? d.idx : nextBoundary(d.idx, l.end) - 1;
     const row = d.cells
       ? { inlineTitle: d.cells.title, inlineDepts: d.cells.owners, deptLabelSeen: false, fixedTitle: true, tableRow: true, cellBody: d.cells.deadline }
-      : inlineHead(d.rest);
+      : inlineHead(d.rest, st.departmentCodes);
     const a = buildAssignment(st, { id: d.id, hasId: true, letter: d.letter, start: d.idx, end, newLayout: !d.hasLabel && d.rest === "", ...row });
     a.area = areaAtLine(d.idx)?.code ?? (l.kind === "main" ? null : areaForSupp(st, d.idx, d.letter));
     if (l.kind === "supplementary") classify(st, a);

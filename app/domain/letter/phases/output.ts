@@ -1,6 +1,8 @@
 /** Phases "warnings" (what a reader should check) and "output" (the ParseResult: letters with recipient and genre, areas, goals, departments). */
+import { departmentNames } from "../departments";
 import { idIdentity, sameId } from "../ids";
 import { addresseeFromText, genreOf, letterNumberOf, recipientFromAddress, recipientFromSubject } from "../letter-meta";
+import { wordsEndingWith } from "../words";
 import type { ParsedArea, ParsedAssignment, ParsedDepartment, ParsedGoal, ParsedLetter } from "../types";
 import { shortTitle, uniq } from "./patterns";
 import type { ParseState } from "./state";
@@ -115,27 +117,6 @@ export function phaseOutput(st: ParseState): void {
   warnings.sort((a, b) => a.line - b.line);
 }
 
-/** Whole words (letters and hyphens) ending in `suffix`, found with indexOf (fast on long texts). */
-function wordsEndingWith(text: string, suffix: string): string[];
-function wordsEndingWith(text: string, suffix: string, withEnd: true): [string, number][];
-function wordsEndingWith(text: string, suffix: string, withEnd = false): (string | [string, number])[] {
-  const out: (string | [string, number])[] = [];
-  const isWordChar = (ch: string | undefined) =>
-    ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z") || ch === "-" || (ch > "\u007f" && /\p{L}/u.test(ch)));
-  let at = text.indexOf(suffix);
-  while (at >= 0) {
-    const end = at + suffix.length;
-    if (!isWordChar(text[end])) {
-      let start = at;
-      while (start > 0 && isWordChar(text[start - 1]) && at - start < 60) start--;
-      const w = text.slice(start, end);
-      out.push(withEnd ? [w, end] : w);
-    }
-    at = text.indexOf(suffix, end);
-  }
-  return out;
-}
-
 /** "Tildelingsbrev 2023 – Helsedirektoratet": the agency named most often in the text. */
 function mostFrequentAgency(text: string): string | null {
   const counts = new Map<string, number>();
@@ -154,45 +135,4 @@ function mostFrequentAgency(text: string): string | null {
     }
   }
   return best;
-}
-
-/**
- * Department names when the text gives them: "Folkehelseavdelingen (FHA)", or a single
- * "…avdelingen" whose letters contain the code in order starting with its first letter
- * (KTA → Kommunetjenesteavdelingen, SHA → Spesialisthelsetjenesteavdelingen). One linear pass.
- */
-function departmentNames(codes: string[], text: string): Map<string, string | null> {
-  const names = new Set<string>();
-  const explicit = new Map<string, string>();
-  for (const [word, end] of wordsEndingWith(text, "avdelingen", true)) {
-    // "Bolig- og bygningsavdelingen": the name begins before its last word.
-    const start = end - word.length;
-    const w = `${/\p{Lu}\p{L}*-\s(?:og|eller)\s$/u.exec(text.slice(Math.max(0, start - 40), start))?.[0] ?? ""}${word}`;
-    if (w.length < 12 || !/^\p{Lu}/u.test(w)) continue;
-    names.add(w);
-    const after = /^\s*\(\s*([A-ZÆØÅ]{2,5})\s*\)/u.exec(text.slice(end, end + 20));
-    if (after && !explicit.has(after[1])) explicit.set(after[1], w);
-  }
-  const out = new Map<string, string | null>();
-  for (const code of codes) {
-    const given = explicit.get(code);
-    if (given) {
-      out.set(code, given);
-      continue;
-    }
-    const c = code.toLowerCase();
-    const matches = [...names].filter((name) => {
-      const lower = name.toLowerCase();
-      if (lower[0] !== c[0]) return false;
-      let pos = 1;
-      for (const ch of c.slice(1)) {
-        const at = lower.indexOf(ch, pos);
-        if (at < 0) return false;
-        pos = at + 1;
-      }
-      return true;
-    });
-    out.set(code, matches.length === 1 ? matches[0] : null);
-  }
-  return out;
 }

@@ -6,6 +6,7 @@
  * letterhead marked as noise.
  */
 import type { SupplementSection } from "../later-letters";
+import { departmentCodesByName } from "../departments";
 import { normaliseLetterText } from "../normalise";
 import type { TableRowCells } from "../tables";
 import type { LetterKind, ParseResult, ParseWarning, ParsedAssignment, ParsedEvent } from "../types";
@@ -147,6 +148,8 @@ export interface ParseState {
   assignments: ParsedAssignment[];
   covered: boolean[];
   events: ParsedEvent[];
+  /** Department names the letter writes beside a code, lower-cased, with that code (departments.ts). */
+  departmentCodes: Map<string, string>;
 }
 
 /** Phase "lines": the normalised text as trimmed lines, with page footers, URLs and letterhead marked as noise. */
@@ -188,6 +191,7 @@ export function createParseState(input: string, warnings: ParseWarning[] = []): 
     assignments: [],
     covered: new Array<boolean>(n).fill(false),
     events: [],
+    departmentCodes: departmentCodesByName(text),
   };
 }
 
