@@ -59,6 +59,9 @@
  *    list of two or more bullets, else the rows of a table under "Nr. Oppdrag Frist"; an item
  *    that is one sentence (wrapped or not) is its own text,
  *    titled up to its "Frist".
+ *  - Tables (decision 098, phases/table-rows.ts): a table of assignments and the letterhead read
+ *    the same whether the PDF's text gives a row per line, each cell on lines of its own (blank
+ *    lines between), or columns (`pdftotext -layout`, with or without its spaces).
  * Deadlines: see deadlines.ts. Everything odd becomes a warning with a line number.
  *
  * Code: `parseLetter` runs PHASES in order, each a function over a `ParseState` (phases/state.ts),

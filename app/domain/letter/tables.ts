@@ -5,11 +5,18 @@
  */
 import { findDatePhrases } from "./dates";
 
-/** The head row of a table of assignments with IDs: "ID Oppdrag Frist Ansvarlig avdeling", "Nr. Tittel Frist". */
-export const RE_ID_TABLE_HEAD = /^(?:ID|Nr\.?|Nummer)\s+(?:Oppdrag(?:et)?|Tittel|Beskrivelse)\b.{0,60}\bFrist\b/i;
-/** A reporting point written in a deadline cell instead of a date. */
-const RE_REPORTING_CELL = /\s+(?:Årsrapport(?:en)?|Tertialrapport(?:en)?|Løpende|Fortløpende|Avtales(?:\s+nærmere)?)\s*$/iu;
-const RE_OWNER_CELL = /\s+([A-ZÆØÅ]{2,5}(?:\s*(?:\/|,|&)\s*[A-ZÆØÅ]{2,5})*)\s*$/u;
+/** A reporting point written in a deadline cell instead of a date ("Årsrapporten", "I årsrapporten", "Løpende"). */
+const REPORTING_POINT = String.raw`(?:(?:I|Innen|Med|Ved)\s+)?(?:Årsrapport(?:en)?|Tertialrapport(?:en|ene)?)|Løpende|Fortløpende|Avtales(?:\s+nærmere)?`;
+const RE_REPORTING_CELL = new RegExp(String.raw`\s+(?:${REPORTING_POINT})\s*$`, "iu");
+const OWNER_CODES = String.raw`[A-ZÆØÅ]{2,5}(?:\s*(?:\/|,|&)\s*[A-ZÆØÅ]{2,5})*`;
+const RE_OWNER_CELL = new RegExp(String.raw`\s+(${OWNER_CODES})\s*$`, "u");
+/** A line that can only be a cell of a row (what a PDF puts on lines of its own): a date or number, lower-case words the cell wrapped onto, owner codes, a reporting point. */
+const RE_CELL_LINE = new RegExp(String.raw`^(?:[\p{Ll}\d]|(?:${OWNER_CODES})\.?$|(?:${REPORTING_POINT})\.?$)`, "u");
+
+/** Line `t` can be a cell of the table row above it, or the part of a cell the PDF wrapped onto it. */
+export function isCellLine(t: string): boolean {
+  return RE_CELL_LINE.test(t);
+}
 
 export interface TableRowCells {
   title: string;
@@ -36,4 +43,71 @@ export function tableRowCells(text: string, year: number, ownerColumn: boolean):
   const point = RE_REPORTING_CELL.exec(rest);
   if (point) return { title: rest.slice(0, point.index).trim(), deadline: point[0].trim(), owners };
   return { title: rest, deadline: null, owners };
+}
+
+/**
+ * A row's cells from its first line and the lines below it that the PDF put the rest of its
+ * cells on. Where the first line holds the title's start and the other cells ("Kartlegge behovet
+ * for 1. oktober BBA", as a table laid out in columns reads once its spaces are lost), each line
+ * below continues the cell it looks like: a year or date the deadline, codes the owners, a
+ * reporting point the deadline, words the title. Else the lines are the row's cells in order.
+ * `join` joins wrapped lines (the parser's, which mends a word hyphenated at a line's end).
+ */
+export function rowCells(
+  first: string,
+  below: string[],
+  year: number,
+  ownerColumn: boolean,
+  join: (parts: string[]) => string = (parts) => parts.join(" "),
+): TableRowCells {
+  const head = tableRowCells(first, year, ownerColumn);
+  if (below.length === 0 || (head.deadline === null && head.owners.length === 0)) return tableRowCells(join([first, ...below]), year, ownerColumn);
+  const title = [head.title];
+  const deadline = head.deadline === null ? [] : [head.deadline];
+  const owners = [...head.owners];
+  for (const line of below) {
+    // Owner codes alone, or ending a line that goes on with the deadline ("2025 FHA").
+    const codes = ownerColumn ? (new RegExp(`^(${OWNER_CODES})\\.?$`, "u").exec(line) ?? RE_OWNER_CELL.exec(line)) : null;
+    if (codes) owners.push(...codes[1].split(/\s*(?:\/|,|&)\s*/u));
+    const t = codes ? line.slice(0, codes.index).trim() : line;
+    if (t === "") continue;
+    if (/^\d/.test(t) || new RegExp(`^(?:${REPORTING_POINT})\\.?$`, "iu").test(t)) deadline.push(t);
+    else title.push(t);
+  }
+  return { title: join(title), deadline: deadline.length > 0 ? deadline.join(" ") : null, owners };
+}
+
+/** A line of `pdftotext -layout` text as its cells: runs of text set apart by two or more spaces, each with its column. */
+function layoutCells(raw: string): { at: number; text: string }[] {
+  const out: { at: number; text: string }[] = [];
+  for (const m of raw.matchAll(/\S+(?: \S+)*/g)) out.push({ at: m.index, text: m[0] });
+  return out;
+}
+
+/** The spaces a line starts with. */
+export function indentOf(raw: string): number {
+  return /^ */.exec(raw)?.[0].length ?? 0;
+}
+
+/** Whether a line is laid out in columns, as `pdftotext -layout` writes a table row: cells set apart by two or more spaces. */
+export function isLayoutRow(raw: string): boolean {
+  return /\S {2,}\S/.test(raw.trim());
+}
+
+/**
+ * A table row that `pdftotext -layout` wrote over several lines, its cells joined column by column:
+ * the row line ("TB2025-01  Kartlegge behovet for      1. juni 2025  BBA") and the lines below it,
+ * where each piece of text stands under the cell it continues ("           startlån blant unge").
+ * Each piece goes to the column that starts nearest at or before it.
+ */
+export function joinLayoutRow(rowRaw: string, belowRaw: string[]): string {
+  const columns = layoutCells(rowRaw).map((c) => ({ at: c.at, parts: [c.text] }));
+  for (const raw of belowRaw) {
+    for (const cell of layoutCells(raw)) {
+      let col = 0;
+      for (let c = 0; c < columns.length; c++) if (columns[c].at <= cell.at + 1) col = c;
+      columns[col].parts.push(cell.text);
+    }
+  }
+  return columns.map((c) => c.parts.join(" ")).join(" ");
 }

@@ -4,53 +4,23 @@
  */
 import { idIdentity, isPlainForm } from "../ids";
 import { type LineId, idAfterLabel, idAtLineEnd, idAtLineStart, listIdAt } from "../line-ids";
-import { RE_ID_TABLE_HEAD, tableRowCells } from "../tables";
 import { endsSentence, RE_BUDGET_HEADING, RE_CLOSING, RE_SENTENCE_PUNCTUATION_END, RE_DEPT_LABEL, RE_DEPT_LINE, RE_POSTPONEMENT_HEAD, RE_SUPPLEMENTARY_TITLE, RE_TITLE_CONTINUES, joinWrapped } from "./patterns";
 import type { Def, Letter, ListEntry, ParseState } from "./state";
-
-/**
- * The head of a table of assignments with IDs at line `i`: one row ("ID Oppdrag Frist Ansvarlig
- * avdeling") or a cell per line ("ID" / "Oppdrag" / "Frist" / "Ansvarlig"), as a PDF gives it.
- * `last` is its last line; `ownerColumn` whether it has a column of owning departments.
- */
-function idTableHeadAt(st: ParseState, l: Letter, i: number): { last: number; ownerColumn: boolean } | null {
-  const { lines } = st;
-  const t = lines[i].text;
-  const ownerCell = /\b(?:Ansvarl[ie]g|Avd\.?|Avdeling|Eier)/i;
-  if (RE_ID_TABLE_HEAD.test(t)) return { last: i, ownerColumn: ownerCell.test(t.slice(t.search(/\bFrist\b/i))) };
-  if (!/^(?:ID|Nr\.?|Nummer)$/i.test(t)) return null;
-  const cells: number[] = [];
-  for (let k = i + 1; k <= l.end && cells.length < 4 && !lines[k].blank; k++) {
-    if (lines[k].text.length > 40) break;
-    cells.push(k);
-  }
-  if (cells.length < 2 || !/^(?:Oppdrag(?:et)?|Tittel|Beskrivelse)$/i.test(lines[cells[0]].text)) return null;
-  const frist = cells.findIndex((k) => /^Frist$/i.test(lines[k].text));
-  if (frist < 0) return null;
-  const owner = cells[frist + 1] !== undefined && ownerCell.test(lines[cells[frist + 1]].text);
-  return { last: owner ? cells[frist + 1] : cells[frist], ownerColumn: owner };
-}
+import { type TableHead, rowCellsAt, rowLinesBelow, tableHeadAt } from "./table-rows";
 
 /**
  * A row of a table of assignments with IDs at line `i` ("TB2025-01 Kartlegge … 1. mai 2025 FHA"),
- * its cells joined with the lines the PDF wrapped it onto (they go on in lower case or with a
- * digit, and are consumed: marked as noise). Null when the line is no row: the table has ended.
+ * its cells joined with the lines the PDF put them on (table-rows.ts). Null when the line is no
+ * row: the table has ended.
  */
-function tableRowAt(st: ParseState, l: Letter, i: number, ownerColumn: boolean): Omit<Def, "letter"> | null {
-  const { lines, headingAt } = st;
-  const at = headingAt.has(i) ? null : idAtLineStart(lines[i].text);
+function tableRowAt(st: ParseState, l: Letter, i: number, table: TableHead): Omit<Def, "letter"> | null {
+  const at = st.headingAt.has(i) ? null : idAtLineStart(st.lines[i].text);
   if (!at) return null;
-  // A row on one line goes on where the PDF wrapped it (lower case, a digit); an ID alone on its
-  // line has its cells on the lines below it, one per line.
-  const cellPerLine = at.rest === "";
-  const parts = [at.rest];
-  for (let k = i + 1; k <= l.end && k <= i + 4 && !lines[k].blank && !lines[k].noise; k++) {
-    const t = lines[k].text;
-    if (headingAt.has(k) || idAtLineStart(t) !== null || (!cellPerLine && !/^[\p{Ll}\d]/u.test(t))) break;
-    parts.push(t);
-    lines[k].noise = true;
-  }
-  const cells = tableRowCells(joinWrapped(parts), l.year, ownerColumn);
+  const isRow = (t: string) => idAtLineStart(t) !== null;
+  const below = rowLinesBelow(st, l.end, i, at.rest === "", table.cells, isRow);
+  // The row's lines are its cells, not an assignment's text.
+  for (const k of below) st.lines[k].noise = true;
+  const cells = rowCellsAt(st, i, at.rest, below, (joined) => idAtLineStart(joined)?.rest ?? null, l.year, table.ownerColumn);
   return { idx: i, id: at.id, idYear: at.idYear, hasLabel: true, rest: at.rest, cells };
 }
 
@@ -120,18 +90,18 @@ export function phaseDefinitions(st: ParseState): void {
   const listEntries: ListEntry[] = [];
   const eventLines: { idx: number; target: string; letter: number }[] = [];
   letters.forEach((l, li) => {
-    let table: { ownerColumn: boolean } | null = null;
+    let table: TableHead | null = null;
     for (let i = l.start; i <= l.end; i++) {
       if (!content(i)) continue;
       const t = lines[i].text;
-      const head = idTableHeadAt(st, l, i);
+      const head = tableHeadAt(st, l.end, i, true);
       if (head) {
-        table = { ownerColumn: head.ownerColumn };
+        table = head;
         i = head.last;
         continue;
       }
       if (table) {
-        const row = tableRowAt(st, l, i, table.ownerColumn);
+        const row = tableRowAt(st, l, i, table);
         if (row) {
           defs.push({ ...row, letter: li });
           continue;

@@ -109,41 +109,73 @@ function findLetters(st: ParseState): Letter[] {
   return letters;
 }
 
+/** A line's text: all of it, or, in a letterhead laid out in columns, the part from a column on. */
+type LineText = (k: number) => string;
+
 /** The value of a header label: on its line (`rest`), else on one of the next two lines (marked noise); a page number between is passed over. */
-function valueAfter(lines: SourceLine[], i: number, end: number, rest: string, accept: (v: string) => boolean): string | null {
+function valueAfter(lines: SourceLine[], text: LineText, i: number, end: number, rest: string, accept: (v: string) => boolean): string | null {
   if (rest !== "") return accept(rest) ? rest : null;
   for (let k = i + 1, seen = 0; k <= end && seen < 2; k++) {
-    if (lines[k].blank || isPageNumber(lines[k].text)) continue;
+    if (lines[k].blank || isPageNumber(lines[k].text) || text(k) === "") continue;
     seen++;
-    if (/^(?:Vår|Deres|Dykkar)\s+(?:ref|sak|dato)|^Saksn|^Dato\b/i.test(lines[k].text)) return null;
-    if (accept(lines[k].text)) {
+    if (/^(?:Vår|Deres|Dykkar)\s+(?:ref|sak|dato)|^Saksn|^Dato\b/i.test(text(k))) return null;
+    if (accept(text(k))) {
       lines[k].noise = true;
-      return lines[k].text;
+      return text(k);
     }
     return null;
   }
   return null;
 }
 
+/** The next line after `i` with text (in the letterhead's column), within two lines. */
+function nextTextLine(lines: SourceLine[], text: LineText, i: number, end: number): number | null {
+  for (let k = i + 1; k <= end && k <= i + 3; k++) if (!lines[k].blank && text(k) !== "") return k;
+  return null;
+}
+
+/**
+ * Where a letterhead laid out in columns (`pdftotext -layout`: the address on the left, "Deres ref
+ * Vår ref Dato" on the right) has its labels: the column of the first label, or null.
+ */
+function headerColumn(raw: string): number | null {
+  const m = /\S {2,}((?:Deres|Dykkar|Vår)\s+ref|Saksnr|Dato\b)/i.exec(raw);
+  return m ? m.index + m[0].length - m[1].length : null;
+}
+
+/** Line `k`'s text from column `col` on, where the text there starts no more than three places to its left. */
+function fromColumn(raw: string, col: number): string {
+  const cells = [...raw.matchAll(/\S+(?: \S+)*/g)].filter((m) => m.index >= col - 3);
+  return cells.map((m) => m[0]).join(" ");
+}
+
 /** Each letter's header: "Vår ref" and "Dato", the value on the same or a later line; "Oslo, 19. desember 2024". */
 function readLetterHeaders(st: ParseState, letters: Letter[]): void {
   const { lines } = st;
   for (const l of letters) {
+    let text: LineText = (k) => lines[k].text;
     for (let i = l.start; i <= l.end; i++) {
       if (lines[i].blank) continue;
-      const t = lines[i].text;
+      // A letterhead in columns: the labels' column and the lines below it are read on their own.
+      const col = i <= l.start + 40 ? headerColumn(st.raw(i)) : null;
+      if (col !== null) text = (k) => (k >= i && k <= i + 4 ? fromColumn(st.raw(k), col) : lines[k].text);
+      const t = text(i);
       // "Vår ref", also after an empty "Deres ref" column on the same line ("Deres ref Vår ref").
       const ref = /^((?:Deres|Dykkar)\s+ref(?:eranse)?\.?\s*:?\s*)?(?:Vår\s+(?:ref(?:eranse)?|saksnr|saksnummer)|Saksnr|Saksnummer)\.?\s*:?\s*(.*)$/i.exec(t);
       if (ref) {
         lines[i].noise = true;
-        if (/^Dato\s*:?$/i.test(ref[2].trim())) {
-          // "Deres ref Vår ref Dato" as one row of labels, the values on the next line.
-          const row = headerRowValues(lines, i, l.end);
+        // "Deres ref Vår ref Dato" as one row of labels (or "Dato" on the next line), the values below.
+        const datoBelow = ref[2].trim() === "" ? nextTextLine(lines, text, i, l.end) : null;
+        const labels = /^Dato\s*:?$/i.test(ref[2].trim()) ? i : datoBelow !== null && /^Dato\s*:?$/i.test(text(datoBelow)) ? datoBelow : null;
+        if (labels !== null) {
+          lines[labels].noise = true;
+          const row = headerRowValues(lines, text, labels, l.end);
           if (row && l.reference === null) l.reference = row.reference;
           if (row && l.date === null) l.date = row.date;
+          i = labels;
           continue;
         }
-        const v = valueAfter(lines, i, l.end, ref[2].trim(), (s) => /^\d{1,4}\/\d+[\w\-/ .]*$/u.test(s));
+        const v = valueAfter(lines, text, i, l.end, ref[2].trim(), (s) => /^\d{1,4}\/\d+[\w\-/ .]*$/u.test(s));
         // Both columns' values on one line ("24/118 25/2306-3"): ours is the second.
         const ours = v && ref[1] ? (v.trim().split(/\s+(?=\d{1,4}\/)/).at(-1) ?? v) : v;
         if (ours && l.reference === null) l.reference = ours.replace(/[\s\-–.]+$/u, "").replace(/\s+/g, "");
@@ -161,7 +193,7 @@ function readLetterHeaders(st: ParseState, letters: Letter[]): void {
         lines[i].noise = true;
         // The date alone, also where text the PDF put on the same line follows it.
         const leading = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\d{1,2}\.\s*\d{4}|\d{1,2}\.\s*\p{L}+\s+\d{4})(?=\s|$)/u.exec(dato[1].trim());
-        const v = valueAfter(lines, i, l.end, leading ? leading[0] : dato[1].trim(), (s) => s.length <= 30 && letterDate(s) !== null);
+        const v = valueAfter(lines, text, i, l.end, leading ? leading[0] : dato[1].trim(), (s) => s.length <= 30 && letterDate(s) !== null);
         if (v && l.date === null) l.date = letterDate(v);
       }
     }
@@ -254,10 +286,10 @@ function letterDate(s: string): string | null {
  * reference first when "Deres ref" has one ("14/88 15/1950-60 5. februar 2016"). The value line
  * becomes noise.
  */
-function headerRowValues(lines: SourceLine[], labelIdx: number, end: number): { reference: string; date: string | null } | null {
+function headerRowValues(lines: SourceLine[], text: LineText, labelIdx: number, end: number): { reference: string; date: string | null } | null {
   for (let k = labelIdx + 1; k <= end && k <= labelIdx + 3; k++) {
-    if (lines[k].blank) continue;
-    const m = /^(?:\d{1,4}\/\d+\S*\s+)?(\d{1,4}\/\d+\S*)\s+(\d.*)$/u.exec(lines[k].text);
+    if (lines[k].blank || text(k) === "") continue;
+    const m = /^(?:\d{1,4}\/\d+\S*\s+)?(\d{1,4}\/\d+\S*)\s+(\d.*)$/u.exec(text(k));
     if (!m) return null;
     lines[k].noise = true;
     return { reference: m[1].replace(/[-–.]+$/u, ""), date: letterDate(m[2].trim()) };

@@ -148,6 +148,8 @@ export interface ParseState {
   assignments: ParsedAssignment[];
   covered: boolean[];
   events: ParsedEvent[];
+  /** Line i as it stands in the normalised text, spaces kept (the columns of `pdftotext -layout`). */
+  raw: (i: number) => string;
   /** Department names the letter writes beside a code, lower-cased, with that code (departments.ts). */
   departmentCodes: Map<string, string>;
 }
@@ -162,6 +164,7 @@ export function createParseState(input: string, warnings: ParseWarning[] = []): 
   });
   const n = lines.length;
   markNoise(lines);
+  let rawLines: string[] | undefined;
   const unset = (): never => {
     throw new Error("fasen er ikke kjørt");
   };
@@ -192,6 +195,7 @@ export function createParseState(input: string, warnings: ParseWarning[] = []): 
     covered: new Array<boolean>(n).fill(false),
     events: [],
     departmentCodes: departmentCodesByName(text),
+    raw: (i: number) => (rawLines ??= text.split("\n"))[i] ?? "",
   };
 }
 

@@ -1,10 +1,10 @@
 /** Phase "without ID": assignments a letter gives without an ID (numbered or bulleted under an "Oppdrag" heading, "Ansvarlig avdeling" blocks, "Oppdrag:" paragraphs). */
 import { syntheticId } from "../ids";
 import { idAtLineStart, listIdAt } from "../line-ids";
-import { tableRowCells } from "../tables";
 import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LINE, RE_TITLE_CONTINUES, areaName, joinWrapped } from "./patterns";
 import { areaForSupp, buildAssignment } from "./blocks";
 import type { Heading, ParseState } from "./state";
+import { type TableHead, rowCellsAt, rowLinesBelow, tableHeadAt } from "./table-rows";
 import { BULLET_CLASS } from "../bullets";
 
 /** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" / "Andre oppgaver" … ("3.2 Oppdrag til direktoratet", "4 Andre oppgaver i 2025"). */
@@ -121,13 +121,11 @@ return oneSequence ? candidates : candidates.filter((c) => c.afterBlank);
  */
 function tableRows(st: ParseState, from: number, to: number): Item[] {
   const { lines, content, letters, letterOf } = st;
-  const header = (k: number) => /^(?:(?:Nr\.?|Nummer|ID)\s+)?Oppdrag(?:et)?\b.{0,40}\bFrist\b/i.test(lines[k].text);
-  const cellHeader = (k: number) => /^(?:Nr\.?|Nummer|ID)$/i.test(lines[k].text) && /^Oppdrag(?:et)?$/i.test(lines[k + 1]?.text ?? "");
-  let k = from + 1;
-  while (k <= to && !(content(k) && (header(k) || cellHeader(k)))) k++;
-  if (k > to) return [];
+  let head: TableHead | null = null;
+  for (let k = from + 1; k <= to && !head; k++) if (content(k)) head = tableHeadAt(st, to, k, false);
+  if (!head) return [];
   const rows: Item[] = [];
-  for (let i = k + 1; i <= to; i++) {
+  for (let i = head.last + 1; i <= to; i++) {
     if (!content(i)) continue;
     const t = lines[i].text;
     const inline = /^(\d{1,2})\s+(\p{Lu}.*)$/u.exec(t);
@@ -135,8 +133,12 @@ function tableRows(st: ParseState, from: number, to: number): Item[] {
     const n = Number((inline ?? alone)?.[1] ?? 0);
     if (n !== rows.length + 1) continue;
     if (inline) {
-      // The deadline cell ends the row: a date, or a word for a reporting point ("Årsrapporten").
-      const { title } = tableRowCells(inline[2], letters[letterOf(i)].year, false);
+      // The deadline cell ends the row (a date, or a word for a reporting point: "Årsrapporten"),
+      // also where the PDF wrapped the row or laid it out in columns.
+      const isRow = (s: string) => new RegExp(`^${n + 1}(?:\\s+\\p{Lu}|\\.?$)`, "u").test(s);
+      const below = rowLinesBelow(st, to, i, false, 1, isRow);
+      const strip = (joined: string) => /^\d{1,2}\s+(.*)$/su.exec(joined)?.[1] ?? null;
+      const { title } = rowCellsAt(st, i, inline[2], below, strip, letters[letterOf(i)].year, false);
       rows.push({ idx: i, title: sentenceTitle(title), sentence: true, table: true });
     } else if (i + 1 <= to && content(i + 1) && /^\p{Lu}/u.test(lines[i + 1].text)) {
       rows.push({ idx: i, title: sentenceTitle(lines[i + 1].text), sentence: true, table: true });

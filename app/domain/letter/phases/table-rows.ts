@@ -1,0 +1,113 @@
+/**
+ * The rows of a table of assignments as a PDF's text gives them: a row on one line, wrapped onto
+ * the lines below it, its cells on lines of their own (with blank lines between, as pdftotext
+ * sets them apart), or laid out in columns (`pdftotext -layout`). Shared by tables with IDs
+ * (definitions.ts) and numbered tables without (without-id.ts).
+ */
+import { type TableRowCells, indentOf, isCellLine, isLayoutRow, joinLayoutRow, rowCells, tableRowCells } from "../tables";
+import { RE_CLOSING, joinWrapped } from "./patterns";
+import type { ParseState } from "./state";
+import { idAtLineStart } from "../line-ids";
+
+/** A table of assignments: whether it has a column of owning departments, how many cells a row has after its ID or number, and the head's last line. */
+export interface TableHead {
+  ownerColumn: boolean;
+  cells: number;
+  last: number;
+}
+
+/** The head of a table of assignments, its cells joined: "ID Oppdrag Frist Ansvarlig avdeling", "Nr. Tittel Frist", and without a number column "Oppdrag Frist". */
+const RE_TABLE_HEAD = /^(?:(?:ID|Nr\.?|Nummer)\s+)?(?:Oppdrag(?:et)?|Tittel|Beskrivelse)\b.{0,60}\bFrist\b/i;
+const RE_OWNER_HEAD_CELL = /\b(?:Ansvarl[ie]g|Avd\.?|Avdeling|Eier)/i;
+
+/**
+ * The head of a table of assignments at line `i` (up to `end`), with an ID or number column
+ * (`numbered`) or perhaps without: its cells on one line ("ID Oppdrag Frist Ansvarlig"), or on
+ * lines of their own, blank lines between ("ID" / "Oppdrag" / "Frist" / "Ansvarlig" /
+ * "avdeling", as pdftotext gives them). Its last line takes in a head cell's wrapped word below it.
+ */
+export function tableHeadAt(st: ParseState, end: number, i: number, numbered: boolean): TableHead | null {
+  const { lines } = st;
+  const t = lines[i].text;
+  if (t.length > 120 || !(/^(?:ID|Nr\.?|Nummer)\b/i.test(t) || (!numbered && /^Oppdrag(?:et)?\b/i.test(t)))) return null;
+  let joined = t;
+  let last = i;
+  for (let k = i + 1; !RE_TABLE_HEAD.test(joined) && k <= end && k <= i + 8; k++) {
+    if (lines[k].blank || lines[k].noise) continue;
+    if (lines[k].text.length > 40 || idAtLineStart(lines[k].text) !== null) return null;
+    joined += ` ${lines[k].text}`;
+    last = k;
+  }
+  if (!RE_TABLE_HEAD.test(joined) || (numbered && !/^(?:ID|Nr\.?|Nummer)\s/i.test(joined))) return null;
+  let ownerColumn = RE_OWNER_HEAD_CELL.test(joined.slice(joined.search(/\bFrist\b/i)));
+  if (!ownerColumn) {
+    const next = nextContentLine(st, last, end);
+    if (next !== null && lines[next].text.length <= 30 && RE_OWNER_HEAD_CELL.test(lines[next].text) && /^\p{Lu}/u.test(lines[next].text)) {
+      ownerColumn = true;
+      last = next;
+    }
+  }
+  return { last: headWrappedOnto(st, end, last), ownerColumn, cells: ownerColumn ? 3 : 2 };
+}
+
+function nextContentLine(st: ParseState, i: number, end: number): number | null {
+  for (let k = i + 1; k <= end && k <= i + 3; k++) if (!st.lines[k].blank && !st.lines[k].noise) return k;
+  return null;
+}
+
+/** The last line of a head whose cells wrapped onto a line or two below it ("avdeling", "(dato)"): short, no digit, no ID. */
+function headWrappedOnto(st: ParseState, end: number, i: number): number {
+  let last = i;
+  for (let k = i + 1; k <= end && k <= i + 2; k++) {
+    const t = st.lines[k].text;
+    if (st.lines[k].blank || st.lines[k].noise || t.length > 30 || /\d/.test(t) || idAtLineStart(t) !== null || st.headingAt.has(k)) break;
+    last = k;
+  }
+  return last;
+}
+
+/**
+ * The lines below row `i` (up to `end`) that hold the rest of its cells, up to the next row
+ * (`isRowStart`). A row whose first line has nothing after its ID or number (`cellPerLine`) has
+ * its `cells` cells on the lines below it, one per cell, and the lines they wrapped onto; a row on
+ * one line goes on where the PDF wrapped it or put a cell on a line of its own (a date, lower case,
+ * owner codes, a reporting point), also across blank lines; laid out in columns, on every line
+ * whose text stands to the right of the first column.
+ */
+export function rowLinesBelow(st: ParseState, end: number, i: number, cellPerLine: boolean, cells: number, isRowStart: (t: string) => boolean): number[] {
+  const { lines } = st;
+  const out: number[] = [];
+  const layout = isLayoutRow(st.raw(i));
+  let seen = 0;
+  for (let k = i + 1; k <= end && k <= i + 8; k++) {
+    if (lines[k].noise || lines[k].blank) continue;
+    const t = lines[k].text;
+    if (st.headingAt.has(k) || isRowStart(t) || RE_CLOSING.test(t)) break;
+    const wrapped = /^\p{Ll}/u.test(t);
+    const goesOn = cellPerLine ? wrapped || seen < cells : isCellLine(t) || (layout && indentOf(st.raw(k)) > indentOf(st.raw(i)) + 1);
+    if (!goesOn || (cellPerLine && lines[k - 1].blank && t.length > 120)) break;
+    if (!wrapped) seen++;
+    out.push(k);
+  }
+  return out;
+}
+
+/**
+ * Row `i`'s cells, from its text after its ID or number (`first`) and the lines `below` it. Laid
+ * out in columns (the row's cells set apart by spaces, the text below it indented past the first
+ * column), each piece of text below joins the cell it stands under, and `strip` takes the ID or
+ * number off the joined row; else each line below continues the cell it looks like (`rowCells`).
+ */
+export function rowCellsAt(
+  st: ParseState,
+  i: number,
+  first: string,
+  below: number[],
+  strip: (joined: string) => string | null,
+  year: number,
+  ownerColumn: boolean,
+): TableRowCells {
+  const layout = isLayoutRow(st.raw(i)) && below.length > 0 && below.every((k) => indentOf(st.raw(k)) > indentOf(st.raw(i)) + 1);
+  const joined = layout ? strip(joinLayoutRow(st.raw(i), below.map((k) => st.raw(k)))) : null;
+  return joined !== null ? tableRowCells(joined, year, ownerColumn) : rowCells(first, below.map((k) => st.lines[k].text), year, ownerColumn, joinWrapped);
+}

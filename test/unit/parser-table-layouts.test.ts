@@ -1,0 +1,182 @@
+/**
+ * A table of assignments reads the same whatever way the PDF's text gives it (decision 098):
+ * a row per line with its wrapped lines below, pdftotext's default (each cell on lines of its own,
+ * blank lines between, the head's "Ansvarlig avdeling" wrapped), `pdftotext -layout` (cells in
+ * columns, a wrapped cell's words under it, the letterhead beside the address) and the layout
+ * text with its spaces lost. Tables with IDs and numbered tables without.
+ */
+import { describe, expect, it } from "vitest";
+import { parseLetter } from "~/domain/letter/parse";
+
+interface Row {
+  key: string;
+  /** The title cell as the PDF wrapped it. */
+  title: string[];
+  deadline: string[];
+  owner: string;
+}
+
+const ID_ROWS: Row[] = [
+  { key: "TB2025-01", title: ["Kartlegge behovet for startlån blant unge i", "distriktskommuner og i byene"], deadline: ["1. juni 2025"], owner: "BBA" },
+  { key: "TB2025-02", title: ["Evaluere bostøtteordningen"], deadline: ["1. oktober", "2025"], owner: "BBA" },
+  {
+    key: "TB2025-03",
+    title: ["Utrede en ny modell for tilskudd til", "utleieboliger, herunder kostnader og", "konsekvenser for kommunene"],
+    deadline: ["15. mars 2025"],
+    owner: "KOMM",
+  },
+  { key: "TB2025-04", title: ["Rapportere om digitaliseringsarbeidet"], deadline: ["Årsrapporten"], owner: "BBA" },
+];
+
+const EXPECTED_ID_TABLE = [
+  ["TB2025-01", "Kartlegge behovet for startlån blant unge i distriktskommuner og i byene", "2025-06-01", ["BBA"]],
+  ["TB2025-02", "Evaluere bostøtteordningen", "2025-10-01", ["BBA"]],
+  ["TB2025-03", "Utrede en ny modell for tilskudd til utleieboliger, herunder kostnader og konsekvenser for kommunene", "2025-03-15", ["KOMM"]],
+  ["TB2025-04", "Rapportere om digitaliseringsarbeidet", null, ["BBA"]],
+];
+
+type Form = "rows" | "pdftotext" | "layout" | "layout-collapsed";
+const FORMS: Form[] = ["rows", "pdftotext", "layout", "layout-collapsed"];
+
+const pad = (s: string, n: number) => s.padEnd(n);
+
+/** The letterhead: the address and the "Deres ref / Vår ref / Dato" labels with their values. */
+function letterhead(form: Form, recipient: string): string[] {
+  const address = [recipient, "Postboks 1404", "8002 Bodø"];
+  if (form === "layout") return [`${pad(address[0], 45)}Deres ref   Vår ref      Dato`, `${pad(address[1], 57)}24/1234-5    18.12.2024`, address[2]];
+  if (form === "pdftotext") return [...address, "", "Deres ref Vår ref", "", "Dato", "", "24/1234-5 18.12.2024"];
+  return [...address, "", "Deres ref Vår ref Dato", "24/1234-5 18.12.2024"];
+}
+
+/** A table in the form's text: the head cells and rows of cells (each cell its wrapped lines). */
+function table(form: Form, head: string[][], rows: string[][][], widths: number[]): string[] {
+  if (form === "pdftotext") {
+    const out: string[] = [];
+    for (const row of [head, ...rows]) {
+      // pdftotext: the first two cells share a line where they sit close, the rest each on lines of their own.
+      const [first, second, ...others] = row;
+      out.push(`${first.join(" ")} ${second[0]}`, ...second.slice(1), "");
+      for (const cell of others) out.push(...cell, "");
+    }
+    return out;
+  }
+  if (form === "rows") return [head, ...rows].flatMap((row) => rowOnLines(row));
+  const layout = [head, ...rows].flatMap((row) => {
+    const height = Math.max(...row.map((c) => c.length));
+    return Array.from({ length: height }, (_, h) => row.map((cell, c) => pad(cell[h] ?? "", widths[c])).join("").trimEnd());
+  });
+  return form === "layout" ? layout : layout.map((l) => l.replace(/ {2,}/g, " ").trim());
+}
+
+/** A row on one line and its wrapped lines below, as most PDF text gives it: the first line of every cell, then the rest of each. */
+function rowOnLines(row: string[][]): string[] {
+  return [row.map((c) => c[0]).join(" "), ...row.flatMap((c) => c.slice(1))];
+}
+
+function idLetter(form: Form): string {
+  const head = [["ID"], ["Oppdrag"], ["Frist"], ["Ansvarlig", "avdeling"]];
+  const rows = ID_ROWS.map((r) => [[r.key], r.title, r.deadline, [r.owner]]);
+  return [
+    "Kommunal- og distriktsdepartementet",
+    "",
+    ...letterhead(form, "Husbanken"),
+    "",
+    "Tildelingsbrev 2025 til Husbanken",
+    "",
+    "1 Innledning",
+    "",
+    "Departementet viser til Prop. 1 S (2024–2025).",
+    "",
+    "2 Mål og oppdrag",
+    "",
+    "2.1 Oppdrag",
+    "",
+    "Husbanken skal i 2025 utføre følgende oppdrag:",
+    "",
+    ...table(form, head, rows, [12, 48, 16, 12]),
+    "",
+    "Med hilsen",
+    "",
+    "Ola Nordmann",
+  ].join("\n");
+}
+
+function noIdLetter(form: Form): string {
+  const head = [["Nr."], ["Oppdrag"], ["Frist"]];
+  const rows = [
+    [["1"], ["Utrede behovet for nye farleder i Nord-Norge,", "herunder kostnader og nytte"], ["1. juni 2025"]],
+    [["2"], ["Evaluere losordningen"], ["1. oktober 2025"]],
+    [["3"], ["Oppdatere beredskapsplanen for akutt forurensning"], ["Årsrapporten"]],
+  ];
+  return [
+    ...letterhead(form, "Kystverket"),
+    "",
+    "Tildelingsbrev 2025 til Kystverket",
+    "",
+    "1 Innledning",
+    "",
+    "Departementet viser til Prop. 1 S (2024–2025).",
+    "",
+    "2 Mål for 2025",
+    "",
+    "Kystverket skal bidra til sikker ferdsel langs kysten.",
+    "",
+    "3 Oppdrag",
+    "",
+    ...table(form, head, rows, [6, 54, 16]),
+    "",
+    "4 Budsjett",
+    "",
+    "Midlene stilles til disposisjon fra 1.1.2025.",
+  ].join("\n");
+}
+
+function reading(text: string) {
+  const r = parseLetter(text);
+  return {
+    assignments: r.assignments.map((a) => [
+      a.id.startsWith("uten-id") ? "uten-id" : a.id,
+      a.title,
+      a.deadlines.find((d) => !d.isDefault)?.date ?? null,
+      a.departments,
+    ]),
+    letter: r.letters.map((l) => [l.date, l.reference]),
+  };
+}
+
+describe("a table of assignments with IDs", () => {
+  it.each(FORMS)("reads every row's title, deadline and owner: %s", (form) => {
+    const r = reading(idLetter(form));
+    expect(r.assignments).toEqual(EXPECTED_ID_TABLE);
+  });
+
+  it.each(FORMS.filter((f) => f !== "layout-collapsed"))("reads the letterhead's reference and date: %s", (form) => {
+    expect(reading(idLetter(form)).letter).toEqual([["2024-12-18", "24/1234-5"]]);
+  });
+
+  it("a head cell wrapped onto its own line is no row, and the table goes on after it", () => {
+    const text = idLetter("rows");
+    expect(text).toContain("ID Oppdrag Frist Ansvarlig\navdeling\nTB2025-01");
+    expect(reading(text).assignments.map((a) => a[0])).toEqual(["TB2025-01", "TB2025-02", "TB2025-03", "TB2025-04"]);
+  });
+});
+
+describe("a numbered table without IDs", () => {
+  it.each(FORMS)("reads every row's title and deadline: %s", (form) => {
+    expect(reading(noIdLetter(form)).assignments).toEqual([
+      ["uten-id", "Utrede behovet for nye farleder i Nord-Norge, herunder kostnader og nytte", "2025-06-01", []],
+      ["uten-id", "Evaluere losordningen", "2025-10-01", []],
+      ["uten-id", "Oppdatere beredskapsplanen for akutt forurensning", null, []],
+    ]);
+  });
+});
+
+describe("what follows a table is not a row's cell", () => {
+  it("a paragraph after the last row stays out of it, in every form", () => {
+    for (const form of FORMS) {
+      const text = idLetter(form).replace("\nMed hilsen", "Departementet ber om at arbeidet samordnes med kommunene.\n\nMed hilsen");
+      const r = parseLetter(text);
+      expect(r.assignments.at(-1)?.title, form).toBe("Rapportere om digitaliseringsarbeidet");
+    }
+  });
+});
