@@ -31,7 +31,7 @@ import { formatDateLong } from "~/domain/format";
 import { assignmentSortKey } from "~/domain/letter/ids";
 import { recordAssignmentChange } from "~/models/assignment-changes.server";
 import { deletePart, partsOfLetters, upsertPart } from "~/models/assignment-parts.server";
-import { findAssignmentByKey, findAssignmentByTitle, lockFields, lockedFields, type AssignmentRow } from "~/models/assignment.server";
+import { findAssignmentByKey, findAssignmentByTitle, listDepartments, lockFields, lockedFields, type AssignmentRow } from "~/models/assignment.server";
 import { appendStatusEvent } from "~/models/status-event.server";
 import { audit } from "../models/audit.server";
 import { DEFAULT_AGENCY_NAME, normaliseAgencyName, recipientNames } from "~/domain/agency";
@@ -244,6 +244,7 @@ export async function importParsedLetter(
 
       await upsertReferenceData(trx, parsed, agency.id);
       ctx.letterIds = await upsertLetters(ctx, parsed, lines);
+      const assignments = await withOwnerCodes(trx, parsed.assignments, summary);
 
       // Postponements carried by an assignment become a "postpones" relation on it.
       const postponesBySource = new Map<string, string[]>();
@@ -254,7 +255,7 @@ export async function importParsedLetter(
       }
 
       const seen = new Set<string>();
-      for (const [index, a] of parsed.assignments.entries()) {
+      for (const [index, a] of assignments.entries()) {
         const kind = a.kind ?? "original";
         const target = kind === "original" ? a.id : (a.target ?? a.id);
         // A block with its own ID that clarifies or adds to another (TTB2023-04 "Presisering av
@@ -273,7 +274,7 @@ export async function importParsedLetter(
 
         // Relations, and clarifications acting on what they clarify: the target's history names them.
         const clarified = new Set<string>();
-        for (const a of parsed.assignments) {
+        for (const a of assignments) {
           const kind = a.kind ?? "original";
           const relations = [...a.relations];
           if (kind !== "original" && a.target && a.target !== a.id && a.hasId && !relations.some((r) => r.target === a.target)) {
@@ -431,6 +432,33 @@ export async function resolveAgency(
       .execute();
   }
   return { ...created, created: true };
+}
+
+/**
+ * Owners the letter writes by name alone (`ownerNames`) take the code the register has for that
+ * name ("Kommunalavdelingen" → KOMM, known from an earlier letter that wrote both); the parser's
+ * warning becomes a note of what was set. A name the register does not know stays without code.
+ */
+async function withOwnerCodes(trx: Transaction<Database>, assignments: ParsedAssignment[], summary: ImportSummary): Promise<ParsedAssignment[]> {
+  if (!assignments.some((a) => a.ownerNames?.length && a.departments.length === 0)) return assignments;
+  const byName = new Map<string, string[]>();
+  for (const d of await listDepartments(trx)) {
+    if (d.name) byName.set(d.name.toLowerCase(), [...(byName.get(d.name.toLowerCase()) ?? []), d.code]);
+  }
+  return assignments.map((a) => {
+    if (!a.ownerNames?.length || a.departments.length > 0) return a;
+    const codes = a.ownerNames.map((n) => byName.get(n.toLowerCase()));
+    if (codes.some((c) => c?.length !== 1)) return a;
+    const departments = codes.map((c) => c![0]);
+    const at = summary.warnings.findIndex((w) => w.line === a.line && w.message.startsWith(`Fant ingen ansvarlig avdeling for ${a.id} `));
+    const note = {
+      line: a.line,
+      message: `Ansvarlig avdeling for ${a.id} står som ${a.ownerNames.map((n) => `«${n}»`).join(" og ")} i brevet: satt til ${departments.join("/")}, koden registeret har for navnet`,
+    };
+    if (at >= 0) summary.warnings[at] = note;
+    else summary.warnings.push(note);
+    return { ...a, departments };
+  });
 }
 
 async function upsertReferenceData(trx: Transaction<Database>, parsed: ParseResult, agencyId: number): Promise<void> {

@@ -23,7 +23,9 @@ describe("genre, number and recipient from the subject line", () => {
     ["Supplerende tildelingsbrev nr. 3 for 2026 – Folkehelseinstituttet", "supplerende tildelingsbrev", 3, "Folkehelseinstituttet"],
     ["Tillegg nr. 2 til tildelingsbrev 2026 – Helsedirektoratet", "tillegg til tildelingsbrev", 2, "Helsedirektoratet"],
     ["Oppdragsdokument 2026 – Helse Nord RHF – endelig versjon", "oppdragsdokument", null, "Helse Nord RHF"],
-    ["Tildelingsbrev 2026 – Tillegg nr. 2", "tildelingsbrev", null, null],
+    ["Tildelingsbrev 2026 – Tillegg nr. 2", "tillegg til tildelingsbrev", 2, null],
+    ["Tildelingsbrev 2025 til Husbanken – tillegg nr. 2", "tillegg til tildelingsbrev", 2, "Husbanken"],
+    ["Oppdragsdokument 2026 til Helse Vest RHF – tillegg nr. 1", "tillegg til oppdragsdokument", 1, "Helse Vest RHF"],
     // Later letters to an agency steered by an oppdragsdokument or oppdragsbrev.
     ["Tillegg til oppdragsdokument 2026 for Helse Nord RHF", "tillegg til oppdragsdokument", null, "Helse Nord RHF"],
     ["Tilleggsdokument til oppdragsdokumentet 2026 – Helse Midt-Norge RHF", "tillegg til oppdragsdokument", null, "Helse Midt-Norge RHF"],

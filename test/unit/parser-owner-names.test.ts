@@ -41,10 +41,22 @@ describe("owners with the department's name", () => {
     expect(r.warnings.filter((w) => /ansvarlig avdeling/i.test(w.message))).toEqual([]);
   });
 
-  it("a name alone gives no code, and a warning to set the owner", () => {
+  it("a name alone that the letter gives no code is kept as the owner's name, with a warning", () => {
     const r = parseLetter(letter("Ansvarlig avdeling i KDD: Kommunalavdelingen"));
-    expect(r.assignments.map((a) => [a.title, a.departments])).toEqual([["Kartlegging av boligbehov", []]]);
-    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/Fant ingen ansvarlig avdeling for TB2026-1/));
+    expect(r.assignments.map((a) => [a.title, a.departments, a.ownerNames])).toEqual([["Kartlegging av boligbehov", [], ["Kommunalavdelingen"]]]);
+    expect(r.warnings.map((w) => w.message)).toContainEqual(
+      "Fant ingen ansvarlig avdeling for TB2026-1 (Kartlegging av boligbehov) – «Kommunalavdelingen» står uten avdelingskode i brevet; importen setter koden registeret har for navnet",
+    );
+  });
+
+  it("owner names on the line after the label, two of them", () => {
+    const r = parseLetter(letter("Ansvarlig avdeling i KDD:").replace("KDD:\n", "KDD:\nBolig- og bygningsavdelingen og Kommunalavdelingen\n"));
+    expect(r.assignments.map((a) => [a.title, a.ownerNames])).toEqual([["Kartlegging av boligbehov", ["Bolig- og bygningsavdelingen", "Kommunalavdelingen"]]]);
+  });
+
+  it("an owner line that is no name gives no owner's name", () => {
+    const r = parseLetter(letter("Ansvarlig avdeling i KDD: Se eget brev"));
+    expect(r.assignments.map((a) => a.ownerNames)).toEqual([undefined]);
   });
 
   const departmentList = [

@@ -180,3 +180,41 @@ describe("what follows a table is not a row's cell", () => {
     }
   });
 });
+
+describe("a table of changed deadlines in a later letter", () => {
+  function changeLetter(form: Form): string {
+    const head = [["ID"], ["Oppdrag"], ["Opprinnelig", "frist"], ["Ny frist"]];
+    const rows = [
+      [["TB2025-01"], ["Kartlegge behovet for startlån blant unge i", "distriktskommuner og i byene"], ["1. juni 2025"], ["1. september 2025"]],
+      [["TB2025-03"], ["Utrede en ny modell for tilskudd til", "utleieboliger"], ["15. mars 2025"], ["1. juli 2025"]],
+    ];
+    return [
+      ...letterhead(form, "Husbanken"),
+      "",
+      "Tildelingsbrev 2025 til Husbanken – tillegg nr. 2",
+      "",
+      "1 Endrede frister",
+      "",
+      "Departementet har endret fristene for disse oppdragene:",
+      "",
+      ...table(form, head, rows, [12, 48, 20, 20]),
+      "",
+      "Med hilsen",
+    ].join("\n");
+  }
+
+  it.each(FORMS)("gives a deadline change per row, and no assignment: %s", (form) => {
+    const r = parseLetter(changeLetter(form));
+    expect(r.letters.map((l) => [l.kind, l.number])).toEqual([["supplementary", 2]]);
+    expect(r.assignments).toEqual([]);
+    expect(r.events.map((e) => [e.type, e.target, e.deadline?.date, e.text])).toEqual([
+      [
+        "deadline_change",
+        "TB2025-01",
+        "2025-09-01",
+        "TB2025-01 Kartlegge behovet for startlån blant unge i distriktskommuner og i byene – frist endret fra 1. juni 2025 til 1. september 2025",
+      ],
+      ["deadline_change", "TB2025-03", "2025-07-01", "TB2025-03 Utrede en ny modell for tilskudd til utleieboliger – frist endret fra 15. mars 2025 til 1. juli 2025"],
+    ]);
+  });
+});

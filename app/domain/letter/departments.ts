@@ -73,3 +73,15 @@ export function departmentCodesByName(text: string): Map<string, string> {
   for (const [name, set] of codes) if (set.size === 1) out.set(name, [...set][0]);
   return out;
 }
+
+/**
+ * Department names and nothing else ("Kommunalavdelingen", "Bolig- og bygningsavdelingen og
+ * Kommunalavdelingen."): the names, or null. An owner the letter writes by name without its code.
+ */
+export function departmentNamesOnly(text: string): string[] | null {
+  const names = namesInText(text).map((n) => n.name);
+  if (names.length === 0) return null;
+  let rest = text;
+  for (const name of names) rest = rest.replace(name, " ");
+  return /^(?:[\s,/&.;]|\bog\b)*$/u.test(rest) ? [...new Set(names)] : null;
+}

@@ -14,6 +14,10 @@ const GENRES: [RegExp, string][] = [
   [/\btillegg(?:sdokument)?\s+(?:nr\.?\s*\d+\s+)?til\s+oppdragsdokument/i, "tillegg til oppdragsdokument"],
   [/\bsuppler[ae]nde\s+oppdragsbrev/i, "supplerende oppdragsbrev"],
   [/\btillegg\s+(?:nr\.?\s*\d+\s+)?til\s+oppdragsbrev/i, "tillegg til oppdragsbrev"],
+  // The addition named after the subject: "Tildelingsbrev 2025 til Husbanken – tillegg nr. 2".
+  [/\btildelingsbrev\b.*[-–,]\s*tillegg\b/i, "tillegg til tildelingsbrev"],
+  [/\boppdragsdokument\b.*[-–,]\s*tillegg\b/i, "tillegg til oppdragsdokument"],
+  [/\boppdragsbrev\b.*[-–,]\s*tillegg\b/i, "tillegg til oppdragsbrev"],
   // A short later letter that corrects the year's letter ("Korrigering av oppdragsdokument for
   // Norsk helsenett SF for 2026": a changed budget line), not a second main letter.
   [/\bkorrigering\s+av\s+(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)/i, "korrigering"],
@@ -49,8 +53,8 @@ export function isGenreSubject(t: string): boolean {
 const LETTER_WORD = "(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)";
 const RE_NUMBER_AFTER = new RegExp(`\\b${LETTER_WORD}\\s+(?:\\d{4}\\s+)?nr\\.?\\s*(\\d{1,3})\\b`, "i");
 const RE_NUMBER_BEFORE = new RegExp(`\\btillegg(?:sdokument)?\\s+nr\\.?\\s*(\\d{1,3})\\s+til\\s+${LETTER_WORD}`, "i");
-/** "Endringsbrev nr. 1 …", "Tilleggsbrev nr. 2 …". */
-const RE_NUMBER_OWN_WORD = /^(?:endrings|tilleggs)brev\s+nr\.?\s*(\d{1,3})\b/i;
+/** "Endringsbrev nr. 1 …", "Tilleggsbrev nr. 2 …", and after the subject: "Tildelingsbrev 2025 til Husbanken – tillegg nr. 2". */
+const RE_NUMBER_OWN_WORD = /(?:^|[-–,:]\s*)(?:endrings|tilleggs)?(?:brev|tillegg)\s+nr\.?\s*(\d{1,3})\b/i;
 /** "… til Helsedirektoratet" after the letter word, its year and number. */
 const RE_RECIPIENT_TIL = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+(?:for\\s+)?\\d{4})?(?:\\s+nr\\.?\\s*\\d{1,3})?(?:\\s+(?:for\\s+)?\\d{4})?\\s+til\\s+(.+)$`, "i");
 /** "… 2026 – Folkehelseinstituttet" / "… 2026 for Helse Nord RHF" after the letter word. */

@@ -51,7 +51,9 @@ export function tableRowCells(text: string, year: number, ownerColumn: boolean):
  * for 1. oktober BBA", as a table laid out in columns reads once its spaces are lost), each line
  * below continues the cell it looks like: a year or date the deadline, codes the owners, a
  * reporting point the deadline, words the title. Else the lines are the row's cells in order.
- * `join` joins wrapped lines (the parser's, which mends a word hyphenated at a line's end).
+ * `join` joins wrapped lines (the parser's, which mends a word hyphenated at a line's end). A table
+ * with `dateColumns` deadline columns keeps the earlier ones at the title's end, where a row on one
+ * line has them.
  */
 export function rowCells(
   first: string,
@@ -59,10 +61,20 @@ export function rowCells(
   year: number,
   ownerColumn: boolean,
   join: (parts: string[]) => string = (parts) => parts.join(" "),
+  dateColumns = 1,
 ): TableRowCells {
   const head = tableRowCells(first, year, ownerColumn);
   if (below.length === 0 || (head.deadline === null && head.owners.length === 0)) return tableRowCells(join([first, ...below]), year, ownerColumn);
-  const title = [head.title];
+  // The earlier deadline cells of a table with more than one ("Opprinnelig frist", "Ny frist") end the title's first line.
+  const earlier: string[] = [];
+  let titleStart = head.title;
+  for (let c = 1; c < dateColumns; c++) {
+    const cell = tableRowCells(titleStart, year, false);
+    if (cell.deadline === null) break;
+    earlier.unshift(cell.deadline);
+    titleStart = cell.title;
+  }
+  const title = [titleStart];
   const deadline = head.deadline === null ? [] : [head.deadline];
   const owners = [...head.owners];
   for (const line of below) {
@@ -74,7 +86,7 @@ export function rowCells(
     if (/^\d/.test(t) || new RegExp(`^(?:${REPORTING_POINT})\\.?$`, "iu").test(t)) deadline.push(t);
     else title.push(t);
   }
-  return { title: join(title), deadline: deadline.length > 0 ? deadline.join(" ") : null, owners };
+  return { title: [join(title), ...earlier].join(" "), deadline: deadline.length > 0 ? deadline.join(" ") : null, owners };
 }
 
 /** A line of `pdftotext -layout` text as its cells: runs of text set apart by two or more spaces, each with its column. */

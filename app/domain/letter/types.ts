@@ -88,6 +88,12 @@ export interface ParsedAssignment {
   title: string;
   /** Owning department codes as written in the letter, e.g. ["EHE", "KTA", "SHA"]. */
   departments: string[];
+  /**
+   * Owning departments the letter writes by name alone, without a code it gives anywhere
+   * ("Ansvarlig avdeling: Kommunalavdelingen"); only when `departments` is empty. The import
+   * takes the code the register knows for the name.
+   */
+  ownerNames?: string[];
   /** Goal area code, e.g. "2.1"; null when it cannot be determined. */
   area: string | null;
   /** Goal, e.g. "Mål 2"; null when the text does not say. */

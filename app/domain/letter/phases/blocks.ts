@@ -7,6 +7,7 @@ import type { ParsedAssignment, ParsedDeadline, ParsedEvent, ParsedRelation } fr
 import { RE_DEPT_LABEL, RE_DEPT_LINE, RE_DEPT_LINE_FULL, RE_POSTPONEMENT_HEAD, RE_TITLE_CONTINUES, joinWrapped, shortTitle, uniq } from "./patterns";
 import { isPageNumber, type Block, type ParseState, type SourceLine } from "./state";
 import { RE_BULLET_START } from "../bullets";
+import { departmentNamesOnly } from "../departments";
 
 const CODE = "[A-ZÆØÅ]{2,5}";
 /** What joins two owners (codes, or names with their codes): "/", ",", "&", "og". */
@@ -91,6 +92,8 @@ function namedOwner(text: string, names: Map<string, string>): { codes: string[]
 interface BlockReading {
   /** Owning departments, as they are found. */
   depts: string[];
+  /** Owners written by name alone, without a code the letter gives. */
+  names: string[];
   /** The block's last line: in a supplementary letter an owner line after the body ends it. */
   end: number;
   goal: string | null;
@@ -153,14 +156,14 @@ function readHead(st: ParseState, b: Block, r: BlockReading): { titleParts: stri
         r.depts = uniq([...r.depts, ...codes.codes]);
         const rest = codes.rest.replace(/^\s*[.:–-]\s*/, "").trim();
         if (rest !== "" && titleParts.length === 0) titleParts.push(rest);
-      } else pendingCodes = true;
+      } else if (!addOwnerNames(r, after)) pendingCodes = true;
       if (titleParts.length === 0 && b.inlineTitle === "" && b.newLayout) ownerLineFirst = true;
       j++;
       continue;
     }
     const ownersHere = pendingCodes ? ownersOnly(t, st.departmentCodes) : null;
-    if (ownersHere) {
-      r.depts = uniq([...r.depts, ...ownersHere]);
+    if (ownersHere || (pendingCodes && addOwnerNames(r, t))) {
+      r.depts = uniq([...r.depts, ...(ownersHere ?? [])]);
       pendingCodes = false;
       j++;
       continue;
@@ -251,14 +254,14 @@ function readBody(st: ParseState, b: Block, from: number, r: BlockReading): Body
       const codes = parseCodes(t.replace(RE_DEPT_LINE_FULL, ""), st.departmentCodes);
       let codesHere = codes?.codes ?? [];
       let last = k;
-      if (!codes) {
+      if (!codes && !addOwnerNames(r, t.replace(RE_DEPT_LINE_FULL, ""))) {
         for (let q = k + 1; q <= r.end && q <= k + 3; q++) {
           if (lines[q].blank || lines[q].noise) continue;
           const owners = ownersOnly(lines[q].text, st.departmentCodes);
           if (owners) {
             codesHere = owners;
             last = q;
-          }
+          } else if (addOwnerNames(r, lines[q].text)) last = q;
           break;
         }
       }
@@ -392,7 +395,7 @@ function blockDeadlines(st: ParseState, b: Block, title: string, cleaned: BodyLi
 /** A block read into an assignment (owners, title, text, deadlines, relations); marks its lines covered. */
 export function buildAssignment(st: ParseState, b: Block): ParsedAssignment {
   const { lines, warnings, content, covered } = st;
-  const r: BlockReading = { depts: [...b.inlineDepts], end: b.end, goal: null };
+  const r: BlockReading = { depts: [...b.inlineDepts], names: [], end: b.end, goal: null };
   const { titleParts, next } = readHead(st, b, r);
   const cleaned = cleanBody(readBody(st, b, next, r));
   const title = blockTitle(st, b, titleParts, cleaned);
@@ -417,7 +420,15 @@ export function buildAssignment(st: ParseState, b: Block): ParsedAssignment {
     endLine: lines[lastLine].no,
     deadlines,
     relations,
+    ...(r.depts.length === 0 && r.names.length > 0 ? { ownerNames: r.names } : {}),
   };
+}
+
+/** Owners written by name alone in `text` ("Kommunalavdelingen"), added to the reading; whether there were any. */
+function addOwnerNames(r: BlockReading, text: string): boolean {
+  const names = departmentNamesOnly(text);
+  if (names) r.names = uniq([...r.names, ...names]);
+  return names !== null;
 }
 
 /** The area of a line in a supplementary letter: the last area heading above it in its letter. */

@@ -5,7 +5,8 @@
 import { idIdentity, isPlainForm } from "../ids";
 import { type LineId, idAfterLabel, idAtLineEnd, idAtLineStart, listIdAt } from "../line-ids";
 import { endsSentence, RE_BUDGET_HEADING, RE_CLOSING, RE_SENTENCE_PUNCTUATION_END, RE_DEPT_LABEL, RE_DEPT_LINE, RE_POSTPONEMENT_HEAD, RE_SUPPLEMENTARY_TITLE, RE_TITLE_CONTINUES, joinWrapped } from "./patterns";
-import type { Def, Letter, ListEntry, ParseState } from "./state";
+import type { DeadlineRow, Def, Letter, ListEntry, ParseState } from "./state";
+import { tableRowCells } from "../tables";
 import { type TableHead, rowCellsAt, rowLinesBelow, tableHeadAt } from "./table-rows";
 
 /**
@@ -20,8 +21,14 @@ function tableRowAt(st: ParseState, l: Letter, i: number, table: TableHead): Omi
   const below = rowLinesBelow(st, l.end, i, at.rest === "", table.cells, isRow);
   // The row's lines are its cells, not an assignment's text.
   for (const k of below) st.lines[k].noise = true;
-  const cells = rowCellsAt(st, i, at.rest, below, (joined) => idAtLineStart(joined)?.rest ?? null, l.year, table.ownerColumn);
+  const cells = rowCellsAt(st, i, at.rest, below, (joined) => idAtLineStart(joined)?.rest ?? null, l.year, table.ownerColumn, table.changes ? 2 : 1);
   return { idx: i, id: at.id, idYear: at.idYear, hasLabel: true, rest: at.rest, cells };
+}
+
+/** A row of a table of changed deadlines: its title without the old deadline cell, and the new deadline cell. */
+function deadlineRow(row: Omit<Def, "letter">, letter: number, year: number): DeadlineRow {
+  const old = tableRowCells(row.cells?.title ?? "", year, false);
+  return { idx: row.idx, id: row.id, letter, title: old.title, previous: old.deadline, deadline: row.cells?.deadline ?? null };
 }
 
 /**
@@ -102,10 +109,10 @@ export function phaseDefinitions(st: ParseState): void {
       }
       if (table) {
         const row = tableRowAt(st, l, i, table);
-        if (row) {
-          defs.push({ ...row, letter: li });
-          continue;
-        }
+        // A row of a table of changed deadlines changes an assignment; it defines none.
+        if (row && table.changes) st.deadlineRows.push(deadlineRow(row, li, l.year));
+        else if (row) defs.push({ ...row, letter: li });
+        if (row) continue;
         table = null;
       }
       const list = listIdAt(t);

@@ -1,7 +1,7 @@
 /** Phase "later letters": what a later letter does to earlier assignments (addition, clarification, withdrawal, deadline or owner change) and the IDs it only announces. */
 import { defaultDeadline } from "../deadlines";
 import { findIds, idMention, idYear, sameId } from "../ids";
-import { RE_EXEMPT, announcedEntry, changesInSentence, changesToOthers } from "../later-letters";
+import { RE_EXEMPT, announcedEntry, changesInSentence, changesToOthers, deadlineChangeOfRow } from "../later-letters";
 import type { ParsedEvent } from "../types";
 import type { ParseState } from "./state";
 
@@ -153,6 +153,25 @@ function explicitChanges(st: ParseState, li: number): ParsedEvent[] {
   return found;
 }
 
+/** The rows of tables of changed deadlines, each a deadline change of its assignment (in any letter: the table says so). */
+function deadlineTableChanges(st: ParseState): ParsedEvent[] {
+  const out: ParsedEvent[] = [];
+  for (const row of st.deadlineRows) {
+    const l = st.letters[row.letter];
+    const line = st.lines[row.idx].no;
+    const change = row.previous && row.deadline ? `frist endret fra ${row.previous} til ${row.deadline}` : row.deadline ? `ny frist ${row.deadline}` : "";
+    const text = [`${idMention(row.id)} ${row.title}`.trim(), change].filter((s) => s !== "").join(" – ");
+    const found = deadlineChangeOfRow(row.id, row.deadline, text, l.year, line);
+    if (!found) {
+      st.warnings.push({ line, message: `Fant ingen ny frist for ${row.id} i tabellen over endrede frister – sjekk fristen` });
+      continue;
+    }
+    if (out.some((e) => sameId(e.target, row.id))) continue;
+    out.push({ type: "deadline_change", target: found.target, letter: row.letter, line, source: null, text, deadline: found.deadline });
+  }
+  return out;
+}
+
 /** Phase "later letters": defaults for the part fields, IDs announced only in an opening list, explicit changes (withdrawal, deadline change, owner change). */
 export function phaseLaterLetters(st: ParseState): void {
   completeParts(st);
@@ -160,11 +179,11 @@ export function phaseLaterLetters(st: ParseState): void {
   st.letters.forEach((l, li) => {
     if (l.kind === "supplementary") st.events.push(...explicitChanges(st, li));
   });
+  st.events.push(...deadlineTableChanges(st));
   // Keep document order.
   st.assignments.sort((a, b) => a.line - b.line);
 }
 
-/** "TB2023-01" and "TB2023-1" are the same assignment. */
 /**
  * A block whose text is exempt from public access: its title says so ("Oppdrag unntatt
  * offentlighet jf. Offl. § 15 tredje ledd"), or its short body refers to a separate enclosure

@@ -139,6 +139,8 @@ function nextTextLine(lines: SourceLine[], text: LineText, i: number, end: numbe
  * Vår ref Dato" on the right) has its labels: the column of the first label, or null.
  */
 function headerColumn(raw: string): number | null {
+  // A row of labels from the line's start ("Deres ref   Vår ref   Dato") is read as a row.
+  if (/^\s*(?:(?:Deres|Dykkar|Vår)\s+ref|Saksnr|Dato\b)/i.test(raw)) return null;
   const m = /\S {2,}((?:Deres|Dykkar|Vår)\s+ref|Saksnr|Dato\b)/i.exec(raw);
   return m ? m.index + m[0].length - m[1].length : null;
 }

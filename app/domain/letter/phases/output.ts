@@ -15,7 +15,7 @@ export function phaseWarnings(st: ParseState): void {
     const own = assignments.filter((a) => a.letter === li && !a.announcedOnly);
     return own.length >= 2 && !own.some(has);
   };
-  const noOwners = letters.map((_, li) => noneIn(li, (a) => a.departments.length > 0));
+  const noOwners = letters.map((_, li) => noneIn(li, (a) => a.departments.length > 0 || (a.ownerNames?.length ?? 0) > 0));
   const noAreas = letters.map((l, li) => l.kind === "main" && noneIn(li, (a) => a.area !== null));
   letters.forEach((l, li) => {
     const name = `«${shortTitle(l.title ?? `brev ${li + 1}`)}»`;
@@ -28,9 +28,12 @@ export function phaseWarnings(st: ParseState): void {
   });
   for (const a of assignments) {
     if (a.departments.length === 0 && !a.announcedOnly && !noOwners[a.letter]) {
+      const named = a.ownerNames?.map((n) => `«${n}»`).join(" og ");
       warnings.push({
         line: a.line,
-        message: `Fant ingen ansvarlig avdeling for ${a.id} (${shortTitle(a.title)}) – avdeling er ikke satt`,
+        message: named
+          ? `Fant ingen ansvarlig avdeling for ${a.id} (${shortTitle(a.title)}) – ${named} står uten avdelingskode i brevet; importen setter koden registeret har for navnet`
+          : `Fant ingen ansvarlig avdeling for ${a.id} (${shortTitle(a.title)}) – avdeling er ikke satt`,
       });
     }
     if (a.area === null && letters[a.letter].kind === "main" && !noAreas[a.letter]) {

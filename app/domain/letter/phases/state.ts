@@ -115,6 +115,16 @@ interface EventLine {
   letter: number;
 }
 
+export interface DeadlineRow {
+  idx: number;
+  id: string;
+  letter: number;
+  /** The row's cells as read: its title, the old deadline cell and the last one (the new deadline). */
+  title: string;
+  previous: string | null;
+  deadline: string | null;
+}
+
 export interface GoalLine {
   idx: number;
   code: string;
@@ -137,6 +147,8 @@ export interface ParseState {
   defAt: Map<number, Def>;
   listEntries: ListEntry[];
   eventLines: EventLine[];
+  /** Rows of a table of changed deadlines ("ID Oppdrag Opprinnelig frist Ny frist"): the new deadline cell of each. */
+  deadlineRows: DeadlineRow[];
   areaSpans: AreaSpan[];
   goalLines: GoalLine[];
   areaAtLine: (idx: number) => AreaSpan | null;
@@ -183,6 +195,7 @@ export function createParseState(input: string, warnings: ParseWarning[] = []): 
     defAt: new Map(),
     listEntries: [],
     eventLines: [],
+    deadlineRows: [],
     areaSpans: [],
     goalLines: [],
     areaAtLine: unset,

@@ -12,6 +12,8 @@ import { idAtLineStart } from "../line-ids";
 /** A table of assignments: whether it has a column of owning departments, how many cells a row has after its ID or number, and the head's last line. */
 export interface TableHead {
   ownerColumn: boolean;
+  /** A table of changed deadlines: a column for the new deadline ("Ny frist") beside the old. */
+  changes: boolean;
   cells: number;
   last: number;
 }
@@ -19,6 +21,13 @@ export interface TableHead {
 /** The head of a table of assignments, its cells joined: "ID Oppdrag Frist Ansvarlig avdeling", "Nr. Tittel Frist", and without a number column "Oppdrag Frist". */
 const RE_TABLE_HEAD = /^(?:(?:ID|Nr\.?|Nummer)\s+)?(?:Oppdrag(?:et)?|Tittel|Beskrivelse)\b.{0,60}\bFrist\b/i;
 const RE_OWNER_HEAD_CELL = /\b(?:Ansvarl[ie]g|Avd\.?|Avdeling|Eier)/i;
+/** The head cell of a new deadline beside the old: "Ny frist", "Endret frist", "Utsatt til". */
+const RE_NEW_DEADLINE_CELL = /\b(?:(?:ny|nye|endret|endra|revidert)\s+frist|utsatt\s+til)\b/i;
+
+/** A head cell on a line of its own after "Frist": an owner column or a new deadline. */
+function isHeadCell(t: string): boolean {
+  return t.length <= 30 && /^\p{Lu}/u.test(t) && (RE_OWNER_HEAD_CELL.test(t) || RE_NEW_DEADLINE_CELL.test(t));
+}
 
 /**
  * The head of a table of assignments at line `i` (up to `end`), with an ID or number column
@@ -39,15 +48,16 @@ export function tableHeadAt(st: ParseState, end: number, i: number, numbered: bo
     last = k;
   }
   if (!RE_TABLE_HEAD.test(joined) || (numbered && !/^(?:ID|Nr\.?|Nummer)\s/i.test(joined))) return null;
-  let ownerColumn = RE_OWNER_HEAD_CELL.test(joined.slice(joined.search(/\bFrist\b/i)));
-  if (!ownerColumn) {
-    const next = nextContentLine(st, last, end);
-    if (next !== null && lines[next].text.length <= 30 && RE_OWNER_HEAD_CELL.test(lines[next].text) && /^\p{Lu}/u.test(lines[next].text)) {
-      ownerColumn = true;
-      last = next;
-    }
+  // The cells after "Frist" on lines of their own: "Ansvarlig" / "avdeling", "Ny frist".
+  for (let next = nextContentLine(st, last, end); next !== null && isHeadCell(lines[next].text); next = nextContentLine(st, last, end)) {
+    joined += ` ${lines[next].text}`;
+    last = next;
   }
-  return { last: headWrappedOnto(st, end, last), ownerColumn, cells: ownerColumn ? 3 : 2 };
+  last = headWrappedOnto(st, end, last);
+  const after = [joined, ...lines.slice(i, last + 1).map((x) => x.text)].join(" ");
+  const ownerColumn = RE_OWNER_HEAD_CELL.test(after.slice(after.search(/\bFrist\b/i)));
+  const changes = RE_NEW_DEADLINE_CELL.test(lines.slice(i, last + 1).map((x) => x.text).join(" "));
+  return { last, ownerColumn, changes, cells: (ownerColumn ? 3 : 2) + (changes ? 1 : 0) };
 }
 
 function nextContentLine(st: ParseState, i: number, end: number): number | null {
@@ -79,7 +89,7 @@ export function rowLinesBelow(st: ParseState, end: number, i: number, cellPerLin
   const out: number[] = [];
   const layout = isLayoutRow(st.raw(i));
   let seen = 0;
-  for (let k = i + 1; k <= end && k <= i + 8; k++) {
+  for (let k = i + 1; k <= end && k <= i + 20 && out.length < 8; k++) {
     if (lines[k].noise || lines[k].blank) continue;
     const t = lines[k].text;
     if (st.headingAt.has(k) || isRowStart(t) || RE_CLOSING.test(t)) break;
@@ -106,8 +116,9 @@ export function rowCellsAt(
   strip: (joined: string) => string | null,
   year: number,
   ownerColumn: boolean,
+  dateColumns = 1,
 ): TableRowCells {
   const layout = isLayoutRow(st.raw(i)) && below.length > 0 && below.every((k) => indentOf(st.raw(k)) > indentOf(st.raw(i)) + 1);
   const joined = layout ? strip(joinLayoutRow(st.raw(i), below.map((k) => st.raw(k)))) : null;
-  return joined !== null ? tableRowCells(joined, year, ownerColumn) : rowCells(first, below.map((k) => st.lines[k].text), year, ownerColumn, joinWrapped);
+  return joined !== null ? tableRowCells(joined, year, ownerColumn) : rowCells(first, below.map((k) => st.lines[k].text), year, ownerColumn, joinWrapped, dateColumns);
 }
