@@ -61,20 +61,18 @@ export function registerToJson(entries: RegisterEntry[]): string {
   return `${JSON.stringify(entries, null, 2)}\n`;
 }
 
-/** A deadline on one line, the Norwegian way: "Delleveranse 1: 01.05.2026 (Frist: 1. mai 2026)". */
+/** When a deadline falls, in words: "1. mai 2026", "mai 2026", "avklares med departementet", "satt i bero". */
+export function deadlineWhen(d: Pick<RegisterDeadline, "state" | "date" | "precision">): string {
+  if (d.state === "to_be_agreed") return "avklares med departementet";
+  if (d.state === "on_hold") return "satt i bero";
+  if (d.state === "invalid") return "ugyldig dato i brevet";
+  return d.date ? formatDeadlineDate(d.date, d.precision) : "ikke oppgitt";
+}
+
+/** A deadline on one line, the Norwegian way: "Delleveranse 1: 1. mai 2026 («Frist: 1. mai 2026», Tildelingsbrev 2026)". */
 export function deadlineLine(d: RegisterDeadline): string {
   const label = d.label ? `${d.label}: ` : "";
-  const when =
-    d.state === "to_be_agreed"
-      ? "avklares med departementet"
-      : d.state === "on_hold"
-        ? "satt i bero"
-        : d.state === "invalid"
-          ? "ugyldig dato i brevet"
-          : d.date
-            ? formatDeadlineDate(d.date, d.precision)
-            : "ikke oppgitt";
-  return `${label}${when} («${d.text}», ${d.letter})`;
+  return `${label}${deadlineWhen(d)} («${d.text}», ${d.letter})`;
 }
 
 export function partLine(p: RegisterPart, formatDate: (iso: string) => string): string {

@@ -53,6 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const areas = [...new Map([...areaRows.map((a) => [a.code, a.name] as const), ...parsed.areas.map((a) => [a.code, a.name] as const)]).entries()]
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.code.localeCompare(b.code, "nb", { numeric: true }));
+  const importedDepartments = new Map(items.filter((i) => i.block !== null).map((i) => [i.block!, i.departments]));
   const blockOf = (ref: string | null) => (ref?.startsWith("b") ? original.assignments[Number(ref.slice(1))] : undefined);
   const view = items
     .filter((i) => i.action !== "unchanged" || i.warnings.length > 0)
@@ -68,7 +69,8 @@ export async function loader(args: LoaderFunctionArgs) {
         title: i.action === "new" ? (block?.title ?? i.title) : i.title,
         partTitle: i.action === "added" ? (block?.title ?? null) : null,
         letter: letter ? `${letter.title}${letter.date ? `, ${formatDateLong(letter.date)}` : ""}` : "",
-        departments: block?.departments ?? [],
+        // As imported: an owner the letter names without code has the register's code here.
+        departments: block ? (i.departments.length > 0 ? i.departments : block.departments) : [],
         area: block?.area ?? null,
         deadlines: block?.deadlines.length ?? 0,
         changes: i.changes,
@@ -120,8 +122,9 @@ export async function loader(args: LoaderFunctionArgs) {
       postponements: summary.postponements,
       warnings: summary.warnings.map((w) => ({ ...w, context: w.line > 0 ? context(w.line) : "" })),
       // Those the text left without an owner, including those given one in this preview.
+      // (An owner the text names without code, which the register knows by name, has its code.)
       withoutDepartment: parsed.assignments
-        .filter((a) => (a.kind ?? "original") === "original" && (a.departments.length === 0 || overrides.departments?.[a.id]))
+        .filter((a, index) => (a.kind ?? "original") === "original" && ((importedDepartments.get(index) ?? a.departments).length === 0 || overrides.departments?.[a.id]))
         .map((a) => ({ key: a.id, hasId: a.hasId, title: a.title })),
       overrides: overrides.departments ?? {},
       changed: summary.changed,

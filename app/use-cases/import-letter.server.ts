@@ -28,6 +28,7 @@ import type {
   ParseWarning,
 } from "~/domain/letter/types";
 import { formatDateLong } from "~/domain/format";
+import { deadlineWhen } from "~/domain/register";
 import { assignmentSortKey } from "~/domain/letter/ids";
 import { recordAssignmentChange } from "~/models/assignment-changes.server";
 import { deletePart, partsOfLetters, upsertPart } from "~/models/assignment-parts.server";
@@ -94,6 +95,8 @@ export interface ImportItem {
   exempt: boolean;
   /** Warnings specific to this item (invalid dates, unknown targets, known only from this letter). */
   warnings: string[];
+  /** The owning departments its block was imported with (an owner written by name: the register's code). */
+  departments: string[];
 }
 
 export interface ImportSummary {
@@ -177,8 +180,10 @@ function contentHashOf(content: AssignmentContent, a: ParsedAssignment): string 
   return sha256(JSON.stringify(Object.keys(flags).length ? { ...content, ...flags } : content));
 }
 
-function describeDeadline(d: Pick<ContentDeadline, "label" | "date" | "state" | "text">): string {
-  return `${d.label ? `${d.label}: ` : ""}${d.date ?? d.state} (${d.text})`;
+/** A deadline as the change history shows it: "Delleveranse 1: 1. juni 2025 (Frist: 1.6.2025)". */
+function describeDeadline(d: Pick<ContentDeadline, "label" | "date" | "precision" | "state" | "text">): string {
+  const when = deadlineWhen(d);
+  return `${d.label ? `${d.label}: ` : ""}${when}${d.text && d.text !== when ? ` (${d.text})` : ""}`;
 }
 
 function describeDeadlines(deadlines: ContentDeadline[]): string {
@@ -580,7 +585,7 @@ async function upsertLetters(ctx: Ctx, parsed: ParseResult, lines: string[]): Pr
 
 
 function itemFor(ctx: Ctx, key: string, a: ParsedAssignment | null, block: number | null, letter: number, action: ImportItem["action"], kind: ImportItem["kind"], title: string): ImportItem {
-  const item: ImportItem = { key, letter, block, event: null, action, title, kind, changes: [], knownOnly: false, exempt: !!a?.exempt, warnings: [] };
+  const item: ImportItem = { key, letter, block, event: null, action, title, kind, changes: [], knownOnly: false, exempt: !!a?.exempt, warnings: [], departments: a?.departments ?? [] };
   for (const d of a?.deadlines ?? []) {
     if (d.state === "invalid") item.warnings.push(`Ugyldig dato i fristen «${d.text}»: fristen er lagret uten dato og må rettes.`);
   }
@@ -1004,7 +1009,7 @@ async function applyEvent(ctx: Ctx, e: ParsedEvent, eventIndex: number): Promise
     const rows = await ctx.trx.selectFrom("deadlines").selectAll().where("assignment_id", "=", target.id).where("part_id", "is", null).orderBy("position").execute();
     const row = (d.label ? rows.find((r) => r.label === d.label) : undefined) ?? rows.find((r) => !r.label) ?? rows[0];
     if (row) {
-      const old = describeDeadline({ label: row.label, date: row.date, state: row.state, text: row.phrase });
+      const old = describeDeadline({ label: row.label, date: row.date, precision: row.precision, state: row.state, text: row.phrase });
       await ctx.trx
         .updateTable("deadlines")
         .set({ date: d.date, precision: d.precision, state: d.state, phrase: d.text, is_default: 0, revision: row.revision + 1, modified_at: ctx.now, moved_by_part_id: part.id })
@@ -1121,7 +1126,7 @@ async function correctAssignment(ctx: Ctx, a: ParsedAssignment, index: number): 
         .set({ date: d.date, precision: d.precision, state: d.state, phrase: d.text, is_default: 0, revision: row.revision + 1, modified_at: now })
         .where("id", "=", row.id)
         .execute();
-      changes.push({ field: "frist", old: describeDeadline({ label: row.label, date: row.date, state: row.state, text: row.phrase }), new: describeDeadline(d) });
+      changes.push({ field: "frist", old: describeDeadline({ label: row.label, date: row.date, precision: row.precision, state: row.state, text: row.phrase }), new: describeDeadline(d) });
     }
   }
   if (changes.length === 0) {

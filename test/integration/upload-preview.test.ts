@@ -38,7 +38,7 @@ describe("upload preview per item", () => {
       ["TB2026-12", "changed", "change", "e1"],
       ["TB2026-17", "changed", "change", "e2"],
     ]);
-    expect(preview.items[2].changes).toEqual([{ field: "frist", old: "2026-06-01 (Frist: 1.6.2026)", new: "2026-09-01 (1. september 2026)" }]);
+    expect(preview.items[2].changes).toEqual([{ field: "frist", old: "1. juni 2026 (Frist: 1.6.2026)", new: "1. september 2026" }]);
     expect(preview.items[3].changes).toEqual([{ field: "avdelinger", old: "SHA", new: "KTA" }]);
     expect(preview.items[1].changes).toEqual([{ field: "status", old: null, new: "Avsluttet" }]);
     const audit = await t.db.selectFrom("audit_log").select(["action", "target"]).where("action", "=", "brev:lastet-opp").execute();

@@ -97,13 +97,13 @@ export function changesInSentence(sentence: string, year: number, line: number):
 /**
  * A row of a table of changed deadlines ("TB2025-01 Kartlegge … 1. juni 2025 1. september 2025"
  * under "ID Oppdrag Opprinnelig frist Ny frist"): the change to its last deadline cell, the new
- * one. `text` is the row as the event's text.
+ * one, its phrase the cell.
  */
-export function deadlineChangeOfRow(target: string, deadlineCell: string | null, text: string, year: number, line: number): FoundChange | null {
+export function deadlineChangeOfRow(target: string, deadlineCell: string | null, year: number, line: number): FoundChange | null {
   const phrase = deadlineCell ? findDatePhrases(deadlineCell, year > 0 ? year : null).at(-1) : undefined;
   const d = phrase?.result;
   if (!d || !d.ok || !d.date) return null;
-  return { type: "deadline_change", target, deadline: { date: d.date, precision: d.precision, label: null, text, isDefault: false, state: "dated", line } };
+  return { type: "deadline_change", target, deadline: { date: d.date, precision: d.precision, label: null, text: deadlineCell!, isDefault: false, state: "dated", line } };
 }
 
 /**

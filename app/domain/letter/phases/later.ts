@@ -161,7 +161,7 @@ function deadlineTableChanges(st: ParseState): ParsedEvent[] {
     const line = st.lines[row.idx].no;
     const change = row.previous && row.deadline ? `frist endret fra ${row.previous} til ${row.deadline}` : row.deadline ? `ny frist ${row.deadline}` : "";
     const text = [`${idMention(row.id)} ${row.title}`.trim(), change].filter((s) => s !== "").join(" – ");
-    const found = deadlineChangeOfRow(row.id, row.deadline, text, l.year, line);
+    const found = deadlineChangeOfRow(row.id, row.deadline, l.year, line);
     if (!found) {
       st.warnings.push({ line, message: `Fant ingen ny frist for ${row.id} i tabellen over endrede frister – sjekk fristen` });
       continue;
