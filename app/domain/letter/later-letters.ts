@@ -49,8 +49,11 @@ export function announcedEntry(entry: string): { title: string; exempt: boolean 
 /** Does a list entry or sentence withdraw an assignment? */
 /** Bokmål and nynorsk: "utgår", "bortfaller", "trekkes tilbake"; "fell bort", "blir trekt tilbake". */
 const RE_WITHDRAWAL = /\b(?:utgår|bortfaller|fell\s+bort|trekkes\s+tilbake|trekkjast\s+tilbake|(?:er|blir|vert)\s+tru?e?kke?t\s+tilbake)\b/i;
-const RE_DEADLINE_CHANGE = /\bfrist(?:en)?\b.{0,80}?\b(?:endres|endrast|utsettes|utsetjast|forskyves|flyttes|flyttast|forlenges|forlengjast|settes|setjast|(?:blir|vert)\s+(?:endra|endret|utsett|utsatt|flytta|flyttet|forlengd|forlenget|sett|satt))\s+til\s+/i;
+const RE_DEADLINE_CHANGE = /\bfrist(?:en|ene|ane)?\b.{0,80}?\b(?:endres|endrast|utsettes|utsetjast|forskyves|flyttes|flyttast|forlenges|forlengjast|settes|setjast|(?:blir|vert)\s+(?:endra|endret|utsett|utsatt|flytta|flyttet|forlengd|forlenget|sett|satt))\s+til\s+/i;
 const RE_OWNER_CHANGE = /\bansvar(?:et)?\s+for\s+.{0,60}?\b(?:flyttes|flyttast|overføres|overførast|overtas|går\s+over|(?:blir|vert)\s+(?:flytta|flyttet|overført))\s+(?:(?:fra|frå)\s+[A-ZÆØÅ]{2,5}\s+)?til\s+([A-ZÆØÅ]{2,5}(?:\s*(?:,|\/|&|og)\s*[A-ZÆØÅ]{2,5})*)(?![\p{L}])/iu;
+
+/** Put on hold: "settes i bero", "blir sett i bero", "legges i bero". */
+const RE_ON_HOLD = /\b(?:settes|setjast|satt|sett|blir\s+satt|blir\s+sett|legges|leggjast)\s+i\s+bero\b/i;
 
 export interface FoundChange {
   type: EventType;
@@ -62,7 +65,8 @@ export interface FoundChange {
 /**
  * Explicit changes in one sentence of a later letter, each naming exactly one assignment:
  * "TB2026-61 utgår", "Oppdrag TB2026-48 bortfaller", "trekkes tilbake"; "Fristen for TB2026-12
- * utsettes/endres til 1. mai 2026"; "Ansvaret for TB2026-33 flyttes til SHA". `year` is the
+ * utsettes/endres til 1. mai 2026"; "Ansvaret for TB2026-33 flyttes til SHA"; "TB2026-30 settes i
+ * bero" (a postponement). `year` is the
  * letter's (implied year of "1. mai"); `line` the sentence's line.
  */
 export function changesInSentence(sentence: string, year: number, line: number): FoundChange[] {
@@ -91,6 +95,7 @@ export function changesInSentence(sentence: string, year: number, line: number):
     return [{ type: "owner_change", target, departments }];
   }
   if (RE_WITHDRAWAL.test(text) && !/\b(?:utgår|bortfaller)\s+ikke\b|\bikke\s+(?:utgår|bortfaller)/i.test(text)) return [{ type: "withdrawal", target }];
+  if (RE_ON_HOLD.test(text)) return [{ type: "postponement", target }];
   return [];
 }
 

@@ -41,7 +41,9 @@
  *    a numbered section "3 Oppdrag til …" (with following "Frister …" sections), or a whole
  *    "Tilleggsoppdrag" letter. Key: `uten-id-<year>-<fnv1a(reference|title)>` (see ids.ts).
  *  - Later letters (later-letters.ts): part kind and target of each block, IDs announced only in
- *    the opening list (exempt / "Ettersendes"), withdrawal / deadline change / owner change events.
+ *    the opening list (exempt / "Ettersendes"), withdrawal / deadline change / owner change / "i
+ *    bero" events, also for each ID of a list under a sentence that says so ("… utgår følgende
+ *    oppdrag:"); a table of changed deadlines ("Opprinnelig frist", "Ny frist").
  *  - Newer layout: no table of contents as headings (also where the page number stands on the line
  *    below its entry); an ID alone on its line with the owner line below starts a block whatever
  *    stands above it; the title is the line after the owner line (joined where the PDF wrapped it).

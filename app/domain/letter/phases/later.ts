@@ -136,7 +136,7 @@ function explicitChanges(st: ParseState, li: number): ParsedEvent[] {
   const l = st.letters[li];
   const candidates = [
     ...freeTextSentences(st, li),
-    ...listEntries.filter((e) => e.letter === li).map((e) => ({ sentence: `${idMention(e.id)} ${e.title}`, idx: e.idx })),
+    ...listEntries.filter((e) => e.letter === li).map((e) => ({ sentence: `${listLead(st, e.idx)}${idMention(e.id)} ${e.title}`, idx: e.idx })),
     ...changesInsideBlocks(st, li),
   ];
   const found: ParsedEvent[] = [];
@@ -170,6 +170,29 @@ function deadlineTableChanges(st: ParseState): ParsedEvent[] {
     out.push({ type: "deadline_change", target: found.target, letter: row.letter, line, source: null, text, deadline: found.deadline });
   }
   return out;
+}
+
+/**
+ * The paragraph that leads into the list an entry at line `idx` stands in, when it ends in ":"
+ * ("Etter dialog med direktoratet utgår følgende oppdrag:"), with a space after it; else "". What
+ * the lead says (utgår, settes i bero, fristene utsettes til …) is said of each entry.
+ */
+function listLead(st: ParseState, idx: number): string {
+  const { lines, listEntries } = st;
+  const isEntry = (j: number) => listEntries.some((e) => e.idx === j);
+  // A lower-case line that goes on with the entry above it (its title wrapped), not with the lead.
+  const wrappedEntry = (j: number) => {
+    let up = j;
+    while (up >= 0 && /^\p{Ll}/u.test(lines[up].text)) up--;
+    return up >= 0 && up < j && isEntry(up);
+  };
+  let k = idx - 1;
+  // Back over the entries above it in the same list, and the lines their titles wrapped onto.
+  while (k >= 0 && (lines[k].blank || lines[k].noise || isEntry(k) || wrappedEntry(k)) && idx - k < 60) k--;
+  if (k < 0 || !/:$/.test(lines[k].text) || st.headingAt.has(k)) return "";
+  const parts: string[] = [];
+  for (let j = k; j >= 0 && !lines[j].blank && !st.headingAt.has(j) && parts.length < 4; j--) parts.unshift(lines[j].text);
+  return `${parts.join(" ")} `;
 }
 
 /** Phase "later letters": defaults for the part fields, IDs announced only in an opening list, explicit changes (withdrawal, deadline change, owner change). */

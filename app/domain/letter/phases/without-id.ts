@@ -301,7 +301,8 @@ function laterLetterWithoutIds(st: ParseState, li: number): void {
     return;
   }
   const own = headings.filter((h) => h.letter === li);
-  const oppdrag = own.filter((h) => /\boppdrag\b/i.test(h.title));
+  // Not a section about earlier assignments: "Oppdrag som utgår", "Endrede frister for oppdrag", a list of their IDs.
+  const oppdrag = own.filter((h) => /\boppdrag\b/i.test(h.title) && !RE_ABOUT_EARLIER_ASSIGNMENTS.test(h.title) && !st.listEntries.some((e) => e.letter === li && e.idx > h.idx && e.idx <= sectionEnd(st, own, h)));
   if (oppdrag.length > 0) {
     for (const h of oppdrag) {
       let end = l.end;
@@ -333,6 +334,15 @@ function laterLetterWithoutIds(st: ParseState, li: number): void {
     }
     addWithoutId(st, li, l.titleEnd, end, l.title, l.titleLine ?? l.start);
   }
+}
+
+/** A later letter's section heading about assignments it withdraws, postpones or changes. */
+const RE_ABOUT_EARLIER_ASSIGNMENTS = /\b(?:utgår|utgåtte|bortfaller|bortfalne|i\s+bero|utsatte?|utsettes|endre(?:de|t)|endring(?:er)?\s+i|avslutte(?:de|t)|trukne|trekkes)\b/i;
+
+/** The last line of section `h`: before the next heading of the same or a higher level, or the letter's end. */
+function sectionEnd(st: ParseState, own: Heading[], h: Heading): number {
+  const next = own.find((o) => o.idx > h.idx && o.level <= h.level);
+  return next ? next.idx - 1 : st.letters[h.letter].end;
 }
 
 /** Phase "without ID": assignments without an ID (blocks closed by an owner line, "Oppdrag" sections, numbered items). */
