@@ -23,6 +23,11 @@ describe("explicit changes", () => {
     ["TB2026-61 utgår.", "withdrawal"],
     ["Oppdrag TB2026-48 bortfaller, fordi samarbeidet er lagt om.", "withdrawal"],
     ["Oppdraget TB2026-5 trekkes tilbake.", "withdrawal"],
+    ["Oppdrag TB2026-12 avsluttes.", "withdrawal"],
+    ["TB2026-12 trekkes herved.", "withdrawal"],
+    ["TB2026-12 skal ikke lenger gjennomføres.", "withdrawal"],
+    ["Oppdrag TB2026-30 settes i bero inntil videre.", "postponement"],
+    ["Oppstarten av TB2026-30 utsettes inntil videre.", "postponement"],
   ])("%s", (sentence, type) => {
     expect(changesInSentence(sentence, 2026, 10)).toEqual([{ type, target: sentence.match(/TB2026-\d+/)?.[0] }]);
   });
@@ -31,6 +36,20 @@ describe("explicit changes", () => {
     expect(c).toMatchObject({ type: "deadline_change", target: "TB2026-12" });
     expect(c.deadline).toEqual({ date: "2026-05-01", precision: "day", label: null, text: "Fristen for TB2026-12 utsettes til 1. mai 2026", isDefault: false, state: "dated", line: 36 });
     expect(changesInSentence("Fristen for oppdrag TB2026-1 endres til 15. september.", 2026, 1)[0].deadline?.date).toBe("2026-09-15");
+  });
+  it.each([
+    "Fristen for TB2026-12 endres fra 1. mai 2026 til 1. september 2026.",
+    "Ny frist for TB2026-12 er 1. september 2026.",
+    "TB2026-12: Fristen forlenges til 1. september 2026.",
+    "Fristen for oppdrag TB2026-12 er utsatt til 1. september 2026.",
+    "Departementet utsetter fristen for TB2026-12 til 1. september 2026.",
+    "Fristen for TB2026-12 flyttes fra 1. mai til 1. september 2026.",
+    "Oppdrag TB2026-12 får ny frist 1. september 2026.",
+    "TB2026-12 utsettes til 1. september 2026.",
+    "Fristen for TB2026-12 er endret til 1. september 2026.",
+    "Fristen for TB2026-12 blir utsett til 1. september 2026.",
+  ])("a deadline change in other words: %s", (sentence) => {
+    expect(changesInSentence(sentence, 2026, 1).map((c) => [c.type, c.target, c.deadline?.date])).toEqual([["deadline_change", "TB2026-12", "2026-09-01"]]);
   });
   it("reads an owner change with its new departments", () => {
     expect(changesInSentence("Ansvaret for TB2026-33 flyttes fra LMA til SHA og KTA.", 2026, 5)).toEqual([
@@ -42,6 +61,8 @@ describe("explicit changes", () => {
     expect(changesInSentence("TB2026-1 og TB2026-2 utgår.", 2026, 1)).toEqual([]);
     expect(changesInSentence("Arbeidet ses i sammenheng med TB2026-5.", 2026, 1)).toEqual([]);
     expect(changesInSentence("TB2026-5 utgår ikke, men …", 2026, 1)).toEqual([]);
+    expect(changesInSentence("Oppdraget ses i sammenheng med TB2026-12, som avsluttes i år.", 2026, 1)).toEqual([]);
+    expect(changesInSentence("Oppdrag TB2026-12 anses som utført og avsluttes.", 2026, 1)).toEqual([]);
   });
 });
 

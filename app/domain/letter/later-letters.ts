@@ -48,12 +48,28 @@ export function announcedEntry(entry: string): { title: string; exempt: boolean 
 
 /** Does a list entry or sentence withdraw an assignment? */
 /** Bokmål and nynorsk: "utgår", "bortfaller", "trekkes tilbake"; "fell bort", "blir trekt tilbake". */
-const RE_WITHDRAWAL = /\b(?:utgår|bortfaller|fell\s+bort|trekkes\s+tilbake|trekkjast\s+tilbake|(?:er|blir|vert)\s+tru?e?kke?t\s+tilbake)\b/i;
-const RE_DEADLINE_CHANGE = /\bfrist(?:en|ene|ane)?\b.{0,80}?\b(?:endres|endrast|utsettes|utsetjast|forskyves|flyttes|flyttast|forlenges|forlengjast|settes|setjast|(?:blir|vert)\s+(?:endra|endret|utsett|utsatt|flytta|flyttet|forlengd|forlenget|sett|satt))\s+til\s+/i;
+const RE_WITHDRAWAL =
+  /\b(?:utgår|bortfaller|fell\s+bort|trekkes\s+tilbake|trekkjast\s+tilbake|(?:er|blir|vert)\s+tru?e?kke?t(?:\s+tilbake)?|skal(?:\s+derfor)?\s+ikke\s+lenger\s+(?:gjennomføres|utføres|følges\s+opp))(?![\p{L}])/iu;
+/** "Oppdrag TB2026-12 avsluttes." / "… trekkes herved.": the verb ends the sentence ("…, som avsluttes i år" is no withdrawal). */
+const RE_WITHDRAWAL_AT_END = /\b(?:avsluttes|avsluttast|trekkes|trekkjast)(?:\s+(?:herved|med\s+dette|no|nå))?\s*[.!]?$/iu;
+const CHANGED = String.raw`(?:endres|endrast|utsettes|utsetjast|forskyves|flyttes|flyttast|forlenges|forlengjast|settes|setjast|(?:er|blir|vert)\s+(?:endra|endret|utsett|utsatt|flytta|flyttet|forlengd|forlenget|forlenga|sett|satt))`;
+/**
+ * What introduces a new deadline, the date right after it: "Fristen for TB2026-12 endres (fra 1. mai)
+ * til", "… er utsatt til", "Departementet utsetter fristen for … til", "Ny frist for … er", "TB2026-12
+ * får ny frist", "TB2026-12 utsettes til" (bokmål and nynorsk).
+ */
+const RE_DEADLINE_CHANGES = [
+  new RegExp(String.raw`\bfrist(?:en|ene|ane)?\b.{0,80}?\b${CHANGED}\s+(?:fra\s+.{1,40}?\s+)?til\s+`, "iu"),
+  /\b(?:utsetter|utset|forlenger|forlengjer|flytter|endrer|endrar)\s+fristen\s+for\s+.{1,80}?\s+(?:fra\s+.{1,40}?\s+)?til\s+/iu,
+  /\bny\s+frist(?:en)?\s+for\s+.{1,80}?\s+(?:er|blir|vert|settes\s+til|blir\s+sett\s+til)\s+/iu,
+  /\b(?:(?:får|fått|gis|gjevast)\s+ny\s+frist|ny\s+frist\s*:)\s*/iu,
+  /\b(?:utsettes|utsetjast|(?:er|blir|vert)\s+(?:utsatt|utsett))\s+til\s+/iu,
+];
 const RE_OWNER_CHANGE = /\bansvar(?:et)?\s+for\s+.{0,60}?\b(?:flyttes|flyttast|overføres|overførast|overtas|går\s+over|(?:blir|vert)\s+(?:flytta|flyttet|overført))\s+(?:(?:fra|frå)\s+[A-ZÆØÅ]{2,5}\s+)?til\s+([A-ZÆØÅ]{2,5}(?:\s*(?:,|\/|&|og)\s*[A-ZÆØÅ]{2,5})*)(?![\p{L}])/iu;
 
-/** Put on hold: "settes i bero", "blir sett i bero", "legges i bero". */
-const RE_ON_HOLD = /\b(?:settes|setjast|satt|sett|blir\s+satt|blir\s+sett|legges|leggjast)\s+i\s+bero\b/i;
+/** Put on hold: "settes i bero", "blir sett i bero", "legges i bero", "utsettes inntil videre". */
+const RE_ON_HOLD =
+  /\b(?:settes|setjast|satt|sett|blir\s+satt|blir\s+sett|legges|leggjast)\s+i\s+bero\b|\b(?:utsettes|utsetjast|blir\s+utsett|blir\s+utsatt)\s+(?:inntil\s+videre|inntil\s+vidare|på\s+ubestemt\s+tid)\b/i;
 
 export interface FoundChange {
   type: EventType;
@@ -75,8 +91,9 @@ export function changesInSentence(sentence: string, year: number, line: number):
   if (ids.length !== 1) return [];
   const target = ids[0];
   const text = sentence.replace(/\s+/g, " ").trim();
-  const dc = RE_DEADLINE_CHANGE.exec(text);
-  if (dc) {
+  for (const re of RE_DEADLINE_CHANGES) {
+    const dc = re.exec(text);
+    if (!dc) continue;
     const phrase = findDatePhrases(text.slice(dc.index + dc[0].length), year > 0 ? year : null)[0];
     const d = phrase && phrase.index <= 2 ? phrase.result : null;
     if (d && d.ok && d.date) {
@@ -94,7 +111,10 @@ export function changesInSentence(sentence: string, year: number, line: number):
     const departments = oc[1].split(/\s*(?:,|\/|&|\bog\b)\s*/u).filter((c) => c !== "");
     return [{ type: "owner_change", target, departments }];
   }
-  if (RE_WITHDRAWAL.test(text) && !/\b(?:utgår|bortfaller)\s+ikke\b|\bikke\s+(?:utgår|bortfaller)/i.test(text)) return [{ type: "withdrawal", target }];
+  // Withdrawn, not done: "anses som utført og avsluttes" closes a delivered assignment.
+  if ((RE_WITHDRAWAL.test(text) || RE_WITHDRAWAL_AT_END.test(text)) && !/\b(?:utgår|bortfaller|avsluttes)\s+ikke\b|\bikke\s+(?:utgår|bortfaller|avsluttes)|\b(?:utført|levert|fullført|gjennomført)\b/i.test(text)) {
+    return [{ type: "withdrawal", target }];
+  }
   if (RE_ON_HOLD.test(text)) return [{ type: "postponement", target }];
   return [];
 }
