@@ -17,6 +17,10 @@ const RE_PLAIN_OPPDRAG_HEADING =
 /** An item of an "Oppdrag" section without IDs: "1. Title", "2) Title", "Oppdrag 3: Title", "Oppdrag nr. 4 – Title". */
 const RE_NUMBERED_ITEM = /^(?:Oppdrag\s+(?:nr\.\s*)?)?(\d{1,2})\s?(?:[.)]|\s*[:–-])\s+(\p{Lu}.*)$/u;
 
+/** An item lettered "a) Title", "b. Title", "Oppdrag c) Title" (the letter alone, then ")" or "."). */
+const RE_LETTERED_ITEM = /^(?:Oppdrag\s+)?([a-zæøåA-ZÆØÅ])\s?[.)]\s+(\p{Lu}.*)$/u;
+const LETTERS = "abcdefghijklmnopqrstuvwxyzæøå";
+
 /** A bullet of a list: "• Text", "– text", "- Text", "▪ Text". */
 const RE_BULLET_ITEM = new RegExp(`^${BULLET_CLASS}\\s+(\\S.{2,})$`, "u");
 
@@ -73,7 +77,7 @@ function withContinuation(st: ParseState, k: number, first: string, to: number):
     const t = lines[j].text;
     // It goes on in lower case, or after a word that cannot end it ("i samarbeid med" / "Miljødirektoratet …").
     if (!content(j) || headingAt.has(j) || /[.!?]$/.test(text) || !(/^\p{Ll}/u.test(t) || RE_TITLE_CONTINUES.test(text)) || RE_BULLET_ITEM.test(t)) break;
-    if (RE_NUMBERED_ITEM.test(t)) break;
+    if (RE_NUMBERED_ITEM.test(t) || RE_LETTERED_ITEM.test(t)) break;
     text += ` ${t}`;
   }
   return text;
@@ -85,32 +89,44 @@ function withContinuation(st: ParseState, k: number, first: string, to: number):
  * assignment that is its own text.
  */
 function listItems(st: ParseState, from: number, to: number): Item[] {
+  const { lines, content } = st;
+  const bullets: Item[] = [];
+  for (let k = from + 1; k <= to; k++) {
+    if (!content(k)) continue;
+    const bullet = RE_BULLET_ITEM.exec(lines[k].text);
+    // "- TB2026-61 (unntatt offentlighet) …" under "Nye oppdrag" is the opening list of IDs.
+    if (bullet && idAtLineStart(bullet[1]) !== null) continue;
+    if (bullet) bullets.push({ idx: k, title: sentenceTitle(withContinuation(st, k, bullet[1], to)), sentence: true });
+  }
+  // Numbered 1, 2, 3 …; where nothing is, lettered a), b), c) … (a list of letters under numbered items is their text).
+  let candidates = numberedCandidates(st, from, to, RE_NUMBERED_ITEM, Number);
+  if (candidates.length === 0) candidates = numberedCandidates(st, from, to, RE_LETTERED_ITEM, (letter) => LETTERS.indexOf(letter.toLowerCase()) + 1);
+  if (candidates.length === 0 && bullets.length >= 2) return bullets;
+  if (candidates.length === 0) {
+    const rows = tableRows(st, from, to);
+    if (rows.length >= 2) return rows;
+  }
+  const oneSequence = candidates.length >= 2 && candidates.every((c, n) => c.n === n + 1);
+  return oneSequence ? candidates : candidates.filter((c) => c.afterBlank);
+}
+
+/** The lines after `from` up to `to` that `re` reads as an item (number or letter, then its title), each with its place in the count (`count`). */
+function numberedCandidates(st: ParseState, from: number, to: number, re: RegExp, count: (label: string) => number): (Item & { n: number; afterBlank: boolean })[] {
   const { lines, content, headingAt } = st;
-const candidates: (Item & { n: number; afterBlank: boolean })[] = [];
-const bullets: Item[] = [];
-for (let k = from + 1; k <= to; k++) {
-  if (!content(k)) continue;
-  const bullet = RE_BULLET_ITEM.exec(lines[k].text);
-  // "- TB2026-61 (unntatt offentlighet) …" under "Nye oppdrag" is the opening list of IDs.
-  if (bullet && idAtLineStart(bullet[1]) !== null) continue;
-  if (bullet) bullets.push({ idx: k, title: sentenceTitle(withContinuation(st, k, bullet[1], to)), sentence: true });
-  const m = RE_NUMBERED_ITEM.exec(lines[k].text);
-  if (!m || m[2].length > 160) continue;
-  const afterBlank = k === from + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
-  // An item that is a whole sentence ("1. Instituttet skal … innen 1. juni.", perhaps wrapped
-  // over lines) is its own text too (its deadline is in it); its title is the sentence up to a "Frist".
-  const full = withContinuation(st, k, m[2], to);
-  const sentence = full !== m[2] || /[.!]$/.test(m[2]) || /\bFrist\b/.test(m[2]);
-  const title = sentence ? sentenceTitle(full) : m[2].replace(/[.:]$/, "").trim();
-  candidates.push({ idx: k, n: Number(m[1]), title, sentence, afterBlank });
-}
-if (candidates.length === 0 && bullets.length >= 2) return bullets;
-if (candidates.length === 0) {
-  const rows = tableRows(st, from, to);
-  if (rows.length >= 2) return rows;
-}
-const oneSequence = candidates.length >= 2 && candidates.every((c, n) => c.n === n + 1);
-return oneSequence ? candidates : candidates.filter((c) => c.afterBlank);
+  const candidates: (Item & { n: number; afterBlank: boolean })[] = [];
+  for (let k = from + 1; k <= to; k++) {
+    if (!content(k)) continue;
+    const m = re.exec(lines[k].text);
+    if (!m || m[2].length > 160) continue;
+    const afterBlank = k === from + 1 || lines[k - 1].blank || lines[k - 1].noise || headingAt.has(k - 1);
+    // An item that is a whole sentence ("1. Instituttet skal … innen 1. juni.", perhaps wrapped
+    // over lines) is its own text too (its deadline is in it); its title is the sentence up to a "Frist".
+    const full = withContinuation(st, k, m[2], to);
+    const sentence = full !== m[2] || /[.!]$/.test(m[2]) || /\bFrist\b/.test(m[2]);
+    const title = sentence ? sentenceTitle(full) : m[2].replace(/[.:]$/, "").trim();
+    candidates.push({ idx: k, n: count(m[1]), title, sentence, afterBlank });
+  }
+  return candidates;
 }
 
 /**
