@@ -19,8 +19,8 @@ const twipsToPoints = (twips: number) => twips / 20;
 
 let loaded: Promise<PdfMake> | null = null;
 
-/** pdfmake with its bundled Roboto, reading no URL and no file outside its own font folder. */
-function pdfmake(): Promise<PdfMake> {
+/** pdfmake with its bundled Roboto, reading no URL and no file outside its own font folder (also what the tests make PDFs with). */
+export function pdfmake(): Promise<PdfMake> {
   loaded ??= (async () => {
     // Loaded on first use, like docx and exceljs: a server that never exports does not carry it.
     const module = (await import("pdfmake")) as unknown as { default?: PdfMake } & PdfMake;

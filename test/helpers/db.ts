@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase, type AppDatabase } from "~/db/connection.server";
 import { migrateToLatest } from "~/db/migrate.server";
+import { afterAll, beforeAll } from "vitest";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 export const LETTER_2023 = path.join(REPO_ROOT, "db/seed/tildelingsbrev-2023.txt");
@@ -27,6 +28,30 @@ export async function createTestDatabase(): Promise<AppDatabase & { cleanup: () 
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/**
+ * A fresh, migrated database for the tests of one file: made before them (then `setup` runs on
+ * it), removed after them. The handle reads the database of the moment, so tests use it as they
+ * would the database itself (`t.db`, `t.sqlite`).
+ */
+export function useTestDatabase(setup?: (t: TestDb) => Promise<void>): TestDb {
+  let current: TestDb | undefined;
+  beforeAll(async () => {
+    current = await createTestDatabase();
+    await setup?.(current);
+  }, 60_000);
+  afterAll(async () => {
+    await current?.cleanup();
+  });
+  return new Proxy({} as TestDb, {
+    get: (_, key) => {
+      if (!current) throw new Error("useTestDatabase: the database is made in beforeAll; use it inside a test");
+      return Reflect.get(current, key);
+    },
+  });
 }
 
 /** Row counts of every table, to prove that something changed nothing. */

@@ -10,9 +10,8 @@ import { loadRegister } from "~/models/register.server";
 import { listAgencies } from "~/models/agency.server";
 import { queryAssignments, sortRows } from "~/models/assignment-list.server";
 import { SERIES_2026, readSeriesLetter } from "../helpers/letter-series";
-import { createTestDatabase } from "../helpers/db";
+import { createTestDatabase, type TestDb } from "../helpers/db";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 const SERIES = SERIES_2026;
 const read = readSeriesLetter;
 

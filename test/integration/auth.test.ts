@@ -4,10 +4,9 @@ import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { purgeExpiredSessions, resolveSession } from "~/auth/session.server";
 import { INVALID_MESSAGE, signIn, THROTTLED_MESSAGE } from "~/auth/sign-in.server";
 import { resetPassword, setUserDisabled, UserError } from "~/models/user.server";
-import { createTestDatabase } from "../helpers/db";
+import { createTestDatabase, type TestDb } from "../helpers/db";
 import { makeUser, TEST_PASSWORD } from "../helpers/users";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
 describe("passwords", () => {
   it("hashes with scrypt, salted, and verifies", async () => {

@@ -8,9 +8,8 @@ import SQLite from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, DatabaseUnavailableError, getDatabase } from "~/db/connection.server";
 import { groupCommitStats, MAX_GROUP_SIZE, writeInGroup } from "~/db/group-commit.server";
-import { createTestDatabase, tempDir } from "../helpers/db";
+import { createTestDatabase, tempDir, type TestDb } from "../helpers/db";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 let t: TestDb;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));

@@ -15,12 +15,11 @@ import { createCalendarToken, userForCalendarToken } from "~/models/calendar-tok
 import { agreeDeadline } from "~/models/deadline.server";
 import { resetPassword, setUserDisabled } from "~/models/user.server";
 import { extractLetterText } from "~/letters/extract.server";
-import { createTestDatabase, readLetter2023 } from "../helpers/db";
+import { createTestDatabase, readLetter2023, type TestDb } from "../helpers/db";
 import { makeUser, TEST_PASSWORD } from "../helpers/users";
 import { runInProcess } from "../helpers/cli";
 import { cli as dbBackup } from "../../scripts/db-backup";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 let t: TestDb;
 beforeEach(async () => {
   t = await createTestDatabase();

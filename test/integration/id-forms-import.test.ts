@@ -3,20 +3,13 @@
  * nr. 3 (number/year IDs, "oppdrag 13/2024") into one database, and a later letter that pads an
  * ID otherwise than the letter that gave it (TB2026-01 for TB2026-1).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importLetterText } from "~/use-cases/bootstrap.server";
 import { loadRegister } from "~/models/register.server";
-import { createTestDatabase } from "../helpers/db";
+import { createTestDatabase, useTestDatabase } from "../helpers/db";
 import { readFormLetter, readSeriesLetter } from "../helpers/letter-series";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDatabase();
-}, 60_000);
-afterAll(async () => {
-  await t?.cleanup();
-});
+const t = useTestDatabase();
 
 describe("number/year IDs through a series", () => {
   it("creates, postpones and withdraws Husbanken's assignments by their printed IDs", async () => {

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bootstrapDatabase, importLetterText } from "~/use-cases/bootstrap.server";
 import { queryAssignments } from "~/models/assignment-list.server";
-import { createTestDatabase, readLetter2023, tableCounts } from "../helpers/db";
+import { createTestDatabase, readLetter2023, tableCounts, type TestDb } from "../helpers/db";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
 describe("importing the 2023 letter into SQLite", () => {
   let t: TestDb;

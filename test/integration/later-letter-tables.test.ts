@@ -5,23 +5,16 @@
  * The later letter moves the two deadlines and adds one assignment, whose owner takes the code
  * the main letter gave that name.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importLetterText } from "~/use-cases/bootstrap.server";
 import { loadRegister } from "~/models/register.server";
-import { createTestDatabase } from "../helpers/db";
+import { useTestDatabase } from "../helpers/db";
 import { readFormLetter } from "../helpers/letter-series";
 
 const MAIN = readFormLetter("husbanken-2025-tabell.txt");
 const LATER = readFormLetter("husbanken-2025-nr2-endrede-frister.txt");
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDatabase();
-}, 60_000);
-afterAll(async () => {
-  await t?.cleanup();
-});
+const t = useTestDatabase();
 
 describe("a main letter with an assignment table and a later letter with changed deadlines", () => {
   it("reads the main letter's table: four assignments with their deadlines and owners", async () => {

@@ -10,9 +10,8 @@ import { queryAssignments, queryOverview } from "~/models/assignment-list.server
 import { loadRegister } from "~/models/register.server";
 import type { RegisterEntry } from "~/domain/register";
 import { SERIES_2026, readSeriesLetter } from "../helpers/letter-series";
-import { createTestDatabase, tableCounts } from "../helpers/db";
+import { createTestDatabase, tableCounts, type TestDb } from "../helpers/db";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 const FILES = SERIES_2026;
 const read = readSeriesLetter;
 

@@ -2,20 +2,12 @@
  * The main letter first, then each supplementary letter on its own, as they arrive during the
  * year: postponements and clarifications act on what they name.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importLetterText } from "~/use-cases/bootstrap.server";
 import { parseLetter } from "~/domain/letter/parse";
-import { createTestDatabase, readLetter2023 } from "../helpers/db";
+import { readLetter2023, useTestDatabase } from "../helpers/db";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
-let t: TestDb;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.cleanup();
-});
+const t = useTestDatabase();
 
 describe("letters imported one by one", () => {
   it("ends with TB2023-31 postponed by the right letter and TB2023-18's clarification on record", async () => {

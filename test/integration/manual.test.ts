@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bootstrapDatabase } from "~/use-cases/bootstrap.server";
 import { carryOver, carryOverCandidates, saveManualAssignment } from "~/use-cases/manual.server";
 import { getAssignmentDetail } from "~/models/assignment.server";
 import { recordStatusUpdate } from "~/models/status-event.server";
 import { manualAssignmentSchema } from "~/domain/manual-assignment.server";
-import { createTestDatabase } from "../helpers/db";
+import { useTestDatabase } from "../helpers/db";
 import { makeUser } from "../helpers/users";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
-let t: TestDb;
+const t = useTestDatabase((db) => bootstrapDatabase(db.db).then(() => undefined));
 const actor = { userId: null, name: "Ada Admin <ada@example.no>" };
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await bootstrapDatabase(t.db);
-});
-afterAll(async () => {
-  await t.cleanup();
-});
 
 describe("assignments outside letters", () => {
   it("creates one by hand with history, and corrects it without touching its status history", async () => {

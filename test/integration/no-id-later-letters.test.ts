@@ -4,23 +4,16 @@
  * item with a title the year has not had is a new assignment. Before, each later mention was a
  * second assignment with the same title.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importLetterText } from "~/use-cases/bootstrap.server";
 import { loadRegister } from "~/models/register.server";
-import { createTestDatabase } from "../helpers/db";
+import { useTestDatabase } from "../helpers/db";
 import { readFormLetter } from "../helpers/letter-series";
 
 const MAIN = readFormLetter("kystdirektoratet-2026-uten-id.txt");
 const LATER = readFormLetter("kystdirektoratet-2026-nr1-uten-id.txt");
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDatabase();
-}, 60_000);
-afterAll(async () => {
-  await t?.cleanup();
-});
+const t = useTestDatabase();
 
 describe("later letters to an agency without IDs", () => {
   it("adds a mention by title to the assignment, and makes a new title a new assignment", async () => {

@@ -9,10 +9,9 @@ import { queryAssignments } from "~/models/assignment-list.server";
 import { saveManualAssignment } from "~/use-cases/manual.server";
 import type { ParsedLetter } from "~/domain/letter/types";
 import { importLetterText } from "~/use-cases/bootstrap.server";
-import { createTestDatabase, readLetter2023, tableCounts } from "../helpers/db";
+import { createTestDatabase, readLetter2023, tableCounts, type TestDb } from "../helpers/db";
 import { block, dl, importResult, mainLetter, result, SUPP1, supplement1, supplement2 } from "../helpers/parts-fixtures";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
 async function assignment(t: TestDb, key: string) {
   const a = await t.db.selectFrom("assignments").selectAll().where("key", "=", key).executeTakeFirstOrThrow();

@@ -5,32 +5,11 @@
  * with pdfmake, as a Word template lays such a letter out: the address beside a table of labels,
  * and a bordered table with wrapped cells and a head cell over two lines.
  */
-import { createRequire } from "node:module";
-import path from "node:path";
-import type * as PdfMakeModule from "pdfmake";
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "~/domain/letter/parse";
+import { pdfmake } from "~/export/pdf.server";
 import { extractLetterText } from "~/letters/extract.server";
-
-type PdfMake = typeof PdfMakeModule;
-
-async function pdfmake(): Promise<PdfMake> {
-  const module = (await import("pdfmake")) as unknown as { default?: PdfMake } & PdfMake;
-  const instance = module.default ?? module;
-  const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfmake/package.json")), "fonts", "Roboto");
-  instance.setFonts({
-    Roboto: {
-      normal: path.join(fontDir, "Roboto-Regular.ttf"),
-      bold: path.join(fontDir, "Roboto-Medium.ttf"),
-      italics: path.join(fontDir, "Roboto-Italic.ttf"),
-      bolditalics: path.join(fontDir, "Roboto-MediumItalic.ttf"),
-    },
-  });
-  instance.setUrlAccessPolicy(() => false);
-  instance.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir + path.sep));
-  return instance;
-}
 
 function letter(rows: string[][], head: string[]): TDocumentDefinitions {
   return {

@@ -9,10 +9,9 @@ import { overviewFigures } from "~/domain/progress";
 import { isOverdue, nextDeadline, passedDeadlines } from "~/domain/deadlines";
 import { endOfDayInOslo } from "~/domain/format";
 import { recordStatements } from "../../scripts/bench/loaders";
-import { createTestDatabase } from "../helpers/db";
+import { createTestDatabase, type TestDb } from "../helpers/db";
 import { makeUser } from "../helpers/users";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 let t: TestDb;
 let actor: Actor;
 const idOf = async (key: string) =>

@@ -7,11 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { confirmUpload, createUpload, getUpload, previewUpload, setAgencyOverride } from "~/use-cases/letter-uploads.server";
 import { AgencyError, findAgencyByName } from "~/models/agency.server";
 import type { ParseResult } from "~/domain/letter/types";
-import { createTestDatabase } from "../helpers/db";
+import { createTestDatabase, type TestDb } from "../helpers/db";
 import { block, importResult, MAIN, mainLetter, result, SUPP1 } from "../helpers/parts-fixtures";
 import { makeUser } from "../helpers/users";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 const actor = { userId: null, name: "Ada Admin <ada@example.no>" };
 
 describe("the recipient agency in the upload preview", () => {

@@ -6,11 +6,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { confirmUpload, createUpload, getUpload, previewUpload, setItemOverride } from "~/use-cases/letter-uploads.server";
-import { createTestDatabase, tableCounts } from "../helpers/db";
+import { createTestDatabase, tableCounts, type TestDb } from "../helpers/db";
 import { importResult, mainLetter, supplement1, supplement2 } from "../helpers/parts-fixtures";
 import { makeUser } from "../helpers/users";
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 const actor = { userId: null, name: "Ada Admin <ada@example.no>" };
 
 describe("upload preview per item", () => {
