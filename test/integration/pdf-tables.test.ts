@@ -56,7 +56,7 @@ describe("a PDF letter with its assignments in a table", () => {
       ["TB2025-01", "Kartlegge behovet for startlån blant unge i distriktskommuner og i byene", "2025-06-01", ["BBA"]],
       ["TB2025-02", "Evaluere bostøtteordningen", "2025-10-01", ["BBA"]],
       ["TB2025-03", "Utrede en ny modell for tilskudd til utleieboliger, herunder kostnader og konsekvenser for kommunene", "2025-03-15", ["KOMM"]],
-      ["TB2025-04", "Rapportere om digitaliseringsarbeidet", null, ["BBA"]],
+      ["TB2025-04", "Rapportere om digitaliseringsarbeidet", "2025-12-31", ["BBA"]],
     ]);
     expect(r.letters.map((l) => [l.date, l.reference, l.recipient])).toEqual([["2024-12-18", "24/1234-5", "Husbanken"]]);
     expect(r.warnings.filter((w) => /avdeling|frist/i.test(w.message))).toEqual([]);

@@ -32,7 +32,7 @@ const EXPECTED_ID_TABLE = [
   ["TB2025-01", "Kartlegge behovet for startlån blant unge i distriktskommuner og i byene", "2025-06-01", ["BBA"]],
   ["TB2025-02", "Evaluere bostøtteordningen", "2025-10-01", ["BBA"]],
   ["TB2025-03", "Utrede en ny modell for tilskudd til utleieboliger, herunder kostnader og konsekvenser for kommunene", "2025-03-15", ["KOMM"]],
-  ["TB2025-04", "Rapportere om digitaliseringsarbeidet", null, ["BBA"]],
+  ["TB2025-04", "Rapportere om digitaliseringsarbeidet", "2025-12-31", ["BBA"]],
 ];
 
 type Form = "rows" | "pdftotext" | "layout" | "layout-collapsed";
@@ -150,6 +150,13 @@ describe("a table of assignments with IDs", () => {
     expect(r.assignments).toEqual(EXPECTED_ID_TABLE);
   });
 
+  it("a deadline cell that names a reporting point is the deadline, within the year, by that name", () => {
+    const last = parseLetter(idLetter("rows")).assignments.at(-1)!;
+    expect(last.deadlines).toEqual([{ date: "2025-12-31", precision: "year", label: null, text: "Årsrapporten", isDefault: false, state: "dated", line: expect.any(Number) }]);
+    const agreed = parseLetter(idLetter("rows").replace("Årsrapporten", "Avtales nærmere")).assignments.at(-1)!;
+    expect(agreed.deadlines.map((d) => [d.state, d.date, d.text])).toEqual([["to_be_agreed", null, "Avtales nærmere"]]);
+  });
+
   it.each(FORMS.filter((f) => f !== "layout-collapsed"))("reads the letterhead's reference and date: %s", (form) => {
     expect(reading(idLetter(form)).letter).toEqual([["2024-12-18", "24/1234-5"]]);
   });
@@ -166,7 +173,7 @@ describe("a numbered table without IDs", () => {
     expect(reading(noIdLetter(form)).assignments).toEqual([
       ["uten-id", "Utrede behovet for nye farleder i Nord-Norge, herunder kostnader og nytte", "2025-06-01", []],
       ["uten-id", "Evaluere losordningen", "2025-10-01", []],
-      ["uten-id", "Oppdatere beredskapsplanen for akutt forurensning", null, []],
+      ["uten-id", "Oppdatere beredskapsplanen for akutt forurensning", "2025-12-31", []],
     ]);
   });
 });

@@ -4,6 +4,7 @@
  * tables with IDs (parse.ts, `tableRowAt`) and without (decision 090). Pure.
  */
 import { findDatePhrases } from "./dates";
+import type { ParsedDeadline } from "./types";
 
 /** A reporting point written in a deadline cell instead of a date ("Årsrapporten", "I årsrapporten", "Løpende"). */
 const REPORTING_POINT = String.raw`(?:(?:I|Innen|Med|Ved)\s+)?(?:Årsrapport(?:en)?|Tertialrapport(?:en|ene)?)|Løpende|Fortløpende|Avtales(?:\s+nærmere)?`;
@@ -12,6 +13,18 @@ const OWNER_CODES = String.raw`[A-ZÆØÅ]{2,5}(?:\s*(?:\/|,|&)\s*[A-ZÆØÅ]{2,
 const RE_OWNER_CELL = new RegExp(String.raw`\s+(${OWNER_CODES})\s*$`, "u");
 /** A line that can only be a cell of a row (what a PDF puts on lines of its own): a date or number, lower-case words the cell wrapped onto, owner codes, a reporting point. */
 const RE_CELL_LINE = new RegExp(String.raw`^(?:[\p{Ll}\d]|(?:${OWNER_CODES})\.?$|(?:${REPORTING_POINT})\.?$)`, "u");
+
+/**
+ * The deadline a deadline cell gives when it names a reporting point instead of a date: reported
+ * in the annual or tertial reports, or ongoing ("Løpende") — done within the letter's year, with
+ * the cell as its phrase; "Avtales nærmere" — to be agreed. Null for any other cell.
+ */
+export function reportingPointDeadline(cell: string, year: number, line: number | null): ParsedDeadline | null {
+  const t = cell.trim().replace(/\.$/, "");
+  if (!new RegExp(`^(?:${REPORTING_POINT})$`, "iu").test(t) || year <= 0) return null;
+  if (/^Avtales/i.test(t)) return { date: null, precision: null, label: null, text: t, isDefault: false, state: "to_be_agreed", line };
+  return { date: `${year}-12-31`, precision: "year", label: null, text: t, isDefault: false, state: "dated", line };
+}
 
 /** Line `t` can be a cell of the table row above it, or the part of a cell the PDF wrapped onto it. */
 export function isCellLine(t: string): boolean {

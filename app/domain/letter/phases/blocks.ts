@@ -8,6 +8,7 @@ import { RE_DEPT_LABEL, RE_DEPT_LINE, RE_DEPT_LINE_FULL, RE_POSTPONEMENT_HEAD, R
 import { isPageNumber, type Block, type ParseState, type SourceLine } from "./state";
 import { RE_BULLET_START } from "../bullets";
 import { departmentNamesOnly } from "../departments";
+import { reportingPointDeadline, tableRowCells } from "../tables";
 
 const CODE = "[A-ZÆØÅ]{2,5}";
 /** What joins two owners (codes, or names with their codes): "/", ",", "&", "og". */
@@ -384,6 +385,13 @@ function blockDeadlines(st: ParseState, b: Block, title: string, cleaned: BodyLi
   const { warnings } = st;
   const relatedIds = findIds(title).map((x) => x.id);
   const deadlines = extractDeadlines({ id: b.id, year: l.year, lines: cleaned, tableRow: b.tableRow, relatedIds }, warnings);
+  // A table row's deadline cell that names a reporting point ("Årsrapporten", "Løpende", "Avtales nærmere").
+  // The cell: the row's own, the end of its first line, or a line of its own below it.
+  if (b.tableRow && !deadlines.some((d) => d.label === null)) {
+    const cells = [b.cellBody ?? null, cleaned[0] ? tableRowCells(cleaned[0].text, l.year, false).deadline : null, ...cleaned.slice(1, 5).map((c) => c.text)];
+    const point = cells.map((c) => (c ? reportingPointDeadline(c, l.year, cleaned[0]?.no ?? null) : null)).find((d) => d !== null);
+    if (point) deadlines.push(point);
+  }
   // No deadline for the whole assignment: it is to be done within the letter's year (section 1.4),
   // also when only some deliverables are dated (the undated ones fall back to the year's end),
   // unless a deliverable already runs to the year's end or later (#18 item 8).
