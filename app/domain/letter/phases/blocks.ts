@@ -252,37 +252,16 @@ function readBody(st: ParseState, b: Block, from: number, r: BlockReading): Body
     if (line.noise) continue;
     const t = line.text;
     if (!line.blank && RE_DEPT_LINE.test(t)) {
-      const codes = parseCodes(t.replace(RE_DEPT_LINE_FULL, ""), st.departmentCodes);
-      let codesHere = codes?.codes ?? [];
-      let last = k;
-      if (!codes && !addOwnerNames(r, t.replace(RE_DEPT_LINE_FULL, ""))) {
-        for (let q = k + 1; q <= r.end && q <= k + 3; q++) {
-          if (lines[q].blank || lines[q].noise) continue;
-          const owners = ownersOnly(lines[q].text, st.departmentCodes);
-          if (owners) {
-            codesHere = owners;
-            last = q;
-          } else if (addOwnerNames(r, lines[q].text)) last = q;
-          break;
-        }
-      }
-      if (r.depts.length > 0 && codesHere.length > 0 && codesHere.some((c) => !r.depts.includes(c))) {
+      const { codes, last } = ownerLineInBody(st, k, r);
+      if (r.depts.length > 0 && codes.length > 0 && codes.some((c) => !r.depts.includes(c))) {
         warnings.push({
           line: line.no,
-          message: `${b.id}: avdelingen på slutten (${codesHere.join("/")}) avviker fra avdelingen i overskriften (${r.depts.join("/")}) – begge er tatt med`,
+          message: `${b.id}: avdelingen på slutten (${codes.join("/")}) avviker fra avdelingen i overskriften (${r.depts.join("/")}) – begge er tatt med`,
         });
       }
-      r.depts = uniq([...r.depts, ...codesHere]);
+      r.depts = uniq([...r.depts, ...codes]);
       if (sawBody && l.kind === "supplementary") {
-        // Keep "Kontaktpersoner: …" lines right after, then close the block.
-        r.end = last;
-        for (let q = last + 1; q <= b.end; q++) {
-          if (lines[q].blank) break;
-          if (/^Kontaktperson/i.test(lines[q].text)) {
-            body.push({ no: lines[q].no, text: lines[q].text });
-            r.end = q;
-          } else break;
-        }
+        closeAfterOwnerLine(st, b, last, body, r);
         break;
       }
       k = last;
@@ -313,6 +292,36 @@ function readBody(st: ParseState, b: Block, from: number, r: BlockReading): Body
     body.push({ no: line.no, text: t });
   }
   return body;
+}
+
+/**
+ * An owner line inside a block's text at line `k` ("Ansvarlig avdeling i HOD: SHA"), its codes on
+ * it or on the next line; names without a code go to the reading. Returns the codes and the
+ * owner's last line.
+ */
+function ownerLineInBody(st: ParseState, k: number, r: BlockReading): { codes: string[]; last: number } {
+  const { lines } = st;
+  const after = lines[k].text.replace(RE_DEPT_LINE_FULL, "");
+  const codes = parseCodes(after, st.departmentCodes);
+  if (codes || addOwnerNames(r, after)) return { codes: codes?.codes ?? [], last: k };
+  for (let q = k + 1; q <= r.end && q <= k + 3; q++) {
+    if (lines[q].blank || lines[q].noise) continue;
+    const owners = ownersOnly(lines[q].text, st.departmentCodes);
+    if (owners) return { codes: owners, last: q };
+    return { codes: [], last: addOwnerNames(r, lines[q].text) ? q : k };
+  }
+  return { codes: [], last: k };
+}
+
+/** A later letter's block closes at its owner line after the text, keeping the "Kontaktpersoner: …" lines right after it. */
+function closeAfterOwnerLine(st: ParseState, b: Block, last: number, body: BodyLine[], r: BlockReading): void {
+  const { lines } = st;
+  r.end = last;
+  for (let q = last + 1; q <= b.end; q++) {
+    if (lines[q].blank || !/^Kontaktperson/i.test(lines[q].text)) break;
+    body.push({ no: lines[q].no, text: lines[q].text });
+    r.end = q;
+  }
 }
 
 /**
