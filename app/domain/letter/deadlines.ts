@@ -104,11 +104,12 @@ function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
+/**
+ * The scopes of a body that a deadline can belong to: deliverables (numbered or lettered items,
+ * "Delleveranse 2:" markers), each to the next of its kind or a subheading, with its first
+ * paragraph; and the lines of "Bakgrunn" sections.
+ */
 function computeScopes(lines: BodyLine[]): { items: Scope[]; markers: Scope[]; bakgrunn: boolean[] } {
-  const items: Scope[] = [];
-  const markers: Scope[] = [];
-  let lastNum = 0;
-  let lastLet = 0;
   const isSubheading = (i: number): boolean => {
     const t = lines[i].text;
     if (!isHeadingLike(t)) return false;
@@ -116,44 +117,7 @@ function computeScopes(lines: BodyLine[]): { items: Scope[]; markers: Scope[]; b
     const next = lines[i + 1];
     return prevBlank && next !== undefined && next.text !== "";
   };
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].text;
-    if (t === "" || /^Frist\b/i.test(t)) continue;
-    const mk = RE_MARKER.exec(t);
-    if (mk) {
-      const [, word, num, colon, rest] = mk;
-      const ok = num !== undefined || colon === ":" || rest.trim() === "";
-      if (ok) {
-        markers.push({ kind: "marker", label: num ? `${capitalise(word)} ${num}` : capitalise(word), start: i, end: lines.length - 1, paraEnd: i });
-        continue;
-      }
-    }
-    const num = RE_NUM_ITEM.exec(t);
-    if (num) {
-      const n = Number(num[1]);
-      if (n === 1 || n === lastNum + 1) {
-        lastNum = n;
-        lastLet = 0;
-        const named = RE_ITEM_NAMES_DELIVERABLE.exec(t)?.[1];
-        const label = !named ? `Deloppdrag ${n}` : /^del/i.test(named) ? `${capitalise(named)} ${n}` : capitalise(named);
-        items.push({ kind: "num", label, start: i, end: lines.length - 1, paraEnd: i });
-        continue;
-      }
-    }
-    const let_ = RE_LET_ITEM.exec(t);
-    if (let_) {
-      const n = let_[1].charCodeAt(0) - 96;
-      if (n === 1 || n === lastLet + 1) {
-        lastLet = n;
-        items.push({ kind: "let", label: `Deloppdrag ${let_[1]}`, start: i, end: lines.length - 1, paraEnd: i });
-      }
-    }
-  }
-  // A list has two items at least: a lone "1." (e.g. the number of an assignment that is one
-  // sentence, "1. Instituttet skal … innen 1. juni.") is no deliverable of its own.
-  for (const kind of ["num", "let"] as const) {
-    if (items.filter((s) => s.kind === kind).length === 1) items.splice(items.findIndex((s) => s.kind === kind), 1);
-  }
+  const { items, markers } = scopeStarts(lines);
   // Ends: next scope of the same kind (a numbered item also ends lettered items), a subheading.
   const ends = (list: Scope[], isEnd: (s: Scope, other: Scope) => boolean) => {
     for (const s of list) {
@@ -172,26 +136,76 @@ function computeScopes(lines: BodyLine[]): { items: Scope[]; markers: Scope[]; b
   };
   ends(items, (s, o) => o.kind === s.kind || (s.kind === "let" && o.kind === "num"));
   ends(markers, (_s, o) => o.kind === "marker");
-  for (const s of items) {
-    // First paragraph; a blank line inside a sentence (PDF quirk) does not end it.
-    let j = s.start;
-    while (j + 1 <= s.end) {
-      const next = lines[j + 1];
-      if (next.text !== "") {
-        j++;
+  for (const s of items) s.paraEnd = firstParagraphEnd(lines, s);
+  return { items, markers, bakgrunn: bakgrunnLines(lines, isSubheading) };
+}
+
+/**
+ * Where the deliverables and markers of a body start: "Delleveranse 2:" markers, numbered items
+ * 1, 2, 3 … and lettered items a, b, c … (each running to the body's end until `computeScopes`
+ * ends them). A list has two items at least: a lone "1." (the number of an assignment that is one
+ * sentence, "1. Instituttet skal … innen 1. juni.") is no deliverable of its own.
+ */
+function scopeStarts(lines: BodyLine[]): { items: Scope[]; markers: Scope[] } {
+  const items: Scope[] = [];
+  const markers: Scope[] = [];
+  let lastNum = 0;
+  let lastLet = 0;
+  const scope = (kind: Scope["kind"], label: string, start: number): Scope => ({ kind, label, start, end: lines.length - 1, paraEnd: start });
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (t === "" || /^Frist\b/i.test(t)) continue;
+    const mk = RE_MARKER.exec(t);
+    if (mk) {
+      const [, word, num, colon, rest] = mk;
+      if (num !== undefined || colon === ":" || rest.trim() === "") {
+        markers.push(scope("marker", num ? `${capitalise(word)} ${num}` : capitalise(word), i));
         continue;
       }
-      let k = j + 1;
-      while (k <= s.end && lines[k].text === "") k++;
-      if (k <= s.end && !/[.!?]$/.test(lines[j].text) && /^[\p{Ll}(«]/u.test(lines[k].text)) {
-        j = k;
-        continue;
-      }
-      break;
     }
-    s.paraEnd = j;
+    const num = RE_NUM_ITEM.exec(t);
+    const n = num ? Number(num[1]) : 0;
+    if (num && (n === 1 || n === lastNum + 1)) {
+      lastNum = n;
+      lastLet = 0;
+      const named = RE_ITEM_NAMES_DELIVERABLE.exec(t)?.[1];
+      items.push(scope("num", !named ? `Deloppdrag ${n}` : /^del/i.test(named) ? `${capitalise(named)} ${n}` : capitalise(named), i));
+      continue;
+    }
+    const letter = RE_LET_ITEM.exec(t);
+    const l = letter ? letter[1].charCodeAt(0) - 96 : 0;
+    if (letter && (l === 1 || l === lastLet + 1)) {
+      lastLet = l;
+      items.push(scope("let", `Deloppdrag ${letter[1]}`, i));
+    }
   }
-  // "Bakgrunn" sections: context, not instructions.
+  for (const kind of ["num", "let"] as const) {
+    if (items.filter((s) => s.kind === kind).length === 1) items.splice(items.findIndex((s) => s.kind === kind), 1);
+  }
+  return { items, markers };
+}
+
+/** The last line of a scope's first paragraph; a blank line inside a sentence (PDF quirk) does not end it. */
+function firstParagraphEnd(lines: BodyLine[], s: Scope): number {
+  let j = s.start;
+  while (j + 1 <= s.end) {
+    if (lines[j + 1].text !== "") {
+      j++;
+      continue;
+    }
+    let k = j + 1;
+    while (k <= s.end && lines[k].text === "") k++;
+    if (k <= s.end && !/[.!?]$/.test(lines[j].text) && /^[\p{Ll}(«]/u.test(lines[k].text)) {
+      j = k;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** The lines of "Bakgrunn" sections: context, not instructions. */
+function bakgrunnLines(lines: BodyLine[], isSubheading: (i: number) => boolean): boolean[] {
   const bakgrunn = lines.map(() => false);
   for (let i = 0; i < lines.length; i++) {
     if (!/^Bakgrunn\b[^.]{0,40}$/i.test(lines[i].text)) continue;
@@ -201,7 +215,7 @@ function computeScopes(lines: BodyLine[]): { items: Scope[]; markers: Scope[]; b
       bakgrunn[j] = true;
     }
   }
-  return { items, markers, bakgrunn };
+  return bakgrunn;
 }
 
 interface Joined {
