@@ -61,3 +61,9 @@ export function endOfDayInOslo(isoDate: string): string {
   const end = new Date(`${isoDate}T23:59:59.999Z`);
   return new Date(end.getTime() - hours * 3_600_000).toISOString();
 }
+
+/** Where in a letter's text something stands: "linje 35", "linje 35–48"; "" when unknown. */
+export function formatLineRange(start: number | null, end: number | null): string {
+  if (start === null) return "";
+  return end === null || end <= start ? `linje ${start}` : `linje ${start}–${end}`;
+}

@@ -19,7 +19,7 @@ import { requireUser } from "~/auth/guards.server";
 import { assignmentsWithKey, getAssignmentDetail } from "~/models/assignment.server";
 import { AGENCY_PARAM, withAgency } from "~/domain/agency";
 import { listAgencies } from "~/models/agency.server";
-import { formatDateLong, formatDateShort, formatDateTime, todayInOslo } from "~/domain/format";
+import { formatDateLong, formatDateShort, formatDateTime, formatLineRange, todayInOslo } from "~/domain/format";
 import { letterLine, PART_KIND_LABELS } from "~/domain/parts";
 import { RELATION_LABELS } from "~/domain/relations";
 import { statusLabel } from "~/domain/status";
@@ -249,7 +249,7 @@ export default function AssignmentPage() {
         ) : null}
         <dt>Gitt i</dt>
         <dd>
-          {letterText} <span className="muted">(linje {a.source_line}–{a.source_end_line} i kildeteksten)</span>
+          {letterText} {a.source_line !== null ? <span className="muted">({formatLineRange(a.source_line, a.source_end_line)} i kildeteksten)</span> : null}
         </dd>
       </dl>
 

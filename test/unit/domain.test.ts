@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isOverdue, nextDeadline, passedDeadlines } from "~/domain/deadlines";
-import { formatDateLong, formatDateShort, formatDateTime, formatDeadlineDate, todayInOslo } from "~/domain/format";
+import { formatDateLong, formatDateShort, formatDateTime, formatDeadlineDate, formatLineRange, todayInOslo } from "~/domain/format";
 import { groupByArea, orderAreas } from "~/domain/overview";
 import { assignmentSortKey } from "~/domain/letter/ids";
 import { COMMENT_REQUIRED, isStatusCode, statusLabel } from "~/domain/status";
@@ -49,6 +49,7 @@ describe("status", () => {
 describe("Norwegian dates", () => {
   it("formats the Norwegian way", () => {
     expect(formatDateLong("2023-07-01")).toBe("1. juli 2023");
+    expect([formatLineRange(35, 35), formatLineRange(35, 48), formatLineRange(35, null), formatLineRange(null, null)]).toEqual(["linje 35", "linje 35–48", "linje 35", ""]);
     expect(formatDateShort("2023-07-01")).toBe("01.07.2023");
     expect(formatDeadlineDate("2027-03-31", "month")).toBe("mars 2027");
     expect(formatDeadlineDate("2023-12-31", "year")).toBe("innen utgangen av 2023");
