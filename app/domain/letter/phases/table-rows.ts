@@ -4,10 +4,10 @@
  * sets them apart), or laid out in columns (`pdftotext -layout`). Shared by tables with IDs
  * (definitions.ts) and numbered tables without (without-id.ts).
  */
+import { idAtLineStart } from "../line-ids";
 import { type TableRowCells, indentOf, isCellLine, isLayoutRow, joinLayoutRow, rowCells, tableRowCells } from "../tables";
 import { RE_CLOSING, joinWrapped } from "./patterns";
 import type { ParseState } from "./state";
-import { idAtLineStart } from "../line-ids";
 
 /** A table of assignments: whether it has a column of owning departments, how many cells a row has after its ID or number, and the head's last line. */
 export interface TableHead {
@@ -54,9 +54,9 @@ export function tableHeadAt(st: ParseState, end: number, i: number, numbered: bo
     last = next;
   }
   last = headWrappedOnto(st, end, last);
-  const after = [joined, ...lines.slice(i, last + 1).map((x) => x.text)].join(" ");
-  const ownerColumn = RE_OWNER_HEAD_CELL.test(after.slice(after.search(/\bFrist\b/i)));
-  const changes = RE_NEW_DEADLINE_CELL.test(lines.slice(i, last + 1).map((x) => x.text).join(" "));
+  const head = lines.slice(i, last + 1).map((x) => x.text).join(" ");
+  const ownerColumn = RE_OWNER_HEAD_CELL.test(head.slice(head.search(/\bFrist\b/i)));
+  const changes = RE_NEW_DEADLINE_CELL.test(head);
   return { last, ownerColumn, changes, cells: (ownerColumn ? 3 : 2) + (changes ? 1 : 0) };
 }
 
