@@ -1,16 +1,19 @@
 /**
  * Tables of assignments: the head row that names a table's columns, and the cells of a row after
  * its number or ID ("Kartlegge … 1. mai 2025 FHA": title, deadline cell, owner codes). Used for
- * tables with IDs (parse.ts, `tableRowAt`) and without (decision 090). Pure.
+ * tables with IDs (phases/definitions.ts) and without (decision 090), in every extraction
+ * (phases/table-rows.ts, decision 098). Pure.
  */
 import { findDatePhrases } from "./dates";
 import type { ParsedDeadline } from "./types";
 
 /** A reporting point written in a deadline cell instead of a date ("Årsrapporten", "I årsrapporten", "Løpende"). */
-const REPORTING_POINT = String.raw`(?:(?:I|Innen|Med|Ved)\s+)?(?:Årsrapport(?:en)?|Tertialrapport(?:en|ene)?)|Løpende|Fortløpende|Avtales(?:\s+nærmere)?`;
+const REPORTING_POINT = String.raw`(?:(?:[Ii]|[Ii]nnen|[Mm]ed|[Vv]ed)\s+)?(?:[Åå]rsrapport(?:en)?|[Tt]ertialrapport(?:en|ene)?)|[Ll]øpende|[Ff]ortløpende|[Aa]vtales(?:\s+nærmere)?`;
 const RE_REPORTING_CELL = new RegExp(String.raw`\s+(?:${REPORTING_POINT})\s*$`, "iu");
 const OWNER_CODES = String.raw`[A-ZÆØÅ]{2,5}(?:\s*(?:\/|,|&)\s*[A-ZÆØÅ]{2,5})*`;
 const RE_OWNER_CELL = new RegExp(String.raw`\s+(${OWNER_CODES})\s*$`, "u");
+const RE_OWNER_CODES_ONLY = new RegExp(String.raw`^(${OWNER_CODES})\.?$`, "u");
+const RE_REPORTING_POINT_ONLY = new RegExp(String.raw`^(?:${REPORTING_POINT})\.?$`, "iu");
 /** A line that can only be a cell of a row (what a PDF puts on lines of its own): a date or number, lower-case words the cell wrapped onto, owner codes, a reporting point. */
 const RE_CELL_LINE = new RegExp(String.raw`^(?:[\p{Ll}\d]|(?:${OWNER_CODES})\.?$|(?:${REPORTING_POINT})\.?$)`, "u");
 
@@ -21,7 +24,7 @@ const RE_CELL_LINE = new RegExp(String.raw`^(?:[\p{Ll}\d]|(?:${OWNER_CODES})\.?$
  */
 export function reportingPointDeadline(cell: string, year: number, line: number | null): ParsedDeadline | null {
   const t = cell.trim().replace(/\.$/, "");
-  if (!new RegExp(`^(?:${REPORTING_POINT})$`, "iu").test(t) || year <= 0) return null;
+  if (!RE_REPORTING_POINT_ONLY.test(t) || year <= 0) return null;
   if (/^Avtales/i.test(t)) return { date: null, precision: null, label: null, text: t, isDefault: false, state: "to_be_agreed", line };
   return { date: `${year}-12-31`, precision: "year", label: null, text: t, isDefault: false, state: "dated", line };
 }
@@ -92,11 +95,11 @@ export function rowCells(
   const owners = [...head.owners];
   for (const line of below) {
     // Owner codes alone, or ending a line that goes on with the deadline ("2025 FHA").
-    const codes = ownerColumn ? (new RegExp(`^(${OWNER_CODES})\\.?$`, "u").exec(line) ?? RE_OWNER_CELL.exec(line)) : null;
+    const codes = ownerColumn ? (RE_OWNER_CODES_ONLY.exec(line) ?? RE_OWNER_CELL.exec(line)) : null;
     if (codes) owners.push(...codes[1].split(/\s*(?:\/|,|&)\s*/u));
     const t = codes ? line.slice(0, codes.index).trim() : line;
     if (t === "") continue;
-    if (/^\d/.test(t) || new RegExp(`^(?:${REPORTING_POINT})\\.?$`, "iu").test(t)) deadline.push(t);
+    if (/^\d/.test(t) || RE_REPORTING_POINT_ONLY.test(t)) deadline.push(t);
     else title.push(t);
   }
   return { title: [join(title), ...earlier].join(" "), deadline: deadline.length > 0 ? deadline.join(" ") : null, owners };
