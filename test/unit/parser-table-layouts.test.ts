@@ -153,6 +153,8 @@ describe("a table of assignments with IDs", () => {
   it("a deadline cell that names a reporting point is the deadline, within the year, by that name", () => {
     const last = parseLetter(idLetter("rows")).assignments.at(-1)!;
     expect(last.deadlines).toEqual([{ date: "2025-12-31", precision: "year", label: null, text: "Årsrapporten", isDefault: false, state: "dated", line: expect.any(Number) }]);
+    const lower = parseLetter(idLetter("pdftotext").replace("Årsrapporten", "I årsrapporten")).assignments.at(-1)!;
+    expect(lower.deadlines.map((d) => [d.date, d.text, lower.departments])).toEqual([["2025-12-31", "I årsrapporten", ["BBA"]]]);
     const agreed = parseLetter(idLetter("rows").replace("Årsrapporten", "Avtales nærmere")).assignments.at(-1)!;
     expect(agreed.deadlines.map((d) => [d.state, d.date, d.text])).toEqual([["to_be_agreed", null, "Avtales nærmere"]]);
   });
