@@ -41,6 +41,10 @@ async function main(args: string[], io: CliIo): Promise<number> {
     `Advarsler: ${s.warnings.length}`,
   ];
   if (s.assignments.updated.length) lines.push(`Endrede oppdrag: ${s.assignments.updated.join(", ")}`);
+  // Deadlines a later letter moves (a change, not a new part of the assignment's text).
+  for (const item of s.items) {
+    for (const c of item.changes.filter((c) => c.field === "frist" && c.old !== null && c.new !== null)) lines.push(`Ny frist for ${item.key}: ${c.new} (var ${c.old})`);
+  }
   if (s.knownOnly.length) lines.push(`Bare kjent fra dette brevet (tidligere år): ${s.knownOnly.join(", ")}`);
   if (!s.changed) lines.push("Ingen endringer: databasen hadde allerede dette innholdet.");
   io.log(lines.join("\n"));

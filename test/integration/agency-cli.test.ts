@@ -86,4 +86,12 @@ describe("agencies on the command line", async () => {
     expect(csv).toContain("Overvåking av luftveisinfeksjoner");
     expect(csv).not.toContain("Nasjonal plan for fysisk aktivitet");
   });
+  it("letter:import names the deadlines a later letter moves", async () => {
+    const main = await run("letter:import", [fixture("forms/husbanken-2025-tabell.txt"), "--agency", "Husbanken"]);
+    expect(main.code, main.stderr).toBe(0);
+    const later = await run("letter:import", [fixture("forms/husbanken-2025-nr2-endrede-frister.txt")]);
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout).toContain("Ny frist for TB2025-01: 1. september 2025 (var 1. juni 2025)");
+    expect(later.stdout).toContain("Ny frist for TB2025-03: 1. juli 2025 (var 15. mars 2025)");
+  });
 });
