@@ -227,3 +227,47 @@ describe("a table of changed deadlines in a later letter", () => {
     ]);
   });
 });
+
+describe("a table whose narrow ID column wrapped its IDs", () => {
+  // The upload's text of a PDF that LibreOffice made from a letter with this table: the ID column
+  // broke each ID after its hyphen, the title and deadline cells wrapped.
+  const rows = [
+    "ID Oppdrag Frist",
+    "Ansvarlig",
+    "avdeling",
+    "TB2025-",
+    "01",
+    "Kartlegge behovet for startlån blant unge i distriktskommuner",
+    "og i byene, herunder kostnader",
+    "1. juni 2025 BBA",
+    "",
+    "TB2025-",
+    "02",
+    "Evaluere bostøtteordningen",
+    "1. oktober",
+    "2025",
+    "BBA",
+    "",
+    "TB2025-",
+    "03",
+    "Rapportere om digitaliseringsarbeidet Årsrapporten BBA",
+  ];
+
+  it("joins each ID again and reads its row", () => {
+    const text = idLetter("rows").replace(/ID Oppdrag Frist Ansvarlig\n[\s\S]*?\n\nMed hilsen/, `${rows.join("\n")}\n\nMed hilsen`);
+    expect(text).toContain("TB2025-\n01\n");
+    const r = parseLetter(text);
+    expect(r.assignments.map((a) => [a.id, a.title, a.deadlines[0].date, a.departments])).toEqual([
+      ["TB2025-01", "Kartlegge behovet for startlån blant unge i distriktskommuner og i byene, herunder kostnader", "2025-06-01", ["BBA"]],
+      ["TB2025-02", "Evaluere bostøtteordningen", "2025-10-01", ["BBA"]],
+      ["TB2025-03", "Rapportere om digitaliseringsarbeidet", "2025-12-31", ["BBA"]],
+    ]);
+  });
+
+  it("an ID broken after its hyphen outside a table, and a line that only ends in a hyphen", () => {
+    const text = ["Oppdragsdokument 2026 til Norsk helsenett SF", "", "1. Digital samhandling", "", "ID: 2026-", "01 Nasjonal kjernejournal", "", "Norsk helsenett skal videreutvikle kjernejournalen.", "", "Frist: 1. juni 2026"].join("\n");
+    expect(parseLetter(text).assignments.map((a) => [a.id, a.title])).toEqual([["2026-01", "Nasjonal kjernejournal"]]);
+    const prose = parseLetter(["Tildelingsbrev 2026 til Helsedirektoratet", "", "Arbeidet skal ses i sammenheng med 2025-", "01 er et tall."].join("\n"));
+    expect(prose.assignments).toEqual([]);
+  });
+});

@@ -18,7 +18,7 @@ function tableRowAt(st: ParseState, l: Letter, i: number, table: TableHead): Omi
   const at = st.headingAt.has(i) ? null : idAtLineStart(st.lines[i].text);
   if (!at) return null;
   const isRow = (t: string) => idAtLineStart(t) !== null;
-  const below = rowLinesBelow(st, l.end, i, at.rest === "", table.cells, isRow);
+  const below = rowLinesBelow(st, l.end, i, at.rest === "", isRow);
   // The row's lines are its cells, not an assignment's text.
   for (const k of below) st.lines[k].noise = true;
   const cells = rowCellsAt(st, i, at.rest, below, (joined) => idAtLineStart(joined)?.rest ?? null, l.year, table.ownerColumn, table.changes ? 2 : 1);

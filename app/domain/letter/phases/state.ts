@@ -26,6 +26,23 @@ export function isPageNumber(t: string): boolean {
   return /^Side\s+\d{1,4}(?:\s*(?:av|of|\/)\s*\d{1,4})?$/i.test(t) || /^\d{1,3}\s+av\s+\d{1,3}$/.test(t) || /^[-–]\s?\d{1,3}\s?[-–]$/.test(t);
 }
 
+/**
+ * An ID a narrow table column broke after its hyphen ("TB2025-" / "01", as Word and LibreOffice
+ * wrap a cell): the number goes back onto the ID's line, and the next line keeps the rest (blank
+ * when nothing is left). Line numbers stay as they are.
+ */
+function joinSplitIds(lines: SourceLine[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const t = lines[i].text;
+    if (!t.endsWith("-") || !/(?:^|\s)(?:T?TB\s?-?\s?\d{4}|ID\s*:?\s*\d{4})\s?-$/.test(t)) continue;
+    const m = /^(\d{1,3})(?!\d)\s*(.*)$/.exec(lines[i + 1].text);
+    if (!m) continue;
+    lines[i].text = `${t}${m[1]}${m[2] ? ` ${m[2]}` : ""}`;
+    lines[i + 1].text = "";
+    lines[i + 1].blank = true;
+  }
+}
+
 function markNoise(lines: SourceLine[]): void {
   const n = lines.length;
   for (let i = 0; i < n; i++) {
@@ -175,6 +192,7 @@ export function createParseState(input: string, warnings: ParseWarning[] = []): 
     return { no: i + 1, text: t, blank: t === "", noise: false };
   });
   const n = lines.length;
+  joinSplitIds(lines);
   markNoise(lines);
   let rawLines: string[] | undefined;
   const unset = (): never => {

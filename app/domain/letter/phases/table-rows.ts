@@ -9,12 +9,11 @@ import { type TableRowCells, indentOf, isCellLine, isLayoutRow, joinLayoutRow, r
 import { RE_CLOSING, joinWrapped } from "./patterns";
 import type { ParseState } from "./state";
 
-/** A table of assignments: whether it has a column of owning departments, how many cells a row has after its ID or number, and the head's last line. */
+/** A table of assignments: whether it has a column of owning departments or of new deadlines, and the head's last line. */
 export interface TableHead {
   ownerColumn: boolean;
   /** A table of changed deadlines: a column for the new deadline ("Ny frist") beside the old. */
   changes: boolean;
-  cells: number;
   last: number;
 }
 
@@ -57,7 +56,7 @@ export function tableHeadAt(st: ParseState, end: number, i: number, numbered: bo
   const head = lines.slice(i, last + 1).map((x) => x.text).join(" ");
   const ownerColumn = RE_OWNER_HEAD_CELL.test(head.slice(head.search(/\bFrist\b/i)));
   const changes = RE_NEW_DEADLINE_CELL.test(head);
-  return { last, ownerColumn, changes, cells: (ownerColumn ? 3 : 2) + (changes ? 1 : 0) };
+  return { last, ownerColumn, changes };
 }
 
 function nextContentLine(st: ParseState, i: number, end: number): number | null {
@@ -79,24 +78,28 @@ function headWrappedOnto(st: ParseState, end: number, i: number): number {
 /**
  * The lines below row `i` (up to `end`) that hold the rest of its cells, up to the next row
  * (`isRowStart`). A row whose first line has nothing after its ID or number (`cellPerLine`) has
- * its `cells` cells on the lines below it, one per cell, and the lines they wrapped onto; a row on
+ * its title on the next line with text, then its other cells (a date, a year, owner codes, a
+ * reporting point) and the words they wrapped onto, blank lines between or not; a row on
  * one line goes on where the PDF wrapped it or put a cell on a line of its own (a date, lower case,
  * owner codes, a reporting point), also across blank lines; laid out in columns, on every line
  * whose text stands to the right of the first column.
  */
-export function rowLinesBelow(st: ParseState, end: number, i: number, cellPerLine: boolean, cells: number, isRowStart: (t: string) => boolean): number[] {
+export function rowLinesBelow(st: ParseState, end: number, i: number, cellPerLine: boolean, isRowStart: (t: string) => boolean): number[] {
   const { lines } = st;
   const out: number[] = [];
   const layout = isLayoutRow(st.raw(i));
-  let seen = 0;
+  let titleSeen = false;
   for (let k = i + 1; k <= end && k <= i + 20 && out.length < 8; k++) {
     if (lines[k].noise || lines[k].blank) continue;
     const t = lines[k].text;
     if (st.headingAt.has(k) || isRowStart(t) || RE_CLOSING.test(t)) break;
     const wrapped = /^\p{Ll}/u.test(t);
-    const goesOn = cellPerLine ? wrapped || seen < cells : isCellLine(t) || (layout && indentOf(st.raw(k)) > indentOf(st.raw(i)) + 1);
-    if (!goesOn || (cellPerLine && lines[k - 1].blank && t.length > 120)) break;
-    if (!wrapped) seen++;
+    // A cell per line: the title first (any text), then cells (a date, a year, codes, a reporting point) and wrapped words.
+    const goesOn = cellPerLine
+      ? wrapped || isCellLine(t) || (!titleSeen && !(lines[k - 1].blank && t.length > 120))
+      : isCellLine(t) || (layout && indentOf(st.raw(k)) > indentOf(st.raw(i)) + 1);
+    if (!goesOn) break;
+    if (!wrapped) titleSeen = true;
     out.push(k);
   }
   return out;

@@ -152,7 +152,7 @@ function tableRows(st: ParseState, from: number, to: number): Item[] {
       // The deadline cell ends the row (a date, or a word for a reporting point: "Årsrapporten"),
       // also where the PDF wrapped the row or laid it out in columns.
       const isRow = (s: string) => new RegExp(`^${n + 1}(?:\\s+\\p{Lu}|\\.?$)`, "u").test(s);
-      const below = rowLinesBelow(st, to, i, false, 1, isRow);
+      const below = rowLinesBelow(st, to, i, false, isRow);
       const strip = (joined: string) => /^\d{1,2}\s+(.*)$/su.exec(joined)?.[1] ?? null;
       const { title } = rowCellsAt(st, i, inline[2], below, strip, letters[letterOf(i)].year, false);
       rows.push({ idx: i, title: sentenceTitle(title), sentence: true, table: true });
