@@ -78,4 +78,9 @@ describe("assignments lettered a), b), c)", () => {
     expect(r.assignments.map((a) => a.title)).toEqual(["Utrede en nasjonal høydemodell", "Evaluere eiendomsregisteret"]);
     expect(r.assignments[0].body).toContain("a) Kostnader for kommunene");
   });
+
+  it("a lone lettered line is no assignment", () => {
+    const text = letter(["A. Generelle føringer for arbeidet", "", "Kartverket skal samarbeide med kommunene."]);
+    expect(parseLetter(text).assignments).toEqual([]);
+  });
 });

@@ -99,15 +99,19 @@ function listItems(st: ParseState, from: number, to: number): Item[] {
     if (bullet) bullets.push({ idx: k, title: sentenceTitle(withContinuation(st, k, bullet[1], to)), sentence: true });
   }
   // Numbered 1, 2, 3 …; where nothing is, lettered a), b), c) … (a list of letters under numbered items is their text).
-  let candidates = numberedCandidates(st, from, to, RE_NUMBERED_ITEM, Number);
-  if (candidates.length === 0) candidates = numberedCandidates(st, from, to, RE_LETTERED_ITEM, (letter) => LETTERS.indexOf(letter.toLowerCase()) + 1);
+  const candidates = numberedCandidates(st, from, to, RE_NUMBERED_ITEM, Number);
+  const inSequence = (list: { n: number }[]) => list.length >= 2 && list.every((c, n) => c.n === n + 1);
+  if (candidates.length === 0) {
+    // Letters only as a list a), b), c) …: a lone "A. …" or "I. …" is no assignment.
+    const lettered = numberedCandidates(st, from, to, RE_LETTERED_ITEM, (letter) => LETTERS.indexOf(letter.toLowerCase()) + 1);
+    if (inSequence(lettered)) return lettered;
+  }
   if (candidates.length === 0 && bullets.length >= 2) return bullets;
   if (candidates.length === 0) {
     const rows = tableRows(st, from, to);
     if (rows.length >= 2) return rows;
   }
-  const oneSequence = candidates.length >= 2 && candidates.every((c, n) => c.n === n + 1);
-  return oneSequence ? candidates : candidates.filter((c) => c.afterBlank);
+  return inSequence(candidates) ? candidates : candidates.filter((c) => c.afterBlank);
 }
 
 /** The lines after `from` up to `to` that `re` reads as an item (number or letter, then its title), each with its place in the count (`count`). */
