@@ -29,7 +29,7 @@
  */
 import { findDatePhrases, type DatePhraseMatch } from "./dates";
 import { findIds } from "./ids";
-import { changesToOthers } from "./later-letters";
+import { changesToOthers, RE_ON_HOLD } from "./later-letters";
 import type { ParsedDeadline, ParseWarning } from "./types";
 import { BULLET_CLASS } from "./bullets";
 import { RE_TITLE_CONTINUES } from "./phases/patterns";
@@ -312,7 +312,6 @@ const RE_VERB_CUE =
 const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:en)?|tidspunkt(?:et)?|tidsplan(?:en)?)\b/i;
 const RE_TO_BE_AGREED_VERB =
   /\b(?:avklares|avklarast|avtales|avtalast|avklart|avklara|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|fastsetjast\s+(?:etter|i|seinare|nærare|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|setjast\s+i\s+dialog|fastsettes\s+i\s+dialog|(?:vil\s+være|vil\s+vere|blir)\s+etter)\b/i;
-const RE_ON_HOLD = /\b(?:settes|setjast|satt|sett|er\s+satt|blir\s+satt|blir\s+sett|stilles|legges)\s+i\s+bero\b|\b(?:utsettes|utsetjast|blir\s+utsett)\s+(?:inntil\s+videre|inntil\s+vidare|på\s+ubestemt\s+tid)\b/i;
 /** "Frist", "fristen", and the compounds (FRIST_COMPOUNDS). */
 const RE_FRIST_CUE = new RegExp(`\\b(?:${FRIST_COMPOUNDS})?frist(?:en)?\\b`, "iu");
 /** Between two dates of one deadline phrase: "og", ",", "samt", perhaps after a label in parentheses ("1. juni (delrapport) og 1. desember"). */

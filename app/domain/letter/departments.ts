@@ -9,9 +9,15 @@ const CODE = String.raw`[A-ZÆØÅ]{2,6}`;
 const RE_CODE_AFTER = new RegExp(String.raw`^\s*\(\s*(${CODE})\s*\)`, "u");
 const RE_CODE_BEFORE = new RegExp(String.raw`(?<![\p{L}\d])(${CODE})\s*\(\s*$`, "u");
 
-/** The department names of a text ("…avdelingen", "Bolig- og bygningsavdelingen"), each with the code written beside it, if any. */
-function namesInText(text: string): { name: string; code: string | null }[] {
-  const out: { name: string; code: string | null }[] = [];
+/** A department name the text writes, with the code written beside it, if any. */
+export interface NamedDepartment {
+  name: string;
+  code: string | null;
+}
+
+/** The department names of a text ("…avdelingen", "Bolig- og bygningsavdelingen"), each with the code written beside it, if any. One pass. */
+export function namesInText(text: string): NamedDepartment[] {
+  const out: NamedDepartment[] = [];
   for (const [word, end] of wordsEndingWith(text, "avdelingen", true)) {
     // "Bolig- og bygningsavdelingen": the name begins before its last word.
     const start = end - word.length;
@@ -32,8 +38,7 @@ function namesInText(text: string): { name: string; code: string | null }[] {
  * letters contain the code in order starting with its first letter (KTA →
  * Kommunetjenesteavdelingen, SHA → Spesialisthelsetjenesteavdelingen).
  */
-export function departmentNames(codes: string[], text: string): Map<string, string | null> {
-  const found = namesInText(text);
+export function departmentNames(codes: string[], found: NamedDepartment[]): Map<string, string | null> {
   const names = new Set(found.map((f) => f.name));
   const explicit = new Map<string, string>();
   for (const f of found) if (f.code && !explicit.has(f.code)) explicit.set(f.code, f.name);
@@ -62,9 +67,9 @@ function lettersInOrder(code: string, name: string): boolean {
  * Each department name the text writes beside exactly one code, lower-cased, with that code:
  * what an owner written by name alone ("Ansvarlig avdeling: Kommunalavdelingen") stands for.
  */
-export function departmentCodesByName(text: string): Map<string, string> {
+export function departmentCodesByName(found: NamedDepartment[]): Map<string, string> {
   const codes = new Map<string, Set<string>>();
-  for (const f of namesInText(text)) {
+  for (const f of found) {
     if (!f.code) continue;
     const key = f.name.toLowerCase();
     codes.set(key, (codes.get(key) ?? new Set()).add(f.code));

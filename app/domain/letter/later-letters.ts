@@ -67,9 +67,13 @@ const RE_DEADLINE_CHANGES = [
 ];
 const RE_OWNER_CHANGE = /\bansvar(?:et)?\s+for\s+.{0,60}?\b(?:flyttes|flyttast|overføres|overførast|overtas|går\s+over|(?:blir|vert)\s+(?:flytta|flyttet|overført))\s+(?:(?:fra|frå)\s+[A-ZÆØÅ]{2,5}\s+)?til\s+([A-ZÆØÅ]{2,5}(?:\s*(?:,|\/|&|og)\s*[A-ZÆØÅ]{2,5})*)(?![\p{L}])/iu;
 
-/** Put on hold: "settes i bero", "blir sett i bero", "legges i bero", "utsettes inntil videre". */
-const RE_ON_HOLD =
-  /\b(?:settes|setjast|satt|sett|blir\s+satt|blir\s+sett|legges|leggjast)\s+i\s+bero\b|\b(?:utsettes|utsetjast|blir\s+utsett|blir\s+utsatt)\s+(?:inntil\s+videre|inntil\s+vidare|på\s+ubestemt\s+tid)\b/i;
+/**
+ * Put on hold: "settes i bero", "blir sett i bero", "legges i bero", "utsettes inntil videre" (also
+ * nynorsk). One pattern for an assignment's deadline on hold (deadlines.ts) and a later letter's
+ * postponement of an assignment.
+ */
+export const RE_ON_HOLD =
+  /\b(?:settes|setjast|satt|sett|er\s+satt|blir\s+satt|blir\s+sett|stilles|legges|leggjast)\s+i\s+bero\b|\b(?:utsettes|utsetjast|blir\s+utsett|blir\s+utsatt)\s+(?:inntil\s+videre|inntil\s+vidare|på\s+ubestemt\s+tid)\b/i;
 
 export interface FoundChange {
   type: EventType;

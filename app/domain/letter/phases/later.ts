@@ -134,9 +134,10 @@ function changesInsideBlocks(st: ParseState, li: number): Candidate[] {
 function explicitChanges(st: ParseState, li: number): ParsedEvent[] {
   const { lines, listEntries, events } = st;
   const l = st.letters[li];
+  const entryLines = new Set(listEntries.map((e) => e.idx));
   const candidates = [
     ...freeTextSentences(st, li),
-    ...listEntries.filter((e) => e.letter === li).map((e) => ({ sentence: `${listLead(st, e.idx)}${idMention(e.id)} ${e.title}`, idx: e.idx })),
+    ...listEntries.filter((e) => e.letter === li).map((e) => ({ sentence: `${listLead(st, e.idx, entryLines)}${idMention(e.id)} ${e.title}`, idx: e.idx })),
     ...changesInsideBlocks(st, li),
   ];
   const found: ParsedEvent[] = [];
@@ -176,10 +177,11 @@ function deadlineTableChanges(st: ParseState): ParsedEvent[] {
  * The paragraph that leads into the list an entry at line `idx` stands in, when it ends in ":"
  * ("Etter dialog med direktoratet utgår følgende oppdrag:"), with a space after it; else "". What
  * the lead says (utgår, settes i bero, fristene utsettes til …) is said of each entry.
+ * `entryLines`: the lines of the letter's list entries.
  */
-function listLead(st: ParseState, idx: number): string {
-  const { lines, listEntries } = st;
-  const isEntry = (j: number) => listEntries.some((e) => e.idx === j);
+function listLead(st: ParseState, idx: number, entryLines: ReadonlySet<number>): string {
+  const { lines } = st;
+  const isEntry = (j: number) => entryLines.has(j);
   // A lower-case line that goes on with the entry above it (its title wrapped), not with the lead.
   const wrappedEntry = (j: number) => {
     let up = j;

@@ -115,7 +115,7 @@ export function phaseOutput(st: ParseState): void {
     .filter((g) => (seenGoal.has(g.code) ? false : (seenGoal.add(g.code), true)))
     .map((g): ParsedGoal => ({ code: g.code, area: areaAtLine(g.idx)?.code ?? null, title: g.title }));
   const codes = uniq(assignments.flatMap((a) => a.departments));
-  const names = departmentNames(codes, text);
+  const names = departmentNames(codes, st.departmentNames);
   result.departments = codes.map((code): ParsedDepartment => ({ code, name: names.get(code) ?? null }));
   warnings.sort((a, b) => a.line - b.line);
 }

@@ -6,7 +6,7 @@
  * letterhead marked as noise.
  */
 import type { SupplementSection } from "../later-letters";
-import { departmentCodesByName } from "../departments";
+import { departmentCodesByName, namesInText, type NamedDepartment } from "../departments";
 import { normaliseLetterText } from "../normalise";
 import type { TableRowCells } from "../tables";
 import type { LetterKind, ParseResult, ParseWarning, ParsedAssignment, ParsedEvent } from "../types";
@@ -179,7 +179,9 @@ export interface ParseState {
   events: ParsedEvent[];
   /** Line i as it stands in the normalised text, spaces kept (the columns of `pdftotext -layout`). */
   raw: (i: number) => string;
-  /** Department names the letter writes beside a code, lower-cased, with that code (departments.ts). */
+  /** The department names the letter writes, with the code beside each, if any (departments.ts). */
+  departmentNames: NamedDepartment[];
+  /** Department names the letter writes beside a code, lower-cased, with that code. */
   departmentCodes: Map<string, string>;
 }
 
@@ -195,6 +197,7 @@ export function createParseState(input: string, warnings: ParseWarning[] = []): 
   joinSplitIds(lines);
   markNoise(lines);
   let rawLines: string[] | undefined;
+  const departmentNames = namesInText(text);
   const unset = (): never => {
     throw new Error("fasen er ikke kjørt");
   };
@@ -225,7 +228,8 @@ export function createParseState(input: string, warnings: ParseWarning[] = []): 
     assignments: [],
     covered: new Array<boolean>(n).fill(false),
     events: [],
-    departmentCodes: departmentCodesByName(text),
+    departmentNames,
+    departmentCodes: departmentCodesByName(departmentNames),
     raw: (i: number) => (rawLines ??= text.split("\n"))[i] ?? "",
   };
 }
