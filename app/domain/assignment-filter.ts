@@ -105,17 +105,17 @@ export function filterToSearch(filter: AssignmentFilter, changes: Partial<Assign
 }
 
 /**
- * A free-text query as an FTS5 expression: every word must match, as a prefix, quoted so that
- * no user input is read as FTS syntax. Returns null when nothing searchable is left.
+ * A free-text query as FTS5 terms, one per word, each matching as a prefix and quoted so that no
+ * user input is read as FTS syntax. Every term must match (in the assignment's text or one of its
+ * comments). Null when nothing searchable is left.
  */
-export function toFtsQuery(query: string): string | null {
+export function toFtsTerms(query: string): string[] | null {
   const words = controlCharactersToSpaces(query)
     .split(/\s+/)
     .map((w) => w.replace(/"/g, "").trim())
     .filter((w) => /[\p{L}\p{N}]/u.test(w))
     .slice(0, 12);
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(" ");
+  return words.length === 0 ? null : words.map((w) => `"${w}"*`);
 }
 
 /**

@@ -12,7 +12,7 @@
 import type { DeadlinePrecision } from "~/domain/letter/types";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { AssignmentFilter } from "~/domain/assignment-filter";
-import { toFtsQuery } from "~/domain/assignment-filter";
+import { toFtsTerms } from "~/domain/assignment-filter";
 import { dueSoonLimit } from "~/domain/attention";
 import { focusDate } from "~/domain/deadline-focus";
 import { compareInListOrder } from "~/domain/overview";
@@ -100,6 +100,18 @@ function notDelivered(options: Pick<ListOptions, "asOfInstant" | "today">): RawB
   return sql`coalesce(${deliveredOnSql(asOf)}, '') = ''`;
 }
 
+/**
+ * Assignment `a`'s ID, title or text (`assignment_fts`) or one of its status comments
+ * (`status_comment_fts`, one entry per event; decision 100) matches one FTS5 term. Each match is
+ * read once per statement; the comments' through the assignment's own events (faster than
+ * turning every matching comment into its assignment).
+ */
+function matchesTerm(term: string): RawBuilder<unknown> {
+  return sql`(a.id in (select rowid from assignment_fts where assignment_fts match ${term})
+    or exists (select 1 from status_events e where e.assignment_id = a.id
+      and e.id in (select rowid from status_comment_fts where status_comment_fts match ${term})))`;
+}
+
 /** The conditions that choose the assignments in scope (`a`, its letter `l`); null when none can match. */
 function scopeConditions(options: ListOptions): RawBuilder<unknown>[] | null {
   const { year, asOfInstant: asOf, today } = options;
@@ -123,9 +135,9 @@ function scopeConditions(options: ListOptions): RawBuilder<unknown>[] | null {
       ${f.deadlineTo ? sql`and d.date <= ${f.deadlineTo}` : sql``})`);
   }
   if (f.query) {
-    const fts = toFtsQuery(f.query);
-    if (!fts) return null;
-    where.push(sql`a.id in (select rowid from assignment_fts where assignment_fts match ${fts})`);
+    const terms = toFtsTerms(f.query);
+    if (!terms) return null;
+    for (const term of terms) where.push(matchesTerm(term));
   }
   // For as-of views, only what had been given by then: letters dated after the day are left out.
   if (asOf) where.push(sql`(l.date is null or l.date <= ${today})`);

@@ -8,7 +8,6 @@ import fs from "node:fs";
 import { Migrator } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db/connection.server";
-import { migrateToLatest } from "~/db/migrate.server";
 import { migrations } from "~/db/migrations";
 import { assignmentSortKey } from "~/domain/letter/ids";
 import { tableCounts, tempDir } from "../helpers/db";
@@ -44,7 +43,9 @@ describe("migration 0016 on an existing database", () => {
     }
     const countsBefore = tableCounts(app);
 
-    expect((await migrateToLatest(app.db)).applied[0]).toBe("0016_assignment_sort_key");
+    const result = await new Migrator({ db: app.db, provider: { getMigrations: async () => migrations } }).migrateTo("0016_assignment_sort_key");
+    expect(result.error).toBeUndefined();
+    expect(result.results?.map((r) => r.migrationName)).toEqual(["0016_assignment_sort_key"]);
 
     const ordered = s.prepare("select key, sort_key from assignments order by sort_key").all() as Array<{ key: string; sort_key: string }>;
     expect(ordered.map((r) => r.key)).toEqual(["TB2026-2", "TB2026-10", "uten-id-2026-0000aaaa", "uten-id-2026-ffffffff", "uten-id-2026-00000000"]);

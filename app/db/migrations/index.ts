@@ -13,6 +13,7 @@ import * as m0013 from "./0013_saved_filters";
 import * as m0014 from "./0014_agencies";
 import * as m0015 from "./0015_known_only_index";
 import * as m0016 from "./0016_assignment_sort_key";
+import * as m0017 from "./0017_comment_search_per_event";
 
 /**
  * All migrations, in order. Static imports (rather than a folder scan) so the same list works
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "0014_agencies": m0014,
   "0015_known_only_index": m0015,
   "0016_assignment_sort_key": m0016,
+  "0017_comment_search_per_event": m0017,
 };
 
 export const migrationProvider: MigrationProvider = {
