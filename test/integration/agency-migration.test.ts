@@ -57,9 +57,13 @@ describe("migration 0014 on an existing database", () => {
       expect(s.prepare(`select distinct agency_id from ${table}`).all(), table).toEqual([{ agency_id: 1 }]);
     }
     expect(s.prepare("select user_id, agency_id from user_agencies").all()).toEqual([{ user_id: 1, agency_id: 1 }]);
-    // Every other table holds exactly what it held; ids and references are kept.
+    // Every other table holds exactly what it held; ids and references are kept. (The search
+    // indexes' own tables are rebuilt by 0017; the search itself is checked below.)
     const countsAfter = tableCounts(app);
-    for (const [table, n] of Object.entries(countsBefore)) expect(countsAfter[table], table).toBe(table === "kysely_migration" ? n + applied.length : n);
+    for (const [table, n] of Object.entries(countsBefore)) {
+      if (/_fts_/.test(table)) continue;
+      expect(countsAfter[table], table).toBe(table === "kysely_migration" ? n + applied.length : n);
+    }
     expect(s.prepare("select a.key, se.comment from status_events se join assignments a on a.id = se.assignment_id").all()).toEqual([{ key: "TB2023-05", comment: "Godt i gang" }]);
     expect(s.prepare("pragma foreign_key_check").all()).toEqual([]);
     expect(s.prepare("pragma foreign_keys").get()).toEqual({ foreign_keys: 1 });
@@ -69,7 +73,8 @@ describe("migration 0014 on an existing database", () => {
     const hits = (q: string) => (s.prepare("select rowid from assignment_fts where assignment_fts match ? order by rowid").all(q) as Array<{ rowid: number }>).map((r) => r.rowid);
     expect(hits("skolemat")).toEqual([1, 2]);
     expect(hits("luftveier")).toEqual([2]);
-    expect(hits("godt")).toEqual([1]);
+    // Comments have their own index since 0017 (decision 100).
+    expect(s.prepare("select e.assignment_id from status_comment_fts c join status_events e on e.id = c.rowid where status_comment_fts match 'godt'").all()).toEqual([{ assignment_id: 1 }]);
     // Append-only tables stay append-only.
     expect(() => s.prepare("update area_assessments set text = 'x'").run()).toThrow(/append-only/);
     expect(() => s.prepare("update status_events set comment = 'x'").run()).toThrow(/append-only/);
