@@ -228,6 +228,99 @@ describe("a table of changed deadlines in a later letter", () => {
   });
 });
 
+describe("a table with a column after the deadline and owner (a note)", () => {
+  /** A letter whose table has a note column after "Frist" and "Ansvarlig avdeling": "Merknad", "Kommentar", "Begrunnelse". */
+  function noteLetter(form: Form, noteHead = "Merknad"): string {
+    const head = [["ID"], ["Oppdrag"], ["Frist"], ["Ansvarlig", "avdeling"], [noteHead]];
+    const rows = [
+      [["TB2025-01"], ["Kartlegge behovet for startlån blant unge i", "distriktskommuner og i byene"], ["1. juni 2025"], ["BBA"], ["Se TB2024-07"]],
+      [["TB2025-02"], ["Evaluere bostøtteordningen"], ["1. oktober", "2025"], ["BBA"], []],
+      [["TB2025-03"], ["Utrede en ny modell for tilskudd til", "utleieboliger, herunder kostnader og", "konsekvenser for kommunene"], ["15. mars 2025"], ["KOMM"], ["Videreført fra 2024"]],
+      [["TB2025-04"], ["Rapportere om digitaliseringsarbeidet"], ["Årsrapporten"], ["BBA"], ["Ny mal fra 1. mars 2025"]],
+    ];
+    return idLetter(form).replace(/ID +Oppdrag[\s\S]*?\n\nMed hilsen/, `${table(form, head, rows, [12, 48, 16, 12, 26]).join("\n")}\n\nMed hilsen`);
+  }
+
+  it.each(FORMS)("reads every row's title, deadline and owner, and keeps the note as its text: %s", (form) => {
+    const text = noteLetter(form);
+    expect(text).toContain("Merknad");
+    const r = parseLetter(text);
+    expect(reading(text).assignments).toEqual(EXPECTED_ID_TABLE);
+    expect(r.assignments.map((a) => a.body.split("\n").filter(Boolean).slice(1))).toEqual([["Se TB2024-07"], [], ["Videreført fra 2024"], ["Ny mal fra 1. mars 2025"]]);
+    // The note's date is no deadline of the row.
+    expect(r.assignments.at(-1)?.deadlines.map((d) => d.date)).toEqual(["2025-12-31"]);
+  });
+
+  it("a note wrapped onto lines of its own stays the note where the text keeps its cells apart", () => {
+    for (const form of ["pdftotext", "layout"] as const) {
+      const text = noteLetter(form).replace("Se TB2024-07", "Gjøres i samarbeid med");
+      const wrapped = form === "pdftotext"
+        ? text.replace("Gjøres i samarbeid med\n", "Gjøres i samarbeid med\nKS og kommunene\n")
+        : text.replace(/^( +distriktskommuner og i byene)$/m, (line) => `${line.padEnd(12 + 48 + 16 + 12)}KS og kommunene`);
+      expect(wrapped, form).toContain("KS og kommunene");
+      const first = parseLetter(wrapped).assignments[0];
+      expect([first.title, first.deadlines[0].date, first.departments, first.body.split("\n").filter(Boolean)], form).toEqual([
+        "Kartlegge behovet for startlån blant unge i distriktskommuner og i byene",
+        "2025-06-01",
+        ["BBA"],
+        ["1. juni 2025", "Gjøres i samarbeid med KS og kommunene"],
+      ]);
+    }
+  });
+
+  it("an ID of another year on a line of its own in the note column is a reference, not a row", () => {
+    const text = noteLetter("rows").replace("BBA Se TB2024-07", "BBA Ses i sammenheng med").replace("distriktskommuner og i byene\n", "distriktskommuner og i byene\nTB2024-07\n");
+    expect(text).toContain("Ses i sammenheng med\ndistriktskommuner og i byene\nTB2024-07\n");
+    const r = parseLetter(text);
+    expect(r.assignments.map((a) => a.id)).toEqual(["TB2025-01", "TB2025-02", "TB2025-03", "TB2025-04"]);
+    expect(r.assignments[0].body).toContain("Ses i sammenheng med TB2024-07");
+  });
+
+  it.each(FORMS)("a table of changed deadlines with a column for the reason: %s", (form) => {
+    const head = [["ID"], ["Oppdrag"], ["Opprinnelig", "frist"], ["Ny frist"], ["Begrunnelse"]];
+    const rows = [
+      [["TB2025-01"], ["Kartlegge behovet for startlån blant unge i", "distriktskommuner og i byene"], ["1. juni 2025"], ["1. september 2025"], ["Data fra SSB kommer", "senere"]],
+      [["TB2025-03"], ["Utrede en ny modell for tilskudd til", "utleieboliger"], ["15. mars 2025"], ["1. juli 2025"], ["Avventer høring"]],
+    ];
+    const text = [
+      ...letterhead(form, "Husbanken"),
+      "",
+      "Tildelingsbrev 2025 til Husbanken – tillegg nr. 2",
+      "",
+      "1 Endrede frister",
+      "",
+      "Departementet har endret fristene for disse oppdragene:",
+      "",
+      ...table(form, head, rows, [12, 48, 20, 20, 24]),
+      "",
+      "Med hilsen",
+    ].join("\n");
+    const r = parseLetter(text);
+    expect(r.assignments).toEqual([]);
+    expect(r.events.map((e) => [e.type, e.target, e.deadline?.date])).toEqual([
+      ["deadline_change", "TB2025-01", "2025-09-01"],
+      ["deadline_change", "TB2025-03", "2025-07-01"],
+    ]);
+  });
+
+  it("a numbered table without IDs with a comment column: the titles without the deadline and comment", () => {
+    for (const form of FORMS) {
+      const text = noIdLetter(form)
+        .replace(/^(Nr\.? +Oppdrag +Frist)$/m, (h) => (form === "layout" ? `${h.padEnd(6 + 54 + 16)}Kommentar` : `${h} Kommentar`))
+        .replace(/^(Frist)$/m, form === "pdftotext" ? "Frist\n\nKommentar" : "$1")
+        .replace(/^(2 +Evaluere losordningen +1\. oktober 2025)$/m, (row) => (form === "layout" ? `${row.padEnd(6 + 54 + 16)}Med Kystverket Sørøst` : `${row} Med Kystverket Sørøst`))
+        .replace(/^(1\. oktober 2025)$/m, form === "pdftotext" ? "1. oktober 2025\n\nMed Kystverket Sørøst" : "$1");
+      expect(text, form).toContain("Kommentar");
+      expect(text, form).toContain("Med Kystverket Sørøst");
+      expect(reading(text).assignments.map((a) => [a[1], a[2]]), form).toEqual([
+        ["Utrede behovet for nye farleder i Nord-Norge, herunder kostnader og nytte", "2025-06-01"],
+        ["Evaluere losordningen", "2025-10-01"],
+        ["Oppdatere beredskapsplanen for akutt forurensning", "2025-12-31"],
+      ]);
+    }
+  });
+});
+
 describe("a table whose narrow ID column wrapped its IDs", () => {
   // The upload's text of a PDF that LibreOffice made from a letter with this table: the ID column
   // broke each ID after its hyphen, the title and deadline cells wrapped.

@@ -39,15 +39,52 @@ export interface TableRowCells {
   /** The deadline cell as written (a date, or a reporting point such as "Årsrapporten"), or null. */
   deadline: string | null;
   owners: string[];
+  /** The text of the columns after the deadline and owner ("Kommentar", "Merknad"), when the table has them. */
+  note?: string;
+}
+
+/** A head cell of a column after the deadline (and owner) that holds neither: a comment, a reason, a status. */
+export const RE_NOTE_HEAD_CELL = /(?:^|\s)(?:Kommentar(?:er)?|Merknad(?:er)?|Bemerkning(?:er)?|Begrunnelse|Status|Rapportering|Kontaktperson|Referanse|Henvisning)(?=\s|$)/u;
+
+const RE_OWNER_CELL_START = new RegExp(String.raw`^(${OWNER_CODES})(?=\s|$)`, "u");
+
+/**
+ * A row on one line of a table with columns after its deadline: the deadline cell is the date (or
+ * reporting point) that no other date follows and after which the row ends or a new cell starts
+ * (owner codes when the table has them, then a capital or digit), the first such from the left, so a
+ * date in the note stays in it and a date in the title, which the title's words go on after, stays there.
+ */
+function cellsBeforeNote(text: string, year: number, ownerColumn: boolean): TableRowCells | null {
+  const dates = findDatePhrases(text, year > 0 ? year : null).map((d) => ({ index: d.index, end: d.end }));
+  const points = [...text.matchAll(new RegExp(String.raw`(?<=\s)(?:${REPORTING_POINT})(?=\s|$)`, "gu"))].map((m) => ({ index: m.index, end: m.index + m[0].length }));
+  const candidates = [...dates, ...points].sort((a, b) => a.index - b.index);
+  for (const c of candidates) {
+    let after = text.slice(c.end).trim();
+    if (candidates.some((o) => o.index >= c.end && text.slice(c.end, o.index).trim() === "")) continue;
+    let owners: string[] = [];
+    const codes = ownerColumn ? RE_OWNER_CELL_START.exec(after) : null;
+    if (codes) {
+      owners = codes[1].split(/\s*(?:\/|,|&)\s*/u);
+      after = after.slice(codes[0].length).trim();
+    }
+    if (after !== "" && !/^[\p{Lu}\d«"(]/u.test(after)) continue;
+    const cells: TableRowCells = { title: text.slice(0, c.index).trim(), deadline: text.slice(c.index, c.end), owners };
+    if (after !== "") cells.note = after;
+    return cells;
+  }
+  return null;
 }
 
 /**
  * A table row's cells after its number or ID ("Kartlegge … 1. mai 2025 FHA"): the owner codes that
  * end it when the table has an owner column, the deadline cell before them (a date that ends what
- * is left, or a reporting point), and the title.
+ * is left, or a reporting point), and the title. A table with a `noteColumn` after those may end its
+ * rows in a note ("… 1. mai 2025 FHA Ses i sammenheng med TB2024-07").
  */
-export function tableRowCells(text: string, year: number, ownerColumn: boolean): TableRowCells {
+export function tableRowCells(text: string, year: number, ownerColumn: boolean, noteColumn = false): TableRowCells {
   let rest = text.trim();
+  const withNote = noteColumn ? cellsBeforeNote(rest, year, ownerColumn) : null;
+  if (withNote) return withNote;
   let owners: string[] = [];
   const owner = ownerColumn ? RE_OWNER_CELL.exec(rest) : null;
   if (owner) {
@@ -59,6 +96,23 @@ export function tableRowCells(text: string, year: number, ownerColumn: boolean):
   const point = RE_REPORTING_CELL.exec(rest);
   if (point) return { title: rest.slice(0, point.index).trim(), deadline: point[0].trim(), owners };
   return { title: rest, deadline: null, owners };
+}
+
+/**
+ * The earlier deadline cells of a table with more than one ("Opprinnelig frist", "Ny frist"),
+ * which end the title's first line, taken off it: they end the row's title again once its
+ * wrapped words are joined, where a row on one line has them.
+ */
+function earlierDeadlineCells(title: string, year: number, dateColumns: number): { titleStart: string; earlier: string[] } {
+  const earlier: string[] = [];
+  let titleStart = title;
+  for (let c = 1; c < dateColumns; c++) {
+    const cell = tableRowCells(titleStart, year, false);
+    if (cell.deadline === null) break;
+    earlier.unshift(cell.deadline);
+    titleStart = cell.title;
+  }
+  return { titleStart, earlier };
 }
 
 /**
@@ -78,18 +132,12 @@ export function rowCells(
   ownerColumn: boolean,
   join: (parts: string[]) => string = (parts) => parts.join(" "),
   dateColumns = 1,
+  noteColumn = false,
 ): TableRowCells {
-  const head = tableRowCells(first, year, ownerColumn);
+  const head = tableRowCells(first, year, ownerColumn, noteColumn);
+  if (noteColumn) return cellsWithNoteBelow(head, first, below, year, ownerColumn, join, dateColumns);
   if (below.length === 0 || (head.deadline === null && head.owners.length === 0)) return tableRowCells(join([first, ...below]), year, ownerColumn);
-  // The earlier deadline cells of a table with more than one ("Opprinnelig frist", "Ny frist") end the title's first line.
-  const earlier: string[] = [];
-  let titleStart = head.title;
-  for (let c = 1; c < dateColumns; c++) {
-    const cell = tableRowCells(titleStart, year, false);
-    if (cell.deadline === null) break;
-    earlier.unshift(cell.deadline);
-    titleStart = cell.title;
-  }
+  const { titleStart, earlier } = earlierDeadlineCells(head.title, year, dateColumns);
   const title = [titleStart];
   const deadline = head.deadline === null ? [] : [head.deadline];
   const owners = [...head.owners];
@@ -103,6 +151,57 @@ export function rowCells(
     else title.push(t);
   }
   return { title: [join(title), ...earlier].join(" "), deadline: deadline.length > 0 ? deadline.join(" ") : null, owners };
+}
+
+/**
+ * The cells of a row of a table with a note column, from its first line (read as `head`) and the
+ * lines below it, which hold the rest of each cell in the cells' order: the title's wrapped words
+ * (lower case, or any line before the deadline cell), the deadline cell or the year it wrapped
+ * onto, owner codes, and after them the note.
+ */
+function cellsWithNoteBelow(
+  head: TableRowCells,
+  first: string,
+  below: string[],
+  year: number,
+  ownerColumn: boolean,
+  join: (parts: string[]) => string,
+  dateColumns: number,
+): TableRowCells {
+  const { titleStart, earlier } = head.deadline === null ? { titleStart: first, earlier: [] } : earlierDeadlineCells(head.title, year, dateColumns);
+  const title = [titleStart];
+  const note = head.note ? [head.note] : [];
+  let deadline = head.deadline;
+  const owners = [...head.owners];
+  let inNote = false;
+  let dateCells = deadline === null ? 0 : 1 + earlier.length;
+  const isDateCell = (line: string) => /^\d/.test(line) || RE_REPORTING_POINT_ONLY.test(line);
+  for (const line of below) {
+    const codes = ownerColumn && !inNote ? RE_OWNER_CODES_ONLY.exec(line) : null;
+    if (inNote) note.push(line);
+    else if (deadline !== null && !/^\d{4}\.?$/.test(line) && isDateCell(line) && dateCells < dateColumns && owners.length === head.owners.length) {
+      // The next deadline column ("Ny frist" after "Opprinnelig frist").
+      earlier.push(deadline);
+      deadline = line;
+      dateCells++;
+    }
+    else if (deadline === null) {
+      // Still in the title: a line that holds the deadline cell, alone or after the title's last words.
+      const cells = isDateCell(line) ? { title: "", deadline: line, owners: [] } : cellsBeforeNote(line, year, ownerColumn);
+      if (cells?.title) title.push(cells.title);
+      if (!cells) title.push(line);
+      deadline = cells?.deadline ?? null;
+      if (deadline !== null) dateCells++;
+      owners.push(...(cells?.owners ?? []));
+      if (cells?.note) (note.push(cells.note), (inNote = true));
+    } else if (codes) owners.push(...codes[1].split(/\s*(?:\/|,|&)\s*/u));
+    else if (/^\d{4}\.?$/.test(line) && !/\d{4}/.test(deadline)) deadline = `${deadline} ${line}`;
+    else if (/^\p{Ll}/u.test(line)) title.push(line);
+    else (note.push(line), (inNote = true));
+  }
+  const cells: TableRowCells = { title: [join(title), ...earlier].join(" "), deadline, owners };
+  if (note.length > 0) cells.note = join(note);
+  return cells;
 }
 
 /** A line of `pdftotext -layout` text as its cells: runs of text set apart by two or more spaces, each with its column. */

@@ -245,7 +245,9 @@ function goesOnTitle(lines: SourceLine[], end: number, j: number, titleParts: st
 function readBody(st: ParseState, b: Block, from: number, r: BlockReading): BodyLine[] {
   const { lines, warnings } = st;
   const l = st.letters[b.letter];
-  const body: BodyLine[] = b.cellBody ? [{ no: lines[b.start].no, text: b.cellBody }] : [];
+  // A table row's cells, each a paragraph of its own: the deadline cell and a note are not one sentence.
+  const cells = [b.cellBody, b.cellNote].filter((c): c is string => !!c);
+  const body: BodyLine[] = cells.flatMap((text, c) => [...(c > 0 ? [{ no: lines[b.start].no, text: "" }] : []), { no: lines[b.start].no, text }]);
   let sawBody = false;
   for (let k = from; k <= r.end; k++) {
     const line = lines[k];
@@ -423,7 +425,8 @@ export function buildAssignment(st: ParseState, b: Block): ParsedAssignment {
   for (let k = b.start; k <= r.end; k++) if (content(k)) lastLine = k;
   for (let k = b.start; k <= r.end; k++) covered[k] = true;
   const relations = blockRelations(b, title, cleaned);
-  const deadlines = blockDeadlines(st, b, title, cleaned);
+  // A table row's note is no deadline cell: its dates and references are the note's.
+  const deadlines = blockDeadlines(st, b, title, b.cellNote ? cleaned.slice(0, b.cellBody ? 1 : 0) : cleaned);
   return {
     id: b.id,
     hasId: b.hasId,
@@ -498,7 +501,7 @@ export function phaseBlocks(st: ParseState): void {
     // A table row is its line (and the lines it wrapped onto); what follows the table is not its text.
     const end = d.cells ? d.idx : nextBoundary(d.idx, l.end) - 1;
     const row = d.cells
-      ? { inlineTitle: d.cells.title, inlineDepts: d.cells.owners, deptLabelSeen: false, fixedTitle: true, tableRow: true, cellBody: d.cells.deadline }
+      ? { inlineTitle: d.cells.title, inlineDepts: d.cells.owners, deptLabelSeen: false, fixedTitle: true, tableRow: true, cellBody: d.cells.deadline, cellNote: d.cells.note }
       : inlineHead(d.rest, st.departmentCodes);
     const a = buildAssignment(st, { id: d.id, hasId: true, letter: d.letter, start: d.idx, end, newLayout: !d.hasLabel && d.rest === "", ...row });
     a.area = areaAtLine(d.idx)?.code ?? (l.kind === "main" ? null : areaForSupp(st, d.idx, d.letter));

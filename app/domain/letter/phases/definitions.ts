@@ -17,11 +17,15 @@ import { type TableHead, rowCellsAt, rowLinesBelow, tableHeadAt } from "./table-
 function tableRowAt(st: ParseState, l: Letter, i: number, table: TableHead): Omit<Def, "letter"> | null {
   const at = st.headingAt.has(i) ? null : idAtLineStart(st.lines[i].text);
   if (!at) return null;
-  const isRow = (t: string) => idAtLineStart(t) !== null;
-  const below = rowLinesBelow(st, l.end, i, at.rest === "", isRow);
+  // In a table with a note column, an ID of another year than the row's is a reference the note wrapped onto a line of its own.
+  const isRow = (t: string) => {
+    const next = idAtLineStart(t);
+    return next !== null && (!table.notes || next.idYear === at.idYear);
+  };
+  const below = rowLinesBelow(st, l.end, i, at.rest === "", isRow, table.notes);
   // The row's lines are its cells, not an assignment's text.
   for (const k of below) st.lines[k].noise = true;
-  const cells = rowCellsAt(st, i, at.rest, below, (joined) => idAtLineStart(joined)?.rest ?? null, l.year, table.ownerColumn, table.changes ? 2 : 1);
+  const cells = rowCellsAt(st, i, at.rest, below, (joined) => idAtLineStart(joined)?.rest ?? null, l.year, table.ownerColumn, table.changes ? 2 : 1, table.notes);
   return { idx: i, id: at.id, idYear: at.idYear, hasLabel: true, rest: at.rest, cells };
 }
 

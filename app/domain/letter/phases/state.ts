@@ -252,6 +252,8 @@ export interface Block {
   tableRow?: boolean;
   /** A table row's deadline cell, read as the first line of its body. */
   cellBody?: string | null;
+  /** A table row's note cells ("Kommentar", "Merknad"), read as the next line of its body. */
+  cellNote?: string;
   /** Newer layout (2024–): the ID alone on its line without "ID:", then the owner line, then a
    *  one-line title. (The 2023 layout, "ID: TB2023-38" / owner / title, wraps titles.) */
   newLayout?: boolean;

@@ -5,7 +5,7 @@
  * (definitions.ts) and numbered tables without (without-id.ts).
  */
 import { idAtLineStart } from "../line-ids";
-import { type TableRowCells, indentOf, isCellLine, isLayoutRow, joinLayoutRow, rowCells, tableRowCells } from "../tables";
+import { type TableRowCells, RE_NOTE_HEAD_CELL, indentOf, isCellLine, isLayoutRow, joinLayoutRow, rowCells, tableRowCells } from "../tables";
 import { RE_CLOSING, joinWrapped } from "./patterns";
 import type { ParseState } from "./state";
 
@@ -14,6 +14,8 @@ export interface TableHead {
   ownerColumn: boolean;
   /** A table of changed deadlines: a column for the new deadline ("Ny frist") beside the old. */
   changes: boolean;
+  /** Columns after the deadline and owner that hold neither ("Kommentar", "Merknad", "Begrunnelse"). */
+  notes: boolean;
   last: number;
 }
 
@@ -23,9 +25,9 @@ const RE_OWNER_HEAD_CELL = /\b(?:Ansvarl[ie]g|Avd\.?|Avdeling|Eier)/i;
 /** The head cell of a new deadline beside the old: "Ny frist", "Endret frist", "Utsatt til". */
 const RE_NEW_DEADLINE_CELL = /\b(?:(?:ny|nye|endret|endra|revidert)\s+frist|utsatt\s+til)\b/i;
 
-/** A head cell on a line of its own after "Frist": an owner column or a new deadline. */
+/** A head cell on a line of its own after "Frist": an owner column, a new deadline or a note. */
 function isHeadCell(t: string): boolean {
-  return t.length <= 30 && /^\p{Lu}/u.test(t) && (RE_OWNER_HEAD_CELL.test(t) || RE_NEW_DEADLINE_CELL.test(t));
+  return t.length <= 30 && /^\p{Lu}/u.test(t) && (RE_OWNER_HEAD_CELL.test(t) || RE_NEW_DEADLINE_CELL.test(t) || RE_NOTE_HEAD_CELL.test(t));
 }
 
 /**
@@ -47,16 +49,23 @@ export function tableHeadAt(st: ParseState, end: number, i: number, numbered: bo
     last = k;
   }
   if (!RE_TABLE_HEAD.test(joined) || (numbered && !/^(?:ID|Nr\.?|Nummer)\s/i.test(joined))) return null;
-  // The cells after "Frist" on lines of their own: "Ansvarlig" / "avdeling", "Ny frist".
-  for (let next = nextContentLine(st, last, end); next !== null && isHeadCell(lines[next].text); next = nextContentLine(st, last, end)) {
-    joined += ` ${lines[next].text}`;
-    last = next;
+  // The cells after "Frist" on lines of their own ("Ansvarlig" / "avdeling", "Ny frist", "Merknad"),
+  // and the words a cell wrapped onto.
+  for (;;) {
+    const next = nextContentLine(st, last, end);
+    if (next !== null && isHeadCell(lines[next].text)) {
+      last = next;
+      continue;
+    }
+    const wrapped = headWrappedOnto(st, end, last);
+    if (wrapped === last) break;
+    last = wrapped;
   }
-  last = headWrappedOnto(st, end, last);
   const head = lines.slice(i, last + 1).map((x) => x.text).join(" ");
-  const ownerColumn = RE_OWNER_HEAD_CELL.test(head.slice(head.search(/\bFrist\b/i)));
+  const afterDeadline = head.slice(head.search(/\bFrist\b/i));
+  const ownerColumn = RE_OWNER_HEAD_CELL.test(afterDeadline);
   const changes = RE_NEW_DEADLINE_CELL.test(head);
-  return { last, ownerColumn, changes };
+  return { last, ownerColumn, changes, notes: RE_NOTE_HEAD_CELL.test(afterDeadline) };
 }
 
 function nextContentLine(st: ParseState, i: number, end: number): number | null {
@@ -75,6 +84,9 @@ function headWrappedOnto(st: ParseState, end: number, i: number): number {
   return last;
 }
 
+/** The longest line a note column's cell wraps to (its column is a fraction of the page). */
+const NOTE_LINE_MAX = 45;
+
 /**
  * The lines below row `i` (up to `end`) that hold the rest of its cells, up to the next row
  * (`isRowStart`). A row whose first line has nothing after its ID or number (`cellPerLine`) has
@@ -84,7 +96,7 @@ function headWrappedOnto(st: ParseState, end: number, i: number): number {
  * owner codes, a reporting point), also across blank lines; laid out in columns, on every line
  * whose text stands to the right of the first column.
  */
-export function rowLinesBelow(st: ParseState, end: number, i: number, cellPerLine: boolean, isRowStart: (t: string) => boolean): number[] {
+export function rowLinesBelow(st: ParseState, end: number, i: number, cellPerLine: boolean, isRowStart: (t: string) => boolean, notes = false): number[] {
   const { lines } = st;
   const out: number[] = [];
   const layout = isLayoutRow(st.raw(i));
@@ -95,9 +107,10 @@ export function rowLinesBelow(st: ParseState, end: number, i: number, cellPerLin
     if (st.headingAt.has(k) || isRowStart(t) || RE_CLOSING.test(t)) break;
     const wrapped = /^\p{Ll}/u.test(t);
     // A cell per line: the title first (any text), then cells (a date, a year, codes, a reporting point) and wrapped words.
+    // A note column is narrow: its lines are short, a paragraph after the table is not.
     const goesOn = cellPerLine
-      ? wrapped || isCellLine(t) || (!titleSeen && !(lines[k - 1].blank && t.length > 120))
-      : isCellLine(t) || (layout && indentOf(st.raw(k)) > indentOf(st.raw(i)) + 1);
+      ? wrapped || isCellLine(t) || (!titleSeen && !(lines[k - 1].blank && t.length > 120)) || (notes && t.length <= NOTE_LINE_MAX)
+      : isCellLine(t) || (layout && indentOf(st.raw(k)) > indentOf(st.raw(i)) + 1) || (notes && !layout && t.length <= NOTE_LINE_MAX);
     if (!goesOn) break;
     if (!wrapped) titleSeen = true;
     out.push(k);
@@ -120,8 +133,11 @@ export function rowCellsAt(
   year: number,
   ownerColumn: boolean,
   dateColumns = 1,
+  notes = false,
 ): TableRowCells {
-  const layout = isLayoutRow(st.raw(i)) && below.length > 0 && below.every((k) => indentOf(st.raw(k)) > indentOf(st.raw(i)) + 1);
+  const layout = isLayoutRow(st.raw(i)) && (below.length === 0 ? notes : below.every((k) => indentOf(st.raw(k)) > indentOf(st.raw(i)) + 1));
   const joined = layout ? strip(joinLayoutRow(st.raw(i), below.map((k) => st.raw(k)))) : null;
-  return joined !== null ? tableRowCells(joined, year, ownerColumn) : rowCells(first, below.map((k) => st.lines[k].text), year, ownerColumn, joinWrapped, dateColumns);
+  return joined !== null
+    ? tableRowCells(joined, year, ownerColumn, notes)
+    : rowCells(first, below.map((k) => st.lines[k].text), year, ownerColumn, joinWrapped, dateColumns, notes);
 }

@@ -5,6 +5,7 @@ import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LINE, RE_TITLE_CONTINUES, areaNa
 import { areaForSupp, buildAssignment } from "./blocks";
 import type { Heading, ParseState } from "./state";
 import { type TableHead, rowCellsAt, rowLinesBelow, tableHeadAt } from "./table-rows";
+import type { TableRowCells } from "../tables";
 import { BULLET_CLASS } from "../bullets";
 
 /** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" / "Andre oppgaver" … ("3.2 Oppdrag til direktoratet", "4 Andre oppgaver i 2025"). */
@@ -38,7 +39,8 @@ function sentenceTitle(sentence: string): string {
 const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Innleiing|Bakgrunn|Generelt|Oversikt|Frister?|Rapportering|Budsjett|Økonomi|Styringsparametere?|Mål)\b/i;
 
 /** `table`: a row of a table of assignments with a "Frist" column (its deadline cell is read as a deadline). */
-type Item = { idx: number; title: string; sentence: boolean; table?: boolean };
+/** An item without ID; a row of a table with a note column has its `cells` (its text is its deadline cell and note). */
+type Item = { idx: number; title: string; sentence: boolean; table?: boolean; cells?: TableRowCells };
 
 /**
  * The "Oppdrag" / "Særskilte oppdrag" headings of letter `li`, each with the last line of its
@@ -156,10 +158,12 @@ function tableRows(st: ParseState, from: number, to: number): Item[] {
       // The deadline cell ends the row (a date, or a word for a reporting point: "Årsrapporten"),
       // also where the PDF wrapped the row or laid it out in columns.
       const isRow = (s: string) => new RegExp(`^${n + 1}(?:\\s+\\p{Lu}|\\.?$)`, "u").test(s);
-      const below = rowLinesBelow(st, to, i, false, isRow);
+      const below = rowLinesBelow(st, to, i, false, isRow, head.notes);
       const strip = (joined: string) => /^\d{1,2}\s+(.*)$/su.exec(joined)?.[1] ?? null;
-      const { title } = rowCellsAt(st, i, inline[2], below, strip, letters[letterOf(i)].year, false);
-      rows.push({ idx: i, title: sentenceTitle(title), sentence: true, table: true });
+      const cells = rowCellsAt(st, i, inline[2], below, strip, letters[letterOf(i)].year, false, 1, head.notes);
+      // With a note column, the row's lines are its cells (as in a table with IDs), not its text.
+      if (head.notes) for (const k of below) lines[k].noise = true;
+      rows.push({ idx: i, title: sentenceTitle(cells.title), sentence: true, table: true, ...(head.notes ? { cells } : {}) });
     } else if (i + 1 <= to && content(i + 1) && /^\p{Lu}/u.test(lines[i + 1].text)) {
       rows.push({ idx: i, title: sentenceTitle(lines[i + 1].text), sentence: true, table: true });
     }
@@ -210,8 +214,8 @@ function numberedItems(st: ParseState, li: number, plainHeadingOnly = false): (I
     starts.forEach((item, n) => {
       // An item ends at the next item, or at a heading inside the section ("2.3 Rapportering").
       const heading = own.find((o) => o.idx > item.idx);
-      const end = Math.min(n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, heading ? heading.idx - 1 : spanEnd);
-      out.push({ idx: item.idx, end, title: item.title, sentence: item.sentence, table: item.table });
+      const end = item.cells ? item.idx : Math.min(n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, heading ? heading.idx - 1 : spanEnd);
+      out.push({ ...item, end });
     });
   }
   return out;
@@ -245,7 +249,17 @@ function labelledParagraphs(st: ParseState, li: number): (Item & { end: number }
  * Adds an assignment without ID from the block at `headIdx` (the line its title belongs to, treated
  * like a definition line) to `end`, keyed by the letter and its title (ids.ts, syntheticId).
  */
-function addWithoutId(st: ParseState, li: number, headIdx: number, end: number, fixedTitle: string | null, lineIdx: number, headless = false, tableRow = false): void {
+function addWithoutId(
+  st: ParseState,
+  li: number,
+  headIdx: number,
+  end: number,
+  fixedTitle: string | null,
+  lineIdx: number,
+  headless = false,
+  tableRow = false,
+  cells?: TableRowCells,
+): void {
   const { lines, warnings, assignments } = st;
   const l = st.letters[li];
   const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
@@ -262,6 +276,7 @@ function addWithoutId(st: ParseState, li: number, headIdx: number, end: number, 
     fixedTitle: fixedTitle !== null,
     headless,
     tableRow,
+    ...(cells ? { cellBody: cells.deadline, cellNote: cells.note } : {}),
   });
   a.line = lines[lineIdx].no;
   let id = syntheticId(l.year, letterKey, a.title);
@@ -278,7 +293,7 @@ function addWithoutId(st: ParseState, li: number, headIdx: number, end: number, 
  */
 function mainLetterItems(st: ParseState, li: number): void {
   const items = numberedItems(st, li);
-  for (const item of items.length > 0 ? items : labelledParagraphs(st, li)) addWithoutId(st, li, item.idx, item.end, item.title, item.idx, item.sentence, item.table);
+  for (const item of items.length > 0 ? items : labelledParagraphs(st, li)) addWithoutId(st, li, item.idx, item.end, item.title, item.idx, item.sentence, item.table, item.cells);
 }
 
 /** A later letter with IDs: its free segments (outside ID blocks and events) closed by "Ansvarlig avdeling …". */
@@ -317,7 +332,7 @@ function laterLetterWithoutIds(st: ParseState, li: number): void {
   const l = st.letters[li];
   const items = numberedItems(st, li, true);
   if (items.length >= 2) {
-    for (const item of items) addWithoutId(st, li, item.idx, item.end, item.title, item.idx, item.sentence, item.table);
+    for (const item of items) addWithoutId(st, li, item.idx, item.end, item.title, item.idx, item.sentence, item.table, item.cells);
     return;
   }
   const own = headings.filter((h) => h.letter === li);
