@@ -184,8 +184,7 @@ function cellsWithNoteBelow(
       earlier.push(deadline);
       deadline = line;
       dateCells++;
-    }
-    else if (deadline === null) {
+    } else if (deadline === null) {
       // Still in the title: a line that holds the deadline cell, alone or after the title's last words.
       const cells = isDateCell(line) ? { title: "", deadline: line, owners: [] } : cellsBeforeNote(line, year, ownerColumn);
       if (cells?.title) title.push(cells.title);
@@ -193,11 +192,17 @@ function cellsWithNoteBelow(
       deadline = cells?.deadline ?? null;
       if (deadline !== null) dateCells++;
       owners.push(...(cells?.owners ?? []));
-      if (cells?.note) (note.push(cells.note), (inNote = true));
+      if (cells?.note) {
+        note.push(cells.note);
+        inNote = true;
+      }
     } else if (codes) owners.push(...codes[1].split(/\s*(?:\/|,|&)\s*/u));
     else if (/^\d{4}\.?$/.test(line) && !/\d{4}/.test(deadline)) deadline = `${deadline} ${line}`;
     else if (/^\p{Ll}/u.test(line)) title.push(line);
-    else (note.push(line), (inNote = true));
+    else {
+      note.push(line);
+      inNote = true;
+    }
   }
   const cells: TableRowCells = { title: [join(title), ...earlier].join(" "), deadline, owners };
   if (note.length > 0) cells.note = join(note);
