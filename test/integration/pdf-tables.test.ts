@@ -11,7 +11,7 @@ import { parseLetter } from "~/domain/letter/parse";
 import { pdfmake } from "~/export/pdf.server";
 import { extractLetterText } from "~/letters/extract.server";
 
-function letter(rows: string[][], head: string[]): TDocumentDefinitions {
+function letter(rows: string[][], head: string[], widths = [60, 250, 80, 60]): TDocumentDefinitions {
   return {
     content: [
       {
@@ -26,7 +26,7 @@ function letter(rows: string[][], head: string[]): TDocumentDefinitions {
       { text: "2 Mål og oppdrag\n\n", bold: true },
       { text: "2.1 Oppdrag\n\n", bold: true },
       "Husbanken skal i 2025 utføre følgende oppdrag:\n\n",
-      { table: { widths: [60, 250, 80, 60], body: [head, ...rows] } },
+      { table: { widths, body: [head, ...rows] } },
       "\nMed hilsen\n\nOla Nordmann\nekspedisjonssjef",
     ],
   };
@@ -60,5 +60,32 @@ describe("a PDF letter with its assignments in a table", () => {
     ]);
     expect(r.letters.map((l) => [l.date, l.reference, l.recipient])).toEqual([["2024-12-18", "24/1234-5", "Husbanken"]]);
     expect(r.warnings.filter((w) => /avdeling|frist/i.test(w.message))).toEqual([]);
+  });
+
+  it("reads a table with a note column after the owner: the note is the row's text, its date no deadline", async () => {
+    const r = await readPdf(
+      letter(
+        [
+          ["TB2025-01", "Kartlegge behovet for startlån blant unge i distriktskommuner og i byene", "1. juni 2025", "BBA", "Ses i sammenheng med TB2024-07"],
+          ["TB2025-02", "Evaluere bostøtteordningen", "1. oktober 2025", "BBA", ""],
+          ["TB2025-03", "Utrede en ny modell for tilskudd til utleieboliger", "15. mars 2025", "KOMM", "Videreført fra 2024"],
+          ["TB2025-04", "Rapportere om digitaliseringsarbeidet", "Årsrapporten", "BBA", "Ny mal fra 1. mars 2025"],
+        ],
+        ["ID", "Oppdrag", "Frist", "Ansvarlig avdeling", "Merknad"],
+        [62, 180, 78, 55, 110],
+      ),
+    );
+    expect(r.assignments.map((a) => [a.id, a.title, a.deadlines.map((d) => d.date), a.departments])).toEqual([
+      ["TB2025-01", "Kartlegge behovet for startlån blant unge i distriktskommuner og i byene", ["2025-06-01"], ["BBA"]],
+      ["TB2025-02", "Evaluere bostøtteordningen", ["2025-10-01"], ["BBA"]],
+      ["TB2025-03", "Utrede en ny modell for tilskudd til utleieboliger", ["2025-03-15"], ["KOMM"]],
+      ["TB2025-04", "Rapportere om digitaliseringsarbeidet", ["2025-12-31"], ["BBA"]],
+    ]);
+    expect(r.assignments.map((a) => a.body.split("\n").filter(Boolean).slice(1))).toEqual([
+      ["Ses i sammenheng med TB2024-07"],
+      [],
+      ["Videreført fra 2024"],
+      ["Ny mal fra 1. mars 2025"],
+    ]);
   });
 });

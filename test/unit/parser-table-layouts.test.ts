@@ -357,6 +357,19 @@ describe("a table whose narrow ID column wrapped its IDs", () => {
     ]);
   });
 
+  it("an ID broken after its leading zero ('TB2025-0' / '1', a column too narrow for it): no ID is number 0", () => {
+    const text = idLetter("rows").replace(/ID Oppdrag Frist Ansvarlig\n[\s\S]*?\n\nMed hilsen/, `${rows.join("\n").replace(/TB2025-\n0/g, "TB2025-0\n")}\n\nMed hilsen`);
+    expect(text).toContain("TB2025-0\n1\n");
+    expect(parseLetter(text).assignments.map((a) => [a.id, a.deadlines[0].date, a.departments])).toEqual([
+      ["TB2025-01", "2025-06-01", ["BBA"]],
+      ["TB2025-02", "2025-10-01", ["BBA"]],
+      ["TB2025-03", "2025-12-31", ["BBA"]],
+    ]);
+    // A real ID that ends in 0 is not joined with a number below it.
+    const ten = parseLetter(["Tildelingsbrev 2025 til Husbanken", "", "2 Oppdrag", "", "ID: TB2025-10", "Kartlegge boligbehovet", "", "Husbanken skal kartlegge behovet.", "1", ""].join("\n"));
+    expect(ten.assignments.map((a) => a.id)).toEqual(["TB2025-10"]);
+  });
+
   it("an ID broken after its hyphen outside a table, and a line that only ends in a hyphen", () => {
     const text = ["Oppdragsdokument 2026 til Norsk helsenett SF", "", "1. Digital samhandling", "", "ID: 2026-", "01 Nasjonal kjernejournal", "", "Norsk helsenett skal videreutvikle kjernejournalen.", "", "Frist: 1. juni 2026"].join("\n");
     expect(parseLetter(text).assignments.map((a) => [a.id, a.title])).toEqual([["2026-01", "Nasjonal kjernejournal"]]);

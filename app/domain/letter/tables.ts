@@ -56,7 +56,7 @@ const RE_OWNER_CELL_START = new RegExp(String.raw`^(${OWNER_CODES})(?=\s|$)`, "u
  */
 function cellsBeforeNote(text: string, year: number, ownerColumn: boolean): TableRowCells | null {
   const dates = findDatePhrases(text, year > 0 ? year : null).map((d) => ({ index: d.index, end: d.end }));
-  const points = [...text.matchAll(new RegExp(String.raw`(?<=\s)(?:${REPORTING_POINT})(?=\s|$)`, "gu"))].map((m) => ({ index: m.index, end: m.index + m[0].length }));
+  const points = [...text.matchAll(new RegExp(String.raw`(?<=^|\s)(?:${REPORTING_POINT})(?=\s|$)`, "gu"))].map((m) => ({ index: m.index, end: m.index + m[0].length }));
   const candidates = [...dates, ...points].sort((a, b) => a.index - b.index);
   for (const c of candidates) {
     let after = text.slice(c.end).trim();
@@ -178,6 +178,7 @@ function cellsWithNoteBelow(
   const isDateCell = (line: string) => /^\d/.test(line) || RE_REPORTING_POINT_ONLY.test(line);
   for (const line of below) {
     const codes = ownerColumn && !inNote ? RE_OWNER_CODES_ONLY.exec(line) : null;
+    const ownerStart = ownerColumn && owners.length === 0 ? RE_OWNER_CELL_START.exec(line) : null;
     if (inNote) note.push(line);
     else if (deadline !== null && !/^\d{4}\.?$/.test(line) && isDateCell(line) && dateCells < dateColumns && owners.length === head.owners.length) {
       // The next deadline column ("Ny frist" after "Opprinnelig frist").
@@ -186,7 +187,7 @@ function cellsWithNoteBelow(
       dateCells++;
     } else if (deadline === null) {
       // Still in the title: a line that holds the deadline cell, alone or after the title's last words.
-      const cells = isDateCell(line) ? { title: "", deadline: line, owners: [] } : cellsBeforeNote(line, year, ownerColumn);
+      const cells = cellsBeforeNote(line, year, ownerColumn) ?? (isDateCell(line) ? { title: "", deadline: line, owners: [] } : null);
       if (cells?.title) title.push(cells.title);
       if (!cells) title.push(line);
       deadline = cells?.deadline ?? null;
@@ -197,6 +198,12 @@ function cellsWithNoteBelow(
         inNote = true;
       }
     } else if (codes) owners.push(...codes[1].split(/\s*(?:\/|,|&)\s*/u));
+    else if (ownerStart) {
+      // The owner cell and the note's first words on one line ("KOMM Videreført fra 2024").
+      owners.push(...ownerStart[1].split(/\s*(?:\/|,|&)\s*/u));
+      note.push(line.slice(ownerStart[0].length).trim());
+      inNote = true;
+    }
     else if (/^\d{4}\.?$/.test(line) && !/\d{4}/.test(deadline)) deadline = `${deadline} ${line}`;
     else if (/^\p{Ll}/u.test(line)) title.push(line);
     else {

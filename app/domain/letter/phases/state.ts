@@ -34,7 +34,8 @@ export function isPageNumber(t: string): boolean {
 function joinSplitIds(lines: SourceLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const t = lines[i].text;
-    if (!t.endsWith("-") || !/(?:^|\s)(?:T?TB\s?-?\s?\d{4}|ID\s*:?\s*\d{4})\s?-$/.test(t)) continue;
+    // Broken after its hyphen ("TB2025-" / "01"), or after a leading zero ("TB2025-0" / "1": no ID is number 0).
+    if (!/-0?$/.test(t) || !/(?:^|\s)(?:T?TB\s?-?\s?\d{4}|ID\s*:?\s*\d{4})\s?-0?$/.test(t)) continue;
     const m = /^(\d{1,3})(?!\d)\s*(.*)$/.exec(lines[i + 1].text);
     if (!m) continue;
     lines[i].text = `${t}${m[1]}${m[2] ? ` ${m[2]}` : ""}`;
