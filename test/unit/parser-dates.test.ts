@@ -224,6 +224,26 @@ describe("deadline phrases met in other ministries' letters", () => {
     }
   });
 
+  it("reads a season and «i løpet av 2025» after «Frist» (or «innen» a season), not after a verb or in a condition", async () => {
+    expect(await deadlinesOf("Frist: våren 2025")).toEqual(["2025-06-30"]);
+    expect(await deadlinesOf("Frist: høsten 2025")).toEqual(["2025-11-30"]);
+    expect(await deadlinesOf("Frist: hausten")).toEqual(["2025-11-30"]);
+    expect(await deadlinesOf("Frist: sommeren 2025")).toEqual(["2025-08-31"]);
+    expect(await deadlinesOf("Frist: før sommeren")).toEqual(["2025-06-30"]);
+    expect(await deadlinesOf("Rapporten leveres innen sommeren 2025.")).toEqual(["2025-06-30"]);
+    expect(await deadlinesOf("Frist: Direktoratet skal ta sikte på gjennomføring i løpet av 2025. Det bes om rapport innen 15.10.2025.")).toEqual([
+      "2025-12-31",
+      "2025-10-15",
+    ]);
+    // Someone else's work, a condition, a goal the ministry sets, a pronoun: context.
+    expect(await deadlinesOf("Anbefalingene er under revisjon og skal ferdigstilles sommeren 2025.")).toEqual([]);
+    expect(await deadlinesOf("Dersom forordningen vedtas i løpet av høsten, gjelder den fra 2027.")).toEqual([]);
+    expect(await deadlinesOf("Målet vil settes før sommeren 2025.")).toEqual([]);
+    expect(await deadlinesOf("Vår vurdering er at arbeidet går godt.")).toEqual([]);
+    expect(findDatePhrases("vår vurdering", 2025)).toEqual([]);
+    expect(parseNorwegianDate("våren", null)).toMatchObject({ ok: false });
+  });
+
   it("takes every date of one deadline phrase joined by «og», not only the first", async () => {
     expect(await deadlinesOf("Frist: 15. mars og 15. september 2025")).toEqual(["2025-03-15", "2025-09-15"]);
     expect(await deadlinesOf("Frist: 1. juni 2025 (delrapport) og 1. desember 2025 (sluttrapport)")).toEqual(["2025-06-01", "2025-12-01"]);

@@ -451,7 +451,8 @@ Ansvarlig avdeling i NFD: SJA
   for (const [shape, t] of shapes(text)) {
     it(`reads the date and gives no warning that none was found (${shape})`, () => {
       const r = parseLetter(t);
-      expect(dated(byId(r, "TB2026-70"))).toEqual(["2026-10-15"]);
+      // "i løpet av året" after "Frist": done within the year; the progress report by 15 October.
+      expect(dated(byId(r, "TB2026-70"))).toEqual(["2026-12-31", "2026-10-15"]);
       expect(r.warnings.map((w) => w.message).join("\n")).not.toMatch(/Fant ingen dato/);
     });
   }

@@ -17,6 +17,9 @@
  *                         → the 10th (the end of the first ten days) and the 15th, precision "day";
  *                           ultimo: the last day of the month, precision "month"
  *   a week                uke 23 · uke 23 2026 · veke 23          → the Friday of that ISO week, precision "day"
+ *   a season              våren 2026 · før sommeren · sommeren · høsten 2026 (hausten)
+ *                         → the end of June, June, August and November, precision "month"
+ *   within the year       i løpet av 2026 · i løpet av året        → 31 December, precision "year"
  *   day/month-year        1/6-2026 · 15/9-26                       → that day
  *   relative              14 dager etter mottatt oppdrag           → state "to_be_agreed", no date
  *
@@ -84,7 +87,8 @@ export interface DatePhraseMatch {
   end: number;
   /** The matched text as written. */
   raw: string;
-  kind: "day" | "numeric" | "month" | "end-of-month" | "end-of-year" | "relative";
+  /** "season" (våren 2026) and "within-year" (i løpet av 2026) are vaguer than the rest: deadlines only with a strong cue. */
+  kind: "day" | "numeric" | "month" | "end-of-month" | "end-of-year" | "season" | "within-year" | "relative";
   result: NorwegianDate;
 }
 
@@ -158,6 +162,24 @@ const RE_PART_OF_MONTH = new RegExp(`(?<![${LETTER}])(primo|medio|ultimo)\\s{1,3
 const PART_DAY: Readonly<Record<string, number>> = { primo: 10, medio: 15 };
 /** "uke 23", "uke 23 2026", "uke 23 i 2026", nynorsk "veke 23". */
 const RE_WEEK = new RegExp(`(?<![${LETTER}])(?:uke|veke)\\s{0,3}(\\d{1,2})(?!\\d)(?:\\s{1,3}(?:(?:i|for)\\s{1,3})?(\\d{4})(?!\\d))?`, "gi");
+/**
+ * A season: "våren 2026", "høsten", nynorsk "hausten", "sommaren". Spring and "before the summer"
+ * ("før/innen sommeren") end in June (before the summer holidays), the summer in August, the autumn
+ * in November. (Winter spans the turn of the year and is left out.)
+ */
+const RE_SEASON = new RegExp(
+  `(?<![${LETTER}])(våren|vår|sommeren|sommaren|høsten|hausten)(?![${LETTER}])(?:\\s{1,3}(?:(?:i|for)\\s{1,3})?(\\d{4})(?!\\d))?`,
+  "gi",
+);
+/** The month a season's deadline falls at the end of. */
+function seasonMonth(season: string, before: boolean): number {
+  if (/^vår/i.test(season)) return 6;
+  if (/^som/i.test(season)) return before ? 6 : 8;
+  return 11;
+}
+/** "i løpet av 2026", "i løpet av året" (within the year: 31 December), nynorsk "i løpet av". */
+const RE_WITHIN_YEAR = new RegExp(`(?<![${LETTER}])i\\s{1,3}løpet\\s{1,3}av\\s{1,3}(?:(\\d{4})(?!\\d)|(året|inneværende år|dette året)(?![${LETTER}]))`, "gi");
+
 /** "1/6-2026", "15/9-26": day/month-year. */
 const RE_SLASH_DATE = /(?<![\d.,/])(\d{1,2})\/(\d{1,2})-(\d{4}|\d{2})(?!\d)/g;
 
@@ -262,6 +284,18 @@ export function findDatePhrases(text: string, impliedYear: number | null = null)
   while (RE_WEEK.lastIndex <= text.length && (m = RE_WEEK.exec(text)) !== null) {
     const year = m[2] ? Number(m[2]) : iy;
     push(m, "day", weekResult(m[0], year, Number(m[1]), !m[2]));
+  }
+  RE_SEASON.lastIndex = /vår|som|høst|haust/i.test(text) ? 0 : text.length + 1;
+  while (RE_SEASON.lastIndex <= text.length && (m = RE_SEASON.exec(text)) !== null) {
+    // "vår" alone is a pronoun ("vår vurdering"): only "våren", or "vår" with a year.
+    if (/^vår$/i.test(m[1]) && !m[2]) continue;
+    const year = m[2] ? Number(m[2]) : iy;
+    const before = /(?:før|innen|innan)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
+    push(m, "season", monthResult(m[0], year, seasonMonth(m[1], before), !m[2]));
+  }
+  RE_WITHIN_YEAR.lastIndex = /løpet/i.test(text) ? 0 : text.length + 1;
+  while (RE_WITHIN_YEAR.lastIndex <= text.length && (m = RE_WITHIN_YEAR.exec(text)) !== null) {
+    push(m, "within-year", m[1] ? yearResult(m[0], Number(m[1]), false) : yearResult(m[0], iy, true));
   }
   RE_SLASH_DATE.lastIndex = text.includes("/") ? 0 : text.length + 1;
   while (RE_SLASH_DATE.lastIndex <= text.length && (m = RE_SLASH_DATE.exec(text)) !== null) {

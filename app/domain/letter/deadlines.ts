@@ -482,6 +482,10 @@ function datedCandidates(rd: BodyReading, warnings: ParseWarning[]): { candidate
     const { cueAt, strong } = cueBefore(rd, d, pre, windowStart, prevDateEnd, chained);
     if (cueAt < 0) continue; // a date without a deadline cue is context
     if (d.kind === "relative" && !strong && !/\binnen\s*$/i.test(pre)) continue;
+    // A season or "i løpet av 2026" is a deadline after "Frist" (or "innen" / "senest" before a season),
+    // not after a verb or "før": "skal ferdigstilles sommeren 2023" and "Målet vil settes før sommeren
+    // 2026" are someone else's work.
+    if ((d.kind === "season" || d.kind === "within-year") && !strong && !(d.kind === "season" && /\b(?:innen|innan|senest|seinast)\s*$/i.test(pre))) continue;
 
     const sentence = S.slice(ss, se);
     const lineIdx = lineIdxAt(cueAt);
