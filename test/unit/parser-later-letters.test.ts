@@ -36,6 +36,8 @@ describe("explicit changes", () => {
     expect(c).toMatchObject({ type: "deadline_change", target: "TB2026-12" });
     expect(c.deadline).toEqual({ date: "2026-05-01", precision: "day", label: null, text: "Fristen for TB2026-12 utsettes til 1. mai 2026", isDefault: false, state: "dated", line: 36 });
     expect(changesInSentence("Fristen for oppdrag TB2026-1 endres til 15. september.", 2026, 1)[0].deadline?.date).toBe("2026-09-15");
+    // A season: the end of its last month.
+    expect(changesInSentence("Fristen for TB2026-3 utsettes til høsten 2026.", 2026, 1)[0].deadline).toMatchObject({ date: "2026-11-30", precision: "month" });
   });
   it.each([
     "Fristen for TB2026-12 endres fra 1. mai 2026 til 1. september 2026.",
