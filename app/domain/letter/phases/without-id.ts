@@ -1,4 +1,5 @@
 /** Phase "without ID": assignments a letter gives without an ID (numbered or bulleted under an "Oppdrag" heading, "Ansvarlig avdeling" blocks, "Oppdrag:" paragraphs). */
+import { findDatePhrases } from "../dates";
 import { syntheticId } from "../ids";
 import { idAtLineStart, listIdAt } from "../line-ids";
 import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LINE, RE_TITLE_CONTINUES, areaName, joinWrapped } from "./patterns";
@@ -113,7 +114,39 @@ function listItems(st: ParseState, from: number, to: number): Item[] {
     const rows = tableRows(st, from, to);
     if (rows.length >= 2) return rows;
   }
+  if (candidates.length === 0 && bullets.length === 0) return titledBlocks(st, from, to);
   return inSequence(candidates) ? candidates : candidates.filter((c) => c.afterBlank);
+}
+
+/** The longest line read as a block's title (a Word heading without number comes out as a short line). */
+const TITLE_LINE_MAX = 100;
+
+/**
+ * Blocks under an "Oppdrag" heading that each open with a title line of their own, as a Word
+ * heading without a number comes out of a PDF ("Kartlegging av skolebibliotek" / the text /
+ * "Frist: 1. juni 2025"): a short line after a blank line, with no sentence's end, that the next
+ * text does not continue in lower case. Each block runs to the next title and must name its deadline
+ * ("Frist", or a date), or the section is read as prose and gives none.
+ */
+function titledBlocks(st: ParseState, from: number, to: number): Item[] {
+  const { lines, content, headingAt } = st;
+  const titles: number[] = [];
+  for (let k = from + 1; k <= to; k++) {
+    const t = lines[k].text;
+    if (!content(k) || headingAt.has(k) || !(k === from + 1 || lines[k - 1].blank || lines[k - 1].noise)) continue;
+    if (t.length > TITLE_LINE_MAX || !/^[\p{Lu}\d]/u.test(t) || /[.:;,!?]$/.test(t) || RE_DEPT_LINE.test(t) || /^(?:Frist|Ansvarl[ie]g)\b/i.test(t)) continue;
+    let next = k + 1;
+    while (next <= to && !content(next)) next++;
+    if (next > to || (next === k + 1 && /^\p{Ll}/u.test(lines[next].text))) continue;
+    titles.push(k);
+  }
+  const blocks = titles.map((k, n) => ({ idx: k, end: n + 1 < titles.length ? titles[n + 1] - 1 : to }));
+  const namesDeadline = (b: { idx: number; end: number }) => {
+    const text = lines.slice(b.idx + 1, b.end + 1).map((x) => x.text).join(" ");
+    return /\bfrist/i.test(text) || findDatePhrases(text, st.letters[st.letterOf(b.idx)].year).length > 0;
+  };
+  if (blocks.length === 0 || !blocks.every(namesDeadline)) return [];
+  return blocks.map((b) => ({ idx: b.idx, title: lines[b.idx].text.trim(), sentence: false }));
 }
 
 /** The lines after `from` up to `to` that `re` reads as an item (number or letter, then its title), each with its place in the count (`count`). */
