@@ -135,6 +135,8 @@ function titledBlocks(st: ParseState, from: number, to: number): Item[] {
     const t = lines[k].text;
     if (!content(k) || headingAt.has(k) || !(k === from + 1 || lines[k - 1].blank || lines[k - 1].noise)) continue;
     if (t.length > TITLE_LINE_MAX || !/^[\p{Lu}\d]/u.test(t) || /[.:;,!?]$/.test(t) || RE_DEPT_LINE.test(t) || /^(?:Frist|Ansvarl[ie]g)\b/i.test(t)) continue;
+    // A numbered line ("1 Utarbeide …") or one with a date in it is a list item or a table row, not a heading.
+    if (/^\d{1,3}[.)]?\s/.test(t) || findDatePhrases(t, null).length > 0) continue;
     let next = k + 1;
     while (next <= to && !content(next)) next++;
     if (next > to || (next === k + 1 && /^\p{Ll}/u.test(lines[next].text))) continue;
