@@ -112,6 +112,46 @@ describe("labels before an ID", () => {
   });
 });
 
+describe("an ID of another form after «ID:»", () => {
+  const letter = (first: string, second: string) =>
+    [
+      "Tildelingsbrev 2025 til Folkehelseinstituttet",
+      "",
+      "2 Oppdrag",
+      "",
+      `${first} Kartlegging av skolehelsetjenesten`,
+      "",
+      "Instituttet skal kartlegge tjenesten.",
+      "",
+      "Frist: 1. juni 2025",
+      "",
+      `${second} Evaluering av screeningprogrammet`,
+      "",
+      "Instituttet skal evaluere programmet.",
+      "",
+      "Frist: 1. oktober 2025",
+    ].join("\n");
+
+  it.each([
+    ["ID: FHI-2025-01", "ID: FHI-2025-02", "FHI-2025-01", "FHI-2025-02"],
+    ["ID: O 001", "ID: O 002", "O 001", "O 002"],
+    ["ID: DMP 2025-3", "ID: DMP 2025-4", "DMP 2025-3", "DMP 2025-4"],
+    ["Oppdrag-ID: 25-01", "Oppdrag-ID: 25-02", "25-01", "25-02"],
+  ])("«%s …» is an assignment with that ID as printed, its title after it", (first, second, id1, id2) => {
+    const r = parseLetter(letter(first, second));
+    expect(r.assignments.map((a) => [a.id, a.title, a.year, a.deadlines[0].date])).toEqual([
+      [id1, "Kartlegging av skolehelsetjenesten", 2025, "2025-06-01"],
+      [id2, "Evaluering av screeningprogrammet", 2025, "2025-10-01"],
+    ]);
+    expect(r.warnings.map((w) => w.message).join("\n")).not.toMatch(/fant ingen gyldig oppdrags-ID/);
+  });
+
+  it("needs the colon, a number in the code and no lower-case word: else the line is no ID", () => {
+    const r = parseLetter(letter("ID: Kartlegging 2025", "ID FHI-2025-02"));
+    expect(r.assignments.map((a) => a.id).filter((id) => !id.startsWith("uten-id-"))).toEqual([]);
+  });
+});
+
 describe("year-number IDs after «Oppdrag»", () => {
   for (const [shape, text] of shapes(YEAR_NUMBER)) {
     it(`as ${shape} text: one assignment per ID, in its area, with title on the line or below`, () => {

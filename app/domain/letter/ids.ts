@@ -99,20 +99,27 @@ export function parseId(id: string): IdParts | null {
 
 const RE_LEADING_TB = new RegExp(`^${TB_ID_SOURCE}`, "i");
 const RE_LEADING_PLAIN = new RegExp(`^${PLAIN_ID_SOURCE}`);
+/**
+ * An ID of another form, read only after "ID:" (the letter says it is one): a short code with a
+ * number ("FHI-2025-01", "O 002", "DMP 2025-3", "25-01"), kept as printed.
+ */
+const RE_LEADING_OTHER = /^(?:[A-ZÆØÅ]{1,6}[ -]?)?\d{1,4}(?:[-./]\d{1,4}){0,2}(?![\p{L}\d/.-])/u;
 
 /**
  * The ID at the very start of `text`: a TB-form ID, or (only when `plainAllowed`, i.e. after a
- * label the caller has read) a plain-form ID. `length` is how much of `text` it takes.
+ * label the caller has read) a plain-form ID, or (only when `otherAllowed`, after "ID:") an ID of
+ * another form, its year the one it names (0 when none). `length` is how much of `text` it takes.
  */
-export function leadingId(text: string, plainAllowed: boolean): { id: string; year: number; length: number } | null {
+export function leadingId(text: string, plainAllowed: boolean, otherAllowed = false): { id: string; year: number; length: number } | null {
   const tb = RE_LEADING_TB.exec(text);
   if (tb) return { id: normaliseId(tb[1], tb[2], tb[3]), year: Number(tb[2]), length: tb[0].length };
   if (!plainAllowed) return null;
   const p = RE_LEADING_PLAIN.exec(text);
-  if (!p) return null;
-  const id = normalisePlainId(p[1]);
-  const parts = parseId(id);
-  return parts ? { id, year: parts.year, length: p[0].length } : null;
+  const parts = p ? parseId(normalisePlainId(p[1])) : null;
+  if (p && parts) return { id: normalisePlainId(p[1]), year: parts.year, length: p[0].length };
+  const other = otherAllowed ? RE_LEADING_OTHER.exec(text) : null;
+  if (!other) return null;
+  return { id: other[0], year: Number(/(?:19|20)\d{2}/.exec(other[0])?.[0] ?? 0), length: other[0].length };
 }
 
 /** One string per assignment identity, whatever the padding: "TB:2023-1" for TB2023-01 and TB2023-1. */

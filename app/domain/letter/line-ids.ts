@@ -13,7 +13,7 @@ import { BULLET_CLASS } from "./bullets";
  * "Oppdragsnummer", "Oppdrag ID:". With a capital letter: "oppdrag TB2026-20" at a line's start
  * is a sentence the PDF wrapped ("… jf. / oppdrag TB2026-20 3d.").
  */
-const LINE_ID_LABEL = String.raw`^(?:(ID|Id)\s*([:.])?\s*|(?:(?:Oppdrag|OPPDRAG)(?:\s+[Nn][Rr]\.?)?|Oppdragsnr\.?|Oppdragsnummer)\s*:?\s+(?:(?:ID|Id)\s*[:.]?\s*)?)`;
+const LINE_ID_LABEL = String.raw`^(?:(?:Oppdrags?-)?(ID|Id)\s*([:.])?\s*|(?:(?:Oppdrag|OPPDRAG)(?:\s+[Nn][Rr]\.?)?|Oppdragsnr\.?|Oppdragsnummer)\s*:?\s+(?:(?:ID|Id)\s*[:.]?\s*)?)`;
 const RE_LINE_ID_LABEL = new RegExp(LINE_ID_LABEL);
 /** After a bullet (an opening list) the label may be in lower case: "– oppdrag 13/2024 …". */
 const RE_LIST_ID_LABEL = new RegExp(LINE_ID_LABEL, "i");
@@ -43,7 +43,8 @@ export function idAtLineStart(t: string, labelInAnyCase = false): LineId | null 
   const lab = (labelInAnyCase ? RE_LIST_ID_LABEL : RE_LINE_ID_LABEL).exec(inner);
   const label = lab ? (lab[1] ? (lab[2] ? "ID:" : "ID") : "Oppdrag") : null;
   const after = lab ? inner.slice(lab[0].length) : inner;
-  const found = leadingId(after, label !== null);
+  // After "ID:" any short code with a number is the ID; a year-number or TB form stays what it is.
+  const found = leadingId(after, label !== null, label === "ID:" && lab?.[2] === ":");
   if (!found) return null;
   let rest = after.slice(found.length);
   if (bracket && !/^\s*[\])]/.test(rest)) return null;

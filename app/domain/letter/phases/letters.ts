@@ -223,7 +223,7 @@ function lineIdYears(lines: SourceLine[], from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from; i <= to; i++) {
     const at = listIdAt(lines[i].text) ?? idAtLineStart(lines[i].text);
-    if (at) out.push(at.idYear);
+    if (at && at.idYear > 0) out.push(at.idYear);
   }
   return out;
 }
