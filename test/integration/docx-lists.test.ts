@@ -103,6 +103,36 @@ describe("a Word letter with Word's own list numbering", () => {
     ]);
   });
 
+  it("reads a Word table with a note column after the owner: the note is the row's text, not its deadline", async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            plain("Tildelingsbrev 2026 til Folkehelsekontoret"),
+            plain("3 Oppdrag"),
+            new Table({
+              rows: [
+                row("ID", "Oppdrag", "Frist", "Ansvarlig avdeling", "Merknad"),
+                row("TB2026-1", "Kartlegging av radon i skoler", "1. juni 2026", "FHA", "Ses i sammenheng med TB2025-7"),
+                row("TB2026-2", "Plan for kosthold", "1. oktober 2026", "FHA/KTA", ""),
+                row("TB2026-3", "Rapport om vaksinasjonsdekning", "Årsrapporten", "KTA", "Ny mal fra 1. mars 2026"),
+              ],
+            }),
+            plain("Med hilsen"),
+          ],
+        },
+      ],
+    });
+    const result = await extractLetterText("folkehelsekontoret-2026.docx", new Uint8Array(await Packer.toBuffer(doc)));
+    if (!result.ok) throw new Error(result.message);
+    const r = parseLetter(result.text);
+    expect(r.assignments.map((a) => [a.id, a.title, a.departments, a.deadlines.map((d) => d.date), a.body.split("\n").filter(Boolean).slice(1)])).toEqual([
+      ["TB2026-1", "Kartlegging av radon i skoler", ["FHA"], ["2026-06-01"], ["Ses i sammenheng med TB2025-7"]],
+      ["TB2026-2", "Plan for kosthold", ["FHA", "KTA"], ["2026-10-01"], []],
+      ["TB2026-3", "Rapport om vaksinasjonsdekning", ["KTA"], ["2026-12-31"], ["Ny mal fra 1. mars 2026"]],
+    ]);
+  });
+
   it("gives Word's numbered headings their numbers back: chapters, goal areas and an area's assignments as in the PDF", async () => {
     const heading = (text: string, level: 0 | 1 | 2) =>
       new Paragraph({
