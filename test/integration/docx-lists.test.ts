@@ -52,6 +52,20 @@ async function wordLetter(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+/** The upload's text of a Word letter whose assignments are a table with these rows (the first the head). */
+async function wordTableText(rows: string[][]): Promise<string> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [plain("Tildelingsbrev 2026 til Folkehelsekontoret"), plain("3 Oppdrag"), new Table({ rows: rows.map((cells) => row(...cells)) }), plain("Med hilsen")],
+      },
+    ],
+  });
+  const result = await extractLetterText("folkehelsekontoret-2026.docx", new Uint8Array(await Packer.toBuffer(doc)));
+  if (!result.ok) throw new Error(result.message);
+  return result.text;
+}
+
 describe("a Word letter with Word's own list numbering", () => {
   it("reads its numbered assignments and their deadlines, and keeps a bullet list's bullets", async () => {
     const result = await extractLetterText("kystdirektoratet-2026.docx", new Uint8Array(await wordLetter()));
@@ -77,55 +91,25 @@ describe("a Word letter with Word's own list numbering", () => {
   });
 
   it("reads a Word table of assignments row by row (ID, title, deadline cell, owners)", async () => {
-    const doc = new Document({
-      sections: [
-        {
-          children: [
-            plain("Tildelingsbrev 2026 til Folkehelsekontoret"),
-            plain("3 Oppdrag"),
-            new Table({
-              rows: [
-                row("ID", "Oppdrag", "Frist", "Ansvarlig avdeling"),
-                row("TB2026-1", "Kartlegging av radon i skoler", "1. juni 2026", "FHA"),
-                row("TB2026-2", "Plan for kosthold", "1. oktober 2026", "FHA/KTA"),
-              ],
-            }),
-            plain("Med hilsen"),
-          ],
-        },
-      ],
-    });
-    const result = await extractLetterText("folkehelsekontoret-2026.docx", new Uint8Array(await Packer.toBuffer(doc)));
-    if (!result.ok) throw new Error(result.message);
-    expect(parseLetter(result.text).assignments.map((a) => [a.id, a.title, a.departments, a.deadlines.map((d) => d.date)])).toEqual([
+    const text = await wordTableText([
+      ["ID", "Oppdrag", "Frist", "Ansvarlig avdeling"],
+      ["TB2026-1", "Kartlegging av radon i skoler", "1. juni 2026", "FHA"],
+      ["TB2026-2", "Plan for kosthold", "1. oktober 2026", "FHA/KTA"],
+    ]);
+    expect(parseLetter(text).assignments.map((a) => [a.id, a.title, a.departments, a.deadlines.map((d) => d.date)])).toEqual([
       ["TB2026-1", "Kartlegging av radon i skoler", ["FHA"], ["2026-06-01"]],
       ["TB2026-2", "Plan for kosthold", ["FHA", "KTA"], ["2026-10-01"]],
     ]);
   });
 
   it("reads a Word table with a note column after the owner: the note is the row's text, not its deadline", async () => {
-    const doc = new Document({
-      sections: [
-        {
-          children: [
-            plain("Tildelingsbrev 2026 til Folkehelsekontoret"),
-            plain("3 Oppdrag"),
-            new Table({
-              rows: [
-                row("ID", "Oppdrag", "Frist", "Ansvarlig avdeling", "Merknad"),
-                row("TB2026-1", "Kartlegging av radon i skoler", "1. juni 2026", "FHA", "Ses i sammenheng med TB2025-7"),
-                row("TB2026-2", "Plan for kosthold", "1. oktober 2026", "FHA/KTA", ""),
-                row("TB2026-3", "Rapport om vaksinasjonsdekning", "Årsrapporten", "KTA", "Ny mal fra 1. mars 2026"),
-              ],
-            }),
-            plain("Med hilsen"),
-          ],
-        },
-      ],
-    });
-    const result = await extractLetterText("folkehelsekontoret-2026.docx", new Uint8Array(await Packer.toBuffer(doc)));
-    if (!result.ok) throw new Error(result.message);
-    const r = parseLetter(result.text);
+    const text = await wordTableText([
+      ["ID", "Oppdrag", "Frist", "Ansvarlig avdeling", "Merknad"],
+      ["TB2026-1", "Kartlegging av radon i skoler", "1. juni 2026", "FHA", "Ses i sammenheng med TB2025-7"],
+      ["TB2026-2", "Plan for kosthold", "1. oktober 2026", "FHA/KTA", ""],
+      ["TB2026-3", "Rapport om vaksinasjonsdekning", "Årsrapporten", "KTA", "Ny mal fra 1. mars 2026"],
+    ]);
+    const r = parseLetter(text);
     expect(r.assignments.map((a) => [a.id, a.title, a.departments, a.deadlines.map((d) => d.date), a.body.split("\n").filter(Boolean).slice(1)])).toEqual([
       ["TB2026-1", "Kartlegging av radon i skoler", ["FHA"], ["2026-06-01"], ["Ses i sammenheng med TB2025-7"]],
       ["TB2026-2", "Plan for kosthold", ["FHA", "KTA"], ["2026-10-01"], []],
