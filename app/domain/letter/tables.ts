@@ -47,6 +47,13 @@ export interface TableRowCells {
 export const RE_NOTE_HEAD_CELL = /(?:^|\s)(?:Kommentar(?:er)?|Merknad(?:er)?|Bemerkning(?:er)?|Begrunnelse|Status|Rapportering|Kontaktperson|Referanse|Henvisning)(?=\s|$)/u;
 
 const RE_OWNER_CELL_START = new RegExp(String.raw`^(${OWNER_CODES})(?=\s|$)`, "u");
+/** A reporting point standing as a word of its own, anywhere in a row ("… Årsrapporten BBA Ny mal"). */
+const RE_REPORTING_POINT_WORD = new RegExp(String.raw`(?<=^|\s)(?:${REPORTING_POINT})(?=\s|$)`, "gu");
+
+/** Owner codes as one cell writes them ("FHA/KTA", "BBA, KOMM"), one by one. */
+function splitCodes(cell: string): string[] {
+  return cell.split(/\s*(?:\/|,|&)\s*/u);
+}
 
 /**
  * A row on one line of a table with columns after its deadline: the deadline cell is the date (or
@@ -56,7 +63,7 @@ const RE_OWNER_CELL_START = new RegExp(String.raw`^(${OWNER_CODES})(?=\s|$)`, "u
  */
 function cellsBeforeNote(text: string, year: number, ownerColumn: boolean): TableRowCells | null {
   const dates = findDatePhrases(text, year > 0 ? year : null).map((d) => ({ index: d.index, end: d.end }));
-  const points = [...text.matchAll(new RegExp(String.raw`(?<=^|\s)(?:${REPORTING_POINT})(?=\s|$)`, "gu"))].map((m) => ({ index: m.index, end: m.index + m[0].length }));
+  const points = [...text.matchAll(RE_REPORTING_POINT_WORD)].map((m) => ({ index: m.index, end: m.index + m[0].length }));
   const candidates = [...dates, ...points].sort((a, b) => a.index - b.index);
   for (const c of candidates) {
     let after = text.slice(c.end).trim();
@@ -64,7 +71,7 @@ function cellsBeforeNote(text: string, year: number, ownerColumn: boolean): Tabl
     let owners: string[] = [];
     const codes = ownerColumn ? RE_OWNER_CELL_START.exec(after) : null;
     if (codes) {
-      owners = codes[1].split(/\s*(?:\/|,|&)\s*/u);
+      owners = splitCodes(codes[1]);
       after = after.slice(codes[0].length).trim();
     }
     if (after !== "" && !/^[\p{Lu}\d«"(]/u.test(after)) continue;
@@ -88,7 +95,7 @@ export function tableRowCells(text: string, year: number, ownerColumn: boolean, 
   let owners: string[] = [];
   const owner = ownerColumn ? RE_OWNER_CELL.exec(rest) : null;
   if (owner) {
-    owners = owner[1].split(/\s*(?:\/|,|&)\s*/u);
+    owners = splitCodes(owner[1]);
     rest = rest.slice(0, owner.index).trim();
   }
   const last = findDatePhrases(rest, year > 0 ? year : null).at(-1);
@@ -144,7 +151,7 @@ export function rowCells(
   for (const line of below) {
     // Owner codes alone, or ending a line that goes on with the deadline ("2025 FHA").
     const codes = ownerColumn ? (RE_OWNER_CODES_ONLY.exec(line) ?? RE_OWNER_CELL.exec(line)) : null;
-    if (codes) owners.push(...codes[1].split(/\s*(?:\/|,|&)\s*/u));
+    if (codes) owners.push(...splitCodes(codes[1]));
     const t = codes ? line.slice(0, codes.index).trim() : line;
     if (t === "") continue;
     if (/^\d/.test(t) || RE_REPORTING_POINT_ONLY.test(t)) deadline.push(t);
@@ -197,14 +204,13 @@ function cellsWithNoteBelow(
         note.push(cells.note);
         inNote = true;
       }
-    } else if (codes) owners.push(...codes[1].split(/\s*(?:\/|,|&)\s*/u));
+    } else if (codes) owners.push(...splitCodes(codes[1]));
     else if (ownerStart) {
       // The owner cell and the note's first words on one line ("KOMM Videreført fra 2024").
-      owners.push(...ownerStart[1].split(/\s*(?:\/|,|&)\s*/u));
+      owners.push(...splitCodes(ownerStart[1]));
       note.push(line.slice(ownerStart[0].length).trim());
       inNote = true;
-    }
-    else if (/^\d{4}\.?$/.test(line) && !/\d{4}/.test(deadline)) deadline = `${deadline} ${line}`;
+    } else if (/^\d{4}\.?$/.test(line) && !/\d{4}/.test(deadline)) deadline = `${deadline} ${line}`;
     else if (/^\p{Ll}/u.test(line)) title.push(line);
     else {
       note.push(line);
