@@ -146,6 +146,30 @@ describe("an ID of another form after «ID:»", () => {
     expect(r.warnings.map((w) => w.message).join("\n")).not.toMatch(/fant ingen gyldig oppdrags-ID/);
   });
 
+  it("a later letter that names such an ID after «oppdrag» withdraws it, moves its deadline or puts it on hold", () => {
+    const later = [
+      "Supplerende tildelingsbrev nr. 1 2025 til Miljødirektoratet",
+      "",
+      "1 Endringer i oppdrag",
+      "",
+      "Oppdrag O 002 utgår.",
+      "",
+      "Fristen for oppdrag O 001 utsettes til 1. september 2025.",
+      "",
+      "Oppdraget FHI-2025-04 settes i bero.",
+      "",
+      "Tallene i NOU 2023:4 og oppdrag NOU 2023:4 brukes videre.",
+    ].join("\n");
+    const r = parseLetter(later);
+    expect(r.events.map((e) => [e.type, e.target, e.deadline?.date ?? null])).toEqual([
+      ["withdrawal", "O 002", null],
+      ["deadline_change", "O 001", "2025-09-01"],
+      ["postponement", "FHI-2025-04", null],
+    ]);
+    expect(r.assignments).toEqual([]);
+    expect(findIds("Se NOU 2023:4, jf. oppdrag NOU 2023:4, og oppdrag KS 2025.")).toEqual([]);
+  });
+
   it("needs the colon, a number in the code and no lower-case word: else the line is no ID", () => {
     const r = parseLetter(letter("ID: Kartlegging 2025", "ID FHI-2025-02"));
     expect(r.assignments.map((a) => a.id).filter((id) => !id.startsWith("uten-id-"))).toEqual([]);

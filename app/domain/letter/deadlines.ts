@@ -388,7 +388,7 @@ function bodyReading(ctx: DeadlineContext): BodyReading | null {
     return nextClose >= 0 && nextClose - open < 3000;
   };
   const refersToEarlierAssignment = (sentence: string): boolean =>
-    findIds(sentence).some((x) => x.year < ctx.year && x.id !== ctx.id);
+    findIds(sentence).some((x) => x.year > 0 && x.year < ctx.year && x.id !== ctx.id);
   /** "Fristen for ID 2026-03 endres til 1. november" in this assignment's text: that date is a change to 2026-03, not a deadline of this one. */
   const changesAnother = (sentence: string, date: string | null): boolean =>
     changesToOthers(sentence, ctx.year, 0, [ctx.id, ...(ctx.relatedIds ?? [])]).some((c) => c.deadline?.date === date);

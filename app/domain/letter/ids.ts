@@ -24,6 +24,12 @@ export const ID_PATTERN = new RegExp(`(?<![A-Za-z0-9ÆØÅæøå])${TB_ID_SOURCE
 /** A plain-form ID after its label, anywhere in a text: "ID 2026-03", "oppdrag 13/2024", "oppdraget nr. 2024-003". */
 const PLAIN_MENTION_SOURCE = String.raw`(?<![\p{L}\d])(?:ID\s*[:.]?\s*|[Oo]ppdrag(?:et)?\s+(?:nr\.?\s*)?(?:ID\s*[:.]?\s*)?)${PLAIN_ID_SOURCE}`;
 
+/**
+ * An ID of another form after its label ("oppdrag O 002", "ID: FHI-2025-01", "oppdraget DMP 2025-3"):
+ * capitals and a number, as `ID:` defines them (RE_LEADING_OTHER); never a document series ("NOU 2023:4").
+ */
+const OTHER_MENTION_SOURCE = String.raw`(?<![\p{L}\d])(?:ID\s*:?\s*|[Oo]ppdrag(?:et)?\s+(?:nr\.?\s*)?(?:ID\s*:?\s*)?)((?!(?:NOU|EU|EØS|ISO|NS|KS|SSB|FOR|LOV|TB|TTB)\b)[A-ZÆØÅ]{1,6}[ -]?\d{1,4}(?:[-./]\d{1,4}){0,2})(?![\p{L}\d/.:-])`;
+
 /** A fresh global copy of ID_PATTERN (a shared global RegExp would leak `lastIndex`). */
 export function idRegexGlobal(): RegExp {
   return new RegExp(ID_PATTERN.source, "g");
@@ -50,6 +56,7 @@ export interface IdMention {
   id: string;
   index: number;
   length: number;
+  /** The year the ID names; 0 for an ID of another form that names none ("O 002"). */
   year: number;
 }
 
@@ -64,13 +71,22 @@ export function findIds(text: string): IdMention[] {
   while ((m = re.exec(text)) !== null) {
     out.push({ id: normaliseId(m[1], m[2], m[3]), index: m.index, length: m[0].length, year: Number(m[2]) });
   }
-  if (!/\d[-–\s/]/.test(text) || !/ID|ppdrag/.test(text)) return out;
-  const plain = new RegExp(PLAIN_MENTION_SOURCE, "gu");
+  if (!/ID|ppdrag/.test(text)) return out;
   const before = out.length;
-  while ((m = plain.exec(text)) !== null) {
-    const id = normalisePlainId(m[1]);
-    const year = parseId(id)?.year;
-    if (year !== undefined) out.push({ id, index: m.index + m[0].length - m[1].length, length: m[1].length, year });
+  if (/\d[-–\s/]/.test(text)) {
+    const plain = new RegExp(PLAIN_MENTION_SOURCE, "gu");
+    while ((m = plain.exec(text)) !== null) {
+      const id = normalisePlainId(m[1]);
+      const year = parseId(id)?.year;
+      if (year !== undefined) out.push({ id, index: m.index + m[0].length - m[1].length, length: m[1].length, year });
+    }
+  }
+  const other = new RegExp(OTHER_MENTION_SOURCE, "gu");
+  while ((m = other.exec(text)) !== null) {
+    const index = m.index + m[0].length - m[1].length;
+    // A TB or plain form found above at the same place stays what it is.
+    if (out.some((o) => o.index === index)) continue;
+    out.push({ id: m[1], index, length: m[1].length, year: Number(/(?:19|20)\d{2}/.exec(m[1])?.[0] ?? 0) });
   }
   return out.length > before ? out.sort((a, b) => a.index - b.index) : out;
 }

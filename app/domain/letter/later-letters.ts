@@ -90,7 +90,8 @@ export interface FoundChange {
  * letter's (implied year of "1. mai"); `line` the sentence's line.
  */
 export function changesInSentence(sentence: string, year: number, line: number): FoundChange[] {
-  if (!/TB|\d{4}-\d|\d\/\d{4}/.test(sentence)) return [];
+  // Only a sentence that can name an ID: a TB or plain form, or an ID of another form after its label ("oppdrag O 002").
+  if (!/TB|\d{4}-\d|\d\/\d{4}|(?:ID|ppdrag\w*)\s[^.]{0,24}\d/.test(sentence)) return [];
   const ids = uniqueIds(sentence);
   if (ids.length !== 1) return [];
   const target = ids[0];
