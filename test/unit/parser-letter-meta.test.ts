@@ -32,6 +32,13 @@ describe("genre, number and recipient from the subject line", () => {
     ["Supplerende oppdragsdokument nr. 2 til Norsk helsenett SF", "supplerende oppdragsdokument", 2, "Norsk helsenett SF"],
     ["Tillegg nr. 1 til oppdragsbrev 2026 til Statens helsetilsyn", "tillegg til oppdragsbrev", 1, "Statens helsetilsyn"],
     ["Supplerende oppdragsbrev nr. 3 til Direktoratet for medisinske produkter", "supplerende oppdragsbrev", 3, "Direktoratet for medisinske produkter"],
+    // Later letters named in their own words.
+    ["Endringsbrev nr. 1 2025 til Husbanken", "endringsbrev", 1, "Husbanken"],
+    ["Tilleggsbrev nr. 2 til tildelingsbrev 2025 – Husbanken", "tilleggsbrev", 2, "Husbanken"],
+    ["Supplement nr. 1 til tildelingsbrev 2025 for Husbanken", "tillegg til tildelingsbrev", 1, "Husbanken"],
+    ["Oppdragsbrev 2025 – tillegg 1 – Husbanken", "tillegg til oppdragsbrev", 1, "Husbanken"],
+    ["Endring av tildelingsbrev 2025 – Husbanken", "tildelingsbrev", null, "Husbanken"],
+    ["Tildelingsbrev 2025 nr. 2 – Husbanken", "tildelingsbrev", 2, "Husbanken"],
   ])("%s", (subject, genre, number, recipient) => {
     expect(genreOf(subject)).toBe(genre);
     expect(letterNumberOf(subject)).toBe(number);
@@ -62,6 +69,26 @@ describe("recipient from the address block", () => {
     expect(recipientFromAddress(["Kompetansesenter for distriktsutvikling", "Ogndalsveien 2", "", "7713 STEINKJER"])).toBe("Kompetansesenter for distriktsutvikling");
     // The department's own footer is no addressee.
     expect(recipientFromAddress(["Med hilsen", "", "Postadresse", "Akersgata 59", "0180 OSLO"])).toBeNull();
+  });
+});
+
+describe("a later letter named in its own words at the top of its file", () => {
+  it.each([
+    ["Endringsbrev nr. 1 2025 til Husbanken", 1],
+    ["Tilleggsbrev nr. 2 til tildelingsbrev 2025 – Husbanken", 2],
+    ["Supplement nr. 1 til tildelingsbrev 2025 for Husbanken", 1],
+    ["Oppdragsbrev 2025 – tillegg 1 – Husbanken", 1],
+    ["Endring av tildelingsbrev 2025 – Husbanken", null],
+    ["Justert tildelingsbrev 2025 til Husbanken", null],
+  ])("«%s» is a later letter to Husbanken, its subject the letter's title", (subject, number) => {
+    const text = ["Kommunal- og distriktsdepartementet", "", "Husbanken", "Postboks 1404", "8002 Bodø", "", subject, "", "1 Nye oppdrag", "", "ID: TB2025-09 Kartlegge boligbehov", "", "Husbanken skal kartlegge behovet.", "", "Frist: 1. juni 2025", "", "Med hilsen"].join("\n");
+    const r = parseLetter(text);
+    expect(r.letters.map((l) => [l.title, l.kind, l.number, l.recipient])).toEqual([[subject, "supplementary", number, "Husbanken"]]);
+  });
+
+  it("inside a letter the same words are a heading, not a new letter", () => {
+    const text = ["Tildelingsbrev 2025 til Husbanken", "", "1 Innledning", "", "Departementet viser til Prop. 1 S.", "", "Endring av tildelingsbrev 2025", "", "Tildelingsbrevet kan endres gjennom året.", "", "Med hilsen"].join("\n");
+    expect(parseLetter(text).letters.map((l) => [l.title, l.kind])).toEqual([["Tildelingsbrev 2025 til Husbanken", "main"]]);
   });
 });
 

@@ -18,6 +18,11 @@ const GENRES: [RegExp, string][] = [
   [/\btildelingsbrev\b.*[-–,]\s*tillegg\b/i, "tillegg til tildelingsbrev"],
   [/\boppdragsdokument\b.*[-–,]\s*tillegg\b/i, "tillegg til oppdragsdokument"],
   [/\boppdragsbrev\b.*[-–,]\s*tillegg\b/i, "tillegg til oppdragsbrev"],
+  // "Supplement nr. 1 til tildelingsbrev 2025": an addition by another word.
+  [/\bsupplement\s+(?:nr\.?\s*\d+\s+)?til\s+tildelingsbrev/i, "tillegg til tildelingsbrev"],
+  // A later letter named by its own word: "Endringsbrev nr. 1 2025 til Husbanken", "Tilleggsbrev nr. 2 til …".
+  [/^endringsbrev\b/i, "endringsbrev"],
+  [/^tilleggsbrev\b/i, "tilleggsbrev"],
   // A short later letter that corrects the year's letter ("Korrigering av oppdragsdokument for
   // Norsk helsenett SF for 2026": a changed budget line), not a second main letter.
   [/\bkorrigering\s+av\s+(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)/i, "korrigering"],
@@ -53,12 +58,19 @@ export function isGenreSubject(t: string): boolean {
 const LETTER_WORD = "(?:tildelingsbrev|oppdragsdokument|oppdragsbrev)";
 const RE_NUMBER_AFTER = new RegExp(`\\b${LETTER_WORD}\\s+(?:\\d{4}\\s+)?nr\\.?\\s*(\\d{1,3})\\b`, "i");
 const RE_NUMBER_BEFORE = new RegExp(`\\btillegg(?:sdokument)?\\s+nr\\.?\\s*(\\d{1,3})\\s+til\\s+${LETTER_WORD}`, "i");
-/** "Endringsbrev nr. 1 …", "Tilleggsbrev nr. 2 …", and after the subject: "Tildelingsbrev 2025 til Husbanken – tillegg nr. 2". */
-const RE_NUMBER_OWN_WORD = /(?:^|[-–,:]\s*)(?:endrings|tilleggs)?(?:brev|tillegg)\s+nr\.?\s*(\d{1,3})\b/i;
+/**
+ * "Endringsbrev nr. 1 …", "Tilleggsbrev nr. 2 …", "Supplement nr. 1 til …", and after the subject:
+ * "Tildelingsbrev 2025 til Husbanken – tillegg nr. 2", "Oppdragsbrev 2025 – tillegg 1".
+ */
+const RE_NUMBER_OWN_WORD = /(?:^|[-–,:]\s*)(?:(?:endrings|tilleggs)?(?:brev|tillegg)|supplement)\s+(?:nr\.?\s*)?(\d{1,3})(?![\d.])/i;
 /** "… til Helsedirektoratet" after the letter word, its year and number. */
 const RE_RECIPIENT_TIL = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+(?:for\\s+)?\\d{4})?(?:\\s+nr\\.?\\s*\\d{1,3})?(?:\\s+(?:for\\s+)?\\d{4})?\\s+til\\s+(.+)$`, "i");
 /** "… 2026 – Folkehelseinstituttet" / "… 2026 for Helse Nord RHF" after the letter word. */
-const RE_RECIPIENT_AFTER_YEAR = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+nr\\.?\\s*\\d{1,3})?\\s+(?:for\\s+)?\\d{4}(?:\\s*[-–]\\s*|\\s+for\\s+)(\\p{Lu}.*)$`, "iu");
+const RE_RECIPIENT_AFTER_YEAR = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+nr\\.?\\s*\\d{1,3})?\\s+(?:for\\s+)?\\d{4}(?:\\s+nr\\.?\\s*\\d{1,3})?(?:\\s*[-–]\\s*|\\s+for\\s+)(\\p{Lu}.*)$`, "iu");
+/** "Endringsbrev nr. 1 2025 til Husbanken": a later letter's own word, then "til" and the name. */
+const RE_RECIPIENT_OWN_WORD = /^(?:Endrings|Tilleggs)brev\b.*?\s+til\s+(\p{Lu}[\p{L}.-]*(?:\s+[\p{L}.-]+){0,5})\s*$/u;
+/** The last part after a dash, when it is a name: "Oppdragsbrev 2025 – tillegg 1 – Husbanken". */
+const RE_RECIPIENT_LAST_DASH = /\s[-–]\s(\p{Lu}[\p{L}.-]*(?:\s+[\p{L}.-]+){0,5})\s*$/u;
 
 /** "… oppdragsdokument for Norsk helsenett SF for 2026": the name between "for" and "for <year>". */
 const RE_RECIPIENT_FOR_FOR = new RegExp(`\\b${LETTER_WORD}(?:et)?\\s+for\\s+(\\p{Lu}.*?)\\s+for\\s+\\d{4}\\s*$`, "u");
@@ -96,6 +108,8 @@ export function recipientFromSubject(subject: string | null): string | null {
       .replace(/\s*\(.*$/u, "");
     return cleanName(name);
   }
+  const own = RE_RECIPIENT_OWN_WORD.exec(subject);
+  if (own && !/^(?:Tildelingsbrev|Oppdrags)/u.test(own[1])) return cleanName(own[1]);
   // "Tildelingsbrev for 2026 – Folkehelseinstituttet", "Supplerende tildelingsbrev nr. 3 for 2026 –
   // Direktoratet for medisinske produkter (DMP)", "Tillegg til oppdragsdokument 2026 for Helse
   // Nord RHF": the name after the year and a dash or "for".
@@ -109,6 +123,9 @@ export function recipientFromSubject(subject: string | null): string | null {
   if (bare && !/^(?:for|til|nr)\b/i.test(bare[1])) return cleanName(bare[1]);
   const statsbudsjett = /^Statsbudsjettet\s+(?:for\s+)?\d{4}\s*[-–]\s*(?:kap(?:ittel|\.)?\s*\d{3,4}\s+)?(.+?)\s*[-–]\s*(?:Tillegg|Suppler[ae]nde|Tildelingsbrev|Oppdrag|Tilleggsoppdrag)/iu.exec(subject);
   if (statsbudsjett) return cleanName(statsbudsjett[1]);
+  // "Oppdragsbrev 2025 – tillegg 1 – Husbanken": the last part, when it names no letter or part of one.
+  const lastDash = /\b(?:tildelingsbrev|oppdragsbrev|oppdragsdokument)/i.test(subject) ? RE_RECIPIENT_LAST_DASH.exec(subject) : null;
+  if (lastDash && !/tillegg|suppler|endring|tildeling|oppdrag|^(?:Kap|Statsbudsjett|Nr|Endelig|Foreløpig)\b/iu.test(lastDash[1])) return cleanName(lastDash[1].replace(/\s*\(.*$/u, ""));
   return null;
 }
 

@@ -23,8 +23,14 @@ const RE_GENRE_YEAR = /(?:Statsbudsjettet|Tildelingsbrev(?:et)?|Tildeling|budsje
  * "Endring av tildelingsbrev …", "Oppdragsbrev nr. 3 …", "Justert tildelingsbrev …".
  */
 function isLaterLetterSubject(t: string): boolean {
-  if (t.length > 120 || /[.;:,]$/.test(t) || !/\b(?:tildelingsbrev|oppdragsbrev|oppdragsdokument)/i.test(t)) return false;
-  return /^(?:Endringsbrev|Tilleggsbrev|Supplement\s+til|Endring(?:er)?\s+(?:av|i|til)|Justert|Justering\s+av|Oppdragsbrev\s+nr\.?\s*\d)\b/i.test(t);
+  if (t.length > 120 || /[.;:,]$/.test(t)) return false;
+  // "Endringsbrev nr. 1 2025 til Husbanken": the own word, a number or year, and the recipient.
+  if (/^(?:Endringsbrev|Tilleggsbrev)\s+(?:nr\.?\s*\d{1,3}\s+)?(?:(?:for\s+)?\d{4}\s+)?(?:til|for|[-–])\s*\p{Lu}/u.test(t)) return true;
+  if (!/\b(?:tildelingsbrev|oppdragsbrev|oppdragsdokument)/i.test(t)) return false;
+  return (
+    /^(?:Endringsbrev|Tilleggsbrev|Supplement\s+(?:nr\.?\s*\d+\s+)?til|Endring(?:er)?\s+(?:av|i|til)|Justert|Justering\s+av|Oppdragsbrev\s+nr\.?\s*\d)\b/i.test(t) ||
+    /^(?:Tildelingsbrev|Oppdragsbrev|Oppdragsdokument)\b.*[-–,]\s*tillegg\b/i.test(t)
+  );
 }
 
 function isLetterStartCandidate(t: string): boolean {
@@ -37,6 +43,9 @@ function isLetterStartCandidate(t: string): boolean {
   if (/^(?:Suppler[ae]nde|Endret|Endra|Revidert)\s+tildelingsbrev\b/.test(t)) return true;
   return isGenreSubject(t);
 }
+
+/** The most lines of a letterhead above a subject (sender, addressee, address, reference and date). */
+const LETTERHEAD_LINES = 14;
 
 function newLetter(start: number, end: number): Letter {
   return { start, end, title: null, titleLine: null, titleEnd: null, kind: "main", year: 0, date: null, reference: null };
@@ -80,8 +89,9 @@ function findLetters(st: ParseState): Letter[] {
       if (RE_CLOSING.test(lines[k].text)) closed = true;
     }
     // A weaker subject ("Endringsbrev nr. 1 til tildelingsbrev 2025") starts a letter only after the
-    // previous one's closing: inside a letter the same words may be a heading.
-    if (!strong && !closed) continue;
+    // previous one's closing (inside a letter the same words may be a heading), or names a letter
+    // that has no subject yet, in its letterhead (above any text of its own).
+    if (!strong && !closed && !(cur.title === null && contentLines <= LETTERHEAD_LINES)) continue;
     const key = lines[i].text.replace(/\s+/g, " ").toLowerCase();
     if (!closed && subjectsSeen.has(key)) {
       lines[i].noise = true;

@@ -13,7 +13,7 @@ export const RE_DEPT_LINE = {
 };
 
 export const RE_SUPPLEMENTARY_TITLE =
-  /tillegg|suppler[ae]nde|supplement\s+til|endret tildelingsbrev|revidert tildelingsbrev|korrigering av|endringsbrev|endring(?:er)?\s+(?:av|i|til)\s+(?:tildelingsbrev|oppdragsbrev|oppdragsdokument)|justert|justering av|(?:tildelingsbrev|oppdragsbrev)\s+(?:\d{4}\s+)?nr\.?\s*(?:[2-9]|\d{2})\b/i;
+  /tillegg|suppler[ae]nde|supplement\s+(?:nr\.?\s*\d+\s+)?til|endret tildelingsbrev|revidert tildelingsbrev|korrigering av|endringsbrev|endring(?:er)?\s+(?:av|i|til)\s+(?:tildelingsbrev|oppdragsbrev|oppdragsdokument)|justert|justering av|(?:tildelingsbrev|oppdragsbrev)\s+(?:\d{4}\s+)?nr\.?\s*(?:[2-9]|\d{2})\b/i;
 
 export const RE_POSTPONEMENT_HEAD = /^(?:Utsettelse|Utsetting)\s+av\s+/i;
 
