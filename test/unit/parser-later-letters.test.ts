@@ -1,6 +1,7 @@
 /** What later letters do: part kinds, announced IDs, explicit changes (written phrasings). */
 import { describe, expect, it } from "vitest";
 import { announcedEntry, changesInSentence, classifyPart, RE_SUPPLEMENT_SECTION } from "~/domain/letter/later-letters";
+import { parseLetter } from "~/domain/letter/parse";
 
 describe("announced IDs in the opening list", () => {
   it.each([
@@ -87,5 +88,44 @@ describe("part kinds", () => {
       expect(RE_SUPPLEMENT_SECTION.test(h)).toBe(true);
     }
     expect(RE_SUPPLEMENT_SECTION.test("Nye oppdrag eller presisering av tidligere oppdrag")).toBe(false);
+  });
+});
+
+describe("a later letter's section that names the assignment it adds to in its first sentence", () => {
+  const letter = (first: string) =>
+    [
+      "Endringsbrev nr. 1 2025 til Husbanken",
+      "",
+      "1 Presisering av oppdrag",
+      "",
+      `${first} Følgende delleveranse bes levert som en del av det: en foreløpig oversikt innen 1. mai 2025.`,
+      "",
+      "Ansvarlig avdeling: BBA",
+      "",
+      "2 Nye oppdrag",
+      "",
+      "TB2025-07 Kartlegge boligbehovet for eldre",
+      "",
+      "Husbanken skal kartlegge behovet.",
+      "",
+      "Frist: 1. november 2025",
+      "",
+      "Ansvarlig avdeling: BBA",
+    ].join("\n");
+
+  it.each(["Det vises til oppdrag TB2025-01.", "Departementet viser til oppdrag 13/2025 i tildelingsbrevet."])("«%s …» is a part of that assignment, not one of its own", (first) => {
+    const r = parseLetter(letter(first));
+    const target = first.includes("TB2025-01") ? "TB2025-01" : "13/2025";
+    expect(r.assignments.map((a) => [a.id, a.hasId, a.kind, a.target, a.deadlines.map((d) => d.date)])).toEqual([
+      [target, true, "addition", target, ["2025-05-01"]],
+      ["TB2025-07", true, "original", null, ["2025-11-01"]],
+    ]);
+  });
+
+  it("a section that names two assignments, or names one later in its text, stays an assignment of its own", () => {
+    for (const first of ["Det vises til oppdrag TB2025-01 og TB2025-03.", "Husbanken skal kartlegge behovet, jf. TB2025-01."]) {
+      const r = parseLetter(letter(first));
+      expect(r.assignments[0].id.startsWith("uten-id-"), first).toBe(true);
+    }
   });
 });

@@ -459,7 +459,8 @@ export function areaForSupp(st: ParseState, idx: number, li: number): string | n
 }
 
 /** The part a block with an ID is in a supplementary letter (see classifyPart). */
-function classify(st: ParseState, a: ParsedAssignment): void {
+/** A later letter's block: what it is to the assignment it names (original, addition, clarification). */
+export function classify(st: ParseState, a: ParsedAssignment): void {
   const l = st.letters[a.letter];
   const idYearHere = idYear(a.id) ?? l.year;
   const part = classifyPart({

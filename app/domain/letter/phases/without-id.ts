@@ -1,10 +1,11 @@
 /** Phase "without ID": assignments a letter gives without an ID (numbered or bulleted under an "Oppdrag" heading, "Ansvarlig avdeling" blocks, "Oppdrag:" paragraphs). */
 import { findDatePhrases } from "../dates";
-import { syntheticId } from "../ids";
+import { findIds, sameId, syntheticId } from "../ids";
 import { idAtLineStart, listIdAt } from "../line-ids";
 import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LINE, RE_TITLE_CONTINUES, areaName, joinWrapped } from "./patterns";
-import { areaForSupp, buildAssignment } from "./blocks";
+import { areaForSupp, buildAssignment, classify } from "./blocks";
 import type { Heading, ParseState } from "./state";
+import type { ParsedAssignment } from "../types";
 import { type TableHead, rowCellsAt, rowLinesBelow, tableHeadAt } from "./table-rows";
 import type { TableRowCells } from "../tables";
 import { BULLET_CLASS } from "../bullets";
@@ -294,7 +295,7 @@ function addWithoutId(
   headless = false,
   tableRow = false,
   cells?: TableRowCells,
-): void {
+): ParsedAssignment {
   const { lines, warnings, assignments } = st;
   const l = st.letters[li];
   const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
@@ -320,6 +321,28 @@ function addWithoutId(
   a.area = l.kind === "main" ? mainLetterArea(st, li, lineIdx) : areaForSupp(st, lineIdx, li);
   for (const w of warnings) w.message = w.message.replace(tempId, id);
   assignments.push(a);
+  return a;
+}
+
+/** "Det vises til oppdrag TB2025-01.", "Departementet viser til oppdrag 13/2024 …": a text that opens by naming the assignment it is about. */
+const RE_REFERS_TO_ASSIGNMENT = /^(?:Det\s+vises\s+til|(?:Vi|Departementet)\s+viser\s+til)\s+(?:oppdrag(?:et)?\s+)?/i;
+
+/**
+ * A later letter's segment without ID whose text opens by naming one assignment ("Det vises til
+ * oppdrag TB2025-01. Følgende delleveranse bes levert …") is a part of that assignment, as the
+ * same text under the assignment's ID is: it takes the ID and its part kind (addition or
+ * clarification), not a key of its own.
+ */
+function asPartOfNamedAssignment(st: ParseState, a: ParsedAssignment): void {
+  const first = a.body.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? "";
+  if (!RE_REFERS_TO_ASSIGNMENT.test(first)) return;
+  const ids = findIds(first).map((x) => x.id).filter((id, k, all) => all.findIndex((o) => sameId(o, id)) === k);
+  if (ids.length !== 1) return;
+  const synthetic = a.id;
+  for (const w of st.warnings) w.message = w.message.replace(synthetic, ids[0]);
+  a.id = ids[0];
+  a.hasId = true;
+  classify(st, a);
 }
 
 /**
@@ -352,7 +375,7 @@ function freeSegments(st: ParseState, li: number): void {
         s++;
         while (s < deptIdx && !content(s)) s++;
       }
-      if (s < deptIdx && !listIdAt(lines[s].text)) addWithoutId(st, li, s, segEnd, null, s, true);
+      if (s < deptIdx && !listIdAt(lines[s].text)) asPartOfNamedAssignment(st, addWithoutId(st, li, s, segEnd, null, s, true));
     }
     i = segEnd + 1;
   }
