@@ -388,7 +388,24 @@ describe("an oppdragsdokument to a regional health authority", () => {
 });
 
 describe("owner labels of other ministries", () => {
-  it.each(["Ansvarlig: KTA", "Eier: KTA", "Ansv. avd.: KTA", "Ansvarleg: KTA", "Ansvarlig i SD: KTA"])("«%s» names the owner and is no part of the title", (label) => {
+  it.each(["Ansvarlig enhet: KTA", "Fagavdeling: KTA", "Ansvarlig avd.: KTA"])("«%s» after the text closes the assignment and is no part of its text", (label) => {
+    const text = `Tildelingsbrev 2025 til Vegtilsynet\n\n3.1 Trygge veier\n\nTB2025-1 Kartlegging av rasutsatte strekninger\n\nVegtilsynet skal kartlegge strekningene.\n\nFrist: 1. juni 2025\n\n${label}\n`;
+    const [a] = parseLetter(text).assignments;
+    expect([a.departments, a.body]).toEqual([["KTA"], "Vegtilsynet skal kartlegge strekningene.\n\nFrist: 1. juni 2025"]);
+  });
+
+  it.each([
+    "Ansvarlig: KTA",
+    "Eier: KTA",
+    "Ansv. avd.: KTA",
+    "Ansvarleg: KTA",
+    "Ansvarlig i SD: KTA",
+    "Ansvarlig avd.: KTA",
+    "Ansvarlig enhet: KTA",
+    "Ansvarlig seksjon: KTA",
+    "Ansvarlig fagavdeling: KTA",
+    "Fagavdeling: KTA",
+  ])("«%s» names the owner and is no part of the title", (label) => {
     const text = `Tildelingsbrev 2025 til Vegtilsynet\n\n3.1 Trygge veier\n\nTB2025-1\n${label}\nKartlegging av rasutsatte strekninger\n\nVegtilsynet skal kartlegge strekningene.\nFrist: 1. juni 2025\n`;
     for (const [, t] of shapes(text)) {
       expect(parseLetter(t).assignments.map((a) => [a.departments, a.title])).toEqual([[["KTA"], "Kartlegging av rasutsatte strekninger"]]);

@@ -1,14 +1,18 @@
 /** Line patterns and small text helpers that several phases of the parser share. */
 
-/** "Avd. HOD:", "Ansvarlig avdeling i HOD:", "Ansvarlig:", "Eier:", "Ansv. avd.:", also another ministry's abbreviation ("Avd. NFD:"). */
+/**
+ * "Avd. HOD:", "Ansvarlig avdeling i HOD:", "Ansvarlig:", "Eier:", "Ansv. avd.:", also another
+ * ministry's abbreviation ("Avd. NFD:") and other words for the unit ("Ansvarlig enhet:",
+ * "Ansvarlig seksjon:", "Fagavdeling:").
+ */
 export const RE_DEPT_LABEL =
-  /(?<![\p{L}])(?:[Ee]ieravdeling|[Ee]ier|[Aa]nsvarl[ie]g(?:\s+avdeling)?|[Aa]nsv\.\s*avd\.?|[Aa]vd\.|[Aa]vdeling)(?:\s+i)?(?:\s+(?:[A-ZÆØÅ]{2,5}|[Dd]epartementet))?\s*:/u;
+  /(?<![\p{L}])(?:[Ee]ieravdeling|[Ee]ier|[Aa]nsvarl[ie]g(?:\s+(?:fagavdeling|avdeling|avd\.?|enhet|eining|seksjon))?|[Aa]nsv\.\s*avd\.?|[Aa]vd\.|[Aa]vdeling|[Ff]agavdeling)(?:\s+i)?(?:\s+(?:[A-ZÆØÅ]{2,5}|[Dd]epartementet))?\s*:/u;
 
 export const RE_DEPT_LINE_FULL = new RegExp(`^${RE_DEPT_LABEL.source}`, "u");
 
 /** `RE_DEPT_LINE.test(t)` with a cheap first-character filter. */
 export const RE_DEPT_LINE = {
-  test: (t: string): boolean => /^[EAea]/.test(t) && t.includes(":") && RE_DEPT_LINE_FULL.test(t),
+  test: (t: string): boolean => /^[EAeaFf]/.test(t) && t.includes(":") && RE_DEPT_LINE_FULL.test(t),
   source: RE_DEPT_LINE_FULL.source,
 };
 
