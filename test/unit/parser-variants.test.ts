@@ -248,7 +248,7 @@ describe("every deadline phrasing", () => {
   });
 
   it("warns about a 'Frist:' line it cannot read, and keeps the default deadline", () => {
-    for (const line of ["Frist: snarest", "Frist: Løpende", "Frist for oppdraget: når ordningen er evaluert"]) {
+    for (const line of ["Frist: snarest", "Frist for oppdraget: når ordningen er evaluert"]) {
       const { r, d } = deadlinesOf(`Direktoratet skal utrede saken.\n${line}`);
       expect(d, line).toEqual([expect.objectContaining({ isDefault: true, date: "2023-12-31" })]);
       expect(r.warnings, line).toContainEqual({ line: 8, message: `Fant ingen dato i «${line}» i TB2023-07 – kontroller fristen` });
@@ -256,6 +256,14 @@ describe("every deadline phrasing", () => {
     // A line it reads, or one that says the deadline is to be agreed, gives no such warning.
     for (const line of ["Frist: 2. kvartal 2023", "Frist: uke 12", "Frist: medio juni", "Frist: Avklares i dialog med departementet"]) {
       expect(deadlinesOf(`Direktoratet skal utrede saken.\n${line}`).r.warnings.filter((w) => w.message.includes("ingen dato")), line).toEqual([]);
+    }
+  });
+
+  it("reads a 'Frist:' line that names a reporting point as a table's deadline cell does: within the year, by that name", () => {
+    for (const [line, text] of [["Frist: Løpende", "Løpende"], ["Frist: I årsrapporten", "I årsrapporten"], ["Frist: Årsrapporten.", "Årsrapporten"]]) {
+      const { r, d } = deadlinesOf(`Direktoratet skal utrede saken.\n${line}`);
+      expect(d, line).toEqual([expect.objectContaining({ isDefault: false, date: "2023-12-31", precision: "year", state: "dated", text })]);
+      expect(r.warnings.filter((w) => w.message.includes("ingen dato")), line).toEqual([]);
     }
   });
 

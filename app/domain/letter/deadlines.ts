@@ -28,6 +28,7 @@
  * paragraph; a single "Frist:" after a list belongs to the whole assignment (label null).
  */
 import { findDatePhrases, type DatePhraseMatch } from "./dates";
+import { reportingPointDeadline } from "./tables";
 import { findIds } from "./ids";
 import { changesToOthers, RE_ON_HOLD } from "./later-letters";
 import type { ParsedDeadline, ParseWarning } from "./types";
@@ -555,6 +556,23 @@ function undatedCandidates(rd: BodyReading, datedSentences: Set<number>): Candid
 }
 
 /**
+ * A "Frist: …" line whose value names a reporting point instead of a date ("Frist: Løpende", "Frist:
+ * I årsrapporten", "Frist: Avtales nærmere"), as a table's deadline cell does (`reportingPointDeadline`).
+ */
+function reportingPointCandidates(rd: BodyReading): Candidate[] {
+  const { ctx, lines, joined } = rd;
+  const out: Candidate[] = [];
+  lines.forEach((line, i) => {
+    const frist = /^Frist\b[^:.]{0,40}:\s*(\S.*)$/i.exec(line.text.trim());
+    const point = frist ? reportingPointDeadline(frist[1], ctx.year, line.no) : null;
+    if (!point || joined.starts[i] < 0) return;
+    const candidate = { date: point.date, precision: point.precision, state: point.state, text: point.text, offset: joined.starts[i], lineIdx: i, strong: true };
+    out.push(...withLabels(candidate, line.text));
+  });
+  return out;
+}
+
+/**
  * The candidates as deadlines, in text order, each with its label (an explicit "Frist for
  * deloppdrag 2", else the numbered item or "Delleveranse" marker it stands in); the same deadline
  * said twice is one (the "Frist" phrase kept); "to be agreed" without a label gives way to "on hold".
@@ -648,6 +666,8 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
   if (!rd) return [];
   const { candidates, datedSentences } = datedCandidates(rd, warnings);
   candidates.push(...undatedCandidates(rd, datedSentences));
+  for (const c of reportingPointCandidates(rd)) if (!candidates.some((o) => o.lineIdx === c.lineIdx)) candidates.push(c);
+  candidates.sort((a, b) => a.offset - b.offset);
   const out = labelledDeadlines(rd, candidates);
   warnUnread(rd, candidates, out, warnings);
   return out;
