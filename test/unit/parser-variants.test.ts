@@ -267,6 +267,27 @@ describe("every deadline phrasing", () => {
     }
   });
 
+  it("reads a 'Frist:' value that only the label makes a date: a year, a month, a day without its dot, an ISO date", () => {
+    for (const [line, date, precision] of [
+      ["Frist: 2023", "2023-12-31", "year"],
+      ["Frist: innen 2023", "2023-12-31", "year"],
+      ["Frist: juni", "2023-06-30", "month"],
+      ["Frist: Innen desember", "2023-12-31", "month"],
+      ["Frist: 15.06", "2023-06-15", "day"],
+      ["Frist: 1/6", "2023-06-01", "day"],
+      ["Frist: 2023-06-01", "2023-06-01", "day"],
+    ]) {
+      const { r, d } = deadlinesOf(`Direktoratet skal utrede saken.\n${line}`);
+      expect(d, line).toEqual([expect.objectContaining({ isDefault: false, date, precision, state: "dated" })]);
+      expect(r.warnings.filter((w) => w.message.includes("ingen dato")), line).toEqual([]);
+    }
+    // An impossible one is kept as invalid, with a warning; a number in a sentence stays context.
+    const invalid = deadlinesOf("Direktoratet skal utrede saken.\nFrist: 31.02");
+    expect(invalid.d).toEqual([expect.objectContaining({ state: "invalid", date: null })]);
+    expect(invalid.r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^Ugyldig frist i TB2023-07: ugyldig dato «31\.02»/));
+    expect(deadlinesOf("Direktoratet skal utrede saken innen juni, jf. punkt 15.06 i planen.").d).toEqual([expect.objectContaining({ isDefault: true })]);
+  });
+
   it("ignores dates that are context, not deadlines", () => {
     for (const body of [
       "Helsedirektoratet skal delta i perioden 2023–2027.",

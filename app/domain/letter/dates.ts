@@ -318,6 +318,25 @@ export function findDatePhrases(text: string, impliedYear: number | null = null)
 }
 
 /**
+ * The value of a "Frist:" line in a form that only that label makes a date: a year ("2026",
+ * "innen 2026": 31 December), a month alone ("juni", "Innen desember": its last day, in the
+ * letter's year), a day and month without the closing dot ("15.06", "1/6"), an ISO date
+ * ("2026-06-01"). Null for anything else (a sentence, a date phrase `findDatePhrases` reads).
+ */
+export function bareDeadlineValue(value: string, impliedYear: number | null): NorwegianDate | null {
+  const v = value.trim().replace(/\.$/, "").replace(/^(?:innen|innan|senest|seinast)\s+/i, "");
+  const year = /^(\d{4})$/.exec(v);
+  if (year) return yearResult(v, Number(year[1]), false);
+  const month = new RegExp(`^(${MONTH_FULL})$`, "i").exec(v);
+  if (month) return monthResult(v, impliedYear, MONTHS[month[1].toLowerCase()], true);
+  const dayMonth = /^(\d{1,2})[./](\d{1,2})$/.exec(v);
+  if (dayMonth) return dayResult(v, impliedYear, Number(dayMonth[2]), Number(dayMonth[1]), true);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (iso) return dayResult(v, Number(iso[1]), Number(iso[2]), Number(iso[3]), false);
+  return null;
+}
+
+/**
  * Parse one Norwegian date phrase, e.g. "1. juli 2023", "15.09.23", "Mars 2027",
  * "utgangen av januar 2023", "1. mars" (with `impliedYear`), "14 dager etter mottatt oppdrag",
  * "avklares i dialog med departementet" (to_be_agreed), "settes i bero" (on_hold).

@@ -27,7 +27,7 @@
  * two or more items carry deadlines or when the deadline stands in the item's own first
  * paragraph; a single "Frist:" after a list belongs to the whole assignment (label null).
  */
-import { findDatePhrases, type DatePhraseMatch } from "./dates";
+import { bareDeadlineValue, findDatePhrases, type DatePhraseMatch } from "./dates";
 import { reportingPointDeadline } from "./tables";
 import { findIds } from "./ids";
 import { changesToOthers, RE_ON_HOLD } from "./later-letters";
@@ -556,17 +556,26 @@ function undatedCandidates(rd: BodyReading, datedSentences: Set<number>): Candid
 }
 
 /**
- * A "Frist: …" line whose value names a reporting point instead of a date ("Frist: Løpende", "Frist:
- * I årsrapporten", "Frist: Avtales nærmere"), as a table's deadline cell does (`reportingPointDeadline`).
+ * A "Frist: …" line whose whole value is a deadline in a form only that label makes one: a
+ * reporting point ("Frist: Løpende", "Frist: I årsrapporten", "Frist: Avtales nærmere"), as a table's
+ * deadline cell does (`reportingPointDeadline`), or a year, a month, a day without its closing dot
+ * or an ISO date ("Frist: 2026", "Frist: juni", "Frist: 15.06"; `bareDeadlineValue`).
  */
-function reportingPointCandidates(rd: BodyReading): Candidate[] {
+function fristValueCandidates(rd: BodyReading, warnings: ParseWarning[]): Candidate[] {
   const { ctx, lines, joined } = rd;
   const out: Candidate[] = [];
   lines.forEach((line, i) => {
     const frist = /^Frist\b[^:.]{0,40}:\s*(\S.*)$/i.exec(line.text.trim());
-    const point = frist ? reportingPointDeadline(frist[1], ctx.year, line.no) : null;
-    if (!point || joined.starts[i] < 0) return;
-    const candidate = { date: point.date, precision: point.precision, state: point.state, text: point.text, offset: joined.starts[i], lineIdx: i, strong: true };
+    if (!frist || joined.starts[i] < 0) return;
+    const point = reportingPointDeadline(frist[1], ctx.year, line.no);
+    const bare = point ? null : bareDeadlineValue(frist[1], ctx.year > 0 ? ctx.year : null);
+    const text = shorten(normaliseSpace(line.text)).replace(/[.,;:]+$/, "");
+    if (bare && !bare.ok) warnings.push({ line: line.no, message: `Ugyldig frist i ${ctx.id}: ${bare.error} – fristen er ikke tolket, kontroller teksten` });
+    // An impossible date ("Frist: 31.02") is kept as an invalid deadline, as in a date phrase.
+    const invalid = bare && !bare.ok && /ugyldig dato/.test(bare.error) ? { date: null, precision: null, state: "invalid" as const, text } : null;
+    const value = point ?? (bare?.ok ? { date: bare.date, precision: bare.precision, state: bare.state, text } : invalid);
+    if (!value) return;
+    const candidate = { date: value.date, precision: value.precision, state: value.state, text: value.text, offset: joined.starts[i], lineIdx: i, strong: true };
     out.push(...withLabels(candidate, line.text));
   });
   return out;
@@ -666,7 +675,7 @@ export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[])
   if (!rd) return [];
   const { candidates, datedSentences } = datedCandidates(rd, warnings);
   candidates.push(...undatedCandidates(rd, datedSentences));
-  for (const c of reportingPointCandidates(rd)) if (!candidates.some((o) => o.lineIdx === c.lineIdx)) candidates.push(c);
+  for (const c of fristValueCandidates(rd, warnings)) if (!candidates.some((o) => o.lineIdx === c.lineIdx)) candidates.push(c);
   candidates.sort((a, b) => a.offset - b.offset);
   const out = labelledDeadlines(rd, candidates);
   warnUnread(rd, candidates, out, warnings);
