@@ -40,8 +40,11 @@ function sentenceTitle(sentence: string): string {
 /** Subsections of an "Oppdrag" section that are no assignment of their own. */
 const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Innleiing|Bakgrunn|Generelt|Oversikt|Frister?|Rapportering|Budsjett|Økonomi|Styringsparametere?|Mål)\b/i;
 
-/** `table`: a row of a table of assignments with a "Frist" column (its deadline cell is read as a deadline). */
-/** An item without ID; a row of a table with a note column has its `cells` (its text is its deadline cell and note). */
+/**
+ * An item without ID. `table`: a row of a table of assignments with a "Frist" column (its deadline
+ * cell is read as a deadline); `cells`: such a row's cells where the table has a note column (its
+ * text is then its deadline cell and note, not the lines below it).
+ */
 type Item = { idx: number; title: string; sentence: boolean; table?: boolean; cells?: TableRowCells };
 
 /**
