@@ -72,6 +72,27 @@ describe("a list of assignments under a sentence that changes them", () => {
     ]);
   });
 
+  it("a lead that gives new deadlines, each entry with its own date after its ID or at its end", () => {
+    const r = parseLetter(
+      laterLetter([
+        "1 Endrede frister",
+        "",
+        "Følgende oppdrag får ny frist:",
+        "",
+        "• TB2026-14: 1. september 2026",
+        "• TB2026-22 Evaluering av legevakt – 15. oktober 2026",
+        "• TB2026-30 Plan for kreftomsorg (ny frist 1. desember 2026)",
+      ]),
+    );
+    expect(r.events.map((e) => [e.type, e.target, e.deadline?.date ?? null, e.deadline?.text])).toEqual([
+      ["deadline_change", "TB2026-14", "2026-09-01", "TB2026-14: 1. september 2026"],
+      ["deadline_change", "TB2026-22", "2026-10-15", "TB2026-22 Evaluering av legevakt – 15. oktober 2026"],
+      ["deadline_change", "TB2026-30", "2026-12-01", "TB2026-30 Plan for kreftomsorg (ny frist 1. desember 2026)"],
+    ]);
+    expect(r.events[0].text).toBe("Følgende oppdrag får ny frist: TB2026-14 1. september 2026");
+    expect(r.assignments).toEqual([]);
+  });
+
   it("in nynorsk", () => {
     const text = laterLetter(["Desse oppdraga fell bort:", "", "• TB2026-14 Kartlegging av fastlegeordninga"]);
     expect(events(text)).toEqual([["withdrawal", "TB2026-14", null]]);

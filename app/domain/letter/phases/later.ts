@@ -1,5 +1,6 @@
 /** Phase "later letters": what a later letter does to earlier assignments (addition, clarification, withdrawal, deadline or owner change) and the IDs it only announces. */
 import { defaultDeadline } from "../deadlines";
+import { findDatePhrases } from "../dates";
 import { findIds, idMention, idYear, sameId } from "../ids";
 import { RE_EXEMPT, announcedEntry, changesInSentence, changesToOthers, deadlineChangeOfRow } from "../later-letters";
 import type { ParsedEvent } from "../types";
@@ -135,18 +136,25 @@ function explicitChanges(st: ParseState, li: number): ParsedEvent[] {
   const { lines, listEntries, events } = st;
   const l = st.letters[li];
   const entryLines = new Set(listEntries.map((e) => e.idx));
-  const candidates = [
+  // `sentence` is read for changes; `text` is what the letter says, as it says it (a list entry
+  // with its lead), and `line` the entry itself, where the sentence read was made from them.
+  const candidates: { sentence: string; idx: number; text?: string; line?: string }[] = [
     ...freeTextSentences(st, li),
-    ...listEntries.filter((e) => e.letter === li).map((e) => ({ sentence: `${listLead(st, e.idx, entryLines)}${idMention(e.id)} ${e.title}`, idx: e.idx })),
+    ...listEntries.filter((e) => e.letter === li).map((e) => {
+      const lead = listLead(st, e.idx, entryLines);
+      const sentence = listEntrySentence(lead, e.id, e.title, l.year);
+      const said = `${lead}${idMention(e.id)} ${e.title}`;
+      return sentence === said ? { sentence, idx: e.idx } : { sentence, idx: e.idx, text: said, line: lines[e.idx].text.replace(/^\S+\s+/, "") };
+    }),
     ...changesInsideBlocks(st, li),
   ];
   const found: ParsedEvent[] = [];
-  for (const { sentence, idx } of candidates) {
+  for (const { sentence, idx, text: said = sentence, line } of candidates) {
     for (const c of changesInSentence(sentence, l.year, lines[idx].no)) {
       if (found.some((f) => f.type === c.type && sameId(f.target, c.target))) continue;
       if (events.some((ev) => ev.letter === li && ev.type === "postponement" && sameId(ev.target, c.target) && c.type !== "withdrawal")) continue;
-      const ev: ParsedEvent = { type: c.type, target: c.target, letter: li, line: lines[idx].no, source: null, text: sentence.replace(/\s+/g, " ").trim().slice(0, 600) };
-      if (c.deadline) ev.deadline = c.deadline;
+      const ev: ParsedEvent = { type: c.type, target: c.target, letter: li, line: lines[idx].no, source: null, text: said.replace(/\s+/g, " ").trim().slice(0, 600) };
+      if (c.deadline) ev.deadline = line ? { ...c.deadline, text: line } : c.deadline;
       if (c.departments) ev.departments = c.departments;
       found.push(ev);
     }
@@ -171,6 +179,24 @@ function deadlineTableChanges(st: ParseState): ParsedEvent[] {
     out.push({ type: "deadline_change", target: found.target, letter: row.letter, line, source: null, text, deadline: found.deadline });
   }
   return out;
+}
+
+/** A lead that gives new deadlines without naming one ("Følgende oppdrag får ny frist:", "Fristene endres slik:"). */
+const RE_NEW_DEADLINES_LEAD = /\b(?:(?:får|gis|gjev|får\s+følgende)\s+nye?\s+frist(?:er)?|nye\s+frister|ny\s+frist|frist(?:en|ene)?\s+(?:endres|utsettes|forlenges|flyttes|blir\s+endra?t?))\b/i;
+
+/**
+ * A list entry as the sentence its lead makes of it: "<lead> oppdrag X <title>". Under a lead that
+ * gives new deadlines without a date of its own, an entry that is its ID and a date ("– TB2025-01:
+ * 1. september 2025") says "Ny frist for TB2025-01 er 1. september 2025."
+ */
+function listEntrySentence(lead: string, id: string, title: string, year: number): string {
+  if (lead === "" || !RE_NEW_DEADLINES_LEAD.test(lead) || findDatePhrases(lead, year > 0 ? year : null).length > 0) return `${lead}${idMention(id)} ${title}`;
+  // The entry's date: right after its ID ("TB2025-01: 1. september 2025"), or ending it ("TB2025-01 Kartlegge … – 1. september 2025").
+  const dates = findDatePhrases(title, year > 0 ? year : null);
+  const first = dates.at(0);
+  const last = dates.at(-1);
+  const date = first && first.index <= 2 ? first : last && last.end === title.replace(/[.)\s]+$/, "").length ? last : undefined;
+  return date ? `Ny frist for ${idMention(id)} er ${title.slice(date.index, date.end)}.` : `${lead}${idMention(id)} ${title}`;
 }
 
 /**
