@@ -59,6 +59,19 @@ describe("explicit changes", () => {
       { type: "owner_change", target: "TB2026-33", departments: ["SHA", "KTA"] },
     ]);
   });
+  it.each([
+    "Ansvarlig avdeling for TB2026-33 endres til SHA.",
+    "Ny ansvarlig avdeling for TB2026-33 er SHA.",
+    "TB2026-33: Ansvarlig avdeling endres fra LMA til SHA.",
+    "Ansvarleg avdeling for TB2026-33 blir endra til SHA.",
+  ])("an owner change said of the owner label: %s", (sentence) => {
+    expect(changesInSentence(sentence, 2026, 5)).toEqual([{ type: "owner_change", target: "TB2026-33", departments: ["SHA"] }]);
+  });
+  it("no owner change where the label stays or the words are no codes", () => {
+    for (const sentence of ["Ansvarlig avdeling for TB2026-33 er uendret.", "Ansvarlig avdeling for TB2026-33 er fortsatt LMA.", "Ansvarlig avdeling for TB2026-33 endres til og med neste år."]) {
+      expect(changesInSentence(sentence, 2026, 5), sentence).toEqual([]);
+    }
+  });
   it("ignores sentences with no or several IDs, and those that do not change anything", () => {
     expect(changesInSentence("Oppdraget utgår.", 2026, 1)).toEqual([]);
     expect(changesInSentence("TB2026-1 og TB2026-2 utgår.", 2026, 1)).toEqual([]);

@@ -65,6 +65,13 @@ const RE_DEADLINE_CHANGES = [
   /\b(?:(?:får|fått|gis|gjevast)\s+ny\s+frist|ny\s+frist\s*:)\s*/iu,
   /\b(?:utsettes|utsetjast|(?:er|blir|vert)\s+(?:utsatt|utsett))\s+til\s+/iu,
 ];
+/**
+ * The owner label changed: "Ansvarlig avdeling for TB2025-03 endres (fra BBA) til KOMM", "Ny
+ * ansvarlig avdeling for TB2025-03 er KOMM", "TB2025-03: Ansvarlig avdeling endres …". The codes
+ * in capitals (case matters: "til og med" is no code).
+ */
+const RE_OWNER_LABEL_CHANGE =
+  /\b[Aa]nsvarl[ie]g\s+avdeling\b.{0,60}?(?:\b(?:endres|endrast|er\s+endret|er\s+endra|blir\s+endret|blir\s+endra|vert\s+endra)\s+(?:(?:fra|frå)\s+[A-ZÆØÅ]{2,5}\s+)?til|\ber)\s+([A-ZÆØÅ]{2,5}(?:\s*(?:,|\/|&|og)\s*[A-ZÆØÅ]{2,5})*)(?![\p{L}])/u;
 const RE_OWNER_CHANGE = /\bansvar(?:et)?\s+for\s+.{0,60}?\b(?:flyttes|flyttast|overføres|overførast|overtas|går\s+over|(?:blir|vert)\s+(?:flytta|flyttet|overført))\s+(?:(?:fra|frå)\s+[A-ZÆØÅ]{2,5}\s+)?til\s+([A-ZÆØÅ]{2,5}(?:\s*(?:,|\/|&|og)\s*[A-ZÆØÅ]{2,5})*)(?![\p{L}])/iu;
 
 /**
@@ -111,7 +118,7 @@ export function changesInSentence(sentence: string, year: number, line: number):
       ];
     }
   }
-  const oc = RE_OWNER_CHANGE.exec(text);
+  const oc = RE_OWNER_CHANGE.exec(text) ?? RE_OWNER_LABEL_CHANGE.exec(text);
   if (oc) {
     const departments = oc[1].split(/\s*(?:,|\/|&|\bog\b)\s*/u).filter((c) => c !== "");
     return [{ type: "owner_change", target, departments }];
