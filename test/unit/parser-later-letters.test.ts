@@ -133,6 +133,7 @@ describe("a later letter's section that names the assignment it adds to in its f
       [target, true, "addition", target, ["2025-05-01"]],
       ["TB2025-07", true, "original", null, ["2025-11-01"]],
     ]);
+    expect(r.assignments[0].title).toBe("Presisering av oppdrag");
   });
 
   it("a section that names two assignments, or names one later in its text, stays an assignment of its own", () => {

@@ -345,6 +345,8 @@ function asPartOfNamedAssignment(st: ParseState, a: ParsedAssignment): void {
   for (const w of st.warnings) w.message = w.message.replace(synthetic, ids[0]);
   a.id = ids[0];
   a.hasId = true;
+  // Titled by its section heading: the heading's words, without its number ("1 Presisering av oppdrag").
+  a.title = st.headingAt.get(a.line - 1)?.title ?? a.title;
   classify(st, a);
 }
 
