@@ -53,6 +53,23 @@ describe("assignments that each open with a title line (a heading without number
     expect(r.warnings.map((w) => w.message).join("\n")).not.toMatch(/Fant ingen oppdrag/);
   });
 
+  it("a block titled «Rapportering» ends the one before it and is no assignment", () => {
+    const r = parseLetter(
+      letter([
+        "Kartlegging av skolebibliotek",
+        "",
+        "Direktoratet skal kartlegge skolebibliotekene. Frist: 1. juni 2025",
+        "",
+        "Rapportering",
+        "",
+        "Direktoratet rapporterer om arbeidet i årsrapporten. Frist for årsrapporten er 1. mars 2026.",
+      ]),
+    );
+    expect(r.assignments.map((a) => [a.title, a.deadlines.map((d) => d.date), a.body])).toEqual([
+      ["Kartlegging av skolebibliotek", ["2025-06-01"], "Direktoratet skal kartlegge skolebibliotekene. Frist: 1. juni 2025"],
+    ]);
+  });
+
   it("keeps a number printed before the title in the title (no ID form we read without its label)", () => {
     expect(read(letter(["2025-001 Kartlegging av skolebibliotek", "", "Direktoratet skal kartlegge dem.", "", "Frist: 1. juni 2025"]))).toEqual([
       ["uten-id", "2025-001 Kartlegging av skolebibliotek", ["2025-06-01"]],

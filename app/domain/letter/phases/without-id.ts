@@ -45,7 +45,7 @@ const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Innleiing|Bakgrunn|Generelt
  * cell is read as a deadline); `cells`: such a row's cells where the table has a note column (its
  * text is then its deadline cell and note, not the lines below it).
  */
-type Item = { idx: number; title: string; sentence: boolean; table?: boolean; cells?: TableRowCells };
+type Item = { idx: number; title: string; sentence: boolean; table?: boolean; cells?: TableRowCells; end?: number };
 
 /**
  * The "Oppdrag" / "Særskilte oppdrag" headings of letter `li`, each with the last line of its
@@ -146,13 +146,16 @@ function titledBlocks(st: ParseState, from: number, to: number): Item[] {
     if (next > to || (next === k + 1 && /^\p{Ll}/u.test(lines[next].text))) continue;
     titles.push(k);
   }
-  const blocks = titles.map((k, n) => ({ idx: k, end: n + 1 < titles.length ? titles[n + 1] - 1 : to }));
+  // A block titled "Rapportering", "Bakgrunn" … ends the one before it but is no assignment.
+  const blocks = titles
+    .map((k, n) => ({ idx: k, end: n + 1 < titles.length ? titles[n + 1] - 1 : to }))
+    .filter((b) => !RE_NOT_AN_ASSIGNMENT_SECTION.test(lines[b.idx].text));
   const namesDeadline = (b: { idx: number; end: number }) => {
     const text = lines.slice(b.idx + 1, b.end + 1).map((x) => x.text).join(" ");
     return /\bfrist/i.test(text) || findDatePhrases(text, st.letters[st.letterOf(b.idx)].year).length > 0;
   };
   if (blocks.length === 0 || !blocks.every(namesDeadline)) return [];
-  return blocks.map((b) => ({ idx: b.idx, title: lines[b.idx].text.trim(), sentence: false }));
+  return blocks.map((b) => ({ idx: b.idx, end: b.end, title: lines[b.idx].text.trim(), sentence: false }));
 }
 
 /** The lines after `from` up to `to` that `re` reads as an item (number or letter, then its title), each with its place in the count (`count`). */
@@ -253,7 +256,7 @@ function numberedItems(st: ParseState, li: number, plainHeadingOnly = false): (I
     starts.forEach((item, n) => {
       // An item ends at the next item, or at a heading inside the section ("2.3 Rapportering").
       const heading = own.find((o) => o.idx > item.idx);
-      const end = item.cells ? item.idx : Math.min(n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd, heading ? heading.idx - 1 : spanEnd);
+      const end = item.cells ? item.idx : Math.min(item.end ?? (n + 1 < starts.length ? starts[n + 1].idx - 1 : spanEnd), heading ? heading.idx - 1 : spanEnd);
       out.push({ ...item, end });
     });
   }
