@@ -27,12 +27,15 @@ export async function searchSnippets(db: Kysely<Database>, query: string, ids: r
   const rest = ids.filter((id) => !out.has(id));
   if (rest.length === 0) return out;
   // The index is read only over the rowids of these assignments' events (FTS5 seeks to a rowid range).
-  const events = sql`select id from status_events where assignment_id in (${sql.join(rest)})`;
+  const range = await sql<{ lo: number | null; hi: number | null }>`
+    select min(id) as lo, max(id) as hi from status_events where assignment_id in (${sql.join(rest)})
+  `.execute(db);
+  const { lo, hi } = range.rows[0] ?? { lo: null, hi: null };
+  if (lo === null || hi === null) return out;
   const comments = await sql<{ id: number; snippet: string | null }>`
     select e.assignment_id as id, snippet(status_comment_fts, 0, ${HIT_START}, ${HIT_END}, '…', 14) as snippet
     from status_comment_fts c join status_events e on e.id = c.rowid
-    where status_comment_fts match ${anyTerm} and e.assignment_id in (${sql.join(rest)})
-      and c.rowid >= (select min(id) from (${events})) and c.rowid <= (select max(id) from (${events}))
+    where status_comment_fts match ${anyTerm} and c.rowid between ${lo} and ${hi} and e.assignment_id in (${sql.join(rest)})
     order by e.id desc
   `.execute(db);
   for (const r of comments.rows) if (!out.has(r.id) && r.snippet?.includes(HIT_START)) out.set(r.id, r.snippet);

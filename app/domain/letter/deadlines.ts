@@ -313,6 +313,8 @@ const RE_VERB_CUE =
 const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:en)?|tidspunkt(?:et)?|tidsplan(?:en)?)\b/i;
 const RE_TO_BE_AGREED_VERB =
   /\b(?:avklares|avklarast|avtales|avtalast|avklart|avklara|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|fastsetjast\s+(?:etter|i|seinare|nærare|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|setjast\s+i\s+dialog|fastsettes\s+i\s+dialog|(?:vil\s+være|vil\s+vere|blir)\s+etter)\b/i;
+/** A line that gives a deadline by its label, and the value after it: "Frist: …", "Frist for deloppdrag 2: …". */
+const RE_FRIST_LINE = /^Frist\b[^:.]{0,40}:\s*(\S.*)$/i;
 /** "Frist", "fristen", and the compounds (FRIST_COMPOUNDS). */
 const RE_FRIST_CUE = new RegExp(`\\b(?:${FRIST_COMPOUNDS})?frist(?:en)?\\b`, "iu");
 /** Between two dates of one deadline phrase: "og", ",", "samt", perhaps after a label in parentheses ("1. juni (delrapport) og 1. desember"). */
@@ -565,7 +567,7 @@ function fristValueCandidates(rd: BodyReading, warnings: ParseWarning[]): Candid
   const { ctx, lines, joined } = rd;
   const out: Candidate[] = [];
   lines.forEach((line, i) => {
-    const frist = /^Frist\b[^:.]{0,40}:\s*(\S.*)$/i.exec(line.text.trim());
+    const frist = RE_FRIST_LINE.exec(line.text.trim());
     if (!frist || joined.starts[i] < 0) return;
     const point = reportingPointDeadline(frist[1], ctx.year, line.no);
     const bare = point ? null : bareDeadlineValue(frist[1], ctx.year > 0 ? ctx.year : null);
@@ -654,7 +656,7 @@ function warnUnread(rd: BodyReading, candidates: Candidate[], out: ParsedDeadlin
     return out;
   };
   lines.forEach((line, i) => {
-    const frist = /^Frist\b[^:.]{0,40}:\s*(\S.*)$/i.exec(line.text);
+    const frist = RE_FRIST_LINE.exec(line.text.trim());
     if (!frist || findDatePhrases(frist[1], ctx.year).length > 0) return;
     if (paragraphFrom(i).some((k) => readLines.has(k) || (k > i && findDatePhrases(lines[k].text, ctx.year).length > 0))) return;
     warnings.push({ line: line.no, message: `Fant ingen dato i «${shorten(line.text)}» i ${ctx.id} – kontroller fristen` });

@@ -24,11 +24,20 @@ export const ID_PATTERN = new RegExp(`(?<![A-Za-z0-9ÆØÅæøå])${TB_ID_SOURCE
 /** A plain-form ID after its label, anywhere in a text: "ID 2026-03", "oppdrag 13/2024", "oppdraget nr. 2024-003". */
 const PLAIN_MENTION_SOURCE = String.raw`(?<![\p{L}\d])(?:ID\s*[:.]?\s*|[Oo]ppdrag(?:et)?\s+(?:nr\.?\s*)?(?:ID\s*[:.]?\s*)?)${PLAIN_ID_SOURCE}`;
 
+/** An ID of another form: a code of capitals ("FHI-", "O ", "DMP "), then a number of up to three parts ("2025-01", "002", "25-01"). */
+const OTHER_ID_CODE = String.raw`[A-ZÆØÅ]{1,6}[ -]?`;
+const OTHER_ID_NUMBER = String.raw`\d{1,4}(?:[-./]\d{1,4}){0,2}`;
+
+/** The year an ID of another form names ("FHI-2025-01" → 2025), 0 when it names none ("O 002"). */
+function otherIdYear(id: string): number {
+  return Number(/(?:19|20)\d{2}/.exec(id)?.[0] ?? 0);
+}
+
 /**
  * An ID of another form after its label ("oppdrag O 002", "ID: FHI-2025-01", "oppdraget DMP 2025-3"):
  * capitals and a number, as `ID:` defines them (RE_LEADING_OTHER); never a document series ("NOU 2023:4").
  */
-const OTHER_MENTION_SOURCE = String.raw`(?<![\p{L}\d])(?:ID\s*:?\s*|[Oo]ppdrag(?:et)?\s+(?:nr\.?\s*)?(?:ID\s*:?\s*)?)((?!(?:NOU|EU|EØS|ISO|NS|KS|SSB|FOR|LOV|TB|TTB)\b)[A-ZÆØÅ]{1,6}[ -]?\d{1,4}(?:[-./]\d{1,4}){0,2})(?![\p{L}\d/.:-])`;
+const OTHER_MENTION_SOURCE = String.raw`(?<![\p{L}\d])(?:ID\s*:?\s*|[Oo]ppdrag(?:et)?\s+(?:nr\.?\s*)?(?:ID\s*:?\s*)?)((?!(?:NOU|EU|EØS|ISO|NS|KS|SSB|FOR|LOV|TB|TTB)\b)${OTHER_ID_CODE}${OTHER_ID_NUMBER})(?![\p{L}\d/.:-])`;
 
 /** A fresh global copy of ID_PATTERN (a shared global RegExp would leak `lastIndex`). */
 export function idRegexGlobal(): RegExp {
@@ -86,7 +95,7 @@ export function findIds(text: string): IdMention[] {
     const index = m.index + m[0].length - m[1].length;
     // A TB or plain form found above at the same place stays what it is.
     if (out.some((o) => o.index === index)) continue;
-    out.push({ id: m[1], index, length: m[1].length, year: Number(/(?:19|20)\d{2}/.exec(m[1])?.[0] ?? 0) });
+    out.push({ id: m[1], index, length: m[1].length, year: otherIdYear(m[1]) });
   }
   return out.length > before ? out.sort((a, b) => a.index - b.index) : out;
 }
@@ -119,7 +128,7 @@ const RE_LEADING_PLAIN = new RegExp(`^${PLAIN_ID_SOURCE}`);
  * An ID of another form, read only after "ID:" (the letter says it is one): a short code with a
  * number ("FHI-2025-01", "O 002", "DMP 2025-3", "25-01"), kept as printed.
  */
-const RE_LEADING_OTHER = /^(?:[A-ZÆØÅ]{1,6}[ -]?)?\d{1,4}(?:[-./]\d{1,4}){0,2}(?![\p{L}\d/.-])/u;
+const RE_LEADING_OTHER = new RegExp(String.raw`^(?:${OTHER_ID_CODE})?${OTHER_ID_NUMBER}(?![\p{L}\d/.-])`, "u");
 
 /**
  * The ID at the very start of `text`: a TB-form ID, or (only when `plainAllowed`, i.e. after a
@@ -135,7 +144,7 @@ export function leadingId(text: string, plainAllowed: boolean, otherAllowed = fa
   if (p && parts) return { id: normalisePlainId(p[1]), year: parts.year, length: p[0].length };
   const other = otherAllowed ? RE_LEADING_OTHER.exec(text) : null;
   if (!other) return null;
-  return { id: other[0], year: Number(/(?:19|20)\d{2}/.exec(other[0])?.[0] ?? 0), length: other[0].length };
+  return { id: other[0], year: otherIdYear(other[0]), length: other[0].length };
 }
 
 /** One string per assignment identity, whatever the padding: "TB:2023-1" for TB2023-01 and TB2023-1. */

@@ -151,7 +151,8 @@ export function changesToOthers(sentence: string, year: number, line: number, ow
   return changesInSentence(sentence, year, line).filter((c) => !own.some((id) => sameId(id, c.target)));
 }
 
-function uniqueIds(text: string): string[] {
+/** The IDs a text names, each once whatever its padding, in order. */
+export function uniqueIds(text: string): string[] {
   const out: string[] = [];
   for (const x of findIds(text)) if (!out.some((o) => sameId(o, x.id))) out.push(x.id);
   return out;

@@ -67,6 +67,8 @@ const RE_NUMBER_OWN_WORD = /(?:^|[-–,:]\s*)(?:(?:endrings|tilleggs)?(?:brev|ti
 const RE_RECIPIENT_TIL = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+(?:for\\s+)?\\d{4})?(?:\\s+nr\\.?\\s*\\d{1,3})?(?:\\s+(?:for\\s+)?\\d{4})?\\s+til\\s+(.+)$`, "i");
 /** "… 2026 – Folkehelseinstituttet" / "… 2026 for Helse Nord RHF" after the letter word. */
 const RE_RECIPIENT_AFTER_YEAR = new RegExp(`\\b${LETTER_WORD}(?:et)?(?:\\s+nr\\.?\\s*\\d{1,3})?\\s+(?:for\\s+)?\\d{4}(?:\\s+nr\\.?\\s*\\d{1,3})?(?:\\s*[-–]\\s*|\\s+for\\s+)(\\p{Lu}.*)$`, "iu");
+/** Words after a dash that name the letter or a part of it, not its recipient ("– Tillegg nr. 2", "– kap. 740", "– endelig versjon"). */
+const RE_NOT_A_RECIPIENT = /^(?:Tillegg|Suppler[ae]nde|Endring|Kap|Statsbudsjett|Nr|Endelig|Foreløpig)|tillegg|tildeling|oppdrag/iu;
 /** "Endringsbrev nr. 1 2025 til Husbanken": a later letter's own word, then "til" and the name. */
 const RE_RECIPIENT_OWN_WORD = /^(?:Endrings|Tilleggs)brev\b.*?\s+til\s+(\p{Lu}[\p{L}.-]*(?:\s+[\p{L}.-]+){0,5})\s*$/u;
 /** The last part after a dash, when it is a name: "Oppdragsbrev 2025 – tillegg 1 – Husbanken". */
@@ -114,7 +116,7 @@ export function recipientFromSubject(subject: string | null): string | null {
   // Direktoratet for medisinske produkter (DMP)", "Tillegg til oppdragsdokument 2026 for Helse
   // Nord RHF": the name after the year and a dash or "for".
   const dash = RE_RECIPIENT_AFTER_YEAR.exec(subject);
-  if (dash && !/^(?:Tillegg|Suppler[ae]nde|Endring|Kap|Statsbudsjett|Nr)/iu.test(dash[1])) return cleanName(dash[1].replace(/\s*\(.*$/u, "").replace(/\s+[-–]\s.*$/u, ""));
+  if (dash && !RE_NOT_A_RECIPIENT.test(dash[1])) return cleanName(dash[1].replace(/\s*\(.*$/u, "").replace(/\s+[-–]\s.*$/u, ""));
   // "Korrigering av oppdragsdokument for Norsk helsenett SF for 2026": "for" the name "for" the year.
   const forFor = RE_RECIPIENT_FOR_FOR.exec(subject);
   if (forFor) return cleanName(forFor[1]);
@@ -125,7 +127,7 @@ export function recipientFromSubject(subject: string | null): string | null {
   if (statsbudsjett) return cleanName(statsbudsjett[1]);
   // "Oppdragsbrev 2025 – tillegg 1 – Husbanken": the last part, when it names no letter or part of one.
   const lastDash = /\b(?:tildelingsbrev|oppdragsbrev|oppdragsdokument)/i.test(subject) ? RE_RECIPIENT_LAST_DASH.exec(subject) : null;
-  if (lastDash && !/tillegg|suppler|endring|tildeling|oppdrag|^(?:Kap|Statsbudsjett|Nr|Endelig|Foreløpig)\b/iu.test(lastDash[1])) return cleanName(lastDash[1].replace(/\s*\(.*$/u, ""));
+  if (lastDash && !RE_NOT_A_RECIPIENT.test(lastDash[1])) return cleanName(lastDash[1].replace(/\s*\(.*$/u, ""));
   return null;
 }
 

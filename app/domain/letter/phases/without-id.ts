@@ -1,6 +1,7 @@
 /** Phase "without ID": assignments a letter gives without an ID (numbered or bulleted under an "Oppdrag" heading, "Ansvarlig avdeling" blocks, "Oppdrag:" paragraphs). */
 import { findDatePhrases } from "../dates";
-import { findIds, sameId, syntheticId } from "../ids";
+import { syntheticId } from "../ids";
+import { uniqueIds } from "../later-letters";
 import { idAtLineStart, listIdAt } from "../line-ids";
 import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LINE, RE_TITLE_CONTINUES, areaName, joinWrapped } from "./patterns";
 import { areaForSupp, buildAssignment, classify } from "./blocks";
@@ -342,7 +343,7 @@ const RE_REFERS_TO_ASSIGNMENT = /^(?:Det\s+vises\s+til|(?:Vi|Departementet)\s+vi
 function asPartOfNamedAssignment(st: ParseState, a: ParsedAssignment): void {
   const first = a.body.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? "";
   if (!RE_REFERS_TO_ASSIGNMENT.test(first)) return;
-  const ids = findIds(first).map((x) => x.id).filter((id, k, all) => all.findIndex((o) => sameId(o, id)) === k);
+  const ids = uniqueIds(first);
   if (ids.length !== 1) return;
   const synthetic = a.id;
   for (const w of st.warnings) w.message = w.message.replace(synthetic, ids[0]);
