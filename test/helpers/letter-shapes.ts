@@ -3,3 +3,28 @@ export const asPdf = (text: string) => text.replace(/\n/g, " \n");
 
 /** The same letter as Word text (a paragraph per line) and as PDF text. */
 export const shapes = (text: string) => [["Word", text], ["PDF", asPdf(text)]] as const;
+
+/**
+ * A main letter with one section of assignments between its introduction and its budget chapter:
+ * subject, reference and date, "1 Innledning", "2 <heading>" with `section`, "3 Budsjett".
+ */
+export function letterWithSection(head: { subject: string; reference: string; date: string; intro: string; heading: string }, section: string[]): string {
+  return [
+    head.subject,
+    "",
+    `Vår ref ${head.reference}`,
+    `Dato ${head.date}`,
+    "",
+    "1 Innledning",
+    "",
+    head.intro,
+    "",
+    `2 ${head.heading}`,
+    "",
+    ...section,
+    "",
+    "3 Budsjett",
+    "",
+    "Midlene stilles til disposisjon.",
+  ].join("\n");
+}

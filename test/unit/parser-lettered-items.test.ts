@@ -5,27 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "~/domain/letter/parse";
+import { letterWithSection } from "../helpers/letter-shapes";
 
-function letter(section: string[]): string {
-  return [
-    "Tildelingsbrev 2026 til Statens kartverk",
-    "",
-    "Vår ref 25/999-1",
-    "Dato 19.12.2025",
-    "",
-    "1 Innledning",
-    "",
-    "Departementet stiller midler til disposisjon for Kartverket i 2026.",
-    "",
-    "2 Særskilte oppdrag",
-    "",
-    ...section,
-    "",
-    "3 Budsjett",
-    "",
-    "Midlene stilles til disposisjon.",
-  ].join("\n");
-}
+const letter = (section: string[]): string => letterWithSection({ subject: "Tildelingsbrev 2026 til Statens kartverk", reference: "25/999-1", date: "19.12.2025", intro: "Departementet stiller midler til disposisjon for Kartverket i 2026.", heading: "Særskilte oppdrag" }, section);
 
 const read = (text: string) => parseLetter(text).assignments.map((a) => [a.title, a.deadlines.find((d) => !d.isDefault)?.date ?? null]);
 

@@ -5,27 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "~/domain/letter/parse";
+import { letterWithSection } from "../helpers/letter-shapes";
 
-function letter(section: string[]): string {
-  return [
-    "Tildelingsbrev 2025 til Utdanningsdirektoratet",
-    "",
-    "Vår ref 24/1234-5",
-    "Dato 18.12.2024",
-    "",
-    "1 Innledning",
-    "",
-    "Departementet viser til Prop. 1 S (2024–2025).",
-    "",
-    "2 Oppdrag",
-    "",
-    ...section,
-    "",
-    "3 Budsjett",
-    "",
-    "Midlene stilles til disposisjon.",
-  ].join("\n");
-}
+const letter = (section: string[]): string => letterWithSection({ subject: "Tildelingsbrev 2025 til Utdanningsdirektoratet", reference: "24/1234-5", date: "18.12.2024", intro: "Departementet viser til Prop. 1 S (2024–2025).", heading: "Oppdrag" }, section);
 
 const read = (text: string) => parseLetter(text).assignments.map((a) => [a.id.startsWith("uten-id-") ? "uten-id" : a.id, a.title, a.deadlines.map((d) => d.date)]);
 
