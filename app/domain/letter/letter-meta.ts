@@ -152,12 +152,16 @@ export function recipientFromAddress(lines: string[]): string | null {
   };
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i];
+    // Cheap tests first: a letter has thousands of lines and a handful of address lines.
+    const first = t.charCodeAt(0);
+    const startsWithDigit = first >= 48 && first <= 57;
+    if (!startsWithDigit && !/postboks/i.test(t)) continue;
     const same = /^(\p{Lu}[\p{L}-]*(?:\s[\p{L}-]+){0,4})\s+Postboks\s+\d+/u.exec(t);
     if (same && !NOT_AN_ADDRESSEE.test(same[1])) return cleanName(same[1]);
     if (/^Postboks\s+\d+/i.test(t)) {
       const name = nameAbove(i, false);
       if (name) return name;
-    } else if (/^\d{4}\s+\p{Lu}{2,}[\p{Lu} -]*$/u.test(t)) {
+    } else if (startsWithDigit && /^\d{4}\s+\p{Lu}{2,}[\p{Lu} -]*$/u.test(t)) {
       const name = nameAbove(i, true);
       if (name) return name;
     }
@@ -172,6 +176,8 @@ export function recipientFromAddress(lines: string[]): string | null {
  * the regional health authorities ("Helse Sør-Øst RHF").
  * Null when no name is told what to do at least twice.
  */
+const NAME_ENDINGS = ["SF", "HF", "direktoratet", "instituttet", "tilsynet", "verket", "etaten", "ombudet"];
+
 export function addresseeFromText(text: string): string | null {
   const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
   const counts = new Map<string, number>();
@@ -179,7 +185,10 @@ export function addresseeFromText(text: string): string | null {
   const name = /(?<![\p{L}])(?:\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF)|Helse\s\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\sRHF|\p{Lu}\p{Ll}+(?:direktoratet|instituttet|tilsynet|verket|etaten|ombudet))$/u;
   for (let at = sample.indexOf(" skal"); at >= 0; at = sample.indexOf(" skal", at + 5)) {
     if (/[\p{L}\d]/u.test(sample.charAt(at + 5))) continue;
-    const m = name.exec(sample.slice(Math.max(0, at - 80), at).replace(/\s+$/, ""));
+    const before = sample.slice(Math.max(0, at - 80), at).replace(/\s+$/, "");
+    // Only a name can end the way `name` ends: test that before running it.
+    if (!NAME_ENDINGS.some((ending) => before.endsWith(ending))) continue;
+    const m = name.exec(before);
     if (m) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   }
   let best: string | null = null;

@@ -70,7 +70,7 @@ export function phaseWarnings(st: ParseState): void {
 /** Phase "output": the ParseResult (letters with recipient, genre and number; areas, goals, departments). */
 export function phaseOutput(st: ParseState): void {
   const { text, lines, warnings, result, letters, areaSpans, goalLines, areaAtLine, assignments, events } = st;
-  const agency = mostFrequentAgency(text);
+  let agency: string | null | undefined; // the whole text's most frequent agency, read when needed
   result.letters = letters.map((l): ParsedLetter => {
     const own: string[] = [];
     for (let i = l.start; i <= l.end; i++) own.push(lines[i].text);
@@ -82,7 +82,7 @@ export function phaseOutput(st: ParseState): void {
       genre = m ? m[1].toLowerCase() : null;
     }
     const recipient =
-      recipientFromSubject(l.title) ?? recipientFromAddress(own) ?? (l.kind === "main" ? (addresseeFromText(own.join("\n")) ?? agency) : null);
+      recipientFromSubject(l.title) ?? recipientFromAddress(own) ?? (l.kind === "main" ? (addresseeFromText(own.join("\n")) ?? (agency ??= mostFrequentAgency(text))) : null);
     let title = l.title;
     if (!title) {
       const word = genre ?? (l.kind === "main" ? "tildelingsbrev" : "tillegg til tildelingsbrev");
