@@ -56,6 +56,22 @@ describe("Norwegian dates", () => {
     expect(formatDateTime("2023-07-01T12:05:00.000Z")).toBe("1. juli 2023 kl. 14:05");
     expect(todayInOslo(new Date("2023-12-31T23:30:00.000Z"))).toBe("2024-01-01");
   });
+
+  it("formats instants as Intl does in Europe/Oslo, across summer time changes", () => {
+    const intl = new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
+    const reference = (iso: string) => {
+      const parts = intl.formatToParts(new Date(iso));
+      const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+      return `${get("day")}. ${get("month")} ${get("year")} kl. ${get("hour")}:${get("minute")}`;
+    };
+    // The minutes around each change (01:00 UTC), and every 97 minutes over five years.
+    const instants = ["2026-03-29T00:59:59.999Z", "2026-03-29T01:00:00.000Z", "2026-10-25T00:59:59.999Z", "2026-10-25T01:00:00.000Z", "2023-12-31T23:00:00.000Z"];
+    for (let t = Date.parse("2023-01-01T00:00:00Z"); t < Date.parse("2028-01-01T00:00:00Z"); t += 97 * 60_000) instants.push(new Date(t).toISOString());
+    for (const iso of instants) expect(formatDateTime(iso), iso).toBe(reference(iso));
+    expect(formatDateTime("2026-03-29T01:00:00.000Z")).toBe("29. mars 2026 kl. 03:00");
+    expect(formatDateTime("2026-10-25T00:59:00.000Z")).toBe("25. oktober 2026 kl. 02:59");
+    expect(() => formatDateTime("ikke en dato")).toThrow(RangeError);
+  });
 });
 
 describe("grouping by goal area", () => {
