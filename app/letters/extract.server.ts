@@ -69,7 +69,8 @@ function kindOf(fileName: string, bytes: Uint8Array): LetterFileKind | null {
   const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
   if (head.startsWith("%PDF-")) return "pdf";
   if (head.startsWith("PK\u0003\u0004")) return ext === "docx" ? "docx" : null;
-  if (ext === "txt" || ext === "text" || ext === "") return "txt";
+  // Plain text, or Markdown a converter made of the letter (normalise.ts reads it as the letter's text).
+  if (ext === "txt" || ext === "text" || ext === "md" || ext === "markdown" || ext === "") return "txt";
   return null;
 }
 
@@ -110,7 +111,7 @@ export async function extractLetterText(fileName: string, bytes: Uint8Array): Pr
   }
   const kind = kindOf(fileName, bytes);
   if (!kind) {
-    return { ok: false, message: "Filtypen støttes ikke. Last opp brevet som PDF (.pdf), Word (.docx) eller tekst (.txt)." };
+    return { ok: false, message: "Filtypen støttes ikke. Last opp brevet som PDF (.pdf), Word (.docx) eller tekst (.txt eller .md)." };
   }
   let text: string;
   try {

@@ -96,14 +96,14 @@ export default function LetterUpload() {
         <Field>
           <Label htmlFor="fil">Fil med brevet</Label>
           <Paragraph data-size="sm" id="fil-beskrivelse" className="muted">
-            PDF med tekst (ikke skannet), Word (.docx) eller tekst (.txt), høyst 10 MB.
+            PDF med tekst (ikke skannet), Word (.docx) eller tekst (.txt eller .md), høyst 10 MB.
           </Paragraph>
           <input
             className="ds-input"
             type="file"
             id="fil"
             name="fil"
-            accept=".pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+            accept=".pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
             aria-describedby={["fil-beskrivelse", errors?.fil ? "fil-feil" : null].filter(Boolean).join(" ")}
             aria-invalid={errors?.fil ? true : undefined}
           />

@@ -4,6 +4,7 @@
  * links ending on a password reset and on disable → enable, and a zip-bomb .docx.
  */
 import fs from "node:fs";
+import path from "node:path";
 import JSZip from "jszip";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "~/auth/guards.server";
@@ -170,6 +171,18 @@ describe("uploaded letters (hole 10)", () => {
     expect(result).toEqual({ ok: false, message: "Word-filen kunne ikke leses: den pakker seg ut til mer enn 40 MB, eller er skadet." });
     // Bounded: the check inflates at most 40 MB, never the 100 MB.
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(90 * 1024 * 1024);
+  });
+
+  it("takes a Markdown file (.md) as text and reads it as the letter's plain text", async () => {
+    const md = fs.readFileSync(path.resolve(__dirname, "../fixtures/letters/forms/helsedirektoratet-2026-nr2-markdown.md"));
+    const result = await extractLetterText("Supplerende tildelingsbrev nr. 2.md", md);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.kind).toBe("txt");
+    expect(result.text).not.toMatch(/\*\*|^#|^id: DOK/m);
+    expect(result.text).toContain("\nTB2026-63 Helsetilbud i barnevernsinstitusjoner\n");
+    expect(result.text.split("\n")).toHaveLength(md.toString("utf8").split("\n").length);
+    expect(await extractLetterText("brev.rtf", md)).toEqual({ ok: false, message: "Filtypen støttes ikke. Last opp brevet som PDF (.pdf), Word (.docx) eller tekst (.txt eller .md)." });
   });
 
   it("refuses text past the length cap", async () => {

@@ -2,7 +2,7 @@
  * What text extraction does to a letter must not change how it reads (metamorphic): every fixture
  * letter reads the same, assignment for assignment, with Windows line ends, indented lines, every
  * blank line doubled or runs of them made single, a page number between paragraphs or inside
- * one (with and without blank lines and a form feed around it). Before this test, the 2023 letter
+ * one (with and without blank lines and a form feed around it), or converted to Markdown. Before this test, the 2023 letter
  * and the 2024 variant lost an opening-list title across two blank lines and a supplementary
  * letter's reference behind a page number.
  */
@@ -20,7 +20,24 @@ function atEvery(text: string, re: RegExp, every: number, insert: (k: number, ma
   return text.replace(re, (match) => (++k % every === 0 ? insert(k, match) : match));
 }
 
+/**
+ * The letter as a PDF-to-Markdown converter gives it (markdown.ts): a front matter block of the
+ * converter's own, numbered headings as "## **2.1 Folkehelse**", ID lines as "#### **TB2026-01 …**",
+ * "•" lists as "- ", "**Frist:**", and a figure above the first line.
+ */
+function asMarkdown(text: string): string {
+  const body = text.split("\n").map((line) => {
+    const t = line.trim();
+    if (/^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\p{Lu}/u.test(t) && t.length <= 90) return `## **${t}**`;
+    if (/^(?:ID\s*:|T?TB\s?\d{4}-\d)/.test(t)) return `#### **${t}**`;
+    if (/^•\s/.test(t)) return line.replace("•", "-");
+    return line.replace(/^(\s*)Frist:/, "$1**Frist:**");
+  });
+  return ["---", "id: KONV-001", 'title: "Konvertert brev"', "---", "![](_page_0_Picture_0.jpeg)", ...body].join("\n");
+}
+
 const VARIANTS: Record<string, (text: string) => string> = {
+  "converted to Markdown": asMarkdown,
   "Windows line ends": (t) => t.replace(/\n/g, "\r\n"),
   "indented lines with trailing spaces": (t) => t.split("\n").map((l) => (l.trim() ? `  ${l}   ` : l)).join("\n"),
   "every blank line doubled": (t) => t.replace(/\n\n+/g, "\n\n\n"),

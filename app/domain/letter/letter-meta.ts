@@ -176,13 +176,20 @@ export function recipientFromAddress(lines: string[]): string | null {
  * the regional health authorities ("Helse Sør-Øst RHF").
  * Null when no name is told what to do at least twice.
  */
+/**
+ * An agency's name as a letter writes it: "Norsk helsenett SF", "Sykehuset Innlandet HF", "Helse
+ * Sør-Øst RHF", or one word in -direktoratet, -instituttet, -tilsynet, -verket, -etaten, -ombudet.
+ */
+export const AGENCY_NAME =
+  String.raw`\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF)|Helse\s\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\sRHF|\p{Lu}\p{Ll}+(?:direktoratet|instituttet|tilsynet|verket|etaten|ombudet)`;
+
 const NAME_ENDINGS = ["SF", "HF", "direktoratet", "instituttet", "tilsynet", "verket", "etaten", "ombudet"];
 
 export function addresseeFromText(text: string): string | null {
   const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
   const counts = new Map<string, number>();
   // Found from each " skal" backwards (a regex over the whole text is too slow on long letters).
-  const name = /(?<![\p{L}])(?:\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF)|Helse\s\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\sRHF|\p{Lu}\p{Ll}+(?:direktoratet|instituttet|tilsynet|verket|etaten|ombudet))$/u;
+  const name = new RegExp(`(?<![\\p{L}])(?:${AGENCY_NAME})$`, "u");
   for (let at = sample.indexOf(" skal"); at >= 0; at = sample.indexOf(" skal", at + 5)) {
     if (/[\p{L}\d]/u.test(sample.charAt(at + 5))) continue;
     const before = sample.slice(Math.max(0, at - 80), at).replace(/\s+$/, "");

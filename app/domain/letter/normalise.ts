@@ -1,3 +1,5 @@
+import { markdownToLetterText } from "./markdown";
+
 /**
  * The one normalisation of a letter's text, used by the parser, the CLI reader
  * (scripts/lib/read-letter-file.ts) and upload extraction (app/letters/extract.server.ts):
@@ -7,11 +9,12 @@
  * an ID ("TB2025‑01") become "-"; a PDF font's ligatures ("ﬁ", "ﬂ") become their letters; the
  * bullets of symbol fonts (Word's Symbol and Wingdings bullets come out of a PDF as private-use
  * characters, "\uF0B7") and other bullet glyphs at a line's start ("●", "◦", "■", "➢") become "•"
- * (bullets.ts). Line structure is kept (line N stays line N), so line numbers in the parser's
+ * (bullets.ts); a Markdown text (a converter's output, with headings, bold and a front matter
+ * block) becomes the letter's plain text (markdown.ts). Line structure is kept (line N stays line N), so line numbers in the parser's
  * output point into the stored text. Idempotent.
  */
 export function normaliseLetterText(raw: string): string {
-  return raw
+  const text = raw
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00A0\u2007\u202F\t\f\v]/g, " ")
@@ -22,6 +25,7 @@ export function normaliseLetterText(raw: string): string {
     .replace(RE_GLYPH_BULLET, "$1•")
     .split(String.fromCharCode(0))
     .join("");
+  return markdownToLetterText(text);
 }
 
 /**

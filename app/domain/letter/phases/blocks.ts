@@ -8,6 +8,7 @@ import { RE_DEPT_LABEL, RE_DEPT_LINE, RE_DEPT_LINE_FULL, RE_POSTPONEMENT_HEAD, R
 import { isPageNumber, type Block, type ParseState, type SourceLine } from "./state";
 import { RE_BULLET_START } from "../bullets";
 import { departmentNamesOnly } from "../departments";
+import { AGENCY_NAME } from "../letter-meta";
 import { reportingPointDeadline, tableRowCells } from "../tables";
 
 const CODE = "[A-ZÆØÅ]{2,5}";
@@ -417,7 +418,8 @@ export function buildAssignment(st: ParseState, b: Block): ParsedAssignment {
   const r: BlockReading = { depts: [...b.inlineDepts], names: [], end: b.end, goal: null };
   const { titleParts, next } = readHead(st, b, r);
   const cleaned = cleanBody(readBody(st, b, next, r));
-  const title = blockTitle(st, b, titleParts, cleaned);
+  const { title, opening } = withoutOpeningSentence(blockTitle(st, b, titleParts, cleaned));
+  if (opening) cleaned.unshift({ no: lines[b.start].no, text: opening });
   const lineNo = lines[b.start].no;
   if (cleaned.length === 0) warnings.push({ line: lineNo, message: `${b.id} (${shortTitle(title)}) har ingen tekst` });
 
@@ -442,6 +444,18 @@ export function buildAssignment(st: ParseState, b: Block): ParsedAssignment {
     relations,
     ...(r.depts.length === 0 && r.names.length > 0 ? { ownerNames: r.names } : {}),
   };
+}
+
+/** "… kommunesektoren Norsk helsenett SF skal:": a sentence's opening that a converter joined to the heading above it. */
+const RE_OPENING_AT_TITLE_END = new RegExp(
+  `^(\\S.*?\\S)\\s+((?:${AGENCY_NAME}|Direktoratet|Virksomheten|Instituttet|Tilsynet|Etaten|Selskapet|Foretaket)\\s+skal\\s*:)$`,
+  "u",
+);
+
+/** The title without a sentence opening at its end, and that opening (the assignment's text begins with it). */
+function withoutOpeningSentence(title: string): { title: string; opening: string | null } {
+  const m = / skal\s*:$/.test(title) ? RE_OPENING_AT_TITLE_END.exec(title) : null;
+  return m ? { title: m[1], opening: m[2] } : { title, opening: null };
 }
 
 /** Owners written by name alone in `text` ("Kommunalavdelingen"), added to the reading; whether there were any. */

@@ -1,0 +1,100 @@
+/**
+ * Markdown letters: a letter converted to Markdown by a document pipeline (a PDF through marker,
+ * docling, pandoc …) reads as the same letter as its PDF text. Without this, such a text had no
+ * assignment at all: its IDs stand in headings ("#### **TB2026-63 Helseteam …**"), its subject in
+ * "# **Supplerende tildelingsbrev nr. 2 …**", and a YAML front matter block of the pipeline's own
+ * ("id: ANNET-008", "title: …") stands before the letterhead.
+ *
+ * Only a text that looks like Markdown is converted (`looksLikeMarkdown`): a plain letter keeps
+ * its "Telefon*" and its "- " lists as they are. Line N stays line N (the parser's line numbers
+ * point into the stored text): a line is converted, or emptied, never removed. Pure.
+ */
+
+const RE_FRONT_MATTER_KEY = /^[A-Za-z_][\w-]*:(?:\s|$)/;
+const RE_ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/;
+const RE_TABLE_SEPARATOR = /^ {0,3}\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$/;
+const RE_BOLD = /\*\*[^*\n]+\*\*/g;
+/** ***x***, **x**, __x__, *x*: the marks must hug the text ("* item" and "Telefon*" are no emphasis). */
+const RE_EMPHASIS = /(\*{1,3}|__)(?=\S)([^*\n]*?\S)\1(?!\*)/g;
+
+/** The last line of a YAML front matter block opening the text ("---" … "---"), or -1. */
+function frontMatterEnd(lines: string[]): number {
+  if (lines[0]?.trim() !== "---") return -1;
+  for (let i = 1; i < Math.min(lines.length, 200); i++) {
+    const t = lines[i];
+    if (t.trim() === "---" || t.trim() === "...") return i > 1 && RE_FRONT_MATTER_KEY.test(lines[1]) ? i : -1;
+  }
+  return -1;
+}
+
+/** True when the text is Markdown: a front matter block, headings ("## …"), or bold text and a pipe table. */
+export function looksLikeMarkdown(text: string): boolean {
+  const lines = text.split("\n", 5000);
+  if (frontMatterEnd(lines) >= 0) return true;
+  let headings = 0;
+  let separators = 0;
+  for (const line of lines) {
+    if (RE_ATX_HEADING.test(line)) headings++;
+    else if (line.includes("---") && RE_TABLE_SEPARATOR.test(line)) separators++;
+    if (headings >= 2) return true;
+  }
+  const bold = (text.match(RE_BOLD) ?? []).length;
+  return bold >= 3 && headings + separators >= 1;
+}
+
+/** One line of Markdown as the letter's text reads: no heading marks, emphasis, images, links, tags or escapes. */
+function inlineText(line: string): string {
+  return (
+    line
+      // Images: a figure has no text ("![](_page_0_Picture_0.jpeg)").
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+      // Links keep their text; autolinks their address.
+      .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, "$1")
+      .replace(/<((?:https?|mailto):[^>\s]+)>/gi, "$1")
+      // Inline HTML a converter leaves (page anchors, <br>, <sup>): the tags go, their text stays.
+      .replace(/<br\s*\/?>/gi, " ")
+      .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, "")
+      // Emphasis: ***x***, **x**, __x__, *x* (not a "* " bullet, not "Telefon*").
+      .replace(RE_EMPHASIS, "$2")
+      .replace(RE_EMPHASIS, "$2")
+      .replace(/\*\*(\s*)\*\*/g, "$1")
+      // Bold that a converter wrapped over two lines: the marks left at either end.
+      .replace(/^(\s*(?:[-+*]\s+|\d{1,3}[.)]\s+)?)(?:\*\*|__)(?=\S)/, "$1")
+      .replace(/(?<=\S)(?:\*\*|__)\s*$/, "")
+      // Backslash escapes ("2026\-01", "1\.").
+      .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, "$1")
+  );
+}
+
+/** A pipe table row as a PDF gives it: the cells side by side, a wide gap between them, empty cells gone. */
+function tableRow(line: string): string {
+  const cells = line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/(?<!\\)\|$/, "")
+    .split(/(?<!\\)\|/)
+    .map((c) => inlineText(c.trim()))
+    .filter((c) => c !== "");
+  return cells.join("   ");
+}
+
+function convertLine(line: string): string {
+  // Thematic breaks and code fences carry no text.
+  if (/^ {0,3}(?:(?:[-*_]\s*){3,}|`{3,}.*|~{3,}.*)$/.test(line)) return "";
+  if (RE_TABLE_SEPARATOR.test(line)) return "";
+  let t = line;
+  const heading = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(t);
+  if (heading) t = heading[1];
+  else if (/^ {0,3}#{1,6}$/.test(t)) return "";
+  t = t.replace(/^((?: {0,3}>)+) ?/, "");
+  if (/^\s*\|.*\|\s*$/.test(t)) return tableRow(t);
+  return inlineText(t);
+}
+
+/** The letter's text out of a Markdown text; other text is returned as it is. Keeps the number of lines. */
+export function markdownToLetterText(text: string): string {
+  if (!looksLikeMarkdown(text)) return text;
+  const lines = text.split("\n");
+  const end = frontMatterEnd(lines);
+  return lines.map((line, i) => (i <= end ? "" : convertLine(line))).join("\n");
+}

@@ -1,0 +1,155 @@
+/**
+ * Letters converted to Markdown by a document pipeline (markdown.ts). Before, such a text had no
+ * assignment at all: "Fant ingen oppdrag", a supplementary letter read as a main letter, and the
+ * pipeline's front matter line "id: DOK-0042" warned as an ID line. The fixtures are in our own
+ * words, in the shape such converters give: front matter, "# **subject**", "#### **TB2026-63
+ * Title**", "**Frist:**", pipe tables, images, links, escapes.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { looksLikeMarkdown, markdownToLetterText } from "../../app/domain/letter/markdown";
+import { normaliseLetterText } from "../../app/domain/letter/normalise";
+import { parseLetter } from "../../app/domain/letter/parse";
+import type { ParseResult, ParsedAssignment } from "../../app/domain/letter/types";
+import { readFormLetter as form } from "../helpers/letter-series";
+
+const byId = (r: ParseResult, id: string): ParsedAssignment => {
+  const a = r.assignments.find((x) => x.id === id);
+  if (!a) throw new Error(`${id} mangler; fant ${r.assignments.map((x) => x.id).join(", ") || "ingen"}`);
+  return a;
+};
+const dated = (a: ParsedAssignment) => a.deadlines.map((d) => (d.state === "dated" ? d.date : d.state));
+
+const SUPPLEMENT = form("helsedirektoratet-2026-nr2-markdown.md");
+const OPPDRAGSDOKUMENT = form("nhn-2026-oppdragsdokument-markdown.md");
+
+describe("a supplementary letter converted to Markdown", () => {
+  const r = parseLetter(SUPPLEMENT);
+
+  it("is the supplementary letter nr. 2 of 2026 to Helsedirektoratet, without a warning about the front matter", () => {
+    expect(r.letters).toHaveLength(1);
+    expect(r.letters[0]).toMatchObject({ kind: "supplementary", year: 2026, date: "2026-04-16", number: 2, recipient: "Helsedirektoratet" });
+    expect(r.warnings.map((w) => w.message).join("\n")).not.toMatch(/DOK-0042|ingen gyldig oppdrags-ID|Fant ingen oppdrag/);
+  });
+
+  it("reads the assignments under their Markdown headings with owners and deadlines", () => {
+    expect(r.assignments.map((a) => a.id).sort()).toEqual(["TB2026-17", "TB2026-63", "TB2026-64", "TB2026-65", "TB2026-70"]);
+    expect(byId(r, "TB2026-63")).toMatchObject({ title: "Helsetilbud i barnevernsinstitusjoner", departments: ["SHA"], kind: "original" });
+    expect(dated(byId(r, "TB2026-63"))).toEqual(["2026-09-30", "2027-03-31"]);
+    // "**Frist:** 1.5.2026 Ansvarlig avdeling i HOD: SHA" on one line.
+    expect(byId(r, "TB2026-64")).toMatchObject({ title: "Overføring av forvaltningen av hjelpemidler til Helfo", departments: ["SHA"] });
+    expect(dated(byId(r, "TB2026-64"))).toEqual(["2026-05-01"]);
+    expect(dated(byId(r, "TB2026-65"))).toEqual(["2026-10-15"]);
+    // An earlier assignment written about again is an addition to it, its link text kept without the address.
+    const ki = byId(r, "TB2026-17");
+    expect(ki).toMatchObject({ kind: "addition", departments: ["DIG"] });
+    expect(ki.body).toContain("knyttes til Helsenorge og gi");
+    expect(ki.body).not.toContain("](");
+    expect(byId(r, "TB2026-70").title).toBe("Unntatt offentlighet");
+  });
+
+  it("keeps line N as line N: the assignment's line is its heading's line in the file", () => {
+    const lines = SUPPLEMENT.split("\n");
+    for (const a of r.assignments.filter((x) => x.id !== "TB2026-70")) {
+      expect(lines[a.line - 1], a.id).toMatch(new RegExp(`^#{2,4} \\*\\*${a.id} `));
+    }
+  });
+});
+
+describe("an oppdragsdokument converted to Markdown", () => {
+  const r = parseLetter(OPPDRAGSDOKUMENT);
+
+  it("reads 'ID: 2026-01' headings in their areas", () => {
+    expect(r.letters[0]).toMatchObject({ kind: "main", year: 2026, genre: "oppdragsdokument", recipient: "Norsk helsenett SF" });
+    expect(r.assignments.map((a) => [a.id, a.area, dated(a)])).toEqual([
+      ["2026-01", "1", ["2026-04-01"]],
+      ["2026-02", "2", ["2026-09-01"]],
+      ["2026-03", "2", ["2026-11-01"]],
+    ]);
+  });
+
+  it("gives back to the text the sentence opening a converter joined to the heading ('… Norsk helsenett SF skal:')", () => {
+    const a = byId(r, "2026-02");
+    expect(a.title).toBe("Sikkerhetsarbeidet i kommunesektoren");
+    expect(a.body.split("\n")[0]).toBe("Norsk helsenett SF skal:");
+    expect(a.body).toContain("Styrke overvåkingen");
+  });
+
+  it("reads an ID in a pipe table row whose title the converter split over two cells", () => {
+    expect(byId(r, "2026-03").title).toBe("Framtidig løsning for nød- og beredskapskommunikasjon");
+  });
+});
+
+describe("markdownToLetterText", () => {
+  it("turns headings, emphasis, images, links, inline tags, escapes and table rows into plain text", () => {
+    const md = [
+      "# **Tildelingsbrev 2026**",
+      "## 2.1 Folkehelse ##",
+      "![](_page_3_Picture_1.jpeg) <span id=\"page-3-0\"></span>Tekst med *kursiv*, ***begge*** og __fet__ skrift.",
+      "Se [veilederen](https://example.no/a_(b)) og <https://example.no/c>.",
+      "Tallet 2026\\-01 og 1\\. juni<br>neste linje.",
+      "| ID | Oppdrag | Frist |",
+      "|:---|---------|------:|",
+      "| TB2026-01 | **Kartlegging** |  | 1.6.2026 |",
+      "> Sitat",
+      "---",
+      "```",
+      "**Frist:** 1. juni 2026",
+    ].join("\n");
+    expect(markdownToLetterText(md).split("\n")).toEqual([
+      "Tildelingsbrev 2026",
+      "2.1 Folkehelse",
+      " Tekst med kursiv, begge og fet skrift.",
+      "Se veilederen og https://example.no/c.",
+      "Tallet 2026-01 og 1. juni neste linje.",
+      "ID   Oppdrag   Frist",
+      "",
+      "TB2026-01   Kartlegging   1.6.2026",
+      "Sitat",
+      "",
+      "",
+      "Frist: 1. juni 2026",
+    ]);
+  });
+
+  it("empties the front matter's lines and keeps the number of lines", () => {
+    const md = ["---", "id: ANNET-004", 'title: "Supplerende tildelingsbrev nr. 1"', "tags:", "  - a", "---", "", "# **Brev**", "Tekst"].join("\n");
+    const out = markdownToLetterText(md);
+    expect(out.split("\n")).toEqual(["", "", "", "", "", "", "", "Brev", "Tekst"]);
+  });
+
+  it("bold wrapped over two lines loses its marks at both ends", () => {
+    const md = ["## **TB2026-66 Et prosjekt for å overføre ansvaret fra politiet", "til Statens vegvesen**", "#### Frist"].join("\n");
+    expect(markdownToLetterText(md).split("\n")).toEqual(["TB2026-66 Et prosjekt for å overføre ansvaret fra politiet", "til Statens vegvesen", "Frist"]);
+  });
+
+  it("leaves a plain letter as it is: its 'Telefon*', '- ' lists and '*' footnotes are no Markdown", () => {
+    const plain = [
+      "Helsedirektoratet",
+      "Postboks 220 Skøyen",
+      "Postadresse Telefon* Org no.*",
+      "- et punkt",
+      "* et annet punkt med 5 * 3",
+      "TB2026-01 Tittel",
+      "Frist: 1. juni 2026",
+    ].join("\n");
+    expect(looksLikeMarkdown(plain)).toBe(false);
+    expect(markdownToLetterText(plain)).toBe(plain);
+    for (const file of ["husbanken-2025-tabell.txt", "spraakradet-2025-nynorsk.txt", "helse-sor-ost-2025-oppdragsdokument.txt"]) {
+      expect(looksLikeMarkdown(form(file)), file).toBe(false);
+    }
+    const seed = fs.readFileSync(path.resolve(__dirname, "../../db/seed/tildelingsbrev-2023.txt"), "utf8");
+    expect(looksLikeMarkdown(seed)).toBe(false);
+  });
+
+  it("is idempotent through normaliseLetterText, and keeps the line count of both fixtures", () => {
+    for (const md of [SUPPLEMENT, OPPDRAGSDOKUMENT]) {
+      const once = normaliseLetterText(md);
+      expect(looksLikeMarkdown(md)).toBe(true);
+      expect(looksLikeMarkdown(once)).toBe(false);
+      expect(normaliseLetterText(once)).toBe(once);
+      expect(once.split("\n")).toHaveLength(md.split("\n").length);
+    }
+  });
+});
