@@ -81,6 +81,22 @@ describe("an oppdragsdokument converted to Markdown", () => {
   });
 });
 
+describe("a main letter converted to Markdown, its assignments in HTML-formatted table rows", () => {
+  const r = parseLetter(form("helsedirektoratet-2026-tildelingsbrev-markdown.md"));
+
+  it("reads each '<b>TB2026-1</b> | <b>Avd. HOD: FHA</b> | <b>Title</b>' row as an assignment's head, in its area", () => {
+    expect(r.letters[0]).toMatchObject({ kind: "main", year: 2026, recipient: "Helsedirektoratet" });
+    expect(r.assignments.map((a) => [a.id, a.area, a.departments, a.title, dated(a)])).toEqual([
+      ["TB2026-1", "3.1", ["FHA"], "Utrede endringer i serveringsreglene", ["2026-06-01"]],
+      ["TB2026-2", "3.1", ["FHA"], "Varslingssystem for farlige stoffer", ["2026-06-30"]],
+      // A heading into which the converter flattened the whole head table, separator rows and all.
+      ["TB2026-3", "3.2", ["KTA"], "Råd om skjermbruk", ["2026-09-15"]],
+      ["TB2026-4", "3.2", ["SHA"], "Oppdrag unntatt offentlighet jf. Offl. § 15", ["2026-12-31"]],
+    ]);
+    expect(r.warnings.map((w) => w.message).join("\n")).not.toMatch(/ingen gyldig oppdrags-ID|står i oversikten/);
+  });
+});
+
 describe("markdownToLetterText", () => {
   it("turns headings, emphasis, images, links, inline tags, escapes and table rows into plain text", () => {
     const md = [
@@ -117,6 +133,11 @@ describe("markdownToLetterText", () => {
     const md = ["---", "id: ANNET-004", 'title: "Supplerende tildelingsbrev nr. 1"', "tags:", "  - a", "---", "", "# **Brev**", "Tekst"].join("\n");
     const out = markdownToLetterText(md);
     expect(out.split("\n")).toEqual(["", "", "", "", "", "", "", "Brev", "Tekst"]);
+  });
+
+  it("reads a table flattened onto one heading line as its data row", () => {
+    const md = ["## a", "#### | | | | |------|------|------| | <b>TB2026-14</b> | <b>Avd. HOD: KTA</b> | <b>Opptrappingsplan</b> | |------|------|------|"].join("\n");
+    expect(markdownToLetterText(md).split("\n")[1]).toBe("TB2026-14   Avd. HOD: KTA   Opptrappingsplan");
   });
 
   it("bold wrapped over two lines loses its marks at both ends", () => {

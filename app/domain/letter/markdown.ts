@@ -74,7 +74,8 @@ function tableRow(line: string): string {
     .replace(/(?<!\\)\|$/, "")
     .split(/(?<!\\)\|/)
     .map((c) => inlineText(c.trim()))
-    .filter((c) => c !== "");
+    // A converter may flatten a whole table onto one line, its separator rows' cells with it.
+    .filter((c) => c !== "" && !/^:?-{3,}:?$/.test(c));
   return cells.join("   ");
 }
 
