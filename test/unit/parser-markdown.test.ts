@@ -135,6 +135,12 @@ describe("markdownToLetterText", () => {
     expect(out.split("\n")).toEqual(["", "", "", "", "", "", "", "Brev", "Tekst"]);
   });
 
+  it("keeps words apart where a cell's HTML blocks end ('</li><li>')", () => {
+    expect(markdownToLetterText("## a\n## b\n| <p>Oppdraget:</p><ul><li>Første punkt</li><li>Frist 1.6.2026</li></ul> |").split("\n")[2]).toBe(
+      "Oppdraget: Første punkt Frist 1.6.2026",
+    );
+  });
+
   it("reads a table flattened onto one heading line as its data row", () => {
     const md = ["## a", "#### | | | | |------|------|------| | <b>TB2026-14</b> | <b>Avd. HOD: KTA</b> | <b>Opptrappingsplan</b> | |------|------|------|"].join("\n");
     expect(markdownToLetterText(md).split("\n")[1]).toBe("TB2026-14   Avd. HOD: KTA   Opptrappingsplan");

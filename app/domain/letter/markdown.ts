@@ -52,7 +52,7 @@ function inlineText(line: string): string {
       .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, "$1")
       .replace(/<((?:https?|mailto):[^>\s]+)>/gi, "$1")
       // Inline HTML a converter leaves (page anchors, <br>, <sup>): the tags go, their text stays.
-      .replace(/<br\s*\/?>/gi, " ")
+      .replace(/<br\s*\/?>|<\/?(?:p|div|li|ul|ol|table|tr|td|th|h[1-6]|blockquote)\b[^>]*>/gi, " ")
       .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, "")
       // Emphasis: ***x***, **x**, __x__, *x* (not a "* " bullet, not "Telefon*").
       .replace(RE_EMPHASIS, "$2")
@@ -73,7 +73,7 @@ function tableRow(line: string): string {
     .replace(/^\|/, "")
     .replace(/(?<!\\)\|$/, "")
     .split(/(?<!\\)\|/)
-    .map((c) => inlineText(c.trim()))
+    .map((c) => inlineText(c).replace(/\s+/g, " ").trim())
     // A converter may flatten a whole table onto one line, its separator rows' cells with it.
     .filter((c) => c !== "" && !/^:?-{3,}:?$/.test(c));
   return cells.join("   ");
