@@ -8,7 +8,7 @@
  */
 
 /** The parts of mammoth's document model this reads: elements with children, paragraphs with a style and numbering, text. */
-interface DocElement {
+export interface DocElement {
   type: string;
   children?: DocElement[];
   styleId?: string | null;
@@ -19,11 +19,13 @@ interface DocElement {
 
 const RE_HEADING_STYLE = /^(?:heading|overskrift)\s*\d$/i;
 
-function isNumberedHeading(p: DocElement): boolean {
+/** A heading Word numbers by its style's list ("Overskrift 2" numbered "2.1"). */
+export function isNumberedHeading(p: DocElement): boolean {
   return !!p.numbering?.isOrdered && RE_HEADING_STYLE.test(p.styleName ?? p.styleId ?? "");
 }
 
-function firstText(e: DocElement): DocElement | null {
+/** The first text element of a paragraph (its first words), or null. */
+export function firstText(e: DocElement): DocElement | null {
   if (e.type === "text" && typeof e.value === "string") return e;
   for (const c of e.children ?? []) {
     const t = firstText(c);

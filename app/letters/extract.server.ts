@@ -4,11 +4,12 @@
  * html-text.ts, docx-numbering.ts). Lines and paragraph breaks are kept, because the parser reads the layout. Every
  * refusal is a Norwegian message; nothing here throws on bad input.
  */
-import { inflateRawSync } from "node:zlib";
 import { getDocumentProxy } from "unpdf";
 import { normaliseLetterText } from "~/domain/letter/normalise";
-import { numberHeadings } from "./docx-numbering";
+import { isNumberedHeading, numberHeadings } from "./docx-numbering";
 import { docxHtmlToText } from "./html-text";
+import { numberedParagraphs, numberLists, readWordNumbering, type NumberedParagraph } from "./word-lists";
+import { zipEntryText, zipFitsWithin } from "./zip.server";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** A .docx may unpack to at most this much (all its parts together), checked before mammoth reads it. */
@@ -18,47 +19,11 @@ export const MAX_TEXT_CHARS = 2_000_000;
 
 const TOO_MUCH_TEXT = "Filen inneholder mer tekst enn et tildelingsbrev kan ha, og ble avvist.";
 
-/**
- * Whether a zip (a .docx) unpacks to at most `maxBytes`. The central directory's sizes may lie,
- * so every deflated part is inflated with a hard output cap (`maxOutputLength`): a zip bomb is
- * stopped at the cap instead of expanding to gigabytes. Anything unexpected (zip64, encryption,
- * unknown compression, a damaged directory) counts as "no".
- */
-export function zipFitsWithin(bytes: Uint8Array, maxBytes: number): boolean {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return false;
-  const entries = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  let total = 0;
-  try {
-    for (let n = 0; n < entries; n++) {
-      if (buf.readUInt32LE(at) !== 0x02014b50) return false;
-      const flags = buf.readUInt16LE(at + 8);
-      const method = buf.readUInt16LE(at + 10);
-      const compressed = buf.readUInt32LE(at + 20);
-      const local = buf.readUInt32LE(at + 42);
-      if (flags & 0x1 || compressed === 0xffffffff || local === 0xffffffff) return false;
-      if (buf.readUInt32LE(local) !== 0x04034b50) return false;
-      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      const data = buf.subarray(start, start + compressed);
-      if (method === 0) total += data.length;
-      else if (method === 8) total += inflateRawSync(data, { maxOutputLength: maxBytes - total + 1 }).length;
-      else return false;
-      if (total > maxBytes) return false;
-      at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-    }
-  } catch {
-    // Out of range, or inflating passed the cap (RangeError) or failed.
-    return false;
-  }
-  return true;
+/** The numbered paragraphs of a .docx with the markers Word draws for them; none when it has no list definitions. */
+function wordListNumbers(bytes: Uint8Array): NumberedParagraph[] {
+  const numbering = zipEntryText(bytes, "word/numbering.xml", MAX_DOCX_EXPANDED_BYTES);
+  const document = numbering ? zipEntryText(bytes, "word/document.xml", MAX_DOCX_EXPANDED_BYTES) : null;
+  return numbering && document ? numberedParagraphs(document, readWordNumbering(numbering)) : [];
 }
 
 export type LetterFileKind = "txt" | "pdf" | "docx";
@@ -124,7 +89,10 @@ export async function extractLetterText(fileName: string, bytes: Uint8Array): Pr
       const { default: mammoth } = await import("mammoth");
       // As HTML, not raw text: the raw text loses the numbers and bullets of Word's lists (html-text.ts).
       // Numbered headings get their numbers back (docx-numbering.ts): the parser reads chapters and areas from them.
-      text = docxHtmlToText((await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { transformDocument: numberHeadings })).value);
+      // List items get the numbers Word draws for them ("a)", "ii."), not mammoth's "1." for every ordered list (word-lists.ts).
+      const listNumbers = wordListNumbers(bytes);
+      const transformDocument = (document: Parameters<typeof numberLists>[0]) => numberHeadings(numberLists(document, listNumbers, isNumberedHeading));
+      text = docxHtmlToText((await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { transformDocument })).value);
     } else {
       if (bytes.includes(0)) return { ok: false, message: "Filen ser ikke ut som tekst (den inneholder binære data)." };
       text = new TextDecoder("utf-8").decode(bytes);

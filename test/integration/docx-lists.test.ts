@@ -5,7 +5,9 @@
  * assignments, with their deadlines, and a bulleted list of deliverables keeps its bullets. The
  * letterhead's table (labels in one row, values under them) gives the letter's reference and date,
  * where a paragraph per cell gave neither; and Word's numbered headings ("2.1 Folkehelse", drawn by
- * the heading style's numbering, not in the text) give their numbers back, so areas are read.
+ * the heading style's numbering, not in the text) give their numbers back, so areas are read. A
+ * lettered or roman sub-list keeps Word's "a)", "(i)" (word-lists.ts), where every ordered list was
+ * "1.", "2." and its items read as assignments of their own.
  */
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import mammoth from "mammoth";
@@ -17,6 +19,12 @@ const plain = (text: string) => new Paragraph(text);
 const numbered = (text: string) => new Paragraph({ text, numbering: { reference: "oppdrag", level: 0 } });
 const bullet = (text: string) => new Paragraph({ text, numbering: { reference: "punkt", level: 0 } });
 const row = (...cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
+/** A one-section document with one multilevel list `reference`, its levels as [format, text pattern]. */
+const withMultilevelList = (reference: string, levels: [(typeof LevelFormat)[keyof typeof LevelFormat], string][], children: (Paragraph | Table)[]) =>
+  new Document({
+    numbering: { config: [{ reference, levels: levels.map(([format, text], level) => ({ level, format, text, alignment: AlignmentType.START })) }] },
+    sections: [{ children }],
+  });
 
 async function wordLetter(): Promise<Buffer> {
   const doc = new Document({
@@ -82,6 +90,46 @@ describe("a Word letter with Word's own list numbering", () => {
     ]);
   });
 
+  it("draws a lettered or roman sub-list as Word does, so its items stay inside their assignment", async () => {
+    const item = (text: string, level: number) => new Paragraph({ text, numbering: { reference: "oppdrag", level } });
+    const doc = withMultilevelList(
+      "oppdrag",
+      [
+        [LevelFormat.DECIMAL, "%1."],
+        [LevelFormat.LOWER_LETTER, "%2)"],
+        [LevelFormat.LOWER_ROMAN, "(%3)"],
+      ],
+      [
+        plain("Tildelingsbrev 2026 til Kystdirektoratet"),
+        plain("2 Særskilte oppdrag"),
+        item("Kartlegging av farleder. Frist: 1. juni 2026.", 0),
+        item("Første del: kart over Nord-Norge.", 1),
+        item("Andre del: kart over Vestlandet.", 1),
+        item("med dybdedata", 2),
+        item("Beredskapsplan for akutt forurensning. Frist: 1. oktober 2026.", 0),
+        item("Øvelse med Kystverket.", 1),
+        plain("3 Budsjett"),
+      ],
+    );
+    const result = await extractLetterText("kystdirektoratet-2026.docx", new Uint8Array(await Packer.toBuffer(doc)));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.text.split("\n").filter((l) => /^(?:\d|[a-z]\)|\()/.test(l))).toEqual([
+      "2 Særskilte oppdrag",
+      "1. Kartlegging av farleder. Frist: 1. juni 2026.",
+      "a) Første del: kart over Nord-Norge.",
+      "b) Andre del: kart over Vestlandet.",
+      "(i) med dybdedata",
+      "2. Beredskapsplan for akutt forurensning. Frist: 1. oktober 2026.",
+      "a) Øvelse med Kystverket.",
+      "3 Budsjett",
+    ]);
+    // Before, every level was "1.", "2.": the sub-items read as assignments of their own.
+    expect(parseLetter(result.text).assignments.map((a) => [a.title, a.deadlines.map((d) => d.date)])).toEqual([
+      ["Kartlegging av farleder", ["2026-06-01"]],
+      ["Beredskapsplan for akutt forurensning", ["2026-10-01"]],
+    ]);
+  });
+
   it("(mammoth's raw text, as the upload read it before, has no numbers, no assignment and no reference)", async () => {
     const raw = (await mammoth.extractRawText({ buffer: await wordLetter() })).value;
     expect(raw).not.toMatch(/^1\. /m);
@@ -124,43 +172,33 @@ describe("a Word letter with Word's own list numbering", () => {
         heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][level],
         numbering: { reference: "overskrifter", level },
       });
-    const doc = new Document({
-      numbering: {
-        config: [
-          {
-            reference: "overskrifter",
-            levels: [
-              { level: 0, format: LevelFormat.DECIMAL, text: "%1", alignment: AlignmentType.START },
-              { level: 1, format: LevelFormat.DECIMAL, text: "%1.%2", alignment: AlignmentType.START },
-              { level: 2, format: LevelFormat.DECIMAL, text: "%1.%2.%3", alignment: AlignmentType.START },
-            ],
-          },
-        ],
-      },
-      sections: [
-        {
-          children: [
-            plain("Tildelingsbrev 2026 til Helsedirektoratet"),
-            heading("Innledning", 0),
-            plain("Departementet gir med dette Helsedirektoratet oppdrag for 2026."),
-            heading("Mål og oppdrag", 0),
-            heading("Folkehelse", 1),
-            heading("Spesielle oppdrag", 2),
-            plain("TB2026-1"),
-            plain("Avd. HOD: FHA"),
-            plain("Utrede endring i alkoholloven"),
-            plain("Direktoratet skal utrede endringen. Frist: 1. juni 2026"),
-            heading("Helse- og omsorgstjenester", 1),
-            plain("TB2026-2"),
-            plain("Avd. HOD: KTA"),
-            plain("Bo trygt hjemme-reformen"),
-            plain("Direktoratet skal følge opp reformen. Frist: 1. juli 2026"),
-            heading("Budsjett", 0),
-            plain("Med hilsen"),
-          ],
-        },
+    const doc = withMultilevelList(
+      "overskrifter",
+      [
+        [LevelFormat.DECIMAL, "%1"],
+        [LevelFormat.DECIMAL, "%1.%2"],
+        [LevelFormat.DECIMAL, "%1.%2.%3"],
       ],
-    });
+      [
+        plain("Tildelingsbrev 2026 til Helsedirektoratet"),
+        heading("Innledning", 0),
+        plain("Departementet gir med dette Helsedirektoratet oppdrag for 2026."),
+        heading("Mål og oppdrag", 0),
+        heading("Folkehelse", 1),
+        heading("Spesielle oppdrag", 2),
+        plain("TB2026-1"),
+        plain("Avd. HOD: FHA"),
+        plain("Utrede endring i alkoholloven"),
+        plain("Direktoratet skal utrede endringen. Frist: 1. juni 2026"),
+        heading("Helse- og omsorgstjenester", 1),
+        plain("TB2026-2"),
+        plain("Avd. HOD: KTA"),
+        plain("Bo trygt hjemme-reformen"),
+        plain("Direktoratet skal følge opp reformen. Frist: 1. juli 2026"),
+        heading("Budsjett", 0),
+        plain("Med hilsen"),
+      ],
+    );
     const result = await extractLetterText("helsedirektoratet-2026.docx", new Uint8Array(await Packer.toBuffer(doc)));
     if (!result.ok) throw new Error(result.message);
     expect(result.text).toMatch(/^1 Innledning$/m);

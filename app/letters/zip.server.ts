@@ -1,0 +1,90 @@
+/**
+ * The little of the zip format a .docx upload needs, on Node's zlib: whether the archive unpacks
+ * to at most a given size (checked before mammoth reads it), and one part's text (Word's
+ * numbering and document XML, read for list numbers: word-lists.ts). The central directory's sizes
+ * may lie, so every inflate has a hard output cap. Anything unexpected (zip64, encryption, unknown
+ * compression, a damaged directory) counts as "no" / null; nothing here throws.
+ */
+import { inflateRawSync } from "node:zlib";
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  data: Buffer;
+}
+
+/** The archive's entries from its central directory, or null when it is not one this reads. */
+function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const entries: ZipEntry[] = [];
+  try {
+    for (let n = 0; n < count; n++) {
+      if (buf.readUInt32LE(at) !== 0x02014b50) return null;
+      const flags = buf.readUInt16LE(at + 8);
+      const method = buf.readUInt16LE(at + 10);
+      const compressed = buf.readUInt32LE(at + 20);
+      const nameLength = buf.readUInt16LE(at + 28);
+      const local = buf.readUInt32LE(at + 42);
+      if (flags & 0x1 || compressed === 0xffffffff || local === 0xffffffff) return null;
+      if (buf.readUInt32LE(local) !== 0x04034b50) return null;
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      entries.push({ name: buf.toString("utf8", at + 46, at + 46 + nameLength), method, data: buf.subarray(start, start + compressed) });
+      at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    }
+  } catch {
+    return null; // out of range
+  }
+  return entries;
+}
+
+/** The entry's bytes, inflated to at most `maxBytes` (RangeError past it), or null for an unknown method. */
+function inflate(entry: ZipEntry, maxBytes: number): Buffer | null {
+  if (entry.method === 0) return entry.data;
+  if (entry.method === 8) return inflateRawSync(entry.data, { maxOutputLength: maxBytes });
+  return null;
+}
+
+/**
+ * Whether a zip (a .docx) unpacks to at most `maxBytes`. Every deflated part is inflated with a
+ * hard output cap (`maxOutputLength`): a zip bomb is stopped at the cap instead of expanding to
+ * gigabytes.
+ */
+export function zipFitsWithin(bytes: Uint8Array, maxBytes: number): boolean {
+  const entries = zipEntries(bytes);
+  if (!entries) return false;
+  let total = 0;
+  try {
+    for (const entry of entries) {
+      const data = inflate(entry, maxBytes - total + 1);
+      if (!data) return false;
+      total += data.length;
+      if (total > maxBytes) return false;
+    }
+  } catch {
+    // Inflating passed the cap (RangeError) or failed.
+    return false;
+  }
+  return true;
+}
+
+/** The text (UTF-8) of the part `name` ("word/numbering.xml"), at most `maxBytes`; null when absent or unreadable. */
+export function zipEntryText(bytes: Uint8Array, name: string, maxBytes: number): string | null {
+  const entry = zipEntries(bytes)?.find((e) => e.name === name);
+  if (!entry) return null;
+  try {
+    const data = inflate(entry, maxBytes);
+    return data && data.length <= maxBytes ? data.toString("utf8") : null;
+  } catch {
+    return null;
+  }
+}
