@@ -129,6 +129,20 @@ describe("markdownToLetterText", () => {
     ]);
   });
 
+  it("reads other converters' forms: setext underlines, grid tables, heading attributes, HTML comments", () => {
+    const md = [
+      "Tildelingsbrev 2026",
+      "===================",
+      "## 2 Oppdrag {#oppdrag .unnumbered}",
+      "<!-- image -->",
+      "+-----------+----------------------+",
+      "| TB2026-01 | Kartlegging av radon |",
+      "+===========+======================+",
+      "Tekst <!-- kommentar --> videre.",
+    ].join("\n");
+    expect(markdownToLetterText(md).split("\n")).toEqual(["Tildelingsbrev 2026", "", "2 Oppdrag", "", "", "TB2026-01   Kartlegging av radon", "", "Tekst  videre."]);
+  });
+
   it("empties the front matter's lines and keeps the number of lines", () => {
     const md = ["---", "id: ANNET-004", 'title: "Supplerende tildelingsbrev nr. 1"', "tags:", "  - a", "---", "", "# **Brev**", "Tekst"].join("\n");
     const out = markdownToLetterText(md);

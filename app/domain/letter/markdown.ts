@@ -13,6 +13,8 @@
 const RE_FRONT_MATTER_KEY = /^[A-Za-z_][\w-]*:(?:\s|$)/;
 const RE_ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/;
 const RE_TABLE_SEPARATOR = /^ {0,3}\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$/;
+/** A pandoc grid table's border: "+------+------+" (or "+======+" under its head). */
+const RE_GRID_BORDER = /^ {0,3}\+(?:[-=:]{3,}\+)+\s*$/;
 const RE_BOLD = /\*\*[^*\n]+\*\*/g;
 /** ***x***, **x**, __x__, *x*: the marks must hug the text ("* item" and "Telefon*" are no emphasis). */
 const RE_EMPHASIS = /(\*{1,3}|__)(?=\S)([^*\n]*?\S)\1(?!\*)/g;
@@ -33,11 +35,11 @@ export function looksLikeMarkdown(text: string): boolean {
   if (frontMatterEnd(lines) >= 0) return true;
   let headings = 0;
   let separators = 0;
-  for (const line of lines) {
-    if (RE_ATX_HEADING.test(line)) headings++;
-    else if (line.includes("---") && RE_TABLE_SEPARATOR.test(line)) separators++;
-    if (headings >= 2) return true;
-  }
+  lines.forEach((line, i) => {
+    if (RE_ATX_HEADING.test(line) || (/^ {0,3}={3,}\s*$/.test(line) && i > 0 && lines[i - 1].trim() !== "")) headings++;
+    else if ((line.includes("---") && RE_TABLE_SEPARATOR.test(line)) || RE_GRID_BORDER.test(line)) separators++;
+  });
+  if (headings >= 2) return true;
   const bold = (text.match(RE_BOLD) ?? []).length;
   return bold >= 3 && headings + separators >= 1;
 }
@@ -80,11 +82,14 @@ function tableRow(line: string): string {
 }
 
 function convertLine(line: string): string {
-  // Thematic breaks and code fences carry no text.
-  if (/^ {0,3}(?:(?:[-*_]\s*){3,}|`{3,}.*|~{3,}.*)$/.test(line)) return "";
-  if (RE_TABLE_SEPARATOR.test(line)) return "";
-  let t = line;
-  const heading = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(t);
+  // Thematic breaks, code fences, a setext heading's underline ("====") and a grid table's
+  // borders ("+----+----+", pandoc) carry no text.
+  if (/^ {0,3}(?:(?:[-*_]\s*){3,}|`{3,}.*|~{3,}.*|=+\s*)$/.test(line)) return "";
+  if (RE_TABLE_SEPARATOR.test(line) || RE_GRID_BORDER.test(line)) return "";
+  // HTML comments ("<!-- image -->", docling's figures).
+  let t = line.replace(/<!--.*?-->/g, "");
+  // A heading, without its closing hashes or pandoc's attributes ("{#innledning .unnumbered}").
+  const heading = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?(?:[ \t]*\{[#.][^}]*\})?[ \t]*$/.exec(t);
   if (heading) t = heading[1];
   else if (/^ {0,3}#{1,6}$/.test(t)) return "";
   t = t.replace(/^((?: {0,3}>)+) ?/, "");
