@@ -17,7 +17,7 @@ const RE_TABLE_SEPARATOR = /^ {0,3}\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?
 const RE_GRID_BORDER = /^ {0,3}\+(?:[-=:]{3,}\+)+\s*$/;
 const RE_BOLD = /\*\*[^*\n]+\*\*/g;
 /** ***x***, **x**, __x__, *x*: the marks must hug the text ("* item" and "Telefon*" are no emphasis). */
-const RE_EMPHASIS = /(\*{1,3}|__)(?=\S)([^*\n]*?\S)\1(?!\*)/g;
+const RE_EMPHASIS = /(\*{1,3}|__)(?=\S)([^*\n]{0,500}?\S)\1(?!\*)/g;
 
 /** The last line of a YAML front matter block opening the text ("---" … "---"), or -1. */
 function frontMatterEnd(lines: string[]): number {
@@ -49,12 +49,12 @@ function inlineText(line: string): string {
   return (
     line
       // Images: a figure has no text ("![](_page_0_Picture_0.jpeg)").
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+      .replace(/!\[[^\]]{0,500}\]\([^)]{0,500}\)/g, "")
       // Links keep their text; autolinks their address.
-      .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, "$1")
+      .replace(/\[([^\]]{0,500})\]\((?:[^()]|\([^()]{0,500}\)){0,2000}\)/g, "$1")
       .replace(/<((?:https?|mailto):[^>\s]+)>/gi, "$1")
       // Inline HTML a converter leaves (page anchors, <br>, <sup>): the tags go, their text stays.
-      .replace(/<br\s*\/?>|<\/?(?:p|div|li|ul|ol|table|tr|td|th|h[1-6]|blockquote)\b[^>]*>/gi, " ")
+      .replace(/<br\s*\/?>|<\/?(?:p|div|li|ul|ol|table|tr|td|th|h[1-6]|blockquote)\b[^<>]*>/gi, " ")
       .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, "")
       // Emphasis: ***x***, **x**, __x__, *x* (not a "* " bullet, not "Telefon*").
       .replace(RE_EMPHASIS, "$2")
@@ -81,17 +81,25 @@ function tableRow(line: string): string {
   return cells.join("   ");
 }
 
+/** A heading's text without its closing hashes or pandoc's attributes ("{#innledning .unnumbered}"). */
+function headingText(rest: string): string {
+  let t = rest.trimEnd();
+  const attributes = t.endsWith("}") ? t.lastIndexOf("{") : -1;
+  if (attributes >= 0 && /^\{[#.]/.test(t.slice(attributes))) t = t.slice(0, attributes).trimEnd();
+  const hashes = /#+$/.exec(t.slice(-100));
+  if (hashes && (t.length === hashes[0].length || /[ \t]/.test(t.charAt(t.length - hashes[0].length - 1)))) t = t.slice(0, t.length - hashes[0].length).trimEnd();
+  return t;
+}
+
 function convertLine(line: string): string {
   // Thematic breaks, code fences, a setext heading's underline ("====") and a grid table's
   // borders ("+----+----+", pandoc) carry no text.
   if (/^ {0,3}(?:(?:[-*_]\s*){3,}|`{3,}.*|~{3,}.*|=+\s*)$/.test(line)) return "";
   if (RE_TABLE_SEPARATOR.test(line) || RE_GRID_BORDER.test(line)) return "";
   // HTML comments ("<!-- image -->", docling's figures).
-  let t = line.replace(/<!--.*?-->/g, "");
-  // A heading, without its closing hashes or pandoc's attributes ("{#innledning .unnumbered}").
-  const heading = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?(?:[ \t]*\{[#.][^}]*\})?[ \t]*$/.exec(t);
-  if (heading) t = heading[1];
-  else if (/^ {0,3}#{1,6}$/.test(t)) return "";
+  let t = line.replace(/<!--.{0,300}?-->/g, "");
+  const heading = /^ {0,3}#{1,6}(?:[ \t]+|$)/.exec(t);
+  if (heading) t = headingText(t.slice(heading[0].length));
   t = t.replace(/^((?: {0,3}>)+) ?/, "");
   if (/^\s*\|.*\|\s*$/.test(t)) return tableRow(t);
   return inlineText(t);
