@@ -31,6 +31,8 @@ function frontMatterEnd(lines: string[]): number {
 
 /** True when the text is Markdown: a front matter block, headings ("## …"), or bold text and a pipe table. */
 export function looksLikeMarkdown(text: string): boolean {
+  // Most letters have none of Markdown's marks: one pass over the text says so.
+  if (!/^ {0,3}(?:#|---|===|\+[-=])|\*\*/m.test(text)) return false;
   const lines = text.split("\n", 5000);
   if (frontMatterEnd(lines) >= 0) return true;
   let headings = 0;
