@@ -162,6 +162,22 @@ describe("uploading a letter", () => {
     await page.getByText("Importen er avbrutt").waitFor();
   });
 
+  it("reads a letter converted to Markdown (.md): the agency, its assignments and the plain text", async () => {
+    const md = path.join(dir, "oppdragsdokument-2026.md");
+    fs.copyFileSync(path.resolve(__dirname, "../fixtures/letters/forms/nhn-2026-oppdragsdokument-markdown.md"), md);
+    await upload(md);
+    await page.waitForURL(/\/admin\/brev\/\d+$/);
+    await page.getByRole("heading", { level: 1, name: /^Forhåndsvisning/ }).waitFor();
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).toMatch(/Nye oppdrag \(3\)/);
+    expect(text).toContain("Sikkerhetsarbeidet i kommunesektoren");
+    expect(text).toContain("Norsk helsenett SF");
+    expect(text).not.toMatch(/\*\*|DOK-0107/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Avbryt" }).click();
+    await page.getByText("Importen er avbrutt").waitFor();
+  });
+
   it("refuses bad uploads with a Norwegian message and writes nothing", async () => {
     const before = await count("letter_uploads");
     const cases: Array<[string, Buffer | string, RegExp]> = [
