@@ -143,3 +143,32 @@ describe("a later letter's section that names the assignment it adds to in its f
     }
   });
 });
+
+describe("owners of a later letter's parts", () => {
+  it("an addition to an earlier assignment without an owner line gives no 'no owner' warning: it has the original's", () => {
+    const r = parseLetter(
+      [
+        "Supplerende tildelingsbrev nr. 6 til Helsedirektoratet",
+        "Dato: 3. september 2026",
+        "",
+        "TB2026-17 Digital førstelinje",
+        "",
+        "Det vises til oppdrag TB2026-17. Følgende delleveranse bes levert som en del av det:",
+        "Helsedirektoratet skal levere en plan for chatbot-tjenesten innen 9. oktober 2026.",
+        "",
+        "TB2026-99 Nytt oppdrag uten avdeling",
+        "",
+        "Helsedirektoratet skal utrede en ny ordning innen 1. desember 2026.",
+        "",
+        "Med hilsen",
+      ].join("\n"),
+    );
+    expect(r.assignments.map((a) => [a.id, a.kind, a.departments])).toEqual([
+      ["TB2026-17", "addition", []],
+      ["TB2026-99", "original", []],
+    ]);
+    expect(r.warnings.map((w) => w.message).filter((m) => m.startsWith("Fant ingen ansvarlig avdeling"))).toEqual([
+      "Fant ingen ansvarlig avdeling for TB2026-99 (Nytt oppdrag uten avdeling) – avdeling er ikke satt",
+    ]);
+  });
+});
