@@ -30,6 +30,7 @@ import type {
 import { formatDateLong } from "~/domain/format";
 import { deadlineWhen } from "~/domain/register";
 import { assignmentSortKey } from "~/domain/letter/ids";
+import { isPartOnly } from "~/domain/letter/later-letters";
 import { recordAssignmentChange } from "~/models/assignment-changes.server";
 import { deletePart, partsOfLetters, upsertPart } from "~/models/assignment-parts.server";
 import { findAssignmentByKey, findAssignmentByTitle, listDepartments, lockFields, lockedFields, type AssignmentRow } from "~/models/assignment.server";
@@ -265,7 +266,7 @@ export async function importParsedLetter(
         const target = kind === "original" ? a.id : (a.target ?? a.id);
         // A block with its own ID that clarifies or adds to another (TTB2023-04 "Presisering av
         // TB2023-18") is its own assignment; the link part on the target is written below.
-        const ownAssignment = kind === "original" || (a.hasId && target !== a.id);
+        const ownAssignment = !isPartOnly(a);
         const seenKey = ownAssignment ? `own ${a.id}` : `part ${a.letter} ${index}`;
         if (seen.has(seenKey)) continue; // the parser has warned about the duplicate
         seen.add(seenKey);

@@ -6,7 +6,7 @@
  */
 import { findDatePhrases } from "./dates";
 import { findIds, sameId } from "./ids";
-import type { EventType, ParsedDeadline, PartKind } from "./types";
+import type { EventType, ParsedAssignment, ParsedDeadline, PartKind } from "./types";
 
 /**
  * Unnumbered section headings of a supplementary letter. They end the text before them, and
@@ -188,4 +188,14 @@ export function classifyPart(input: {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A later letter's block that is only a part of an earlier assignment (an addition or a
+ * clarification under that assignment's ID), not an assignment of its own: it has that
+ * assignment's owners, and the import writes it as a part. "TTB2023-04 Presisering av TB2023-18",
+ * under an ID of its own, is its own assignment (and a clarification of the other).
+ */
+export function isPartOnly(a: Pick<ParsedAssignment, "kind" | "hasId" | "id" | "target">): boolean {
+  return (a.kind ?? "original") !== "original" && !(a.hasId && (a.target ?? a.id) !== a.id);
 }

@@ -170,13 +170,6 @@ export function recipientFromAddress(lines: string[]): string | null {
 }
 
 /**
- * The agency a letter without subject line or address block speaks to: the name most often
- * followed by "skal" ("Norsk helsenett SF skal …", "Helsedirektoratet skal …"), counting names
- * ending in -direktoratet, -instituttet, -tilsynet, -verket, -etaten, -ombudet, in "SF"/"HF", and
- * the regional health authorities ("Helse Sør-Øst RHF").
- * Null when no name is told what to do at least twice.
- */
-/**
  * An agency's name as a letter writes it: "Norsk helsenett SF", "Sykehuset Innlandet HF", "Helse
  * Sør-Øst RHF", or one word in -direktoratet, -instituttet, -tilsynet, -verket, -etaten, -ombudet.
  */
@@ -185,6 +178,13 @@ export const AGENCY_NAME =
 
 const NAME_ENDINGS = ["SF", "HF", "direktoratet", "instituttet", "tilsynet", "verket", "etaten", "ombudet"];
 
+/**
+ * The agency a letter without subject line or address block speaks to: the name most often
+ * followed by "skal" ("Norsk helsenett SF skal …", "Helsedirektoratet skal …"), counting names
+ * ending in -direktoratet, -instituttet, -tilsynet, -verket, -etaten, -ombudet, in "SF"/"HF", and
+ * the regional health authorities ("Helse Sør-Øst RHF").
+ * Null when no name is told what to do at least twice.
+ */
 export function addresseeFromText(text: string): string | null {
   const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
   const counts = new Map<string, number>();

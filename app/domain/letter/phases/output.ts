@@ -1,6 +1,7 @@
 /** Phases "warnings" (what a reader should check) and "output" (the ParseResult: letters with recipient and genre, areas, goals, departments). */
 import { departmentNames } from "../departments";
 import { idIdentity, sameId } from "../ids";
+import { isPartOnly } from "../later-letters";
 import { addresseeFromText, genreOf, letterNumberOf, recipientFromAddress, recipientFromSubject } from "../letter-meta";
 import { wordsEndingWith } from "../words";
 import type { ParsedArea, ParsedAssignment, ParsedDepartment, ParsedGoal, ParsedLetter } from "../types";
@@ -10,16 +11,13 @@ import type { ParseState } from "./state";
 /** Phase "warnings": what is missing (owners, areas, listed IDs without a block, dates). */
 export function phaseWarnings(st: ParseState): void {
   const { lines, warnings, letters, defs, listEntries, assignments, events } = st;
-  // An addition to or a clarification of an earlier assignment, under that one's ID, has that
-  // one's owners ("TTB2023-04 Presisering av TB2023-18", under an ID of its own, is its own assignment).
-  const isPart = (a: ParsedAssignment) => (a.kind === "addition" || a.kind === "clarification") && !(a.hasId && (a.target ?? a.id) !== a.id);
   // A letter that names no owner (or no area) at all gets one warning, not one per assignment.
   const noneIn = (li: number, has: (a: ParsedAssignment) => boolean, counts: (a: ParsedAssignment) => boolean = () => true) => {
     const own = assignments.filter((a) => a.letter === li && !a.announcedOnly && counts(a));
     return own.length >= 2 && !own.some(has);
   };
   const noOwners = letters.map((_, li) =>
-    noneIn(li, (a) => a.departments.length > 0 || (a.ownerNames?.length ?? 0) > 0, (a) => !isPart(a)),
+    noneIn(li, (a) => a.departments.length > 0 || (a.ownerNames?.length ?? 0) > 0, (a) => !isPartOnly(a)),
   );
   const noAreas = letters.map((l, li) => l.kind === "main" && noneIn(li, (a) => a.area !== null));
   letters.forEach((l, li) => {
@@ -32,7 +30,8 @@ export function phaseWarnings(st: ParseState): void {
     }
   });
   for (const a of assignments) {
-    if (a.departments.length === 0 && !a.announcedOnly && !noOwners[a.letter] && !isPart(a)) {
+    // A part of an earlier assignment has that one's owners.
+    if (a.departments.length === 0 && !a.announcedOnly && !noOwners[a.letter] && !isPartOnly(a)) {
       const named = a.ownerNames?.map((n) => `«${n}»`).join(" og ");
       warnings.push({
         line: a.line,
