@@ -47,6 +47,12 @@ const RE_NOT_AN_ASSIGNMENT_SECTION = /^(?:Innledning|Innleiing|Bakgrunn|Generelt
  * text is then its deadline cell and note, not the lines below it).
  */
 type Item = { idx: number; title: string; sentence: boolean; table?: boolean; cells?: TableRowCells; end?: number };
+/**
+ * The lines of an assignment without ID: from its head `idx` to `end`; its title as written
+ * (null: read from the text); the line it is given at (default `idx`); a whole sentence with no
+ * title line of its own (`sentence`); a table row and its cells.
+ */
+type Span = { idx: number; end: number; title: string | null; line?: number; sentence?: boolean; table?: boolean; cells?: TableRowCells };
 
 /**
  * The "Oppdrag" / "Særskilte oppdrag" headings of letter `li`, each with the last line of its
@@ -289,20 +295,13 @@ function labelledParagraphs(st: ParseState, li: number): (Item & { end: number }
 }
 
 /**
- * Adds an assignment without ID from the block at `headIdx` (the line its title belongs to, treated
- * like a definition line) to `end`, keyed by the letter and its title (ids.ts, syntheticId).
+ * Adds an assignment without ID from the block at `span.idx` (the line its title belongs to, treated
+ * like a definition line) to `span.end`, keyed by the letter and its title (ids.ts, syntheticId).
  */
-function addWithoutId(
-  st: ParseState,
-  li: number,
-  headIdx: number,
-  end: number,
-  fixedTitle: string | null,
-  lineIdx: number,
-  headless = false,
-  tableRow = false,
-  cells?: TableRowCells,
-): ParsedAssignment {
+function addWithoutId(st: ParseState, li: number, span: Span): ParsedAssignment {
+  const { idx: headIdx, end, title, sentence: headless = false, table: tableRow = false, cells } = span;
+  const fixedTitle = title ?? null;
+  const lineIdx = span.line ?? headIdx;
   const { lines, warnings, assignments } = st;
   const l = st.letters[li];
   const letterKey = l.reference ?? l.date ?? l.title ?? `brev ${li + 1}`;
@@ -360,7 +359,7 @@ function asPartOfNamedAssignment(st: ParseState, a: ParsedAssignment): void {
  */
 function mainLetterItems(st: ParseState, li: number): void {
   const items = numberedItems(st, li);
-  for (const item of items.length > 0 ? items : labelledParagraphs(st, li)) addWithoutId(st, li, item.idx, item.end, item.title, item.idx, item.sentence, item.table, item.cells);
+  for (const item of items.length > 0 ? items : labelledParagraphs(st, li)) addWithoutId(st, li, item);
 }
 
 /** A later letter with IDs: its free segments (outside ID blocks and events) closed by "Ansvarlig avdeling …". */
@@ -384,7 +383,7 @@ function freeSegments(st: ParseState, li: number): void {
         s++;
         while (s < deptIdx && !content(s)) s++;
       }
-      if (s < deptIdx && !listIdAt(lines[s].text)) asPartOfNamedAssignment(st, addWithoutId(st, li, s, segEnd, null, s, true));
+      if (s < deptIdx && !listIdAt(lines[s].text)) asPartOfNamedAssignment(st, addWithoutId(st, li, { idx: s, end: segEnd, title: null, sentence: true }));
     }
     i = segEnd + 1;
   }
@@ -399,7 +398,7 @@ function laterLetterWithoutIds(st: ParseState, li: number): void {
   const l = st.letters[li];
   const items = numberedItems(st, li, true);
   if (items.length >= 2) {
-    for (const item of items) addWithoutId(st, li, item.idx, item.end, item.title, item.idx, item.sentence, item.table, item.cells);
+    for (const item of items) addWithoutId(st, li, item);
     return;
   }
   const own = headings.filter((h) => h.letter === li);
@@ -421,7 +420,7 @@ function laterLetterWithoutIds(st: ParseState, li: number): void {
         }
       }
       // Following "Frister og rapportering" sections stay in the body.
-      addWithoutId(st, li, h.idx, end, h.title, h.idx);
+      addWithoutId(st, li, { idx: h.idx, end, title: h.title });
     }
     return;
   }
@@ -434,7 +433,7 @@ function laterLetterWithoutIds(st: ParseState, li: number): void {
         break;
       }
     }
-    addWithoutId(st, li, l.titleEnd, end, l.title, l.titleLine ?? l.start);
+    addWithoutId(st, li, { idx: l.titleEnd, end, title: l.title, line: l.titleLine ?? l.start });
   }
 }
 
