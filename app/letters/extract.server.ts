@@ -8,7 +8,7 @@ import { getDocumentProxy } from "unpdf";
 import { normaliseLetterText } from "~/domain/letter/normalise";
 import { isNumberedHeading, numberHeadings } from "./docx-numbering";
 import { docxHtmlToText } from "./html-text";
-import { numberedParagraphs, numberLists, readWordNumbering, type NumberedParagraph } from "./word-lists";
+import { numberedParagraphs, numberLists, readWordNumbering, readWordStyles, type NumberedParagraph } from "./word-lists";
 import { zipEntryText, zipFitsWithin } from "./zip.server";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -23,7 +23,9 @@ const TOO_MUCH_TEXT = "Filen inneholder mer tekst enn et tildelingsbrev kan ha, 
 function wordListNumbers(bytes: Uint8Array): NumberedParagraph[] {
   const numbering = zipEntryText(bytes, "word/numbering.xml", MAX_DOCX_EXPANDED_BYTES);
   const document = numbering ? zipEntryText(bytes, "word/document.xml", MAX_DOCX_EXPANDED_BYTES) : null;
-  return numbering && document ? numberedParagraphs(document, readWordNumbering(numbering)) : [];
+  if (!numbering || !document) return [];
+  const styles = zipEntryText(bytes, "word/styles.xml", MAX_DOCX_EXPANDED_BYTES);
+  return numberedParagraphs(document, readWordNumbering(numbering), styles ? readWordStyles(styles) : new Map());
 }
 
 export type LetterFileKind = "txt" | "pdf" | "docx";

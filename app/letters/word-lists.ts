@@ -21,6 +21,23 @@ interface Level {
   text: string;
   start: number;
   legal: boolean;
+  /** The paragraph style this level numbers ("Overskrift2"), if any. */
+  style: string | null;
+}
+
+/** A paragraph of document.xml as it is read: its text, its own numbering (if any) and its style. */
+interface Paragraph {
+  text: string;
+  numId: string | null;
+  ilvl: number | null;
+  style: string | null;
+}
+
+/** A paragraph style's own list numbering (styles.xml) and the style it is based on. */
+interface StyleNumbering {
+  numId: string | null;
+  ilvl: number | null;
+  basedOn: string | null;
 }
 
 interface WordNumbering {
@@ -34,6 +51,8 @@ interface WordNumbering {
 export interface NumberedParagraph {
   marker: string;
   text: string;
+  /** Numbered through its paragraph style, which mammoth does not see: its paragraph has no numbering in mammoth's model. */
+  byStyle: boolean;
 }
 
 /** An attribute's value in a tag's attribute text (` w:val="3"`). */
@@ -95,6 +114,7 @@ export function readWordNumbering(xml: string): WordNumbering {
         text: decode(valOf(lvl.body, "w:lvlText") ?? ""),
         start: Number(valOf(lvl.body, "w:start") ?? 1),
         legal: legal !== undefined && !/^(?:0|false)$/.test(attr(legal.attrs, "w:val") ?? ""),
+        style: valOf(lvl.body, "w:pStyle"),
       });
     }
     abstract.set(id, levels);
@@ -112,6 +132,45 @@ export function readWordNumbering(xml: string): WordNumbering {
     nums.set(id, { abstractId, startOverrides });
   }
   return { abstract, nums };
+}
+
+/** The list numbering of word/styles.xml's paragraph styles ("Nummerert liste" numbered by its style). */
+export function readWordStyles(xml: string): Map<string, StyleNumbering> {
+  const styles = new Map<string, StyleNumbering>();
+  for (const st of elements(xml, "w:style")) {
+    const id = attr(st.attrs, "w:styleId");
+    if (id === null || (attr(st.attrs, "w:type") ?? "paragraph") !== "paragraph") continue;
+    const numPr = [...elements(st.body, "w:numPr")][0]?.body ?? null;
+    const ilvl = numPr === null ? null : valOf(numPr, "w:ilvl");
+    styles.set(id, { numId: numPr === null ? null : valOf(numPr, "w:numId"), ilvl: ilvl === null ? null : Number(ilvl), basedOn: valOf(st.body, "w:basedOn") });
+  }
+  return styles;
+}
+
+/**
+ * The list a paragraph of style `styleId` belongs to by its style: the style's own numbering or
+ * that of a style it is based on, else a list level that names the style (as heading lists do).
+ */
+function numberingOfStyle(styleId: string, styles: Map<string, StyleNumbering>, numbering: WordNumbering): { numId: string; ilvl: number } | null {
+  let numId: string | null = null;
+  let ilvl: number | null = null;
+  for (let id: string | null = styleId, depth = 0; id !== null && depth < 10 && numId === null; depth++) {
+    const style = styles.get(id);
+    numId = style?.numId ?? null;
+    ilvl ??= style?.ilvl ?? null;
+    id = style?.basedOn ?? null;
+  }
+  const linked = (abstractId: string) => [...(numbering.abstract.get(abstractId) ?? [])].find(([, level]) => level.style === styleId)?.[0] ?? null;
+  if (numId !== null) {
+    if (numId === "0") return null; // "no numbering"
+    const abstractId = numbering.nums.get(numId)?.abstractId;
+    return { numId, ilvl: ilvl ?? (abstractId === undefined ? null : linked(abstractId)) ?? 0 };
+  }
+  for (const [id, num] of numbering.nums) {
+    const level = linked(num.abstractId);
+    if (level !== null) return { numId: id, ilvl: level };
+  }
+  return null;
 }
 
 function letters(n: number, base: number): string {
@@ -159,17 +218,17 @@ function markerFor(levels: Map<number, Level>, level: Level, counters: number[])
 }
 
 /**
- * The numbered paragraphs of word/document.xml in order (those with their own w:numPr), each with
- * the marker Word draws for it and its text (w:t; deleted text is w:delText and not read). One
+ * The numbered paragraphs of word/document.xml in order (those with their own w:numPr, or with a
+ * paragraph style that numbers them), each with the marker Word draws for it and its text (w:t; deleted text is w:delText and not read). One
  * pass over the tags that matter, each found by name and read to its ">" or end tag with indexOf.
  */
-export function numberedParagraphs(xml: string, numbering: WordNumbering): NumberedParagraph[] {
+export function numberedParagraphs(xml: string, numbering: WordNumbering, styles: Map<string, StyleNumbering> = new Map()): NumberedParagraph[] {
   const counters = new Map<string, number[]>(); // per abstract list
   const started = new Set<string>(); // num instances seen (a start override applies at first use)
   const out: NumberedParagraph[] = [];
   // Paragraphs nest (a text box's paragraphs inside a run): each is read to its own end tag.
-  const open: { text: string; numId: string | null; ilvl: number }[] = [];
-  const tags = /<(\/?)w:(p|numPr|t|tab|pPrChange)(?=[\s>/])/g;
+  const open: Paragraph[] = [];
+  const tags = /<(\/?)w:(p|pStyle|numPr|t|tab|pPrChange)(?=[\s>/])/g;
   for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
     const tagEnd = xml.indexOf(">", m.index);
     if (tagEnd < 0) break;
@@ -183,19 +242,22 @@ export function numberedParagraphs(xml: string, numbering: WordNumbering): Numbe
     };
     tags.lastIndex = tagEnd + 1;
     if (name === "p" && !closing) {
-      if (xml.charAt(tagEnd - 1) !== "/") open.push({ text: "", numId: null, ilvl: 0 });
+      if (xml.charAt(tagEnd - 1) !== "/") open.push({ text: "", numId: null, ilvl: null, style: null });
     } else if (name === "p") {
       const p = open.pop();
       if (p) count(p);
     } else if (name === "pPrChange" && !closing) {
       // The properties a tracked change replaced are not the paragraph's.
       if (readTo("</w:pPrChange>") === null) break;
+    } else if (name === "pStyle" && !closing) {
+      if (top && top.style === null) top.style = attr(xml.slice(m.index, tagEnd), "w:val");
     } else if (name === "numPr" && !closing) {
       const body = readTo("</w:numPr>");
       if (body === null) break;
       if (top) {
         top.numId = valOf(body, "w:numId");
-        top.ilvl = Number(valOf(body, "w:ilvl") ?? 0);
+        const ilvl = valOf(body, "w:ilvl");
+        top.ilvl = ilvl === null ? null : Number(ilvl);
       }
     } else if (name === "t" && !closing && xml.charAt(tagEnd - 1) !== "/") {
       const body = readTo("</w:t>");
@@ -207,21 +269,26 @@ export function numberedParagraphs(xml: string, numbering: WordNumbering): Numbe
   }
   return out;
 
-  function count(p: { text: string; numId: string | null; ilvl: number }): void {
-    if (p.numId === null || p.numId === "0") return;
-    const num = numbering.nums.get(p.numId);
+  function count(p: Paragraph): void {
+    // Its own numbering, else its style's ("numId 0" in its own: none).
+    const byStyle = p.numId === null && p.style !== null ? numberingOfStyle(p.style, styles, numbering) : null;
+    const numId = byStyle?.numId ?? p.numId;
+    const ilvl = p.ilvl ?? byStyle?.ilvl ?? 0;
+    if (numId === null || numId === "0") return;
+    const num = numbering.nums.get(numId);
     const levels = num ? numbering.abstract.get(num.abstractId) : undefined;
-    const level = levels?.get(p.ilvl);
+    const level = levels?.get(ilvl);
     if (!num || !levels || !level) return;
     const list = counters.get(num.abstractId) ?? [];
-    if (!started.has(p.numId)) {
-      started.add(p.numId);
-      for (const [ilvl, start] of num.startOverrides) list[ilvl] = start - 1;
+    if (!started.has(numId)) {
+      started.add(numId);
+      for (const [i, start] of num.startOverrides) list[i] = start - 1;
     }
-    list[p.ilvl] = (list[p.ilvl] ?? level.start - 1) + 1;
-    list.length = p.ilvl + 1; // the levels below start over
+    list[ilvl] = (list[ilvl] ?? level.start - 1) + 1;
+    list.length = ilvl + 1; // the levels below start over
     counters.set(num.abstractId, list);
-    out.push({ marker: markerFor(levels, level, list), text: p.text });
+    // An empty numbered paragraph takes its number (Word draws it) but has no text to carry it.
+    if (p.text.trim() !== "") out.push({ marker: markerFor(levels, level, list), text: p.text, byStyle: byStyle !== null });
   }
 }
 
@@ -243,10 +310,11 @@ export function numberLists<T extends DocElement>(document: T, numbered: Numbere
   let next = 0;
   const visit = (e: DocElement) => {
     if (e.type === "paragraph") {
-      if (!e.numbering || next >= numbered.length) return;
+      if (next >= numbered.length) return;
       const text = squeeze(textOf(e));
       for (let k = next; k < Math.min(numbered.length, next + LOOKAHEAD); k++) {
-        if (squeeze(numbered[k].text) !== text) continue;
+        // mammoth marks a paragraph numbered by its own properties; one numbered by its style it may not.
+        if (squeeze(numbered[k].text) !== text || (!e.numbering && !numbered[k].byStyle)) continue;
         next = k + 1;
         if (isHeading(e)) return;
         const first = firstText(e);

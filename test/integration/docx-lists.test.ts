@@ -130,6 +130,51 @@ describe("a Word letter with Word's own list numbering", () => {
     ]);
   });
 
+  it("numbers a list Word numbers through its paragraph style (which mammoth does not number at all)", async () => {
+    const styled = (text: string, style: string) => new Paragraph({ text, style });
+    const doc = new Document({
+      styles: {
+        paragraphStyles: [
+          { id: "Oppdragsliste", name: "Oppdragsliste", basedOn: "Normal", paragraph: { numbering: { reference: "stil", level: 0 } } },
+          { id: "Bokstavliste", name: "Bokstavliste", basedOn: "Normal", paragraph: { numbering: { reference: "stil", level: 1 } } },
+        ],
+      },
+      numbering: {
+        config: [
+          {
+            reference: "stil",
+            levels: [
+              { level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START },
+              { level: 1, format: LevelFormat.LOWER_LETTER, text: "%2)", alignment: AlignmentType.START },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            plain("Tildelingsbrev 2026 til Kystdirektoratet"),
+            plain("2 Særskilte oppdrag"),
+            styled("Kartlegging av farleder. Frist: 1. juni 2026.", "Oppdragsliste"),
+            styled("Første del: kart over Nord-Norge.", "Bokstavliste"),
+            styled("Beredskapsplan for akutt forurensning. Frist: 1. oktober 2026.", "Oppdragsliste"),
+            plain("3 Budsjett"),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    // Before: no number at all, and no assignment.
+    expect(parseLetter((await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value).assignments).toEqual([]);
+    const result = await extractLetterText("kystdirektoratet-2026.docx", bytes);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.text).toContain("\n1. Kartlegging av farleder. Frist: 1. juni 2026.\n\na) Første del: kart over Nord-Norge.\n\n2. Beredskapsplan");
+    expect(parseLetter(result.text).assignments.map((a) => [a.title, a.deadlines.map((d) => d.date)])).toEqual([
+      ["Kartlegging av farleder", ["2026-06-01"]],
+      ["Beredskapsplan for akutt forurensning", ["2026-10-01"]],
+    ]);
+  });
+
   it("(mammoth's raw text, as the upload read it before, has no numbers, no assignment and no reference)", async () => {
     const raw = (await mammoth.extractRawText({ buffer: await wordLetter() })).value;
     expect(raw).not.toMatch(/^1\. /m);

@@ -1,6 +1,6 @@
 /** Word's list numbers counted from numbering.xml and document.xml, and written into mammoth's model (app/letters/word-lists.ts). */
 import { describe, expect, it } from "vitest";
-import { numberedParagraphs, numberLists, readWordNumbering } from "~/letters/word-lists";
+import { numberedParagraphs, numberLists, readWordNumbering, readWordStyles } from "~/letters/word-lists";
 
 const level = (ilvl: number, format: string, text: string, start = 1, extra = "") =>
   `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
@@ -77,13 +77,60 @@ describe("numberedParagraphs", () => {
     expect(markers(numbering, tracked, withDeleted, textBox, p("siste", 1))).toEqual(["a) Helse & omsorg", "b) i boksen", "c) siste"]);
   });
 
+  it("counts paragraphs numbered through their style: the style's own numbering, a style it is based on, or a list level that names the style", () => {
+    const numbering = numberingXml(
+      abstractNum(1, level(0, "decimal", "%1."), level(1, "lowerLetter", "%2)")),
+      abstractNum(2, level(0, "decimal", "%1", 1, '<w:pStyle w:val="Overskrift1"/>'), level(1, "decimal", "%1.%2", 1, '<w:pStyle w:val="Overskrift2"/>')),
+      num(1, 1),
+      num(7, 2),
+    );
+    const style = (id: string, inner: string) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${id}"/>${inner}</w:style>`;
+    const styles = readWordStyles(
+      `<w:styles>${[
+        style("Oppdragsliste", '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr>'),
+        style("Bokstavliste", '<w:basedOn w:val="Bokstavbase"/>'),
+        style("Bokstavbase", '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>'),
+        style("Overskrift1", ""),
+        style("Overskrift2", ""),
+        style("Vanlig", ""),
+      ].join("")}</w:styles>`,
+    );
+    const styled = (text: string, styleId: string, numPr = "") => `<w:p><w:pPr><w:pStyle w:val="${styleId}"/>${numPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const read = numberedParagraphs(
+      documentXml(
+        styled("Kapittel", "Overskrift1"),
+        styled("Kartlegging", "Oppdragsliste"),
+        styled("Første del", "Bokstavliste"),
+        styled("Andre del", "Bokstavliste"),
+        styled("", "Oppdragsliste"),
+        styled("Beredskapsplan", "Oppdragsliste"),
+        styled("Unntatt fra listen", "Oppdragsliste", '<w:numPr><w:numId w:val="0"/></w:numPr>'),
+        styled("Avsnitt", "Overskrift2"),
+        styled("Vanlig tekst", "Vanlig"),
+        p("Direkte", 1, 1),
+      ),
+      readWordNumbering(numbering),
+      styles,
+    );
+    expect(read.map((n) => `${n.marker} ${n.text}${n.byStyle ? "" : " (egen)"}`)).toEqual([
+      "1 Kapittel",
+      "1. Kartlegging",
+      "a) Første del",
+      "b) Andre del",
+      // The empty numbered paragraph took number 2.
+      "3. Beredskapsplan",
+      "1.1 Avsnitt",
+      "a) Direkte (egen)",
+    ]);
+  });
+
   it("gives up quietly on broken XML: unclosed elements, no end tags", () => {
     const broken = "<w:abstractNum w:abstractNumId=\"1\">".repeat(2000) + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/>";
     expect(readWordNumbering(broken).nums.size).toBe(0);
     const numbering = numberingXml(abstractNum(1, level(0, "decimal", "%1.")), num(1, 1));
     expect(numberedParagraphs("<w:p><w:pPr><w:numPr>".repeat(2000), readWordNumbering(numbering))).toEqual([]);
     expect(numberedParagraphs(`<w:p>\n<w:pPr><w:numPr><w:ilvl\nw:val="0"/><w:numId\tw:val="1"/></w:numPr></w:pPr><w:r><w:t>linjeskift</w:t></w:r></w:p>`, readWordNumbering(numbering))).toEqual([
-      { marker: "1.", text: "linjeskift" },
+      { marker: "1.", text: "linjeskift", byStyle: false },
     ]);
   });
 });
@@ -112,9 +159,9 @@ describe("numberLists", () => {
     numberLists(
       doc,
       [
-        { marker: "1", text: "Folkehelse" },
-        { marker: "a)", text: "Første del" },
-        { marker: "b)", text: "Andre del" },
+        { marker: "1", text: "Folkehelse", byStyle: false },
+        { marker: "a)", text: "Første del", byStyle: false },
+        { marker: "b)", text: "Andre del", byStyle: false },
       ],
       isHeading,
     );
@@ -123,5 +170,18 @@ describe("numberLists", () => {
     expect(byStyle).toMatchObject({ numbering: ordered, children: [{ children: [{ value: "Nummerert av stilen" }] }] });
     expect(first).toMatchObject({ numbering: null, children: [{ children: [{ value: "a) Første del" }] }] });
     expect(JSON.stringify(table)).toContain('"value":"b) Andre del"');
+  });
+
+  it("numbers a paragraph mammoth did not mark only when its style numbers it", () => {
+    const doc = { type: "document", children: [para("Kartlegging", null), para("Beredskap", null), para("Beredskap", null)] };
+    numberLists(
+      doc,
+      [
+        { marker: "1.", text: "Kartlegging", byStyle: true },
+        { marker: "2.", text: "Beredskap", byStyle: false },
+      ],
+      isHeading,
+    );
+    expect(doc.children.map((c) => c.children[0].children[0].value)).toEqual(["1. Kartlegging", "Beredskap", "Beredskap"]);
   });
 });
