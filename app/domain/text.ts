@@ -40,9 +40,24 @@ export function isValidIsoDate(value: string): boolean {
 /** A line that starts a list item: "•", "-", "–", "1.", "2)", "a)". */
 const LIST_ITEM_START = /^(?:[•\-–·▪*]\s|\d{1,2}[.)]\s|[a-h][.)]\s)/u;
 
+/** A line longer than a paragraph a PDF gives: a converter's table cell holding a whole assignment. */
+const LONG_LINE = 300;
+
+/**
+ * A long line's list items, each on a line of its own: before "• " and before "2. " or "2) " that
+ * follows a sentence's end and opens a sentence ("… overdoser. 2. Helsedirektoratet skal …").
+ * A date ("1. juli") opens no sentence.
+ */
+function inlineItems(raw: string): string[] {
+  const line = raw.trim();
+  if (line.length <= LONG_LINE) return [line];
+  return line.split(/\s+(?=[•▪]\s)|(?<=[.:;!?»)])\s+(?=\d{1,2}[.)]\s+\p{Lu})/u);
+}
+
 /**
  * A letter's text as blocks to show: the lines a PDF wrapped are joined into their paragraph,
- * a blank line ends a paragraph, a list item starts a block of its own, and so does a sentence
+ * a blank line ends a paragraph, a list item starts a block of its own (also one inside a long
+ * line, as a converter's table cell gives a whole assignment on one line), and so does a sentence
  * in capitals after a list item that has ended. The text itself is not changed (words and their
  * order stay), only where lines break.
  */
@@ -54,8 +69,7 @@ export function letterTextBlocks(text: string): string[] {
     if (current !== null) blocks.push(current);
     current = null;
   };
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
+  for (const line of text.split("\n").flatMap(inlineItems)) {
     if (line === "") {
       flush();
       continue;

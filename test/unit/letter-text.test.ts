@@ -36,4 +36,20 @@ describe("a letter's text reflowed for reading", () => {
     expect(letterTextBlocks("")).toEqual([]);
     expect(letterTextBlocks("\n \n")).toEqual([]);
   });
+
+  it("breaks a long line (a converter's table cell) at its list items, not at a date", () => {
+    const cell =
+      "Helse- og omsorgsdepartementet ber Helsedirektoratet om å følge opp strategien for seksuell helse, jf. omtale i Prop. 1 S (2025–2026), og om å rapportere på arbeidet i årsrapporten. " +
+      "• Bidra i arbeidet med en kompetansepakke om seksuell helse • Vurdere resultatene av tilbudet om abort utenfor sykehus, jf. utredningen som hadde frist 31.12.2025. " +
+      "1. Helsedirektoratet skal gjennomføre tiltak i ny handlingsplan innen 1. juli 2026. 2. Helsedirektoratet skal også lage en plan for statistikken.";
+    expect(letterTextBlocks(cell)).toEqual([
+      "Helse- og omsorgsdepartementet ber Helsedirektoratet om å følge opp strategien for seksuell helse, jf. omtale i Prop. 1 S (2025–2026), og om å rapportere på arbeidet i årsrapporten.",
+      "• Bidra i arbeidet med en kompetansepakke om seksuell helse",
+      "• Vurdere resultatene av tilbudet om abort utenfor sykehus, jf. utredningen som hadde frist 31.12.2025.",
+      "1. Helsedirektoratet skal gjennomføre tiltak i ny handlingsplan innen 1. juli 2026.",
+      "2. Helsedirektoratet skal også lage en plan for statistikken.",
+    ]);
+    // A short line is left as it is.
+    expect(letterTextBlocks("Kort. 2. Neste • punkt")).toEqual(["Kort. 2. Neste • punkt"]);
+  });
 });
