@@ -9,9 +9,9 @@
  *
  * Counting follows Word: a list instance (w:num) counts per level, a higher level restarts the
  * levels below it, instances of one abstract list continue each other unless one overrides its
- * start. A paragraph of mammoth's model gets its number only when its text is the text of the
- * numbered paragraph counted for it (a paragraph numbered by its style, which this does not
- * count, keeps mammoth's numbering). Pure.
+ * start. A paragraph numbered through its paragraph style (word/styles.xml) is counted too; mammoth
+ * gives such a paragraph no number at all. A paragraph of mammoth's model gets its number only
+ * when its text is the text of the numbered paragraph counted for it. Pure.
  */
 import { firstText, type DocElement } from "./docx-numbering";
 import { decode } from "./html-text";
