@@ -88,7 +88,8 @@ describe("a main letter converted to Markdown, its assignments in HTML-formatted
     expect(r.letters[0]).toMatchObject({ kind: "main", year: 2026, recipient: "Helsedirektoratet" });
     expect(r.assignments.map((a) => [a.id, a.area, a.departments, a.title, dated(a)])).toEqual([
       ["TB2026-1", "3.1", ["FHA"], "Utrede endringer i serveringsreglene", ["2026-06-01"]],
-      ["TB2026-2", "3.1", ["FHA"], "Varslingssystem for farlige stoffer", ["2026-06-30"]],
+      // "Frist punkt 2": the second item's deadline; the whole runs to the year's end.
+      ["TB2026-2", "3.1", ["FHA"], "Varslingssystem for farlige stoffer", ["2026-06-30", "2026-12-31"]],
       // A heading into which the converter flattened the whole head table, separator rows and all.
       ["TB2026-3", "3.2", ["KTA"], "Råd om skjermbruk", ["2026-09-15"]],
       ["TB2026-4", "3.2", ["SHA"], "Oppdrag unntatt offentlighet jf. Offl. § 15", ["2026-12-31"]],

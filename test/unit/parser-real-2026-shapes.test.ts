@@ -489,6 +489,49 @@ Ansvarlig avdeling i NFD: SJA
   });
 });
 
+describe("«Frist punkt 1 og 2» for the numbered items of an assignment's text", () => {
+  const r = parseLetter(`Tildelingsbrev 2026 til Helsedirektoratet
+
+3.5. Sammenhengende tjenester
+
+3.5.3. Oppdrag
+
+TB2026-35
+Avd. HOD: KTA
+Nye muligheter i det akuttmedisinske nettverket
+
+Helsedirektoratet skal:
+
+1. kartlegge dagens praksis
+2. beskrive en modell for nettverket
+3. prøve ut modellen i to helseforetak
+4. evaluere utprøvingen
+
+Frist punkt 1 og 2: 1.6.2026.
+Frist for pkt. 3 og 4: 1.10.2026
+
+TB2026-36
+Avd. HOD: FHA
+Rapport om fast oppgave
+
+1. Helsedirektoratet skal følge med på overdoser. Dette er en fast oppgave.
+2. Helsedirektoratet skal lage en plan for statistikken.
+
+Frist punkt 2: 30.6.2026.
+`);
+
+  it("gives each item it names the date, labelled as the item is (Deloppdrag N)", () => {
+    const labelled = (id: string) => byId(r, id).deadlines.filter((d) => d.label !== null).map((d) => [d.label, d.date]);
+    expect(labelled("TB2026-35")).toEqual([
+      ["Deloppdrag 1", "2026-06-01"],
+      ["Deloppdrag 2", "2026-06-01"],
+      ["Deloppdrag 3", "2026-10-01"],
+      ["Deloppdrag 4", "2026-10-01"],
+    ]);
+    expect(labelled("TB2026-36")).toEqual([["Deloppdrag 2", "2026-06-30"]]);
+  });
+});
+
 describe("the head of an assignment with a blank line between its cells", () => {
   const text = `Tildelingsbrev 2026
 Sjødirektoratet

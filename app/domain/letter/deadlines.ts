@@ -306,8 +306,12 @@ interface Candidate {
   strong: boolean;
 }
 
-/** "Frist for deloppdrag 2", also for several: "Frist for deloppdrag 1 og 2", "… 1, 2 og 3". */
-const RE_EXPLICIT_LABEL = /\bfrist\s+(?:for\s+)?(deloppdrag|delleveranse|delrapport)(?:\s*((?:\d{1,2}|[a-h])(?:\s*(?:,|og)\s*(?:\d{1,2}|[a-h]))*)\b)?/i;
+/**
+ * "Frist for deloppdrag 2", also for several: "Frist for deloppdrag 1 og 2", "… 1, 2 og 3"; and
+ * "Frist punkt 2", "Frist for pkt. 3 og 4" for the numbered items of the text.
+ */
+const RE_EXPLICIT_LABEL =
+  /\bfrist\s+(?:for\s+)?(deloppdrag|delleveranse|delrapport|punkt|pkt\.?)(?:\s*((?:\d{1,2}|[a-h])(?:\s*(?:,|og)\s*(?:\d{1,2}|[a-h]))*)\b)?/i;
 const RE_VERB_CUE =
   /\b(?:leveres|levert|levere|leverast|oversendes|oversende|oversendast|sendes|sendast|forelegges|fremlegges|leggjast\s+fram|legges\s+fram|legges\s+frem|rapporteres|rapporterast|foreligge|foreligger|ligge\s+føre|ferdigstilles|ferdigstillast|publiseres|publiserast)\b((?:\s+\S+){0,3})\s*$/i;
 const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:en)?|tidspunkt(?:et)?|tidsplan(?:en)?)\b/i;
@@ -402,8 +406,10 @@ function bodyReading(ctx: DeadlineContext): BodyReading | null {
 function explicitLabelsIn(prefix: string): (string | null)[] {
   const m = RE_EXPLICIT_LABEL.exec(prefix);
   if (!m) return [null];
-  if (!m[2]) return [capitalise(m[1])];
-  return m[2].split(/\s*(?:,|og)\s*/).map((n) => `${capitalise(m[1])} ${n}`);
+  // A numbered item is labelled as the item itself would be: "Deloppdrag 2".
+  const item = /^p/i.test(m[1]);
+  if (!m[2]) return [item ? null : capitalise(m[1])];
+  return m[2].split(/\s*(?:,|og)\s*/).map((n) => `${item ? "Deloppdrag" : capitalise(m[1])} ${n}`);
 }
 
 /** One candidate per label it is explicitly given (a deadline for "deloppdrag 1 og 2" is two). */
