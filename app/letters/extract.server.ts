@@ -1,8 +1,9 @@
 /**
- * Text out of an uploaded letter: .txt (UTF-8), .pdf (unpdf, pdf.js underneath) or .docx
- * (mammoth's HTML, turned into text with Word's list numbers, bullets and heading numbers kept:
- * html-text.ts, docx-numbering.ts). Lines and paragraph breaks are kept, because the parser reads the layout. Every
- * refusal is a Norwegian message; nothing here throws on bad input.
+ * Text out of an uploaded letter: .txt or .md (UTF-8; Markdown is read as its plain text by the
+ * normalisation, markdown.ts), .pdf (unpdf, pdf.js underneath) or .docx (mammoth's HTML, turned
+ * into text with Word's list numbers, bullets and heading numbers kept: html-text.ts,
+ * docx-numbering.ts, word-lists.ts). Lines and paragraph breaks are kept, because the parser reads
+ * the layout. Every refusal is a Norwegian message; nothing here throws on bad input.
  */
 import { getDocumentProxy } from "unpdf";
 import { normaliseLetterText } from "~/domain/letter/normalise";
