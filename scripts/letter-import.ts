@@ -1,5 +1,5 @@
 /**
- * `npm run --silent letter:import -- FILE`: parses a letter file and writes it to the database
+ * `npm run --silent letter:import -- FILE`: parses a letter file (text, Markdown, PDF or Word) and writes it to the database
  * (DATABASE_PATH) in one transaction. Prints a short summary; exit 0 on success, 1 on error.
  * `--dry-run` shows what would change and writes nothing. `--agency NAME` names the recipient
  * agency (virksomhet) when the text does not, or overrides what it says.
@@ -21,7 +21,7 @@ async function main(args: string[], io: CliIo): Promise<number> {
     io.error("Bruk: npm run --silent letter:import -- FIL [--dry-run] [--agency VIRKSOMHET]");
     return 1;
   }
-  const read = readLetterFile(files[0]);
+  const read = await readLetterFile(files[0]);
   if (!read.ok) return fail(io, read.message);
   const { db, path: dbPath } = getDatabase();
   await migrateToLatest(db);

@@ -1,11 +1,13 @@
 /**
- * `npm run --silent letter:parse -- FILE`: parse a letter text file and print exactly one JSON
- * object (a `ParseResult`, see README) on stdout, exit 0. A missing, unreadable or binary file
- * gives a Norwegian message on stderr and exit code 1, never a stack trace.
+ * `npm run --silent letter:parse -- FILE`: parse a letter file (text, Markdown, or a PDF or Word
+ * file read as the upload reads it) and print exactly one JSON object (a `ParseResult`, see
+ * README) on stdout, exit 0. A missing, unreadable or binary file gives a Norwegian message on
+ * stderr and exit code 1, never a stack trace.
  */
 import fs from "node:fs";
 import { parseLetter } from "../app/domain/letter/parse";
 import { type Cli, type CliIo, errorMessage, fail, runIfEntry } from "./lib/cli";
+import { documentText } from "./lib/read-letter-file";
 
 function unreadable(err: unknown, file: string, missing: boolean): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -14,7 +16,7 @@ function unreadable(err: unknown, file: string, missing: boolean): string {
   return `kunne ikke lese filen «${file}» (${code ?? "ukjent feil"}).`;
 }
 
-function main(argv: string[], io: CliIo): number {
+async function main(argv: string[], io: CliIo): Promise<number> {
   const args = argv.filter((a) => a !== "--");
   const file = args[0];
   if (!file) return fail(io, "mangler filnavn. Bruk: npm run --silent letter:parse -- FIL");
@@ -35,6 +37,13 @@ function main(argv: string[], io: CliIo): number {
     return fail(io, unreadable(err, file, false));
   }
 
+  // A PDF or Word file: its text as the upload reads it.
+  const document = await documentText(file, bytes);
+  if (document) {
+    if (!document.ok) return fail(io, document.message);
+    io.stdout.write(`${JSON.stringify(parseLetter(document.text), null, 2)}\n`);
+    return 0;
+  }
   if (bytes.includes(0)) return fail(io, `«${file}» ser ut til å være en binærfil, ikke tekst.`);
   const decoded = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   const replacements = (decoded.match(/\uFFFD/g) ?? []).length;

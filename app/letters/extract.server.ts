@@ -44,7 +44,8 @@ function kindOf(fileName: string, bytes: Uint8Array): LetterFileKind | null {
 
 /** PDF text with line breaks where the text moves down, and a blank line where it jumps further. */
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // Errors only: pdf.js warns in English on the console about damaged files ("Indexing all PDF objects").
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   const pages: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);

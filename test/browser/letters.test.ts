@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { PDFDocument, StandardFonts } from "pdf-lib";
+import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDatabase } from "~/db/connection.server";
@@ -13,6 +13,7 @@ import { axeViolations, launchBrowser, signedInPage } from "../helpers/browser";
 import { readLetter2023, tempDir } from "../helpers/db";
 import { startTestServer, type RunningServer } from "../helpers/server";
 import { makeUser } from "../helpers/users";
+import { makePdf } from "../helpers/pdf";
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,31 +21,6 @@ let page: Page;
 const dir = tempDir("oppdrag-upload-");
 const count = async (table: "assignments" | "letter_uploads" | "status_events" | "letters") =>
   Number((await getDatabase().db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-
-async function makePdf(text: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const lines = text.split("\n");
-  let pageRef = doc.addPage([595, 842]);
-  let y = 810;
-  for (const raw of lines) {
-    const line = [...raw].map((ch) => {
-      try {
-        font.encodeText(ch);
-        return ch;
-      } catch {
-        return " ";
-      }
-    }).join("");
-    if (y < 30) {
-      pageRef = doc.addPage([595, 842]);
-      y = 810;
-    }
-    if (line.trim()) pageRef.drawText(line, { x: 30, y, size: 7, font });
-    y -= 9;
-  }
-  return Buffer.from(await doc.save());
-}
 
 /** A PDF with a page but no text, like a scan. */
 async function emptyPdf(): Promise<Buffer> {

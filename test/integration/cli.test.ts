@@ -12,6 +12,7 @@ import { cli as dbMigrate } from "../../scripts/db-migrate";
 import { cli as seedDemo } from "../../scripts/seed-demo";
 import { LETTER_2023, tempDir } from "../helpers/db";
 import { npmRun as npmRunScript, runInProcess } from "../helpers/cli";
+import { makePdf } from "../helpers/pdf";
 
 const dir = tempDir("oppdrag-cli-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +45,15 @@ describe("letter:import", { timeout: 180_000 }, () => {
     const app = openDatabase(db);
     expect((app.sqlite.prepare("select count(*) n from imports").get() as { n: number }).n).toBe(1);
     app.sqlite.close();
+  });
+
+  it("imports a PDF of the letter as the upload reads it: the same assignments, unchanged", async () => {
+    const pdf = path.join(dir, "tildelingsbrev-2023.pdf");
+    fs.writeFileSync(pdf, await makePdf(fs.readFileSync(LETTER_2023, "utf8")));
+    const fromPdf = await importRun([pdf, "--dry-run"], { db });
+    expect(fromPdf.code, fromPdf.stderr).toBe(0);
+    expect(fromPdf.stdout).toMatch(/^Prøveimport \(ingenting lagret\): .*tildelingsbrev-2023\.pdf/);
+    expect(fromPdf.stdout).toMatch(/Oppdrag: 0 nye, \d+ endret, \d+ uendret/);
   });
 
   it("fails with a Norwegian message and exit 1 on a missing or binary file, writing nothing", async () => {

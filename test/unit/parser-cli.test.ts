@@ -7,7 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cli } from "../../scripts/letter-parse";
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from "docx";
 import { npmRun, runInProcess } from "../helpers/cli";
+import { makePdf } from "../helpers/pdf";
 
 const root = path.resolve(__dirname, "../..");
 const fixture = path.join(root, "test", "fixtures", "letters", "variant-2024-samme-layout.txt");
@@ -91,5 +93,41 @@ describe("letter:parse CLI", async () => {
     const parsed = JSON.parse(r.stdout);
     expect(parsed.assignments).toEqual([]);
     expect(parsed.warnings[0].message).toMatch(/tom/);
+  });
+
+  it("reads a PDF and a Word file as the upload reads them; a damaged one gives a Norwegian message and exit 1", async () => {
+    const pdf = path.join(tmp, "brev.pdf");
+    fs.writeFileSync(pdf, await makePdf(fs.readFileSync(fixture, "utf8")));
+    const fromPdf = await run(pdf);
+    expect(fromPdf.code, fromPdf.stderr).toBe(0);
+    expect(JSON.parse(fromPdf.stdout).assignments.map((a: { id: string }) => a.id)).toEqual(JSON.parse((await run(fixture)).stdout).assignments.map((a: { id: string }) => a.id));
+
+    const numbered = (text: string) => new Paragraph({ text, numbering: { reference: "oppdrag", level: 0 } });
+    const word = new Document({
+      numbering: { config: [{ reference: "oppdrag", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START }] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph("Tildelingsbrev 2026 til Kystdirektoratet"),
+            new Paragraph("2 Særskilte oppdrag"),
+            numbered("Kartlegging av farleder. Frist: 1. juni 2026."),
+            numbered("Beredskapsplan for akutt forurensning. Frist: 1. oktober 2026."),
+            new Paragraph("3 Budsjett"),
+          ],
+        },
+      ],
+    });
+    const docx = path.join(tmp, "brev.docx");
+    fs.writeFileSync(docx, await Packer.toBuffer(word));
+    const fromWord = await run(docx);
+    expect(fromWord.code, fromWord.stderr).toBe(0);
+    expect(JSON.parse(fromWord.stdout).assignments.map((a: { title: string }) => a.title)).toEqual(["Kartlegging av farleder", "Beredskapsplan for akutt forurensning"]);
+
+    const damaged = path.join(tmp, "skadet.pdf");
+    fs.writeFileSync(damaged, "%PDF-1.4 ikke en ekte PDF");
+    const bad = await run(damaged);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toBe(`Feil: «${damaged}»: PDF-filen kunne ikke leses. Er den skadet eller passordbeskyttet?\n`);
   });
 });
