@@ -247,6 +247,16 @@ describe("every deadline phrasing", () => {
     expect(d).toEqual([expect.objectContaining({ state, date: null, precision: null, isDefault: false })]);
   });
 
+  it("reads 'innen tre måneder etter …' as a deadline to be agreed, unless a 'Frist' gives the assignment its date: then it describes a duty in the text", () => {
+    expect(deadlinesOf("Rapporten skal leveres innen tre måneder etter at oppdraget er mottatt.").d).toEqual([
+      expect.objectContaining({ state: "to_be_agreed", date: null }),
+    ]);
+    const { d } = deadlinesOf(
+      "Bestemmelsen pålegger virksomheter en plikt til å utarbeide rapport innen tre måneder etter at melding om hendelsen er sendt.\nDirektoratet skal lage veiledningsmateriell.\nFrist: 1.6.2023",
+    );
+    expect(d.map((x) => [x.state, x.date])).toEqual([["dated", "2023-06-01"]]);
+  });
+
   it("warns about a 'Frist:' line it cannot read, and keeps the default deadline", () => {
     for (const line of ["Frist: snarest", "Frist for oppdraget: når ordningen er evaluert"]) {
       const { r, d } = deadlinesOf(`Direktoratet skal utrede saken.\n${line}`);

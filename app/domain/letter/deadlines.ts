@@ -304,6 +304,8 @@ interface Candidate {
   lineIdx: number; // index into ctx.lines
   explicitLabel: string | null;
   strong: boolean;
+  /** "innen tre måneder etter at …": a deadline relative to an event, without a date. */
+  relative?: boolean;
 }
 
 /**
@@ -518,7 +520,8 @@ function datedCandidates(rd: BodyReading, warnings: ParseWarning[]): { candidate
       continue;
     }
     const text = normaliseSpace(S.slice(cueAt, d.end)).replace(/[.,;:]+$/, "");
-    candidates.push(...withLabels({ date: d.result.date, precision: d.result.precision, state: d.result.state, text, offset: cueAt, lineIdx, strong }, S.slice(ss, d.index)));
+    const relative = d.kind === "relative";
+    candidates.push(...withLabels({ date: d.result.date, precision: d.result.precision, state: d.result.state, text, offset: cueAt, lineIdx, strong, relative }, S.slice(ss, d.index)));
     datedSentences.add(ss);
     chained = { end: d.end, strong };
   }
@@ -681,7 +684,11 @@ function warnUnread(rd: BodyReading, candidates: Candidate[], out: ParsedDeadlin
 export function extractDeadlines(ctx: DeadlineContext, warnings: ParseWarning[]): ParsedDeadline[] {
   const rd = bodyReading(ctx);
   if (!rd) return [];
-  const { candidates, datedSentences } = datedCandidates(rd, warnings);
+  const { candidates: dated, datedSentences } = datedCandidates(rd, warnings);
+  // Where a "Frist" gives the assignment a date, "innen tre måneder etter at …" in its prose (without
+  // "Frist") is context: a duty the text describes ("… pålegger virksomheter en plikt til å …").
+  const fristDate = dated.some((c) => c.strong && c.date !== null);
+  const candidates = fristDate ? dated.filter((c) => !(c.relative && !c.strong)) : dated;
   candidates.push(...undatedCandidates(rd, datedSentences));
   for (const c of fristValueCandidates(rd, warnings)) if (!candidates.some((o) => o.lineIdx === c.lineIdx)) candidates.push(c);
   candidates.sort((a, b) => a.offset - b.offset);
