@@ -1,3 +1,4 @@
+import type { ParseResult, ParsedAssignment } from "../../app/domain/letter/types";
 /** PDF text: every line ends in a space, as the extraction leaves it. */
 export const asPdf = (text: string) => text.replace(/\n/g, " \n");
 
@@ -28,3 +29,13 @@ export function letterWithSection(head: { subject: string; reference: string; da
     "Midlene stilles til disposisjon.",
   ].join("\n");
 }
+
+/** The assignment `id` of a parse result; throws naming the IDs found when it is not there. */
+export function byId(r: ParseResult, id: string): ParsedAssignment {
+  const a = r.assignments.find((x) => x.id === id);
+  if (!a) throw new Error(`${id} mangler; fant ${r.assignments.map((x) => x.id).join(", ") || "ingen"}`);
+  return a;
+}
+
+/** An assignment's deadlines as their dates, or their state where they have none ("to_be_agreed"). */
+export const dated = (a: ParsedAssignment) => a.deadlines.map((d) => (d.state === "dated" ? d.date : d.state));

@@ -7,14 +7,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "~/domain/letter/parse";
 import type { ParseResult, ParsedAssignment } from "~/domain/letter/types";
+import { byId } from "../helpers/letter-shapes";
 
 const dir = path.resolve(__dirname, "../fixtures/letters/2026");
 const parse = (file: string): ParseResult => parseLetter(fs.readFileSync(path.join(dir, file), "utf8"));
-const byId = (r: ParseResult, id: string): ParsedAssignment => {
-  const a = r.assignments.find((x) => x.id === id);
-  if (!a) throw new Error(`${id} mangler`);
-  return a;
-};
 const dl = (a: ParsedAssignment) => a.deadlines.map((d) => [d.date, d.state, d.isDefault]);
 
 describe("00 main letter, newer layout", () => {

@@ -8,16 +8,9 @@
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "../../app/domain/letter/parse";
 import { findIds, idKeyVariants, parseId, sameId } from "../../app/domain/letter/ids";
-import type { ParseResult, ParsedAssignment } from "../../app/domain/letter/types";
-import { shapes } from "../helpers/letter-shapes";
+import { byId, dated, shapes } from "../helpers/letter-shapes";
 import { readFormLetter as form } from "../helpers/letter-series";
 
-const byId = (r: ParseResult, id: string): ParsedAssignment => {
-  const a = r.assignments.find((x) => x.id === id);
-  if (!a) throw new Error(`${id} mangler; fant ${r.assignments.map((x) => x.id).join(", ") || "ingen"}`);
-  return a;
-};
-const dated = (a: ParsedAssignment) => a.deadlines.map((d) => (d.state === "dated" ? d.date : d.state));
 
 const HUSBANKEN_NR2 = form("husbanken-2024-nr2.txt");
 

@@ -11,15 +11,9 @@ import { describe, expect, it } from "vitest";
 import { looksLikeMarkdown, markdownToLetterText } from "../../app/domain/letter/markdown";
 import { normaliseLetterText } from "../../app/domain/letter/normalise";
 import { parseLetter } from "../../app/domain/letter/parse";
-import type { ParseResult, ParsedAssignment } from "../../app/domain/letter/types";
 import { readFormLetter as form } from "../helpers/letter-series";
+import { byId, dated } from "../helpers/letter-shapes";
 
-const byId = (r: ParseResult, id: string): ParsedAssignment => {
-  const a = r.assignments.find((x) => x.id === id);
-  if (!a) throw new Error(`${id} mangler; fant ${r.assignments.map((x) => x.id).join(", ") || "ingen"}`);
-  return a;
-};
-const dated = (a: ParsedAssignment) => a.deadlines.map((d) => (d.state === "dated" ? d.date : d.state));
 
 const SUPPLEMENT = form("helsedirektoratet-2026-nr2-markdown.md");
 const OPPDRAGSDOKUMENT = form("nhn-2026-oppdragsdokument-markdown.md");

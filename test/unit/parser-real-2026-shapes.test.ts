@@ -6,15 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "../../app/domain/letter/parse";
-import type { ParseResult, ParsedAssignment } from "../../app/domain/letter/types";
-import { asPdf, shapes } from "../helpers/letter-shapes";
+import { asPdf, byId, dated, shapes } from "../helpers/letter-shapes";
 
-const byId = (r: ParseResult, id: string): ParsedAssignment => {
-  const a = r.assignments.find((x) => x.id === id);
-  if (!a) throw new Error(`${id} mangler; fant ${r.assignments.map((x) => x.id).join(", ")}`);
-  return a;
-};
-const dated = (a: ParsedAssignment) => a.deadlines.map((d) => (d.state === "dated" ? d.date : d.state));
 
 /** The newer main letter: contents with the page number on the line below, areas 3.x, IDs alone. */
 const MAIN = `Tildelingsbrev 2026

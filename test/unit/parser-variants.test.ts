@@ -8,13 +8,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "../../app/domain/letter/parse";
 import type { ParseResult, ParsedAssignment } from "../../app/domain/letter/types";
+import { byId } from "../helpers/letter-shapes";
 
 const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, "../fixtures/letters", name), "utf8");
-const byId = (r: ParseResult, id: string): ParsedAssignment => {
-  const a = r.assignments.find((x) => x.id === id);
-  if (!a) throw new Error(`${id} mangler; fant ${r.assignments.map((x) => x.id).join(", ")}`);
-  return a;
-};
 const dates = (a: ParsedAssignment) => a.deadlines.map((d) => [d.label, d.date, d.precision, d.state]);
 
 /** A minimal letter in the 2023 layout around one assignment body. */
