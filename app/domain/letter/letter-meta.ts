@@ -173,10 +173,12 @@ export function recipientFromAddress(lines: string[]): string | null {
  * An agency's name as a letter writes it: "Norsk helsenett SF", "Sykehuset Innlandet HF", "Helse
  * Sør-Øst RHF", or one word in -direktoratet, -instituttet, -tilsynet, -verket, -etaten, -ombudet.
  */
-export const AGENCY_NAME =
-  String.raw`\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF)|Helse\s\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\sRHF|\p{Lu}\p{Ll}+(?:direktoratet|instituttet|tilsynet|verket|etaten|ombudet)`;
+export const AGENCY_WORD_ENDINGS = ["direktoratet", "instituttet", "tilsynet", "verket", "etaten", "ombudet"];
+export const AGENCY_NAME = String.raw`\p{Lu}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*){0,3}\s(?:SF|HF)|Helse\s\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\sRHF|\p{Lu}\p{Ll}+(?:${AGENCY_WORD_ENDINGS.join("|")})`;
 
-const NAME_ENDINGS = ["SF", "HF", "direktoratet", "instituttet", "tilsynet", "verket", "etaten", "ombudet"];
+/** How an agency's name can end ("… SF", "Helse … RHF", "…direktoratet"). */
+const NAME_ENDINGS = ["SF", "HF", ...AGENCY_WORD_ENDINGS];
+const RE_NAME_AT_END = new RegExp(`(?<![\\p{L}])(?:${AGENCY_NAME})$`, "u");
 
 /**
  * The agency a letter without subject line or address block speaks to: the name most often
@@ -189,13 +191,12 @@ export function addresseeFromText(text: string): string | null {
   const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
   const counts = new Map<string, number>();
   // Found from each " skal" backwards (a regex over the whole text is too slow on long letters).
-  const name = new RegExp(`(?<![\\p{L}])(?:${AGENCY_NAME})$`, "u");
   for (let at = sample.indexOf(" skal"); at >= 0; at = sample.indexOf(" skal", at + 5)) {
     if (/[\p{L}\d]/u.test(sample.charAt(at + 5))) continue;
     const before = sample.slice(Math.max(0, at - 80), at).replace(/\s+$/, "");
-    // Only a name can end the way `name` ends: test that before running it.
+    // Only text ending the way a name ends can end in one: test that before the pattern.
     if (!NAME_ENDINGS.some((ending) => before.endsWith(ending))) continue;
-    const m = name.exec(before);
+    const m = RE_NAME_AT_END.exec(before);
     if (m) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   }
   let best: string | null = null;

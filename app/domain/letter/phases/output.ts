@@ -2,7 +2,7 @@
 import { departmentNames } from "../departments";
 import { idIdentity, sameId } from "../ids";
 import { isPartOnly } from "../later-letters";
-import { addresseeFromText, genreOf, letterNumberOf, recipientFromAddress, recipientFromSubject } from "../letter-meta";
+import { AGENCY_WORD_ENDINGS, addresseeFromText, genreOf, letterNumberOf, recipientFromAddress, recipientFromSubject } from "../letter-meta";
 import { wordsEndingWith } from "../words";
 import type { ParsedArea, ParsedAssignment, ParsedDepartment, ParsedGoal, ParsedLetter } from "../types";
 import { shortTitle, uniq } from "./patterns";
@@ -128,7 +128,7 @@ export function phaseOutput(st: ParseState): void {
 function mostFrequentAgency(text: string): string | null {
   const counts = new Map<string, number>();
   const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
-  for (const suffix of ["direktoratet", "instituttet", "tilsynet", "verket", "etaten", "ombudet"]) {
+  for (const suffix of AGENCY_WORD_ENDINGS) {
     for (const w of wordsEndingWith(sample, suffix)) {
       if (/^\p{Lu}\p{Ll}+$/u.test(w) && w.length > suffix.length) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
