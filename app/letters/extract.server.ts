@@ -10,7 +10,7 @@ import { normaliseLetterText } from "~/domain/letter/normalise";
 import { isNumberedHeading, numberHeadings } from "./docx-numbering";
 import { docxHtmlToText } from "./html-text";
 import { numberedParagraphs, numberLists, readWordNumbering, readWordStyles, type NumberedParagraph } from "./word-lists";
-import { zipEntryText, zipFitsWithin } from "./zip.server";
+import { unzipWithin } from "./zip.server";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** A .docx may unpack to at most this much (all its parts together), checked before mammoth reads it. */
@@ -20,12 +20,15 @@ export const MAX_TEXT_CHARS = 2_000_000;
 
 const TOO_MUCH_TEXT = "Filen inneholder mer tekst enn et tildelingsbrev kan ha, og ble avvist.";
 
+/** The parts of a .docx its list numbers are read from (word-lists.ts). */
+const LIST_PARTS: ReadonlySet<string> = new Set(["word/numbering.xml", "word/document.xml", "word/styles.xml"]);
+
 /** The numbered paragraphs of a .docx with the markers Word draws for them; none when it has no list definitions. */
-function wordListNumbers(bytes: Uint8Array): NumberedParagraph[] {
-  const numbering = zipEntryText(bytes, "word/numbering.xml", MAX_DOCX_EXPANDED_BYTES);
-  const document = numbering ? zipEntryText(bytes, "word/document.xml", MAX_DOCX_EXPANDED_BYTES) : null;
+function wordListNumbers(parts: Map<string, string>): NumberedParagraph[] {
+  const numbering = parts.get("word/numbering.xml");
+  const document = parts.get("word/document.xml");
   if (!numbering || !document) return [];
-  const styles = zipEntryText(bytes, "word/styles.xml", MAX_DOCX_EXPANDED_BYTES);
+  const styles = parts.get("word/styles.xml");
   return numberedParagraphs(document, readWordNumbering(numbering), styles ? readWordStyles(styles) : new Map());
 }
 
@@ -87,14 +90,15 @@ export async function extractLetterText(fileName: string, bytes: Uint8Array): Pr
     if (kind === "pdf") text = await pdfText(bytes);
     else if (kind === "docx") {
       // Loaded on first use: mammoth costs ≈ 13 MB of memory (docs/performance.md §8).
-      if (!zipFitsWithin(bytes, MAX_DOCX_EXPANDED_BYTES)) {
+      const parts = unzipWithin(bytes, MAX_DOCX_EXPANDED_BYTES, LIST_PARTS);
+      if (!parts) {
         return { ok: false, message: "Word-filen kunne ikke leses: den pakker seg ut til mer enn 40 MB, eller er skadet." };
       }
       const { default: mammoth } = await import("mammoth");
       // As HTML, not raw text: the raw text loses the numbers and bullets of Word's lists (html-text.ts).
       // Numbered headings get their numbers back (docx-numbering.ts): the parser reads chapters and areas from them.
       // List items get the numbers Word draws for them ("a)", "ii."), not mammoth's "1." for every ordered list (word-lists.ts).
-      const listNumbers = wordListNumbers(bytes);
+      const listNumbers = wordListNumbers(parts);
       const transformDocument = (document: Parameters<typeof numberLists>[0]) => numberHeadings(numberLists(document, listNumbers, isNumberedHeading));
       text = docxHtmlToText((await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { transformDocument })).value);
     } else {

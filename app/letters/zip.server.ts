@@ -1,7 +1,7 @@
 /**
  * The little of the zip format a .docx upload needs, on Node's zlib: whether the archive unpacks
- * to at most a given size (checked before mammoth reads it), and one part's text (Word's
- * numbering and document XML, read for list numbers: word-lists.ts). The central directory's sizes
+ * to at most a given size (checked before mammoth reads it), and, in the same pass, the text of
+ * the parts asked for (Word's numbering, document and styles XML, for list numbers: word-lists.ts). The central directory's sizes
  * may lie, so every inflate has a hard output cap. Anything unexpected (zip64, encryption, unknown
  * compression, a damaged directory) counts as "no" / null; nothing here throws.
  */
@@ -55,36 +55,32 @@ function inflate(entry: ZipEntry, maxBytes: number): Buffer | null {
 }
 
 /**
- * Whether a zip (a .docx) unpacks to at most `maxBytes`. Every deflated part is inflated with a
- * hard output cap (`maxOutputLength`): a zip bomb is stopped at the cap instead of expanding to
- * gigabytes.
+ * The text (UTF-8) of the parts named in `keep` ("word/numbering.xml"), read while checking that
+ * the whole zip (a .docx) unpacks to at most `maxBytes`: null when it does not, or cannot be read.
+ * Every deflated part is inflated with a hard output cap (`maxOutputLength`): a zip bomb is stopped
+ * at the cap instead of expanding to gigabytes. Parts not kept are counted and dropped.
  */
-export function zipFitsWithin(bytes: Uint8Array, maxBytes: number): boolean {
+export function unzipWithin(bytes: Uint8Array, maxBytes: number, keep: ReadonlySet<string>): Map<string, string> | null {
   const entries = zipEntries(bytes);
-  if (!entries) return false;
+  if (!entries) return null;
+  const kept = new Map<string, string>();
   let total = 0;
   try {
     for (const entry of entries) {
       const data = inflate(entry, maxBytes - total + 1);
-      if (!data) return false;
+      if (!data) return null;
       total += data.length;
-      if (total > maxBytes) return false;
+      if (total > maxBytes) return null;
+      if (keep.has(entry.name)) kept.set(entry.name, data.toString("utf8"));
     }
   } catch {
     // Inflating passed the cap (RangeError) or failed.
-    return false;
-  }
-  return true;
-}
-
-/** The text (UTF-8) of the part `name` ("word/numbering.xml"), at most `maxBytes`; null when absent or unreadable. */
-export function zipEntryText(bytes: Uint8Array, name: string, maxBytes: number): string | null {
-  const entry = zipEntries(bytes)?.find((e) => e.name === name);
-  if (!entry) return null;
-  try {
-    const data = inflate(entry, maxBytes);
-    return data && data.length <= maxBytes ? data.toString("utf8") : null;
-  } catch {
     return null;
   }
+  return kept;
+}
+
+/** Whether a zip (a .docx) unpacks to at most `maxBytes` (see unzipWithin). */
+export function zipFitsWithin(bytes: Uint8Array, maxBytes: number): boolean {
+  return unzipWithin(bytes, maxBytes, new Set()) !== null;
 }
