@@ -31,19 +31,29 @@ function frontMatterEnd(lines: string[]): number {
 
 /** True when the text is Markdown: a front matter block, headings ("## …"), or bold text and a pipe table. */
 export function looksLikeMarkdown(text: string): boolean {
-  // Most letters have none of Markdown's marks: one pass over the text says so.
-  if (!/^ {0,3}(?:#|---|===|\+[-=])|\*\*/m.test(text)) return false;
-  const lines = text.split("\n", 5000);
-  if (frontMatterEnd(lines) >= 0) return true;
+  return hasMarkdownMarks(text) && markdownShape(text, text.split("\n")) !== null;
+}
+
+/** Most letters have none of Markdown's marks: one pass over the text says so. */
+function hasMarkdownMarks(text: string): boolean {
+  return /^ {0,3}(?:#|---|===|\+[-=])|\*\*/m.test(text);
+}
+
+/** Where a Markdown text's front matter ends (-1: none); null when the text's lines are not Markdown. */
+function markdownShape(text: string, lines: string[]): { frontMatterEnd: number } | null {
+  const frontMatter = frontMatterEnd(lines);
+  if (frontMatter >= 0) return { frontMatterEnd: frontMatter };
   let headings = 0;
   let separators = 0;
-  lines.forEach((line, i) => {
+  const scanned = Math.min(lines.length, 5000);
+  for (let i = 0; i < scanned; i++) {
+    const line = lines[i];
     if (RE_ATX_HEADING.test(line) || (/^ {0,3}={3,}\s*$/.test(line) && i > 0 && lines[i - 1].trim() !== "")) headings++;
     else if ((line.includes("---") && RE_TABLE_SEPARATOR.test(line)) || RE_GRID_BORDER.test(line)) separators++;
-  });
-  if (headings >= 2) return true;
+  }
+  if (headings >= 2) return { frontMatterEnd: -1 };
   const bold = (text.match(RE_BOLD) ?? []).length;
-  return bold >= 3 && headings + separators >= 1;
+  return bold >= 3 && headings + separators >= 1 ? { frontMatterEnd: -1 } : null;
 }
 
 /** One line of Markdown as the letter's text reads: no heading marks, emphasis, images, links, tags or escapes. */
@@ -109,8 +119,9 @@ function convertLine(line: string): string {
 
 /** The letter's text out of a Markdown text; other text is returned as it is. Keeps the number of lines. */
 export function markdownToLetterText(text: string): string {
-  if (!looksLikeMarkdown(text)) return text;
+  if (!hasMarkdownMarks(text)) return text;
   const lines = text.split("\n");
-  const end = frontMatterEnd(lines);
-  return lines.map((line, i) => (i <= end ? "" : convertLine(line))).join("\n");
+  const shape = markdownShape(text, lines);
+  if (!shape) return text;
+  return lines.map((line, i) => (i <= shape.frontMatterEnd ? "" : convertLine(line))).join("\n");
 }
