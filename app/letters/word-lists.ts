@@ -228,6 +228,12 @@ export function numberedParagraphs(xml: string, numbering: WordNumbering, styles
   const out: NumberedParagraph[] = [];
   // Paragraphs nest (a text box's paragraphs inside a run): each is read to its own end tag.
   const open: Paragraph[] = [];
+  // Most paragraphs name a style: each style's numbering is looked up once.
+  const ofStyle = new Map<string, { numId: string; ilvl: number } | null>();
+  const styleNumbering = (id: string) => {
+    if (!ofStyle.has(id)) ofStyle.set(id, numberingOfStyle(id, styles, numbering));
+    return ofStyle.get(id) ?? null;
+  };
   const tags = /<(\/?)w:(p|pStyle|numPr|t|tab|pPrChange)(?=[\s>/])/g;
   for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
     const tagEnd = xml.indexOf(">", m.index);
@@ -271,7 +277,7 @@ export function numberedParagraphs(xml: string, numbering: WordNumbering, styles
 
   function count(p: Paragraph): void {
     // Its own numbering, else its style's ("numId 0" in its own: none).
-    const byStyle = p.numId === null && p.style !== null ? numberingOfStyle(p.style, styles, numbering) : null;
+    const byStyle = p.numId === null && p.style !== null ? styleNumbering(p.style) : null;
     const numId = byStyle?.numId ?? p.numId;
     const ilvl = p.ilvl ?? byStyle?.ilvl ?? 0;
     if (numId === null || numId === "0") return;
