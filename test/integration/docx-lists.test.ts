@@ -19,9 +19,18 @@ const plain = (text: string) => new Paragraph(text);
 const numbered = (text: string) => new Paragraph({ text, numbering: { reference: "oppdrag", level: 0 } });
 const bullet = (text: string) => new Paragraph({ text, numbering: { reference: "punkt", level: 0 } });
 const row = (...cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
-/** A one-section document with one multilevel list `reference`, its levels as [format, text pattern]. */
-const withMultilevelList = (reference: string, levels: [(typeof LevelFormat)[keyof typeof LevelFormat], string][], children: (Paragraph | Table)[]) =>
+/**
+ * A one-section document with one multilevel list `reference`, its levels as [format, text pattern];
+ * `styles` are paragraph styles that number their paragraphs at a level of the list ([id, level]).
+ */
+const withMultilevelList = (
+  reference: string,
+  levels: [(typeof LevelFormat)[keyof typeof LevelFormat], string][],
+  children: (Paragraph | Table)[],
+  styles: [string, number][] = [],
+) =>
   new Document({
+    styles: { paragraphStyles: styles.map(([id, level]) => ({ id, name: id, basedOn: "Normal", paragraph: { numbering: { reference, level } } })) },
     numbering: { config: [{ reference, levels: levels.map(([format, text], level) => ({ level, format, text, alignment: AlignmentType.START })) }] },
     sections: [{ children }],
   });
@@ -132,37 +141,25 @@ describe("a Word letter with Word's own list numbering", () => {
 
   it("numbers a list Word numbers through its paragraph style (which mammoth does not number at all)", async () => {
     const styled = (text: string, style: string) => new Paragraph({ text, style });
-    const doc = new Document({
-      styles: {
-        paragraphStyles: [
-          { id: "Oppdragsliste", name: "Oppdragsliste", basedOn: "Normal", paragraph: { numbering: { reference: "stil", level: 0 } } },
-          { id: "Bokstavliste", name: "Bokstavliste", basedOn: "Normal", paragraph: { numbering: { reference: "stil", level: 1 } } },
-        ],
-      },
-      numbering: {
-        config: [
-          {
-            reference: "stil",
-            levels: [
-              { level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START },
-              { level: 1, format: LevelFormat.LOWER_LETTER, text: "%2)", alignment: AlignmentType.START },
-            ],
-          },
-        ],
-      },
-      sections: [
-        {
-          children: [
-            plain("Tildelingsbrev 2026 til Kystdirektoratet"),
-            plain("2 Særskilte oppdrag"),
-            styled("Kartlegging av farleder. Frist: 1. juni 2026.", "Oppdragsliste"),
-            styled("Første del: kart over Nord-Norge.", "Bokstavliste"),
-            styled("Beredskapsplan for akutt forurensning. Frist: 1. oktober 2026.", "Oppdragsliste"),
-            plain("3 Budsjett"),
-          ],
-        },
+    const doc = withMultilevelList(
+      "stil",
+      [
+        [LevelFormat.DECIMAL, "%1."],
+        [LevelFormat.LOWER_LETTER, "%2)"],
       ],
-    });
+      [
+        plain("Tildelingsbrev 2026 til Kystdirektoratet"),
+        plain("2 Særskilte oppdrag"),
+        styled("Kartlegging av farleder. Frist: 1. juni 2026.", "Oppdragsliste"),
+        styled("Første del: kart over Nord-Norge.", "Bokstavliste"),
+        styled("Beredskapsplan for akutt forurensning. Frist: 1. oktober 2026.", "Oppdragsliste"),
+        plain("3 Budsjett"),
+      ],
+      [
+        ["Oppdragsliste", 0],
+        ["Bokstavliste", 1],
+      ],
+    );
     const bytes = new Uint8Array(await Packer.toBuffer(doc));
     // Before: no number at all, and no assignment.
     expect(parseLetter((await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value).assignments).toEqual([]);
