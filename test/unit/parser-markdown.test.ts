@@ -155,6 +155,43 @@ describe("markdownToLetterText", () => {
     expect(markdownToLetterText(md).split("\n")[1]).toBe("TB2026-14   Avd. HOD: KTA   Opptrappingsplan");
   });
 
+  it("a bold ID heading run into its paragraph gives the paragraph back to the text, on the blank line below", () => {
+    // A converter writes a PDF's heading line and the paragraph under it as one Markdown line.
+    const md = [
+      "# **Supplerende tildelingsbrev nr. 2 Helsedirektoratet**",
+      "",
+      "Dato 16. april 2026",
+      "",
+      "## **Oppdrag**",
+      "",
+      "**TB 2026-67 Utfasing av en unntaksordning - forskriften § 45 tredje ledd** Ombudet ba i brev av 26. november 2025 departementet om å vurdere ordningen. Departementene har kommet til at den bør fases ut.",
+      "",
+      "Helsedirektoratet skal i samarbeid med vegmyndigheten fase ut ordningen.",
+      "",
+      "Frist: 21.8.2026",
+      "",
+      "Ansvarlig avdeling i HOD: KTA",
+    ].join("\n");
+    const text = markdownToLetterText(md);
+    expect(text.split("\n")).toHaveLength(md.split("\n").length);
+    expect(text.split("\n").slice(6, 9)).toEqual([
+      "TB 2026-67 Utfasing av en unntaksordning - forskriften § 45 tredje ledd",
+      "Ombudet ba i brev av 26. november 2025 departementet om å vurdere ordningen. Departementene har kommet til at den bør fases ut.",
+      "Helsedirektoratet skal i samarbeid med vegmyndigheten fase ut ordningen.",
+    ]);
+    const a = byId(parseLetter(md), "TB2026-67");
+    expect(a).toMatchObject({ title: "Utfasing av en unntaksordning - forskriften § 45 tredje ledd", departments: ["KTA"], line: 7 });
+    expect(a.body).toMatch(/^Ombudet ba i brev/);
+    expect(dated(a)).toEqual(["2026-08-21"]);
+    // Not split: a bold label with its value ("**Frist:** 1.5.2026"), a bold ID alone before its
+    // title, a bold ID heading with a bracket after it, a run-in heading with no blank line below.
+    const converted = (...lines: string[]) => markdownToLetterText(["# **Oppdrag**", "## **Tildelingsbrev**", ...lines].join("\n")).split("\n").slice(2);
+    for (const line of ["**Frist:** 1.5.2026 Ansvarlig avdeling i HOD: SHA", "**TB2026-12** Tilskudd til kommunene", "**TB2026-14 Tittel** (tillegg til oppdraget)"]) {
+      expect(converted(line, "")[1], line).toBe("");
+    }
+    expect(converted("**TB2026-13 Tittel** Tekst som fortsetter", "på neste linje.")).toEqual(["TB2026-13 Tittel Tekst som fortsetter", "på neste linje."]);
+  });
+
   it("bold wrapped over two lines loses its marks at both ends", () => {
     const md = ["## **TB2026-66 Et prosjekt for å overføre ansvaret fra politiet", "til Statens vegvesen**", "#### Frist"].join("\n");
     expect(markdownToLetterText(md).split("\n")).toEqual(["TB2026-66 Et prosjekt for å overføre ansvaret fra politiet", "til Statens vegvesen", "Frist"]);

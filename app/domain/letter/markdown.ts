@@ -7,8 +7,11 @@
  *
  * Only a text that looks like Markdown is converted (`looksLikeMarkdown`): a plain letter keeps
  * its "Telefon*" and its "- " lists as they are. Line N stays line N (the parser's line numbers
- * point into the stored text): a line is converted, or emptied, never removed. Pure.
+ * point into the stored text): a line is converted, or emptied, never removed. A bold ID heading
+ * run into its paragraph ("**TB 2026-67 Tittel** Sivilombudet ba …") gives the paragraph the
+ * blank line below it, as the PDF has the heading on a line of its own. Pure.
  */
+import { idAtLineStart } from "./line-ids";
 
 const RE_FRONT_MATTER_KEY = /^[A-Za-z_][\w-]*:(?:\s|$)/;
 const RE_ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/;
@@ -117,11 +120,30 @@ function convertLine(line: string): string {
   return inlineText(t);
 }
 
+/** "**TB 2026-67 Tittel** Sivilombudet ba …": a bold heading with an ID and title, and the paragraph run into it. */
+const RE_RUN_IN_HEADING = /^( {0,3}(?:#{1,6}[ \t]+)?)(\*\*|__)(?=\S)([^*\n]{4,400}?\S)\2[ \t]+(\p{Lu}\S*(?:[ \t]+\S+){2,}.*)$/u;
+
+/** A line's heading and its run-in paragraph, where the heading starts with an assignment ID followed by a title. */
+function runInHeading(line: string): { heading: string; paragraph: string } | null {
+  const m = line.length < 20000 && /^ {0,3}(?:#{1,6}[ \t]+)?(?:\*\*|__)/.test(line) ? RE_RUN_IN_HEADING.exec(line) : null;
+  if (!m) return null;
+  const id = idAtLineStart(m[3].trim());
+  return id && id.rest !== "" ? { heading: `${m[1]}${m[2]}${m[3]}${m[2]}`, paragraph: m[4] } : null;
+}
+
 /** The letter's text out of a Markdown text; other text is returned as it is. Keeps the number of lines. */
 export function markdownToLetterText(text: string): string {
   if (!hasMarkdownMarks(text)) return text;
   const lines = text.split("\n");
   const shape = markdownShape(text, lines);
   if (!shape) return text;
-  return lines.map((line, i) => (i <= shape.frontMatterEnd ? "" : convertLine(line))).join("\n");
+  const out = lines.map((line, i) => (i <= shape.frontMatterEnd ? "" : convertLine(line)));
+  for (let i = shape.frontMatterEnd + 1; i < lines.length - 1; i++) {
+    const runIn = lines[i + 1].trim() === "" ? runInHeading(lines[i]) : null;
+    if (!runIn) continue;
+    out[i] = convertLine(runIn.heading);
+    out[i + 1] = convertLine(runIn.paragraph);
+    i++;
+  }
+  return out.join("\n");
 }
