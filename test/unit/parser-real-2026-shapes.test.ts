@@ -525,6 +525,39 @@ Frist punkt 2: 30.6.2026.
   });
 });
 
+describe("«Frist for deloppdraget» inside a numbered deliverable", () => {
+  // Supplementary letter nr. 2: "- 1) … Frist for deloppdraget er 15.6.2026." labelled "Deloppdrag"
+  // alone, where the item it stands in is "Deloppdrag 1".
+  const text = `Supplerende tildelingsbrev nr. 2 for 2026 til Helsedirektoratet
+
+TB2026-17 Utredning av en digital veiledningstjeneste
+
+Det vises til oppdrag TB2026-17. Følgende delleveranser bes levert som en del av det:
+
+- 1) Helsedirektoratet skal bistå med å finne kvalitetssikrede kilder for tjenesten.
+  - Frist for deloppdraget er 15.6.2026.
+- 2) Helsedirektoratet skal beskrive roller og forvaltning av innholdet.
+  - Frist for delleveransen: 1.10.2026
+
+TB2026-18 Kartlegging av ventetider
+
+Helsedirektoratet skal kartlegge ventetidene. Frist for deloppdraget er 1.9.2026.
+
+Ansvarlig avdeling i HOD: DIG
+`;
+  for (const [shape, t] of shapes(text)) {
+    it(`labels it as the item it stands in, and names it as written outside one (${shape})`, () => {
+      const r = parseLetter(t);
+      const labelled = (id: string) => byId(r, id).deadlines.filter((d) => !d.isDefault).map((d) => [d.label, d.date]);
+      expect(labelled("TB2026-17")).toEqual([
+        ["Deloppdrag 1", "2026-06-15"],
+        ["Deloppdrag 2", "2026-10-01"],
+      ]);
+      expect(labelled("TB2026-18")).toEqual([["Deloppdrag", "2026-09-01"]]);
+    });
+  }
+});
+
 describe("the head of an assignment with a blank line between its cells", () => {
   const text = `Tildelingsbrev 2026
 Sjødirektoratet

@@ -20,7 +20,8 @@
  * deadlines ("14 dager etter mottatt oppdrag") give state "to_be_agreed"; "settes i bero" gives
  * "on_hold". The caller adds the letter's default deadline when nothing is found.
  *
- * Labels: "Frist deloppdrag 2" names its deliverable; otherwise the innermost "Delleveranse N" /
+ * Labels: "Frist deloppdrag 2" names its deliverable ("Frist for deloppdraget", without a number,
+ * names the numbered item it stands in, else "Deloppdrag"); otherwise the innermost "Delleveranse N" /
  * "Deloppdrag N" marker, or the numbered item ("1.", "2)", "a.", also behind a bullet) the deadline
  * stands in, labelled "Deloppdrag N", or by the name the item gives itself ("1. Delleveranse: …" →
  * "Delleveranse 1", "2. Sluttleveranse: …" → "Sluttleveranse"). Items label their deadlines when
@@ -303,6 +304,8 @@ interface Candidate {
   offset: number; // in joined text
   lineIdx: number; // index into ctx.lines
   explicitLabel: string | null;
+  /** The explicit label names no number ("Frist for deloppdraget"): inside a numbered item it is that item's. */
+  explicitUnnumbered?: boolean;
   strong: boolean;
   /** "innen tre måneder etter at …": a deadline relative to an event, without a date. */
   relative?: boolean;
@@ -405,18 +408,18 @@ function bodyReading(ctx: DeadlineContext): BodyReading | null {
 }
 
 /** The labels a "Frist for deloppdrag …" phrase names: [null] for none, several for "1 og 2". */
-function explicitLabelsIn(prefix: string): (string | null)[] {
+function explicitLabelsIn(prefix: string): Array<Pick<Candidate, "explicitLabel" | "explicitUnnumbered">> {
   const m = RE_EXPLICIT_LABEL.exec(prefix);
-  if (!m) return [null];
+  if (!m) return [{ explicitLabel: null }];
   // A numbered item is labelled as the item itself would be: "Deloppdrag 2".
   const item = /^p/i.test(m[1]);
-  if (!m[2]) return [item ? null : capitalise(m[1])];
-  return m[2].split(/\s*(?:,|og)\s*/).map((n) => `${item ? "Deloppdrag" : capitalise(m[1])} ${n}`);
+  if (!m[2]) return [{ explicitLabel: item ? null : capitalise(m[1]), explicitUnnumbered: true }];
+  return m[2].split(/\s*(?:,|og)\s*/).map((n) => ({ explicitLabel: `${item ? "Deloppdrag" : capitalise(m[1])} ${n}` }));
 }
 
 /** One candidate per label it is explicitly given (a deadline for "deloppdrag 1 og 2" is two). */
 function withLabels(c: Omit<Candidate, "explicitLabel">, labelsFrom: string): Candidate[] {
-  return explicitLabelsIn(labelsFrom).map((explicitLabel) => ({ ...c, explicitLabel }));
+  return explicitLabelsIn(labelsFrom).map((label) => ({ ...c, ...label }));
 }
 
 /**
@@ -612,10 +615,11 @@ function labelledDeadlines(rd: BodyReading, candidates: Candidate[]): ParsedDead
   }
   const manyItems = itemsWithDeadlines.size >= 2;
   const labelFor = (c: Candidate): string | null => {
-    if (c.explicitLabel) return c.explicitLabel;
-    const marker = innermost(markers, c.lineIdx);
     const item = innermost(items, c.lineIdx);
     const itemOk = item !== null && ((manyItems && itemsWithDeadlines.has(item)) || c.lineIdx <= item.paraEnd);
+    // "Frist for deloppdraget" in the item "2)" is the item's: "Deloppdrag 2".
+    if (c.explicitLabel) return c.explicitUnnumbered && item && itemOk ? item.label : c.explicitLabel;
+    const marker = innermost(markers, c.lineIdx);
     if (item && itemOk && (!marker || item.start > marker.start)) return item.label;
     if (marker) return marker.label;
     return null;
