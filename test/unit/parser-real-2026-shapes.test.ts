@@ -558,6 +558,70 @@ Ansvarlig avdeling i HOD: DIG
   }
 });
 
+describe("an area heading of more than 130 characters on one line (a Word paragraph, a converted PDF)", () => {
+  // The real main letter's 3.10–3.12 are one-sentence goals of 140–170 characters: their
+  // assignments were read into 3.9, the area before them.
+  const text = `Tildelingsbrev 2026 til Helsedirektoratet
+
+3. Mål og oppdrag
+
+3.9. Tjenestene har nok personell med riktig kompetanse
+
+3.9.1. Oppdrag
+
+TB2026-49
+Avd. HOD: HRA
+Rekruttering av helsepersonell
+
+Helsedirektoratet skal følge opp rekrutteringen. Frist: 1.6.2026
+
+3.10. Digitalisering er en integrert del av utviklingen av helse- og omsorgstjenesten og bidrar til bedre kvalitet og ressurseffektivitet
+
+3.10.1. Oppdrag
+
+TB2026-50
+Avd. HOD: DIG
+Digital samhandling
+
+Helsedirektoratet skal følge opp samhandlingen. Frist: 15.9.2026
+
+3.11.       Finansieringsordningene understøtter samhandling og ønsket faglig utvikling, samt bidrar til likeverdige og effektive helse- og omsorgstjenester av god kvalitet
+
+3.11.1. Oppdrag
+
+TB2026-57
+Avd. HOD: SHA
+Kliniske studier og aktivitetsbasert finansiering
+
+Helsedirektoratet skal følge opp arbeidet, jf. punkt
+
+3.12 Helsedirektoratet skal i samarbeid med de regionale helseforetakene rapportere på utviklingen i andelen pasienter i kliniske studier, fordelt på helseregion
+
+TB2026-58
+Avd. HOD: SHA
+Gjennomgang av øremerkede tilskudd
+
+Helsedirektoratet skal gå gjennom tilskuddene. Frist: 15.4.2026
+
+4. Budsjett
+`;
+  for (const [shape, t] of shapes(text)) {
+    it(`reads the long headings as areas, and a long numbered sentence as none (${shape})`, () => {
+      const r = parseLetter(t);
+      expect(r.assignments.map((a) => [a.id, a.area])).toEqual([
+        ["TB2026-49", "3.9"],
+        ["TB2026-50", "3.10"],
+        ["TB2026-57", "3.11"],
+        ["TB2026-58", "3.11"],
+      ]);
+      expect(r.areas.map((a) => a.code)).toEqual(["3.9", "3.10", "3.11"]);
+      expect(r.areas[2].name).toBe(
+        "Finansieringsordningene understøtter samhandling og ønsket faglig utvikling, samt bidrar til likeverdige og effektive helse- og omsorgstjenester av god kvalitet",
+      );
+    });
+  }
+});
+
 describe("the head of an assignment with a blank line between its cells", () => {
   const text = `Tildelingsbrev 2026
 Sjødirektoratet

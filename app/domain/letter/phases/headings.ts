@@ -11,6 +11,19 @@ function numberedHeading(t: string): [string, string] | null {
   return m ? [m[1] ?? m[2], m[3]] : null;
 }
 
+/**
+ * Whether a line is short enough to be a heading: 130 characters, or up to 220 where it reads as a
+ * goal rather than an instruction (the real 2026 letter's "3.11. Finansieringsordningene
+ * understøtter …, samt bidrar til … av god kvalitet" as one Word paragraph): no full stop inside it
+ * or at its end, no "skal", "bes", "ber", "må" or "vil".
+ */
+function headingSized(t: string): boolean {
+  if (t.length <= 130) return true;
+  if (t.length > 220) return false;
+  const title = t.replace(/^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+/, "");
+  return !/[.:;!?]\s*$/.test(title) && !/[.!?]\s+\p{Lu}/u.test(title) && !/\b(?:skal|bes|ber|må|vil)\b/u.test(title);
+}
+
 /** A table-of-contents line: dotted leader (or a run of spaced dots) and a page number. */
 const RE_TOC_LINE = /(?:\.{3,}|…{2,}|(?:\s\.){3,}|_{3,})\s*\d{1,3}$/;
 
@@ -49,11 +62,11 @@ export function phaseHeadings(st: ParseState): void {
     // far ("4. Budsjettildeling" after 3.13 ends the last assignment; "1. Innledning" is left alone).
     const laterLetter = li > 0 || (l.title !== null && RE_SUPPLEMENTARY_TITLE.test(l.title));
     let sectioned = false;
-    for (let i = l.start; i <= l.end && !sectioned; i++) sectioned = content(i) && lines[i].text.length <= 130 && (numberedHeading(lines[i].text)?.[0].includes(".") ?? false);
+    for (let i = l.start; i <= l.end && !sectioned; i++) sectioned = content(i) && headingSized(lines[i].text) && (numberedHeading(lines[i].text)?.[0].includes(".") ?? false);
     for (let i = l.start; i <= l.end; i++) {
       if (!content(i)) continue;
       const t = lines[i].text;
-      if (t.length > 130) continue;
+      if (!headingSized(t)) continue;
       const standaloneOk: boolean = !laterLetter && (!sectioned || chapter !== null);
       const h: [string, string] | null = numberedHeading(t) ?? (standaloneOk ? standaloneChapterHeading(st, i, l) : null);
       if (!h) continue;
@@ -82,7 +95,7 @@ export function phaseHeadings(st: ParseState): void {
 function hasSectionOf(st: ParseState, n: number, i: number, end: number): boolean {
   const { lines, content } = st;
   for (let k = i + 1; k <= end && k <= i + 60; k++) {
-    if (!content(k) || lines[k].text.length > 130) continue;
+    if (!content(k) || !headingSized(lines[k].text)) continue;
     const code = numberedHeading(lines[k].text)?.[0];
     if (code === `${n}.1` || code === `${n}.2`) return true;
   }
