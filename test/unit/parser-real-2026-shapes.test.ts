@@ -315,6 +315,18 @@ describe("an oppdragsdokument with one-level chapters", () => {
     expect(r.warnings.some((w) => /Fant ikke område/.test(w.message))).toBe(false);
   });
 
+  it("leaves the «Oppdrag:» label that opens each assignment out of the body above it", () => {
+    // The real oppdragsdokument to Norsk helsenett SF puts "Oppdrag:" before every ID: 7 of its 11
+    // assignments ended their text with it.
+    for (const text of [OPPDRAGSDOKUMENT, asPdf(OPPDRAGSDOKUMENT)]) {
+      const labelled = parseLetter(text.replace("ID: 2026-02", "Oppdrag:\n\nID: 2026-02"));
+      expect(labelled.assignments.map((a) => a.id)).toEqual(["2026-01", "2026-02", "2026-03"]);
+      const first = byId(labelled, "2026-01");
+      expect(first.body).toBe("Kystverket SF skal gjøre sanntidsdata tilgjengelig. Frist 1. april");
+      expect(first.endLine).toBe(first.line + 2);
+    }
+  });
+
   it("leaves numbered items alone as chapters: «3. Direktoratet bes om …» between blank lines is an item", () => {
     const withItem = OPPDRAGSDOKUMENT.replace("2. Sikkerhet og beredskap", "2. Direktoratet bes om å vurdere beredskapen, jf. rapporten");
     expect(parseLetter(withItem).assignments.map((a) => a.area)).toEqual([null, null, null]);

@@ -4,7 +4,7 @@ import { findIds, idIdentity, idYear, sameId } from "../ids";
 import { classifyPart } from "../later-letters";
 import { idAfterLabel, idAtLineStart } from "../line-ids";
 import type { ParsedAssignment, ParsedDeadline, ParsedEvent, ParsedRelation } from "../types";
-import { RE_DEPT_LABEL, RE_DEPT_LINE, RE_DEPT_LINE_FULL, RE_POSTPONEMENT_HEAD, RE_TITLE_CONTINUES, joinWrapped, shortTitle, uniq } from "./patterns";
+import { RE_DEPT_LABEL, RE_DEPT_LINE, RE_DEPT_LINE_FULL, RE_PLAIN_OPPDRAG_HEADING, RE_POSTPONEMENT_HEAD, RE_TITLE_CONTINUES, joinWrapped, shortTitle, uniq } from "./patterns";
 import { isPageNumber, type Block, type ParseState, type SourceLine } from "./state";
 import { RE_BULLET_START } from "../bullets";
 import { departmentNamesOnly } from "../departments";
@@ -415,7 +415,7 @@ function blockDeadlines(st: ParseState, b: Block, title: string, cleaned: BodyLi
 /** A block read into an assignment (owners, title, text, deadlines, relations); marks its lines covered. */
 export function buildAssignment(st: ParseState, b: Block): ParsedAssignment {
   const { lines, warnings, content, covered } = st;
-  const r: BlockReading = { depts: [...b.inlineDepts], names: [], end: b.end, goal: null };
+  const r: BlockReading = { depts: [...b.inlineDepts], names: [], end: withoutSectionLabelBelow(st, b), goal: null };
   const { titleParts, next } = readHead(st, b, r);
   const cleaned = cleanBody(readBody(st, b, next, r));
   const { title, opening } = withoutOpeningSentence(blockTitle(st, b, titleParts, cleaned));
@@ -444,6 +444,13 @@ export function buildAssignment(st: ParseState, b: Block): ParsedAssignment {
     relations,
     ...(r.depts.length === 0 && r.names.length > 0 ? { ownerNames: r.names } : {}),
   };
+}
+
+/** The block's last line, without an "Oppdrag:" label below its text that opens the next assignment. */
+function withoutSectionLabelBelow(st: ParseState, b: Block): number {
+  let k = b.end;
+  while (k > b.start && !st.content(k)) k--;
+  return k > b.start && RE_PLAIN_OPPDRAG_HEADING.test(st.lines[k].text) ? k - 1 : b.end;
 }
 
 /** "… kommunesektoren Norsk helsenett SF skal:": a sentence's opening that a converter joined to the heading above it. */

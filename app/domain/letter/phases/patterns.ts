@@ -70,3 +70,7 @@ const RE_ABBREVIATION_END = /(?:^|[\s(])(?:jf|jfr|bl\.a|f\.eks|nr|pkt|kap|ca|ink
 export function endsSentence(text: string): boolean {
   return RE_SENTENCE_PUNCTUATION_END.test(text) && !RE_ABBREVIATION_END.test(text);
 }
+
+/** A section label of those words alone, perhaps with the year: "Oppdrag", "Særskilte oppdrag for 2026:", "Særskilte oppgaver". */
+export const RE_PLAIN_OPPDRAG_HEADING =
+  /^(?:(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag|(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+oppg[aå]ver?)(?:\s+(?:for|i)\s+(?:19|20)\d{2})?\s*:?$/i;

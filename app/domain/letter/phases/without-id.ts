@@ -3,7 +3,7 @@ import { findDatePhrases } from "../dates";
 import { syntheticId } from "../ids";
 import { uniqueIds } from "../later-letters";
 import { idAtLineStart, listIdAt } from "../line-ids";
-import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LINE, RE_TITLE_CONTINUES, areaName, joinWrapped } from "./patterns";
+import { RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LINE, RE_PLAIN_OPPDRAG_HEADING, RE_TITLE_CONTINUES, areaName, joinWrapped } from "./patterns";
 import { areaForSupp, buildAssignment, classify } from "./blocks";
 import type { Heading, ParseState } from "./state";
 import type { ParsedAssignment } from "../types";
@@ -14,9 +14,6 @@ import { BULLET_CLASS } from "../bullets";
 /** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" / "Andre oppgaver" … ("3.2 Oppdrag til direktoratet", "4 Andre oppgaver i 2025"). */
 const RE_OPPDRAG_HEADING = /^(?:(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag|(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+oppg[aå]ver?)\b/i;
 
-/** Only those words, perhaps with the year: "Oppdrag", "Særskilte oppdrag for 2026:", "Særskilte oppgaver". */
-const RE_PLAIN_OPPDRAG_HEADING =
-  /^(?:(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag|(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+oppg[aå]ver?)(?:\s+(?:for|i)\s+(?:19|20)\d{2})?\s*:?$/i;
 
 /** An item of an "Oppdrag" section without IDs: "1. Title", "2) Title", "Oppdrag 3: Title", "Oppdrag nr. 4 – Title". */
 const RE_NUMBERED_ITEM = /^(?:Oppdrag\s+(?:nr\.\s*)?)?(\d{1,2})\s?(?:[.)]|\s*[:–-])\s+(\p{Lu}.*)$/u;
