@@ -64,6 +64,8 @@ describe("number/year IDs: Husbanken's supplementary letters", () => {
     it(`as ${shape} text: a later letter's list, postponement and withdrawal name the earlier IDs`, () => {
       const r = parseLetter(text);
       expect(r.assignments.map((a) => a.id)).toEqual(["15/2024"]);
+      // The next section's heading ("3. Endringer i tidligere oppdrag") is no part of its text.
+      expect(r.assignments[0].body).toBe("Husbanken skal kartlegge kommunale utleieboliger.\nFrist: 1. februar 2025");
       expect(r.events.map((e) => [e.type, e.target])).toEqual([
         ["postponement", "13/2024"],
         ["withdrawal", "14/2024"],
@@ -73,6 +75,14 @@ describe("number/year IDs: Husbanken's supplementary letters", () => {
       expect(r.warnings.map((w) => w.message).filter((m) => m.includes("står i oversikten"))).toEqual([]);
     });
   }
+
+  it("keeps the last item of a numbered list in the text, where a lone numbered heading is left out", () => {
+    const text = HUSBANKEN_NR3.replace(
+      "Husbanken skal kartlegge kommunale utleieboliger.\n",
+      "Husbanken skal kartlegge kommunale utleieboliger, og se på\n\n1. Standard på boligene\n\n2. Husleienivå\n\n",
+    ).replace("Frist: 1. februar 2025\n\n3. Endringer i tidligere oppdrag\n", "Frist: 1. februar 2025\n\n3. Ventelister\n");
+    expect(parseLetter(text).assignments[0].body.split("\n").filter(Boolean).slice(-2)).toEqual(["Frist: 1. februar 2025", "3. Ventelister"]);
+  });
 
   it("does not take a sentence that starts with «Oppdrag 14/2024» for a new assignment", () => {
     const r = parseLetter(HUSBANKEN_NR2.replace("Med hilsen", "Oppdrag 13/2024 skal ses i sammenheng med boligmeldingen.\n\nMed hilsen"));

@@ -120,7 +120,7 @@ function withWrappedHeadingLine(st: ParseState, i: number, title: string, end: n
  * comes out of a PDF. A numbered list item looks the same, so only a short line without a
  * closing sign, alone between blank lines, counts (the chapter order is checked by the caller).
  */
-function standaloneChapterHeading(st: ParseState, i: number, l: Letter): [string, string] | null {
+export function standaloneChapterHeading(st: ParseState, i: number, l: Letter): [string, string] | null {
   const { lines } = st;
   const m = /^(\d{1,2})\.\s+(\p{Lu}.*)$/u.exec(lines[i].text);
   // A heading names a topic; an item is a sentence ("3. Helsedirektoratet bes om i samarbeid med …").
