@@ -634,6 +634,44 @@ Helsedirektoratet skal gå gjennom tilskuddene. Frist: 15.4.2026
   }
 });
 
+describe("a deadline the ministry will set in dialogue", () => {
+  // The real TB2026-22: "Departementet vil ha dialog med Helsedirektoratet om nærmere innretning og
+  // frist for oppdraget." read as no deadline at all (the year's end).
+  const text = `Tildelingsbrev 2026 til Helsedirektoratet
+
+3.3. Forebygging
+
+3.3.1. Oppdrag
+
+TB2026-22
+Avd. HOD: KTA
+Forebygging i helse- og omsorgstjenesten
+
+Helsedirektoratet skal følge opp rapporten om forebygging, herunder:
+
+- Gi faglig støtte til kommuner som vil prøve ut tiltak.
+- Koordinere innsatser med felles mål
+
+Departementet vil ha dialog med
+Helsedirektoratet om nærmere innretning og frist for oppdraget.
+
+TB2026-23
+Avd. HOD: KTA
+Rapportering fra kommunene
+
+Helsedirektoratet skal ha dialog med kommunene om frister for rapporteringen.
+`;
+  for (const [shape, t] of shapes(text)) {
+    it(`is to be agreed; the agency's own dialogue about others' deadlines is none (${shape})`, () => {
+      const r = parseLetter(t);
+      expect(dated(byId(r, "TB2026-22"))).toEqual(["to_be_agreed"]);
+      // The sentence that says so, not the list item above it without a full stop.
+      expect(byId(r, "TB2026-22").deadlines[0].text).toBe("Departementet vil ha dialog med Helsedirektoratet om nærmere innretning og frist for oppdraget");
+      expect(byId(r, "TB2026-23").deadlines.map((d) => [d.date, d.isDefault])).toEqual([["2026-12-31", true]]);
+    });
+  }
+});
+
 describe("the head of an assignment with a blank line between its cells", () => {
   const text = `Tildelingsbrev 2026
 Sjødirektoratet

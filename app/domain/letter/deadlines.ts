@@ -33,7 +33,7 @@ import { reportingPointDeadline } from "./tables";
 import { findIds } from "./ids";
 import { changesToOthers, RE_ON_HOLD } from "./later-letters";
 import type { ParsedDeadline, ParseWarning } from "./types";
-import { BULLET_CLASS } from "./bullets";
+import { BULLET_CLASS, RE_BULLET_START } from "./bullets";
 import { RE_TITLE_CONTINUES } from "./phases/patterns";
 
 export interface BodyLine {
@@ -247,9 +247,11 @@ function joinLines(lines: BodyLine[]): Joined {
   const starts: number[] = [];
   const sentenceStarts = [0];
   let prevText = "";
+  let afterBlank = false;
   for (const line of lines) {
     if (line.text === "") {
       starts.push(-1);
+      afterBlank = true;
       continue;
     }
     const offset = text.length;
@@ -258,12 +260,15 @@ function joinLines(lines: BodyLine[]): Joined {
       offset > 0 &&
       (RE_FORCED_SENTENCE.test(line.text) ||
         (isHeadingLike(prevText) && !/^\p{Ll}/u.test(line.text)) ||
+        // A paragraph after a list whose last item has no full stop ("- Koordinere innsatsene" / "" / "Departementet vil …").
+        (afterBlank && RE_BULLET_START.test(prevText) && /^\p{Lu}/u.test(line.text)) ||
         (/[.!?]$/.test(prevText) && /^\p{Lu}/u.test(line.text) && isSentenceEnd(prevText, prevText.length - 1)))
     ) {
       sentenceStarts.push(offset);
     }
     text += line.text + " ";
     prevText = line.text;
+    afterBlank = false;
   }
   const re = /[.!?]\s+(?=[\p{Lu}«"(•\-–])/gu;
   let m: RegExpExecArray | null;
@@ -322,6 +327,9 @@ const RE_VERB_CUE =
 const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:en)?|tidspunkt(?:et)?|tidsplan(?:en)?)\b/i;
 const RE_TO_BE_AGREED_VERB =
   /\b(?:avklares|avklarast|avtales|avtalast|avklart|avklara|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|fastsetjast\s+(?:etter|i|seinare|nærare|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|setjast\s+i\s+dialog|fastsettes\s+i\s+dialog|(?:vil\s+være|vil\s+vere|blir)\s+etter)\b/i;
+/** "Departementet vil ha dialog med Helsedirektoratet om … frist for oppdraget", "HOD kommer tilbake til fristen". */
+const RE_MINISTRY_SETS_DEADLINE =
+  /\b(?:departementet|HOD)\s+(?:vil|skal|kommer\s+til\s+å)\s+(?:ha\s+dialog|komme\s+tilbake)\b[^.]{0,160}\bfrist(?:en|er|ene)?\b/i;
 /** A line that gives a deadline by its label, and the value after it: "Frist: …", "Frist for deloppdrag 2: …". */
 const RE_FRIST_LINE = /^Frist\b[^:.]{0,40}:\s*(\S.*)$/i;
 /** "Frist", "fristen", and the compounds (FRIST_COMPOUNDS). */
@@ -547,8 +555,7 @@ function undatedCandidates(rd: BodyReading, datedSentences: Set<number>): Candid
     let state: ParsedDeadline["state"] | null = null;
     if (RE_ON_HOLD.test(sentence) && !namesAnother()) state = "on_hold";
     else if (
-      RE_TO_BE_AGREED_SUBJECT.test(sentence) &&
-      RE_TO_BE_AGREED_VERB.test(sentence) &&
+      ((RE_TO_BE_AGREED_SUBJECT.test(sentence) && RE_TO_BE_AGREED_VERB.test(sentence)) || RE_MINISTRY_SETS_DEADLINE.test(sentence)) &&
       !RE_EARLIER_DEADLINE.test(sentence) &&
       !refersToEarlierAssignment(sentence)
     )
