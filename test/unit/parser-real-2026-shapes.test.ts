@@ -672,6 +672,51 @@ Helsedirektoratet skal ha dialog med kommunene om frister for rapporteringen.
   }
 });
 
+describe("a head row «ID Avd. HOD: X Title» that the PDF wrapped at the column's edge", () => {
+  // The real main letter's head rows, as one paragraph each in a PDF's 80-character column: the
+  // title's second line was read as the start of the text ("… evaluering av" / "beslutningsstøtte…").
+  const text = `Tildelingsbrev 2026 til Helsedirektoratet
+
+3.6. Tjenestene er trygge og gode for pasientene, og de ansatte har god kompetanse
+
+3.6.1. Oppdrag
+
+TB2026-36 Avd. HOD: SHA Etablere pilot for utprøving og evaluering av
+beslutningsstøtteordning for pasienter med psykiske helseutfordringer
+Det vises til svar på oppdrag i tildelingsbrevet for 2024 om å utrede en ordning
+med beslutningsstøtte for pasienter i situasjoner hvor tvang kan bli brukt, med
+vekt på psykiske helsetjenester. Frist: 1.10.2026
+TB2026-37 Avd. HOD: HRA Oppfølging av Prop. 121 L (2024-2025) om ny
+meldeordning for alvorlige hendelser i helse- og omsorgstjenesten.
+Lovforslagene om ny meldeordning for alvorlige hendelser ble vedtatt av
+Stortinget i juni 2025, og Helsedirektoratet skal forberede ordningen. Frist:
+1.6.2026
+TB2026-38 Avd. HOD: KTA Oppfølging av Forebyggings- og behandlingsreformen for
+rusfeltet - Helse for alle
+Helsedirektoratet skal følge opp tiltakene i meldingen i samarbeid med de andre
+direktoratene og de regionale helseforetakene. Frist: 31.12.2026
+TB2026-39 Avd. HOD: KTA Gode tildelingsprosesser
+Helsedirektoratet skal utarbeide en veileder om tildeling av tjenester. Frist:
+1.4.2026
+`;
+  it("joins the title's wrapped line and leaves the text to start below it", () => {
+    const r = parseLetter(text);
+    expect(r.assignments.map((a) => [a.id, a.title, a.departments, dated(a)])).toEqual([
+      ["TB2026-36", "Etablere pilot for utprøving og evaluering av beslutningsstøtteordning for pasienter med psykiske helseutfordringer", ["SHA"], ["2026-10-01"]],
+      ["TB2026-37", "Oppfølging av Prop. 121 L (2024-2025) om ny meldeordning for alvorlige hendelser i helse- og omsorgstjenesten", ["HRA"], ["2026-06-01"]],
+      ["TB2026-38", "Oppfølging av Forebyggings- og behandlingsreformen for rusfeltet - Helse for alle", ["KTA"], ["2026-12-31"]],
+      ["TB2026-39", "Gode tildelingsprosesser", ["KTA"], ["2026-04-01"]],
+    ]);
+    expect(byId(r, "TB2026-36").body).toMatch(/^Det vises til svar/);
+    expect(byId(r, "TB2026-37").body).toMatch(/^Lovforslagene/);
+  });
+
+  it("keeps one paragraph per line (a Word file's text) as it was: the head row is the title", () => {
+    const oneLine = text.replace(/\n(?=beslutning|meldeordning|rusfeltet)/g, " ");
+    expect(parseLetter(oneLine).assignments.map((a) => a.title)).toEqual(parseLetter(text).assignments.map((a) => a.title));
+  });
+});
+
 describe("the head of an assignment with a blank line between its cells", () => {
   const text = `Tildelingsbrev 2026
 Sjødirektoratet

@@ -177,7 +177,7 @@ function readHead(st: ParseState, b: Block, r: BlockReading): { titleParts: stri
       j = readWrappedTitle(lines, j + 1, r.end, titleParts);
       break;
     }
-    if (!(titleParts.length === 0 ? opensTitle(lines, b, r.end, j) : goesOnTitle(lines, r.end, j, titleParts))) break;
+    if (!(titleParts.length === 0 ? opensTitle(lines, b, r.end, j) : goesOnTitle(st, r.end, j, titleParts))) break;
     titleParts.push(t);
     j++;
   }
@@ -227,9 +227,11 @@ function opensTitle(lines: SourceLine[], b: Block, end: number, j: number): bool
  * open parenthesis, in lower case, or as a last line above a blank line ("Dokument 3:4
  * (2022–2023)"; not a one-line body ending in ".").
  */
-function goesOnTitle(lines: SourceLine[], end: number, j: number, titleParts: string[]): boolean {
+function goesOnTitle(st: ParseState, end: number, j: number, titleParts: string[]): boolean {
+  const { lines } = st;
   const t = lines[j].text;
   const prev = titleParts[titleParts.length - 1];
+  if (wrappedAtEdge(st, j - 1) && continuesWrappedTitle(st, j, titleParts)) return true;
   const endsAt = (k: number) => k > end || lines[k].blank || lines[k].noise;
   const wrappedEnd =
     /^\p{Ll}/u.test(t) && t.length <= 110 && (endsAt(j + 1) || (/^\p{Ll}/u.test(lines[j + 1].text) && lines[j + 1].text.length <= 110 && endsAt(j + 2)));
@@ -241,6 +243,32 @@ function goesOnTitle(lines: SourceLine[], end: number, j: number, titleParts: st
     !/[.!?]$/.test(prev) &&
     (RE_TITLE_CONTINUES.test(prev) || unclosedParenthesis(titleParts.join(" ")) || /^[\p{Ll}(]/u.test(t) || (endsAt(j + 1) && !/[.!?]$/.test(t)))
   );
+}
+
+/**
+ * Whether line `k` ends at the column's edge: the next line's first word would not have fitted on
+ * it (a PDF wrapped the paragraph there). Counted in characters, so with a margin of a tenth for
+ * a proportional font.
+ */
+function wrappedAtEdge(st: ParseState, k: number): boolean {
+  const next = st.lines[k + 1];
+  if (k < 0 || !next || !st.content(k) || !st.content(k + 1)) return false;
+  const width = st.columnWidth();
+  return Number.isFinite(width) && st.lines[k].text.length + 1 + next.text.split(" ", 1)[0].length >= width * 0.9;
+}
+
+/**
+ * Line `j` goes on with a title whose line above the PDF wrapped at the column's edge: in lower
+ * case, or after a word that cannot end a title ("TB2026-36 Avd. HOD: SHA Etablere pilot for …
+ * evaluering av" / "beslutningsstøtteordning for pasienter …" / the text). A capitalised line
+ * after a title that can end there is the text (the 2023 letter's "… rusforebyggende arbeid" /
+ * "Forebygging av rusmiddelbruk …").
+ */
+function continuesWrappedTitle(st: ParseState, j: number, titleParts: string[]): boolean {
+  const t = st.lines[j].text;
+  const prev = titleParts[titleParts.length - 1];
+  if (titleParts.length >= 4 || /[.!?:]$/.test(prev) || stopsTitle(t) || RE_DEPT_LINE.test(t)) return false;
+  return /^[\p{Ll}(]/u.test(t) || RE_TITLE_CONTINUES.test(prev);
 }
 
 /** A block's body from line `from`, with an "Ansvarlig avdeling" line after the body closing the block. */

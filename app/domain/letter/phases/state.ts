@@ -184,6 +184,18 @@ export interface ParseState {
   departmentNames: NamedDepartment[];
   /** Department names the letter writes beside a code, lower-cased, with that code. */
   departmentCodes: Map<string, string>;
+  /** The width of the text's column where a PDF wrapped its lines (the 95th percentile of line
+   *  lengths), or Infinity where lines are paragraphs (a Word file's text, pasted text). */
+  columnWidth: () => number;
+}
+
+/** See ParseState.columnWidth. */
+function wrappedColumnWidth(lines: SourceLine[]): number {
+  const lengths = lines.filter((l) => !l.blank && !l.noise).map((l) => l.text.length);
+  if (lengths.length < 10) return Infinity;
+  lengths.sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.95)];
+  return width > 140 ? Infinity : width;
 }
 
 /** Phase "lines": the normalised text as trimmed lines, with page footers, URLs and letterhead marked as noise. */
@@ -198,6 +210,7 @@ export function createParseState(input: string, warnings: ParseWarning[] = []): 
   joinSplitIds(lines);
   markNoise(lines);
   let rawLines: string[] | undefined;
+  let columnWidth: number | undefined;
   const departmentNames = namesInText(text);
   const unset = (): never => {
     throw new Error("fasen er ikke kjørt");
@@ -232,6 +245,7 @@ export function createParseState(input: string, warnings: ParseWarning[] = []): 
     departmentNames,
     departmentCodes: departmentCodesByName(departmentNames),
     raw: (i: number) => (rawLines ??= text.split("\n"))[i] ?? "",
+    columnWidth: () => (columnWidth ??= wrappedColumnWidth(lines)),
   };
 }
 
