@@ -45,7 +45,7 @@ async function main(args: string[], io: CliIo): Promise<number> {
   for (const item of s.items) {
     for (const c of item.changes.filter((c) => c.field === "frist" && c.old !== null && c.new !== null)) lines.push(`Ny frist for ${item.key}: ${c.new} (var ${c.old})`);
   }
-  if (s.knownOnly.length) lines.push(`Bare kjent fra dette brevet (tidligere år): ${s.knownOnly.join(", ")}`);
+  if (s.knownOnly.length) lines.push(`Bare kjent fra dette brevet (brevet som ga oppdraget, er ikke importert): ${s.knownOnly.join(", ")}`);
   if (!s.changed) lines.push("Ingen endringer: databasen hadde allerede dette innholdet.");
   io.log(lines.join("\n"));
   for (const w of s.warnings) io.log(`  linje ${w.line}: ${w.message}`);

@@ -56,6 +56,15 @@ describe("letter:import", { timeout: 180_000 }, () => {
     expect(fromPdf.stdout).toMatch(/Oppdrag: 0 nye, \d+ endret, \d+ uendret/);
   });
 
+  it("names the assignments known only from the letter without calling them earlier years", async () => {
+    // A supplementary letter imported before the main letter of its own year.
+    const supplement = path.resolve(__dirname, "../fixtures/letters/2026/02-supplerende-tildelingsbrev-nr-2.txt");
+    const run = await importRun([supplement, "--dry-run"], { db: path.join(dir, "supplement-first.sqlite") });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Bare kjent fra dette brevet (brevet som ga oppdraget, er ikke importert): TB2026-17");
+    expect(run.stdout).not.toContain("tidligere år");
+  });
+
   it("fails with a Norwegian message and exit 1 on a missing or binary file, writing nothing", async () => {
     const missing = await importRun([path.join(dir, "finnes-ikke.txt")], { db: path.join(dir, "empty.sqlite") });
     expect(missing.code).toBe(1);
