@@ -659,10 +659,11 @@ TB2026-23
 Avd. HOD: KTA
 Rapportering fra kommunene
 
-Helsedirektoratet skal ha dialog med kommunene om frister for rapporteringen.
+Helsedirektoratet skal ha dialog med kommunene om frister for rapporteringen. Departementet
+vil ha dialog med direktoratet om frister for tilskuddene.
 `;
   for (const [shape, t] of shapes(text)) {
-    it(`is to be agreed; the agency's own dialogue about others' deadlines is none (${shape})`, () => {
+    it(`is to be agreed; a dialogue about others' deadlines is none (${shape})`, () => {
       const r = parseLetter(t);
       expect(dated(byId(r, "TB2026-22"))).toEqual(["to_be_agreed"]);
       // The sentence that says so, not the list item above it without a full stop.

@@ -327,9 +327,12 @@ const RE_VERB_CUE =
 const RE_TO_BE_AGREED_SUBJECT = /\b(?:frist(?:en)?|fremdrift(?:en)?|framdrift(?:en)?|tidspunkt(?:et)?|tidsplan(?:en)?)\b/i;
 const RE_TO_BE_AGREED_VERB =
   /\b(?:avklares|avklarast|avtales|avtalast|avklart|avklara|avtalt|fastsettes\s+(?:etter|i|senere|nærmere|når|ved)|fastsetjast\s+(?:etter|i|seinare|nærare|når|ved)|bestemmes\s+senere|settes\s+senere|settes\s+i\s+dialog|setjast\s+i\s+dialog|fastsettes\s+i\s+dialog|(?:vil\s+være|vil\s+vere|blir)\s+etter)\b/i;
-/** "Departementet vil ha dialog med Helsedirektoratet om … frist for oppdraget", "HOD kommer tilbake til fristen". */
+/**
+ * "Departementet vil ha dialog med Helsedirektoratet om … frist for oppdraget", "HOD kommer tilbake
+ * til fristen": the ministry will set the deadline (one deadline: "frister for tilskuddene" are others').
+ */
 const RE_MINISTRY_SETS_DEADLINE =
-  /\b(?:departementet|HOD)\s+(?:vil|skal|kommer\s+til\s+å)\s+(?:ha\s+dialog|komme\s+tilbake)\b[^.]{0,160}\bfrist(?:en|er|ene)?\b/i;
+  /\b(?:departementet|HOD)\s+(?:vil|skal|kommer\s+til\s+å)\s+(?:ha\s+dialog|komme\s+tilbake)\b[^.]{0,160}\bfrist(?:en)?\b/i;
 /** A line that gives a deadline by its label, and the value after it: "Frist: …", "Frist for deloppdrag 2: …". */
 const RE_FRIST_LINE = /^Frist\b[^:.]{0,40}:\s*(\S.*)$/i;
 /** "Frist", "fristen", and the compounds (FRIST_COMPOUNDS). */

@@ -14,7 +14,6 @@ import { BULLET_CLASS } from "../bullets";
 /** A section heading that starts with "Oppdrag" / "Særskilte oppdrag" / "Andre oppgaver" … ("3.2 Oppdrag til direktoratet", "4 Andre oppgaver i 2025"). */
 const RE_OPPDRAG_HEADING = /^(?:(?:(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+)?oppdrag|(?:Særskilte|Særskilde|Spesielle|Nye|Øvrige|Andre)\s+oppg[aå]ver?)\b/i;
 
-
 /** An item of an "Oppdrag" section without IDs: "1. Title", "2) Title", "Oppdrag 3: Title", "Oppdrag nr. 4 – Title". */
 const RE_NUMBERED_ITEM = /^(?:Oppdrag\s+(?:nr\.\s*)?)?(\d{1,2})\s?(?:[.)]|\s*[:–-])\s+(\p{Lu}.*)$/u;
 
