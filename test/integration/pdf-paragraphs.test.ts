@@ -1,0 +1,67 @@
+/**
+ * Paragraphs in an uploaded PDF that a word processor spaces apart ("6 pt after", as Word's
+ * letter templates do) rather than separating with an empty line. The upload's text must keep
+ * them apart with a blank line: the parser reads a block's start, an earlier year's ID heading, a
+ * chapter without a number and a numbered item by the blank lines around them. Before, the blank
+ * line was put in only where the gap was 1.6 × the page's median gap, and on a page of short
+ * paragraphs the median gap is the paragraph gap itself: the supplementary letter below lost every
+ * blank line, and TB2025-115 became an assignment without ID titled with its whole first paragraph.
+ */
+import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
+import { describe, expect, it } from "vitest";
+import { parseLetter } from "~/domain/letter/parse";
+import { pdfmake } from "~/export/pdf.server";
+import { extractLetterText } from "~/letters/extract.server";
+
+const PARAGRAPHS = [
+  "Supplerende tildelingsbrev nr. 3 for 2026 til Helsedirektoratet",
+  "Dato 28. mai 2026",
+  "Presisering av tidligere oppdrag:",
+  "TB2025-115 Helsedataforordningen (EHDS)",
+  "Helse- og omsorgsdepartementet viser til oppdrag TB2025-115 om helsedataforordningen, deloppdrag 3 samfunnsøkonomisk analyse. Departementet ber om at Helsedirektoratet også gjør en vurdering av kravene i forordningen som innføres i 2031 og 2035.",
+  "Frist: 15. oktober 2026",
+  "Ansvarlig avdeling i HOD: DIG",
+  "Nye oppdrag:",
+  "TB2026-72 Oppdrag om ADHD",
+  "Helsedirektoratet skal vurdere tiltak for bedre utredning.",
+  "Frist: 1. september 2026",
+  "Ansvarlig avdeling i HOD: SHA",
+  "TB2026-73 Rapportering på forebyggingsreformen",
+  "Helsedirektoratet skal rapportere på tiltakene.",
+  "Frist: 1. juni 2026",
+  "Ansvarlig avdeling i HOD: KTA",
+  "Med hilsen",
+];
+
+async function pdfText(spacing: { lineHeight: number; after: number }): Promise<string> {
+  const content: Content[] = PARAGRAPHS.map((text) => ({ text, margin: [0, 0, 0, spacing.after] as [number, number, number, number] }));
+  const definition: TDocumentDefinitions = { content, defaultStyle: { fontSize: 11, lineHeight: spacing.lineHeight } };
+  const bytes = await (await pdfmake()).createPdf(definition).getBuffer();
+  const extracted = await extractLetterText("supplerende.pdf", new Uint8Array(bytes));
+  if (!extracted.ok) throw new Error(extracted.message);
+  return extracted.text;
+}
+
+describe("a PDF whose paragraphs are spaced apart, not separated by empty lines", () => {
+  for (const spacing of [
+    { lineHeight: 1.0, after: 6 },
+    { lineHeight: 1.15, after: 8 },
+    { lineHeight: 1.5, after: 10 },
+  ]) {
+    it(`keeps each paragraph apart with a blank line, and a wrapped paragraph's lines together (line height ${spacing.lineHeight}, ${spacing.after} pt after)`, async () => {
+      const text = await pdfText(spacing);
+      expect(text).toContain("Presisering av tidligere oppdrag:\n\nTB2025-115 Helsedataforordningen (EHDS)\n\nHelse- og omsorgsdepartementet");
+      // The long paragraph wraps over two or three lines with no blank line inside it.
+      const long = text.slice(text.indexOf("Helse- og omsorgsdepartementet viser"), text.indexOf("Frist: 15. oktober"));
+      expect(long.trim().split("\n").length).toBeGreaterThanOrEqual(2);
+      expect(long.trim()).not.toContain("\n\n");
+
+      const r = parseLetter(text);
+      expect(r.assignments.map((a) => [a.id, a.kind, a.title, a.departments])).toEqual([
+        ["TB2025-115", "addition", "Helsedataforordningen (EHDS)", ["DIG"]],
+        ["TB2026-72", "original", "Oppdrag om ADHD", ["SHA"]],
+        ["TB2026-73", "original", "Rapportering på forebyggingsreformen", ["KTA"]],
+      ]);
+    });
+  }
+});
