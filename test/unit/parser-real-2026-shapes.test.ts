@@ -718,6 +718,39 @@ Helsedirektoratet skal utarbeide en veileder om tildeling av tjenester. Frist:
   });
 });
 
+describe("a supplementary letter pasted without blank lines (copied from a PDF viewer)", () => {
+  // Supplementary letter nr. 3 and 4 with their blank lines gone: an earlier year's ID under the
+  // label "Presisering av tidligere oppdrag:" became an assignment without ID titled with its
+  // whole first paragraph, and so did an ID right under "Frist: … Ansvarlig avdeling i HOD: SHA".
+  const text = `Supplerende tildelingsbrev nr. 3 for 2026 til Helsedirektoratet
+Dato 28. mai 2026
+Presisering av tidligere oppdrag:
+TB2025-115 Helsedataforordningen (EHDS)
+Helse- og omsorgsdepartementet viser til oppdrag TB2025-115 om
+helsedataforordningen, deloppdrag 3 samfunnsøkonomisk analyse.
+Frist: 15. oktober 2026
+Ansvarlig avdeling i HOD: DIG
+Nye oppdrag:
+TB2026-86 Oppfølging av rapport om pasientsikkerhetsindikatorer
+Helsedirektoratet skal bidra i arbeidet med indikatorene.
+Frist: Departementet ber om status innen 1.1.2027 Ansvarlig avdeling i HOD: SHA
+TB2026-87 Forsterkede fellesskapsavdelinger i fengsel
+Helsedirektoratet skal bidra i arbeidet med avdelingene.
+Frist: 15. desember 2026
+Ansvarlig avdeling i HOD: SHA
+Med hilsen
+`;
+  it("reads each ID where its block starts, as with the blank lines", () => {
+    const expected = parseLetter(text.replace(/\n/g, "\n\n")).assignments.map((a) => [a.id, a.kind, a.title, a.departments, dated(a)]);
+    expect(expected).toEqual([
+      ["TB2025-115", "addition", "Helsedataforordningen (EHDS)", ["DIG"], ["2026-10-15"]],
+      ["TB2026-86", "original", "Oppfølging av rapport om pasientsikkerhetsindikatorer", ["SHA"], ["2027-01-01"]],
+      ["TB2026-87", "original", "Forsterkede fellesskapsavdelinger i fengsel", ["SHA"], ["2026-12-15"]],
+    ]);
+    expect(parseLetter(text).assignments.map((a) => [a.id, a.kind, a.title, a.departments, dated(a)])).toEqual(expected);
+  });
+});
+
 describe("the head of an assignment with a blank line between its cells", () => {
   const text = `Tildelingsbrev 2026
 Sjødirektoratet

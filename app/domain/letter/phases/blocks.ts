@@ -23,6 +23,12 @@ const RE_CODES_AT_START = new RegExp(
 
 const RE_CODES_ONLY = new RegExp(`^(${CODE})(?:${JOIN}${CODE})*\\s*\\.?$`, "u");
 
+/** A line that ends with its owner ("Frist: 1.1.2027 Ansvarlig avdeling i HOD: SHA"): the end of a later letter's block. */
+export function endsWithOwner(t: string): boolean {
+  const label = t.includes(":") ? RE_DEPT_LABEL.exec(t) : null;
+  return label !== null && RE_CODES_ONLY.test(t.slice(label.index + label[0].length).trim());
+}
+
 const RE_GOAL_LINE = /^(?:Mål|Tilknyttet\s+mål|Knyttet\s+til\s+mål)\s*:?\s*(?:Mål\s*)?(\d{1,2})\s*\.?$/iu;
 
 /** "… beredskapskommunikasjon (Nytt" goes on: the PDF broke the title inside a parenthesis. */

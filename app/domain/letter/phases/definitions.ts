@@ -8,6 +8,7 @@ import { endsSentence, RE_BUDGET_HEADING, RE_CLOSING, RE_SENTENCE_PUNCTUATION_EN
 import type { DeadlineRow, Def, Letter, ListEntry, ParseState } from "./state";
 import { tableRowCells } from "../tables";
 import { type TableHead, rowCellsAt, rowLinesBelow, tableHeadAt } from "./table-rows";
+import { endsWithOwner } from "./blocks";
 
 /**
  * A row of a table of assignments with IDs at line `i` ("TB2025-01 Kartlegge … 1. mai 2025 FHA"),
@@ -62,9 +63,8 @@ function definitionAt(st: ParseState, l: Letter, i: number, at: LineId): Omit<De
   if (!ownerNext && !prevBoundaryOk(st, i, l.start)) return null;
   if (rest !== "" && !/^[\p{Lu}\d(«"“]/u.test(rest) && !RE_DEPT_LABEL.test(rest)) return null;
   // An earlier year's ID heads a block only in a later letter ("TB2025-115 <title>" in a
-  // supplementary letter of 2026), after a blank line, with a title on the line.
-  const earlierYearHeading =
-    idYear < l.year && !!l.title && RE_SUPPLEMENTARY_TITLE.test(l.title) && rest !== "" && (i === l.start || lines[i - 1].blank || lines[i - 1].noise);
+  // supplementary letter of 2026), after a blank line or a heading, with a title on the line.
+  const earlierYearHeading = idYear < l.year && !!l.title && RE_SUPPLEMENTARY_TITLE.test(l.title) && rest !== "" && headingAbove(st, i, l.start);
   if (l.year > 0 && idYear !== l.year && !earlierYearHeading) return null;
   if (/^\S+\s+(?:skal|er|ble|har|vil|må|bes|ber|viser|vises|gjelder)\b/u.test(rest) && !RE_DEPT_LABEL.test(rest)) return null;
   return { idx: i, id, idYear, hasLabel: false, rest };
@@ -90,8 +90,21 @@ function prevBoundaryOk(st: ParseState, i: number, letterStart: number): boolean
   if (i === 0 || lines[i - 1].blank || lines[i - 1].noise) return true;
   const p = lines[i - 1].text;
   if (RE_SENTENCE_PUNCTUATION_END.test(p)) return endsSentence(p);
-  if (headingAt.has(i - 1) || RE_DEPT_LINE.test(p) || RE_BUDGET_HEADING.test(p) || RE_CLOSING.test(p)) return true;
+  if (headingAt.has(i - 1) || RE_DEPT_LINE.test(p) || endsWithOwner(p) || RE_BUDGET_HEADING.test(p) || RE_CLOSING.test(p)) return true;
   return p.length <= 60 && !RE_TITLE_CONTINUES.test(p) && /^\p{Lu}/u.test(p);
+}
+
+/**
+ * Line `i` stands under a blank line, a heading, a label ("Presisering av tidligere oppdrag:") or
+ * the owner line that closes the block above: where a later letter's block can start also when
+ * the text has no blank lines (pasted from a PDF viewer). Not after a sentence.
+ */
+function headingAbove(st: ParseState, i: number, letterStart: number): boolean {
+  const { lines, headingAt } = st;
+  if (i === letterStart || i === 0 || lines[i - 1].blank || lines[i - 1].noise) return true;
+  const p = lines[i - 1].text;
+  if (headingAt.has(i - 1) || RE_DEPT_LINE.test(p) || endsWithOwner(p)) return true;
+  return p.length <= 80 && /^\p{Lu}/u.test(p) && !/[.!?;,]$/.test(p) && !RE_TITLE_CONTINUES.test(p.replace(/:$/, ""));
 }
 
 /** Phase "definitions, lists, events": ID lines that start assignments, opening-list entries, postponement headings; letter kinds. */
