@@ -19,6 +19,24 @@ function read(text: string) {
 }
 
 describe("lines a PDF wrapped", () => {
+  it("a title ending in a word such as «området» is no title cut after «det»: the text below is text", () => {
+    // Words ending in å/æ/ø + "det"/"en"/"et" ("legemiddelområdet", "tiltaksområdet") read as ending in
+    // the word "det": the title took the text's first lines where a wrapped ID line ran to the edge.
+    const body = [
+      "Helsedirektoratet skal revidere rundskriv for legemiddelhåndtering for å gi",
+      "helsepersonell faglig støtte for bruk av pasientens legemiddelliste. Direktoratet",
+      "skal i arbeidet bygge videre på erfaringene fra utprøvingen i Helse Vest RHF og",
+      "Bergen kommune, og erfaringene fra Helseplattformen. Arbeidet skal gjøres i",
+      "samarbeid med relevante aktører, herunder Direktoratet for e-helse som leder det",
+      "Frist: 1. desember 2026",
+    ];
+    const text = letter(["TB2026-41 Avd. HOD: EHE Digitalisering av legemiddelområdet", ...body], ["TB2026-42 Avd. HOD: EHE Kunnskap om tiltaksområdet", ...body]);
+    expect(read(text)).toEqual([
+      ["TB2026-41", "Digitalisering av legemiddelområdet", ["EHE"], ["2026-12-01"]],
+      ["TB2026-42", "Kunnskap om tiltaksområdet", ["EHE"], ["2026-12-01"]],
+    ]);
+  });
+
   it("an «oppdrag TB…» that goes on a sentence after «jf.» is a mention, not an assignment", () => {
     const text = letter(
       ["TB2026-20", "Avd. HOD: KTA", "Bo trygt hjemme-reformen", "", "Direktoratet skal følge opp reformen.", "", "Frist: 1. juli 2026", ""],

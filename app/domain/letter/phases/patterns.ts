@@ -30,7 +30,7 @@ const RE_CLOSING_FULL = /^Med\s+(?:venn?l[ie]g\s+)?(?:hilsen|helsing)\b/i;
 
 export const RE_CLOSING = { test: (t: string): boolean => /^[Mm]ed\s/.test(t) && RE_CLOSING_FULL.test(t) };
 
-export const RE_TITLE_CONTINUES = /(?:\b(?:og|eller|for|av|i|til|med|om|på|fra|mot|ved|under|over|mellom|etter|samt|som|en|et|ett|det|den|de|innen|uten|hos)|[-–,:/&(])$/iu;
+export const RE_TITLE_CONTINUES = /(?:(?<![\p{L}\d])(?:og|eller|for|av|i|til|med|om|på|fra|mot|ved|under|over|mellom|etter|samt|som|en|et|ett|det|den|de|innen|uten|hos)|[-–,:/&(])$/iu;
 
 export function joinWrapped(parts: string[]): string {
   let out = "";
