@@ -330,6 +330,9 @@ describe("an oppdragsdokument with one-level chapters", () => {
   it("leaves numbered items alone as chapters: «3. Direktoratet bes om …» between blank lines is an item", () => {
     const withItem = OPPDRAGSDOKUMENT.replace("2. Sikkerhet og beredskap", "2. Direktoratet bes om å vurdere beredskapen, jf. rapporten");
     expect(parseLetter(withItem).assignments.map((a) => a.area)).toEqual([null, null, null]);
+    // "må" ends in a letter outside ASCII: the word is found all the same.
+    const withMa = OPPDRAGSDOKUMENT.replace("2. Sikkerhet og beredskap", "2. Direktoratet må vurdere beredskapen");
+    expect(parseLetter(withMa).assignments.map((a) => a.area)).toEqual([null, null, null]);
   });
 });
 

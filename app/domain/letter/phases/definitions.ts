@@ -66,12 +66,12 @@ function definitionAt(st: ParseState, l: Letter, i: number, at: LineId): Omit<De
   // supplementary letter of 2026), after a blank line or a heading, with a title on the line.
   const earlierYearHeading = idYear < l.year && !!l.title && RE_SUPPLEMENTARY_TITLE.test(l.title) && rest !== "" && headingAbove(st, i, l.start);
   if (l.year > 0 && idYear !== l.year && !earlierYearHeading) return null;
-  if (/^\S+\s+(?:skal|er|ble|har|vil|må|bes|ber|viser|vises|gjelder)\b/u.test(rest) && !RE_DEPT_LABEL.test(rest)) return null;
+  if (/^\S+\s+(?:skal|er|ble|har|vil|må|bes|ber|viser|vises|gjelder)(?![\p{L}\d])/u.test(rest) && !RE_DEPT_LABEL.test(rest)) return null;
   return { idx: i, id, idYear, hasLabel: false, rest };
 }
 
 const RE_SENTENCE_VERB =
-  /\b(?:skal|skulle|vises|viser|vist|er|var|ble|blir|vert|har|hadde|vil|må|bes|ber|kan|gjelder|følger|inngår|omfatter|knyttes|ses|sees)\b/iu;
+  /(?<![\p{L}\d])(?:skal|skulle|vises|viser|vist|er|var|ble|blir|vert|har|hadde|vil|må|bes|ber|kan|gjelder|følger|inngår|omfatter|knyttes|ses|sees)(?![\p{L}\d])/iu;
 
 /** A title line that ends in its ID defines the assignment where a block can start, in the letter's year. */
 function titledDefinitionAt(st: ParseState, l: Letter, i: number, at: LineId): Omit<Def, "letter"> | null {

@@ -21,7 +21,7 @@ function headingSized(t: string): boolean {
   if (t.length <= 130) return true;
   if (t.length > 220) return false;
   const title = t.replace(/^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+/, "");
-  return !/[.:;!?]\s*$/.test(title) && !/[.!?]\s+\p{Lu}/u.test(title) && !/\b(?:skal|bes|ber|må|vil)\b/u.test(title);
+  return !/[.:;!?]\s*$/.test(title) && !/[.!?]\s+\p{Lu}/u.test(title) && !/(?<![\p{L}\d])(?:skal|bes|ber|må|vil)(?![\p{L}\d])/u.test(title);
 }
 
 /** A table-of-contents line: dotted leader (or a run of spaced dots) and a page number. */
@@ -124,7 +124,7 @@ export function standaloneChapterHeading(st: ParseState, i: number, l: Letter): 
   const { lines } = st;
   const m = /^(\d{1,2})\.\s+(\p{Lu}.*)$/u.exec(lines[i].text);
   // A heading names a topic; an item is a sentence ("3. Helsedirektoratet bes om i samarbeid med …").
-  if (!m || m[2].length > 90 || /[.:;,!?]/.test(m[2]) || /\b(?:skal|bes|ber|må|vil|er|har|kan)\b/u.test(m[2])) return null;
+  if (!m || m[2].length > 90 || /[.:;,!?]/.test(m[2]) || /(?<![\p{L}\d])(?:skal|bes|ber|må|vil|er|har|kan)(?![\p{L}\d])/u.test(m[2])) return null;
   const blankAt = (k: number) => k < l.start || k > l.end || lines[k].blank;
   if (!blankAt(i - 1) || !blankAt(i + 1)) return null;
   let next = i + 1;
