@@ -84,6 +84,13 @@ describe("number/year IDs: Husbanken's supplementary letters", () => {
     expect(parseLetter(text).assignments[0].body.split("\n").filter(Boolean).slice(-2)).toEqual(["Frist: 1. februar 2025", "3. Ventelister"]);
   });
 
+  it("reads the same pasted without blank lines: «Oppdrag 13/2024 …» under «2. Nye oppdrag» starts a block", () => {
+    for (const text of [HUSBANKEN_NR2, HUSBANKEN_NR3]) {
+      const pasted = text.split("\n").filter((line) => line.trim() !== "").join("\n");
+      expect(parseLetter(pasted).assignments.map((a) => [a.id, a.title, dated(a)])).toEqual(parseLetter(text).assignments.map((a) => [a.id, a.title, dated(a)]));
+    }
+  });
+
   it("does not take a sentence that starts with «Oppdrag 14/2024» for a new assignment", () => {
     const r = parseLetter(HUSBANKEN_NR2.replace("Med hilsen", "Oppdrag 13/2024 skal ses i sammenheng med boligmeldingen.\n\nMed hilsen"));
     expect(r.assignments.map((a) => a.id)).toEqual(["13/2024", "14/2024"]);

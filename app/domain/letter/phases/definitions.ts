@@ -91,7 +91,12 @@ function prevBoundaryOk(st: ParseState, i: number, letterStart: number): boolean
   const p = lines[i - 1].text;
   if (RE_SENTENCE_PUNCTUATION_END.test(p)) return endsSentence(p);
   if (headingAt.has(i - 1) || RE_DEPT_LINE.test(p) || endsWithOwner(p) || RE_BUDGET_HEADING.test(p) || RE_CLOSING.test(p)) return true;
-  return p.length <= 60 && !RE_TITLE_CONTINUES.test(p) && /^\p{Lu}/u.test(p);
+  return p.length <= 60 && !RE_TITLE_CONTINUES.test(p) && /^\p{Lu}/u.test(withoutSectionNumber(p));
+}
+
+/** "2. Nye oppdrag" → "Nye oppdrag": a later letter's numbered section heading reads as its words. */
+function withoutSectionNumber(t: string): string {
+  return t.replace(/^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+/, "");
 }
 
 /**
@@ -104,7 +109,7 @@ function headingAbove(st: ParseState, i: number, letterStart: number): boolean {
   if (i === letterStart || i === 0 || lines[i - 1].blank || lines[i - 1].noise) return true;
   const p = lines[i - 1].text;
   if (headingAt.has(i - 1) || RE_DEPT_LINE.test(p) || endsWithOwner(p)) return true;
-  return p.length <= 80 && /^\p{Lu}/u.test(p) && !/[.!?;,]$/.test(p) && !RE_TITLE_CONTINUES.test(p.replace(/:$/, ""));
+  return p.length <= 80 && /^\p{Lu}/u.test(withoutSectionNumber(p)) && !/[.!?;,]$/.test(p) && !RE_TITLE_CONTINUES.test(p.replace(/:$/, ""));
 }
 
 /** Phase "definitions, lists, events": ID lines that start assignments, opening-list entries, postponement headings; letter kinds. */
