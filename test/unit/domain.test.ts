@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isOverdue, nextDeadline, passedDeadlines } from "~/domain/deadlines";
+import { format, parseISO } from "date-fns";
+import { nb } from "date-fns/locale";
 import { formatDateLong, formatDateShort, formatDateTime, formatDeadlineDate, formatLineRange, todayInOslo } from "~/domain/format";
 import { groupByArea, orderAreas } from "~/domain/overview";
 import { assignmentSortKey } from "~/domain/letter/ids";
@@ -55,6 +57,18 @@ describe("Norwegian dates", () => {
     expect(formatDeadlineDate("2023-12-31", "year")).toBe("innen utgangen av 2023");
     expect(formatDateTime("2023-07-01T12:05:00.000Z")).toBe("1. juli 2023 kl. 14:05");
     expect(todayInOslo(new Date("2023-12-31T23:30:00.000Z"))).toBe("2024-01-01");
+  });
+
+  it("formats each date as date-fns does, the second time from memory too, and refuses a bad one", () => {
+    const days = Array.from({ length: 800 }, (_, i) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10));
+    for (let round = 0; round < 2; round++) {
+      for (const day of days) {
+        expect(formatDateLong(day)).toBe(format(parseISO(day), "d. MMMM yyyy", { locale: nb }));
+        expect(formatDateShort(day)).toBe(format(parseISO(day), "dd.MM.yyyy", { locale: nb }));
+        expect(formatDeadlineDate(day, "month")).toBe(format(parseISO(day), "LLLL yyyy", { locale: nb }));
+      }
+    }
+    expect(() => formatDateLong("2026-13-40")).toThrow(RangeError);
   });
 
   it("formats instants as Intl does in Europe/Oslo, across summer time changes", () => {
