@@ -58,3 +58,28 @@ describe("text extraction variants", () => {
     });
   }
 });
+
+/**
+ * Text pasted from a PDF viewer, or a PDF whose paragraphs the extraction could not tell apart, has
+ * no blank lines at all. Every fixture letter reads the same so, except where a blank line is the
+ * only sign of a block: assignments written as paragraphs without IDs or numbers (their start is a
+ * blank line), and the 2023 letter, whose three titles and clarifications end at a blank line. Before
+ * this test, supplementary letters lost an earlier year's ID under "Presisering av tidligere
+ * oppdrag:", an ID under "Frist: … Ansvarlig avdeling i HOD: SHA", and "Oppdrag 13/2024" under
+ * "2. Nye oppdrag".
+ */
+const BLANK_LINES_CARRY_MEANING = new Set(["tildelingsbrev-2023.txt", "kystdirektoratet-2025-oppdrag-i-teksten.txt", "landbruksdirektoratet-2025-punkter.txt"]);
+
+describe("text pasted without blank lines", () => {
+  it("leaves out only the letters whose blocks are marked by blank lines alone", () => {
+    expect(FILES.filter((file) => BLANK_LINES_CARRY_MEANING.has(path.basename(file)))).toHaveLength(BLANK_LINES_CARRY_MEANING.size);
+  });
+  for (const file of FILES.filter((f) => !BLANK_LINES_CARRY_MEANING.has(path.basename(f)))) {
+    it(`${path.relative(REPO, file)} reads the same`, () => {
+      const text = fs.readFileSync(file, "utf8");
+      const pasted = text.split("\n").filter((line) => line.trim() !== "").join("\n");
+      expect(reading(pasted).assignments).toEqual(reading(text).assignments);
+    });
+  }
+});
+
