@@ -57,18 +57,27 @@ const PARAGRAPH_GAP = 1.3;
  * The distance between two lines of one paragraph on a page: the smallest step down that occurs
  * twice or more (to within 1.5 pt: positions are rounded), not below 0.8 × the text's size (a
  * superscript or a footnote mark is no line). Not the median step: on a page of short paragraphs
- * (a supplementary letter's lists, "Frist: …" and owner lines) most steps are paragraph gaps.
+ * (a supplementary letter's lists, "Frist: …" and owner lines) most steps are paragraph gaps. On a
+ * page of one-line paragraphs with an empty line between them, even the smallest step is a gap: a
+ * step of 1.9 × the text's size or more is no line pitch (single spacing is ≈ 1.2 ×, one and a half
+ * ≈ 1.8 ×), and half of it is.
  */
 function linePitch(lines: ReadonlyArray<{ y: number; size: number }>): number {
   const sizes = lines.map((l) => l.size).filter((h) => h > 0).sort((a, b) => a - b);
-  const least = 0.8 * (sizes[Math.floor(sizes.length / 2)] ?? 0);
+  const size = sizes[Math.floor(sizes.length / 2)] ?? 0;
   const steps = lines
     .slice(1)
     .map((l, i) => lines[i].y - l.y)
-    .filter((g) => g > 0 && g >= least)
+    .filter((g) => g > 0 && g >= 0.8 * size)
     .sort((a, b) => a - b);
-  for (let i = 0; i + 1 < steps.length; i++) if (steps[i + 1] - steps[i] <= 1.5) return steps[i + 1];
-  return steps[0] ?? 12;
+  let pitch = steps[0] ?? 12;
+  for (let i = 0; i + 1 < steps.length; i++) {
+    if (steps[i + 1] - steps[i] <= 1.5) {
+      pitch = steps[i + 1];
+      break;
+    }
+  }
+  return size > 0 && pitch >= 1.9 * size ? pitch / 2 : pitch;
 }
 
 /** PDF text with line breaks where the text moves down, and a blank line where it jumps further. */

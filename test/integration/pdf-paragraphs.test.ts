@@ -6,9 +6,15 @@
  * line was put in only where the gap was 1.6 × the page's median gap, and on a page of short
  * paragraphs the median gap is the paragraph gap itself: the supplementary letter below lost every
  * blank line, and TB2025-115 became an assignment without ID titled with its whole first paragraph.
+ * Every fixture letter printed to a PDF, its blank lines as empty lines or as space after, must
+ * read as its text: on the code before, four did not (a page of one-line paragraphs).
  */
+import fs from "node:fs";
+import path from "node:path";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
 import { describe, expect, it } from "vitest";
+import { allFixtureLetters, readingOf } from "../helpers/letter-series";
+import { REPO_ROOT } from "../helpers/db";
 import { parseLetter } from "~/domain/letter/parse";
 import { pdfmake } from "~/export/pdf.server";
 import { extractLetterText } from "~/letters/extract.server";
@@ -65,3 +71,28 @@ describe("a PDF whose paragraphs are spaced apart, not separated by empty lines"
     });
   }
 });
+
+/** `text` printed to a PDF line by line (A4, 10 pt), a blank line as an empty line or as space after the paragraph above it, and read back as the upload reads it. */
+async function printedAndRead(text: string, blankLine: "empty line" | "10 pt after"): Promise<string> {
+  const lines = text.split("\n");
+  const content: Content[] =
+    blankLine === "empty line"
+      ? lines.map((line) => ({ text: line.trim() === "" ? "\u00a0" : line }))
+      : lines.flatMap((line, i) => (line.trim() === "" ? [] : [{ text: line, margin: [0, 0, 0, (lines[i + 1] ?? "").trim() === "" ? 10 : 0] as [number, number, number, number] }]));
+  const bytes = await (await pdfmake()).createPdf({ content, defaultStyle: { fontSize: 10 }, pageMargins: [60, 60, 60, 60] }).getBuffer();
+  const extracted = await extractLetterText("brev.pdf", new Uint8Array(bytes));
+  if (!extracted.ok) throw new Error(extracted.message);
+  return extracted.text;
+}
+
+describe("every fixture letter printed to a PDF and uploaded", { timeout: 60_000 }, () => {
+  for (const file of allFixtureLetters()) {
+    it(`${path.relative(REPO_ROOT, file)} reads as its text, with its blank lines as empty lines or as space after`, async () => {
+      const text = fs.readFileSync(file, "utf8");
+      const expected = readingOf(text).assignments;
+      expect(readingOf(await printedAndRead(text, "empty line")).assignments).toEqual(expected);
+      expect(readingOf(await printedAndRead(text, "10 pt after")).assignments).toEqual(expected);
+    });
+  }
+});
+
