@@ -702,6 +702,16 @@ direktoratene og de regionale helseforetakene. Frist: 31.12.2026
 TB2026-39 Avd. HOD: KTA Gode tildelingsprosesser
 Helsedirektoratet skal utarbeide en veileder om tildeling av tjenester. Frist:
 1.4.2026
+TB2026-40 Avd. HOD: KTA Oppfølging av tiltak i Meld. St. 21 (2024–2025) Helse
+for alle – rettferdig prioritering i vår felles helsetjeneste
+
+Helsedirektoratet skal følge opp tiltakene i meldingen i samarbeid med de andre
+direktoratene og de regionale helseforetakene. Frist: 31.12.2026
+TB2026-41 Avd. HOD: KTA Oppfølging av tiltak i Meld. St. 21 (2024–2025)
+Rettferdig prioritering i vår felles helse- og omsorgstjeneste for alle
+
+Helsedirektoratet skal følge opp tiltakene i meldingen i samarbeid med de andre
+direktoratene og de regionale helseforetakene. Frist: 31.12.2026
 `;
   it("joins the title's wrapped line and leaves the text to start below it", () => {
     const r = parseLetter(text);
@@ -710,13 +720,16 @@ Helsedirektoratet skal utarbeide en veileder om tildeling av tjenester. Frist:
       ["TB2026-37", "Oppfølging av Prop. 121 L (2024-2025) om ny meldeordning for alvorlige hendelser i helse- og omsorgstjenesten", ["HRA"], ["2026-06-01"]],
       ["TB2026-38", "Oppfølging av Forebyggings- og behandlingsreformen for rusfeltet - Helse for alle", ["KTA"], ["2026-12-31"]],
       ["TB2026-39", "Gode tildelingsprosesser", ["KTA"], ["2026-04-01"]],
+      ["TB2026-40", "Oppfølging av tiltak i Meld. St. 21 (2024–2025) Helse for alle – rettferdig prioritering i vår felles helsetjeneste", ["KTA"], ["2026-12-31"]],
+      // A capitalised last line of the head row, with a blank line after it: the row's end.
+      ["TB2026-41", "Oppfølging av tiltak i Meld. St. 21 (2024–2025) Rettferdig prioritering i vår felles helse- og omsorgstjeneste for alle", ["KTA"], ["2026-12-31"]],
     ]);
     expect(byId(r, "TB2026-36").body).toMatch(/^Det vises til svar/);
     expect(byId(r, "TB2026-37").body).toMatch(/^Lovforslagene/);
   });
 
   it("keeps one paragraph per line (a Word file's text) as it was: the head row is the title", () => {
-    const oneLine = text.replace(/\n(?=beslutning|meldeordning|rusfeltet)/g, " ");
+    const oneLine = text.replace(/\n(?=beslutning|meldeordning|rusfeltet|for alle|Rettferdig)/g, " ");
     expect(parseLetter(oneLine).assignments.map((a) => a.title)).toEqual(parseLetter(text).assignments.map((a) => a.title));
   });
 });

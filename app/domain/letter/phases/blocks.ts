@@ -237,7 +237,7 @@ function goesOnTitle(st: ParseState, end: number, j: number, titleParts: string[
   const { lines } = st;
   const t = lines[j].text;
   const prev = titleParts[titleParts.length - 1];
-  if (wrappedAtEdge(st, j - 1) && continuesWrappedTitle(st, j, titleParts)) return true;
+  if (wrappedAtEdge(st, j - 1) && continuesWrappedTitle(st, j, titleParts, end)) return true;
   const endsAt = (k: number) => k > end || lines[k].blank || lines[k].noise;
   const wrappedEnd =
     /^\p{Ll}/u.test(t) && t.length <= 110 && (endsAt(j + 1) || (/^\p{Ll}/u.test(lines[j + 1].text) && lines[j + 1].text.length <= 110 && endsAt(j + 2)));
@@ -266,15 +266,18 @@ function wrappedAtEdge(st: ParseState, k: number): boolean {
 /**
  * Line `j` goes on with a title whose line above the PDF wrapped at the column's edge: in lower
  * case, or after a word that cannot end a title ("TB2026-36 Avd. HOD: SHA Etablere pilot for …
- * evaluering av" / "beslutningsstøtteordning for pasienter …" / the text). A capitalised line
- * after a title that can end there is the text (the 2023 letter's "… rusforebyggende arbeid" /
+ * evaluering av" / "beslutningsstøtteordning for pasienter …" / the text), or as the head's last
+ * line, a blank line after it and no full stop. A capitalised line after a title that can end
+ * there, with text right below it, is the text (the 2023 letter's "… rusforebyggende arbeid" /
  * "Forebygging av rusmiddelbruk …").
  */
-function continuesWrappedTitle(st: ParseState, j: number, titleParts: string[]): boolean {
-  const t = st.lines[j].text;
+function continuesWrappedTitle(st: ParseState, j: number, titleParts: string[], end: number): boolean {
+  const { lines } = st;
+  const t = lines[j].text;
   const prev = titleParts[titleParts.length - 1];
   if (titleParts.length >= 4 || /[.!?:]$/.test(prev) || stopsTitle(t) || RE_DEPT_LINE.test(t)) return false;
-  return /^[\p{Ll}(]/u.test(t) || RE_TITLE_CONTINUES.test(prev);
+  const paragraphEnds = j + 1 > end || lines[j + 1].blank || lines[j + 1].noise;
+  return /^[\p{Ll}(]/u.test(t) || RE_TITLE_CONTINUES.test(prev) || (paragraphEnds && t.length <= 110 && !/[.!?:;]$/.test(t));
 }
 
 /** A block's body from line `from`, with an "Ansvarlig avdeling" line after the body closing the block. */
