@@ -48,10 +48,10 @@ function kindOf(fileName: string, bytes: Uint8Array): LetterFileKind | null {
 /**
  * A new paragraph where the text moves down this much more than from one line of a paragraph to
  * the next: an empty line (2 ×) or a word processor's space after a paragraph ("6 pt after" on
- * 11 pt text at line height 1.5 is 1.36 ×). Lines of one paragraph keep their pitch to within a
- * point or two.
+ * 11 pt text is ≈ 1.45 × at single spacing, ≈ 1.3 × at one and a half). Lines of one paragraph
+ * keep their pitch to within a point (positions are rounded).
  */
-const PARAGRAPH_GAP = 1.3;
+const PARAGRAPH_GAP = 1.25;
 
 /**
  * The distance between two lines of one paragraph on a page: the smallest step down that occurs

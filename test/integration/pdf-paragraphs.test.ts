@@ -53,6 +53,7 @@ describe("a PDF whose paragraphs are spaced apart, not separated by empty lines"
     { lineHeight: 1.0, after: 6 },
     { lineHeight: 1.15, after: 8 },
     { lineHeight: 1.5, after: 10 },
+    { lineHeight: 1.5, after: 6 },
   ]) {
     it(`keeps each paragraph apart with a blank line, and a wrapped paragraph's lines together (line height ${spacing.lineHeight}, ${spacing.after} pt after)`, async () => {
       const text = await pdfText(spacing);
