@@ -327,6 +327,16 @@ describe("an oppdragsdokument with one-level chapters", () => {
     }
   });
 
+  it("reads a chapter at the top of a page, right under the page's footer", () => {
+    const paged = OPPDRAGSDOKUMENT.replace("Kystverket SF skal delta i arbeidet.\n\n2. Sikkerhet og beredskap", "Kystverket SF skal delta i arbeidet.\nSide 2 av 3\n2. Sikkerhet og beredskap");
+    expect(paged).not.toBe(OPPDRAGSDOKUMENT);
+    expect(parseLetter(paged).assignments.map((a) => [a.id, a.area])).toEqual([
+      ["2026-01", "1"],
+      ["2026-02", "1"],
+      ["2026-03", "2"],
+    ]);
+  });
+
   it("leaves numbered items alone as chapters: «3. Direktoratet bes om …» between blank lines is an item", () => {
     const withItem = OPPDRAGSDOKUMENT.replace("2. Sikkerhet og beredskap", "2. Direktoratet bes om å vurdere beredskapen, jf. rapporten");
     expect(parseLetter(withItem).assignments.map((a) => a.area)).toEqual([null, null, null]);
