@@ -777,6 +777,33 @@ Med hilsen
   });
 });
 
+describe("a newer-layout title the PDF wrapped before a parenthesis", () => {
+  // pdftotext gives the head's cells a line each; the real TB2026-15's title wraps at "Meld. St. 23"
+  // and goes on with "(2024 – 2025). …": the title was cut there, the rest read as text.
+  const text = `Tildelingsbrev 2026 til Helsedirektoratet
+
+3.4. Gode og likeverdige tjenester
+
+3.4.1. Oppdrag
+
+TB2026-15
+Avd. HOD: KTA
+Allmennlegetjenesten og oppfølging av Meld. St. 23
+(2024 – 2025). Forny, forsterke, forbedre. Framtidens allmennlegetjenester og
+akuttmedisinske tjenester utenfor sykehus
+Meldingen ble lagt fram våren 2025. Helsedirektoratet skal følge opp tiltakene.
+Frist: 1.10.2026
+`;
+  for (const [shape, t] of shapes(text)) {
+    it(`joins the lines of the title (${shape})`, () => {
+      expect(byId(parseLetter(t), "TB2026-15")).toMatchObject({
+        title: "Allmennlegetjenesten og oppfølging av Meld. St. 23 (2024 – 2025). Forny, forsterke, forbedre. Framtidens allmennlegetjenester og akuttmedisinske tjenester utenfor sykehus",
+        body: "Meldingen ble lagt fram våren 2025. Helsedirektoratet skal følge opp tiltakene.\nFrist: 1.10.2026",
+      });
+    });
+  }
+});
+
 describe("the head of an assignment with a blank line between its cells", () => {
   const text = `Tildelingsbrev 2026
 Sjødirektoratet

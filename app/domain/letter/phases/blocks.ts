@@ -199,7 +199,8 @@ function titleGoesOnAfterBlank(titleParts: string[], next: string): boolean {
 /**
  * Newer layout: the ID alone, the owner line, then the title: that one line, whatever its length
  * or abbreviations, never joined with the paragraph after it; only where the PDF wrapped it (the
- * title stops at "," or "og", or the next line goes on in lower case), also across a page break.
+ * title stops at "," or "og", or the next line goes on in lower case or with a parenthesis: "… Meld.
+ * St. 23" / "(2024–2025). Forny, …"), also across a page break.
  * Adds the wrapped lines from `j` on to `titleParts`; returns the line after them.
  */
 function readWrappedTitle(lines: SourceLine[], j: number, end: number, titleParts: string[]): number {
@@ -209,7 +210,7 @@ function readWrappedTitle(lines: SourceLine[], j: number, end: number, titlePart
     const prev = titleParts[titleParts.length - 1];
     const next = lines[j].text;
     if (/[.!?]$/.test(prev) || stopsTitle(next) || next.length > 100) break;
-    if (!(RE_TITLE_CONTINUES.test(prev) || /^\p{Ll}/u.test(next) || unclosedParenthesis(titleParts.join(" ")))) break;
+    if (!(RE_TITLE_CONTINUES.test(prev) || /^[\p{Ll}(]/u.test(next) || unclosedParenthesis(titleParts.join(" ")))) break;
     titleParts.push(next);
     j++;
   }
