@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseLetter } from "../../app/domain/letter/parse";
+import { normaliseLetterText } from "../../app/domain/letter/normalise";
 import { asPdf, byId, dated, shapes } from "../helpers/letter-shapes";
 
 
@@ -335,6 +336,15 @@ describe("an oppdragsdokument with one-level chapters", () => {
       ["2026-02", "1"],
       ["2026-03", "2"],
     ]);
+    // `pdftotext -layout`: the page break is a form feed before the page's first line, no blank line.
+    const fed = OPPDRAGSDOKUMENT.replace("Kystverket SF skal delta i arbeidet.\n\n2. Sikkerhet og beredskap", "Kystverket SF skal delta i arbeidet.\n\f2. Sikkerhet og beredskap");
+    expect(parseLetter(fed).assignments.map((a) => [a.id, a.area])).toEqual([
+      ["2026-01", "1"],
+      ["2026-02", "1"],
+      ["2026-03", "2"],
+    ]);
+    expect(normaliseLetterText(normaliseLetterText(fed))).toBe(normaliseLetterText(fed));
+    expect(normaliseLetterText("a\fb\n\f\fc")).toBe("a b\n\f c");
   });
 
   it("leaves numbered items alone as chapters: «3. Direktoratet bes om …» between blank lines is an item", () => {

@@ -3,8 +3,9 @@ import { markdownToLetterText } from "./markdown";
 /**
  * The one normalisation of a letter's text, used by the parser, the CLI reader
  * (scripts/lib/read-letter-file.ts) and upload extraction (app/letters/extract.server.ts):
- * BOM stripped; CRLF and CR become LF; no-break, figure and narrow spaces, tabs, form and
- * vertical feeds become a space; soft hyphens and zero-width characters are removed; NUL
+ * BOM stripped; CRLF and CR become LF; no-break, figure and narrow spaces, tabs and vertical
+ * feeds become a space, and so does a form feed inside a line (one that opens a line stays: it
+ * marks the page's first line, as `pdftotext` writes a page break, see SourceLine.pageStart); soft hyphens and zero-width characters are removed; NUL
  * characters are removed; the hyphen, non-breaking hyphen and minus sign a Word file may put in
  * an ID ("TB2025‑01") become "-"; a PDF font's ligatures ("ﬁ", "ﬂ") become their letters; the
  * bullets of symbol fonts (Word's Symbol and Wingdings bullets come out of a PDF as private-use
@@ -17,7 +18,8 @@ export function normaliseLetterText(raw: string): string {
   const text = raw
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
-    .replace(/[\u00A0\u2007\u202F\t\f\v]/g, " ")
+    .replace(/[\u00A0\u2007\u202F\t\v]/g, " ")
+    .replace(/(?<=[^\n])\f/g, " ")
     .replace(/\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/g, "")
     .replace(/[\u2010\u2011\u2212]/g, "-")
     .replace(/[\uFB00-\uFB06]/g, (ligature) => LIGATURES[ligature] ?? ligature)

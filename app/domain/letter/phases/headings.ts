@@ -125,9 +125,9 @@ export function standaloneChapterHeading(st: ParseState, i: number, l: Letter): 
   const m = /^(\d{1,2})\.\s+(\p{Lu}.*)$/u.exec(lines[i].text);
   // A heading names a topic; an item is a sentence ("3. Helsedirektoratet bes om i samarbeid med …").
   if (!m || m[2].length > 90 || /[.:;,!?]/.test(m[2]) || /(?<![\p{L}\d])(?:skal|bes|ber|må|vil|er|har|kan)(?![\p{L}\d])/u.test(m[2])) return null;
-  // A page's footer ("Side 2 av 3") stands where the blank line would: the chapter opens the page.
+  // A page's footer ("Side 2 av 3") or a page break stands where the blank line would: the chapter opens the page.
   const blankAt = (k: number) => k < l.start || k > l.end || lines[k].blank || lines[k].noise;
-  if (!blankAt(i - 1) || !blankAt(i + 1)) return null;
+  if ((!blankAt(i - 1) && !lines[i].pageStart) || !blankAt(i + 1)) return null;
   let next = i + 1;
   while (next <= l.end && lines[next].blank) next++;
   return next <= l.end && /^\p{Ll}/u.test(lines[next].text) ? null : [m[1], m[2]];

@@ -19,6 +19,8 @@ export interface SourceLine {
   blank: boolean;
   /** Page footer, URL, mailto, letterhead: not content. */
   noise: boolean;
+  /** The line opens a page: a form feed before it (`pdftotext` writes a page break so). */
+  pageStart?: boolean;
 }
 
 /** A page number on a line of its own: "Side 2", "Side 2 av 14", "Side 2/4", and other templates' "2 av 14", "- 3 -". */
@@ -204,7 +206,7 @@ export function createParseState(input: string, warnings: ParseWarning[] = []): 
   const text = normaliseLetterText(typeof input === "string" ? input : "");
   const lines: SourceLine[] = text.split("\n").map((raw, i) => {
     const t = /\s\s|[^\S ]/.test(raw) ? raw.replace(/\s+/g, " ").trim() : raw.trim();
-    return { no: i + 1, text: t, blank: t === "", noise: false };
+    return { no: i + 1, text: t, blank: t === "", noise: false, ...(raw.charCodeAt(0) === 12 ? { pageStart: true } : {}) };
   });
   const n = lines.length;
   joinSplitIds(lines);
