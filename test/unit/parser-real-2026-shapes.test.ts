@@ -345,6 +345,8 @@ describe("an oppdragsdokument with one-level chapters", () => {
     ]);
     expect(normaliseLetterText(normaliseLetterText(fed))).toBe(normaliseLetterText(fed));
     expect(normaliseLetterText("a\fb\n\f\fc")).toBe("a b\n\f c");
+    // A bullet glyph opening the page is a bullet like any other.
+    expect(normaliseLetterText("tekst\n\f\uF0B7 punkt\n\f\u25CF punkt")).toBe("tekst\n\f• punkt\n\f• punkt");
   });
 
   it("leaves numbered items alone as chapters: «3. Direktoratet bes om …» between blank lines is an item", () => {

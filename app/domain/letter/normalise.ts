@@ -34,6 +34,6 @@ export function normaliseLetterText(raw: string): string {
  * Bullet glyphs at a line's start: symbol-font private-use characters (Wingdings square, arrows,
  * check mark, diamond) and Unicode bullets the parser's class does not hold.
  */
-const RE_GLYPH_BULLET = /^([ ]*)[\uF0A7\uF0A8\uF06E\uF071\uF076\uF0D8\uF0E0\uF0F0\uF0FC\u25CF\u25E6\u25A0\u25A1\u25C6\u25BA\u2023\u2043\u2219\u27A2\u2713\u25CB]/gmu;
+const RE_GLYPH_BULLET = /^(\f?[ ]*)[\uF0A7\uF0A8\uF06E\uF071\uF076\uF0D8\uF0E0\uF0F0\uF0FC\u25CF\u25E6\u25A0\u25A1\u25C6\u25BA\u2023\u2043\u2219\u27A2\u2713\u25CB]/gmu;
 
 const LIGATURES: Readonly<Record<string, string>> = { "\uFB00": "ff", "\uFB01": "fi", "\uFB02": "fl", "\uFB03": "ffi", "\uFB04": "ffl", "\uFB05": "st", "\uFB06": "st" };
