@@ -5,8 +5,8 @@ import { markdownToLetterText } from "./markdown";
  * (scripts/lib/read-letter-file.ts) and upload extraction (app/letters/extract.server.ts):
  * BOM stripped; CRLF and CR become LF; no-break, figure and narrow spaces, tabs and vertical
  * feeds become a space, and so does a form feed inside a line (one that opens a line stays: it
- * marks the page's first line, as `pdftotext` writes a page break, see SourceLine.pageStart); soft hyphens and zero-width characters are removed; NUL
- * characters are removed; the hyphen, non-breaking hyphen and minus sign a Word file may put in
+ * marks the page's first line, as `pdftotext` writes a page break, see SourceLine.pageStart);
+ * soft hyphens and zero-width characters are removed; NUL characters are removed; the hyphen, non-breaking hyphen and minus sign a Word file may put in
  * an ID ("TB2025‑01") become "-"; a PDF font's ligatures ("ﬁ", "ﬂ") become their letters; the
  * bullets of symbol fonts (Word's Symbol and Wingdings bullets come out of a PDF as private-use
  * characters, "\uF0B7") and other bullet glyphs at a line's start ("●", "◦", "■", "➢") become "•"
