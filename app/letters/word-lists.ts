@@ -94,10 +94,16 @@ function* elements(xml: string, name: string): Generator<{ attrs: string; body: 
   }
 }
 
+/** The first `<name …>` element of `xml`, or null. */
+function firstElement(xml: string, name: string): { attrs: string; body: string } | null {
+  for (const e of elements(xml, name)) return e;
+  return null;
+}
+
 /** The attribute `w:val` of the first `<name …>` in `xml`. */
 function valOf(xml: string, name: string): string | null {
-  for (const e of elements(xml, name)) return attr(e.attrs, "w:val");
-  return null;
+  const e = firstElement(xml, name);
+  return e ? attr(e.attrs, "w:val") : null;
 }
 
 /** Word's list definitions out of word/numbering.xml. */
@@ -108,12 +114,12 @@ export function readWordNumbering(xml: string): WordNumbering {
     if (id === null) continue;
     const levels = new Map<number, Level>();
     for (const lvl of elements(a.body, "w:lvl")) {
-      const legal = [...elements(lvl.body, "w:isLgl")][0];
+      const legal = firstElement(lvl.body, "w:isLgl");
       levels.set(Number(attr(lvl.attrs, "w:ilvl") ?? 0), {
         format: valOf(lvl.body, "w:numFmt") ?? "decimal",
         text: decode(valOf(lvl.body, "w:lvlText") ?? ""),
         start: Number(valOf(lvl.body, "w:start") ?? 1),
-        legal: legal !== undefined && !/^(?:0|false)$/.test(attr(legal.attrs, "w:val") ?? ""),
+        legal: legal !== null && !/^(?:0|false)$/.test(attr(legal.attrs, "w:val") ?? ""),
         style: valOf(lvl.body, "w:pStyle"),
       });
     }
@@ -140,7 +146,7 @@ export function readWordStyles(xml: string): Map<string, StyleNumbering> {
   for (const st of elements(xml, "w:style")) {
     const id = attr(st.attrs, "w:styleId");
     if (id === null || (attr(st.attrs, "w:type") ?? "paragraph") !== "paragraph") continue;
-    const numPr = [...elements(st.body, "w:numPr")][0]?.body ?? null;
+    const numPr = firstElement(st.body, "w:numPr")?.body ?? null;
     const ilvl = numPr === null ? null : valOf(numPr, "w:ilvl");
     styles.set(id, { numId: numPr === null ? null : valOf(numPr, "w:numId"), ilvl: ilvl === null ? null : Number(ilvl), basedOn: valOf(st.body, "w:basedOn") });
   }

@@ -137,13 +137,18 @@ export function markdownToLetterText(text: string): string {
   const lines = text.split("\n");
   const shape = markdownShape(text, lines);
   if (!shape) return text;
-  const out = lines.map((line, i) => (i <= shape.frontMatterEnd ? "" : convertLine(line)));
-  for (let i = shape.frontMatterEnd + 1; i < lines.length - 1; i++) {
-    const runIn = lines[i + 1].trim() === "" ? runInHeading(lines[i]) : null;
-    if (!runIn) continue;
-    out[i] = convertLine(runIn.heading);
-    out[i + 1] = convertLine(runIn.paragraph);
-    i++;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (i <= shape.frontMatterEnd) {
+      out.push("");
+      continue;
+    }
+    // A run-in heading's paragraph takes the blank line below it.
+    const runIn = i + 1 < lines.length && lines[i + 1].trim() === "" ? runInHeading(lines[i]) : null;
+    if (runIn) {
+      out.push(convertLine(runIn.heading), convertLine(runIn.paragraph));
+      i++;
+    } else out.push(convertLine(lines[i]));
   }
   return out.join("\n");
 }
