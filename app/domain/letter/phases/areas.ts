@@ -1,7 +1,8 @@
 /** Phases "areas and goals" (goal areas, goals, a supplementary letter's area headings) and "boundaries" (where a block must end). */
 import { RE_SUPPLEMENT_SECTION, type SupplementSection, supplementSectionKind } from "../later-letters";
 import { idAtLineStart } from "../line-ids";
-import { endsSentence, RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LABEL, RE_DEPT_LINE, areaName, joinWrapped } from "./patterns";
+import { endsSentence, RE_BUDGET_HEADING, RE_CLOSING, RE_DEPT_LABEL, RE_DEPT_LINE, RE_PLAIN_OPPDRAG_HEADING, areaName, joinWrapped } from "./patterns";
+import { standaloneChapterHeading } from "./headings";
 import type { AreaSpan, GoalLine, Letter, ParseState } from "./state";
 
 const RE_GOAL = /^Mål\s+(\d{1,2})\s*[:.–-]\s*(\S.*)$/u;
@@ -128,6 +129,33 @@ function sentenceGoesOn(st: ParseState, i: number): boolean {
   return /^\p{Ll}/u.test(lines[i].text) && i > 0 && !lines[i - 1].blank && !lines[i - 1].noise && !endsSentence(lines[i - 1].text);
 }
 
+/**
+ * A heading right above a boundary opens what follows it, and the text above ends before it: an
+ * "Oppdrag:" label (Norsk helsenett's before each ID), or a later letter's lone numbered section
+ * ("3. Endringer i tidligere oppdrag") that does not continue a numbered list above it.
+ */
+function markHeadsAboveBoundaries(st: ParseState, l: Letter, boundary: boolean[]): void {
+  const { lines, content } = st;
+  for (let i = l.end; i > l.start; i--) {
+    if (!content(i) || boundary[i]) continue;
+    let next = i + 1;
+    while (next <= l.end && !content(next)) next++;
+    if (next <= l.end && !boundary[next]) continue;
+    if (RE_PLAIN_OPPDRAG_HEADING.test(lines[i].text)) boundary[i] = true;
+    else {
+      const chapter = standaloneChapterHeading(st, i, l);
+      if (chapter && !continuesNumberedList(st, i, Number(chapter[0]), boundary)) boundary[i] = true;
+    }
+  }
+}
+
+/** Whether item `n - 1` stands between line `i` and the boundary above it ("2. …" above "3. …"). */
+function continuesNumberedList(st: ParseState, i: number, n: number, boundary: boolean[]): boolean {
+  const previousItem = new RegExp(`^${n - 1}\\s?[.)]\\s`);
+  for (let k = i - 1; k >= 0 && !boundary[k]; k--) if (st.content(k) && previousItem.test(st.lines[k].text)) return true;
+  return false;
+}
+
 /** Phase "boundaries": the lines where an assignment's text ends (next ID, heading, section, budget chapter, closing). */
 export function phaseBoundaries(st: ParseState): void {
   const { lines, n, content, letters, headings, defs, eventLines, suppAreaHeadings, suppSections } = st;
@@ -141,6 +169,7 @@ export function phaseBoundaries(st: ParseState): void {
   for (let i = 0; i < n; i++) {
     if (content(i) && ((RE_BUDGET_HEADING.test(lines[i].text) && !sentenceGoesOn(st, i)) || RE_CLOSING.test(lines[i].text))) boundary[i] = true;
   }
+  for (const l of letters) markHeadsAboveBoundaries(st, l, boundary);
   const nextBoundary = (i: number, letterEnd: number): number => {
     for (let k = i + 1; k <= letterEnd; k++) if (boundary[k]) return k;
     return letterEnd + 1;

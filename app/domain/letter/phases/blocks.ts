@@ -4,9 +4,8 @@ import { findIds, idIdentity, idYear, sameId } from "../ids";
 import { classifyPart } from "../later-letters";
 import { idAfterLabel, idAtLineStart } from "../line-ids";
 import type { ParsedAssignment, ParsedDeadline, ParsedEvent, ParsedRelation } from "../types";
-import { RE_DEPT_LABEL, RE_DEPT_LINE, RE_DEPT_LINE_FULL, RE_PLAIN_OPPDRAG_HEADING, RE_POSTPONEMENT_HEAD, RE_TITLE_CONTINUES, joinWrapped, shortTitle, uniq } from "./patterns";
+import { RE_DEPT_LABEL, RE_DEPT_LINE, RE_DEPT_LINE_FULL, RE_POSTPONEMENT_HEAD, RE_TITLE_CONTINUES, joinWrapped, shortTitle, uniq } from "./patterns";
 import { isPageNumber, type Block, type ParseState, type SourceLine } from "./state";
-import { standaloneChapterHeading } from "./headings";
 import { RE_BULLET_START } from "../bullets";
 import { departmentNamesOnly } from "../departments";
 import { AGENCY_NAME } from "../letter-meta";
@@ -454,7 +453,7 @@ function blockDeadlines(st: ParseState, b: Block, title: string, cleaned: BodyLi
 /** A block read into an assignment (owners, title, text, deadlines, relations); marks its lines covered. */
 export function buildAssignment(st: ParseState, b: Block): ParsedAssignment {
   const { lines, warnings, content, covered } = st;
-  const r: BlockReading = { depts: [...b.inlineDepts], names: [], end: withoutSectionLabelBelow(st, b), goal: null };
+  const r: BlockReading = { depts: [...b.inlineDepts], names: [], end: b.end, goal: null };
   const { titleParts, next } = readHead(st, b, r);
   const cleaned = cleanBody(readBody(st, b, next, r));
   const { title, opening } = withoutOpeningSentence(blockTitle(st, b, titleParts, cleaned));
@@ -483,24 +482,6 @@ export function buildAssignment(st: ParseState, b: Block): ParsedAssignment {
     relations,
     ...(r.depts.length === 0 && r.names.length > 0 ? { ownerNames: r.names } : {}),
   };
-}
-
-/**
- * The block's last line, without a heading below its text that opens what comes next: an
- * "Oppdrag:" label, or a later letter's numbered section ("3. Endringer i tidligere oppdrag", alone
- * between blank lines, not the next item of a numbered list in the text).
- */
-function withoutSectionLabelBelow(st: ParseState, b: Block): number {
-  const { lines, content } = st;
-  let k = b.end;
-  while (k > b.start && !content(k)) k--;
-  if (k <= b.start) return b.end;
-  if (RE_PLAIN_OPPDRAG_HEADING.test(lines[k].text)) return k - 1;
-  const chapter = standaloneChapterHeading(st, k, st.letters[b.letter]);
-  if (!chapter) return b.end;
-  const previousItem = new RegExp(`^${Number(chapter[0]) - 1}\\s?[.)]\\s`);
-  for (let i = b.start + 1; i < k; i++) if (content(i) && previousItem.test(lines[i].text)) return b.end;
-  return k - 1;
 }
 
 /** "… kommunesektoren Norsk helsenett SF skal:": a sentence's opening that a converter joined to the heading above it. */
