@@ -686,6 +686,12 @@ Rapportering fra kommunene
 
 Helsedirektoratet skal ha dialog med kommunene om frister for rapporteringen. Departementet
 vil ha dialog med direktoratet om frister for tilskuddene.
+
+TB2026-24
+Avd. HOD: DIG
+Digital førstelinje
+
+1. Helsedirektoratet skal utrede en veiviser. Departementet vil ha dialog med Helsedirektoratet om frist for oppdraget. 2. Helsedirektoratet skal samarbeide med Norsk helsenett SF. Frist: 31.12.2026
 `;
   for (const [shape, t] of shapes(text)) {
     it(`is to be agreed; a dialogue about others' deadlines is none (${shape})`, () => {
@@ -693,6 +699,11 @@ vil ha dialog med direktoratet om frister for tilskuddene.
       expect(dated(byId(r, "TB2026-22"))).toEqual(["to_be_agreed"]);
       // The sentence that says so, not the list item above it without a full stop.
       expect(byId(r, "TB2026-22").deadlines[0].text).toBe("Departementet vil ha dialog med Helsedirektoratet om nærmere innretning og frist for oppdraget");
+      // Nor the number of the item after it, where a converter put the items on one line.
+      expect(byId(r, "TB2026-24").deadlines.map((d) => [d.state, d.text])).toEqual([
+        ["to_be_agreed", "Departementet vil ha dialog med Helsedirektoratet om frist for oppdraget"],
+        ["dated", "Frist: 31.12.2026"],
+      ]);
       expect(byId(r, "TB2026-23").deadlines.map((d) => [d.date, d.isDefault])).toEqual([["2026-12-31", true]]);
     });
   }

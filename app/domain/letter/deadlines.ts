@@ -270,7 +270,9 @@ function joinLines(lines: BodyLine[]): Joined {
     prevText = line.text;
     afterBlank = false;
   }
-  const re = /[.!?]\s+(?=[\p{Lu}«"(•\-–])/gu;
+  // A sentence starts with a capital, a quote or a bullet, or with the number of an item on the
+  // same line ("… oppdraget. 2. Helsedirektoratet skal …"; not a date: "1. juni" goes on in lower case).
+  const re = /[.!?]\s+(?=[\p{Lu}«"(•\-–]|\d{1,2}[.)]\s+\p{Lu})/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (isSentenceEnd(text, m.index)) sentenceStarts.push(m.index + m[0].length);
